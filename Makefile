@@ -1,0 +1,35 @@
+# Thin wrapper around CMake. The README's two commands: `make demo` and `make test`.
+BUILD ?= build
+JOBS ?= 2
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: all deps build demo test test-asan fuzz clean golden
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@mkdir -p out
+	$(BUILD)/llmxray info llama-3.1-8b
+	@if $(BUILD)/llmxray help draw >/dev/null 2>&1; then \
+	  $(BUILD)/llmxray draw llama-3.1-8b -o out/llama-3.1-8b.svg && \
+	  $(BUILD)/llmxray draw llama-3.1-8b -o out/llama-3.1-8b.png && \
+	  $(BUILD)/llmxray draw llama-3.1-8b -f txt -o - && \
+	  echo "wrote out/llama-3.1-8b.svg and out/llama-3.1-8b.png"; fi
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DLLMXRAY_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@cd build-asan && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) build-asan

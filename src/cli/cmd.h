@@ -1,0 +1,17 @@
+/* cli/cmd — the subcommands. Each takes the arguments after its name (argv[0] is the
+ * command name) and returns an exit code: 0 ok, 1 model malformed/unsupported, 2 usage,
+ * 3 I/O. Errors go to stderr as one line "llmxray: ...". */
+#ifndef LX_CLI_CMD_H
+#define LX_CLI_CMD_H
+
+int lx_cmd_info(int argc, char **argv);   /* cli/cmd_info.c */
+int lx_cmd_list(int argc, char **argv);   /* cli/cmd_list.c */
+int lx_cmd_draw(int argc, char **argv);   /* cli/cmd_draw.c */
+int lx_cmd_run(int argc, char **argv);    /* cli/cmd_run.c */
+int lx_cmd_inside(int argc, char **argv); /* cli/cmd_inside.c */
+
+/* Prints "llmxray: MSG" on stderr with control characters made visible. */
+void lx_cli_error(const char *msg);
+int lx_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* returns 2 */
+
+#endif

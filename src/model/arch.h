@@ -1,0 +1,118 @@
+/* model/arch — the architecture model: what the model is, in one plain struct that every
+ * later stage (info text, JSON, layout, infer guard rails) reads.
+ *
+ * Input: an lx_source (hyper-parameters, plus real tensors when the file has them).
+ * When the source has no tensors (config.json, catalogue), model/synth first builds the
+ * tensor list the family's code would create, so counting is one path for every input.
+ * Tensor names map to roles through one table (model/roles); shapes win over declared
+ * hyper-parameters, and every disagreement becomes a warning naming both values.
+ *
+ * Ownership: lx_arch owns its tensor-role array, groups and warnings; lx_arch_free frees
+ * them. It does not own the lx_source it was built from (that must outlive it only if
+ * the caller uses arch->src).
+ */
+#ifndef LX_MODEL_ARCH_H
+#define LX_MODEL_ARCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/hparams.h"
+#include "read/dtype.h"
+#include "read/source.h"
+#include "util/err.h"
+
+typedef enum lx_attn_kind { LX_ATTN_MHA, LX_ATTN_GQA, LX_ATTN_MQA, LX_ATTN_MLA } lx_attn_kind;
+typedef enum lx_pos_kind { LX_POS_LEARNED, LX_POS_SINUSOIDAL, LX_POS_ROPE, LX_POS_ALIBI, LX_POS_NONE } lx_pos_kind;
+typedef enum lx_norm_kind { LX_NORM_LAYERNORM, LX_NORM_RMSNORM } lx_norm_kind;
+typedef enum lx_norm_place { LX_NORM_PRE, LX_NORM_POST, LX_NORM_SANDWICH } lx_norm_place;
+typedef enum lx_ffn_kind { LX_FFN_MLP, LX_FFN_GLU, LX_FFN_MOE } lx_ffn_kind;
+
+/* Where parameters live. by_component in JSON uses lx_comp_key(). The FFN is split into
+ * its parts here; JSON also reports their sum as "ffn". */
+typedef enum lx_comp {
+    LX_COMP_EMBEDDING, LX_COMP_POSITION, LX_COMP_ATTENTION, LX_COMP_FFN_DENSE,
+    LX_COMP_FFN_EXPERTS, LX_COMP_FFN_SHARED, LX_COMP_ROUTER, LX_COMP_NORM, LX_COMP_OUTPUT,
+    LX_COMP_OTHER, LX_COMP_COUNT
+} lx_comp;
+
+typedef struct lx_count {
+    uint64_t params;
+    uint64_t bytes;
+} lx_count;
+
+/* One run of consecutive structurally identical layers. */
+typedef struct lx_group {
+    int first, last;            /* inclusive layer indices */
+    lx_ffn_kind ffn;            /* MLP / GLU / MoE in these layers */
+    lx_attn_kind attn;
+    lx_count per_layer[LX_COMP_COUNT]; /* parameters and bytes of ONE layer, by component */
+    uint64_t params_per_layer;
+    uint64_t d_ff;              /* dense FFN width (0 in MoE layers) */
+} lx_group;
+
+typedef struct lx_arch {
+    const lx_source *src;
+    lx_hparams hp;              /* resolved: declared values corrected by tensor shapes */
+    lx_format format;
+
+    struct {
+        lx_attn_kind kind;
+        uint64_t n_heads, n_kv_heads, head_dim, v_head_dim;
+        uint64_t sliding_window;        /* 0 none */
+        int n_sliding_layers;           /* how many layers use the window */
+        bool qk_norm, q_bias, k_bias, v_bias, o_bias, fused_qkv;
+        double softcap;                 /* attention logit soft-capping, 0 none */
+        uint64_t q_lora_rank, kv_lora_rank, rope_head_dim, nope_head_dim; /* MLA */
+    } attn;
+    struct {
+        lx_pos_kind kind;
+        double rope_theta;              /* 0 unless rope */
+        uint64_t rope_dims;             /* rotated dims per head */
+        char scaling[16];
+        double scaling_factor;
+    } pos;
+    struct {
+        lx_norm_kind kind;
+        lx_norm_place placement;
+        bool bias;
+        bool final_norm;
+    } norm;
+    struct {
+        lx_ffn_kind kind;               /* MoE if any layer is MoE */
+        char activation[16];            /* "silu", "gelu", ... */
+        uint64_t d_ff;                  /* dense width */
+        uint64_t n_experts, n_experts_used, n_shared_experts, d_expert, d_shared;
+        bool bias;
+    } ffn;
+    bool tied;
+    double final_softcap;
+
+    uint32_t layer_bits[LX_MAX_LAYERS]; /* lx_layer_kind_bits per layer, resolved */
+    int n_groups;
+    lx_group *groups;
+
+    lx_count comp[LX_COMP_COUNT];       /* whole model, by component */
+    uint64_t total_params, active_params, total_bytes;
+    uint64_t bytes_by_type[LX_DT_COUNT], params_by_type[LX_DT_COUNT];
+    double bits_per_weight;             /* total_bytes * 8 / total_params */
+    uint64_t kv_bytes_per_token;        /* at 16 bits */
+
+    int n_warnings;
+    char **warnings;
+} lx_arch;
+
+lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err);
+void lx_arch_free(lx_arch *a);
+
+const char *lx_attn_kind_name(lx_attn_kind k); /* "MHA" | "GQA" | "MQA" | "MLA" */
+const char *lx_pos_kind_name(lx_pos_kind k);   /* "learned" | "sinusoidal" | "rope" | "alibi" | "none" */
+const char *lx_norm_kind_name(lx_norm_kind k); /* "layernorm" | "rmsnorm" */
+const char *lx_norm_place_name(lx_norm_place p); /* "pre" | "post" | "sandwich" */
+const char *lx_ffn_kind_name(lx_ffn_kind k);   /* "mlp" | "glu" | "moe" */
+const char *lx_comp_key(lx_comp c);            /* JSON key: "embedding", "ffn_experts", ... */
+const char *lx_comp_label(lx_comp c);          /* for people: "Token embedding", ... */
+/* The storage type holding most bytes, e.g. "BF16" or "Q8_0"; for quantized labels. */
+const char *lx_arch_main_dtype(const lx_arch *a);
+
+#endif

@@ -1,0 +1,46 @@
+/* model/roles — one table from tensor names to canonical roles.
+ *
+ * Covers llama.cpp's GGUF names ("blk.N.attn_q.weight") and the Hugging Face names of each
+ * supported family ("model.layers.N.self_attn.q_proj.weight", GPT-2's "h.N.attn.c_attn.weight",
+ * Mixtral's "block_sparse_moe.experts.E.w1", DeepSeek's "kv_a_proj_with_mqa", ...).
+ * A name matches when its base (without ".weight"/".bias") fits a pattern whose "%d" fields
+ * are the layer and, for per-expert tensors, the expert index.
+ * Ownership: static data only.
+ */
+#ifndef LX_MODEL_ROLES_H
+#define LX_MODEL_ROLES_H
+
+#include <stdbool.h>
+
+typedef enum lx_role {
+    LX_ROLE_UNKNOWN = 0,
+    /* whole-model */
+    LX_ROLE_TOK_EMBD, LX_ROLE_POS_EMBD, LX_ROLE_TOKEN_TYPES, LX_ROLE_EMBD_NORM,
+    LX_ROLE_OUTPUT_NORM, LX_ROLE_OUTPUT, LX_ROLE_ROPE_FREQS,
+    /* per layer: attention */
+    LX_ROLE_ATTN_NORM, LX_ROLE_ATTN_POST_NORM, LX_ROLE_ATTN_Q, LX_ROLE_ATTN_K, LX_ROLE_ATTN_V,
+    LX_ROLE_ATTN_QKV, LX_ROLE_ATTN_O, LX_ROLE_ATTN_Q_NORM, LX_ROLE_ATTN_K_NORM, LX_ROLE_ATTN_SINKS,
+    LX_ROLE_ATTN_Q_A, LX_ROLE_ATTN_Q_A_NORM, LX_ROLE_ATTN_Q_B, LX_ROLE_ATTN_KV_A,
+    LX_ROLE_ATTN_KV_A_NORM, LX_ROLE_ATTN_KV_B, LX_ROLE_ATTN_K_B, LX_ROLE_ATTN_V_B,
+    /* per layer: feed-forward */
+    LX_ROLE_FFN_NORM, LX_ROLE_FFN_POST_NORM, LX_ROLE_FFN_GATE, LX_ROLE_FFN_UP, LX_ROLE_FFN_DOWN,
+    LX_ROLE_FFN_GATE_UP,
+    LX_ROLE_MOE_ROUTER, LX_ROLE_MOE_ROUTER_BIAS,
+    LX_ROLE_EXP_GATE, LX_ROLE_EXP_UP, LX_ROLE_EXP_DOWN, LX_ROLE_EXP_GATE_UP,
+    LX_ROLE_SHEXP_GATE, LX_ROLE_SHEXP_UP, LX_ROLE_SHEXP_DOWN, LX_ROLE_SHEXP_ROUTER,
+    LX_ROLE_COUNT
+} lx_role;
+
+typedef struct lx_role_match {
+    lx_role role;
+    int layer;   /* -1 for whole-model tensors */
+    int expert;  /* -1 unless the name carries one expert's index */
+    bool bias;   /* the ".bias" of a module */
+} lx_role_match;
+
+/* Matches a tensor name; role LX_ROLE_UNKNOWN when no pattern fits. */
+lx_role_match lx_role_match_name(const char *name);
+const char *lx_role_name(lx_role r); /* "attn_q", "ffn_gate_exps", ... */
+bool lx_role_is_expert(lx_role r);   /* routed-expert weights */
+
+#endif
