@@ -47,6 +47,10 @@ const lx_tensors *lx_gguf_tensors(const lx_gguf *g);
 
 /* Metadata. Keys are looked up by exact name; -1 when absent. */
 size_t lx_gguf_n_kv(const lx_gguf *g);
+/* "uint8", "int32", "float32", "bool", "string", "array", ...; "?" when out of range. */
+const char *lx_gguf_type_name(lx_gguf_type t);
+/* Byte offset, in the first file, of kv i's value (for error messages); 0 when out of range. */
+uint64_t lx_gguf_kv_offset(const lx_gguf *g, size_t i);
 const char *lx_gguf_key(const lx_gguf *g, size_t i);
 long lx_gguf_find(const lx_gguf *g, const char *key);
 lx_gguf_type lx_gguf_kv_type(const lx_gguf *g, size_t i);
