@@ -394,6 +394,18 @@ static void test_weight_map_names_must_be_plain(void **state)
     expect_index_error(TMP("dotdot"), (const char *[]){ "\"a\"", "\"..\" is not a plain file name", NULL });
 }
 
+static void test_index_not_json_or_without_map(void **state)
+{
+    (void)state;
+    mkdir(TMP("badindex"), 0755);
+    const char *bad = "{\"weight_map\": {\"a\": \"x.safetensors\"\n";
+    assert_true(lx_fx_write_bytes(TMP("badindex/model.safetensors.index.json"), bad, strlen(bad)));
+    expect_index_error(TMP("badindex"), (const char *[]){ "index.json: line 2:", "expected", NULL });
+    const char *nomap = "{\"metadata\": {\"total_size\": 8}}";
+    assert_true(lx_fx_write_bytes(TMP("badindex/model.safetensors.index.json"), nomap, strlen(nomap)));
+    expect_index_error(TMP("badindex"), (const char *[]){ "\"weight_map\" is missing", NULL });
+}
+
 /* The real index of Meta-Llama-3-8B, shards absent. */
 static void test_llama3_8b_index_without_shards(void **state)
 {
@@ -565,6 +577,17 @@ static void test_offsets_past_end_of_file(void **state)
     lx_fx_st_free(f);
 }
 
+/* A name written with JSON escapes cannot be found literally: the message says "header". */
+static void test_escaped_name_error_says_header(void **state)
+{
+    (void)state;
+    lx_fx_st *f = lx_fx_st_new();
+    lx_fx_st_tensor(f, "odd\"name", "X9", 1, (int64_t[]){ 2 });
+    expect_fixture_error(f, TMP("escaped.safetensors"),
+                         (const char *[]){ "safetensors: header: tensor \"odd\"name\"", "unknown dtype", NULL });
+    lx_fx_st_free(f);
+}
+
 static void test_header_not_an_object(void **state)
 {
     (void)state;
@@ -598,6 +621,7 @@ int main(void)
         cmocka_unit_test(test_tensor_in_wrong_shard),
         cmocka_unit_test(test_partly_missing_shards),
         cmocka_unit_test(test_weight_map_names_must_be_plain),
+        cmocka_unit_test(test_index_not_json_or_without_map),
         cmocka_unit_test(test_llama3_8b_index_without_shards),
         cmocka_unit_test(test_file_shorter_than_8_bytes),
         cmocka_unit_test(test_header_length_past_file),
@@ -612,6 +636,7 @@ int main(void)
         cmocka_unit_test(test_overlapping_offsets),
         cmocka_unit_test(test_gap_between_tensors),
         cmocka_unit_test(test_offsets_past_end_of_file),
+        cmocka_unit_test(test_escaped_name_error_says_header),
         cmocka_unit_test(test_header_not_an_object),
         cmocka_unit_test(test_metadata_must_hold_strings),
     };

@@ -172,10 +172,15 @@ static lx_status st_entry_dtype(const st_hdr *h, const char *name, const json_t 
     if (!json_is_string(d))
         return ST_FAIL(h, name, "field \"dtype\" is %s (expected a dtype string such as \"BF16\")",
                        d ? "not a string" : "missing");
-    if (!lx_dtype_from_st(json_string_value(d), type))
-        return ST_FAIL(h, name, "field \"dtype\": unknown dtype \"%.40s\" (expected one of F64 F32 F16 "
-                       "BF16 F8_E4M3 F8_E5M2 I8 I16 I32 I64 U8 U16 U32 U64 BOOL)", json_string_value(d));
-    return LX_OK;
+    if (lx_dtype_from_st(json_string_value(d), type)) return LX_OK;
+    char known[160] = "";
+    for (int t = 0; t < LX_DT_COUNT; t++) {
+        const char *st = lx_dtype_get((lx_dtype)t)->st_name;
+        if (st && strlen(known) + strlen(st) + 2 < sizeof known)
+            strcat(strcat(known, known[0] ? " " : ""), st);
+    }
+    return ST_FAIL(h, name, "field \"dtype\": unknown dtype \"%.40s\" (expected one of %s)",
+                   json_string_value(d), known);
 }
 
 /* Fills n_dims, shape and n_elems (overflow-checked). */
