@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "model/hparams.h"
+#include "model/roles.h"
 #include "read/dtype.h"
 #include "read/source.h"
 #include "util/err.h"
@@ -46,13 +47,19 @@ typedef struct lx_group {
     int first, last;            /* inclusive layer indices */
     lx_ffn_kind ffn;            /* MLP / GLU / MoE in these layers */
     lx_attn_kind attn;
-    lx_count per_layer[LX_COMP_COUNT]; /* parameters and bytes of ONE layer, by component */
+    lx_count per_layer[LX_COMP_COUNT]; /* ONE layer, by component (bytes: the group's first layer) */
     uint64_t params_per_layer;
+    uint64_t bytes;             /* all layers of the group (quantized files mix types per layer) */
     uint64_t d_ff;              /* dense FFN width (0 in MoE layers) */
 } lx_group;
 
 typedef struct lx_arch {
     const lx_source *src;
+    const lx_tensors *tensors;  /* the source's tensors, or own_tensors when synthesized */
+    lx_tensors own_tensors;
+    bool synthesized;           /* counts come from formulas (config or catalogue input) */
+    lx_role_match *roles;       /* parallel to tensors->v */
+    int n_layers;
     lx_hparams hp;              /* resolved: declared values corrected by tensor shapes */
     lx_format format;
 

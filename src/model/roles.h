@@ -28,6 +28,11 @@ typedef enum lx_role {
     LX_ROLE_MOE_ROUTER, LX_ROLE_MOE_ROUTER_BIAS,
     LX_ROLE_EXP_GATE, LX_ROLE_EXP_UP, LX_ROLE_EXP_DOWN, LX_ROLE_EXP_GATE_UP,
     LX_ROLE_SHEXP_GATE, LX_ROLE_SHEXP_UP, LX_ROLE_SHEXP_DOWN, LX_ROLE_SHEXP_ROUTER,
+    /* Hugging Face "post_attention_layernorm": the pre-FFN norm in Llama-style models, a
+     * true post-attention norm in Gemma 2/3 and OLMo 2; model/arch resolves it per layer. */
+    LX_ROLE_HF_POST_ATTN_LN,
+    /* not parameters: causal-mask buffers some checkpoints carry (GPT-2's attn.bias) */
+    LX_ROLE_BUFFER,
     LX_ROLE_COUNT
 } lx_role;
 
@@ -36,6 +41,7 @@ typedef struct lx_role_match {
     int layer;   /* -1 for whole-model tensors */
     int expert;  /* -1 unless the name carries one expert's index */
     bool bias;   /* the ".bias" of a module */
+    bool in_out; /* stored (in, out) rather than (out, in): GPT-2 Conv1D, gpt-oss experts */
 } lx_role_match;
 
 /* Matches a tensor name; role LX_ROLE_UNKNOWN when no pattern fits. */

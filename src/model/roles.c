@@ -1,0 +1,224 @@
+/* model/roles — the tensor-name table. See roles.h.
+ *
+ * Hugging Face names are first stripped of wrapper prefixes ("model.", "transformer.",
+ * "language_model.", ...), then matched; GGUF names are matched as they are. */
+#include "model/roles.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct role_pattern {
+    const char *pat; /* "%d" = layer index, "%e" = expert index */
+    lx_role role;
+    bool in_out;
+} role_pattern;
+
+static const role_pattern PATTERNS[] = {
+    /* ---- llama.cpp GGUF names ---- */
+    {"token_embd", LX_ROLE_TOK_EMBD, false},
+    {"position_embd", LX_ROLE_POS_EMBD, false},
+    {"token_types", LX_ROLE_TOKEN_TYPES, false},
+    {"token_embd_norm", LX_ROLE_EMBD_NORM, false},
+    {"output_norm", LX_ROLE_OUTPUT_NORM, false},
+    {"output", LX_ROLE_OUTPUT, false},
+    {"rope_freqs", LX_ROLE_ROPE_FREQS, false},
+    {"blk.%d.attn_norm", LX_ROLE_ATTN_NORM, false},
+    {"blk.%d.attn_post_norm", LX_ROLE_ATTN_POST_NORM, false},
+    {"blk.%d.post_attention_norm", LX_ROLE_ATTN_POST_NORM, false},
+    {"blk.%d.attn_q", LX_ROLE_ATTN_Q, false},
+    {"blk.%d.attn_k", LX_ROLE_ATTN_K, false},
+    {"blk.%d.attn_v", LX_ROLE_ATTN_V, false},
+    {"blk.%d.attn_qkv", LX_ROLE_ATTN_QKV, false},
+    {"blk.%d.attn_output", LX_ROLE_ATTN_O, false},
+    {"blk.%d.attn_q_norm", LX_ROLE_ATTN_Q_NORM, false},
+    {"blk.%d.attn_k_norm", LX_ROLE_ATTN_K_NORM, false},
+    {"blk.%d.attn_sinks", LX_ROLE_ATTN_SINKS, false},
+    {"blk.%d.attn_q_a", LX_ROLE_ATTN_Q_A, false},
+    {"blk.%d.attn_q_a_norm", LX_ROLE_ATTN_Q_A_NORM, false},
+    {"blk.%d.attn_q_b", LX_ROLE_ATTN_Q_B, false},
+    {"blk.%d.attn_kv_a_mqa", LX_ROLE_ATTN_KV_A, false},
+    {"blk.%d.attn_kv_a_norm", LX_ROLE_ATTN_KV_A_NORM, false},
+    {"blk.%d.attn_kv_b", LX_ROLE_ATTN_KV_B, false},
+    {"blk.%d.attn_k_b", LX_ROLE_ATTN_K_B, false},
+    {"blk.%d.attn_v_b", LX_ROLE_ATTN_V_B, false},
+    {"blk.%d.ffn_norm", LX_ROLE_FFN_NORM, false},
+    {"blk.%d.ffn_post_norm", LX_ROLE_FFN_POST_NORM, false},
+    {"blk.%d.post_ffw_norm", LX_ROLE_FFN_POST_NORM, false},
+    {"blk.%d.ffn_gate", LX_ROLE_FFN_GATE, false},
+    {"blk.%d.ffn_up", LX_ROLE_FFN_UP, false},
+    {"blk.%d.ffn_down", LX_ROLE_FFN_DOWN, false},
+    {"blk.%d.ffn_gate_up", LX_ROLE_FFN_GATE_UP, false},
+    {"blk.%d.ffn_gate_inp", LX_ROLE_MOE_ROUTER, false},
+    {"blk.%d.exp_probs_b", LX_ROLE_MOE_ROUTER_BIAS, false},
+    {"blk.%d.ffn_gate_exps", LX_ROLE_EXP_GATE, false},
+    {"blk.%d.ffn_up_exps", LX_ROLE_EXP_UP, false},
+    {"blk.%d.ffn_down_exps", LX_ROLE_EXP_DOWN, false},
+    {"blk.%d.ffn_gate_up_exps", LX_ROLE_EXP_GATE_UP, false},
+    {"blk.%d.ffn_gate_shexp", LX_ROLE_SHEXP_GATE, false},
+    {"blk.%d.ffn_up_shexp", LX_ROLE_SHEXP_UP, false},
+    {"blk.%d.ffn_down_shexp", LX_ROLE_SHEXP_DOWN, false},
+    {"blk.%d.ffn_gate_inp_shexp", LX_ROLE_SHEXP_ROUTER, false},
+    {"blk.%d.attn_output_norm", LX_ROLE_ATTN_POST_NORM, false}, /* BERT: post-norm */
+    {"blk.%d.layer_output_norm", LX_ROLE_FFN_POST_NORM, false},
+    /* ---- Hugging Face: Llama, Mistral, Qwen2/3, Gemma, OLMo, DeepSeek, Mixtral, gpt-oss ---- */
+    {"embed_tokens", LX_ROLE_TOK_EMBD, false},
+    {"norm", LX_ROLE_OUTPUT_NORM, false},
+    {"lm_head", LX_ROLE_OUTPUT, false},
+    {"layers.%d.input_layernorm", LX_ROLE_ATTN_NORM, false},
+    {"layers.%d.post_attention_layernorm", LX_ROLE_HF_POST_ATTN_LN, false},
+    {"layers.%d.pre_feedforward_layernorm", LX_ROLE_FFN_NORM, false},
+    {"layers.%d.post_feedforward_layernorm", LX_ROLE_FFN_POST_NORM, false},
+    {"layers.%d.self_attn.q_proj", LX_ROLE_ATTN_Q, false},
+    {"layers.%d.self_attn.k_proj", LX_ROLE_ATTN_K, false},
+    {"layers.%d.self_attn.v_proj", LX_ROLE_ATTN_V, false},
+    {"layers.%d.self_attn.o_proj", LX_ROLE_ATTN_O, false},
+    {"layers.%d.self_attn.qkv_proj", LX_ROLE_ATTN_QKV, false},
+    {"layers.%d.self_attn.q_norm", LX_ROLE_ATTN_Q_NORM, false},
+    {"layers.%d.self_attn.k_norm", LX_ROLE_ATTN_K_NORM, false},
+    {"layers.%d.self_attn.sinks", LX_ROLE_ATTN_SINKS, false},
+    {"layers.%d.self_attn.q_a_proj", LX_ROLE_ATTN_Q_A, false},
+    {"layers.%d.self_attn.q_a_layernorm", LX_ROLE_ATTN_Q_A_NORM, false},
+    {"layers.%d.self_attn.q_b_proj", LX_ROLE_ATTN_Q_B, false},
+    {"layers.%d.self_attn.kv_a_proj_with_mqa", LX_ROLE_ATTN_KV_A, false},
+    {"layers.%d.self_attn.kv_a_layernorm", LX_ROLE_ATTN_KV_A_NORM, false},
+    {"layers.%d.self_attn.kv_b_proj", LX_ROLE_ATTN_KV_B, false},
+    {"layers.%d.mlp.gate_proj", LX_ROLE_FFN_GATE, false},
+    {"layers.%d.mlp.up_proj", LX_ROLE_FFN_UP, false},
+    {"layers.%d.mlp.down_proj", LX_ROLE_FFN_DOWN, false},
+    {"layers.%d.mlp.gate_up_proj", LX_ROLE_FFN_GATE_UP, false},
+    {"layers.%d.mlp.gate", LX_ROLE_MOE_ROUTER, false},
+    {"layers.%d.mlp.gate.e_score_correction", LX_ROLE_MOE_ROUTER_BIAS, false},
+    {"layers.%d.mlp.router", LX_ROLE_MOE_ROUTER, false},
+    {"layers.%d.mlp.experts.%e.gate_proj", LX_ROLE_EXP_GATE, false},
+    {"layers.%d.mlp.experts.%e.up_proj", LX_ROLE_EXP_UP, false},
+    {"layers.%d.mlp.experts.%e.down_proj", LX_ROLE_EXP_DOWN, false},
+    {"layers.%d.mlp.experts.gate_up_proj", LX_ROLE_EXP_GATE_UP, true},
+    {"layers.%d.mlp.experts.down_proj", LX_ROLE_EXP_DOWN, true},
+    {"layers.%d.mlp.shared_expert.gate_proj", LX_ROLE_SHEXP_GATE, false},
+    {"layers.%d.mlp.shared_expert.up_proj", LX_ROLE_SHEXP_UP, false},
+    {"layers.%d.mlp.shared_expert.down_proj", LX_ROLE_SHEXP_DOWN, false},
+    {"layers.%d.mlp.shared_experts.gate_proj", LX_ROLE_SHEXP_GATE, false},
+    {"layers.%d.mlp.shared_experts.up_proj", LX_ROLE_SHEXP_UP, false},
+    {"layers.%d.mlp.shared_experts.down_proj", LX_ROLE_SHEXP_DOWN, false},
+    {"layers.%d.mlp.shared_expert_gate", LX_ROLE_SHEXP_ROUTER, false},
+    {"layers.%d.block_sparse_moe.gate", LX_ROLE_MOE_ROUTER, false},
+    {"layers.%d.block_sparse_moe.experts.%e.w1", LX_ROLE_EXP_GATE, false},
+    {"layers.%d.block_sparse_moe.experts.%e.w3", LX_ROLE_EXP_UP, false},
+    {"layers.%d.block_sparse_moe.experts.%e.w2", LX_ROLE_EXP_DOWN, false},
+    /* ---- Hugging Face GPT-2 (Conv1D weights stored (in, out)) ---- */
+    {"wte", LX_ROLE_TOK_EMBD, false},
+    {"wpe", LX_ROLE_POS_EMBD, false},
+    {"ln_f", LX_ROLE_OUTPUT_NORM, false},
+    {"h.%d.ln_1", LX_ROLE_ATTN_NORM, false},
+    {"h.%d.ln_2", LX_ROLE_FFN_NORM, false},
+    {"h.%d.attn.c_attn", LX_ROLE_ATTN_QKV, true},
+    {"h.%d.attn.c_proj", LX_ROLE_ATTN_O, true},
+    {"h.%d.mlp.c_fc", LX_ROLE_FFN_UP, true},
+    {"h.%d.mlp.c_proj", LX_ROLE_FFN_DOWN, true},
+    {"h.%d.attn", LX_ROLE_BUFFER, false},        /* "h.N.attn.bias": causal-mask buffer */
+    {"h.%d.attn.masked", LX_ROLE_BUFFER, false}, /* "h.N.attn.masked_bias" */
+};
+
+static const char *const HF_PREFIXES[] = {
+    "model.language_model.", "language_model.model.", "language_model.", "model.", "transformer.",
+};
+
+/* Matches name against pat; "%d"/"%e" take a decimal number. */
+static bool match_pattern(const char *pat, const char *name, int *layer, int *expert)
+{
+    while (*pat) {
+        if (pat[0] == '%' && (pat[1] == 'd' || pat[1] == 'e')) {
+            if (!isdigit((unsigned char)*name)) return false;
+            long v = 0;
+            while (isdigit((unsigned char)*name)) {
+                v = v * 10 + (*name++ - '0');
+                if (v > 1000000) return false;
+            }
+            *(pat[1] == 'd' ? layer : expert) = (int)v;
+            pat += 2;
+            continue;
+        }
+        if (*pat++ != *name++) return false;
+    }
+    return *name == '\0';
+}
+
+/* Splits "base.weight" / "base.bias" / "base_bias" into base and kind. */
+static size_t strip_suffix(const char *name, bool *bias)
+{
+    size_t n = strlen(name);
+    static const struct { const char *s; bool bias; } SUF[] = {
+        {".weight", false}, {".bias", true}, {"_bias", true}, {".scale", false},
+    };
+    *bias = false;
+    for (size_t i = 0; i < sizeof SUF / sizeof SUF[0]; i++) {
+        size_t k = strlen(SUF[i].s);
+        if (n > k && strcmp(name + n - k, SUF[i].s) == 0) { *bias = SUF[i].bias; return n - k; }
+    }
+    return n;
+}
+
+static const char *skip_hf_prefixes(const char *s)
+{
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; i < sizeof HF_PREFIXES / sizeof HF_PREFIXES[0]; i++) {
+            size_t k = strlen(HF_PREFIXES[i]);
+            if (strncmp(s, HF_PREFIXES[i], k) == 0) { s += k; again = true; }
+        }
+    }
+    return s;
+}
+
+lx_role_match lx_role_match_name(const char *name)
+{
+    lx_role_match m = {LX_ROLE_UNKNOWN, -1, -1, false, false};
+    char base[256];
+    bool bias = false;
+    size_t n = strip_suffix(name, &bias);
+    if (n >= sizeof base) return m;
+    memcpy(base, name, n);
+    base[n] = '\0';
+    const char *b = skip_hf_prefixes(base);
+    for (size_t i = 0; i < sizeof PATTERNS / sizeof PATTERNS[0]; i++) {
+        int layer = -1, expert = -1;
+        if (match_pattern(PATTERNS[i].pat, base, &layer, &expert) ||
+            (b != base && match_pattern(PATTERNS[i].pat, b, &layer, &expert))) {
+            m.role = PATTERNS[i].role;
+            m.layer = layer;
+            m.expert = expert;
+            m.bias = bias;
+            m.in_out = PATTERNS[i].in_out;
+            return m;
+        }
+    }
+    return m;
+}
+
+static const char *const ROLE_NAMES[LX_ROLE_COUNT] = {
+    [LX_ROLE_UNKNOWN] = "unknown", [LX_ROLE_TOK_EMBD] = "token_embd", [LX_ROLE_POS_EMBD] = "position_embd",
+    [LX_ROLE_TOKEN_TYPES] = "token_types", [LX_ROLE_EMBD_NORM] = "token_embd_norm",
+    [LX_ROLE_OUTPUT_NORM] = "output_norm", [LX_ROLE_OUTPUT] = "output", [LX_ROLE_ROPE_FREQS] = "rope_freqs",
+    [LX_ROLE_ATTN_NORM] = "attn_norm", [LX_ROLE_ATTN_POST_NORM] = "attn_post_norm", [LX_ROLE_ATTN_Q] = "attn_q",
+    [LX_ROLE_ATTN_K] = "attn_k", [LX_ROLE_ATTN_V] = "attn_v", [LX_ROLE_ATTN_QKV] = "attn_qkv",
+    [LX_ROLE_ATTN_O] = "attn_output", [LX_ROLE_ATTN_Q_NORM] = "attn_q_norm", [LX_ROLE_ATTN_K_NORM] = "attn_k_norm",
+    [LX_ROLE_ATTN_SINKS] = "attn_sinks", [LX_ROLE_ATTN_Q_A] = "attn_q_a", [LX_ROLE_ATTN_Q_A_NORM] = "attn_q_a_norm",
+    [LX_ROLE_ATTN_Q_B] = "attn_q_b", [LX_ROLE_ATTN_KV_A] = "attn_kv_a_mqa", [LX_ROLE_ATTN_KV_A_NORM] = "attn_kv_a_norm",
+    [LX_ROLE_ATTN_KV_B] = "attn_kv_b", [LX_ROLE_ATTN_K_B] = "attn_k_b", [LX_ROLE_ATTN_V_B] = "attn_v_b",
+    [LX_ROLE_FFN_NORM] = "ffn_norm", [LX_ROLE_FFN_POST_NORM] = "ffn_post_norm", [LX_ROLE_FFN_GATE] = "ffn_gate",
+    [LX_ROLE_FFN_UP] = "ffn_up", [LX_ROLE_FFN_DOWN] = "ffn_down", [LX_ROLE_FFN_GATE_UP] = "ffn_gate_up",
+    [LX_ROLE_MOE_ROUTER] = "ffn_gate_inp", [LX_ROLE_MOE_ROUTER_BIAS] = "exp_probs_b",
+    [LX_ROLE_EXP_GATE] = "ffn_gate_exps", [LX_ROLE_EXP_UP] = "ffn_up_exps", [LX_ROLE_EXP_DOWN] = "ffn_down_exps",
+    [LX_ROLE_EXP_GATE_UP] = "ffn_gate_up_exps", [LX_ROLE_SHEXP_GATE] = "ffn_gate_shexp",
+    [LX_ROLE_SHEXP_UP] = "ffn_up_shexp", [LX_ROLE_SHEXP_DOWN] = "ffn_down_shexp",
+    [LX_ROLE_SHEXP_ROUTER] = "ffn_gate_inp_shexp", [LX_ROLE_HF_POST_ATTN_LN] = "post_attention_layernorm",
+    [LX_ROLE_BUFFER] = "buffer",
+};
+
+const char *lx_role_name(lx_role r) { return (unsigned)r < LX_ROLE_COUNT ? ROLE_NAMES[r] : "unknown"; }
+
+bool lx_role_is_expert(lx_role r)
+{
+    return r == LX_ROLE_EXP_GATE || r == LX_ROLE_EXP_UP || r == LX_ROLE_EXP_DOWN || r == LX_ROLE_EXP_GATE_UP;
+}

@@ -1,0 +1,17 @@
+/* render/info — the architecture model as a readable summary and as JSON (`llmxray info`).
+ *
+ * Input: a built lx_arch. Output: text appended to an lx_buf (the caller writes it).
+ * The JSON keys are a contract documented in docs/json.md; numbers are exact integers,
+ * output is deterministic. Strings from the model file are escaped (lx_buf_put_json /
+ * lx_buf_put_term). Owns nothing.
+ */
+#ifndef LX_RENDER_INFO_H
+#define LX_RENDER_INFO_H
+
+#include "model/arch.h"
+#include "util/buf.h"
+
+void lx_info_text(const lx_arch *a, lx_buf *out);
+void lx_info_json(const lx_arch *a, lx_buf *out);
+
+#endif

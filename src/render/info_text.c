@@ -1,0 +1,170 @@
+/* render/info_text — the readable summary of `llmxray info`. Plain text, no colour, every
+ * model string through lx_buf_put_term so nothing from the file reaches a terminal raw. */
+#include <stdio.h>
+#include <string.h>
+
+#include "render/info.h"
+
+static const char *attn_long(lx_attn_kind k)
+{
+    static const char *const N[] = {"multi-head (MHA)", "grouped-query (GQA)", "multi-query (MQA)",
+                                    "multi-head latent (MLA)"};
+    return (unsigned)k < 4 ? N[k] : "?";
+}
+
+static void put_num(lx_buf *b, uint64_t v) { lx_buf_put_thousands(b, v); }
+
+static void text_title(const lx_arch *a, lx_buf *b)
+{
+    char total[32], sz[32];
+    lx_buf_put_term(b, a->hp.name);
+    lx_buf_puts(b, "  (");
+    lx_buf_put_term(b, a->hp.family[0] ? a->hp.family : "unknown family");
+    lx_buf_printf(b, ", %s%s)\n  ", lx_format_name(a->format), a->synthesized ? ", counted from hyper-parameters" : "");
+    lx_fmt_thousands(total, sizeof total, a->total_params);
+    lx_fmt_bytes(sz, sizeof sz, a->total_bytes);
+    lx_buf_printf(b, "%s parameters", total);
+    if (a->active_params != a->total_params) {
+        lx_fmt_thousands(total, sizeof total, a->active_params);
+        lx_buf_printf(b, " (%s active per token)", total);
+    }
+    lx_buf_printf(b, " · %s · %.2f bits/weight · %s of weights", lx_arch_main_dtype(a), a->bits_per_weight, sz);
+    if (a->src && a->src->file_bytes) {
+        lx_fmt_bytes(sz, sizeof sz, a->src->file_bytes);
+        lx_buf_printf(b, " · file %s", sz);
+    }
+    lx_buf_puts(b, "\n\n");
+}
+
+static void text_hparams(const lx_arch *a, lx_buf *b)
+{
+    const lx_hparams *hp = &a->hp;
+    lx_buf_puts(b, "Hyper-parameters\n  layers ");
+    put_num(b, hp->n_layers);
+    lx_buf_puts(b, " · d_model ");
+    put_num(b, hp->d_model);
+    lx_buf_puts(b, " · heads ");
+    put_num(b, a->attn.n_heads);
+    lx_buf_puts(b, " · KV heads ");
+    put_num(b, a->attn.n_kv_heads);
+    lx_buf_puts(b, " · head_dim ");
+    put_num(b, a->attn.head_dim);
+    if (hp->d_ff) { lx_buf_puts(b, " · d_ff "); put_num(b, hp->d_ff); }
+    lx_buf_puts(b, "\n  vocab ");
+    put_num(b, hp->vocab_size);
+    if (hp->context_length) { lx_buf_puts(b, " · context "); put_num(b, hp->context_length); }
+    lx_buf_puts(b, "\n\n");
+}
+
+static void text_attention(const lx_arch *a, lx_buf *b)
+{
+    lx_buf_printf(b, "  Attention  %s · %llu query heads", attn_long(a->attn.kind), (unsigned long long)a->attn.n_heads);
+    if (a->attn.kind == LX_ATTN_GQA || a->attn.kind == LX_ATTN_MQA)
+        lx_buf_printf(b, " share %llu KV head%s", (unsigned long long)a->attn.n_kv_heads, a->attn.n_kv_heads == 1 ? "" : "s");
+    if (a->attn.kind == LX_ATTN_MLA)
+        lx_buf_printf(b, " · KV latent %llu · Q latent %llu · RoPE dims %llu", (unsigned long long)a->attn.kv_lora_rank,
+                      (unsigned long long)a->attn.q_lora_rank, (unsigned long long)a->attn.rope_head_dim);
+    lx_buf_printf(b, " · head_dim %llu", (unsigned long long)a->attn.head_dim);
+    if (a->attn.qk_norm) lx_buf_puts(b, " · QK-norm");
+    if (a->attn.q_bias || a->attn.k_bias || a->attn.v_bias) lx_buf_puts(b, " · q/k/v biases");
+    if (a->attn.sliding_window)
+        lx_buf_printf(b, " · sliding window %llu on %d of %llu layers", (unsigned long long)a->attn.sliding_window,
+                      a->attn.n_sliding_layers, (unsigned long long)a->hp.n_layers);
+    if (a->attn.softcap > 0) lx_buf_printf(b, " · logit soft-cap %g", a->attn.softcap);
+    lx_buf_putc(b, '\n');
+}
+
+static void text_position_norm(const lx_arch *a, lx_buf *b)
+{
+    lx_buf_printf(b, "  Position   %s", lx_pos_kind_name(a->pos.kind));
+    if (a->pos.kind == LX_POS_ROPE) {
+        lx_buf_printf(b, " · theta %g · %llu rotated dims per head", a->pos.rope_theta, (unsigned long long)a->pos.rope_dims);
+        if (a->pos.scaling[0]) {
+            lx_buf_puts(b, " · scaling ");
+            lx_buf_put_term(b, a->pos.scaling);
+            if (a->pos.scaling_factor > 0) lx_buf_printf(b, " x%g", a->pos.scaling_factor);
+        }
+    }
+    lx_buf_printf(b, "\n  Norm       %s, %s-norm%s\n", a->norm.kind == LX_NORM_RMSNORM ? "RMSNorm" : "LayerNorm",
+                  lx_norm_place_name(a->norm.placement), a->norm.bias ? " (with bias)" : "");
+}
+
+static void text_ffn(const lx_arch *a, lx_buf *b)
+{
+    char act[40];
+    lx_buf_puts(b, "  FFN        ");
+    snprintf(act, sizeof act, "%s", a->ffn.activation);
+    if (a->ffn.kind == LX_FFN_MOE) {
+        lx_buf_printf(b, "mixture of experts · %llu experts, top-%llu · expert width %llu",
+                      (unsigned long long)a->ffn.n_experts, (unsigned long long)a->ffn.n_experts_used,
+                      (unsigned long long)a->ffn.d_expert);
+        if (a->ffn.n_shared_experts) lx_buf_printf(b, " · %llu shared", (unsigned long long)a->ffn.n_shared_experts);
+    } else {
+        lx_buf_printf(b, "%s · %llu -> %llu -> %llu", a->ffn.kind == LX_FFN_GLU ? "gated (GLU)" : "MLP",
+                      (unsigned long long)a->hp.d_model, (unsigned long long)a->ffn.d_ff, (unsigned long long)a->hp.d_model);
+    }
+    lx_buf_puts(b, " · activation ");
+    lx_buf_put_term(b, act);
+    lx_buf_printf(b, "\n  Output     %s\n\n", a->tied ? "tied to the token embedding" : "separate output matrix");
+}
+
+static void text_groups(const lx_arch *a, lx_buf *b)
+{
+    lx_buf_puts(b, "Layer groups\n");
+    for (int i = 0; i < a->n_groups; i++) {
+        const lx_group *g = &a->groups[i];
+        lx_buf_printf(b, "  layers %3d-%-3d %3d x  %s + %-3s  ", g->first, g->last, g->last - g->first + 1,
+                      lx_attn_kind_name(g->attn), lx_ffn_kind_name(g->ffn));
+        put_num(b, g->params_per_layer);
+        lx_buf_puts(b, " parameters per layer\n");
+    }
+    lx_buf_putc(b, '\n');
+}
+
+static void table_row(lx_buf *b, const char *label, uint64_t params, uint64_t bytes, uint64_t total)
+{
+    char p[32], by[32];
+    lx_fmt_thousands(p, sizeof p, params);
+    lx_fmt_bytes(by, sizeof by, bytes);
+    double share = total ? 100.0 * (double)params / (double)total : 0.0;
+    lx_buf_printf(b, "  %-22s %19s %7.2f %% %12s\n", label, p, share, by);
+}
+
+static void text_table(const lx_arch *a, lx_buf *b)
+{
+    lx_buf_printf(b, "  %-22s %19s %9s %12s\n", "Component", "parameters", "share", "bytes");
+    for (int c = 0; c < LX_COMP_COUNT; c++)
+        if (a->comp[c].params) table_row(b, lx_comp_label((lx_comp)c), a->comp[c].params, a->comp[c].bytes, a->total_params);
+    table_row(b, "Total", a->total_params, a->total_bytes, a->total_params);
+    lx_buf_puts(b, "\n  Storage   ");
+    for (int t = 0, n = 0; t < LX_DT_COUNT; t++) {
+        if (!a->params_by_type[t]) continue;
+        char by[32];
+        lx_fmt_bytes(by, sizeof by, a->bytes_by_type[t]);
+        lx_buf_printf(b, "%s%s %s", n++ ? " · " : "", lx_dtype_get((lx_dtype)t)->name, by);
+    }
+    lx_buf_printf(b, "\n  KV cache  %llu bytes per token at 16 bits\n", (unsigned long long)a->kv_bytes_per_token);
+}
+
+static void text_warnings(const lx_arch *a, lx_buf *b)
+{
+    for (int i = 0; i < a->n_warnings; i++) {
+        lx_buf_puts(b, i ? "           " : "\nWarnings   ");
+        lx_buf_put_term(b, a->warnings[i]);
+        lx_buf_putc(b, '\n');
+    }
+}
+
+void lx_info_text(const lx_arch *a, lx_buf *out)
+{
+    text_title(a, out);
+    text_hparams(a, out);
+    lx_buf_puts(out, "Architecture\n");
+    text_attention(a, out);
+    text_position_norm(a, out);
+    text_ffn(a, out);
+    text_groups(a, out);
+    lx_buf_puts(out, "Parameters\n");
+    text_table(a, out);
+    text_warnings(a, out);
+}

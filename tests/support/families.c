@@ -1,0 +1,256 @@
+/* tests/support/families — see families.h. */
+#include "families.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture_st.h"
+
+/* Published totals: the safetensors "total" parameter counts shown on each model's Hugging Face
+ * page (Llama 3.1 8B 8,030,261,248; Qwen2.5-7B 7,615,616,512; Qwen3-8B 8,190,735,360;
+ * Qwen3-30B-A3B 30,532,122,624; Gemma 2 9B 9,241,705,984; GPT-2 124,439,808; Mixtral 8x7B
+ * 46,702,792,704) and DeepSeek-V3's 671 B main model (the 685 B checkpoint adds the 14 B
+ * multi-token-prediction module, which llama.cpp does not convert).
+ * Active counts (top-k of E routed experts plus everything else) are worked out by hand from the
+ * shapes: Mixtral 1,605,636,096 + 32 x 2 x 176,160,768 = 12,879,925,248 ("12.9 B" published);
+ * Qwen3-30B-A3B 48 x (19,140,864 + 8 x 4,718,592) + 622,331,904 = 3,353,032,704 ("3.3 B");
+ * DeepSeek-V3 671,026,419,200 - 58 x 248 x 44,040,192 = 37,552,297,472 ("37 B"). */
+const lx_fam_spec LX_FAM_LLAMA31_8B = {
+    .name = "Llama-3.1-8B", .family = "llama", .n_layers = 32, .d_model = 4096, .n_heads = 32, .n_kv_heads = 8,
+    .head_dim = 128, .d_ff = 14336, .vocab = 128256, .published_total = 8030261248ULL};
+const lx_fam_spec LX_FAM_QWEN25_7B = {
+    .name = "Qwen2.5-7B", .family = "qwen2", .n_layers = 28, .d_model = 3584, .n_heads = 28, .n_kv_heads = 4,
+    .head_dim = 128, .d_ff = 18944, .vocab = 152064, .qkv_bias = true, .published_total = 7615616512ULL};
+const lx_fam_spec LX_FAM_QWEN3_8B = {
+    .name = "Qwen3-8B", .family = "qwen3", .n_layers = 36, .d_model = 4096, .n_heads = 32, .n_kv_heads = 8,
+    .head_dim = 128, .d_ff = 12288, .vocab = 151936, .qk_norm = true, .published_total = 8190735360ULL};
+const lx_fam_spec LX_FAM_QWEN3_30B_A3B = {
+    .name = "Qwen3-30B-A3B", .family = "qwen3moe", .n_layers = 48, .d_model = 2048, .n_heads = 32,
+    .n_kv_heads = 4, .head_dim = 128, .vocab = 151936, .qk_norm = true, .n_experts = 128, .n_used = 8,
+    .d_expert = 768, .published_total = 30532122624ULL, .published_active = 3353032704ULL};
+const lx_fam_spec LX_FAM_GEMMA2_9B = {
+    .name = "gemma-2-9b", .family = "gemma2", .n_layers = 42, .d_model = 3584, .n_heads = 16, .n_kv_heads = 8,
+    .head_dim = 256, .d_ff = 14336, .vocab = 256000, .sandwich = true, .tied = true,
+    .published_total = 9241705984ULL};
+const lx_fam_spec LX_FAM_GPT2 = {
+    .name = "gpt2", .family = "gpt2", .n_layers = 12, .d_model = 768, .n_heads = 12, .n_kv_heads = 12,
+    .head_dim = 64, .d_ff = 3072, .vocab = 50257, .tied = true, .gpt2 = true, .published_total = 124439808ULL};
+const lx_fam_spec LX_FAM_MIXTRAL_8X7B = {
+    .name = "Mixtral-8x7B-v0.1", .family = "llama", .n_layers = 32, .d_model = 4096, .n_heads = 32,
+    .n_kv_heads = 8, .head_dim = 128, .vocab = 32000, .n_experts = 8, .n_used = 2, .d_expert = 14336,
+    .stacked_experts = true, .published_total = 46702792704ULL, .published_active = 12879925248ULL};
+const lx_fam_spec LX_FAM_DEEPSEEK_V3 = {
+    .name = "DeepSeek-V3", .family = "deepseek2", .n_layers = 61, .d_model = 7168, .n_heads = 128,
+    .n_kv_heads = 128, .head_dim = 192, .d_ff = 18432, .vocab = 129280, .n_experts = 256, .n_used = 8,
+    .d_expert = 2048, .n_shared = 1, .n_dense_prefix = 3, .stacked_experts = true, .router_bias = true,
+    .q_lora = 1536, .kv_lora = 512, .rope_dim = 64, .nope_dim = 128, .v_dim = 128,
+    .published_total = 671026419200ULL, .published_active = 37552297472ULL};
+
+typedef struct emitter {
+    const lx_fam_spec *s;
+    lx_fam_naming naming;
+    lx_fam_cb cb;
+    void *ctx;
+} emitter;
+
+/* Emits one tensor; the name is printf-formatted. Shape given outermost first, 0-terminated. */
+static void put(const emitter *e, const int64_t *shape, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void put(const emitter *e, const int64_t *shape, const char *fmt, ...)
+{
+    char name[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(name, sizeof name, fmt, ap);
+    va_end(ap);
+    int n = 0;
+    while (n < 4 && shape[n]) n++;
+    e->cb(e->ctx, name, n, shape);
+}
+
+#define SHAPE(...) ((const int64_t[]){__VA_ARGS__, 0})
+
+static bool hf(const emitter *e) { return e->naming == LX_FAM_HF; }
+
+/* "model.layers.N." or "blk.N." + the right part name */
+static const char *lp(const emitter *e) { return hf(e) ? "model.layers" : "blk"; }
+
+static void emit_gpt2_layer(const emitter *e, int l)
+{
+    int64_t d = e->s->d_model, f = e->s->d_ff;
+    if (!hf(e)) {
+        put(e, SHAPE(d), "blk.%d.attn_norm.weight", l);
+        put(e, SHAPE(d), "blk.%d.attn_norm.bias", l);
+        put(e, SHAPE(3 * d, d), "blk.%d.attn_qkv.weight", l);
+        put(e, SHAPE(3 * d), "blk.%d.attn_qkv.bias", l);
+        put(e, SHAPE(d, d), "blk.%d.attn_output.weight", l);
+        put(e, SHAPE(d), "blk.%d.attn_output.bias", l);
+        put(e, SHAPE(d), "blk.%d.ffn_norm.weight", l);
+        put(e, SHAPE(d), "blk.%d.ffn_norm.bias", l);
+        put(e, SHAPE(f, d), "blk.%d.ffn_up.weight", l);
+        put(e, SHAPE(f), "blk.%d.ffn_up.bias", l);
+        put(e, SHAPE(d, f), "blk.%d.ffn_down.weight", l);
+        put(e, SHAPE(d), "blk.%d.ffn_down.bias", l);
+        return;
+    }
+    put(e, SHAPE(d), "h.%d.ln_1.weight", l);
+    put(e, SHAPE(d), "h.%d.ln_1.bias", l);
+    put(e, SHAPE(1, 1, 1024, 1024), "h.%d.attn.bias", l); /* causal-mask buffer, not a parameter */
+    put(e, SHAPE(d, 3 * d), "h.%d.attn.c_attn.weight", l);
+    put(e, SHAPE(3 * d), "h.%d.attn.c_attn.bias", l);
+    put(e, SHAPE(d, d), "h.%d.attn.c_proj.weight", l);
+    put(e, SHAPE(d), "h.%d.attn.c_proj.bias", l);
+    put(e, SHAPE(d), "h.%d.ln_2.weight", l);
+    put(e, SHAPE(d), "h.%d.ln_2.bias", l);
+    put(e, SHAPE(d, f), "h.%d.mlp.c_fc.weight", l);
+    put(e, SHAPE(f), "h.%d.mlp.c_fc.bias", l);
+    put(e, SHAPE(f, d), "h.%d.mlp.c_proj.weight", l);
+    put(e, SHAPE(d), "h.%d.mlp.c_proj.bias", l);
+}
+
+static void emit_mla(const emitter *e, int l)
+{
+    const lx_fam_spec *s = e->s;
+    int64_t d = s->d_model, h = s->n_heads;
+    bool H = hf(e);
+    const char *p = lp(e);
+    put(e, SHAPE(s->q_lora, d), H ? "%s.%d.self_attn.q_a_proj.weight" : "%s.%d.attn_q_a.weight", p, l);
+    put(e, SHAPE(s->q_lora), H ? "%s.%d.self_attn.q_a_layernorm.weight" : "%s.%d.attn_q_a_norm.weight", p, l);
+    put(e, SHAPE(h * (s->nope_dim + s->rope_dim), s->q_lora), H ? "%s.%d.self_attn.q_b_proj.weight" : "%s.%d.attn_q_b.weight", p, l);
+    put(e, SHAPE(s->kv_lora + s->rope_dim, d), H ? "%s.%d.self_attn.kv_a_proj_with_mqa.weight" : "%s.%d.attn_kv_a_mqa.weight", p, l);
+    put(e, SHAPE(s->kv_lora), H ? "%s.%d.self_attn.kv_a_layernorm.weight" : "%s.%d.attn_kv_a_norm.weight", p, l);
+    put(e, SHAPE(h * (s->nope_dim + s->v_dim), s->kv_lora), H ? "%s.%d.self_attn.kv_b_proj.weight" : "%s.%d.attn_kv_b.weight", p, l);
+    put(e, SHAPE(d, h * s->v_dim), H ? "%s.%d.self_attn.o_proj.weight" : "%s.%d.attn_output.weight", p, l);
+}
+
+static void emit_attention(const emitter *e, int l)
+{
+    const lx_fam_spec *s = e->s;
+    if (s->kv_lora) { emit_mla(e, l); return; }
+    int64_t d = s->d_model, q = s->n_heads * s->head_dim, kv = s->n_kv_heads * s->head_dim;
+    bool H = hf(e);
+    const char *p = lp(e);
+    static const char *const HFN[] = {"self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj"};
+    static const char *const GGN[] = {"attn_q", "attn_k", "attn_v"};
+    int64_t rows[3] = {q, kv, kv};
+    for (int i = 0; i < 3; i++) {
+        put(e, SHAPE(rows[i], d), "%s.%d.%s.weight", p, l, H ? HFN[i] : GGN[i]);
+        if (s->qkv_bias) put(e, SHAPE(rows[i]), "%s.%d.%s.bias", p, l, H ? HFN[i] : GGN[i]);
+    }
+    put(e, SHAPE(d, q), "%s.%d.%s.weight", p, l, H ? "self_attn.o_proj" : "attn_output");
+    if (s->qk_norm) {
+        put(e, SHAPE(s->head_dim), "%s.%d.%s.weight", p, l, H ? "self_attn.q_norm" : "attn_q_norm");
+        put(e, SHAPE(s->head_dim), "%s.%d.%s.weight", p, l, H ? "self_attn.k_norm" : "attn_k_norm");
+    }
+}
+
+static void emit_dense_ffn(const emitter *e, int l)
+{
+    int64_t d = e->s->d_model, f = e->s->d_ff;
+    bool H = hf(e);
+    const char *p = lp(e);
+    put(e, SHAPE(f, d), "%s.%d.%s.weight", p, l, H ? "mlp.gate_proj" : "ffn_gate");
+    put(e, SHAPE(f, d), "%s.%d.%s.weight", p, l, H ? "mlp.up_proj" : "ffn_up");
+    put(e, SHAPE(d, f), "%s.%d.%s.weight", p, l, H ? "mlp.down_proj" : "ffn_down");
+}
+
+static void emit_experts_hf(const emitter *e, int l)
+{
+    const lx_fam_spec *s = e->s;
+    int64_t d = s->d_model, x = s->d_expert;
+    bool mixtral = s->stacked_experts; /* Mixtral's HF names differ from Qwen/DeepSeek */
+    for (int64_t k = 0; k < s->n_experts; k++) {
+        if (mixtral) {
+            put(e, SHAPE(x, d), "model.layers.%d.block_sparse_moe.experts.%lld.w1.weight", l, (long long)k);
+            put(e, SHAPE(d, x), "model.layers.%d.block_sparse_moe.experts.%lld.w2.weight", l, (long long)k);
+            put(e, SHAPE(x, d), "model.layers.%d.block_sparse_moe.experts.%lld.w3.weight", l, (long long)k);
+            continue;
+        }
+        put(e, SHAPE(x, d), "model.layers.%d.mlp.experts.%lld.gate_proj.weight", l, (long long)k);
+        put(e, SHAPE(x, d), "model.layers.%d.mlp.experts.%lld.up_proj.weight", l, (long long)k);
+        put(e, SHAPE(d, x), "model.layers.%d.mlp.experts.%lld.down_proj.weight", l, (long long)k);
+    }
+}
+
+static void emit_moe_ffn(const emitter *e, int l)
+{
+    const lx_fam_spec *s = e->s;
+    int64_t d = s->d_model, x = s->d_expert, E = s->n_experts;
+    bool H = hf(e);
+    if (H) put(e, SHAPE(E, d), s->stacked_experts ? "model.layers.%d.block_sparse_moe.gate.weight" : "model.layers.%d.mlp.gate.weight", l);
+    else put(e, SHAPE(E, d), "blk.%d.ffn_gate_inp.weight", l);
+    if (s->router_bias) put(e, SHAPE(E), H ? "model.layers.%d.mlp.gate.e_score_correction_bias" : "blk.%d.exp_probs_b.bias", l);
+    if (H) emit_experts_hf(e, l);
+    else {
+        put(e, SHAPE(E, x, d), "blk.%d.ffn_gate_exps.weight", l);
+        put(e, SHAPE(E, x, d), "blk.%d.ffn_up_exps.weight", l);
+        put(e, SHAPE(E, d, x), "blk.%d.ffn_down_exps.weight", l);
+    }
+    if (!s->n_shared) return;
+    int64_t w = s->n_shared * x;
+    put(e, SHAPE(w, d), H ? "model.layers.%d.mlp.shared_experts.gate_proj.weight" : "blk.%d.ffn_gate_shexp.weight", l);
+    put(e, SHAPE(w, d), H ? "model.layers.%d.mlp.shared_experts.up_proj.weight" : "blk.%d.ffn_up_shexp.weight", l);
+    put(e, SHAPE(d, w), H ? "model.layers.%d.mlp.shared_experts.down_proj.weight" : "blk.%d.ffn_down_shexp.weight", l);
+}
+
+static void emit_layer(const emitter *e, int l)
+{
+    const lx_fam_spec *s = e->s;
+    int64_t d = s->d_model;
+    bool H = hf(e);
+    const char *p = lp(e);
+    if (s->gpt2) { emit_gpt2_layer(e, l); return; }
+    put(e, SHAPE(d), "%s.%d.%s.weight", p, l, H ? "input_layernorm" : "attn_norm");
+    emit_attention(e, l);
+    if (s->sandwich) {
+        put(e, SHAPE(d), "%s.%d.%s.weight", p, l, H ? "post_attention_layernorm" : "post_attention_norm");
+        put(e, SHAPE(d), "%s.%d.%s.weight", p, l, H ? "pre_feedforward_layernorm" : "ffn_norm");
+    } else {
+        put(e, SHAPE(d), "%s.%d.%s.weight", p, l, H ? "post_attention_layernorm" : "ffn_norm");
+    }
+    if (s->n_experts && l >= s->n_dense_prefix) emit_moe_ffn(e, l);
+    else emit_dense_ffn(e, l);
+    if (s->sandwich) put(e, SHAPE(d), "%s.%d.%s.weight", p, l, H ? "post_feedforward_layernorm" : "post_ffw_norm");
+}
+
+void lx_fam_emit(const lx_fam_spec *s, lx_fam_naming naming, lx_fam_cb cb, void *ctx)
+{
+    emitter e = {s, naming, cb, ctx};
+    bool H = naming == LX_FAM_HF;
+    int64_t d = s->d_model;
+    if (s->gpt2 && H) {
+        put(&e, SHAPE(s->vocab, d), "wte.weight");
+        put(&e, SHAPE(1024, d), "wpe.weight");
+    } else {
+        put(&e, SHAPE(s->vocab, d), H ? "model.embed_tokens.weight" : "token_embd.weight");
+        if (s->gpt2) put(&e, SHAPE(1024, d), "position_embd.weight");
+    }
+    for (int l = 0; l < s->n_layers; l++) emit_layer(&e, l);
+    if (s->gpt2) {
+        put(&e, SHAPE(d), H ? "ln_f.weight" : "output_norm.weight");
+        put(&e, SHAPE(d), H ? "ln_f.bias" : "output_norm.bias");
+    } else {
+        put(&e, SHAPE(d), H ? "model.norm.weight" : "output_norm.weight");
+    }
+    if (!s->tied) put(&e, SHAPE(s->vocab, d), H ? "lm_head.weight" : "output.weight");
+}
+
+/* ---- writers ---- */
+
+static void st_cb(void *ctx, const char *name, int n_dims, const int64_t *shape)
+{
+    lx_fx_st *f = ctx;
+    const char *dt = strstr(name, "attn.bias") && n_dims == 4 ? "BOOL" : "BF16";
+    lx_fx_st_tensor(f, name, dt, n_dims, shape);
+}
+
+bool lx_fam_write_safetensors(const lx_fam_spec *s, const char *path)
+{
+    lx_fx_st *f = lx_fx_st_new();
+    if (!f) return false;
+    lx_fam_emit(s, LX_FAM_HF, st_cb, f);
+    bool ok = lx_fx_st_write(f, path, NULL);
+    lx_fx_st_free(f);
+    return ok;
+}
