@@ -1,9 +1,235 @@
-/* cli/cmd_run — placeholder until this command lands; refuses with a usage error. */
+/* cli/cmd_run — `llmxray run MODEL [--prompt TEXT] [-n N] [--top K] [--threads T]
+ * [--max-memory SIZE]`: runs a small Llama-family GGUF model (infer/llama) on the prompt
+ * (BOS alone when there is none) and prints the prompt followed by its greedy
+ * continuation of N tokens, and with --top K first the K most probable next tokens.
+ * Text from the model is filtered so that no control character but newline and tab
+ * reaches the terminal. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli/cmd.h"
+#include "infer/llama.h"
+#include "infer/sample.h"
+#include "util/buf.h"
+
+typedef struct run_opts {
+    const char *model, *prompt;
+    size_t n_new, top;
+    int threads;
+    uint64_t max_memory; /* 0: what the system says is available */
+} run_opts;
+
+/* ---- arguments ---- */
+
+static bool parse_count(const char *s, uint64_t max, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (!s || !*s || *s == '-') return false;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v > max) return false;
+    *out = v;
+    return true;
+}
+
+/* "1500000000", "512M", "4G", "4GiB", "2T" (K/M/G/T are powers of 1024). */
+static bool parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (!s || !*s || *s == '-') return false;
+    double v = strtod(s, &end);
+    static const char units[] = "KMGT";
+    const char *u = *end ? strchr(units, *end) : NULL;
+    double scale = u ? (double)(1ull << (10 * (u - units + 1))) : 1.0;
+    if (u) end++;
+    if (u && (!strcmp(end, "B") || !strcmp(end, "iB"))) end += strlen(end);
+    if (errno || *end || !(v > 0) || v * scale >= 1.8e19) return false;
+    *out = (uint64_t)(v * scale);
+    return true;
+}
+
+/* The value after option argv[*i]; NULL (and a usage message) when there is none. */
+static const char *opt_value(int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc) {
+        lx_cli_usage_error("option '%s' needs a value", argv[*i]);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int parse_option(int argc, char **argv, int *i, run_opts *o)
+{
+    const char *a = argv[*i], *v;
+    uint64_t x;
+    if (!strcmp(a, "--prompt") || !strcmp(a, "-p")) {
+        if (!(o->prompt = opt_value(argc, argv, i))) return 2;
+    } else if (!strcmp(a, "-n")) {
+        if (!(v = opt_value(argc, argv, i))) return 2;
+        if (!parse_count(v, 1000000, &x)) return lx_cli_usage_error("-n wants a count from 0 to 1000000, not '%s'", v);
+        o->n_new = (size_t)x;
+    } else if (!strcmp(a, "--top")) {
+        if (!(v = opt_value(argc, argv, i))) return 2;
+        if (!parse_count(v, 1000, &x) || x == 0) return lx_cli_usage_error("--top wants a count from 1 to 1000, not '%s'", v);
+        o->top = (size_t)x;
+    } else if (!strcmp(a, "--threads")) {
+        if (!(v = opt_value(argc, argv, i))) return 2;
+        if (!parse_count(v, 64, &x) || x == 0) return lx_cli_usage_error("--threads wants a count from 1 to 64, not '%s'", v);
+        o->threads = (int)x;
+    } else if (!strcmp(a, "--max-memory")) {
+        if (!(v = opt_value(argc, argv, i))) return 2;
+        if (!parse_size(v, &o->max_memory)) return lx_cli_usage_error("--max-memory wants a size such as 2G or 512M, not '%s'", v);
+    } else {
+        return lx_cli_usage_error("unknown option '%s' for run", a);
+    }
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, run_opts *o)
+{
+    *o = (run_opts){NULL, NULL, 64, 0, 1, 0};
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1]) {
+            int rc = parse_option(argc, argv, &i, o);
+            if (rc) return rc;
+        } else if (o->model) {
+            return lx_cli_usage_error("run takes one MODEL, got '%s' and '%s'", o->model, argv[i]);
+        } else {
+            o->model = argv[i];
+        }
+    }
+    if (!o->model) return lx_cli_usage_error("run needs a MODEL (a .gguf file)");
+    return 0;
+}
+
+/* ---- memory ---- */
+
+/* MemAvailable from /proc/meminfo, else all physical memory. */
+static uint64_t available_memory(void)
+{
+    FILE *f = fopen("/proc/meminfo", "r");
+    char line[256];
+    unsigned long long kb;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1) { fclose(f); return kb * 1024ull; }
+    if (f) fclose(f);
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    return pages > 0 && size > 0 ? (uint64_t)pages * (uint64_t)size : UINT64_MAX;
+}
+
+/* ---- output ---- */
+
+/* Model text to the terminal: C0 controls other than newline and tab, and DEL, dropped. */
+static void put_text(const lx_buf *b, FILE *out)
+{
+    for (size_t i = 0; i < b->len; i++) {
+        unsigned char c = (unsigned char)b->data[i];
+        if ((c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t') fputc(c, out);
+    }
+}
+
+typedef struct text_out {
+    const lx_tok *tok;
+    int32_t prev;
+    FILE *f;
+} text_out;
+
+static void emit_token(void *ctx, int32_t id)
+{
+    text_out *o = ctx;
+    lx_buf b;
+    lx_buf_init(&b);
+    lx_tok_decode(o->tok, o->prev, id, &b);
+    put_text(&b, o->f);
+    fflush(o->f);
+    lx_buf_free(&b);
+    o->prev = id;
+}
+
+static bool print_top(const lx_llama *m, const float *logits, size_t k)
+{
+    if (k > m->hp.vocab) k = m->hp.vocab;
+    lx_top *top = malloc(k * sizeof *top);
+    if (!top || !lx_sample_top(logits, m->hp.vocab, k, top)) { free(top); return false; }
+    lx_buf b;
+    lx_buf_init(&b);
+    lx_buf_printf(&b, "Next token after the prompt (top %zu of %zu):\n", k, m->hp.vocab);
+    for (size_t i = 0; i < k; i++) {
+        char *label = lx_tok_label(&m->tok, top[i].id);
+        lx_buf_printf(&b, "%4zu  id %6d  p %.6f  logit %9.4f  ", i + 1, top[i].id, top[i].prob, top[i].logit);
+        lx_buf_put_json(&b, label ? label : "");
+        lx_buf_putc(&b, '\n');
+        free(label);
+    }
+    lx_buf_putc(&b, '\n');
+    fputs(lx_buf_cstr(&b), stdout);
+    lx_buf_free(&b);
+    free(top);
+    return true;
+}
+
+/* ---- the run ---- */
+
+static int fail(const lx_err *err) { lx_cli_error(err->msg); return err->code ? (int)err->code : 1; }
+
+static int check_room(const lx_llama *m, const run_opts *o, size_t n_prompt, size_t cap_pos)
+{
+    if (m->hp.context && cap_pos > m->hp.context)
+        return lx_cli_usage_error("%zu prompt tokens + %zu new ones exceed the model's context of %zu positions",
+                                  n_prompt, o->n_new, m->hp.context);
+    uint64_t need = lx_llama_estimate(m, cap_pos, n_prompt, 0);
+    uint64_t have = o->max_memory ? o->max_memory : available_memory();
+    if (need > have) {
+        char a[32], b[32], msg[256];
+        lx_fmt_bytes(a, sizeof a, need);
+        lx_fmt_bytes(b, sizeof b, have);
+        snprintf(msg, sizeof msg, "%s: this run needs about %s of memory but %s is allowed (--max-memory)", o->model, a, b);
+        lx_cli_error(msg);
+        return 1;
+    }
+    return 0;
+}
+
+static int generate(const lx_llama *m, const run_opts *o, const int32_t *ids, size_t n_prompt)
+{
+    lx_err err = {0};
+    lx_llama_state s;
+    size_t cap_pos = n_prompt + (o->n_new ? o->n_new - 1 : 0), done = 0;
+    int rc = check_room(m, o, n_prompt, cap_pos);
+    if (rc) return rc;
+    if (lx_llama_state_init(m, &s, cap_pos, n_prompt, o->threads, &err)) return fail(&err);
+    if (lx_llama_forward(m, &s, ids, n_prompt, NULL, &err) == LX_OK && (!o->top || print_top(m, s.logits, o->top))) {
+        text_out out = {&m->tok, -1, stdout};
+        for (size_t i = 0; i < n_prompt; i++)
+            if (ids[i] != m->tok.bos || i > 0) emit_token(&out, ids[i]);
+            else out.prev = ids[i];
+        lx_sample_greedy(m, &s, o->n_new, emit_token, &out, &done, &err);
+        fputc('\n', stdout);
+    } else if (!lx_err_failed(&err)) {
+        lx_err_set(&err, LX_ERR_IO, "out of memory");
+    }
+    lx_llama_state_free(&s);
+    return lx_err_failed(&err) ? fail(&err) : 0;
+}
 
 int lx_cmd_run(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return lx_cli_usage_error("'run' is not available in this build yet");
+    run_opts o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc) return rc;
+    lx_err err = {0};
+    lx_llama *m = NULL;
+    if (lx_llama_open(o.model, &m, &err)) return fail(&err);
+    int32_t *ids = NULL;
+    size_t n = 0;
+    if (lx_tok_encode(&m->tok, o.prompt ? o.prompt : "", true, &ids, &n, &err)) rc = fail(&err);
+    else if (n == 0) rc = lx_cli_usage_error("%s has no BOS token: give a --prompt", o.model);
+    else rc = generate(m, &o, ids, n);
+    free(ids);
+    lx_llama_close(m);
+    return rc;
 }

@@ -1,0 +1,65 @@
+/* infer/kernels — the numerical kernels of the forward pass, each a short loop over plain
+ * float arrays with its shapes in the comment. Matrices are read in their stored type
+ * through infer/dequant, one row at a time.
+ *
+ * Stage: inference. Input: float arrays and lx_mat views (borrowed from the file mapping).
+ * Output: written into caller-owned arrays. Owns: lx_kern_pool owns its scratch rows.
+ */
+#ifndef LX_INFER_KERNELS_H
+#define LX_INFER_KERNELS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "read/dtype.h"
+
+/* A weight matrix W [rows][cols] as stored: row r starts at data + r*row_bytes. */
+typedef struct lx_mat {
+    const uint8_t *data;
+    lx_dtype type;
+    size_t rows, cols, row_bytes;
+} lx_mat;
+
+/* Worker threads for the matrix products and one scratch row (cols floats) per thread. */
+typedef struct lx_kern_pool {
+    int n_threads;
+    size_t scratch_len;
+    float *scratch; /* [n_threads][scratch_len] */
+} lx_kern_pool;
+
+/* False on allocation failure. max_cols is the widest matrix row that will be used. */
+bool lx_kern_pool_init(lx_kern_pool *p, int n_threads, size_t max_cols);
+void lx_kern_pool_free(lx_kern_pool *p);
+
+/* y[t][r] = sum_c W[r][c] * x[t][c] for t < n_tok:  x [n_tok][cols] -> y [n_tok][rows]. */
+void lx_kern_matmul(lx_kern_pool *p, const lx_mat *w, const float *x, size_t n_tok, float *y);
+
+/* Row r of W as floats into out[cols] (used for embedding look-ups). */
+void lx_kern_mat_row(const lx_mat *w, size_t r, float *out);
+
+/* sum a[i]*b[i], i < n. */
+float lx_kern_dot(const float *a, const float *b, size_t n);
+
+/* out[n] = x[n] / sqrt(mean(x^2) + eps) * w[n]   (out may be x). */
+void lx_kern_rmsnorm(float *out, const float *x, const float *w, size_t n, float eps);
+
+/* x[n] <- exp(x - max) / sum: in place. */
+void lx_kern_softmax(float *x, size_t n);
+
+/* Rotary position embedding of one position, in place on v [n_heads][head_dim].
+ * Only the first rope_dims of each head turn; pair i (< rope_dims/2) turns by angle
+ * pos * freq[i]. Interleaved pairing rotates (2i, 2i+1); NeoX pairing (i, i+rope_dims/2). */
+void lx_kern_rope(float *v, size_t n_heads, size_t head_dim, size_t rope_dims,
+                  const float *freq, size_t pos, bool neox);
+
+/* g[n] <- silu(g) * u  (the SwiGLU gate). */
+void lx_kern_swiglu(float *g, const float *u, size_t n);
+
+/* x[n] += y[n]. */
+void lx_kern_add(float *x, const float *y, size_t n);
+
+/* sqrt(sum x^2). */
+float lx_kern_l2(const float *x, size_t n);
+
+#endif

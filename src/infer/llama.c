@@ -1,0 +1,511 @@
+/* infer/llama — see llama.h.
+ *
+ * Sections: families, hyper-parameters, tensors (each checked for presence, type and
+ * shape before use: the file may be hostile), run state, forward pass. */
+#include "infer/llama.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "infer/dequant.h"
+
+/* ---- families ---- */
+
+typedef struct family {
+    const char *arch; /* general.architecture */
+    bool neox;        /* RoPE pairs (i, i + dims/2) instead of (2i, 2i+1) */
+} family;
+
+static const family FAMILIES[] = {
+    {"llama", false},
+    {"qwen2", true},
+};
+
+static const family *find_family(const char *arch)
+{
+    for (size_t i = 0; arch && i < sizeof FAMILIES / sizeof FAMILIES[0]; i++)
+        if (strcmp(FAMILIES[i].arch, arch) == 0) return &FAMILIES[i];
+    return NULL;
+}
+
+/* ---- hyper-parameters ---- */
+
+#define MAX_DIM ((uint64_t)1 << 20)   /* any width: d_model, d_ff, head count, ... */
+#define MAX_LAYERS ((uint64_t)4096)
+
+/* "<arch>.<suffix>" as a size in [1, max]; false when absent. */
+static bool hp_size(const lx_gguf *g, const char *arch, const char *suffix, uint64_t max,
+                    size_t *out, const char *path, lx_err *err)
+{
+    char key[128];
+    uint64_t v;
+    snprintf(key, sizeof key, "%s.%s", arch, suffix);
+    if (!lx_gguf_get_u64(g, key, &v)) return false;
+    if (v == 0 || v > max) {
+        lx_err_set(err, LX_ERR_MODEL, "%s: %s is %llu (expected 1 to %llu)", path, key,
+                   (unsigned long long)v, (unsigned long long)max);
+        return false;
+    }
+    *out = (size_t)v;
+    return true;
+}
+
+static float hp_float(const lx_gguf *g, const char *arch, const char *suffix, float dflt)
+{
+    char key[128];
+    double v;
+    snprintf(key, sizeof key, "%s.%s", arch, suffix);
+    return lx_gguf_get_f64(g, key, &v) && isfinite(v) && v > 0 ? (float)v : dflt;
+}
+
+static lx_status require(bool ok, const char *path, const char *arch, const char *suffix, lx_err *err)
+{
+    if (ok || lx_err_failed(err)) return err->code;
+    return lx_err_set(err, LX_ERR_MODEL, "%s: %s.%s is missing", path, arch, suffix);
+}
+
+static lx_status read_hparams(const lx_gguf *g, const char *path, const family *f, lx_llama_hp *hp, lx_err *err)
+{
+    const char *a = f->arch;
+    snprintf(hp->family, sizeof hp->family, "%s", a);
+    hp->neox = f->neox;
+    if (require(hp_size(g, a, "embedding_length", MAX_DIM, &hp->d_model, path, err), path, a, "embedding_length", err) ||
+        require(hp_size(g, a, "block_count", MAX_LAYERS, &hp->n_layers, path, err), path, a, "block_count", err) ||
+        require(hp_size(g, a, "attention.head_count", MAX_DIM, &hp->n_heads, path, err), path, a, "attention.head_count", err) ||
+        require(hp_size(g, a, "feed_forward_length", MAX_DIM, &hp->d_ff, path, err), path, a, "feed_forward_length", err))
+        return err->code;
+    if (!hp_size(g, a, "attention.head_count_kv", MAX_DIM, &hp->n_kv_heads, path, err)) hp->n_kv_heads = hp->n_heads;
+    if (!hp_size(g, a, "attention.key_length", MAX_DIM, &hp->head_dim, path, err)) hp->head_dim = hp->d_model / hp->n_heads;
+    if (!hp_size(g, a, "rope.dimension_count", MAX_DIM, &hp->rope_dims, path, err)) hp->rope_dims = hp->head_dim;
+    if (!hp_size(g, a, "context_length", UINT32_MAX, &hp->context, path, err)) hp->context = 0;
+    if (lx_err_failed(err)) return err->code;
+    hp->eps = hp_float(g, a, "attention.layer_norm_rms_epsilon", 1e-5f);
+    hp->rope_theta = hp_float(g, a, "rope.freq_base", 10000.0f);
+    if (hp->n_heads % hp->n_kv_heads != 0 || hp->head_dim == 0)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: %zu attention heads cannot share %zu KV heads (expected a divisor)",
+                          path, hp->n_heads, hp->n_kv_heads);
+    if (hp->rope_dims > hp->head_dim || hp->rope_dims % 2)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: %s.rope.dimension_count is %zu (expected an even number <= head size %zu)",
+                          path, a, hp->rope_dims, hp->head_dim);
+    if (hp->n_heads * hp->head_dim > MAX_DIM)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: %zu heads of %zu dims are too wide", path, hp->n_heads, hp->head_dim);
+    return LX_OK;
+}
+
+/* ---- tensors ---- */
+
+static const lx_tensor *find_tensor(const lx_llama *m, const char *name)
+{
+    return lx_tensors_find(lx_gguf_tensors(m->g), name);
+}
+
+/* The tensor's data, checked to be of a supported type, of exactly `rows` x `cols`
+ * (rows 0 means a vector of cols) and of the bytes that shape takes. NULL with err set
+ * otherwise. */
+static const uint8_t *tensor_data(lx_llama *m, const lx_tensor *t, size_t rows, size_t cols, lx_err *err)
+{
+    const lx_dtype_info *info = lx_dtype_get(t->type);
+    if (!lx_dequant_supported(t->type)) {
+        lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s has type %s, which the inference engine does not support "
+                   "(expected F32, F16, BF16, Q8_0, Q4_0, Q4_K or Q6_K)", m->path, t->name, info ? info->name : "?");
+        return NULL;
+    }
+    bool shape_ok = rows ? t->n_dims == 2 && t->shape[0] == rows && t->shape[1] == cols
+                         : t->n_dims == 1 && t->shape[0] == cols;
+    uint64_t bytes;
+    if (!shape_ok || !lx_dtype_bytes(t->type, (uint64_t)(rows ? rows : 1) * cols, &bytes) || t->n_bytes != bytes) {
+        lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is %llu x %llu %s in %llu bytes (expected %zu x %zu)", m->path,
+                   t->name, (unsigned long long)t->shape[0], (unsigned long long)(t->n_dims > 1 ? t->shape[1] : 1),
+                   info->name, (unsigned long long)t->n_bytes, rows ? rows : 1, cols);
+        return NULL;
+    }
+    m->weight_bytes += t->n_bytes;
+    return lx_gguf_tensor_data(m->g, t, err);
+}
+
+/* Keeps p to be freed with the model; false (p freed) on OOM. */
+static bool own(lx_llama *m, float *p)
+{
+    float **v = realloc(m->owned, (m->n_owned + 1) * sizeof *v);
+    if (!v) { free(p); return false; }
+    m->owned = v;
+    m->owned[m->n_owned++] = p;
+    return true;
+}
+
+/* A matrix whose rows are not whole blocks (older converters quantized some tensors as one
+ * flat run of blocks, e.g. 172-wide Q8_0 rows): decoded once into an owned F32 copy. */
+static lx_status load_flat(lx_llama *m, const lx_tensor *t, const uint8_t *p, size_t rows, size_t cols,
+                           lx_mat *out, lx_err *err)
+{
+    float *f = malloc(rows * cols * sizeof(float));
+    if (!f || !own(m, f)) return lx_err_set(err, LX_ERR_IO, "out of memory decoding %s", t->name);
+    lx_dequant_row(t->type, p, f, rows * cols);
+    m->weight_bytes += rows * cols * sizeof(float);
+    *out = (lx_mat){(const uint8_t *)f, LX_DT_F32, rows, cols, cols * sizeof(float)};
+    return LX_OK;
+}
+
+static lx_status load_mat(lx_llama *m, const char *name, size_t rows, size_t cols, lx_mat *out, lx_err *err)
+{
+    const lx_tensor *t = find_tensor(m, name);
+    if (!t) return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is missing", m->path, name);
+    const uint8_t *p = tensor_data(m, t, rows, cols, err);
+    if (!p) return err->code;
+    uint64_t row_bytes;
+    if (!lx_dtype_bytes(t->type, cols, &row_bytes)) return load_flat(m, t, p, rows, cols, out, err);
+    *out = (lx_mat){p, t->type, rows, cols, (size_t)row_bytes};
+    return LX_OK;
+}
+
+/* A vector as an owned float copy; *out stays NULL when optional and absent. */
+static lx_status load_vec(lx_llama *m, const char *name, size_t n, bool optional, float **out, lx_err *err)
+{
+    const lx_tensor *t = find_tensor(m, name);
+    if (!t) return optional ? LX_OK : lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is missing", m->path, name);
+    const uint8_t *p = tensor_data(m, t, 0, n, err);
+    if (!p) return err->code;
+    if (!(*out = malloc(n * sizeof(float)))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    lx_dequant_row(t->type, p, *out, n);
+    return LX_OK;
+}
+
+static lx_status load_layer(lx_llama *m, size_t l, lx_err *err)
+{
+    const lx_llama_hp *hp = &m->hp;
+    lx_llama_layer *L = &m->layers[l];
+    size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
+    char n[96];
+#define NAME(s) (snprintf(n, sizeof n, "blk.%zu.%s", l, s), n)
+    if (load_vec(m, NAME("attn_norm.weight"), hp->d_model, false, &L->attn_norm, err) ||
+        load_vec(m, NAME("ffn_norm.weight"), hp->d_model, false, &L->ffn_norm, err) ||
+        load_mat(m, NAME("attn_q.weight"), dq, hp->d_model, &L->wq, err) ||
+        load_mat(m, NAME("attn_k.weight"), dkv, hp->d_model, &L->wk, err) ||
+        load_mat(m, NAME("attn_v.weight"), dkv, hp->d_model, &L->wv, err) ||
+        load_mat(m, NAME("attn_output.weight"), hp->d_model, dq, &L->wo, err) ||
+        load_mat(m, NAME("ffn_gate.weight"), hp->d_ff, hp->d_model, &L->w_gate, err) ||
+        load_mat(m, NAME("ffn_up.weight"), hp->d_ff, hp->d_model, &L->w_up, err) ||
+        load_mat(m, NAME("ffn_down.weight"), hp->d_model, hp->d_ff, &L->w_down, err) ||
+        load_vec(m, NAME("attn_q.bias"), dq, true, &L->bq, err) ||
+        load_vec(m, NAME("attn_k.bias"), dkv, true, &L->bk, err) ||
+        load_vec(m, NAME("attn_v.bias"), dkv, true, &L->bv, err))
+        return err->code;
+#undef NAME
+    return LX_OK;
+}
+
+/* Refuses tensors this engine would silently ignore (an MoE router, say). */
+static lx_status check_layer_names(const lx_llama *m, lx_err *err)
+{
+    static const char *const known[] = {"attn_norm.weight", "ffn_norm.weight", "attn_q.weight", "attn_k.weight",
+                                        "attn_v.weight", "attn_output.weight", "ffn_gate.weight", "ffn_up.weight",
+                                        "ffn_down.weight", "attn_q.bias", "attn_k.bias", "attn_v.bias",
+                                        "attn_rot_embd"};
+    const lx_tensors *ts = lx_gguf_tensors(m->g);
+    for (size_t i = 0; i < ts->n; i++) {
+        const char *nm = ts->v[i].name, *dot;
+        if (strncmp(nm, "blk.", 4) != 0 || !(dot = strchr(nm + 4, '.'))) continue;
+        bool ok = false;
+        for (size_t k = 0; k < sizeof known / sizeof known[0] && !ok; k++) ok = strcmp(dot + 1, known[k]) == 0;
+        if (!ok)
+            return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)",
+                              m->path, nm, m->hp.family);
+    }
+    return LX_OK;
+}
+
+/* Angle per position of RoPE pair i: theta^(-2i/dims), divided by rope_freqs[i] when the
+ * file carries such factors (Llama 3 long-context scaling). */
+static lx_status load_rope(lx_llama *m, lx_err *err)
+{
+    size_t half = m->hp.rope_dims / 2;
+    float *factors = NULL;
+    if (load_vec(m, "rope_freqs.weight", half, true, &factors, err)) return err->code;
+    m->rope_freq = malloc((half ? half : 1) * sizeof(float));
+    if (!m->rope_freq) { free(factors); return lx_err_set(err, LX_ERR_IO, "out of memory"); }
+    for (size_t i = 0; i < half; i++) {
+        m->rope_freq[i] = 1.0f / powf(m->hp.rope_theta, (float)(2 * i) / (float)m->hp.rope_dims);
+        if (factors && factors[i] > 0) m->rope_freq[i] /= factors[i];
+    }
+    free(factors);
+    return LX_OK;
+}
+
+static lx_status load_model(lx_llama *m, lx_err *err)
+{
+    const lx_tensor *emb = find_tensor(m, "token_embd.weight");
+    if (!emb || emb->n_dims != 2 || emb->shape[0] == 0 || emb->shape[0] > INT32_MAX)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor token_embd.weight is missing or not a [vocab][d_model] matrix", m->path);
+    lx_llama_hp *hp = &m->hp;
+    hp->vocab = (size_t)emb->shape[0];
+    hp->tied = find_tensor(m, "output.weight") == NULL;
+    if (load_mat(m, "token_embd.weight", hp->vocab, hp->d_model, &m->embed, err) ||
+        load_mat(m, hp->tied ? "token_embd.weight" : "output.weight", hp->vocab, hp->d_model, &m->output, err) ||
+        load_vec(m, "output_norm.weight", hp->d_model, false, &m->out_norm, err) || check_layer_names(m, err) ||
+        load_rope(m, err))
+        return err->code;
+    if (hp->tied) m->weight_bytes -= emb->n_bytes; /* counted twice above */
+    if (!(m->layers = calloc(hp->n_layers, sizeof *m->layers))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    for (size_t l = 0; l < hp->n_layers; l++)
+        if (load_layer(m, l, err)) return err->code;
+    if (lx_tok_from_gguf(&m->tok, m->g, m->path, err)) return err->code;
+    if (m->tok.n != hp->vocab)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: the vocabulary has %zu pieces but token_embd.weight has %zu rows",
+                          m->path, m->tok.n, hp->vocab);
+    return LX_OK;
+}
+
+lx_status lx_llama_open(const char *path, lx_llama **out, lx_err *err)
+{
+    *out = NULL;
+    lx_llama *m = calloc(1, sizeof *m);
+    if (!m) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    snprintf(m->path, sizeof m->path, "%s", path);
+    if (lx_gguf_open(path, &m->g, err)) { free(m); return err->code; }
+    const char *arch = lx_gguf_get_str(m->g, "general.architecture");
+    const family *f = find_family(arch);
+    if (!f)
+        lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not supported by the inference engine (expected llama or qwen2)",
+                   path, arch ? arch : "(none)");
+    else if (read_hparams(m->g, path, f, &m->hp, err) == LX_OK)
+        load_model(m, err);
+    if (lx_err_failed(err)) { lx_llama_close(m); return err->code; }
+    *out = m;
+    return LX_OK;
+}
+
+void lx_llama_close(lx_llama *m)
+{
+    if (!m) return;
+    for (size_t l = 0; m->layers && l < m->hp.n_layers; l++) {
+        lx_llama_layer *L = &m->layers[l];
+        free(L->attn_norm), free(L->ffn_norm), free(L->bq), free(L->bk), free(L->bv);
+    }
+    for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
+    free(m->owned), free(m->layers), free(m->out_norm), free(m->rope_freq);
+    lx_tok_free(&m->tok);
+    lx_gguf_close(m->g);
+    free(m);
+}
+
+/* ---- run state ---- */
+
+static uint64_t mul_sat(uint64_t a, uint64_t b) { return a && b > UINT64_MAX / a ? UINT64_MAX : a * b; }
+static uint64_t add_sat(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
+
+/* Floats of activations per token: x, h, q, k, v, att, ff_g, ff_u. */
+static uint64_t act_per_tok(const lx_llama_hp *hp)
+{
+    uint64_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
+    return 2 * hp->d_model + 2 * dq + 2 * dkv + 2 * hp->d_ff;
+}
+
+static uint64_t state_floats(const lx_llama_hp *hp, size_t cap_pos, size_t cap_tok)
+{
+    uint64_t kv = mul_sat(mul_sat(2 * hp->n_layers, cap_pos), hp->n_kv_heads * hp->head_dim);
+    uint64_t act = mul_sat(cap_tok, act_per_tok(hp));
+    return add_sat(add_sat(kv, act), cap_pos + hp->vocab);
+}
+
+uint64_t lx_llama_estimate(const lx_llama *m, size_t cap_pos, size_t cap_tok, size_t trace_tok)
+{
+    const lx_llama_hp *hp = &m->hp;
+    uint64_t floats = state_floats(hp, cap_pos, cap_tok);
+    if (trace_tok) floats = add_sat(floats, lx_trace_floats(trace_tok, hp->d_model, hp->n_layers, hp->n_heads, hp->vocab));
+    uint64_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
+    floats = add_sat(floats, mul_sat(widest, 64)); /* scratch rows of the worker threads */
+    return add_sat(m->weight_bytes, mul_sat(floats, sizeof(float)));
+}
+
+lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_pos, size_t cap_tok,
+                              int n_threads, lx_err *err)
+{
+    const lx_llama_hp *hp = &m->hp;
+    memset(s, 0, sizeof *s);
+    if (cap_tok == 0 || cap_tok > cap_pos || state_floats(hp, cap_pos, cap_tok) > SIZE_MAX / sizeof(float))
+        return lx_err_set(err, LX_ERR_USAGE, "cannot hold %zu positions", cap_pos);
+    size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim, T = cap_tok;
+    size_t kv = hp->n_layers * cap_pos * dkv;
+    *s = (lx_llama_state){cap_pos, cap_tok, 0, calloc(kv, sizeof(float)), calloc(kv, sizeof(float)),
+                          calloc(T * hp->d_model, sizeof(float)), calloc(T * hp->d_model, sizeof(float)),
+                          calloc(T * dq, sizeof(float)), calloc(T * dkv, sizeof(float)),
+                          calloc(T * dkv, sizeof(float)), calloc(T * dq, sizeof(float)),
+                          calloc(T * hp->d_ff, sizeof(float)), calloc(T * hp->d_ff, sizeof(float)),
+                          calloc(cap_pos, sizeof(float)), calloc(hp->vocab, sizeof(float)), {0}};
+    size_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
+    if (widest < dq) widest = dq;
+    bool ok = lx_kern_pool_init(&s->pool, n_threads, widest) && s->k_cache && s->v_cache && s->x && s->h &&
+              s->q && s->k && s->v && s->att && s->ff_g && s->ff_u && s->scores && s->logits;
+    if (!ok) {
+        lx_llama_state_free(s);
+        return lx_err_set(err, LX_ERR_IO, "out of memory for %zu positions", cap_pos);
+    }
+    return LX_OK;
+}
+
+void lx_llama_state_free(lx_llama_state *s)
+{
+    free(s->k_cache), free(s->v_cache), free(s->x), free(s->h), free(s->q), free(s->k), free(s->v);
+    free(s->att), free(s->ff_g), free(s->ff_u), free(s->scores), free(s->logits);
+    lx_kern_pool_free(&s->pool);
+    memset(s, 0, sizeof *s);
+}
+
+size_t lx_llama_argmax(const float *x, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < n; i++)
+        if (x[i] > x[best]) best = i;
+    return best;
+}
+
+/* ---- forward pass ---- */
+
+/* x [n][d_model] <- rows ids[0..n-1] of the embedding table. */
+static void embed_tokens(const lx_llama *m, const int32_t *ids, size_t n, float *x)
+{
+    for (size_t t = 0; t < n; t++) lx_kern_mat_row(&m->embed, (size_t)ids[t], x + t * m->hp.d_model);
+}
+
+/* out [n][d] <- rmsnorm of each row of x [n][d] times w [d]. */
+static void norm_rows(float *out, const float *x, const float *w, size_t n, size_t d, float eps)
+{
+    for (size_t t = 0; t < n; t++) lx_kern_rmsnorm(out + t * d, x + t * d, w, d, eps);
+}
+
+/* y [n][rows] += b [rows] (nothing when b is NULL). */
+static void add_bias(float *y, const float *b, size_t n, size_t rows)
+{
+    for (size_t t = 0; b && t < n; t++) lx_kern_add(y + t * rows, b, rows);
+}
+
+/* One query head at position pos against cached keys 0..pos of KV head kvh of layer l:
+ * s->scores [pos+1] <- softmax(q . k_j / sqrt(head_dim)); out [head_dim] <- sum_j score_j v_j. */
+static void attend_head(const lx_llama *m, lx_llama_state *s, size_t l, const float *q, size_t kvh,
+                        size_t pos, float *out)
+{
+    const size_t hd = m->hp.head_dim, dkv = m->hp.n_kv_heads * hd;
+    const float *kc = s->k_cache + l * s->cap_pos * dkv + kvh * hd;
+    const float *vc = s->v_cache + l * s->cap_pos * dkv + kvh * hd;
+    const float scale = 1.0f / sqrtf((float)hd);
+    for (size_t j = 0; j <= pos; j++) s->scores[j] = lx_kern_dot(q, kc + j * dkv, hd) * scale;
+    lx_kern_softmax(s->scores, pos + 1);
+    memset(out, 0, hd * sizeof *out);
+    for (size_t j = 0; j <= pos; j++)
+        for (size_t i = 0; i < hd; i++) out[i] += s->scores[j] * vc[j * dkv + i];
+}
+
+/* s->att [n][n_heads*head_dim] <- causal attention of the n new tokens of layer l. */
+static void attention(const lx_llama *m, lx_llama_state *s, size_t l, size_t n, lx_trace *tr)
+{
+    const lx_llama_hp *hp = &m->hp;
+    const size_t hd = hp->head_dim, dq = hp->n_heads * hd, group = hp->n_heads / hp->n_kv_heads;
+    for (size_t t = 0; t < n; t++) {
+        size_t pos = s->n_pos + t;
+        for (size_t h = 0; h < hp->n_heads; h++) {
+            attend_head(m, s, l, s->q + t * dq + h * hd, h / group, pos, s->att + t * dq + h * hd);
+            if (tr && pos < tr->n_tok) memcpy(lx_trace_attn(tr, l, h, pos), s->scores, (pos + 1) * sizeof(float));
+        }
+    }
+}
+
+/* q [n][dq], k [n][dkv]: turn each token's heads; then append k and v to the cache. */
+static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_t n)
+{
+    const lx_llama_hp *hp = &m->hp;
+    const size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
+    for (size_t t = 0; t < n; t++) {
+        size_t pos = s->n_pos + t;
+        lx_kern_rope(s->q + t * dq, hp->n_heads, hp->head_dim, hp->rope_dims, m->rope_freq, pos, hp->neox);
+        lx_kern_rope(s->k + t * dkv, hp->n_kv_heads, hp->head_dim, hp->rope_dims, m->rope_freq, pos, hp->neox);
+        size_t at = (l * s->cap_pos + pos) * dkv;
+        memcpy(s->k_cache + at, s->k + t * dkv, dkv * sizeof(float));
+        memcpy(s->v_cache + at, s->v + t * dkv, dkv * sizeof(float));
+    }
+}
+
+/* One decoder layer over the n new tokens: x [n][d_model] is updated in place. */
+static void layer_forward(const lx_llama *m, lx_llama_state *s, size_t l, size_t n, lx_trace *tr)
+{
+    const lx_llama_hp *hp = &m->hp;
+    const lx_llama_layer *L = &m->layers[l];
+    lx_kern_pool *p = &s->pool;
+    const size_t d = hp->d_model;
+
+    norm_rows(s->h, s->x, L->attn_norm, n, d, hp->eps);
+    lx_kern_matmul(p, &L->wq, s->h, n, s->q);
+    lx_kern_matmul(p, &L->wk, s->h, n, s->k);
+    lx_kern_matmul(p, &L->wv, s->h, n, s->v);
+    add_bias(s->q, L->bq, n, L->wq.rows);
+    add_bias(s->k, L->bk, n, L->wk.rows);
+    add_bias(s->v, L->bv, n, L->wv.rows);
+    rope_and_cache(m, s, l, n);
+    attention(m, s, l, n, tr);
+    lx_kern_matmul(p, &L->wo, s->att, n, s->h);
+    lx_kern_add(s->x, s->h, n * d);
+
+    norm_rows(s->h, s->x, L->ffn_norm, n, d, hp->eps);
+    lx_kern_matmul(p, &L->w_gate, s->h, n, s->ff_g);
+    lx_kern_matmul(p, &L->w_up, s->h, n, s->ff_u);
+    lx_kern_swiglu(s->ff_g, s->ff_u, n * hp->d_ff);
+    lx_kern_matmul(p, &L->w_down, s->ff_g, n, s->h);
+    lx_kern_add(s->x, s->h, n * d);
+}
+
+/* Trace: ids, pieces and embeddings of the new tokens that fall inside it. */
+static lx_status trace_inputs(const lx_llama *m, const lx_llama_state *s, const int32_t *ids, size_t n,
+                              lx_trace *tr, lx_err *err)
+{
+    for (size_t t = 0; t < n && s->n_pos + t < tr->n_tok; t++) {
+        size_t pos = s->n_pos + t;
+        tr->ids[pos] = ids[t];
+        free(tr->pieces[pos]);
+        if (!(tr->pieces[pos] = lx_tok_label(&m->tok, ids[t]))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+        memcpy(lx_trace_embed(tr, pos), s->x + t * m->hp.d_model, m->hp.d_model * sizeof(float));
+    }
+    return LX_OK;
+}
+
+/* Trace: L2 norm of the residual stream of each new token, at stage k (0 = embeddings). */
+static void trace_norms(const lx_llama_state *s, size_t n, size_t d, size_t k, lx_trace *tr)
+{
+    for (size_t t = 0; t < n && s->n_pos + t < tr->n_tok; t++)
+        tr->resid_norm[k * tr->n_tok + s->n_pos + t] = lx_kern_l2(s->x + t * d, d);
+}
+
+static lx_status check_call(const lx_llama *m, const lx_llama_state *s, const int32_t *ids, size_t n,
+                            const lx_trace *tr, lx_err *err)
+{
+    if (n == 0 || n > s->cap_tok || s->n_pos + n > s->cap_pos)
+        return lx_err_set(err, LX_ERR_USAGE, "%zu more tokens do not fit (%zu of %zu positions used)", n,
+                          s->n_pos, s->cap_pos);
+    for (size_t t = 0; t < n; t++)
+        if (ids[t] < 0 || (size_t)ids[t] >= m->hp.vocab)
+            return lx_err_set(err, LX_ERR_USAGE, "token id %d is outside the vocabulary of %zu", ids[t], m->hp.vocab);
+    if (tr && (tr->n_layers != m->hp.n_layers || tr->n_heads != m->hp.n_heads || tr->d_model != m->hp.d_model ||
+               tr->vocab != m->hp.vocab))
+        return lx_err_set(err, LX_ERR_USAGE, "the trace was made for another model");
+    return LX_OK;
+}
+
+lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *ids, size_t n,
+                           lx_trace *tr, lx_err *err)
+{
+    if (check_call(m, s, ids, n, tr, err)) return err->code;
+    const lx_llama_hp *hp = &m->hp;
+    const size_t d = hp->d_model;
+    embed_tokens(m, ids, n, s->x);
+    if (tr && (trace_inputs(m, s, ids, n, tr, err) != LX_OK)) return err->code;
+    if (tr) trace_norms(s, n, d, 0, tr);
+    for (size_t l = 0; l < hp->n_layers; l++) {
+        layer_forward(m, s, l, n, tr);
+        if (tr) trace_norms(s, n, d, l + 1, tr);
+    }
+    lx_kern_rmsnorm(s->h, s->x + (n - 1) * d, m->out_norm, d, hp->eps);
+    lx_kern_matmul(&s->pool, &m->output, s->h, 1, s->logits);
+    s->n_pos += n;
+    if (tr && s->n_pos == tr->n_tok) memcpy(tr->logits, s->logits, hp->vocab * sizeof(float));
+    return LX_OK;
+}
