@@ -62,6 +62,17 @@ typedef struct lx_hparams {
 
     lx_tristate tied;          /* output head tied to the embedding */
     bool lm_head_bias;
+
+    /* family details the config.json reader fills and model/synth counts from */
+    lx_tristate ffn_bias;       /* FFN linear biases (Llama mlp_bias, Falcon bias; GPT-2/BERT yes) */
+    lx_tristate router_bias;    /* per-expert router score bias (DeepSeek-V3 e_score_correction_bias) */
+    lx_tristate parallel_block; /* attention and FFN read the same input (Falcon) */
+    uint64_t n_block_norms;     /* norms per block where the family varies it (Falcon 1 or 2), 0 default */
+    uint64_t n_token_types;     /* BERT token-type vocabulary (type_vocab_size) */
+    uint64_t n_dec_layers;      /* encoder-decoder (T5): decoder blocks; n_layers counts the encoder */
+    uint64_t rel_attn_buckets;  /* T5 relative-attention buckets */
+    uint64_t n_nextn_layers;    /* DeepSeek-V3 multi-token-prediction modules in the checkpoint
+                                   (num_nextn_predict_layers); not part of the main model's count */
 } lx_hparams;
 
 #endif

@@ -1,0 +1,395 @@
+/* model/synth — see synth.h.
+ *
+ * One decoder recipe covers the Llama-like families; a family's row in RECIPES says how its
+ * block differs (fused projections, which norms, which biases, what its MoE carries).
+ * BERT and T5 have builders of their own. Module structures follow the Hugging Face
+ * modeling code of each family; every size comes from the hyper-parameters.
+ */
+#include "model/synth.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "read/dtype.h"
+
+enum {
+    R_FUSED_QKV = 1u << 0,    /* one attn_qkv projection (GPT-2, Falcon, Phi-3) */
+    R_NO_O_BIAS = 1u << 1,    /* q/k/v biases but none on the output projection (Qwen2) */
+    R_SANDWICH = 1u << 2,     /* pre and post norms around both sub-blocks (Gemma 2/3) */
+    R_POST_ONLY = 1u << 3,    /* norms only after each sub-block (OLMo 2) */
+    R_QK_FULL = 1u << 4,      /* q/k norms over the whole projection, not per head (OLMo 2) */
+    R_QK_NO_WEIGHT = 1u << 5, /* q/k normalisation without parameters (Llama 4's L2 norm) */
+    R_GATE_UP = 1u << 6,      /* one fused gate+up projection (Phi-3) */
+    R_SINKS = 1u << 7,        /* per-head attention sinks (gpt-oss) */
+    R_EXPERT_BIAS = 1u << 8,  /* biases on the expert projections (gpt-oss) */
+    R_ROUTER_BIAS = 1u << 9,  /* the router Linear has a bias (gpt-oss) */
+    R_SHEXP_GATE = 1u << 10,  /* a sigmoid gate on the shared expert (Qwen2-MoE) */
+    R_FALCON_NORMS = 1u << 11 /* 1 or 2 norms per block, per hp->n_block_norms */
+};
+
+typedef struct syn {
+    const lx_hparams *hp;
+    lx_tensors *out;
+    lx_err *err;
+    lx_dtype dt;
+    unsigned flags;
+    char pfx[32]; /* "blk.N.", "enc.blk.N.", or "" */
+} syn;
+
+typedef struct recipe {
+    const char *family;
+    unsigned flags;
+    void (*build)(syn *s);
+} recipe;
+
+/* ---------------------------------------------------------------- emitting tensors */
+
+static void add(syn *s, int nd, uint64_t a, uint64_t b, uint64_t c, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static void add(syn *s, int nd, uint64_t a, uint64_t b, uint64_t c, const char *fmt, ...)
+{
+    if (lx_err_failed(s->err)) return;
+    char name[160];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(name, sizeof name, fmt, ap);
+    va_end(ap);
+    lx_tensor t = {.name = name, .n_dims = nd, .shape = {a, b, c}, .type = s->dt};
+    uint64_t n = 1;
+    for (int i = 0; i < nd; i++)
+        if (__builtin_mul_overflow(n, t.shape[i], &n)) {
+            lx_err_set(s->err, LX_ERR_MODEL, "%s: %s: size overflows 64 bits (expected smaller dimensions)",
+                       s->hp->name, name);
+            return;
+        }
+    t.n_elems = n;
+    if (!lx_dtype_bytes(t.type, n, &t.n_bytes)) {
+        lx_err_set(s->err, LX_ERR_MODEL, "%s: %s: byte size overflows (expected smaller dimensions)", s->hp->name,
+                   name);
+        return;
+    }
+    if (!lx_tensors_push(s->out, &t)) lx_err_set(s->err, LX_ERR_IO, "%s: out of memory", s->hp->name);
+}
+
+/* A Linear: weight {out, in}, optional bias {out}. */
+static void lin(syn *s, const char *base, uint64_t out, uint64_t in, bool bias)
+{
+    add(s, 2, out, in, 0, "%s%s.weight", s->pfx, base);
+    if (bias) add(s, 1, out, 0, 0, "%s%s.bias", s->pfx, base);
+}
+
+/* A norm: weight {n}, bias {n} for LayerNorm. */
+static void nrm(syn *s, const char *base, uint64_t n)
+{
+    add(s, 1, n, 0, 0, "%s%s.weight", s->pfx, base);
+    if (strcmp(s->hp->norm, "layernorm") == 0) add(s, 1, n, 0, 0, "%s%s.bias", s->pfx, base);
+}
+
+static void set_layer(syn *s, const char *stack, uint64_t i)
+{
+    snprintf(s->pfx, sizeof s->pfx, "%sblk.%llu.", stack, (unsigned long long)i);
+}
+
+static bool yes(lx_tristate t) { return t == LX_YES; }
+
+/* ---------------------------------------------------------------- layer pattern */
+
+bool lx_synth_layer_is_moe(const lx_hparams *hp, uint64_t i)
+{
+    if (!hp->n_experts) return false;
+    if (!hp->has_layer_bits) return i >= hp->n_dense_prefix;
+    return i >= LX_MAX_LAYERS || !(hp->layer_bits[i] & LX_LAYER_DENSE);
+}
+
+/* Sliding pattern when a GGUF gives only the window: p = 1 all layers, else every p-th is global. */
+static const struct { const char *family; uint64_t period; } WINDOW_PATTERNS[] = {
+    {"llama", 1}, {"phi3", 1}, {"gemma2", 2}, {"gpt-oss", 2}, {"gemma3", 6},
+};
+
+void lx_synth_fill_layer_bits(lx_hparams *hp)
+{
+    if (hp->has_layer_bits) return;
+    uint64_t n = hp->n_layers < LX_MAX_LAYERS ? hp->n_layers : LX_MAX_LAYERS;
+    uint64_t period = 0;
+    for (size_t k = 0; k < sizeof WINDOW_PATTERNS / sizeof WINDOW_PATTERNS[0]; k++)
+        if (strcmp(hp->family, WINDOW_PATTERNS[k].family) == 0) period = WINDOW_PATTERNS[k].period;
+    for (uint64_t i = 0; i < n; i++) {
+        if (hp->n_experts && i < hp->n_dense_prefix) hp->layer_bits[i] |= LX_LAYER_DENSE;
+        bool slide = hp->sliding_window && period && (period == 1 || (i + 1) % period != 0);
+        if (slide) hp->layer_bits[i] |= LX_LAYER_SLIDING;
+    }
+    hp->has_layer_bits = true;
+}
+
+/* ---------------------------------------------------------------- decoder blocks */
+
+/* Multi-head latent attention (DeepSeek V2/V3). */
+static void attn_mla(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    uint64_t H = hp->n_heads, d = hp->d_model, qk = hp->qk_nope_head_dim + hp->qk_rope_head_dim;
+    bool b = yes(hp->attn_bias);
+    if (hp->q_lora_rank) {
+        lin(s, "attn_q_a", hp->q_lora_rank, d, b);
+        nrm(s, "attn_q_a_norm", hp->q_lora_rank);
+        lin(s, "attn_q_b", H * qk, hp->q_lora_rank, false);
+    } else {
+        lin(s, "attn_q", H * qk, d, false);
+    }
+    lin(s, "attn_kv_a_mqa", hp->kv_lora_rank + hp->qk_rope_head_dim, d, b);
+    nrm(s, "attn_kv_a_norm", hp->kv_lora_rank);
+    lin(s, "attn_kv_b", H * (hp->qk_nope_head_dim + hp->v_head_dim), hp->kv_lora_rank, false);
+    lin(s, "attn_output", d, H * hp->v_head_dim, b);
+}
+
+static void attn_std(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    uint64_t d = hp->d_model, q = hp->n_heads * hp->head_dim, kv = hp->n_kv_heads * hp->head_dim;
+    bool b = yes(hp->attn_bias);
+    if (s->flags & R_FUSED_QKV) {
+        lin(s, "attn_qkv", q + 2 * kv, d, b);
+    } else {
+        lin(s, "attn_q", q, d, b);
+        lin(s, "attn_k", kv, d, b);
+        lin(s, "attn_v", kv, d, b);
+    }
+    lin(s, "attn_output", d, q, b && !(s->flags & R_NO_O_BIAS));
+    if (yes(hp->qk_norm) && !(s->flags & R_QK_NO_WEIGHT)) {
+        bool full = s->flags & R_QK_FULL;
+        nrm(s, "attn_q_norm", full ? q : hp->head_dim);
+        nrm(s, "attn_k_norm", full ? kv : hp->head_dim);
+    }
+    if (s->flags & R_SINKS) add(s, 1, hp->n_heads, 0, 0, "%sattn_sinks.weight", s->pfx);
+}
+
+static void ffn_dense(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    uint64_t d = hp->d_model, ff = hp->d_ff;
+    bool b = yes(hp->ffn_bias);
+    if (s->flags & R_GATE_UP) {
+        lin(s, "ffn_gate_up", 2 * ff, d, b);
+    } else {
+        if (yes(hp->gated)) lin(s, "ffn_gate", ff, d, b);
+        lin(s, "ffn_up", ff, d, b);
+    }
+    lin(s, "ffn_down", d, ff, b);
+}
+
+/* Stacked experts {E, rows, cols} and, when the family has them, their biases {E, rows}. */
+static void experts(syn *s, const char *base, uint64_t rows, uint64_t cols)
+{
+    uint64_t E = s->hp->n_experts;
+    add(s, 3, E, rows, cols, "%s%s.weight", s->pfx, base);
+    if (s->flags & R_EXPERT_BIAS) add(s, 2, E, rows, 0, "%s%s.bias", s->pfx, base);
+}
+
+static void ffn_moe(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    uint64_t d = hp->d_model, E = hp->n_experts, de = hp->d_expert, ds = hp->d_shared_expert;
+    lin(s, "ffn_gate_inp", E, d, s->flags & R_ROUTER_BIAS);
+    if (yes(hp->router_bias)) add(s, 1, E, 0, 0, "%sexp_probs_b.bias", s->pfx);
+    if (yes(hp->gated)) experts(s, "ffn_gate_exps", de, d);
+    experts(s, "ffn_up_exps", de, d);
+    experts(s, "ffn_down_exps", d, de);
+    if (!hp->n_shared_experts || !ds) return;
+    if (yes(hp->gated)) lin(s, "ffn_gate_shexp", ds, d, false);
+    lin(s, "ffn_up_shexp", ds, d, false);
+    lin(s, "ffn_down_shexp", d, ds, false);
+    if (s->flags & R_SHEXP_GATE) lin(s, "ffn_gate_inp_shexp", 1, d, false);
+}
+
+/* Norms before attention: one (pre-norm), none (OLMo 2), or Falcon's one or two. */
+static void norms_before_attn(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    if (s->flags & R_POST_ONLY) return;
+    nrm(s, "attn_norm", hp->d_model);
+    if ((s->flags & R_FALCON_NORMS) && yes(hp->parallel_block) && hp->n_block_norms >= 2)
+        nrm(s, "attn_norm_2", hp->d_model);
+}
+
+static bool has_ffn_pre_norm(const syn *s)
+{
+    if (s->flags & R_POST_ONLY) return false;
+    if (s->flags & R_FALCON_NORMS) return !yes(s->hp->parallel_block);
+    return true;
+}
+
+static void block(syn *s, uint64_t i)
+{
+    const lx_hparams *hp = s->hp;
+    bool post = s->flags & (R_SANDWICH | R_POST_ONLY);
+    set_layer(s, "", i);
+    norms_before_attn(s);
+    if (hp->kv_lora_rank) attn_mla(s);
+    else attn_std(s);
+    if (post) nrm(s, "post_attention_norm", hp->d_model);
+    if (has_ffn_pre_norm(s)) nrm(s, "ffn_norm", hp->d_model);
+    if (lx_synth_layer_is_moe(hp, i)) ffn_moe(s);
+    else ffn_dense(s);
+    if (post) nrm(s, "post_ffw_norm", hp->d_model);
+}
+
+static void head(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    s->pfx[0] = '\0';
+    nrm(s, "output_norm", hp->d_model);
+    if (!yes(hp->tied)) lin(s, "output", hp->vocab_size, hp->d_model, hp->lm_head_bias);
+}
+
+static void build_decoder(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    add(s, 2, hp->vocab_size, hp->d_model, 0, "token_embd.weight");
+    if (strcmp(hp->position, "learned") == 0)
+        add(s, 2, hp->context_length, hp->d_model, 0, "position_embd.weight");
+    for (uint64_t i = 0; i < hp->n_layers && !lx_err_failed(s->err); i++) block(s, i);
+    head(s);
+}
+
+/* ---------------------------------------------------------------- BERT (BertModel) */
+
+static void bert_layer(syn *s, uint64_t i)
+{
+    const lx_hparams *hp = s->hp;
+    uint64_t d = hp->d_model, q = hp->n_heads * hp->head_dim;
+    set_layer(s, "", i);
+    lin(s, "attn_q", q, d, true);
+    lin(s, "attn_k", q, d, true);
+    lin(s, "attn_v", q, d, true);
+    lin(s, "attn_output", d, q, true);
+    nrm(s, "attn_output_norm", d);
+    lin(s, "ffn_up", hp->d_ff, d, true);
+    lin(s, "ffn_down", d, hp->d_ff, true);
+    nrm(s, "layer_output_norm", d);
+}
+
+static void build_bert(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    uint64_t d = hp->d_model;
+    add(s, 2, hp->vocab_size, d, 0, "token_embd.weight");
+    add(s, 2, hp->context_length, d, 0, "position_embd.weight");
+    add(s, 2, hp->n_token_types ? hp->n_token_types : 2, d, 0, "token_types.weight");
+    nrm(s, "token_embd_norm", d);
+    for (uint64_t i = 0; i < hp->n_layers && !lx_err_failed(s->err); i++) bert_layer(s, i);
+    s->pfx[0] = '\0';
+    lin(s, "cls", d, d, true); /* the pooler's dense layer */
+}
+
+/* ---------------------------------------------------------------- T5 (encoder-decoder) */
+
+static void t5_attn(syn *s, const char *kind, bool rel_bias)
+{
+    const lx_hparams *hp = s->hp;
+    uint64_t d = hp->d_model, inner = hp->n_heads * hp->head_dim;
+    char base[32];
+    snprintf(base, sizeof base, "%s_norm", kind);
+    nrm(s, base, d);
+    static const char *const PROJ[] = {"q", "k", "v"};
+    for (int k = 0; k < 3; k++) {
+        snprintf(base, sizeof base, "%s_%s", kind, PROJ[k]);
+        lin(s, base, inner, d, false);
+    }
+    snprintf(base, sizeof base, "%s_o", kind);
+    lin(s, base, d, inner, false);
+    if (!rel_bias) return;
+    uint64_t buckets = hp->rel_attn_buckets ? hp->rel_attn_buckets : 32;
+    add(s, 2, buckets, hp->n_heads, 0, "%s%s_rel_b.weight", s->pfx, kind);
+}
+
+static void t5_stack(syn *s, const char *stack, uint64_t n, bool cross)
+{
+    for (uint64_t i = 0; i < n && !lx_err_failed(s->err); i++) {
+        set_layer(s, stack, i);
+        t5_attn(s, "attn", i == 0);
+        if (cross) t5_attn(s, "cross_attn", false);
+        nrm(s, "ffn_norm", s->hp->d_model);
+        ffn_dense(s);
+    }
+    snprintf(s->pfx, sizeof s->pfx, "%s", stack);
+    nrm(s, "output_norm", s->hp->d_model);
+}
+
+static void build_t5(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    add(s, 2, hp->vocab_size, hp->d_model, 0, "token_embd.weight");
+    t5_stack(s, "enc.", hp->n_layers, false);
+    t5_stack(s, "dec.", hp->n_dec_layers ? hp->n_dec_layers : hp->n_layers, true);
+    s->pfx[0] = '\0';
+    if (!yes(hp->tied)) lin(s, "output", hp->vocab_size, hp->d_model, false);
+}
+
+/* ---------------------------------------------------------------- the table */
+
+static const recipe RECIPES[] = {
+    {"llama", 0, build_decoder},
+    {"qwen2", R_NO_O_BIAS, build_decoder},
+    {"qwen2moe", R_NO_O_BIAS | R_SHEXP_GATE, build_decoder},
+    {"qwen3", 0, build_decoder},
+    {"qwen3moe", 0, build_decoder},
+    {"gemma2", R_SANDWICH, build_decoder},
+    {"gemma3", R_SANDWICH, build_decoder},
+    {"gpt2", R_FUSED_QKV, build_decoder},
+    {"phi3", R_FUSED_QKV | R_GATE_UP, build_decoder},
+    {"falcon", R_FUSED_QKV | R_FALCON_NORMS, build_decoder},
+    {"olmo2", R_POST_ONLY | R_QK_FULL, build_decoder},
+    {"deepseek2", 0, build_decoder},
+    {"gpt-oss", R_SINKS | R_EXPERT_BIAS | R_ROUTER_BIAS, build_decoder},
+    {"llama4", R_QK_NO_WEIGHT, build_decoder},
+    {"bert", 0, build_bert},
+    {"t5", 0, build_t5},
+};
+
+static const recipe *find_recipe(const char *family)
+{
+    for (size_t i = 0; i < sizeof RECIPES / sizeof RECIPES[0]; i++)
+        if (strcmp(family, RECIPES[i].family) == 0) return &RECIPES[i];
+    return NULL;
+}
+
+bool lx_synth_supports(const char *family) { return find_recipe(family) != NULL; }
+
+static const struct { const char *name; lx_dtype dt; } DTYPES[] = {
+    {"bfloat16", LX_DT_BF16}, {"float16", LX_DT_F16}, {"half", LX_DT_F16},
+    {"float32", LX_DT_F32},   {"float", LX_DT_F32},   {"float64", LX_DT_F64},
+};
+
+static lx_dtype storage_type(const char *torch_dtype)
+{
+    for (size_t i = 0; i < sizeof DTYPES / sizeof DTYPES[0]; i++)
+        if (strcmp(torch_dtype, DTYPES[i].name) == 0) return DTYPES[i].dt;
+    return LX_DT_BF16;
+}
+
+uint64_t lx_synth_count(const lx_tensors *t)
+{
+    uint64_t n = 0;
+    for (size_t i = 0; i < t->n; i++) n += t->v[i].n_elems;
+    return n;
+}
+
+lx_status lx_synth_tensors(const lx_hparams *hp, lx_tensors *out, lx_err *err)
+{
+    const recipe *r = find_recipe(hp->family);
+    if (!r)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: no tensor recipe for family '%s' (expected llama, qwen2, "
+                          "qwen3, qwen3moe, gemma2, gemma3, gpt2, phi3, falcon, olmo2, deepseek2, gpt-oss, "
+                          "llama4, bert or t5)", hp->name, hp->family);
+    if (!hp->d_model || !hp->n_layers || !hp->vocab_size || !hp->n_heads || !hp->head_dim)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: hyper-parameters incomplete (expected d_model, layers, heads, "
+                          "head_dim and vocabulary size)", hp->name);
+    if (hp->n_layers > LX_MAX_LAYERS || hp->n_dec_layers > LX_MAX_LAYERS)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: %llu layers (expected at most %d)", hp->name,
+                          (unsigned long long)hp->n_layers, LX_MAX_LAYERS);
+    syn s = {.hp = hp, .out = out, .err = err, .dt = storage_type(hp->torch_dtype), .flags = r->flags};
+    r->build(&s);
+    return lx_err_failed(err) ? err->code : LX_OK;
+}
