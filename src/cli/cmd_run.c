@@ -160,7 +160,7 @@ static bool print_top(const lx_llama *m, const float *logits, size_t k)
     lx_buf_printf(&b, "Next token after the prompt (top %zu of %zu):\n", k, m->hp.vocab);
     for (size_t i = 0; i < k; i++) {
         char *label = lx_tok_label(&m->tok, top[i].id);
-        lx_buf_printf(&b, "%4zu  id %6d  p %.6f  logit %9.4f  ", i + 1, top[i].id, top[i].prob, top[i].logit);
+        lx_buf_printf(&b, "%4zu  id %6d  p %.5f  logit %9.4f  ", i + 1, top[i].id, top[i].prob, top[i].logit);
         lx_buf_put_json(&b, label ? label : "");
         lx_buf_putc(&b, '\n');
         free(label);

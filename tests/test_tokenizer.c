@@ -1,0 +1,212 @@
+/* Tests infer/tokenizer: merges by score, byte fallback, the leading-space convention,
+ * decoding and round trips, on a small in-memory vocabulary and on stories260K's. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "infer/tokenizer.h"
+#include "read/gguf.h"
+
+#define SP "\xe2\x96\x81" /* U+2581 */
+
+/* ids 0-2 special, 3-258 the byte pieces <0x00>..<0xFF>, then the normal pieces below. */
+enum { N_SPECIAL = 3, N_BYTES = 256, FIRST_NORMAL = N_SPECIAL + N_BYTES };
+static const char *const NORMAL[] = {SP, "a", "b", "h", "e", "l", "o", SP "a", "ab", "ll", "he", SP "h", SP "he", "llo", SP "hello"};
+static const float SCORES[] = {-10, -10, -10, -10, -10, -10, -10, -1, -2, -1, -2, -0.5f, -3, -4, -5};
+#define N_NORMAL (sizeof NORMAL / sizeof NORMAL[0])
+#define ID(k) (FIRST_NORMAL + (k)) /* id of NORMAL[k] */
+enum { I_SP, I_A, I_B, I_H, I_E, I_L, I_O, I_SPA, I_AB, I_LL, I_HE, I_SPH, I_SPHE, I_LLO, I_SPHELLO };
+
+/* Builds the vocabulary; swap_ab gives "ab" a better score than "▁a". */
+static void build(lx_tok *t, bool swap_ab)
+{
+    enum { N = FIRST_NORMAL + N_NORMAL };
+    static char bytes[N_BYTES][8];
+    const char *pieces[N];
+    uint32_t lens[N];
+    float scores[N] = {0};
+    uint8_t kinds[N];
+    const char *special[N_SPECIAL] = {"<unk>", "<s>", "</s>"};
+    for (int i = 0; i < N_SPECIAL; i++) pieces[i] = special[i], kinds[i] = i ? LX_TOK_CONTROL : LX_TOK_UNKNOWN;
+    for (int b = 0; b < N_BYTES; b++) {
+        snprintf(bytes[b], sizeof bytes[b], "<0x%02X>", b);
+        pieces[N_SPECIAL + b] = bytes[b], kinds[N_SPECIAL + b] = LX_TOK_BYTE;
+    }
+    for (size_t k = 0; k < N_NORMAL; k++)
+        pieces[ID(k)] = NORMAL[k], scores[ID(k)] = SCORES[k], kinds[ID(k)] = LX_TOK_NORMAL;
+    if (swap_ab) scores[ID(I_AB)] = 0.0f;
+    for (int i = 0; i < N; i++) lens[i] = (uint32_t)strlen(pieces[i]);
+    lx_err err = {0};
+    assert_int_equal(lx_tok_build(t, N, pieces, lens, scores, kinds, 1, 2, 0, &err), LX_OK);
+}
+
+static void expect_ids(const lx_tok *t, const char *text, bool bos, const int32_t *want, size_t n_want)
+{
+    int32_t *ids = NULL;
+    size_t n = 0;
+    lx_err err = {0};
+    assert_int_equal(lx_tok_encode(t, text, bos, &ids, &n, &err), LX_OK);
+    assert_int_equal(n, n_want);
+    for (size_t i = 0; i < n; i++) assert_int_equal(ids[i], want[i]);
+    free(ids);
+}
+
+static void test_best_score_merges_first(void **state)
+{
+    (void)state;
+    lx_tok t;
+    build(&t, false);
+    /* ▁ a b: "▁a" (-1) beats "ab" (-2); "▁a"+"b" is no piece */
+    expect_ids(&t, "ab", false, (int32_t[]){ID(I_SPA), ID(I_B)}, 2);
+    lx_tok_free(&t);
+    build(&t, true);
+    /* now "ab" (0) wins; "▁"+"ab" is no piece */
+    expect_ids(&t, "ab", false, (int32_t[]){ID(I_SP), ID(I_AB)}, 2);
+    lx_tok_free(&t);
+}
+
+static void test_merges_chain_to_one_piece(void **state)
+{
+    (void)state;
+    lx_tok t;
+    build(&t, false);
+    /* ▁ h e l l o -> ▁h (-0.5) -> ll (-1) -> ▁he (-3) -> llo (-4) -> ▁hello (-5) */
+    expect_ids(&t, "hello", true, (int32_t[]){1, ID(I_SPHELLO)}, 2);
+    lx_tok_free(&t);
+}
+
+static void test_spaces_become_marks(void **state)
+{
+    (void)state;
+    lx_tok t;
+    build(&t, false);
+    /* "a b" -> ▁ a ▁ b -> ▁a ▁ b; "hello  hello" keeps the lone second space */
+    expect_ids(&t, "a b", true, (int32_t[]){1, ID(I_SPA), ID(I_SP), ID(I_B)}, 4);
+    expect_ids(&t, "hello  hello", false, (int32_t[]){ID(I_SPHELLO), ID(I_SP), ID(I_SPHELLO)}, 3);
+    lx_tok_free(&t);
+}
+
+static void test_byte_fallback(void **state)
+{
+    (void)state;
+    lx_tok t;
+    build(&t, false);
+    /* "a\x01é": \x01 and é (C3 A9) are no pieces -> bytes <0x01> <0xC3> <0xA9> = ids 3+byte */
+    expect_ids(&t, "a\x01\xc3\xa9", false, (int32_t[]){ID(I_SPA), 3 + 0x01, 3 + 0xC3, 3 + 0xA9}, 4);
+    lx_tok_free(&t);
+}
+
+static void test_empty_text(void **state)
+{
+    (void)state;
+    lx_tok t;
+    build(&t, false);
+    expect_ids(&t, "", true, (int32_t[]){1}, 1);
+    expect_ids(&t, "", false, NULL, 0);
+    lx_tok_free(&t);
+}
+
+static char *decode_all(const lx_tok *t, const int32_t *ids, size_t n)
+{
+    lx_buf b;
+    lx_buf_init(&b);
+    for (size_t i = 0; i < n; i++) lx_tok_decode(t, i ? ids[i - 1] : -1, ids[i], &b);
+    char *s = strdup(lx_buf_cstr(&b));
+    lx_buf_free(&b);
+    return s;
+}
+
+static void round_trip(const lx_tok *t, const char *text)
+{
+    int32_t *ids = NULL;
+    size_t n = 0;
+    lx_err err = {0};
+    assert_int_equal(lx_tok_encode(t, text, true, &ids, &n, &err), LX_OK);
+    char *back = decode_all(t, ids, n);
+    assert_string_equal(back, text);
+    free(back);
+    free(ids);
+}
+
+static void test_decode_and_round_trip(void **state)
+{
+    (void)state;
+    lx_tok t;
+    build(&t, false);
+    /* after BOS the first word's space is dropped; later ones stay; control pieces vanish */
+    char *s = decode_all(&t, (int32_t[]){1, ID(I_SPHELLO), ID(I_SPA), 2}, 4);
+    assert_string_equal(s, "hello a");
+    free(s);
+    s = decode_all(&t, (int32_t[]){ID(I_SPHELLO), ID(I_SPA)}, 2); /* no BOS: space kept */
+    assert_string_equal(s, " hello a");
+    free(s);
+    round_trip(&t, "hello ab a\x01\xc3\xa9 \xf0\x9f\x99\x82 b");
+    lx_tok_free(&t);
+}
+
+static void test_labels_and_lookup(void **state)
+{
+    (void)state;
+    lx_tok t;
+    build(&t, false);
+    char *l = lx_tok_label(&t, ID(I_SPHE));
+    assert_string_equal(l, " he");
+    free(l);
+    l = lx_tok_label(&t, 3 + 0x0A);
+    assert_string_equal(l, "<0x0A>");
+    free(l);
+    assert_null(lx_tok_label(&t, -1));
+    assert_int_equal(lx_tok_find(&t, SP "he", 5), ID(I_SPHE));
+    assert_int_equal(lx_tok_find(&t, "zz", 2), -1);
+    assert_int_equal(t.byte_id[0xFF], 3 + 0xFF);
+    lx_tok_free(&t);
+}
+
+static void test_stories_vocabulary(void **state)
+{
+    (void)state;
+    lx_gguf *g = NULL;
+    lx_err err = {0};
+    const char *path = LX_SHARED_DIR "/models/stories260K.gguf";
+    assert_int_equal(lx_gguf_open(path, &g, &err), LX_OK);
+    lx_tok t;
+    assert_int_equal(lx_tok_from_gguf(&t, g, path, &err), LX_OK);
+    assert_int_equal(t.n, 512);
+    assert_int_equal(t.bos, 1);
+    assert_int_equal(t.eos, 2);
+    /* the ids an independent implementation gives (reference/stories260K-once-upon-a-time.json) */
+    expect_ids(&t, "Once upon a time", true, (int32_t[]){1, 403, 407, 261, 378}, 5);
+    round_trip(&t, "Lily's mom said, \"Don't worry!\"\nThe end. \xc3\xa9\xe2\x82\xac");
+    lx_tok_free(&t);
+    lx_gguf_close(g);
+}
+
+static void test_refuses_other_tokenizer(void **state)
+{
+    (void)state;
+    lx_gguf *g = NULL;
+    lx_err err = {0};
+    const char *path = LX_SHARED_DIR "/models/vocab-only/ggml-vocab-bert-bge.gguf";
+    assert_int_equal(lx_gguf_open(path, &g, &err), LX_OK);
+    lx_tok t;
+    assert_int_equal(lx_tok_from_gguf(&t, g, path, &err), LX_ERR_MODEL);
+    assert_non_null(strstr(err.msg, "tokenizer 'bert' is not supported (expected llama)"));
+    lx_gguf_close(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_best_score_merges_first), cmocka_unit_test(test_merges_chain_to_one_piece),
+        cmocka_unit_test(test_spaces_become_marks),     cmocka_unit_test(test_byte_fallback),
+        cmocka_unit_test(test_empty_text),              cmocka_unit_test(test_decode_and_round_trip),
+        cmocka_unit_test(test_labels_and_lookup),       cmocka_unit_test(test_stories_vocabulary),
+        cmocka_unit_test(test_refuses_other_tokenizer),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
