@@ -70,6 +70,9 @@ static const synth_case CASES[] = {
     {"bert-base-uncased", 109482240ull},
     /* t5-small, T5ForConditionalGeneration with tied head: 60,506,624 (PyTorch count). */
     {"t5-small", 60506624ull},
+    /* Llama-4-Scout-17B-16E-Instruct, text model: the checkpoint's 108,641,793,536 BF16
+     * parameters (safetensors metadata) minus 871,932,416 of vision encoder and projector. */
+    {"Llama-4-Scout-17B-16E-Instruct", 107769861120ull},
 };
 
 static void test_published_totals(void **state)

@@ -446,9 +446,11 @@ static void fix_falcon(hf_ctx *c)
 
 static void fix_olmo2(hf_ctx *c) { (void)c; }
 
+/* gpt-oss: experts are intermediate_size wide; without layer_types, even layers slide. */
 static void fix_gpt_oss(hf_ctx *c)
 {
     c->hp->d_expert = c->hp->d_ff;
+    window_every(c, 2);
     c->hp->router_bias = LX_NO; /* its router is a Linear with a bias; synth knows */
 }
 
