@@ -254,3 +254,61 @@ bool lx_fam_write_safetensors(const lx_fam_spec *s, const char *path)
     lx_fx_st_free(f);
     return ok;
 }
+
+/* ---- GGUF ---- */
+
+#include "fixture_gguf.h"
+
+static void gguf_cb(void *ctx, const char *name, int n_dims, const int64_t *shape)
+{
+    uint64_t ne[4];
+    for (int i = 0; i < n_dims; i++) ne[i] = (uint64_t)shape[n_dims - 1 - i]; /* ggml order */
+    lx_fx_gguf_tensor(ctx, name, 1 /* F16 */, n_dims, ne);
+}
+
+static void gguf_u32(lx_fx_gguf *w, const lx_fam_spec *s, const char *k, int64_t v)
+{
+    char key[128];
+    snprintf(key, sizeof key, "%s.%s", s->family, k);
+    if (v) lx_fx_gguf_kv_u32(w, key, (uint32_t)v);
+}
+
+static void gguf_metadata(lx_fx_gguf *w, const lx_fam_spec *s)
+{
+    char key[128];
+    lx_fx_gguf_kv_str(w, "general.architecture", s->family);
+    lx_fx_gguf_kv_str(w, "general.name", s->name);
+    gguf_u32(w, s, "block_count", s->n_layers);
+    gguf_u32(w, s, "context_length", s->gpt2 ? 1024 : 4096);
+    gguf_u32(w, s, "embedding_length", s->d_model);
+    gguf_u32(w, s, "feed_forward_length", s->d_ff);
+    gguf_u32(w, s, "attention.head_count", s->n_heads);
+    gguf_u32(w, s, "attention.head_count_kv", s->n_kv_heads);
+    gguf_u32(w, s, "expert_count", s->n_experts);
+    gguf_u32(w, s, "expert_used_count", s->n_used);
+    gguf_u32(w, s, "expert_shared_count", s->n_shared);
+    gguf_u32(w, s, "expert_feed_forward_length", s->n_experts ? s->d_expert : 0);
+    gguf_u32(w, s, "leading_dense_block_count", s->n_dense_prefix);
+    gguf_u32(w, s, "attention.q_lora_rank", s->q_lora);
+    gguf_u32(w, s, "attention.kv_lora_rank", s->kv_lora);
+    gguf_u32(w, s, "attention.key_length", s->kv_lora ? s->nope_dim + s->rope_dim : s->head_dim);
+    gguf_u32(w, s, "attention.value_length", s->kv_lora ? s->v_dim : s->head_dim);
+    gguf_u32(w, s, "rope.dimension_count", s->kv_lora ? s->rope_dim : 0);
+    snprintf(key, sizeof key, "%s.attention.%s", s->family, s->gpt2 ? "layer_norm_epsilon" : "layer_norm_rms_epsilon");
+    lx_fx_gguf_kv_f32(w, key, 1e-5f);
+    if (!s->gpt2) {
+        snprintf(key, sizeof key, "%s.rope.freq_base", s->family);
+        lx_fx_gguf_kv_f32(w, key, 500000.0f);
+    }
+}
+
+bool lx_fam_write_gguf(const lx_fam_spec *s, const char *path)
+{
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    if (!w) return false;
+    gguf_metadata(w, s);
+    lx_fam_emit(s, LX_FAM_GGUF, gguf_cb, w);
+    bool ok = lx_fx_gguf_write(w, path);
+    lx_fx_gguf_free(w);
+    return ok;
+}

@@ -1,0 +1,588 @@
+/* model/arch — builds lx_arch from a source. See arch.h.
+ *
+ * Steps, each a short function below:
+ *   1. tensors: the source's, or synthesized from hyper-parameters (model/synth);
+ *   2. roles: every tensor name through the role table (model/roles);
+ *   3. layers: per-layer role sets and per-component counts;
+ *   4. dimensions: derived from shapes, cross-checked against the declared values
+ *      (shapes win; each disagreement becomes a warning naming both values);
+ *   5. kinds: attention, position, norm, FFN, head;
+ *   6. groups: runs of structurally identical layers;
+ *   7. accounting: totals, active parameters, bytes by type, KV cache per token.
+ */
+#include "model/arch.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/synth.h"
+
+typedef struct layer_info {
+    uint64_t roles;      /* bit (1 << role) for each role present */
+    uint64_t bias_roles; /* roles that have a bias tensor */
+    lx_count comp[LX_COMP_COUNT];
+    int max_expert;      /* highest per-expert index in names, -1 */
+    bool post_attn_ln_is_post; /* resolved meaning of HF post_attention_layernorm */
+} layer_info;
+
+typedef struct build_ctx {
+    lx_arch *a;
+    layer_info *layers;
+    int n_layers;
+    lx_err *err;
+} build_ctx;
+
+#define ROLE_BIT(r) (1ULL << (r))
+
+static void arch_warn(lx_arch *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void arch_warn(lx_arch *a, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    char **w = realloc(a->warnings, (size_t)(a->n_warnings + 1) * sizeof *w);
+    if (!w) return;
+    a->warnings = w;
+    if ((w[a->n_warnings] = strdup(msg))) a->n_warnings++;
+}
+
+/* ---- roles -> components ---- */
+
+static lx_comp role_comp(lx_role r)
+{
+    switch (r) {
+    case LX_ROLE_TOK_EMBD: case LX_ROLE_TOKEN_TYPES: return LX_COMP_EMBEDDING;
+    case LX_ROLE_POS_EMBD: case LX_ROLE_ROPE_FREQS: return LX_COMP_POSITION;
+    case LX_ROLE_EMBD_NORM: case LX_ROLE_OUTPUT_NORM: case LX_ROLE_ATTN_NORM: case LX_ROLE_ATTN_POST_NORM:
+    case LX_ROLE_FFN_NORM: case LX_ROLE_FFN_POST_NORM: case LX_ROLE_HF_POST_ATTN_LN: return LX_COMP_NORM;
+    case LX_ROLE_OUTPUT: return LX_COMP_OUTPUT;
+    case LX_ROLE_FFN_GATE: case LX_ROLE_FFN_UP: case LX_ROLE_FFN_DOWN: case LX_ROLE_FFN_GATE_UP: return LX_COMP_FFN_DENSE;
+    case LX_ROLE_MOE_ROUTER: case LX_ROLE_MOE_ROUTER_BIAS: case LX_ROLE_SHEXP_ROUTER: return LX_COMP_ROUTER;
+    case LX_ROLE_EXP_GATE: case LX_ROLE_EXP_UP: case LX_ROLE_EXP_DOWN: case LX_ROLE_EXP_GATE_UP: return LX_COMP_FFN_EXPERTS;
+    case LX_ROLE_SHEXP_GATE: case LX_ROLE_SHEXP_UP: case LX_ROLE_SHEXP_DOWN: return LX_COMP_FFN_SHARED;
+    case LX_ROLE_UNKNOWN: case LX_ROLE_BUFFER: case LX_ROLE_COUNT: return LX_COMP_OTHER;
+    default: return LX_COMP_ATTENTION; /* q/k/v/o, qk-norm, sinks, MLA projections and norms */
+    }
+}
+
+/* ---- step 1 and 2: tensors and roles ---- */
+
+static lx_status take_tensors(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    if (a->src->has_tensors) {
+        a->tensors = &a->src->tensors;
+        return LX_OK;
+    }
+    lx_status st = lx_synth_tensors(&a->hp, &a->own_tensors, c->err);
+    if (st != LX_OK) return st;
+    a->tensors = &a->own_tensors;
+    a->synthesized = true;
+    return LX_OK;
+}
+
+static lx_status match_roles(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    size_t n = a->tensors->n;
+    a->roles = calloc(n ? n : 1, sizeof *a->roles);
+    if (!a->roles) return lx_err_set(c->err, LX_ERR_MODEL, "%s: out of memory", a->src->path);
+    int max_layer = -1, n_unknown = 0;
+    const char *first_unknown = NULL;
+    for (size_t i = 0; i < n; i++) {
+        lx_role_match m = lx_role_match_name(a->tensors->v[i].name);
+        if (m.layer >= LX_MAX_LAYERS) {
+            arch_warn(a, "tensor %s: layer index %d beyond the supported %d layers; counted as other",
+                      a->tensors->v[i].name, m.layer, LX_MAX_LAYERS);
+            m.role = LX_ROLE_UNKNOWN;
+            m.layer = -1;
+        }
+        if (m.role == LX_ROLE_UNKNOWN && !n_unknown++) first_unknown = a->tensors->v[i].name;
+        if (m.layer > max_layer) max_layer = m.layer;
+        a->roles[i] = m;
+    }
+    if (n_unknown)
+        arch_warn(a, "%d tensor%s with names the role table does not know (first: %s) counted as \"other\"",
+                  n_unknown, n_unknown == 1 ? "" : "s", first_unknown);
+    c->n_layers = max_layer + 1;
+    return LX_OK;
+}
+
+/* ---- step 3: layers ---- */
+
+static lx_status collect_layers(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    c->layers = calloc((size_t)(c->n_layers ? c->n_layers : 1), sizeof *c->layers);
+    if (!c->layers) return lx_err_set(c->err, LX_ERR_MODEL, "%s: out of memory", a->src->path);
+    for (int l = 0; l < c->n_layers; l++) c->layers[l].max_expert = -1;
+    for (size_t i = 0; i < a->tensors->n; i++) {
+        const lx_role_match *m = &a->roles[i];
+        const lx_tensor *t = &a->tensors->v[i];
+        if (m->role == LX_ROLE_BUFFER) continue;
+        lx_comp comp = role_comp(m->role);
+        a->comp[comp].params += t->n_elems;
+        a->comp[comp].bytes += t->n_bytes;
+        a->params_by_type[t->type] += t->n_elems;
+        a->bytes_by_type[t->type] += t->n_bytes;
+        if (m->layer < 0) continue;
+        layer_info *L = &c->layers[m->layer];
+        L->roles |= ROLE_BIT(m->role);
+        if (m->bias) L->bias_roles |= ROLE_BIT(m->role);
+        L->comp[comp].params += t->n_elems;
+        L->comp[comp].bytes += t->n_bytes;
+        if (m->expert > L->max_expert) L->max_expert = m->expert;
+    }
+    return LX_OK;
+}
+
+/* HF "post_attention_layernorm" is a post-attention norm when the layer also has a
+ * pre-FFN norm (Gemma) or has no input norm (OLMo 2); otherwise it is the pre-FFN norm. */
+static void resolve_post_attn_ln(build_ctx *c)
+{
+    for (int l = 0; l < c->n_layers; l++) {
+        layer_info *L = &c->layers[l];
+        if (!(L->roles & ROLE_BIT(LX_ROLE_HF_POST_ATTN_LN))) continue;
+        bool post = (L->roles & ROLE_BIT(LX_ROLE_FFN_NORM)) || !(L->roles & ROLE_BIT(LX_ROLE_ATTN_NORM));
+        L->post_attn_ln_is_post = post;
+        L->roles &= ~ROLE_BIT(LX_ROLE_HF_POST_ATTN_LN);
+        L->roles |= ROLE_BIT(post ? LX_ROLE_ATTN_POST_NORM : LX_ROLE_FFN_NORM);
+    }
+}
+
+/* ---- step 4: dimensions ---- */
+
+/* First tensor with this role (weight, not bias), or NULL. */
+static const lx_tensor *find_role(const lx_arch *a, lx_role r, const lx_role_match **mo)
+{
+    for (size_t i = 0; i < a->tensors->n; i++)
+        if (a->roles[i].role == r && !a->roles[i].bias) {
+            if (mo) *mo = &a->roles[i];
+            return &a->tensors->v[i];
+        }
+    return NULL;
+}
+
+static uint64_t out_dim(const lx_tensor *t, const lx_role_match *m)
+{
+    if (t->n_dims < 2) return t->shape[0];
+    return m->in_out ? t->shape[t->n_dims - 1] : t->shape[t->n_dims - 2];
+}
+
+static uint64_t role_out(const lx_arch *a, lx_role r)
+{
+    const lx_role_match *m = NULL;
+    const lx_tensor *t = find_role(a, r, &m);
+    return t ? out_dim(t, m) : 0;
+}
+
+/* Shapes win: when the declared value differs from the one the shapes show, warn. */
+static void settle(lx_arch *a, const char *what, uint64_t *declared, uint64_t from_shapes, const char *tensor)
+{
+    if (!from_shapes) return;
+    if (*declared && *declared != from_shapes)
+        arch_warn(a, "%s: declared %llu but the shape of %s says %llu; using %llu", what,
+                  (unsigned long long)*declared, tensor, (unsigned long long)from_shapes,
+                  (unsigned long long)from_shapes);
+    *declared = from_shapes;
+}
+
+static void derive_embedding_dims(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    const lx_tensor *e = find_role(a, LX_ROLE_TOK_EMBD, NULL);
+    if (e && e->n_dims == 2) {
+        settle(a, "vocab_size", &a->hp.vocab_size, e->shape[0], e->name);
+        settle(a, "d_model", &a->hp.d_model, e->shape[1], e->name);
+    }
+    uint64_t layers = (uint64_t)c->n_layers;
+    if (layers && a->hp.n_layers && a->hp.n_layers != layers)
+        arch_warn(a, "n_layers: declared %llu but tensors exist for %llu layers; using %llu",
+                  (unsigned long long)a->hp.n_layers, (unsigned long long)layers, (unsigned long long)layers);
+    if (layers) a->hp.n_layers = layers;
+}
+
+static void derive_head_dims(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    lx_hparams *hp = &a->hp;
+    const lx_tensor *qn = find_role(a, LX_ROLE_ATTN_Q_NORM, NULL);
+    uint64_t q_out = role_out(a, LX_ROLE_ATTN_Q);
+    if (qn && qn->n_elems != q_out && !hp->head_dim) hp->head_dim = qn->n_elems; /* per-head QK-norm */
+    if (!hp->head_dim && hp->n_heads && hp->d_model % hp->n_heads == 0) hp->head_dim = hp->d_model / hp->n_heads;
+    if (!hp->head_dim) {
+        if (q_out || role_out(a, LX_ROLE_ATTN_QKV))
+            arch_warn(a, "n_heads: not declared and not derivable from tensor shapes; head counts unknown");
+        return;
+    }
+    if (q_out && q_out % hp->head_dim == 0) settle(a, "n_heads", &hp->n_heads, q_out / hp->head_dim, "attn_q");
+    uint64_t k_out = role_out(a, LX_ROLE_ATTN_K);
+    if (k_out && k_out % hp->head_dim == 0) settle(a, "n_kv_heads", &hp->n_kv_heads, k_out / hp->head_dim, "attn_k");
+    uint64_t qkv = role_out(a, LX_ROLE_ATTN_QKV);
+    if (qkv && hp->n_heads && qkv % hp->head_dim == 0 && qkv / hp->head_dim > hp->n_heads) {
+        uint64_t rest = qkv / hp->head_dim - hp->n_heads;
+        if (rest % 2 == 0) settle(a, "n_kv_heads", &hp->n_kv_heads, rest / 2, "attn_qkv");
+    }
+    if (!hp->n_kv_heads) hp->n_kv_heads = hp->n_heads;
+}
+
+static void derive_mla_dims(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    lx_hparams *hp = &a->hp;
+    uint64_t q_a = role_out(a, LX_ROLE_ATTN_Q_A), kv_a = role_out(a, LX_ROLE_ATTN_KV_A);
+    if (!kv_a) return;
+    settle(a, "q_lora_rank", &hp->q_lora_rank, q_a, "attn_q_a");
+    const lx_tensor *kvn = find_role(a, LX_ROLE_ATTN_KV_A_NORM, NULL);
+    if (kvn) settle(a, "kv_lora_rank", &hp->kv_lora_rank, kvn->n_elems, kvn->name);
+    if (hp->kv_lora_rank && kv_a > hp->kv_lora_rank)
+        settle(a, "qk_rope_head_dim", &hp->qk_rope_head_dim, kv_a - hp->kv_lora_rank, "attn_kv_a_mqa");
+    if (!hp->qk_nope_head_dim && hp->head_dim > hp->qk_rope_head_dim) hp->qk_nope_head_dim = hp->head_dim - hp->qk_rope_head_dim;
+    if (!hp->v_head_dim) hp->v_head_dim = hp->qk_nope_head_dim;
+    if (hp->qk_nope_head_dim && hp->qk_rope_head_dim) hp->head_dim = hp->qk_nope_head_dim + hp->qk_rope_head_dim;
+    hp->n_kv_heads = hp->n_heads; /* MLA decompresses a full set of K/V heads */
+}
+
+static void derive_ffn_dims(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    lx_hparams *hp = &a->hp;
+    uint64_t up = role_out(a, LX_ROLE_FFN_UP), gate_up = role_out(a, LX_ROLE_FFN_GATE_UP);
+    if (!up && gate_up) up = gate_up / 2;
+    settle(a, "d_ff", &hp->d_ff, up, "ffn_up");
+    const lx_role_match *m = NULL;
+    const lx_tensor *e = find_role(a, LX_ROLE_EXP_UP, &m);
+    bool fused = false;
+    if (!e) { e = find_role(a, LX_ROLE_EXP_GATE_UP, &m); fused = true; }
+    if (!e) return;
+    uint64_t width = out_dim(e, m) / (fused ? 2 : 1);
+    settle(a, "d_expert", &hp->d_expert, width, e->name);
+    uint64_t n_exp = e->n_dims == 3 ? e->shape[0] : 0;
+    for (int l = 0; l < c->n_layers && !n_exp; l++)
+        if (c->layers[l].max_expert >= 0) n_exp = (uint64_t)c->layers[l].max_expert + 1;
+    settle(a, "n_experts", &hp->n_experts, n_exp, e->name);
+    uint64_t sh = role_out(a, LX_ROLE_SHEXP_UP);
+    if (sh) {
+        hp->d_shared_expert = sh;
+        if (!hp->n_shared_experts) hp->n_shared_experts = (hp->d_expert && sh % hp->d_expert == 0) ? sh / hp->d_expert : 1;
+    }
+}
+
+/* ---- step 5: kinds ---- */
+
+static bool any_layer_has(const build_ctx *c, lx_role r)
+{
+    for (int l = 0; l < c->n_layers; l++)
+        if (c->layers[l].roles & ROLE_BIT(r)) return true;
+    return false;
+}
+
+static bool any_layer_bias(const build_ctx *c, lx_role r)
+{
+    for (int l = 0; l < c->n_layers; l++)
+        if (c->layers[l].bias_roles & ROLE_BIT(r)) return true;
+    return false;
+}
+
+static lx_ffn_kind layer_ffn(const layer_info *L)
+{
+    uint64_t exp = ROLE_BIT(LX_ROLE_EXP_GATE) | ROLE_BIT(LX_ROLE_EXP_UP) | ROLE_BIT(LX_ROLE_EXP_GATE_UP);
+    if (L->roles & exp) return LX_FFN_MOE;
+    if (L->roles & (ROLE_BIT(LX_ROLE_FFN_GATE) | ROLE_BIT(LX_ROLE_FFN_GATE_UP))) return LX_FFN_GLU;
+    return LX_FFN_MLP;
+}
+
+static void set_attention(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    const lx_hparams *hp = &a->hp;
+    bool mla = any_layer_has(c, LX_ROLE_ATTN_KV_A);
+    a->attn.n_heads = hp->n_heads;
+    a->attn.n_kv_heads = hp->n_kv_heads;
+    a->attn.head_dim = hp->head_dim;
+    a->attn.v_head_dim = hp->v_head_dim ? hp->v_head_dim : hp->head_dim;
+    if (mla) a->attn.kind = LX_ATTN_MLA;
+    else if (hp->n_kv_heads == hp->n_heads) a->attn.kind = LX_ATTN_MHA;
+    else if (hp->n_kv_heads == 1) a->attn.kind = LX_ATTN_MQA;
+    else a->attn.kind = LX_ATTN_GQA;
+    a->attn.qk_norm = any_layer_has(c, LX_ROLE_ATTN_Q_NORM) || hp->qk_norm == LX_YES;
+    a->attn.fused_qkv = any_layer_has(c, LX_ROLE_ATTN_QKV);
+    lx_role q = a->attn.fused_qkv ? LX_ROLE_ATTN_QKV : LX_ROLE_ATTN_Q;
+    a->attn.q_bias = any_layer_bias(c, q);
+    a->attn.k_bias = any_layer_bias(c, a->attn.fused_qkv ? LX_ROLE_ATTN_QKV : LX_ROLE_ATTN_K);
+    a->attn.v_bias = any_layer_bias(c, a->attn.fused_qkv ? LX_ROLE_ATTN_QKV : LX_ROLE_ATTN_V);
+    a->attn.o_bias = any_layer_bias(c, LX_ROLE_ATTN_O);
+    a->attn.softcap = hp->attn_softcap;
+    a->attn.q_lora_rank = hp->q_lora_rank;
+    a->attn.kv_lora_rank = hp->kv_lora_rank;
+    a->attn.rope_head_dim = hp->qk_rope_head_dim;
+    a->attn.nope_head_dim = hp->qk_nope_head_dim;
+    if (mla) a->attn.head_dim = hp->qk_nope_head_dim + hp->qk_rope_head_dim;
+}
+
+static void set_sliding(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    const lx_hparams *hp = &a->hp;
+    int n = (int)a->hp.n_layers;
+    if (n > LX_MAX_LAYERS) n = LX_MAX_LAYERS;
+    a->attn.sliding_window = hp->sliding_window;
+    for (int l = 0; l < n; l++) {
+        uint32_t bits = hp->has_layer_bits ? hp->layer_bits[l] : 0;
+        if (hp->sliding_window && !hp->has_layer_bits) bits |= LX_LAYER_SLIDING;
+        if (!hp->sliding_window) bits &= ~(uint32_t)LX_LAYER_SLIDING;
+        if (l < c->n_layers && a->ffn.kind == LX_FFN_MOE && layer_ffn(&c->layers[l]) != LX_FFN_MOE) bits |= LX_LAYER_DENSE;
+        a->layer_bits[l] = bits;
+        if (bits & LX_LAYER_SLIDING) a->attn.n_sliding_layers++;
+    }
+}
+
+static bool family_is(const lx_hparams *hp, const char *const *names)
+{
+    for (; *names; names++)
+        if (strcmp(hp->family, *names) == 0) return true;
+    return false;
+}
+
+static void set_position(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    const lx_hparams *hp = &a->hp;
+    static const char *const ALIBI[] = {"bloom", "mpt", "baichuan", NULL};
+    static const char *const NOPOS[] = {"t5", NULL};
+    if (any_layer_has(c, LX_ROLE_POS_EMBD) || find_role(a, LX_ROLE_POS_EMBD, NULL)) a->pos.kind = LX_POS_LEARNED;
+    else if (!strcmp(hp->position, "sinusoidal")) a->pos.kind = LX_POS_SINUSOIDAL;
+    else if (!strcmp(hp->position, "alibi") || family_is(hp, ALIBI)) a->pos.kind = LX_POS_ALIBI;
+    else if (!strcmp(hp->position, "none") || family_is(hp, NOPOS)) a->pos.kind = LX_POS_NONE;
+    else if (!strcmp(hp->position, "learned")) a->pos.kind = LX_POS_LEARNED;
+    else a->pos.kind = LX_POS_ROPE;
+    if (a->pos.kind != LX_POS_ROPE) return;
+    a->pos.rope_theta = hp->rope_theta > 0 ? hp->rope_theta : 10000.0;
+    a->pos.rope_dims = hp->rope_dims ? hp->rope_dims : a->attn.kind == LX_ATTN_MLA ? hp->qk_rope_head_dim : hp->head_dim;
+    snprintf(a->pos.scaling, sizeof a->pos.scaling, "%s", hp->rope_scaling);
+    a->pos.scaling_factor = hp->rope_factor;
+}
+
+static bool any_norm_bias(const build_ctx *c)
+{
+    static const lx_role NORMS[] = {LX_ROLE_ATTN_NORM, LX_ROLE_FFN_NORM, LX_ROLE_ATTN_POST_NORM, LX_ROLE_FFN_POST_NORM};
+    for (size_t i = 0; i < sizeof NORMS / sizeof NORMS[0]; i++)
+        if (any_layer_bias(c, NORMS[i])) return true;
+    return false;
+}
+
+static void set_norm(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    a->norm.bias = any_norm_bias(c);
+    if (!strcmp(a->hp.norm, "layernorm")) a->norm.kind = LX_NORM_LAYERNORM;
+    else if (!strcmp(a->hp.norm, "rmsnorm")) a->norm.kind = LX_NORM_RMSNORM;
+    else a->norm.kind = a->norm.bias ? LX_NORM_LAYERNORM : LX_NORM_RMSNORM;
+    bool pre = any_layer_has(c, LX_ROLE_ATTN_NORM), post = any_layer_has(c, LX_ROLE_ATTN_POST_NORM);
+    a->norm.placement = pre && post ? LX_NORM_SANDWICH : post ? LX_NORM_POST : LX_NORM_PRE;
+    a->norm.final_norm = find_role(a, LX_ROLE_OUTPUT_NORM, NULL) != NULL;
+}
+
+static void set_ffn(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    const lx_hparams *hp = &a->hp;
+    a->ffn.kind = LX_FFN_MLP;
+    for (int l = 0; l < c->n_layers; l++) {
+        lx_ffn_kind k = layer_ffn(&c->layers[l]);
+        if (k == LX_FFN_MOE || (k == LX_FFN_GLU && a->ffn.kind == LX_FFN_MLP)) a->ffn.kind = k;
+    }
+    bool glu = a->ffn.kind == LX_FFN_GLU || any_layer_has(c, LX_ROLE_EXP_GATE) || any_layer_has(c, LX_ROLE_EXP_GATE_UP) ||
+               any_layer_has(c, LX_ROLE_FFN_GATE);
+    const char *act = hp->activation[0] ? hp->activation : glu ? "silu" : "gelu";
+    snprintf(a->ffn.activation, sizeof a->ffn.activation, "%s", act);
+    a->ffn.d_ff = hp->d_ff;
+    a->ffn.n_experts = hp->n_experts;
+    a->ffn.n_experts_used = hp->n_experts_used;
+    a->ffn.n_shared_experts = hp->n_shared_experts;
+    a->ffn.d_expert = hp->d_expert;
+    a->ffn.d_shared = hp->d_shared_expert;
+    a->ffn.bias = any_layer_bias(c, LX_ROLE_FFN_UP) || any_layer_bias(c, LX_ROLE_EXP_GATE_UP) || any_layer_bias(c, LX_ROLE_EXP_UP);
+    if (a->ffn.kind == LX_FFN_MOE && !a->ffn.n_experts_used) {
+        a->ffn.n_experts_used = a->ffn.n_experts;
+        arch_warn(a, "n_experts_used: not declared; assuming every expert is active");
+    }
+}
+
+static void set_head(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    a->tied = find_role(a, LX_ROLE_OUTPUT, NULL) == NULL;
+    if (a->tied && a->hp.tied == LX_NO && !a->synthesized)
+        arch_warn(a, "tie_word_embeddings: declared false but there is no output tensor; the head is tied");
+    a->final_softcap = a->hp.final_softcap;
+}
+
+/* ---- step 6: groups ---- */
+
+static bool same_structure(const layer_info *x, const layer_info *y)
+{
+    if (x->roles != y->roles || x->bias_roles != y->bias_roles) return false;
+    for (int k = 0; k < LX_COMP_COUNT; k++)
+        if (x->comp[k].params != y->comp[k].params) return false;
+    return true;
+}
+
+static lx_status make_groups(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    a->groups = calloc((size_t)(c->n_layers ? c->n_layers : 1), sizeof *a->groups);
+    if (!a->groups) return lx_err_set(c->err, LX_ERR_MODEL, "%s: out of memory", a->src->path);
+    for (int l = 0; l < c->n_layers; l++) {
+        const layer_info *L = &c->layers[l];
+        if (a->n_groups && same_structure(&c->layers[a->groups[a->n_groups - 1].first], L)) {
+            lx_group *g = &a->groups[a->n_groups - 1];
+            g->last = l;
+            for (int k = 0; k < LX_COMP_COUNT; k++) g->bytes += L->comp[k].bytes;
+            continue;
+        }
+        lx_group *g = &a->groups[a->n_groups++];
+        g->first = g->last = l;
+        g->ffn = layer_ffn(L);
+        g->attn = a->attn.kind;
+        for (int k = 0; k < LX_COMP_COUNT; k++) {
+            g->per_layer[k] = L->comp[k];
+            g->params_per_layer += L->comp[k].params;
+            g->bytes += L->comp[k].bytes;
+        }
+        g->d_ff = g->ffn == LX_FFN_MOE ? 0 : a->hp.d_ff;
+    }
+    return LX_OK;
+}
+
+/* ---- step 7: accounting ---- */
+
+static void account(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    for (int k = 0; k < LX_COMP_COUNT; k++) {
+        a->total_params += a->comp[k].params;
+        a->total_bytes += a->comp[k].bytes;
+    }
+    a->active_params = a->total_params;
+    if (a->ffn.kind == LX_FFN_MOE) {
+        for (int l = 0; l < c->n_layers; l++) {
+            uint64_t routed = c->layers[l].comp[LX_COMP_FFN_EXPERTS].params;
+            uint64_t e = a->ffn.n_experts ? a->ffn.n_experts : 1;
+            a->active_params -= routed - routed / e * a->ffn.n_experts_used;
+        }
+    }
+    a->bits_per_weight = a->total_params ? (double)a->total_bytes * 8.0 / (double)a->total_params : 0.0;
+    uint64_t per_layer = a->attn.kind == LX_ATTN_MLA
+        ? a->hp.kv_lora_rank + a->hp.qk_rope_head_dim
+        : a->attn.n_kv_heads * (a->attn.head_dim + a->attn.v_head_dim);
+    a->kv_bytes_per_token = per_layer * a->hp.n_layers * 2;
+}
+
+static void check_declared_moe(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    if (a->ffn.kind != LX_FFN_MOE && a->hp.n_experts > 1 && !a->synthesized)
+        arch_warn(a, "n_experts: declared %llu but no expert tensors were found",
+                  (unsigned long long)a->hp.n_experts);
+}
+
+lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err)
+{
+    memset(out, 0, sizeof *out);
+    out->src = src;
+    out->hp = src->hp;
+    out->format = src->format;
+    for (int i = 0; i < src->n_warnings; i++) arch_warn(out, "%s", src->warnings[i]);
+    build_ctx c = {out, NULL, 0, err};
+    lx_status st = take_tensors(&c);
+    if (st == LX_OK) st = match_roles(&c);
+    if (st == LX_OK) st = collect_layers(&c);
+    if (st == LX_OK && out->tensors->n == 0)
+        st = lx_err_set(err, LX_ERR_MODEL, "%s: the model has no tensors (expected weights or hyper-parameters to build them from)", src->path);
+    if (st == LX_OK) {
+        resolve_post_attn_ln(&c);
+        derive_embedding_dims(&c);
+        derive_head_dims(&c);
+        derive_mla_dims(&c);
+        derive_ffn_dims(&c);
+        set_attention(&c);
+        set_ffn(&c);
+        set_sliding(&c);
+        set_position(&c);
+        set_norm(&c);
+        set_head(&c);
+        check_declared_moe(&c);
+        st = make_groups(&c);
+    }
+    if (st == LX_OK) account(&c);
+    free(c.layers);
+    if (st != LX_OK) lx_arch_free(out);
+    return st;
+}
+
+void lx_arch_free(lx_arch *a)
+{
+    for (int i = 0; i < a->n_warnings; i++) free(a->warnings[i]);
+    free(a->warnings);
+    free(a->groups);
+    free(a->roles);
+    lx_tensors_free(&a->own_tensors);
+    memset(a, 0, sizeof *a);
+}
+
+/* ---- names ---- */
+
+const char *lx_attn_kind_name(lx_attn_kind k)
+{
+    static const char *const N[] = {"MHA", "GQA", "MQA", "MLA"};
+    return (unsigned)k < 4 ? N[k] : "?";
+}
+
+const char *lx_pos_kind_name(lx_pos_kind k)
+{
+    static const char *const N[] = {"learned", "sinusoidal", "rope", "alibi", "none"};
+    return (unsigned)k < 5 ? N[k] : "?";
+}
+
+const char *lx_norm_kind_name(lx_norm_kind k) { return k == LX_NORM_LAYERNORM ? "layernorm" : "rmsnorm"; }
+
+const char *lx_norm_place_name(lx_norm_place p)
+{
+    static const char *const N[] = {"pre", "post", "sandwich"};
+    return (unsigned)p < 3 ? N[p] : "?";
+}
+
+const char *lx_ffn_kind_name(lx_ffn_kind k)
+{
+    static const char *const N[] = {"mlp", "glu", "moe"};
+    return (unsigned)k < 3 ? N[k] : "?";
+}
+
+static const struct { const char *key, *label; } COMP_NAMES[LX_COMP_COUNT] = {
+    [LX_COMP_EMBEDDING] = {"embedding", "Token embedding"},
+    [LX_COMP_POSITION] = {"position", "Positional embedding"},
+    [LX_COMP_ATTENTION] = {"attention", "Attention"},
+    [LX_COMP_FFN_DENSE] = {"ffn_dense", "Feed-forward"},
+    [LX_COMP_FFN_EXPERTS] = {"ffn_experts", "Routed experts"},
+    [LX_COMP_FFN_SHARED] = {"ffn_shared_experts", "Shared experts"},
+    [LX_COMP_ROUTER] = {"router", "Router"},
+    [LX_COMP_NORM] = {"norm", "Norms"},
+    [LX_COMP_OUTPUT] = {"output", "Output layer"},
+    [LX_COMP_OTHER] = {"other", "Other"},
+};
+
+const char *lx_comp_key(lx_comp c) { return (unsigned)c < LX_COMP_COUNT ? COMP_NAMES[c].key : "?"; }
+const char *lx_comp_label(lx_comp c) { return (unsigned)c < LX_COMP_COUNT ? COMP_NAMES[c].label : "?"; }
+
+const char *lx_arch_main_dtype(const lx_arch *a)
+{
+    int best = 0;
+    for (int t = 1; t < LX_DT_COUNT; t++)
+        if (a->bytes_by_type[t] > a->bytes_by_type[best]) best = t;
+    return lx_dtype_get((lx_dtype)best)->name;
+}
