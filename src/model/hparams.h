@@ -55,7 +55,7 @@ typedef struct lx_hparams {
     uint64_t q_lora_rank, kv_lora_rank, qk_rope_head_dim, qk_nope_head_dim, v_head_dim;
 
     /* FFN */
-    char activation[16];       /* "silu", "gelu", "gelu_new", "relu", ... as declared */
+    char activation[24];       /* "silu", "gelu_new", "gelu_pytorch_tanh", "relu", ... as declared */
     lx_tristate gated;         /* GLU (gate+up) or plain MLP */
     uint64_t n_experts, n_experts_used, n_shared_experts, d_expert, d_shared_expert;
     uint64_t n_dense_prefix;   /* leading dense layers before MoE (first_k_dense_replace) */
