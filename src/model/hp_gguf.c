@@ -1,0 +1,440 @@
+/* model/hp_gguf — see hp_gguf.h.
+ *
+ * One table row per known architecture (canonical family, where its keys live, what the
+ * file never says: position kind, activation, the sliding-window rule); then table-driven
+ * reads of the {prefix}.* keys, each type-checked; then the few derived values and the
+ * per-layer bits.
+ */
+#include "model/hp_gguf.h"
+
+#include <inttypes.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { HG_WINDOW_ALL = 0, HG_WINDOW_NONE = -1 }; /* else: every n-th layer is global */
+
+typedef struct hg_ctx hg_ctx;
+
+typedef struct hg_family {
+    const char *arch;       /* general.architecture */
+    const char *family;     /* canonical */
+    const char *prefix;     /* where the keys live; NULL = arch */
+    const char *position;   /* "rope", "learned", "relative" */
+    const char *activation; /* "" when the family varies */
+    int window;             /* HG_WINDOW_ALL, HG_WINDOW_NONE or the global-layer period */
+    bool (*fix)(hg_ctx *c); /* what only this family has; may be NULL */
+} hg_family;
+
+struct hg_ctx {
+    const lx_gguf *g;
+    const char *path;
+    const hg_family *fam;
+    char prefix[64];
+    lx_hparams *hp;
+    lx_err *err;
+};
+
+static bool fix_llama4(hg_ctx *c);
+
+static const hg_family FAMILIES[] = {
+    {"llama", "llama", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
+    {"llama4", "llama4", NULL, "rope", "silu", HG_WINDOW_NONE, fix_llama4},
+    {"qwen2", "qwen2", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
+    {"qwen2moe", "qwen2moe", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
+    {"qwen3", "qwen3", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
+    {"qwen3moe", "qwen3moe", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
+    {"gemma", "gemma", NULL, "rope", "gelu_pytorch_tanh", HG_WINDOW_ALL, NULL},
+    {"gemma2", "gemma2", NULL, "rope", "gelu_pytorch_tanh", 2, NULL},
+    {"gemma3", "gemma3", NULL, "rope", "gelu_pytorch_tanh", 6, NULL},
+    {"gpt2", "gpt2", NULL, "learned", "gelu_new", HG_WINDOW_ALL, NULL},
+    {"deepseek2", "deepseek2", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
+    {"phi3", "phi3", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
+    {"falcon", "falcon", NULL, "rope", "gelu", HG_WINDOW_ALL, NULL},
+    {"olmo2", "olmo2", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
+    {"gpt-oss", "gpt-oss", NULL, "rope", "silu", 2, NULL},
+    {"gptoss", "gpt-oss", NULL, "rope", "silu", 2, NULL},
+    {"bert", "bert", NULL, "learned", "gelu", HG_WINDOW_ALL, NULL},
+    {"t5", "t5", NULL, "relative", "", HG_WINDOW_ALL, NULL},
+    {"t5encoder", "t5", NULL, "relative", "", HG_WINDOW_ALL, NULL},
+    {"clip", "clip", "clip.vision", "learned", "gelu", HG_WINDOW_ALL, NULL},
+};
+
+/* ---------------------------------------------------------------- typed key reads */
+
+static void hg_copy(char *dst, size_t cap, const char *src)
+{
+    snprintf(dst, cap, "%s", src);
+}
+
+static bool hg_type_error(hg_ctx *c, long i, const char *key, const char *want)
+{
+    lx_gguf_type t = lx_gguf_kv_type(c->g, (size_t)i);
+    lx_gguf_type elem = LX_GGUF_TYPE_COUNT;
+    uint64_t n = 0;
+    char got[48];
+    if (t == LX_GGUF_ARRAY && lx_gguf_get_arr(c->g, key, &elem, &n))
+        snprintf(got, sizeof got, "array of %s", lx_gguf_type_name(elem));
+    else
+        hg_copy(got, sizeof got, lx_gguf_type_name(t));
+    lx_err_set(c->err, LX_ERR_MODEL, "%s: offset %" PRIu64 ": %s: has type %s (expected %s)",
+               c->path, lx_gguf_kv_offset(c->g, (size_t)i), key, got, want);
+    return false;
+}
+
+static bool hg_is_int(lx_gguf_type t)
+{
+    return t <= LX_GGUF_I32 || t == LX_GGUF_U64 || t == LX_GGUF_I64;
+}
+
+/* Largest element of an integer array (per-layer values); false on a non-integer. */
+static bool hg_arr_max(hg_ctx *c, long i, const char *key, uint64_t *out)
+{
+    lx_gguf_type elem;
+    uint64_t n, max = 0;
+    if (!lx_gguf_get_arr(c->g, key, &elem, &n) || !hg_is_int(elem))
+        return hg_type_error(c, i, key, "an unsigned integer or an array of them");
+    for (uint64_t k = 0; k < n; k++) {
+        int64_t v;
+        if (!lx_gguf_arr_i64(c->g, key, k, &v) || v < 0)
+            return hg_type_error(c, i, key, "an unsigned integer or an array of them");
+        if ((uint64_t)v > max) max = (uint64_t)v;
+    }
+    *out = max;
+    return true;
+}
+
+/* An unsigned integer at key (full name); untouched when absent. */
+static bool hg_uint_key(hg_ctx *c, const char *key, uint64_t *out, bool per_layer)
+{
+    long i = lx_gguf_find(c->g, key);
+    if (i < 0) return true;
+    if (per_layer && lx_gguf_kv_type(c->g, (size_t)i) == LX_GGUF_ARRAY)
+        return hg_arr_max(c, i, key, out);
+    if (!lx_gguf_get_u64(c->g, key, out))
+        return hg_type_error(c, i, key, per_layer ? "an unsigned integer or an array of them"
+                                                  : "an unsigned integer");
+    return true;
+}
+
+static void hg_key(const hg_ctx *c, const char *suffix, char *key, size_t cap)
+{
+    snprintf(key, cap, "%s.%s", c->prefix, suffix);
+}
+
+static bool hg_uint(hg_ctx *c, const char *suffix, uint64_t *out, bool per_layer)
+{
+    char key[160];
+    hg_key(c, suffix, key, sizeof key);
+    return hg_uint_key(c, key, out, per_layer);
+}
+
+static bool hg_real(hg_ctx *c, const char *suffix, double *out, bool *found)
+{
+    char key[160];
+    hg_key(c, suffix, key, sizeof key);
+    long i = lx_gguf_find(c->g, key);
+    if (found) *found = i >= 0;
+    if (i < 0) return true;
+    if (!lx_gguf_get_f64(c->g, key, out)) return hg_type_error(c, i, key, "a number");
+    return true;
+}
+
+static bool hg_text(hg_ctx *c, const char *key, char *out, size_t cap)
+{
+    long i = lx_gguf_find(c->g, key);
+    if (i < 0) return true;
+    const char *s = lx_gguf_get_str(c->g, key);
+    if (!s) return hg_type_error(c, i, key, "a string");
+    hg_copy(out, cap, s);
+    return true;
+}
+
+/* ---------------------------------------------------------------- counts */
+
+#define HP(f) offsetof(lx_hparams, f)
+
+static const struct { const char *suffix; size_t off; bool per_layer; } COUNTS[] = {
+    {"block_count", HP(n_layers), false},
+    {"embedding_length", HP(d_model), false},
+    {"feed_forward_length", HP(d_ff), true},
+    {"attention.head_count", HP(n_heads), true},
+    {"attention.head_count_kv", HP(n_kv_heads), true},
+    {"context_length", HP(context_length), false},
+    {"vocab_size", HP(vocab_size), false},
+    {"attention.sliding_window", HP(sliding_window), false},
+    {"expert_count", HP(n_experts), false},
+    {"expert_used_count", HP(n_experts_used), false},
+    {"expert_shared_count", HP(n_shared_experts), false},
+    {"expert_feed_forward_length", HP(d_expert), false},
+    {"expert_shared_feed_forward_length", HP(d_shared_expert), false},
+    {"leading_dense_block_count", HP(n_dense_prefix), false},
+    {"attention.q_lora_rank", HP(q_lora_rank), false},
+    {"attention.kv_lora_rank", HP(kv_lora_rank), false},
+    {"rope.scaling.original_context_length", HP(rope_orig_ctx), false},
+    {"decoder_block_count", HP(n_dec_layers), false},
+    {"attention.relative_buckets_count", HP(rel_attn_buckets), false},
+    {"nextn_predict_layers", HP(n_nextn_layers), false},
+};
+
+static const struct { const char *suffix; size_t off; } REALS[] = {
+    {"rope.freq_base", HP(rope_theta)},
+    {"rope.scaling.factor", HP(rope_factor)},
+    {"attn_logit_softcapping", HP(attn_softcap)},
+    {"final_logit_softcapping", HP(final_softcap)},
+};
+
+static bool hg_counts(hg_ctx *c)
+{
+    for (size_t i = 0; i < sizeof COUNTS / sizeof COUNTS[0]; i++)
+        if (!hg_uint(c, COUNTS[i].suffix, (uint64_t *)((char *)c->hp + COUNTS[i].off),
+                     COUNTS[i].per_layer))
+            return false;
+    for (size_t i = 0; i < sizeof REALS / sizeof REALS[0]; i++)
+        if (!hg_real(c, REALS[i].suffix, (double *)((char *)c->hp + REALS[i].off), NULL))
+            return false;
+    return true;
+}
+
+/* ---------------------------------------------------------------- derived values */
+
+static bool hg_norm(hg_ctx *c)
+{
+    lx_hparams *hp = c->hp;
+    bool rms = false, ln = false;
+    double eps = 0;
+    if (!hg_real(c, "attention.layer_norm_rms_epsilon", &eps, &rms)) return false;
+    if (rms) {
+        hg_copy(hp->norm, sizeof hp->norm, "rmsnorm");
+        hp->norm_eps = eps;
+        return true;
+    }
+    if (!hg_real(c, "attention.layer_norm_epsilon", &eps, &ln)) return false;
+    if (ln) {
+        hg_copy(hp->norm, sizeof hp->norm, "layernorm");
+        hp->norm_eps = eps;
+    }
+    return true;
+}
+
+/* Position kind, rope scaling; rope.dimension_count is read by hg_heads. */
+static bool hg_rope(hg_ctx *c)
+{
+    lx_hparams *hp = c->hp;
+    char key[160], type[32] = "";
+    hg_key(c, "rope.scaling.type", key, sizeof key);
+    if (!hg_text(c, key, type, sizeof type)) return false;
+    if (strcmp(type, "none") != 0) hg_copy(hp->rope_scaling, sizeof hp->rope_scaling, type);
+    double linear = 0;
+    bool has_linear = false;
+    if (!hg_real(c, "rope.scale_linear", &linear, &has_linear)) return false;
+    if (has_linear && linear != 1.0 && !type[0]) { /* older files: a plain linear factor */
+        hg_copy(hp->rope_scaling, sizeof hp->rope_scaling, "linear");
+        hp->rope_factor = linear;
+    }
+    hg_copy(hp->position, sizeof hp->position, c->fam ? c->fam->position : "");
+    hg_key(c, "rope.", key, sizeof key);
+    for (size_t i = 0; i < lx_gguf_n_kv(c->g); i++)
+        if (strncmp(lx_gguf_key(c->g, i), key, strlen(key)) == 0)
+            hg_copy(hp->position, sizeof hp->position, "rope");
+    return true;
+}
+
+/* Head sizes: key_length (default d_model / n_heads); MLA's per-head sizes. */
+static bool hg_heads(hg_ctx *c)
+{
+    lx_hparams *hp = c->hp;
+    uint64_t k = 0, v = 0, k_mla = 0, v_mla = 0, rot = 0;
+    if (!hg_uint(c, "attention.key_length", &k, false) ||
+        !hg_uint(c, "attention.value_length", &v, false) ||
+        !hg_uint(c, "attention.key_length_mla", &k_mla, false) ||
+        !hg_uint(c, "attention.value_length_mla", &v_mla, false) ||
+        !hg_uint(c, "rope.dimension_count", &rot, false))
+        return false;
+    if (!hp->n_kv_heads) hp->n_kv_heads = hp->n_heads;
+    if (hp->kv_lora_rank) {
+        /* MLA: key_length is the cached latent (kv_lora_rank + rope dims) in current files,
+         * the per-head size lives in key_length_mla; older files have it in key_length. */
+        hp->head_dim = k_mla ? k_mla : k;
+        hp->v_head_dim = k_mla ? v_mla : v;
+        hp->qk_rope_head_dim = rot;
+        hp->qk_nope_head_dim = hp->head_dim > rot ? hp->head_dim - rot : 0;
+        hp->rope_dims = rot;
+        return true;
+    }
+    hp->head_dim = k;
+    if (!k && hp->n_heads && hp->d_model % hp->n_heads == 0) hp->head_dim = hp->d_model / hp->n_heads;
+    if (v && v != hp->head_dim) hp->v_head_dim = v;
+    if (rot && rot < hp->head_dim) hp->rope_dims = rot;
+    return true;
+}
+
+static bool hg_vocab(hg_ctx *c)
+{
+    lx_gguf_type elem;
+    uint64_t n;
+    if (!c->hp->vocab_size && lx_gguf_get_arr(c->g, "tokenizer.ggml.tokens", &elem, &n))
+        c->hp->vocab_size = n;
+    return hg_uint_key(c, "tokenizer.ggml.token_type_count", &c->hp->n_token_types, false);
+}
+
+/* Experts as wide as the FFN when not declared (Mixtral); DeepSeek's shared experts are
+ * n_shared experts of the routed width. */
+static void hg_experts(lx_hparams *hp)
+{
+    if (hp->n_experts && !hp->d_expert) hp->d_expert = hp->d_ff;
+    if (hp->n_shared_experts && !hp->d_shared_expert)
+        hp->d_shared_expert = hp->d_expert * hp->n_shared_experts;
+}
+
+/* block_count counts the multi-token-prediction layers appended after the main model. */
+static void hg_nextn(lx_hparams *hp)
+{
+    if (hp->n_nextn_layers && hp->n_nextn_layers < hp->n_layers) hp->n_layers -= hp->n_nextn_layers;
+}
+
+/* ---------------------------------------------------------------- per-layer kinds */
+
+static void hg_bits(lx_hparams *hp, uint64_t i, uint32_t bits)
+{
+    if (i < LX_MAX_LAYERS) hp->layer_bits[i] |= bits;
+    hp->has_layer_bits = true;
+}
+
+/* Every period-th layer is global, the others slide (llama.cpp's set_swa_pattern). */
+static void hg_window_period(lx_hparams *hp, uint64_t period)
+{
+    for (uint64_t i = 0; period && i < hp->n_layers; i++)
+        if ((i + 1) % period != 0) hg_bits(hp, i, LX_LAYER_SLIDING);
+}
+
+/* {arch}.attention.sliding_window_pattern: a period, or one bool per layer. */
+static bool hg_window_declared(hg_ctx *c, bool *declared)
+{
+    char key[160];
+    hg_key(c, "attention.sliding_window_pattern", key, sizeof key);
+    long i = lx_gguf_find(c->g, key);
+    *declared = i >= 0;
+    if (i < 0) return true;
+    lx_gguf_type elem;
+    uint64_t n, period;
+    if (lx_gguf_get_arr(c->g, key, &elem, &n)) {
+        for (uint64_t k = 0; k < n && k < c->hp->n_layers; k++) {
+            int64_t v;
+            if (!lx_gguf_arr_i64(c->g, key, k, &v))
+                return hg_type_error(c, i, key, "a period or an array of bools");
+            if (v) hg_bits(c->hp, k, LX_LAYER_SLIDING);
+        }
+        c->hp->has_layer_bits = true;
+        return true;
+    }
+    if (!lx_gguf_get_u64(c->g, key, &period))
+        return hg_type_error(c, i, key, "a period or an array of bools");
+    hg_window_period(c->hp, period);
+    return true;
+}
+
+static bool hg_layers(hg_ctx *c)
+{
+    lx_hparams *hp = c->hp;
+    bool declared = false;
+    if (hp->sliding_window && !hg_window_declared(c, &declared)) return false;
+    int rule = c->fam ? c->fam->window : HG_WINDOW_ALL;
+    if (hp->sliding_window && !declared) {
+        if (rule > 0) hg_window_period(hp, (uint64_t)rule);
+        for (uint64_t i = 0; rule == HG_WINDOW_ALL && i < hp->n_layers; i++)
+            hg_bits(hp, i, LX_LAYER_SLIDING);
+    }
+    for (uint64_t i = 0; hp->n_experts && i < hp->n_dense_prefix && i < hp->n_layers; i++)
+        hg_bits(hp, i, LX_LAYER_DENSE);
+    return c->fam && c->fam->fix ? c->fam->fix(c) : true;
+}
+
+/* Llama 4: MoE every interleave_moe_layer_step-th layer, dense between; NoPE on every
+ * 4th layer unless the file declares no chunked window (sliding_window 0). */
+static bool fix_llama4(hg_ctx *c)
+{
+    lx_hparams *hp = c->hp;
+    uint64_t step = 1;
+    if (!hg_uint(c, "interleave_moe_layer_step", &step, false)) return false;
+    for (uint64_t i = 0; hp->n_experts && step > 1 && i < hp->n_layers; i++)
+        if ((i + 1) % step != 0) hg_bits(hp, i, LX_LAYER_DENSE);
+    char key[160];
+    hg_key(c, "attention.sliding_window", key, sizeof key);
+    bool no_chunks = lx_gguf_find(c->g, key) >= 0 && hp->sliding_window == 0;
+    for (uint64_t i = 0; !no_chunks && i < hp->n_layers; i++)
+        if ((i + 1) % 4 == 0) hg_bits(hp, i, LX_LAYER_NOPE);
+    hp->sliding_window = 0; /* chunked attention, not a sliding window */
+    return true;
+}
+
+/* ---------------------------------------------------------------- identity */
+
+/* general.name, else the file name without directory, ".gguf" and a shard suffix. */
+static bool hg_name(hg_ctx *c)
+{
+    lx_hparams *hp = c->hp;
+    if (!hg_text(c, "general.name", hp->name, sizeof hp->name)) return false;
+    if (hp->name[0]) return true;
+    const char *base = strrchr(c->path, '/');
+    base = base ? base + 1 : c->path;
+    size_t n = strlen(base);
+    if (n > 5 && strcmp(base + n - 5, ".gguf") == 0) n -= 5;
+    static const char shard[] = "-#####-of-#####";
+    size_t k = sizeof shard - 1;
+    bool is_shard = n > k;
+    for (size_t i = 0; is_shard && i < k; i++) {
+        char ch = base[n - k + i];
+        is_shard = shard[i] == '#' ? ch >= '0' && ch <= '9' : ch == shard[i];
+    }
+    if (is_shard) n -= k;
+    snprintf(hp->name, sizeof hp->name, "%.*s", (int)n, base);
+    return true;
+}
+
+static bool hg_arch(hg_ctx *c)
+{
+    lx_hparams *hp = c->hp;
+    long i = lx_gguf_find(c->g, "general.architecture");
+    if (i < 0) {
+        lx_err_set(c->err, LX_ERR_MODEL, "%s: offset 0: general.architecture: missing (expected "
+                   "a string such as \"llama\")", c->path);
+        return false;
+    }
+    if (!hg_text(c, "general.architecture", hp->arch_raw, sizeof hp->arch_raw)) return false;
+    hg_copy(hp->family, sizeof hp->family, hp->arch_raw);
+    hg_copy(c->prefix, sizeof c->prefix, hp->arch_raw);
+    for (size_t k = 0; k < sizeof FAMILIES / sizeof FAMILIES[0]; k++) {
+        if (strcmp(FAMILIES[k].arch, hp->arch_raw) != 0) continue;
+        c->fam = &FAMILIES[k];
+        hg_copy(hp->family, sizeof hp->family, c->fam->family);
+        hg_copy(hp->activation, sizeof hp->activation, c->fam->activation);
+        if (c->fam->prefix) hg_copy(c->prefix, sizeof c->prefix, c->fam->prefix);
+    }
+    return true;
+}
+
+static bool hg_check_layers(hg_ctx *c)
+{
+    if (c->hp->n_layers <= LX_MAX_LAYERS) return true;
+    char key[160];
+    hg_key(c, "block_count", key, sizeof key);
+    lx_err_set(c->err, LX_ERR_MODEL, "%s: offset %" PRIu64 ": %s: %" PRIu64 " blocks (expected "
+               "at most %d)", c->path, lx_gguf_kv_offset(c->g, (size_t)lx_gguf_find(c->g, key)),
+               key, c->hp->n_layers, LX_MAX_LAYERS);
+    return false;
+}
+
+lx_status lx_hp_from_gguf(const lx_gguf *g, const char *path, lx_hparams *hp, lx_err *err)
+{
+    memset(hp, 0, sizeof *hp);
+    hg_ctx c = { .g = g, .path = path, .hp = hp, .err = err };
+    bool ok = hg_arch(&c) && hg_name(&c) && hg_counts(&c) && hg_check_layers(&c) &&
+              hg_norm(&c) && hg_rope(&c) && hg_heads(&c) && hg_vocab(&c);
+    if (ok) {
+        hg_experts(hp);
+        hg_nextn(hp);
+        ok = hg_layers(&c);
+    }
+    return ok ? LX_OK : (err && err->code ? err->code : LX_ERR_MODEL);
+}
