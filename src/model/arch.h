@@ -87,7 +87,7 @@ typedef struct lx_arch {
     } norm;
     struct {
         lx_ffn_kind kind;               /* MoE if any layer is MoE */
-        char activation[16];            /* "silu", "gelu", ... */
+        char activation[32];            /* "silu", "gelu", ... (as declared) */
         uint64_t d_ff;                  /* dense width */
         uint64_t n_experts, n_experts_used, n_shared_experts, d_expert, d_shared;
         bool bias;

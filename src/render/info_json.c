@@ -122,7 +122,8 @@ static void put_ffn(json_out *j, const lx_arch *a)
     bool moe = a->ffn.kind == LX_FFN_MOE;
     kv_u64_or_null(j, "n_experts", moe ? a->ffn.n_experts : 0);
     kv_u64_or_null(j, "n_experts_used", moe ? a->ffn.n_experts_used : 0);
-    kv_u64_or_null(j, "n_shared_experts", moe ? a->ffn.n_shared_experts : 0);
+    if (moe) kv_u64(j, "n_shared_experts", a->ffn.n_shared_experts);
+    else kv_u64_or_null(j, "n_shared_experts", 0);
     kv_u64_or_null(j, "d_expert", moe ? a->ffn.d_expert : 0);
     close_obj(j);
 }

@@ -67,18 +67,23 @@ static void text_attention(const lx_arch *a, lx_buf *b)
     lx_buf_printf(b, " · head_dim %llu", (unsigned long long)a->attn.head_dim);
     if (a->attn.qk_norm) lx_buf_puts(b, " · QK-norm");
     if (a->attn.q_bias || a->attn.k_bias || a->attn.v_bias) lx_buf_puts(b, " · q/k/v biases");
-    if (a->attn.sliding_window)
-        lx_buf_printf(b, " · sliding window %llu on %d of %llu layers", (unsigned long long)a->attn.sliding_window,
-                      a->attn.n_sliding_layers, (unsigned long long)a->hp.n_layers);
+    if (a->attn.sliding_window) {
+        lx_buf_puts(b, " · sliding window ");
+        put_num(b, a->attn.sliding_window);
+        lx_buf_printf(b, " on %d of %llu layers", a->attn.n_sliding_layers, (unsigned long long)a->hp.n_layers);
+    }
     if (a->attn.softcap > 0) lx_buf_printf(b, " · logit soft-cap %g", a->attn.softcap);
     lx_buf_putc(b, '\n');
 }
 
 static void text_position_norm(const lx_arch *a, lx_buf *b)
 {
-    lx_buf_printf(b, "  Position   %s", lx_pos_kind_name(a->pos.kind));
+    static const char *const POS[] = {"learned absolute", "sinusoidal", "RoPE", "ALiBi", "none"};
+    lx_buf_printf(b, "  Position   %s", POS[a->pos.kind]);
     if (a->pos.kind == LX_POS_ROPE) {
-        lx_buf_printf(b, " · theta %g · %llu rotated dims per head", a->pos.rope_theta, (unsigned long long)a->pos.rope_dims);
+        lx_buf_puts(b, " · theta ");
+        put_num(b, (uint64_t)a->pos.rope_theta);
+        lx_buf_printf(b, " · %llu rotated dims per head", (unsigned long long)a->pos.rope_dims);
         if (a->pos.scaling[0]) {
             lx_buf_puts(b, " · scaling ");
             lx_buf_put_term(b, a->pos.scaling);
@@ -95,13 +100,17 @@ static void text_ffn(const lx_arch *a, lx_buf *b)
     lx_buf_puts(b, "  FFN        ");
     snprintf(act, sizeof act, "%s", a->ffn.activation);
     if (a->ffn.kind == LX_FFN_MOE) {
-        lx_buf_printf(b, "mixture of experts · %llu experts, top-%llu · expert width %llu",
-                      (unsigned long long)a->ffn.n_experts, (unsigned long long)a->ffn.n_experts_used,
-                      (unsigned long long)a->ffn.d_expert);
+        lx_buf_printf(b, "mixture of experts · %llu experts, top-%llu · expert width ",
+                      (unsigned long long)a->ffn.n_experts, (unsigned long long)a->ffn.n_experts_used);
+        put_num(b, a->ffn.d_expert);
         if (a->ffn.n_shared_experts) lx_buf_printf(b, " · %llu shared", (unsigned long long)a->ffn.n_shared_experts);
     } else {
-        lx_buf_printf(b, "%s · %llu -> %llu -> %llu", a->ffn.kind == LX_FFN_GLU ? "gated (GLU)" : "MLP",
-                      (unsigned long long)a->hp.d_model, (unsigned long long)a->ffn.d_ff, (unsigned long long)a->hp.d_model);
+        lx_buf_printf(b, "%s · ", a->ffn.kind == LX_FFN_GLU ? "gated (GLU)" : "MLP");
+        put_num(b, a->hp.d_model);
+        lx_buf_puts(b, " -> ");
+        put_num(b, a->ffn.d_ff);
+        lx_buf_puts(b, " -> ");
+        put_num(b, a->hp.d_model);
     }
     lx_buf_puts(b, " · activation ");
     lx_buf_put_term(b, act);
@@ -127,7 +136,10 @@ static void table_row(lx_buf *b, const char *label, uint64_t params, uint64_t by
     lx_fmt_thousands(p, sizeof p, params);
     lx_fmt_bytes(by, sizeof by, bytes);
     double share = total ? 100.0 * (double)params / (double)total : 0.0;
-    lx_buf_printf(b, "  %-22s %19s %7.2f %% %12s\n", label, p, share, by);
+    char sh[16];
+    if (share > 0 && share < 0.01) snprintf(sh, sizeof sh, "<0.01");
+    else snprintf(sh, sizeof sh, "%.2f", share);
+    lx_buf_printf(b, "  %-22s %19s %7s %% %12s\n", label, p, sh, by);
 }
 
 static void text_table(const lx_arch *a, lx_buf *b)
@@ -143,7 +155,9 @@ static void text_table(const lx_arch *a, lx_buf *b)
         lx_fmt_bytes(by, sizeof by, a->bytes_by_type[t]);
         lx_buf_printf(b, "%s%s %s", n++ ? " · " : "", lx_dtype_get((lx_dtype)t)->name, by);
     }
-    lx_buf_printf(b, "\n  KV cache  %llu bytes per token at 16 bits\n", (unsigned long long)a->kv_bytes_per_token);
+    lx_buf_puts(b, "\n  KV cache  ");
+    put_num(b, a->kv_bytes_per_token);
+    lx_buf_printf(b, " bytes (%.1f KiB) per token at 16 bits\n", (double)a->kv_bytes_per_token / 1024.0);
 }
 
 static void text_warnings(const lx_arch *a, lx_buf *b)
