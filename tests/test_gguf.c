@@ -531,6 +531,25 @@ static void test_alignment(void **state)
     lx_gguf_close(g);
 
     w = minimal();
+    uint64_t ne32[1] = { 32 };
+    lx_fx_gguf_tensor(w, "a", 0, 1, ne32);
+    lx_fx_gguf_tensor_at(w, "b", 0, 1, ne32, 256);
+    p = write_fx(w, "offset_gap.gguf");
+    snprintf(want, sizeof want, "%s: offset 127: tensor 1 \"b\" offset: 256 leaves a gap "
+             "after the previous tensor, which ends at 128 (expected 128: tensors follow each other in "
+             "order, each at the next multiple of 32)", p);
+    expect_error(p, LX_ERR_MODEL, want);
+
+    w = minimal();
+    lx_fx_gguf_tensor(w, "a", 0, 1, ne32);
+    lx_fx_gguf_tensor_at(w, "b", 0, 1, ne32, 0);
+    p = write_fx(w, "offset_overlap.gguf");
+    snprintf(want, sizeof want, "%s: offset 127: tensor 1 \"b\" offset: 0 overlaps the "
+             "previous tensor, which ends at 128 (expected 128: tensors follow each other in "
+             "order, each at the next multiple of 32)", p);
+    expect_error(p, LX_ERR_MODEL, want);
+
+    w = minimal();
     lx_fx_gguf_tensor_at(w, "a", 0, 1, ne, 8);
     p = write_fx(w, "misaligned.gguf");
     snprintf(want, sizeof want, "%s: offset 94: tensor 0 \"a\" offset: 8 is not a multiple of "

@@ -495,8 +495,9 @@ static bool gg_tensor(gg_rd *r, lx_gguf *g, int file, size_t i, uint64_t *offset
     return true;
 }
 
-/* Offsets are relative to the data section: aligned, in order, not overlapping, in the file.
- * Rewrites them as absolute file offsets. */
+/* Offsets are relative to the data section; each tensor starts where the previous one ends,
+ * rounded up to the alignment (as ggml requires), and lies inside the file. Rewrites them as
+ * absolute file offsets. */
 static bool gg_place(gg_rd *r, lx_gguf *g, const gg_file *f, size_t first, const uint64_t *at)
 {
     uint64_t end = 0;
@@ -509,16 +510,22 @@ static bool gg_place(gg_rd *r, lx_gguf *g, const gg_file *f, size_t first, const
         if (o % f->alignment)
             return gg_fail(r, a, "offset", "%" PRIu64 " is not a multiple of the alignment %"
                            PRIu32 " (expected aligned data)", o, f->alignment);
-        if (o < end)
-            return gg_fail(r, a, "offset", "%" PRIu64 " overlaps the previous tensor, which "
-                           "ends at %" PRIu64 " (expected offsets in order, at least %" PRIu64
-                           ")", o, end, end);
         uint64_t abs = f->header_size + o;
-        if (abs < o || t->n_bytes > f->size || abs > f->size - t->n_bytes)
+        if (o > f->size || abs < o)
+            return gg_fail(r, a, "offset", "data offset %" PRIu64 " runs past the end of the "
+                           "file at %" PRIu64 " (expected %" PRIu64 ", where the previous tensor "
+                           "ends)", o, f->size, end);
+        if (t->n_bytes > f->size || abs > f->size - t->n_bytes)
             return gg_fail(r, a, "offset", "data of %" PRIu64 " bytes at file offset %" PRIu64
                            " runs past the end of the file at %" PRIu64 " (expected it inside "
                            "the file; the file is truncated)", t->n_bytes, abs, f->size);
-        end = o + t->n_bytes;
+        if (o != end)
+            return gg_fail(r, a, "offset", "%" PRIu64 " %s the previous tensor, which ends at %"
+                           PRIu64 " (expected %" PRIu64 ": tensors follow each other in order, "
+                           "each at the next multiple of %" PRIu32 ")", o,
+                           o < end ? "overlaps" : "leaves a gap after", end, end, f->alignment);
+        end = o + t->n_bytes; /* cannot overflow: below the file size */
+        end += (f->alignment - end % f->alignment) % f->alignment;
         t->offset = abs;
     }
     r->ctx[0] = '\0';
