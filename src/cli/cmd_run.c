@@ -1,13 +1,15 @@
 /* cli/cmd_run — `llmxray run MODEL [--prompt TEXT] [-n N] [--top K] [--threads T]
- * [--max-memory SIZE]`: runs a small Llama-family GGUF model (infer/llama) on the prompt
+ * [--max-memory SIZE] [--stats]`: runs a small Llama-family GGUF model (infer/llama) on the prompt
  * (BOS alone when there is none) and prints the prompt followed by its greedy
- * continuation of N tokens, and with --top K first the K most probable next tokens.
+ * continuation of N tokens, and with --top K first the K most probable next tokens;
+ * --stats adds timings on stderr.
  * Text from the model is filtered so that no control character but newline and tab
  * reaches the terminal. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cmd.h"
@@ -20,6 +22,7 @@ typedef struct run_opts {
     size_t n_new, top;
     int threads;
     uint64_t max_memory; /* 0: what the system says is available */
+    bool stats;          /* timings on stderr */
 } run_opts;
 
 /* ---- arguments ---- */
@@ -80,6 +83,8 @@ static int parse_option(int argc, char **argv, int *i, run_opts *o)
         if (!(v = opt_value(argc, argv, i))) return 2;
         if (!parse_count(v, 64, &x) || x == 0) return lx_cli_usage_error("--threads wants a count from 1 to 64, not '%s'", v);
         o->threads = (int)x;
+    } else if (!strcmp(a, "--stats")) {
+        o->stats = true;
     } else if (!strcmp(a, "--max-memory")) {
         if (!(v = opt_value(argc, argv, i))) return 2;
         if (!parse_size(v, &o->max_memory)) return lx_cli_usage_error("--max-memory wants a size such as 2G or 512M, not '%s'", v);
@@ -91,7 +96,7 @@ static int parse_option(int argc, char **argv, int *i, run_opts *o)
 
 static int parse_args(int argc, char **argv, run_opts *o)
 {
-    *o = (run_opts){NULL, NULL, 64, 0, 1, 0};
+    *o = (run_opts){NULL, NULL, 64, 0, 1, 0, false};
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1]) {
             int rc = parse_option(argc, argv, &i, o);
@@ -174,6 +179,20 @@ static bool print_top(const lx_llama *m, const float *logits, size_t k)
 
 /* ---- the run ---- */
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void print_stats(size_t n_prompt, double t_prompt, size_t n_new, double t_new)
+{
+    fprintf(stderr, "llmxray: %zu prompt tokens in %.3f s (%.1f tokens/s); %zu new tokens in %.3f s (%.1f tokens/s)\n",
+            n_prompt, t_prompt, t_prompt > 0 ? (double)n_prompt / t_prompt : 0.0, n_new, t_new,
+            t_new > 0 ? (double)n_new / t_new : 0.0);
+}
+
 static int fail(const lx_err *err) { lx_cli_error(err->msg); return err->code ? (int)err->code : 1; }
 
 static int check_room(const lx_llama *m, const run_opts *o, size_t n_prompt, size_t cap_pos)
@@ -202,13 +221,16 @@ static int generate(const lx_llama *m, const run_opts *o, const int32_t *ids, si
     int rc = check_room(m, o, n_prompt, cap_pos);
     if (rc) return rc;
     if (lx_llama_state_init(m, &s, cap_pos, n_prompt, o->threads, &err)) return fail(&err);
+    double t0 = now();
     if (lx_llama_forward(m, &s, ids, n_prompt, NULL, &err) == LX_OK && (!o->top || print_top(m, s.logits, o->top))) {
+        double t1 = now();
         text_out out = {&m->tok, -1, stdout};
         for (size_t i = 0; i < n_prompt; i++)
             if (ids[i] != m->tok.bos || i > 0) emit_token(&out, ids[i]);
             else out.prev = ids[i];
         lx_sample_greedy(m, &s, o->n_new, emit_token, &out, &done, &err);
         fputc('\n', stdout);
+        if (o->stats) print_stats(n_prompt, t1 - t0, done, now() - t1);
     } else if (!lx_err_failed(&err)) {
         lx_err_set(&err, LX_ERR_IO, "out of memory");
     }
