@@ -353,12 +353,12 @@ static void set_position(build_ctx *c)
     lx_arch *a = c->a;
     const lx_hparams *hp = &a->hp;
     static const char *const ALIBI[] = {"bloom", "mpt", "baichuan", NULL};
-    static const char *const NOPOS[] = {"t5", NULL};
     if (any_layer_has(c, LX_ROLE_POS_EMBD) || find_role(a, LX_ROLE_POS_EMBD, NULL)) a->pos.kind = LX_POS_LEARNED;
     else if (!strcmp(hp->position, "sinusoidal")) a->pos.kind = LX_POS_SINUSOIDAL;
     else if (!strcmp(hp->position, "alibi") || family_is(hp, ALIBI)) a->pos.kind = LX_POS_ALIBI;
-    else if (!strcmp(hp->position, "none") || family_is(hp, NOPOS)) a->pos.kind = LX_POS_NONE;
+    else if (!strcmp(hp->position, "none")) a->pos.kind = LX_POS_NONE;
     else if (!strcmp(hp->position, "learned")) a->pos.kind = LX_POS_LEARNED;
+    else if (!strcmp(hp->position, "relative")) a->pos.kind = LX_POS_RELATIVE;
     else a->pos.kind = LX_POS_ROPE;
     if (a->pos.kind != LX_POS_ROPE) return;
     a->pos.rope_theta = hp->rope_theta > 0 ? hp->rope_theta : 10000.0;
@@ -545,8 +545,8 @@ const char *lx_attn_kind_name(lx_attn_kind k)
 
 const char *lx_pos_kind_name(lx_pos_kind k)
 {
-    static const char *const N[] = {"learned", "sinusoidal", "rope", "alibi", "none"};
-    return (unsigned)k < 5 ? N[k] : "?";
+    static const char *const N[] = {"learned", "sinusoidal", "rope", "alibi", "none", "relative"};
+    return (unsigned)k < 6 ? N[k] : "?";
 }
 
 const char *lx_norm_kind_name(lx_norm_kind k) { return k == LX_NORM_LAYERNORM ? "layernorm" : "rmsnorm"; }

@@ -24,7 +24,7 @@
 #include "util/err.h"
 
 typedef enum lx_attn_kind { LX_ATTN_MHA, LX_ATTN_GQA, LX_ATTN_MQA, LX_ATTN_MLA } lx_attn_kind;
-typedef enum lx_pos_kind { LX_POS_LEARNED, LX_POS_SINUSOIDAL, LX_POS_ROPE, LX_POS_ALIBI, LX_POS_NONE } lx_pos_kind;
+typedef enum lx_pos_kind { LX_POS_LEARNED, LX_POS_SINUSOIDAL, LX_POS_ROPE, LX_POS_ALIBI, LX_POS_NONE, LX_POS_RELATIVE } lx_pos_kind;
 typedef enum lx_norm_kind { LX_NORM_LAYERNORM, LX_NORM_RMSNORM } lx_norm_kind;
 typedef enum lx_norm_place { LX_NORM_PRE, LX_NORM_POST, LX_NORM_SANDWICH } lx_norm_place;
 typedef enum lx_ffn_kind { LX_FFN_MLP, LX_FFN_GLU, LX_FFN_MOE } lx_ffn_kind;
@@ -113,7 +113,7 @@ lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err);
 void lx_arch_free(lx_arch *a);
 
 const char *lx_attn_kind_name(lx_attn_kind k); /* "MHA" | "GQA" | "MQA" | "MLA" */
-const char *lx_pos_kind_name(lx_pos_kind k);   /* "learned" | "sinusoidal" | "rope" | "alibi" | "none" */
+const char *lx_pos_kind_name(lx_pos_kind k);   /* "learned" | "sinusoidal" | "rope" | "alibi" | "none" | "relative" (T5) */
 const char *lx_norm_kind_name(lx_norm_kind k); /* "layernorm" | "rmsnorm" */
 const char *lx_norm_place_name(lx_norm_place p); /* "pre" | "post" | "sandwich" */
 const char *lx_ffn_kind_name(lx_ffn_kind k);   /* "mlp" | "glu" | "moe" */

@@ -25,7 +25,9 @@ static const role_pattern PATTERNS[] = {
     {"rope_freqs", LX_ROLE_ROPE_FREQS, false},
     {"blk.%d.attn_norm", LX_ROLE_ATTN_NORM, false},
     {"blk.%d.attn_post_norm", LX_ROLE_ATTN_POST_NORM, false},
-    {"blk.%d.post_attention_norm", LX_ROLE_ATTN_POST_NORM, false},
+    /* llama.cpp keeps Hugging Face's ambiguous name: resolved per layer like the HF one */
+    {"blk.%d.post_attention_norm", LX_ROLE_HF_POST_ATTN_LN, false},
+    {"blk.%d.attn_norm_2", LX_ROLE_FFN_NORM, false}, /* Falcon-40B: the MLP branch's norm */
     {"blk.%d.attn_q", LX_ROLE_ATTN_Q, false},
     {"blk.%d.attn_k", LX_ROLE_ATTN_K, false},
     {"blk.%d.attn_v", LX_ROLE_ATTN_V, false},
@@ -106,6 +108,16 @@ static const role_pattern PATTERNS[] = {
     {"layers.%d.block_sparse_moe.experts.%e.w1", LX_ROLE_EXP_GATE, false},
     {"layers.%d.block_sparse_moe.experts.%e.w3", LX_ROLE_EXP_UP, false},
     {"layers.%d.block_sparse_moe.experts.%e.w2", LX_ROLE_EXP_DOWN, false},
+    /* ---- Hugging Face Falcon ---- */
+    {"word_embeddings", LX_ROLE_TOK_EMBD, false},
+    {"h.%d.input_layernorm", LX_ROLE_ATTN_NORM, false},
+    {"h.%d.ln_attn", LX_ROLE_ATTN_NORM, false},
+    {"h.%d.ln_mlp", LX_ROLE_FFN_NORM, false},
+    {"h.%d.post_attention_layernorm", LX_ROLE_FFN_NORM, false},
+    {"h.%d.self_attention.query_key_value", LX_ROLE_ATTN_QKV, false},
+    {"h.%d.self_attention.dense", LX_ROLE_ATTN_O, false},
+    {"h.%d.mlp.dense_h_to_4h", LX_ROLE_FFN_UP, false},
+    {"h.%d.mlp.dense_4h_to_h", LX_ROLE_FFN_DOWN, false},
     /* ---- Hugging Face GPT-2 (Conv1D weights stored (in, out)) ---- */
     {"wte", LX_ROLE_TOK_EMBD, false},
     {"wpe", LX_ROLE_POS_EMBD, false},

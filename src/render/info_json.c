@@ -210,6 +210,7 @@ static void put_bytes(json_out *j, const lx_arch *a)
     key(j, "bits_per_weight");
     lx_buf_printf(j->b, "%.4f", a->bits_per_weight);
     kv_u64(j, "file_size", a->src ? a->src->file_bytes : 0);
+    kv_u64(j, "header_size", a->src ? a->src->header_bytes : 0);
     kv_u64(j, "kv_cache_per_token", a->kv_bytes_per_token);
     close_obj(j);
 }

@@ -78,7 +78,7 @@ static void text_attention(const lx_arch *a, lx_buf *b)
 
 static void text_position_norm(const lx_arch *a, lx_buf *b)
 {
-    static const char *const POS[] = {"learned absolute", "sinusoidal", "RoPE", "ALiBi", "none"};
+    static const char *const POS[] = {"learned absolute", "sinusoidal", "RoPE", "ALiBi", "none", "relative bias (T5)"};
     lx_buf_printf(b, "  Position   %s", POS[a->pos.kind]);
     if (a->pos.kind == LX_POS_ROPE) {
         lx_buf_puts(b, " · theta ");

@@ -304,9 +304,23 @@ static void gguf_metadata(lx_fx_gguf *w, const lx_fam_spec *s)
 
 bool lx_fam_write_gguf(const lx_fam_spec *s, const char *path)
 {
+    return lx_fam_write_gguf_tokenizer(s, path, NULL, 0, NULL, 0);
+}
+
+bool lx_fam_write_gguf_tokenizer(const lx_fam_spec *s, const char *path, const char *const *tokens, size_t n_tokens,
+                                 const char *const *merges, size_t n_merges)
+{
     lx_fx_gguf *w = lx_fx_gguf_new(3);
     if (!w) return false;
     gguf_metadata(w, s);
+    if (n_tokens) {
+        lx_fx_gguf_kv_str(w, "tokenizer.ggml.model", "gpt2");
+        lx_fx_gguf_kv_arr_str(w, "tokenizer.ggml.tokens", tokens, n_tokens);
+        int32_t *types = calloc(n_tokens, sizeof *types);
+        if (types) lx_fx_gguf_kv_arr(w, "tokenizer.ggml.token_type", 5 /* INT32 */, types, n_tokens);
+        free(types);
+    }
+    if (n_merges) lx_fx_gguf_kv_arr_str(w, "tokenizer.ggml.merges", merges, n_merges);
     lx_fam_emit(s, LX_FAM_GGUF, gguf_cb, w);
     bool ok = lx_fx_gguf_write(w, path);
     lx_fx_gguf_free(w);

@@ -11,6 +11,7 @@
 #define LX_TEST_FAMILIES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum lx_fam_naming { LX_FAM_HF, LX_FAM_GGUF } lx_fam_naming;
@@ -44,5 +45,8 @@ bool lx_fam_write_safetensors(const lx_fam_spec *s, const char *path);
 /* Writes the family as a GGUF v3 file (GGUF names, F16 tensors) with the metadata
  * llama.cpp writes for it (block_count, embedding_length, head counts, ...). */
 bool lx_fam_write_gguf(const lx_fam_spec *s, const char *path);
+/* The same with a tokenizer (tokens, token types, merges) in the metadata, for benchmarks. */
+bool lx_fam_write_gguf_tokenizer(const lx_fam_spec *s, const char *path, const char *const *tokens, size_t n_tokens,
+                                 const char *const *merges, size_t n_merges);
 
 #endif
