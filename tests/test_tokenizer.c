@@ -167,6 +167,25 @@ static void test_labels_and_lookup(void **state)
     lx_tok_free(&t);
 }
 
+static void test_unspellable_text_refused(void **state)
+{
+    (void)state;
+    /* no byte pieces and no unknown token: "a" spells, "z" cannot */
+    const char *pieces[] = {SP, "a"};
+    const uint32_t lens[] = {3, 1};
+    lx_tok t;
+    lx_err err = {0};
+    assert_int_equal(lx_tok_build(&t, 2, pieces, lens, NULL, NULL, -1, -1, -1, &err), LX_OK);
+    expect_ids(&t, "a", true, (int32_t[]){0, 1}, 2); /* no BOS in this vocabulary */
+    int32_t *ids = NULL;
+    size_t n = 0;
+    assert_int_equal(lx_tok_encode(&t, "az", false, &ids, &n, &err), LX_ERR_MODEL);
+    assert_string_equal(err.msg, "the prompt has a character this vocabulary cannot spell "
+                                 "(no piece, no byte piece, no unknown token)");
+    assert_null(ids);
+    lx_tok_free(&t);
+}
+
 static void test_stories_vocabulary(void **state)
 {
     (void)state;
@@ -205,7 +224,8 @@ int main(void)
         cmocka_unit_test(test_best_score_merges_first), cmocka_unit_test(test_merges_chain_to_one_piece),
         cmocka_unit_test(test_spaces_become_marks),     cmocka_unit_test(test_byte_fallback),
         cmocka_unit_test(test_empty_text),              cmocka_unit_test(test_decode_and_round_trip),
-        cmocka_unit_test(test_labels_and_lookup),       cmocka_unit_test(test_stories_vocabulary),
+        cmocka_unit_test(test_labels_and_lookup),       cmocka_unit_test(test_unspellable_text_refused),
+        cmocka_unit_test(test_stories_vocabulary),
         cmocka_unit_test(test_refuses_other_tokenizer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

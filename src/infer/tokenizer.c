@@ -210,6 +210,12 @@ lx_status lx_tok_encode(const lx_tok *t, const char *text, bool add_bos, int32_t
     size_t m = 0;
     if (add_bos && t->bos >= 0) v[m++] = t->bos;
     size_t k = initial_symbols(t, s, len, v + m);
+    for (size_t i = 0; i < k; i++)
+        if (v[m + i] < 0) {
+            free(s), free(v), free(join);
+            return lx_err_set(err, LX_ERR_MODEL, "the prompt has a character this vocabulary cannot spell "
+                              "(no piece, no byte piece, no unknown token)");
+        }
     m += merge_pairs(t, v + m, k, join);
     free(s), free(join);
     *ids = v;
