@@ -498,6 +498,9 @@ lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err)
     out->hp = src->hp;
     out->format = src->format;
     for (int i = 0; i < src->n_warnings; i++) arch_warn(out, "%s", src->warnings[i]);
+    if (src->has_tensors && !lx_synth_supports(out->hp.family))
+        arch_warn(out, "family '%s' is not one llmxray knows; the model is built generically from its tensor names",
+                  out->hp.family[0] ? out->hp.family : "(none declared)");
     build_ctx c = {out, NULL, 0, err};
     lx_status st = take_tensors(&c);
     if (st == LX_OK) st = match_roles(&c);
