@@ -175,6 +175,10 @@ static void test_stories260k_q8_0_v2(void **state)
     assert_int_equal(count_type(g, LX_DT_Q8_0), 37);
     assert_int_equal(count_type(g, LX_DT_F32), 11);
     assert_string_equal(lx_gguf_get_str(g, "llama.tensor_data_layout"), "Meta AI original pth");
+    /* 327,648 - 14,240 = 313,408 bytes of data section: 313,168 of tensors + 240 of padding
+     * (Q8_0 sizes such as 11,696 are not multiples of 32) */
+    assert_int_equal(lx_gguf_header_size(g, 0), 14240);
+    assert_int_equal(sum_bytes(g), 313168);
     /* rows of 172 are not a multiple of 32: this converter quantized the whole tensor as one
      * run of 11,008 elements = 344 blocks of 34 bytes */
     const lx_tensor *down = lx_tensors_find(lx_gguf_tensors(g), "blk.0.ffn_down.weight");
