@@ -464,6 +464,9 @@ static bool gg_tensor_type(gg_rd *r, lx_tensor *t)
                        "34, 35 or 39)", id);
     if (!lx_dtype_bytes(t->type, t->n_elems, &t->n_bytes)) {
         const lx_dtype_info *d = lx_dtype_get(t->type);
+        if (t->n_elems % d->block == 0)
+            return gg_fail(r, at, "type", "%" PRIu64 " %s elements take more bytes than 64 bits can count "
+                           "(byte size overflow; expected a tensor that fits in a file)", t->n_elems, d->name);
         return gg_fail(r, at, "type", "%s stores blocks of %" PRIu32 " elements but the tensor "
                        "has %" PRIu64 " (expected a multiple of %" PRIu32 ")", d->name, d->block,
                        t->n_elems, d->block);
