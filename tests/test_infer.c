@@ -211,6 +211,58 @@ static void test_run_prints_top_k(void **state)
     result_free(&r);
 }
 
+/* `inside -o FILE.json` carries the same internals as the library run above. */
+static void expect_json_matrix(const json_t *got, const json_t *want)
+{
+    assert_int_equal(json_array_size(got), json_array_size(want));
+    for (size_t q = 0; q < json_array_size(want); q++)
+        for (size_t k = 0; k < json_array_size(want); k++)
+            assert_true(fabs(num(json_array_get(json_array_get(got, q), k)) - num(json_array_get(json_array_get(want, q), k))) < TOL);
+}
+
+static void test_inside_json_matches_reference(void **state)
+{
+    (void)state;
+    cmd_result r = run_llmxray("inside " MODELS "stories260K.gguf --prompt 'Once upon a time' -n 20 -o " LX_TMP_DIR "/inside.json");
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+    json_error_t e;
+    json_t *got = json_load_file(LX_TMP_DIR "/inside.json", 0, &e), *ref = json_load_file(REF "stories260K-once-upon-a-time.json", 0, &e);
+    assert_non_null(got);
+    assert_non_null(ref);
+    assert_string_equal(json_string_value(json_object_get(got, "prompt")), "Once upon a time");
+    const json_t *toks = json_object_get(got, "tokens"), *ids = json_object_get(ref, "prompt_token_ids");
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(json_integer_value(json_object_get(json_array_get(toks, i), "id")), json_integer_value(json_array_get(ids, i)));
+    assert_string_equal(json_string_value(json_object_get(json_array_get(toks, 1), "piece")), " Once");
+    const json_t *att = json_object_get(got, "attention"), *ratt = json_object_get(ref, "attention");
+    assert_int_equal(json_array_size(att), 5);
+    assert_int_equal(json_array_size(json_array_get(att, 0)), 8);
+    expect_json_matrix(json_array_get(json_array_get(att, 0), 0), json_object_get(json_object_get(ratt, "layer0_head0"), "matrix"));
+    expect_json_matrix(json_array_get(json_array_get(att, 4), 0), json_object_get(json_object_get(ratt, "last_layer_head0"), "matrix"));
+    const json_t *top = json_object_get(got, "top"), *rtop = json_object_get(ref, "top10_next_token");
+    assert_int_equal(json_array_size(top), 10);
+    for (size_t i = 0; i < 10; i++) {
+        const json_t *a = json_array_get(top, i), *b = json_array_get(rtop, i);
+        assert_int_equal(json_integer_value(json_object_get(a, "id")), json_integer_value(json_object_get(b, "id")));
+        assert_true(fabs(num(json_object_get(a, "prob")) - num(json_object_get(b, "prob"))) < TOL);
+    }
+    const json_t *cont = json_object_get(got, "continuation"), *greedy = json_object_get(ref, "greedy_generated_token_ids");
+    assert_int_equal(json_array_size(cont), 20);
+    for (size_t i = 0; i < 20; i++)
+        assert_int_equal(json_integer_value(json_object_get(json_array_get(cont, i), "id")), json_integer_value(json_array_get(greedy, i)));
+    assert_int_equal(strncmp(json_string_value(json_object_get(got, "continuation_text")), ", there was a little girl named Lily.", 36), 0);
+    /* RoPE: pair i of 4 turns by 10000^(-2i/8) per position */
+    const json_t *freq = json_object_get(got, "rope_frequencies");
+    assert_int_equal(json_array_size(freq), 4);
+    assert_true(fabs(num(json_array_get(freq, 1)) - 0.1) < 1e-7 && fabs(num(json_array_get(freq, 3)) - 0.001) < 1e-9);
+    json_decref(got);
+    json_decref(ref);
+    expect_failure("inside " MODELS "stories260K.gguf --prompt hi", 2, "inside needs -o FILE");
+    expect_failure("inside " MODELS "stories260K.gguf -o " LX_TMP_DIR "/x.svg", 2, "needs the render back ends");
+    expect_failure("inside " MODELS "mmproj-tinygemma3.gguf -o " LX_TMP_DIR "/x.json", 1, "architecture 'clip' is not supported");
+}
+
 /* ---- guard rails ---- */
 
 static void test_refuses_other_families(void **state)
@@ -400,6 +452,7 @@ int main(void)
         cmocka_unit_test(test_q8_0_v2_tied_greedy_matches_reference),
         cmocka_unit_test(test_prompt_internals_match_reference),
         cmocka_unit_test(test_run_prints_top_k),
+        cmocka_unit_test(test_inside_json_matches_reference),
         cmocka_unit_test(test_refuses_other_families),
         cmocka_unit_test(test_usage_errors),
         cmocka_unit_test(test_memory_limit),

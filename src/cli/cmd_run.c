@@ -10,19 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "cli/cmd.h"
+#include "cli/infer_opts.h"
 #include "infer/llama.h"
 #include "infer/sample.h"
 #include "util/buf.h"
 
 typedef struct run_opts {
-    const char *model, *prompt;
-    size_t n_new, top;
-    int threads;
-    uint64_t max_memory; /* 0: what the system says is available */
-    bool stats;          /* timings on stderr */
+    const char *model;
+    lx_infer_cli c;
 } run_opts;
 
 /* ---- arguments ---- */
@@ -65,7 +62,7 @@ static const char *opt_value(int argc, char **argv, int *i)
     return argv[++*i];
 }
 
-static int parse_option(int argc, char **argv, int *i, run_opts *o)
+int lx_cli_infer_option(int argc, char **argv, int *i, lx_infer_cli *o)
 {
     const char *a = argv[*i], *v;
     uint64_t x;
@@ -89,17 +86,18 @@ static int parse_option(int argc, char **argv, int *i, run_opts *o)
         if (!(v = opt_value(argc, argv, i))) return 2;
         if (!parse_size(v, &o->max_memory)) return lx_cli_usage_error("--max-memory wants a size such as 2G or 512M, not '%s'", v);
     } else {
-        return lx_cli_usage_error("unknown option '%s' for run", a);
+        return -1;
     }
     return 0;
 }
 
 static int parse_args(int argc, char **argv, run_opts *o)
 {
-    *o = (run_opts){NULL, NULL, 64, 0, 1, 0, false};
+    *o = (run_opts){NULL, {NULL, 64, 0, 1, 0, false}};
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1]) {
-            int rc = parse_option(argc, argv, &i, o);
+            int rc = lx_cli_infer_option(argc, argv, &i, &o->c);
+            if (rc < 0) return lx_cli_usage_error("unknown option '%s' for run", argv[i]);
             if (rc) return rc;
         } else if (o->model) {
             return lx_cli_usage_error("run takes one MODEL, got '%s' and '%s'", o->model, argv[i]);
@@ -109,21 +107,6 @@ static int parse_args(int argc, char **argv, run_opts *o)
     }
     if (!o->model) return lx_cli_usage_error("run needs a MODEL (a .gguf file)");
     return 0;
-}
-
-/* ---- memory ---- */
-
-/* MemAvailable from /proc/meminfo, else all physical memory. */
-static uint64_t available_memory(void)
-{
-    FILE *f = fopen("/proc/meminfo", "r");
-    char line[256];
-    unsigned long long kb;
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1) { fclose(f); return kb * 1024ull; }
-    if (f) fclose(f);
-    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-    return pages > 0 && size > 0 ? (uint64_t)pages * (uint64_t)size : UINT64_MAX;
 }
 
 /* ---- output ---- */
@@ -193,44 +176,30 @@ static void print_stats(size_t n_prompt, double t_prompt, size_t n_new, double t
             t_new > 0 ? (double)n_new / t_new : 0.0);
 }
 
-static int fail(const lx_err *err) { lx_cli_error(err->msg); return err->code ? (int)err->code : 1; }
-
-static int check_room(const lx_llama *m, const run_opts *o, size_t n_prompt, size_t cap_pos)
+static int fail(const lx_err *err)
 {
-    if (m->hp.context && cap_pos > m->hp.context)
-        return lx_cli_usage_error("%zu prompt tokens + %zu new ones exceed the model's context of %zu positions",
-                                  n_prompt, o->n_new, m->hp.context);
-    uint64_t need = lx_llama_estimate(m, cap_pos, n_prompt, 0);
-    uint64_t have = o->max_memory ? o->max_memory : available_memory();
-    if (need > have) {
-        char a[32], b[32], msg[256];
-        lx_fmt_bytes(a, sizeof a, need);
-        lx_fmt_bytes(b, sizeof b, have);
-        snprintf(msg, sizeof msg, "%s: this run needs about %s of memory but %s is allowed (--max-memory)", o->model, a, b);
-        lx_cli_error(msg);
-        return 1;
-    }
-    return 0;
+    if (err->code == LX_ERR_USAGE) return lx_cli_usage_error("%s", err->msg);
+    lx_cli_error(err->msg);
+    return err->code ? (int)err->code : 1;
 }
 
 static int generate(const lx_llama *m, const run_opts *o, const int32_t *ids, size_t n_prompt)
 {
     lx_err err = {0};
     lx_llama_state s;
-    size_t cap_pos = n_prompt + (o->n_new ? o->n_new - 1 : 0), done = 0;
-    int rc = check_room(m, o, n_prompt, cap_pos);
-    if (rc) return rc;
-    if (lx_llama_state_init(m, &s, cap_pos, n_prompt, o->threads, &err)) return fail(&err);
+    size_t cap_pos = lx_llama_run_positions(n_prompt, o->c.n_new), done = 0;
+    if (lx_llama_check_room(m, n_prompt, o->c.n_new, 0, o->c.max_memory, &err)) return fail(&err);
+    if (lx_llama_state_init(m, &s, cap_pos, n_prompt, o->c.threads, &err)) return fail(&err);
     double t0 = now();
-    if (lx_llama_forward(m, &s, ids, n_prompt, NULL, &err) == LX_OK && (!o->top || print_top(m, s.logits, o->top))) {
+    if (lx_llama_forward(m, &s, ids, n_prompt, NULL, &err) == LX_OK && (!o->c.top || print_top(m, s.logits, o->c.top))) {
         double t1 = now();
         text_out out = {&m->tok, -1, stdout};
         for (size_t i = 0; i < n_prompt; i++)
             if (ids[i] != m->tok.bos || i > 0) emit_token(&out, ids[i]);
             else out.prev = ids[i];
-        lx_sample_greedy(m, &s, o->n_new, emit_token, &out, &done, &err);
+        lx_sample_greedy(m, &s, o->c.n_new, emit_token, &out, &done, &err);
         fputc('\n', stdout);
-        if (o->stats) print_stats(n_prompt, t1 - t0, done, now() - t1);
+        if (o->c.stats) print_stats(n_prompt, t1 - t0, done, now() - t1);
     } else if (!lx_err_failed(&err)) {
         lx_err_set(&err, LX_ERR_IO, "out of memory");
     }
@@ -248,7 +217,7 @@ int lx_cmd_run(int argc, char **argv)
     if (lx_llama_open(o.model, &m, &err)) return fail(&err);
     int32_t *ids = NULL;
     size_t n = 0;
-    if (lx_tok_encode(&m->tok, o.prompt ? o.prompt : "", true, &ids, &n, &err)) rc = fail(&err);
+    if (lx_tok_encode(&m->tok, o.c.prompt ? o.c.prompt : "", true, &ids, &n, &err)) rc = fail(&err);
     else if (n == 0) rc = lx_cli_usage_error("%s has no BOS token: give a --prompt", o.model);
     else rc = generate(m, &o, ids, n);
     free(ids);

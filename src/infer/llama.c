@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "infer/dequant.h"
+#include "util/buf.h"
 
 /* ---- families ---- */
 
@@ -319,6 +321,37 @@ uint64_t lx_llama_estimate(const lx_llama *m, size_t cap_pos, size_t cap_tok, si
     return add_sat(m->weight_bytes, mul_sat(floats, sizeof(float)));
 }
 
+size_t lx_llama_run_positions(size_t n_prompt, size_t n_new) { return n_prompt + (n_new ? n_new - 1 : 0); }
+
+uint64_t lx_llama_available_memory(void)
+{
+    FILE *f = fopen("/proc/meminfo", "r");
+    char line[256];
+    unsigned long long kb;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1) { fclose(f); return kb * 1024ull; }
+    if (f) fclose(f);
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    return pages > 0 && size > 0 ? (uint64_t)pages * (uint64_t)size : UINT64_MAX;
+}
+
+lx_status lx_llama_check_room(const lx_llama *m, size_t n_prompt, size_t n_new, size_t trace_tok,
+                              uint64_t limit, lx_err *err)
+{
+    size_t cap_pos = lx_llama_run_positions(n_prompt, n_new);
+    if (m->hp.context && cap_pos > m->hp.context)
+        return lx_err_set(err, LX_ERR_USAGE, "%zu prompt tokens + %zu new ones exceed the model's context of %zu positions",
+                          n_prompt, n_new, m->hp.context);
+    uint64_t need = lx_llama_estimate(m, cap_pos, n_prompt, trace_tok);
+    uint64_t have = limit ? limit : lx_llama_available_memory();
+    if (need <= have) return LX_OK;
+    char a[32], b[32];
+    lx_fmt_bytes(a, sizeof a, need);
+    lx_fmt_bytes(b, sizeof b, have);
+    return lx_err_set(err, LX_ERR_MODEL, "%s: this run needs about %s of memory but %s is allowed (--max-memory)",
+                      m->path, a, b);
+}
+
 lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_pos, size_t cap_tok,
                               int n_threads, lx_err *err)
 {
@@ -502,6 +535,7 @@ lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *
     for (size_t l = 0; l < hp->n_layers; l++) {
         layer_forward(m, s, l, n, tr);
         if (tr) trace_norms(s, n, d, l + 1, tr);
+        if (s->on_layer) s->on_layer(s->on_layer_ctx, l, hp->n_layers);
     }
     lx_kern_rmsnorm(s->h, s->x + (n - 1) * d, m->out_norm, d, hp->eps);
     lx_kern_matmul(&s->pool, &m->output, s->h, 1, s->logits);

@@ -80,11 +80,24 @@ typedef struct lx_llama_state {
     float *scores;    /* [cap_pos] one attention row */
     float *logits;    /* [vocab] after the last token of the last call */
     lx_kern_pool pool;
+    /* Optional: called after each layer of each forward call (progress indicators). */
+    void (*on_layer)(void *ctx, size_t layer, size_t n_layers);
+    void *on_layer_ctx;
 } lx_llama_state;
 
 /* Bytes a run needs: the weights (mapped) plus a state of these capacities, plus a trace
  * of trace_tok tokens (0 for none). SIZE_MAX-saturating. */
 uint64_t lx_llama_estimate(const lx_llama *m, size_t cap_pos, size_t cap_tok, size_t trace_tok);
+
+/* The guard rail before a run of n_prompt + n_new tokens (plus a trace of trace_tok):
+ * LX_ERR_USAGE when it would pass the model's declared context, LX_ERR_MODEL when
+ * lx_llama_estimate exceeds limit bytes (0: what the system says is available). */
+lx_status lx_llama_check_room(const lx_llama *m, size_t n_prompt, size_t n_new, size_t trace_tok,
+                              uint64_t limit, lx_err *err);
+/* Positions a run of n_prompt + n_new tokens holds (the last new token is not fed back). */
+size_t lx_llama_run_positions(size_t n_prompt, size_t n_new);
+/* MemAvailable from /proc/meminfo, else physical memory, else UINT64_MAX. */
+uint64_t lx_llama_available_memory(void);
 
 lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_pos, size_t cap_tok,
                               int n_threads, lx_err *err);

@@ -1,0 +1,49 @@
+/* infer/inside — one traced run of a model on a prompt: everything the `inside` poster
+ * shows, gathered by one call.
+ *
+ * Stage: inference, before layout. Input: a GGUF path and options. Output: an lx_inside
+ * holding the model (for its hyper-parameters, tokenizer and RoPE frequencies), the trace
+ * of the prompt (token ids and pieces, embeddings, attention of every layer and head,
+ * residual norms, final logits), the top-K next tokens and the greedy continuation.
+ * Guard rails as for `run`: unsupported family or type, context and memory (before any
+ * state is allocated) are refused with one clear line.
+ *
+ * Ownership: lx_inside owns all of it; lx_inside_free frees it.
+ */
+#ifndef LX_INFER_INSIDE_H
+#define LX_INFER_INSIDE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "infer/llama.h"
+#include "infer/sample.h"
+#include "infer/trace.h"
+#include "util/err.h"
+
+typedef struct lx_inside_opts {
+    const char *prompt;      /* NULL or "": BOS alone */
+    size_t n_new;            /* greedy continuation length */
+    size_t top_k;            /* next tokens to rank (<= vocab) */
+    int threads;
+    uint64_t max_memory;     /* bytes; 0 = what the system says is available */
+    size_t max_trace_floats; /* 0 = 64 Mi floats (256 MiB) */
+    void (*on_layer)(void *ctx, size_t layer, size_t n_layers); /* progress, may be NULL */
+    void *on_layer_ctx;
+} lx_inside_opts;
+
+typedef struct lx_inside {
+    lx_llama *model;
+    lx_trace trace;          /* the prompt's positions */
+    lx_top *top;             /* [n_top] most probable next tokens after the prompt */
+    size_t n_top;
+    int32_t *cont;           /* [n_cont] greedy continuation ids */
+    size_t n_cont;
+    char *prompt_text;       /* the prompt as the tokens spell it */
+    char *cont_text;         /* the continuation's text */
+} lx_inside;
+
+lx_status lx_inside_run(const char *path, const lx_inside_opts *o, lx_inside *out, lx_err *err);
+void lx_inside_free(lx_inside *in);
+
+#endif
