@@ -25,24 +25,54 @@ static int32_t id_key(const lx_gguf *g, const char *key, int32_t dflt)
     return v < INT32_MAX ? (int32_t)v : -1;
 }
 
-/* The optional per-token array key must have exactly n entries when present. */
-static lx_status check_len(const lx_gguf *g, const char *path, const char *key, uint64_t n,
-                           bool *present, lx_err *err)
+typedef enum elem_want { WANT_STRING, WANT_NUMBER, WANT_INTEGER } elem_want;
+
+static bool elem_ok(lx_gguf_type t, elem_want w)
 {
+    bool integer = t == LX_GGUF_U8 || t == LX_GGUF_I8 || t == LX_GGUF_U16 || t == LX_GGUF_I16 ||
+                   t == LX_GGUF_U32 || t == LX_GGUF_I32 || t == LX_GGUF_U64 || t == LX_GGUF_I64;
+    if (w == WANT_STRING) return t == LX_GGUF_STRING;
+    if (w == WANT_INTEGER) return integer;
+    return integer || t == LX_GGUF_F32 || t == LX_GGUF_F64;
+}
+
+/* A per-token array key: when present it must hold n elements of the wanted kind (n 0:
+ * any count). Messages name the key's offset in the file. */
+static lx_status check_array(const lx_gguf *g, const char *path, const char *key, elem_want want, uint64_t n,
+                             bool *present, lx_err *err)
+{
+    static const char *const wanted[] = {"strings", "numbers", "integers"};
+    long i = lx_gguf_find(g, key);
+    *present = i >= 0;
+    if (i < 0) return LX_OK;
+    unsigned long long off = (unsigned long long)lx_gguf_kv_offset(g, (size_t)i);
     lx_gguf_type et;
     uint64_t m;
-    *present = lx_gguf_get_arr(g, key, &et, &m);
-    if (*present && m != n)
-        return lx_err_set(err, LX_ERR_MODEL, "%s: %s has %llu entries (expected %llu, one per token)",
-                          path, key, (unsigned long long)m, (unsigned long long)n);
+    if (!lx_gguf_get_arr(g, key, &et, &m))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: offset %llu: %s is a %s (expected an array of %s, one per token)",
+                          path, off, key, lx_gguf_type_name(lx_gguf_kv_type(g, (size_t)i)), wanted[want]);
+    if (!elem_ok(et, want))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: offset %llu: %s is an array of %s (expected %s, one per token)",
+                          path, off, key, lx_gguf_type_name(et), wanted[want]);
+    if (n && m != n)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: offset %llu: %s has %llu entries (expected %llu, one per token)",
+                          path, off, key, (unsigned long long)m, (unsigned long long)n);
     return LX_OK;
+}
+
+static lx_status elem_error(const lx_gguf *g, const char *path, const char *key, uint64_t i, const char *what,
+                            lx_err *err)
+{
+    return lx_err_set(err, LX_ERR_MODEL, "%s: offset %llu: %s[%llu] is not %s", path,
+                      (unsigned long long)lx_gguf_kv_offset(g, (size_t)lx_gguf_find(g, key)), key,
+                      (unsigned long long)i, what);
 }
 
 static lx_status read_arrays(const lx_gguf *g, const char *path, uint64_t n, vocab_arrays *a, lx_err *err)
 {
     bool has_scores, has_kinds;
-    if (check_len(g, path, "tokenizer.ggml.scores", n, &has_scores, err) ||
-        check_len(g, path, "tokenizer.ggml.token_type", n, &has_kinds, err))
+    if (check_array(g, path, "tokenizer.ggml.scores", WANT_NUMBER, n, &has_scores, err) ||
+        check_array(g, path, "tokenizer.ggml.token_type", WANT_INTEGER, n, &has_kinds, err))
         return err->code;
     for (uint64_t i = 0; i < n; i++) {
         uint64_t len = 0;
@@ -50,15 +80,12 @@ static lx_status read_arrays(const lx_gguf *g, const char *path, uint64_t n, voc
         int64_t kind = LX_TOK_NORMAL;
         a->pieces[i] = lx_gguf_arr_str(g, "tokenizer.ggml.tokens", i, &len);
         if (!a->pieces[i] || len > UINT32_MAX)
-            return lx_err_set(err, LX_ERR_MODEL, "%s: tokenizer.ggml.tokens[%llu] is not a string",
-                              path, (unsigned long long)i);
+            return elem_error(g, path, "tokenizer.ggml.tokens", i, "a string", err);
         a->lens[i] = (uint32_t)len;
         if (has_scores && !lx_gguf_arr_f64(g, "tokenizer.ggml.scores", i, &sc))
-            return lx_err_set(err, LX_ERR_MODEL, "%s: tokenizer.ggml.scores[%llu] is not a number",
-                              path, (unsigned long long)i);
+            return elem_error(g, path, "tokenizer.ggml.scores", i, "a number", err);
         if (has_kinds && !lx_gguf_arr_i64(g, "tokenizer.ggml.token_type", i, &kind))
-            return lx_err_set(err, LX_ERR_MODEL, "%s: tokenizer.ggml.token_type[%llu] is not an integer",
-                              path, (unsigned long long)i);
+            return elem_error(g, path, "tokenizer.ggml.token_type", i, "an integer", err);
         a->scores[i] = (float)sc;
         a->kinds[i] = kind >= 0 && kind <= 255 ? (uint8_t)kind : 0;
     }
@@ -72,12 +99,15 @@ lx_status lx_tok_from_gguf(lx_tok *t, const lx_gguf *g, const char *path, lx_err
     if (strcmp(model, "llama") != 0)
         return lx_err_set(err, LX_ERR_MODEL, "%s: tokenizer '%s' is not supported (expected llama)", path, model);
     lx_gguf_type et;
-    uint64_t n;
-    if (!lx_gguf_get_arr(g, "tokenizer.ggml.tokens", &et, &n) || et != LX_GGUF_STRING)
-        return lx_err_set(err, LX_ERR_MODEL, "%s: tokenizer.ggml.tokens is missing or not an array of strings", path);
+    uint64_t n = 0;
+    bool present;
+    if (check_array(g, path, "tokenizer.ggml.tokens", WANT_STRING, 0, &present, err)) return err->code;
+    if (!present) return lx_err_set(err, LX_ERR_MODEL, "%s: no vocabulary (tokenizer.ggml.tokens is missing)", path);
+    lx_gguf_get_arr(g, "tokenizer.ggml.tokens", &et, &n);
     if (n == 0 || n > ((uint64_t)1 << 24))
-        return lx_err_set(err, LX_ERR_MODEL, "%s: vocabulary of %llu pieces (expected 1 to 16777216)",
-                          path, (unsigned long long)n);
+        return lx_err_set(err, LX_ERR_MODEL, "%s: offset %llu: tokenizer.ggml.tokens holds %llu pieces (expected 1 to 16777216)",
+                          path, (unsigned long long)lx_gguf_kv_offset(g, (size_t)lx_gguf_find(g, "tokenizer.ggml.tokens")),
+                          (unsigned long long)n);
     vocab_arrays a = {malloc(n * sizeof *a.pieces), malloc(n * sizeof *a.lens),
                       malloc(n * sizeof *a.scores), malloc(n * sizeof *a.kinds)};
     lx_status st = (!a.pieces || !a.lens || !a.scores || !a.kinds)
