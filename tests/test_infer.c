@@ -263,6 +263,18 @@ static void test_inside_json_matches_reference(void **state)
     expect_failure("inside " MODELS "mmproj-tinygemma3.gguf -o " LX_TMP_DIR "/x.json", 1, "architecture 'clip' is not supported");
 }
 
+/* The F16 test model (random weights, 32,000-piece vocabulary): it runs, and the prompt
+ * comes back as it was typed (no reference exists for its continuation). */
+static void test_f16_model_runs(void **state)
+{
+    (void)state;
+    cmd_result r = run_llmxray("run " MODELS "llama-2-tiny-random.gguf --prompt 'Hello world, caf\xc3\xa9' -n 4");
+    assert_int_equal(r.status, 0);
+    assert_int_equal(strncmp(r.out, "Hello world, caf\xc3\xa9", 17), 0);
+    assert_true(r.out_len > 18 && r.out[r.out_len - 1] == '\n');
+    result_free(&r);
+}
+
 /* ---- guard rails ---- */
 
 static void test_refuses_other_families(void **state)
@@ -453,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_prompt_internals_match_reference),
         cmocka_unit_test(test_run_prints_top_k),
         cmocka_unit_test(test_inside_json_matches_reference),
+        cmocka_unit_test(test_f16_model_runs),
         cmocka_unit_test(test_refuses_other_families),
         cmocka_unit_test(test_usage_errors),
         cmocka_unit_test(test_memory_limit),
