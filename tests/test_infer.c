@@ -354,7 +354,7 @@ static const char *write_tiny(tiny_variant v)
     lx_fx_gguf_kv_u32(w, "llama.feed_forward_length", 64);
     lx_fx_gguf_kv_u32(w, "llama.context_length", 64);
     lx_fx_gguf_kv_str(w, "tokenizer.ggml.model", "llama");
-    const char *toks[] = {"<unk>", "<s>", "</s>", "\xe2\x96\x81" "a", "a", "\xe2\x96\x81", "b", "<0x0A>"};
+    const char *toks[] = {"<unk>", "<s>", "</s>", ("\xe2\x96\x81" "a"), "a", "\xe2\x96\x81", "b", "<0x0A>"};
     int32_t types[] = {2, 3, 3, 1, 1, 1, 1, 6};
     lx_fx_gguf_kv_arr_str(w, "tokenizer.ggml.tokens", toks, 8);
     lx_fx_gguf_kv_arr(w, "tokenizer.ggml.token_type", 5, types, 8);

@@ -366,7 +366,7 @@ lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_p
                           calloc(T * dq, sizeof(float)), calloc(T * dkv, sizeof(float)),
                           calloc(T * dkv, sizeof(float)), calloc(T * dq, sizeof(float)),
                           calloc(T * hp->d_ff, sizeof(float)), calloc(T * hp->d_ff, sizeof(float)),
-                          calloc(cap_pos, sizeof(float)), calloc(hp->vocab, sizeof(float)), {0}};
+                          calloc(cap_pos, sizeof(float)), calloc(hp->vocab, sizeof(float)), {0}, NULL, NULL};
     size_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
     if (widest < dq) widest = dq;
     bool ok = lx_kern_pool_init(&s->pool, n_threads, widest) && s->k_cache && s->v_cache && s->x && s->h &&
