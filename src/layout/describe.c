@@ -1,0 +1,825 @@
+/* layout/describe — see describe.h. Reads top to bottom like the diagram: title, spine top,
+ * blocks, spine bottom, layer pattern, parameter table; the insets are in describe_inset.c. */
+#include "layout/describe_int.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/dtype.h"
+#include "util/buf.h"
+
+/* ---- formatting ---- */
+
+/* snprintf that never leaves a cut UTF-8 sequence at the end when the text is truncated. */
+void lx_dsnprintf(char *out, size_t cap, const char *fmt, ...)
+{
+    if (!cap) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(out, cap, fmt, ap);
+    va_end(ap);
+    if (n < 0) { out[0] = '\0'; return; }
+    if ((size_t)n < cap) return;
+    size_t len = cap - 1;
+    size_t start = len; /* back up to the lead byte of the last sequence */
+    while (start > 0 && ((unsigned char)out[start - 1] & 0xC0) == 0x80) start--;
+    if (start > 0) {
+        unsigned char lead = (unsigned char)out[start - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (len - (start - 1) < need) len = start - 1;
+    }
+    out[len] = '\0';
+}
+
+static char *ring_next(lx_dbuild *b)
+{
+    char *s = b->ring[b->ri];
+    b->ri = (b->ri + 1) % (int)(sizeof b->ring / sizeof b->ring[0]);
+    return s;
+}
+
+static const char *ring_fmt(lx_dbuild *b, void (*fmt)(char *, size_t, uint64_t), uint64_t v)
+{
+    char *s = ring_next(b);
+    fmt(s, sizeof b->ring[0], v);
+    return s;
+}
+
+const char *lx_dfmt_th(lx_dbuild *b, uint64_t v) { return ring_fmt(b, lx_fmt_thousands, v); }
+const char *lx_dfmt_short(lx_dbuild *b, uint64_t v) { return ring_fmt(b, lx_fmt_short, v); }
+const char *lx_dfmt_bytes(lx_dbuild *b, uint64_t v) { return ring_fmt(b, lx_fmt_bytes, v); }
+
+const char *lx_dfmt_num(lx_dbuild *b, double v)
+{
+    if (v >= 1 && v < 1e15 && v == floor(v)) return lx_dfmt_th(b, (uint64_t)v);
+    char *s = ring_next(b);
+    snprintf(s, sizeof b->ring[0], "%g", v);
+    return s;
+}
+
+/* Binary units for the KV cache, where powers of two come out round: 128 KiB, 16 GiB. */
+static const char *fmt_kib(lx_dbuild *b, uint64_t v)
+{
+    static const char *const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    double x = (double)v;
+    int u = 0;
+    while (x >= 1024 && u < 4) { x /= 1024; u++; }
+    char *s = ring_next(b);
+    if (x == floor(x)) snprintf(s, sizeof b->ring[0], "%.0f %s", x, units[u]);
+    else snprintf(s, sizeof b->ring[0], "%.1f %s", x, units[u]);
+    return s;
+}
+
+/* ---- cards ---- */
+
+void lx_dcard(lx_desc_card *c, lx_kind kind, const char *id, const char *title)
+{
+    memset(c, 0, sizeof *c);
+    c->kind = kind;
+    c->inset = -1;
+    lx_dsnprintf(c->id, sizeof c->id, "%s", id);
+    lx_dsnprintf(c->title, sizeof c->title, "%s", title);
+}
+
+void lx_dcard_sub(lx_desc_card *c, const char *s)
+{
+    if (!s || !s[0]) return;
+    for (int i = 0; i < LX_DESC_MAX_SUB; i++) {
+        if (!c->sub[i][0]) { lx_dsnprintf(c->sub[i], sizeof c->sub[i], "%s", s); return; }
+    }
+}
+
+int lx_desc_card_nsub(const lx_desc_card *c)
+{
+    int n = 0;
+    while (n < LX_DESC_MAX_SUB && c->sub[n][0]) n++;
+    return n;
+}
+
+/* ---- facts ---- */
+
+typedef struct act_entry { const char *prefix, *act, *glu; } act_entry;
+static const act_entry ACTS[] = {
+    {"silu", "SiLU", "SwiGLU"}, {"swish", "SiLU", "SwiGLU"}, {"gelu", "GELU", "GeGLU"},
+    {"relu", "ReLU", "ReGLU"}, {"swiglu", "SiLU", "SwiGLU"}, {"geglu", "GELU", "GeGLU"},
+};
+
+static const act_entry *act_find(const char *a)
+{
+    for (size_t i = 0; i < sizeof ACTS / sizeof ACTS[0]; i++)
+        if (a && strncmp(a, ACTS[i].prefix, strlen(ACTS[i].prefix)) == 0) return &ACTS[i];
+    return NULL;
+}
+
+const char *lx_dact_name(const char *a)
+{
+    const act_entry *e = act_find(a);
+    return e ? e->act : (a && a[0] ? a : "activation");
+}
+
+const char *lx_dglu_name(const char *a)
+{
+    const act_entry *e = act_find(a);
+    return e ? e->glu : "Gated";
+}
+
+bool lx_dis_encoder(const lx_arch *a)
+{
+    static const char *const enc[] = {"bert", "roberta", "nomic-bert", "jina-bert-v2", "xlm-roberta"};
+    for (size_t i = 0; i < sizeof enc / sizeof enc[0]; i++)
+        if (strcmp(a->hp.family, enc[i]) == 0) return true;
+    return false;
+}
+
+const char *lx_dnorm_name(const lx_arch *a)
+{
+    return a->norm.kind == LX_NORM_RMSNORM ? "RMSNorm" : "LayerNorm";
+}
+
+uint64_t lx_dq_head_dim(const lx_arch *a)
+{
+    if (a->attn.kind == LX_ATTN_MLA && a->attn.nope_head_dim + a->attn.rope_head_dim > 0)
+        return a->attn.nope_head_dim + a->attn.rope_head_dim;
+    return a->attn.head_dim;
+}
+
+int lx_drope_layers(const lx_arch *a)
+{
+    if (a->pos.kind != LX_POS_ROPE) return 0;
+    int n = 0;
+    for (uint64_t i = 0; i < a->hp.n_layers && i < LX_MAX_LAYERS; i++)
+        if (!(a->layer_bits[i] & LX_LAYER_NOPE)) n++;
+    return n;
+}
+
+static bool is_float_type(const char *name)
+{
+    return !strcmp(name, "F32") || !strcmp(name, "F16") || !strcmp(name, "BF16") || !strcmp(name, "F64");
+}
+
+/* The storage type holding most bytes. */
+static const char *main_dtype(const lx_arch *a)
+{
+    int best = -1;
+    for (int t = 0; t < LX_DT_COUNT; t++)
+        if (a->bytes_by_type[t] && (best < 0 || a->bytes_by_type[t] > a->bytes_by_type[best])) best = t;
+    if (best < 0) return "";
+    const lx_dtype_info *info = lx_dtype_get((lx_dtype)best);
+    return info ? info->name : "";
+}
+
+/* ---- title ---- */
+
+static const char *model_kind(const lx_arch *a)
+{
+    if (lx_dis_encoder(a)) return "encoder-only transformer";
+    if (!strcmp(a->hp.family, "t5")) return "encoder-decoder transformer (encoder stack shown)";
+    return "decoder-only transformer";
+}
+
+static void title_params(lx_dbuild *b, char *out, size_t cap)
+{
+    const lx_arch *a = b->a;
+    if (a->active_params && a->active_params < a->total_params)
+        lx_dsnprintf(out, cap, "%s parameters (%s active per token)", lx_dfmt_th(b, a->total_params),
+                 lx_dfmt_th(b, a->active_params));
+    else
+        lx_dsnprintf(out, cap, "%s parameters", lx_dfmt_th(b, a->total_params));
+}
+
+static const char *source_phrase(const lx_arch *a)
+{
+    if (!a->src) return "";
+    switch (a->src->format) {
+    case LX_FMT_GGUF: return "GGUF file";
+    case LX_FMT_SAFETENSORS: return "safetensors";
+    case LX_FMT_CONFIG: return "config.json only (shapes, no weights read)";
+    case LX_FMT_CATALOGUE: return "built-in catalogue (shapes, no file)";
+    }
+    return "";
+}
+
+static void build_title(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    lx_desc *d = b->d;
+    lx_dsnprintf(d->name, sizeof d->name, "%s", a->hp.name[0] ? a->hp.name : "Unnamed model");
+    char params[160], ctx[64] = "";
+    title_params(b, params, sizeof params);
+    if (a->hp.context_length) lx_dsnprintf(ctx, sizeof ctx, " · %s-token context", lx_dfmt_th(b, a->hp.context_length));
+    const char *fam = a->hp.family[0] ? a->hp.family : a->hp.arch_raw;
+    lx_dsnprintf(d->subtitle[0], sizeof d->subtitle[0], "%s · %s (%s) · %s layers · d_model %s%s", params,
+             model_kind(a), fam[0] ? fam : "unknown family", lx_dfmt_th(b, a->hp.n_layers),
+             lx_dfmt_th(b, a->hp.d_model), ctx);
+    const char *dt = main_dtype(a);
+    char bits[48] = "", file[96] = "";
+    if (dt[0] && !is_float_type(dt)) lx_dsnprintf(bits, sizeof bits, " · %.2f bits per weight", a->bits_per_weight);
+    const char *src = source_phrase(a);
+    if (a->src && a->src->file_bytes)
+        lx_dsnprintf(file, sizeof file, " · %s, %s on disk", src, lx_dfmt_bytes(b, a->src->file_bytes));
+    else if (src[0])
+        lx_dsnprintf(file, sizeof file, " · %s", src);
+    lx_dsnprintf(d->subtitle[1], sizeof d->subtitle[1], "%s%s · %s of weights%s", dt[0] ? dt : "unknown storage type",
+             bits, lx_dfmt_bytes(b, a->total_bytes), file);
+}
+
+/* ---- spine ---- */
+
+static const char *tokenizer_kind(const lx_arch *a)
+{
+    static const char *const map[][2] = {
+        {"gpt2", "byte-level BPE"}, {"llama", "SentencePiece BPE"}, {"bert", "WordPiece"},
+        {"t5", "SentencePiece unigram"}, {"rwkv", "RWKV trie"},
+    };
+    if (!a->src || a->src->format != LX_FMT_GGUF || !a->src->gguf) return NULL;
+    const char *m = lx_gguf_get_str(a->src->gguf, "tokenizer.ggml.model");
+    for (size_t i = 0; m && i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(m, map[i][0])) return map[i][1];
+    return NULL;
+}
+
+static void spine_input(lx_dbuild *b, lx_desc_card *c)
+{
+    lx_dcard(c, LX_KIND_NEUTRAL, "input", lx_dis_encoder(b->a) ? "Input text" : "Input text (prompt)");
+    c->pill = true;
+    char s[96];
+    if (b->a->hp.context_length) {
+        lx_dsnprintf(s, sizeof s, "up to %s tokens in context", lx_dfmt_th(b, b->a->hp.context_length));
+        lx_dcard_sub(c, s);
+    }
+}
+
+static void spine_tokenizer(lx_dbuild *b, lx_desc_card *c)
+{
+    lx_dcard(c, LX_KIND_NEUTRAL, "tokenizer", "Tokenizer");
+    const char *k = tokenizer_kind(b->a);
+    char s[128];
+    lx_dsnprintf(s, sizeof s, "%s%svocabulary %s → token ids", k ? k : "", k ? " · " : "",
+             lx_dfmt_th(b, b->a->hp.vocab_size));
+    lx_dcard_sub(c, s);
+}
+
+/* "Q8_0 · 34.8 kB" second line for quantized or mixed storage. */
+static void storage_line(lx_dbuild *b, lx_desc_card *c, lx_count n)
+{
+    if (!b->d->show_bits || !n.params) return;
+    char s[96];
+    lx_dsnprintf(s, sizeof s, "%.2f bits per weight · %s", (double)n.bytes * 8.0 / (double)n.params,
+             lx_dfmt_bytes(b, n.bytes));
+    lx_dcard_sub(c, s);
+}
+
+static void spine_embedding(lx_dbuild *b, lx_desc_card *c)
+{
+    const lx_arch *a = b->a;
+    lx_count n = a->comp[LX_COMP_EMBEDDING];
+    lx_dcard(c, LX_KIND_EMBEDDING, "embed", "Token embedding");
+    char s[160];
+    lx_dsnprintf(s, sizeof s, "%s × %s (vocabulary × d_model)", lx_dfmt_th(b, a->hp.vocab_size), lx_dfmt_th(b, a->hp.d_model));
+    lx_dcard_sub(c, s);
+    if (!strncmp(a->hp.family, "gemma", 5)) {
+        lx_dsnprintf(s, sizeof s, "scaled by √%s", lx_dfmt_th(b, a->hp.d_model));
+        lx_dcard_sub(c, s);
+    }
+    storage_line(b, c, n);
+    lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, n.params));
+    lx_dsnprintf(c->tip, sizeof c->tip, "token embedding: %s × %s = %s parameters, %s", lx_dfmt_th(b, a->hp.vocab_size),
+             lx_dfmt_th(b, a->hp.d_model), lx_dfmt_th(b, n.params), lx_dfmt_bytes(b, n.bytes));
+}
+
+static bool spine_position(lx_dbuild *b, lx_desc_card *c)
+{
+    const lx_arch *a = b->a;
+    lx_count n = a->comp[LX_COMP_POSITION];
+    char s[160];
+    if (a->pos.kind == LX_POS_LEARNED) {
+        lx_dcard(c, LX_KIND_POSITION, "pos", "Position embedding (learned)");
+        uint64_t rows = a->hp.d_model ? n.params / a->hp.d_model : 0;
+        lx_dsnprintf(s, sizeof s, "%s positions × %s · added to each token", lx_dfmt_th(b, rows), lx_dfmt_th(b, a->hp.d_model));
+        lx_dcard_sub(c, s);
+        storage_line(b, c, n);
+        lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, n.params));
+        lx_dsnprintf(c->tip, sizeof c->tip, "position embedding: %s × %s = %s parameters", lx_dfmt_th(b, rows),
+                 lx_dfmt_th(b, a->hp.d_model), lx_dfmt_th(b, n.params));
+        return true;
+    }
+    if (a->pos.kind == LX_POS_SINUSOIDAL) {
+        lx_dcard(c, LX_KIND_POSITION, "pos", "Sinusoidal positions");
+        lx_dcard_sub(c, "fixed sin/cos, no parameters · added to each token");
+        return true;
+    }
+    return false;
+}
+
+static void build_spine_top(lx_dbuild *b)
+{
+    lx_desc *d = b->d;
+    spine_input(b, &d->spine_top[d->n_spine_top++]);
+    spine_tokenizer(b, &d->spine_top[d->n_spine_top++]);
+    spine_embedding(b, &d->spine_top[d->n_spine_top++]);
+    if (spine_position(b, &d->spine_top[d->n_spine_top])) d->n_spine_top++;
+}
+
+static uint64_t norm_params(const lx_arch *a) { return a->hp.d_model * (a->norm.bias ? 2 : 1); }
+
+static void norm_card(lx_dbuild *b, lx_desc_card *c, const char *id, const char *prefix)
+{
+    char t[96];
+    lx_dsnprintf(t, sizeof t, "%s%s", prefix, lx_dnorm_name(b->a));
+    lx_dcard(c, LX_KIND_NORM, id, t);
+    if (b->a->norm.bias)
+        lx_dsnprintf(c->figure, sizeof c->figure, "%s + %s bias", lx_dfmt_th(b, b->a->hp.d_model), lx_dfmt_th(b, b->a->hp.d_model));
+    else
+        lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_th(b, norm_params(b->a)));
+    lx_dsnprintf(c->tip, sizeof c->tip, "%s%s over d_model %s: %s parameters", prefix, lx_dnorm_name(b->a),
+             lx_dfmt_th(b, b->a->hp.d_model), lx_dfmt_th(b, norm_params(b->a)));
+}
+
+static void build_spine_bottom(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    lx_desc *d = b->d;
+    if (a->norm.final_norm) norm_card(b, &d->spine_bottom[d->n_spine_bottom++], "final_norm", "Final ");
+    lx_desc_card *c = &d->spine_bottom[d->n_spine_bottom++];
+    lx_count n = a->comp[LX_COMP_OUTPUT];
+    char s[160];
+    lx_dcard(c, LX_KIND_OUTPUT, "output", a->tied ? "Output layer (tied to the embedding)" : "Output layer (linear, not tied)");
+    lx_dsnprintf(s, sizeof s, "%s → %s logits%s", lx_dfmt_th(b, a->hp.d_model), lx_dfmt_th(b, a->hp.vocab_size),
+             a->hp.lm_head_bias ? " + bias" : "");
+    lx_dcard_sub(c, s);
+    if (a->tied) lx_dcard_sub(c, "reuses the token-embedding matrix, no new weights");
+    else storage_line(b, c, n);
+    if (a->final_softcap > 0) {
+        lx_dsnprintf(s, sizeof s, "logits soft-capped at %s (tanh)", lx_dfmt_num(b, a->final_softcap));
+        lx_dcard_sub(c, s);
+    }
+    lx_dsnprintf(c->figure, sizeof c->figure, "%s", a->tied ? "shared" : lx_dfmt_short(b, n.params));
+    lx_dsnprintf(c->tip, sizeof c->tip, "output layer: %s × %s = %s parameters%s", lx_dfmt_th(b, a->hp.d_model),
+             lx_dfmt_th(b, a->hp.vocab_size), lx_dfmt_th(b, n.params), a->tied ? " (tied)" : "");
+    c = &d->spine_bottom[d->n_spine_bottom++];
+    lx_dcard(c, LX_KIND_NEUTRAL, "softmax", "Softmax");
+    c->pill = true;
+    lx_dsnprintf(s, sizeof s, "→ next-token probabilities over %s tokens", lx_dfmt_th(b, a->hp.vocab_size));
+    if (lx_dis_encoder(a)) lx_dsnprintf(s, sizeof s, "→ probabilities over %s tokens per position", lx_dfmt_th(b, a->hp.vocab_size));
+    lx_dcard_sub(c, s);
+}
+
+/* ---- blocks ---- */
+
+static bool group_same(const lx_group *x, const lx_group *y)
+{
+    return x->ffn == y->ffn && x->attn == y->attn && x->params_per_layer == y->params_per_layer &&
+           x->d_ff == y->d_ff;
+}
+
+/* Index of the first group of each distinct layer kind (the first `max` of them);
+ * returns how many kinds there are in all. */
+static int distinct_kinds(const lx_arch *a, int *first, int max)
+{
+    int n = 0;
+    for (int g = 0; g < a->n_groups; g++) {
+        bool seen = false;
+        for (int h = 0; h < g && !seen; h++) seen = group_same(&a->groups[h], &a->groups[g]);
+        if (seen) continue;
+        if (n < max) first[n] = g;
+        n++;
+    }
+    return n;
+}
+
+/* Layers of the kind of group g, and a phrase for them: "layers 0–31", "layers 1–47, every 2nd". */
+static int kind_layers(const lx_arch *a, int g, char *out, size_t cap)
+{
+    int n = 0, lo = -1, hi = -1, runs = 0;
+    for (int i = 0; i < a->n_groups; i++) {
+        if (!group_same(&a->groups[g], &a->groups[i])) continue;
+        n += a->groups[i].last - a->groups[i].first + 1;
+        if (lo < 0) lo = a->groups[i].first;
+        hi = a->groups[i].last;
+        runs++;
+    }
+    if (runs == 1) lx_dsnprintf(out, cap, "layers %d–%d", lo, hi);
+    else if (n > 1 && (hi - lo) % (n - 1) == 0 && runs == n)
+        lx_dsnprintf(out, cap, "%d layers: %d–%d, every %d%s", n, lo, hi, (hi - lo) / (n - 1),
+                 (hi - lo) / (n - 1) == 2 ? "nd" : (hi - lo) / (n - 1) == 3 ? "rd" : "th");
+    else lx_dsnprintf(out, cap, "%d layers (see the layer pattern)", n);
+    if (n == 1 && runs == 1) lx_dsnprintf(out, cap, "layer %d", lo);
+    return n;
+}
+
+static void attn_title(const lx_arch *a, char *out, size_t cap)
+{
+    static const char *const names[] = {
+        [LX_ATTN_MHA] = "multi-head attention", [LX_ATTN_GQA] = "grouped-query attention",
+        [LX_ATTN_MQA] = "multi-query attention", [LX_ATTN_MLA] = "multi-head latent attention",
+    };
+    const char *n = a->attn.kind <= LX_ATTN_MLA ? names[a->attn.kind] : "attention";
+    lx_dsnprintf(out, cap, "%s %s", lx_dis_encoder(a) ? "Bidirectional" : "Masked", n);
+}
+
+static void attn_heads_line(lx_dbuild *b, char *out, size_t cap)
+{
+    const lx_arch *a = b->a;
+    const char *h = lx_dfmt_th(b, a->attn.n_heads), *hd = lx_dfmt_th(b, lx_dq_head_dim(a));
+    switch (a->attn.kind) {
+    case LX_ATTN_MHA: lx_dsnprintf(out, cap, "%s heads · head dim %s", h, hd); break;
+    case LX_ATTN_MQA: lx_dsnprintf(out, cap, "%s query heads · 1 shared KV head · head dim %s", h, hd); break;
+    case LX_ATTN_MLA:
+        lx_dsnprintf(out, cap, "%s heads · KV latent %s · head dim %s", h, lx_dfmt_th(b, a->attn.kv_lora_rank), hd);
+        break;
+    default:
+        lx_dsnprintf(out, cap, "%s query heads · %s KV heads · head dim %s", h, lx_dfmt_th(b, a->attn.n_kv_heads), hd);
+    }
+}
+
+static void append(char *out, size_t cap, const char *s)
+{
+    size_t n = strlen(out);
+    if (n < cap) lx_dsnprintf(out + n, cap - n, "%s%s", n ? " · " : "", s);
+}
+
+static void attn_extras(lx_dbuild *b, char *out, size_t cap)
+{
+    const lx_arch *a = b->a;
+    char s[128];
+    out[0] = '\0';
+    if (a->attn.qk_norm) append(out, cap, "QK-norm");
+    if (a->attn.sliding_window && a->attn.n_sliding_layers > 0) {
+        if ((uint64_t)a->attn.n_sliding_layers >= a->hp.n_layers)
+            lx_dsnprintf(s, sizeof s, "window %s in every layer", lx_dfmt_th(b, a->attn.sliding_window));
+        else
+            lx_dsnprintf(s, sizeof s, "window %s in %d of %s layers", lx_dfmt_th(b, a->attn.sliding_window),
+                     a->attn.n_sliding_layers, lx_dfmt_th(b, a->hp.n_layers));
+        append(out, cap, s);
+    }
+    if (a->attn.softcap > 0) {
+        lx_dsnprintf(s, sizeof s, "logit soft-cap %s", lx_dfmt_num(b, a->attn.softcap));
+        append(out, cap, s);
+    }
+    if (a->attn.q_bias || a->attn.k_bias || a->attn.v_bias) append(out, cap, "Q/K/V biases");
+}
+
+static void rope_badge(lx_dbuild *b, char *out, size_t cap)
+{
+    const lx_arch *a = b->a;
+    out[0] = '\0';
+    if (a->pos.kind == LX_POS_ALIBI) { lx_dsnprintf(out, cap, "ALiBi position bias"); return; }
+    if (a->pos.kind != LX_POS_ROPE) return;
+    int nr = lx_drope_layers(a);
+    char extra[64] = "";
+    if (a->pos.scaling[0] && a->pos.scaling_factor > 0)
+        lx_dsnprintf(extra, sizeof extra, " · %s ×%s", a->pos.scaling, lx_dfmt_num(b, a->pos.scaling_factor));
+    else if (nr > 0 && (uint64_t)nr < a->hp.n_layers)
+        lx_dsnprintf(extra, sizeof extra, " · %d of %s layers", nr, lx_dfmt_th(b, a->hp.n_layers));
+    if (a->pos.rope_theta > 0) lx_dsnprintf(out, cap, "RoPE · θ = %s%s", lx_dfmt_num(b, a->pos.rope_theta), extra);
+    else lx_dsnprintf(out, cap, "RoPE%s", extra);
+}
+
+static void attn_card(lx_dbuild *b, lx_desc_card *c, const lx_group *g)
+{
+    char t[160];
+    attn_title(b->a, t, sizeof t);
+    lx_dcard(c, LX_KIND_ATTENTION, "attn", t);
+    attn_heads_line(b, t, sizeof t);
+    lx_dcard_sub(c, t);
+    attn_extras(b, t, sizeof t);
+    lx_dcard_sub(c, t);
+    rope_badge(b, c->badge, sizeof c->badge);
+    lx_count n = g->per_layer[LX_COMP_ATTENTION];
+    lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, n.params));
+    lx_dsnprintf(c->tip, sizeof c->tip, "attention, per layer: %s parameters, %s", lx_dfmt_th(b, n.params),
+             lx_dfmt_bytes(b, n.bytes));
+}
+
+static uint64_t moe_params(const lx_group *g)
+{
+    return g->per_layer[LX_COMP_FFN_EXPERTS].params + g->per_layer[LX_COMP_FFN_SHARED].params +
+           g->per_layer[LX_COMP_ROUTER].params;
+}
+
+static void ffn_card_moe(lx_dbuild *b, lx_desc_card *c, const lx_group *g)
+{
+    const lx_arch *a = b->a;
+    char t[160];
+    lx_dsnprintf(t, sizeof t, "Mixture of experts · top-%s of %s", lx_dfmt_th(b, a->ffn.n_experts_used),
+             lx_dfmt_th(b, a->ffn.n_experts));
+    lx_dcard(c, LX_KIND_EXPERTS, "moe", t);
+    const char *d = lx_dfmt_th(b, a->hp.d_model);
+    lx_dsnprintf(t, sizeof t, "router → %s %s experts, each %s → %s → %s", lx_dfmt_th(b, a->ffn.n_experts_used),
+             lx_dglu_name(a->ffn.activation), d, lx_dfmt_th(b, a->ffn.d_expert), d);
+    lx_dcard_sub(c, t);
+    if (a->ffn.n_shared_experts) {
+        lx_dsnprintf(t, sizeof t, "+ %s shared expert%s, always on", lx_dfmt_th(b, a->ffn.n_shared_experts),
+                 a->ffn.n_shared_experts > 1 ? "s" : "");
+        lx_dcard_sub(c, t);
+    }
+    lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, moe_params(g)));
+    lx_dsnprintf(c->tip, sizeof c->tip, "mixture of experts, per layer: %s parameters (experts %s, shared %s, router %s)",
+             lx_dfmt_th(b, moe_params(g)), lx_dfmt_th(b, g->per_layer[LX_COMP_FFN_EXPERTS].params),
+             lx_dfmt_th(b, g->per_layer[LX_COMP_FFN_SHARED].params), lx_dfmt_th(b, g->per_layer[LX_COMP_ROUTER].params));
+}
+
+static void ffn_card(lx_dbuild *b, lx_desc_card *c, const lx_group *g)
+{
+    const lx_arch *a = b->a;
+    if (g->ffn == LX_FFN_MOE) { ffn_card_moe(b, c, g); return; }
+    char t[160];
+    uint64_t dff = g->d_ff ? g->d_ff : a->ffn.d_ff;
+    if (g->ffn == LX_FFN_GLU) lx_dsnprintf(t, sizeof t, "%s feed-forward", lx_dglu_name(a->ffn.activation));
+    else lx_dsnprintf(t, sizeof t, "MLP feed-forward (%s)", lx_dact_name(a->ffn.activation));
+    lx_dcard(c, LX_KIND_FFN, "ffn", t);
+    const char *d = lx_dfmt_th(b, a->hp.d_model);
+    lx_dsnprintf(t, sizeof t, "%s → %s → %s%s", d, lx_dfmt_th(b, dff), d, a->ffn.bias ? " · with biases" : "");
+    lx_dcard_sub(c, t);
+    lx_count n = g->per_layer[LX_COMP_FFN_DENSE];
+    lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, n.params));
+    lx_dsnprintf(c->tip, sizeof c->tip, "feed-forward, per layer: %s parameters, %s", lx_dfmt_th(b, n.params),
+             lx_dfmt_bytes(b, n.bytes));
+}
+
+static lx_desc_step *block_step(lx_desc_block *k, lx_step_type t)
+{
+    if (k->n_steps >= LX_DESC_MAX_STEPS) return &k->steps[LX_DESC_MAX_STEPS - 1];
+    lx_desc_step *s = &k->steps[k->n_steps++];
+    s->type = t;
+    return s;
+}
+
+/* One sub-layer (attention or feed-forward) with its residual and norms, by placement. */
+static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, bool attn)
+{
+    lx_norm_place p = b->a->norm.placement;
+    bool classic_post = p == LX_NORM_POST && strcmp(b->a->hp.family, "olmo2") != 0;
+    block_step(k, LX_STEP_FORK);
+    if (p == LX_NORM_PRE || p == LX_NORM_SANDWICH)
+        norm_card(b, &block_step(k, LX_STEP_CARD)->card, attn ? "attn_norm" : "ffn_norm", "");
+    lx_desc_card *c = &block_step(k, LX_STEP_CARD)->card;
+    if (attn) attn_card(b, c, g);
+    else ffn_card(b, c, g);
+    if (p == LX_NORM_SANDWICH || (p == LX_NORM_POST && !classic_post))
+        norm_card(b, &block_step(k, LX_STEP_CARD)->card, attn ? "attn_post_norm" : "ffn_post_norm",
+                  attn ? "Post-attention " : "Post-FFN ");
+    block_step(k, LX_STEP_ADD);
+    if (classic_post) norm_card(b, &block_step(k, LX_STEP_CARD)->card, attn ? "attn_norm" : "ffn_norm", "");
+}
+
+static const char *block_name(const lx_group *g, int n_kinds)
+{
+    if (n_kinds == 1) return "Transformer block";
+    return g->ffn == LX_FFN_MOE ? "MoE block" : "Dense block";
+}
+
+static void build_blocks(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    lx_desc *d = b->d;
+    int first[LX_DESC_MAX_BLOCKS];
+    int n = distinct_kinds(a, first, LX_DESC_MAX_BLOCKS);
+    d->n_blocks = n < LX_DESC_MAX_BLOCKS ? n : LX_DESC_MAX_BLOCKS;
+    if (n > d->n_blocks)
+        lx_dsnprintf(d->blocks_more, sizeof d->blocks_more, "+ %d more kinds of layer, see the layer pattern",
+                 n - d->n_blocks);
+    for (int i = 0; i < d->n_blocks; i++) {
+        const lx_group *g = &a->groups[first[i]];
+        lx_desc_block *k = &d->blocks[i];
+        char layers[96];
+        k->n_layers = kind_layers(a, first[i], layers, sizeof layers);
+        lx_dsnprintf(k->caption, sizeof k->caption, "%s · %s", block_name(g, d->n_blocks), layers);
+        lx_dsnprintf(k->badge, sizeof k->badge, "× %d", k->n_layers);
+        block_sublayer(b, k, g, true);
+        block_sublayer(b, k, g, false);
+    }
+}
+
+/* ---- layer pattern ---- */
+
+static lx_desc_strip *strip_new(lx_desc *d, const char *label)
+{
+    lx_desc_strip *s = &d->strips[d->n_strips++];
+    memset(s, 0, sizeof *s);
+    lx_dsnprintf(s->label, sizeof s->label, "%s", label);
+    return s;
+}
+
+static void strip_sliding(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    if (a->attn.n_sliding_layers <= 0 || (uint64_t)a->attn.n_sliding_layers >= a->hp.n_layers) return;
+    lx_desc_strip *s = strip_new(b->d, "attention");
+    lx_dsnprintf(s->on_label, sizeof s->on_label, "sliding window %s", lx_dfmt_th(b, a->attn.sliding_window));
+    lx_dsnprintf(s->off_label, sizeof s->off_label, "global (full context)");
+    s->on_kind = s->off_kind = LX_KIND_ATTENTION;
+    s->on_strong = false;
+    for (int i = 0; i < b->d->n_layers; i++) s->on[i] = (a->layer_bits[i] & LX_LAYER_SLIDING) != 0;
+}
+
+static void strip_moe(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    int n_moe = 0;
+    for (int g = 0; g < a->n_groups; g++)
+        if (a->groups[g].ffn == LX_FFN_MOE) n_moe += a->groups[g].last - a->groups[g].first + 1;
+    if (n_moe == 0 || n_moe == b->d->n_layers) return;
+    lx_desc_strip *s = strip_new(b->d, "feed-forward");
+    lx_dsnprintf(s->on_label, sizeof s->on_label, "mixture of experts");
+    lx_dsnprintf(s->off_label, sizeof s->off_label, "dense");
+    s->on_kind = LX_KIND_EXPERTS;
+    s->off_kind = LX_KIND_FFN;
+    s->on_strong = true;
+    for (int g = 0; g < a->n_groups; g++)
+        for (int i = a->groups[g].first; i <= a->groups[g].last && i < LX_MAX_LAYERS; i++)
+            if (i >= 0) s->on[i] = a->groups[g].ffn == LX_FFN_MOE;
+}
+
+static void strip_nope(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    int nr = lx_drope_layers(a);
+    if (a->pos.kind != LX_POS_ROPE || nr == 0 || nr == b->d->n_layers) return;
+    lx_desc_strip *s = strip_new(b->d, "position");
+    lx_dsnprintf(s->on_label, sizeof s->on_label, "no RoPE (NoPE)");
+    lx_dsnprintf(s->off_label, sizeof s->off_label, "RoPE");
+    s->on_kind = LX_KIND_NEUTRAL;
+    s->off_kind = LX_KIND_POSITION;
+    s->on_strong = true;
+    for (int i = 0; i < b->d->n_layers; i++) s->on[i] = (a->layer_bits[i] & LX_LAYER_NOPE) != 0;
+}
+
+static void build_strips(lx_dbuild *b)
+{
+    b->d->n_layers = (int)(b->a->hp.n_layers < LX_MAX_LAYERS ? b->a->hp.n_layers : LX_MAX_LAYERS);
+    strip_moe(b);
+    strip_sliding(b);
+    strip_nope(b);
+    lx_dsnprintf(b->d->strip_title, sizeof b->d->strip_title, "Layer pattern · %d layers", b->d->n_layers);
+}
+
+/* ---- parameter table ---- */
+
+typedef struct comp_entry { lx_comp comp; lx_kind kind; const char *label; } comp_entry;
+static const comp_entry COMPS[] = {
+    {LX_COMP_EMBEDDING, LX_KIND_EMBEDDING, "Token embedding"},
+    {LX_COMP_POSITION, LX_KIND_POSITION, "Position embedding"},
+    {LX_COMP_ATTENTION, LX_KIND_ATTENTION, "Attention"},
+    {LX_COMP_FFN_DENSE, LX_KIND_FFN, "Feed-forward"},
+    {LX_COMP_FFN_EXPERTS, LX_KIND_EXPERTS, "Routed experts"},
+    {LX_COMP_FFN_SHARED, LX_KIND_SHARED, "Shared experts"},
+    {LX_COMP_ROUTER, LX_KIND_ROUTER, "Routers"},
+    {LX_COMP_NORM, LX_KIND_NORM, "Norms"},
+    {LX_COMP_OUTPUT, LX_KIND_OUTPUT, "Output layer"},
+    {LX_COMP_OTHER, LX_KIND_OTHER, "Other"},
+};
+
+/* "32 × 41.9 M" when every layer that has the component has the same amount of it. */
+static void comp_detail(lx_dbuild *b, lx_comp c, char *out, size_t cap)
+{
+    const lx_arch *a = b->a;
+    uint64_t per = 0;
+    int layers = 0;
+    out[0] = '\0';
+    for (int g = 0; g < a->n_groups; g++) {
+        uint64_t p = a->groups[g].per_layer[c].params;
+        if (!p) continue;
+        if (per && p != per) return;
+        per = p;
+        layers += a->groups[g].last - a->groups[g].first + 1;
+    }
+    if (c == LX_COMP_NORM) {
+        uint64_t w = norm_params(a);
+        if (w && a->comp[c].params % w == 0)
+            lx_dsnprintf(out, cap, "%s × %s", lx_dfmt_th(b, a->comp[c].params / w), lx_dfmt_th(b, w));
+        return;
+    }
+    if (per && per * (uint64_t)layers == a->comp[c].params)
+        lx_dsnprintf(out, cap, "%d × %s", layers, lx_dfmt_short(b, per));
+}
+
+static void row_fill(lx_dbuild *b, lx_desc_row *r, uint64_t params, uint64_t bytes)
+{
+    uint64_t total = b->a->total_params;
+    r->params = params;
+    r->bytes = bytes;
+    lx_dsnprintf(r->params_s, sizeof r->params_s, "%s", lx_dfmt_th(b, params));
+    double share = total ? 100.0 * (double)params / (double)total : 0;
+    if (params && share < 0.05) lx_dsnprintf(r->share_s, sizeof r->share_s, "< 0.1 %%");
+    else lx_dsnprintf(r->share_s, sizeof r->share_s, "%.1f %%", share);
+    lx_dsnprintf(r->bytes_s, sizeof r->bytes_s, "%s", lx_dfmt_bytes(b, bytes));
+    if (params) lx_dsnprintf(r->bits_s, sizeof r->bits_s, "%.2f", (double)bytes * 8.0 / (double)params);
+}
+
+static void build_rows(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    lx_desc *d = b->d;
+    uint64_t sum = 0, bsum = 0;
+    for (size_t i = 0; i < sizeof COMPS / sizeof COMPS[0]; i++) {
+        lx_count n = a->comp[COMPS[i].comp];
+        bool tied_out = COMPS[i].comp == LX_COMP_OUTPUT && a->tied;
+        if (!n.params && !tied_out) continue;
+        lx_desc_row *r = &d->rows[d->n_rows++];
+        r->kind = COMPS[i].kind;
+        lx_dsnprintf(r->label, sizeof r->label, "%s", COMPS[i].label);
+        if (tied_out && !n.params) lx_dsnprintf(r->detail, sizeof r->detail, "tied to the embedding");
+        else comp_detail(b, COMPS[i].comp, r->detail, sizeof r->detail);
+        row_fill(b, r, n.params, n.bytes);
+        sum += n.params;
+        bsum += n.bytes;
+    }
+    if (sum < a->total_params && d->n_rows < LX_DESC_MAX_ROWS) {
+        lx_desc_row *r = &d->rows[d->n_rows++];
+        r->kind = LX_KIND_OTHER;
+        lx_dsnprintf(r->label, sizeof r->label, "Unattributed");
+        row_fill(b, r, a->total_params - sum, a->total_bytes > bsum ? a->total_bytes - bsum : 0);
+    }
+    lx_dsnprintf(d->total.label, sizeof d->total.label, "Total");
+    row_fill(b, &d->total, a->total_params, a->total_bytes);
+    lx_dsnprintf(d->params_title, sizeof d->params_title, "Where the %s parameters are", lx_dfmt_short(b, a->total_params));
+}
+
+static void build_active_note(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    if (!a->active_params || a->active_params >= a->total_params) return;
+    char shared[64] = "";
+    if (a->ffn.n_shared_experts)
+        lx_dsnprintf(shared, sizeof shared, " + %s shared", lx_dfmt_th(b, a->ffn.n_shared_experts));
+    lx_dsnprintf(b->d->active_note, sizeof b->d->active_note,
+             "Active per token: %s parameters (%.1f %%): %s of %s routed experts%s in each MoE layer",
+             lx_dfmt_th(b, a->active_params), 100.0 * (double)a->active_params / (double)a->total_params,
+             lx_dfmt_th(b, a->ffn.n_experts_used), lx_dfmt_th(b, a->ffn.n_experts), shared);
+}
+
+static void kv_formula(lx_dbuild *b, char *out, size_t cap)
+{
+    const lx_arch *a = b->a;
+    uint64_t L = a->hp.n_layers;
+    out[0] = '\0';
+    if (a->attn.kind == LX_ATTN_MLA) {
+        uint64_t per = (a->attn.kv_lora_rank + a->attn.rope_head_dim) * L * 2;
+        if (per == a->kv_bytes_per_token)
+            lx_dsnprintf(out, cap, " (%s layers × (%s latent + %s RoPE key) × 2 bytes)", lx_dfmt_th(b, L),
+                     lx_dfmt_th(b, a->attn.kv_lora_rank), lx_dfmt_th(b, a->attn.rope_head_dim));
+        return;
+    }
+    uint64_t vd = a->attn.v_head_dim ? a->attn.v_head_dim : a->attn.head_dim;
+    uint64_t per = L * a->attn.n_kv_heads * (a->attn.head_dim + vd) * 2;
+    if (per != a->kv_bytes_per_token) return;
+    if (vd == a->attn.head_dim)
+        lx_dsnprintf(out, cap, " (2 × %s layers × %s KV heads × %s × 2 bytes)", lx_dfmt_th(b, L),
+                 lx_dfmt_th(b, a->attn.n_kv_heads), lx_dfmt_th(b, a->attn.head_dim));
+    else
+        lx_dsnprintf(out, cap, " (%s layers × %s KV heads × (%s + %s) × 2 bytes)", lx_dfmt_th(b, L),
+                 lx_dfmt_th(b, a->attn.n_kv_heads), lx_dfmt_th(b, a->attn.head_dim), lx_dfmt_th(b, vd));
+}
+
+static void build_kv_note(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    if (!a->kv_bytes_per_token || lx_dis_encoder(a)) return;
+    char f[160], full[96] = "";
+    kv_formula(b, f, sizeof f);
+    uint64_t ctx = a->hp.context_length;
+    if (ctx && a->kv_bytes_per_token <= UINT64_MAX / ctx)
+        lx_dsnprintf(full, sizeof full, " · %s%s at the full %s-token context",
+                 a->attn.n_sliding_layers > 0 ? "at most " : "", fmt_kib(b, a->kv_bytes_per_token * ctx),
+                 lx_dfmt_th(b, ctx));
+    lx_dsnprintf(b->d->kv_note, sizeof b->d->kv_note, "KV cache: %s per token in 16-bit%s%s",
+             fmt_kib(b, a->kv_bytes_per_token), f, full);
+}
+
+/* ---- entry ---- */
+
+static bool storage_mixed(const lx_arch *a)
+{
+    const char *dt = main_dtype(a);
+    return dt[0] && !is_float_type(dt);
+}
+
+lx_desc *lx_desc_build(const lx_arch *a, lx_err *err)
+{
+    if (a->hp.n_layers == 0 || a->n_groups <= 0 || !a->groups) {
+        lx_err_set(err, LX_ERR_MODEL, "%s: no transformer layers to draw", a->src ? a->src->path : "model");
+        return NULL;
+    }
+    lx_desc *d = calloc(1, sizeof *d);
+    if (!d) {
+        lx_err_set(err, LX_ERR_IO, "out of memory");
+        return NULL;
+    }
+    lx_dbuild b = {.a = a, .d = d};
+    d->show_bits = storage_mixed(a);
+    build_title(&b);
+    build_spine_top(&b);
+    build_blocks(&b);
+    build_spine_bottom(&b);
+    build_strips(&b);
+    build_rows(&b);
+    build_active_note(&b);
+    build_kv_note(&b);
+    lx_dbuild_insets(&b);
+    return d;
+}
+
+void lx_desc_free(lx_desc *d) { free(d); }

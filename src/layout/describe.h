@@ -1,0 +1,147 @@
+/* layout/describe — what a diagram says, before any geometry.
+ *
+ * Stage: layout, first step. Input: an lx_arch (model/arch). Output: an lx_desc — every
+ * string and number of the architecture diagram, grouped by where it appears: the title,
+ * the spine (input to next-token probabilities), one block per distinct layer kind (drawn
+ * once with "× N"), the zoom-in insets (attention, feed-forward, mixture of experts), the
+ * layer-pattern strip and the parameter table. layout/arch_layout turns it into a scene;
+ * render/term prints it as text. Both therefore say exactly the same things.
+ *
+ * Numbers are formatted for people here, once: exact counts with thousands separators,
+ * shapes with "×" and widths with "→". Strings that come from the model file (its name,
+ * family) are copied raw; every output stage escapes them.
+ *
+ * Ownership: lx_desc_build returns a heap object owned by the caller, freed by
+ * lx_desc_free; it holds no pointer into the lx_arch.
+ */
+#ifndef LX_LAYOUT_DESCRIBE_H
+#define LX_LAYOUT_DESCRIBE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "layout/scene.h"
+#include "model/arch.h"
+
+#define LX_DESC_MAX_SUB 3
+#define LX_DESC_MAX_BLOCKS 4
+#define LX_DESC_MAX_STEPS 12
+#define LX_DESC_MAX_SPINE 8
+#define LX_DESC_MAX_NOTES 4
+#define LX_DESC_MAX_ROWS 12
+#define LX_DESC_MAX_STRIPS 3
+
+typedef struct lx_desc_card {
+    lx_kind kind;
+    char id[24];                          /* stable id part: "embed", "attn", ... */
+    char title[96];
+    char sub[LX_DESC_MAX_SUB][160];       /* "" = absent */
+    char figure[48];                      /* right-aligned short number, "" none */
+    char badge[64];                       /* side badge (RoPE θ), "" none */
+    char tip[384];                        /* tooltip: shapes and counts */
+    bool pill;                            /* rounded ends: input text, softmax */
+    int inset;                            /* index into lx_desc.insets zoomed from here, -1 none */
+} lx_desc_card;
+
+typedef enum lx_step_type {
+    LX_STEP_CARD,  /* a component */
+    LX_STEP_FORK,  /* the residual stream branches off here */
+    LX_STEP_ADD    /* ⊕: the branch is added back */
+} lx_step_type;
+
+typedef struct lx_desc_step {
+    lx_step_type type;
+    lx_desc_card card; /* LX_STEP_CARD only */
+} lx_desc_step;
+
+/* One distinct kind of layer, drawn once. */
+typedef struct lx_desc_block {
+    char caption[128];      /* "Transformer block · layers 0–31" */
+    char badge[24];         /* "× 32" */
+    int n_layers;
+    int n_steps;
+    lx_desc_step steps[LX_DESC_MAX_STEPS];
+} lx_desc_block;
+
+typedef enum lx_inset_type {
+    LX_INSET_ATTN,  /* MHA / GQA / MQA */
+    LX_INSET_MLA,   /* multi-head latent attention */
+    LX_INSET_GLU,   /* gated feed-forward */
+    LX_INSET_MLP,   /* plain two-layer MLP */
+    LX_INSET_MOE    /* router + experts */
+} lx_inset_type;
+
+/* Parts of an inset, by role; the layout looks them up to place them. */
+typedef enum lx_part {
+    LX_PART_Q, LX_PART_K, LX_PART_V, LX_PART_Q_NORM, LX_PART_K_NORM, LX_PART_Q_ROPE, LX_PART_K_ROPE,
+    LX_PART_SDPA, LX_PART_OUT,
+    LX_PART_Q_DOWN, LX_PART_Q_DOWN_NORM, LX_PART_Q_UP, LX_PART_KV_DOWN, LX_PART_KV_NORM, LX_PART_KV_UP,
+    LX_PART_GATE, LX_PART_UP, LX_PART_ACT, LX_PART_DOWN,
+    LX_PART_ROUTER, LX_PART_EXPERT, LX_PART_SHARED, LX_PART_COMBINE,
+    LX_PART_COUNT
+} lx_part;
+
+typedef struct lx_desc_inset {
+    lx_inset_type type;
+    lx_kind kind;
+    char id[16];                           /* "attn", "ffn", "moe" */
+    char title[112];
+    char figure[64];                       /* "41,943,040 parameters per layer" */
+    bool has[LX_PART_COUNT];
+    lx_desc_card part[LX_PART_COUNT];
+    char heads_note[192];                  /* how query heads share KV heads ("" none) */
+    int n_notes;
+    char notes[LX_DESC_MAX_NOTES][192];    /* explanatory sentences at the bottom */
+    uint64_t n_heads, n_kv_heads;          /* for the head-sharing drawing */
+    uint64_t n_experts, n_used, n_shared;  /* for the expert grid */
+    int block, step;                       /* the block card this inset zooms into */
+} lx_desc_inset;
+
+/* One row of the layer-pattern strip: which layers have a property. */
+typedef struct lx_desc_strip {
+    char label[32];         /* "attention", "feed-forward", "position" */
+    char on_label[48];      /* legend of marked layers: "sliding window 4,096" */
+    char off_label[48];     /* legend of the others: "global" */
+    lx_kind on_kind, off_kind;
+    bool on_strong;         /* marked cells in the strong colour (else the light tint) */
+    bool on[LX_MAX_LAYERS];
+} lx_desc_strip;
+
+typedef struct lx_desc_row {
+    lx_kind kind;
+    char label[48];         /* "Attention" */
+    char detail[48];        /* "32 × 41.9 M" */
+    uint64_t params, bytes;
+    char params_s[32], share_s[16], bytes_s[24], bits_s[16];
+} lx_desc_row;
+
+typedef struct lx_desc {
+    char name[160];         /* model name (raw, from the file) */
+    char subtitle[2][256];  /* facts under the title */
+    int n_spine_top, n_spine_bottom;
+    lx_desc_card spine_top[LX_DESC_MAX_SPINE];    /* input ... embeddings */
+    lx_desc_card spine_bottom[LX_DESC_MAX_SPINE]; /* final norm ... softmax */
+    int n_blocks;
+    lx_desc_block blocks[LX_DESC_MAX_BLOCKS];
+    char blocks_more[128];  /* when more distinct layer kinds exist than are drawn */
+    int n_insets;
+    lx_desc_inset insets[4];
+    int n_layers, n_strips;
+    lx_desc_strip strips[LX_DESC_MAX_STRIPS];
+    char strip_title[64];
+    int n_rows;
+    lx_desc_row rows[LX_DESC_MAX_ROWS];
+    lx_desc_row total;
+    bool show_bits;         /* quantized or mixed storage: show bits per weight per row */
+    char params_title[96];  /* "Where the 8.03 B parameters are" */
+    char active_note[192];  /* MoE: active parameters per token */
+    char kv_note[256];      /* KV cache per token */
+} lx_desc;
+
+lx_desc *lx_desc_build(const lx_arch *a, lx_err *err);
+void lx_desc_free(lx_desc *d);
+
+/* Number of subtitle lines in use. */
+int lx_desc_card_nsub(const lx_desc_card *c);
+
+#endif

@@ -1,0 +1,44 @@
+/* layout/describe_int — internals shared by describe.c (title, spine, blocks, table) and
+ * describe_inset.c (attention / feed-forward / MoE insets). Not a public header. */
+#ifndef LX_LAYOUT_DESCRIBE_INT_H
+#define LX_LAYOUT_DESCRIBE_INT_H
+
+#include <stdio.h>
+
+#include "layout/describe.h"
+
+/* The builder: the arch being described, the output, and a ring of scratch strings for
+ * formatted numbers so that one snprintf can hold several of them. */
+typedef struct lx_dbuild {
+    const lx_arch *a;
+    lx_desc *d;
+    char ring[24][48];
+    int ri;
+} lx_dbuild;
+
+/* snprintf that cuts only at UTF-8 character boundaries. */
+void lx_dsnprintf(char *out, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Formatted numbers, valid until 24 more are made. */
+const char *lx_dfmt_th(lx_dbuild *b, uint64_t v);    /* 8,030,261,248 */
+const char *lx_dfmt_short(lx_dbuild *b, uint64_t v); /* 8.03 B */
+const char *lx_dfmt_bytes(lx_dbuild *b, uint64_t v); /* 16.06 GB */
+const char *lx_dfmt_num(lx_dbuild *b, double v);     /* 500,000 or 0.5 or 1e+06 -> shortest exact */
+
+/* Card setup: zeroes c, sets kind, id, title. */
+void lx_dcard(lx_desc_card *c, lx_kind kind, const char *id, const char *title);
+/* Appends a subtitle line (ignored when all are in use or s is empty). */
+void lx_dcard_sub(lx_desc_card *c, const char *s);
+
+/* Facts about the model used by several parts. */
+const char *lx_dact_name(const char *activation); /* "SiLU", "GELU", "ReLU", ... */
+const char *lx_dglu_name(const char *activation); /* "SwiGLU", "GeGLU", "ReGLU", "Gated" */
+bool lx_dis_encoder(const lx_arch *a);            /* bidirectional attention (BERT-like) */
+const char *lx_dnorm_name(const lx_arch *a);      /* "RMSNorm" | "LayerNorm" */
+uint64_t lx_dq_head_dim(const lx_arch *a);        /* query/key head dim (MLA: nope + rope) */
+int lx_drope_layers(const lx_arch *a);            /* layers that rotate positions */
+
+/* Insets (describe_inset.c): fills d->insets and points block cards at them. */
+void lx_dbuild_insets(lx_dbuild *b);
+
+#endif
