@@ -179,7 +179,7 @@ static bool hx_reader_wrong(const lx_hx_case *c, const char *mpath, lx_status go
     if (got != want || err->code != want) snprintf(why, cap, "status %d (expected %d): %s", got, want, err->msg);
     else if (strchr(err->msg, '\n')) snprintf(why, cap, "message has a newline: %s", err->msg);
     else if (strncmp(err->msg, mpath, ml) != 0 || strncmp(err->msg + ml, ": ", 2) != 0)
-        snprintf(why, cap, "message \"%s\" does not start with \"%s: \"", err->msg, mpath);
+        snprintf(why, cap, "message \"%.400s\" does not start with \"%.400s: \"", err->msg, mpath);
     else if (!hx_has_location(err->msg + ml + 2))
         snprintf(why, cap, "message \"%s\" names no \"offset N:\" or \"line L:C:\"", err->msg);
     else if ((w = hx_missing_word(err->msg + ml, c->words))) snprintf(why, cap, "message \"%s\" lacks \"%s\"", err->msg, w);
@@ -212,6 +212,20 @@ bool lx_hx_check_cli(const char *binary, const lx_hx_case *c, const char *dir, u
     lx_hx_run_free(&r);
     if (bad) print_error("case %s: llmxray info%s: %s\n", c->name, as_limit ? " (memory cap)" : "", why);
     return !bad;
+}
+
+void lx_hx_expect_readers(const lx_hx_case *cases, size_t n, const char *dir, lx_hx_reader read)
+{
+    int bad = 0;
+    for (size_t i = 0; i < n; i++) bad += !lx_hx_check_reader(&cases[i], dir, read);
+    if (bad) fail_msg("%d of %zu cases were not refused as expected", bad, n);
+}
+
+void lx_hx_expect_clis(const char *binary, const lx_hx_case *cases, size_t n, const char *dir, uint64_t as_limit)
+{
+    int bad = 0;
+    for (size_t i = 0; i < n; i++) bad += !lx_hx_check_cli(binary, &cases[i], dir, as_limit);
+    if (bad) fail_msg("%d of %zu cases did not fail cleanly through the CLI", bad, n);
 }
 
 /* ------------------------------------------------------------------ files */

@@ -79,6 +79,9 @@ bool lx_hx_check_reader(const lx_hx_case *c, const char *dir, lx_hx_reader read)
 /* Checks that `BINARY info PATH` fails cleanly with exit code = the case's code, the same
  * fragments, within the time limit, with as_limit (0 none) as address-space cap. */
 bool lx_hx_check_cli(const char *binary, const lx_hx_case *c, const char *dir, uint64_t as_limit);
+/* Checks every case (all of them, printing each mismatch) and then asserts none was wrong. */
+void lx_hx_expect_readers(const lx_hx_case *cases, size_t n, const char *dir, lx_hx_reader read);
+void lx_hx_expect_clis(const char *binary, const lx_hx_case *cases, size_t n, const char *dir, uint64_t as_limit);
 /* Asserts r is a clean failure with exit code `code` naming msg_path and holding words. */
 void lx_hx_expect_clean_failure(const lx_hx_run *r, int code, const char *msg_path,
                                 const char *const *words);

@@ -1,0 +1,252 @@
+/* Hostile config.json files (issue 5): wrong types for the hyper-parameters (a layer count
+ * as a string, negative, zero, huge, fractional), heads that do not divide the width, more
+ * experts per token than experts, JSON nested 10,000 deep, invalid UTF-8, NUL bytes, a
+ * 15 MB integer and a 1 GB number. Each must fail with LX_ERR_MODEL and a one-line
+ * "PATH: line L:C: KEY: ..." (or "offset N:" for the size limit) message through the reader
+ * and through `llmxray info` (exit 1, one stderr line, nothing on stdout), also under an
+ * address-space cap.
+ *
+ * Most cases are the small Llama config below with one line changed; every key sits on its
+ * own line at column 3, so a message about KEY names "line L:3" with L from this listing:
+ *   1 {   2 model_type   3 hidden_size   4 num_hidden_layers   5 num_attention_heads
+ *   6 num_key_value_heads   7 intermediate_size   8 vocab_size   (extra keys: 9, 10)
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fixture_st.h"
+#include "hostile.h"
+#include "read/hfconfig.h"
+#include "util/buf.h"
+
+#define DIR LX_TMP_DIR "/hostile_config"
+
+/* ------------------------------------------------------------------ the base config, edited */
+
+static const char *const BASE[][2] = {
+    { "model_type", "\"llama\"" }, { "hidden_size", "64" }, { "num_hidden_layers", "2" },
+    { "num_attention_heads", "4" }, { "num_key_value_heads", "2" }, { "intermediate_size", "128" },
+    { "vocab_size", "100" },
+};
+#define N_BASE (sizeof BASE / sizeof BASE[0])
+
+/* One edit per case: key gets value (a key not in BASE is added after it, in order). */
+typedef struct cfg_edit {
+    const char *name;
+    const char *key[2], *value[2];
+} cfg_edit;
+
+static const cfg_edit EDITS[] = {
+    { "layers_string.json", { "num_hidden_layers" }, { "\"32\"" } },
+    { "layers_negative.json", { "num_hidden_layers" }, { "-1" } },
+    { "layers_zero.json", { "num_hidden_layers" }, { "0" } },
+    { "layers_huge.json", { "num_hidden_layers" }, { "1000000000000000" } },
+    { "layers_600.json", { "num_hidden_layers" }, { "600" } },
+    { "layers_fraction.json", { "num_hidden_layers" }, { "2.5" } },
+    { "layers_bool.json", { "num_hidden_layers" }, { "true" } },
+    { "layers_null.json", { "num_hidden_layers" }, { "null" } },
+    { "layers_1e400.json", { "num_hidden_layers" }, { "1e400" } },
+    { "hidden_array.json", { "hidden_size" }, { "[64]" } },
+    { "hidden_object.json", { "hidden_size" }, { "{\"value\": 64}" } },
+    { "vocab_string.json", { "vocab_size" }, { "\"100\"" } },
+    { "heads_not_dividing.json", { "num_attention_heads", "num_key_value_heads" }, { "3", "1" } },
+    { "kv_not_dividing.json", { "num_key_value_heads" }, { "3" } },
+    { "kv_above_heads.json", { "num_key_value_heads" }, { "8" } },
+    { "head_dim_zero.json", { "head_dim" }, { "0" } },
+    { "experts_used_above.json", { "num_local_experts", "num_experts_per_tok" }, { "4", "8" } },
+    { "rope_theta_string.json", { "rope_theta" }, { "\"10000\"" } },
+    { "model_type_number.json", { "model_type" }, { "5" } },
+    { "sliding_negative.json", { "sliding_window" }, { "-4096" } },
+    { "deep_value.json", { "rope_scaling" }, { NULL } }, /* value made by mk_deep_value */
+};
+#define N_EDITS (sizeof EDITS / sizeof EDITS[0])
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static const cfg_edit *edit_for(const char *path)
+{
+    for (size_t i = 0; i < N_EDITS; i++)
+        if (strcmp(EDITS[i].name, base_name(path)) == 0) return &EDITS[i];
+    return NULL;
+}
+
+/* The base config with the case's edit; `deep` (may be NULL) replaces a NULL edit value. */
+static bool write_edited(const char *path, const char *deep)
+{
+    const cfg_edit *e = edit_for(path);
+    if (!e) return false;
+    lx_buf b = { 0 };
+    lx_buf_puts(&b, "{\n");
+    bool used[2] = { false, false };
+    for (size_t i = 0; i < N_BASE + 2; i++) {
+        const char *k = i < N_BASE ? BASE[i][0] : e->key[i - N_BASE], *v = i < N_BASE ? BASE[i][1] : NULL;
+        for (int j = 0; j < 2 && k; j++)
+            if (e->key[j] && strcmp(e->key[j], k) == 0 && !used[j]) v = e->value[j] ? e->value[j] : deep, used[j] = true;
+        if (k && v) lx_buf_printf(&b, "%s  \"%s\": %s", b.len > 2 ? ",\n" : "", k, v);
+    }
+    lx_buf_puts(&b, "\n}\n");
+    bool ok = lx_buf_ok(&b) && lx_hx_write_text(path, lx_buf_cstr(&b));
+    lx_buf_free(&b);
+    return ok;
+}
+
+static bool mk_edit(const char *p) { return write_edited(p, NULL); }
+
+/* A JSON bomb inside a value: 10,000 nested arrays. */
+static bool mk_deep_value(const char *p)
+{
+    char *deep = malloc(20001);
+    if (!deep) return false;
+    memset(deep, '[', 10000);
+    memset(deep + 10000, ']', 10000);
+    deep[20000] = '\0';
+    bool ok = write_edited(p, deep);
+    free(deep);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ raw files */
+
+/* 10,000 nested objects {"a":{"a":...}} at the top level. */
+static bool mk_bomb_objects(const char *p)
+{
+    lx_buf b = { 0 };
+    for (int i = 0; i < 10000; i++) lx_buf_puts(&b, "{\"a\":");
+    lx_buf_putc(&b, '1');
+    for (int i = 0; i < 10000; i++) lx_buf_putc(&b, '}');
+    bool ok = lx_buf_ok(&b) && lx_hx_write_text(p, lx_buf_cstr(&b));
+    lx_buf_free(&b);
+    return ok;
+}
+
+static bool mk_not_utf8(const char *p) { return lx_hx_write_text(p, "{\n  \"model_type\": \"ll\xff" "ama\"\n}\n"); }
+static bool mk_nul_byte(const char *p)
+{
+    static const char text[] = "{\n  \"model_type\": \"ll\0ama\"\n}\n";
+    return lx_fx_write_bytes(p, text, sizeof text - 1);
+}
+static bool mk_not_object(const char *p) { return lx_hx_write_text(p, "[1, 2]\n"); }
+static bool mk_truncated(const char *p) { return lx_hx_write_text(p, "{\n  \"model_type\": \"lla"); }
+static bool mk_duplicate(const char *p) { return lx_hx_write_text(p, "{\n  \"hidden_size\": 64,\n  \"hidden_size\": 65\n}\n"); }
+static bool mk_empty(const char *p) { return lx_hx_write_text(p, ""); }
+/* A 15,000,000-digit integer: inside the size limit, so the JSON parser sees it. */
+static bool mk_integer_15mb(const char *p) { return lx_hx_write_repeat(p, "{\"hidden_size\": ", '1', 15000000, "}\n"); }
+/* A number 1 GiB long: refused by size after reading at most the limit, never held whole. */
+#define GIB 1073741824ull
+static bool mk_number_1gb(const char *p) { return lx_hx_write_repeat(p, "{\"hidden_size\": ", '7', GIB, "}\n"); }
+
+/* ------------------------------------------------------------------ the cases */
+
+#define CASE(name, make, ...) { name, make, { __VA_ARGS__ }, LX_OK, NULL, NULL }
+#define NEEDS_POSITIVE "expected a positive integer, found"
+
+static const lx_hx_case CASES[] = {
+    CASE("layers_string.json", mk_edit, "line 4:3:", "num_hidden_layers", NEEDS_POSITIVE " string"),
+    CASE("layers_negative.json", mk_edit, "line 4:3:", "num_hidden_layers", NEEDS_POSITIVE " -1"),
+    CASE("layers_zero.json", mk_edit, "line 4:3:", "num_hidden_layers", NEEDS_POSITIVE " 0"),
+    CASE("layers_huge.json", mk_edit, "line 4:3:", "num_hidden_layers", NEEDS_POSITIVE " 1000000000000000"),
+    CASE("layers_600.json", mk_edit, "line 4:3:", "num_hidden_layers", "600 layers (expected at most 512)"),
+    CASE("layers_fraction.json", mk_edit, "line 4:3:", "num_hidden_layers", NEEDS_POSITIVE " 2.5"),
+    CASE("layers_bool.json", mk_edit, "line 4:3:", "num_hidden_layers", NEEDS_POSITIVE " boolean"),
+    CASE("layers_null.json", mk_edit, "line 4:3:", "num_hidden_layers", "missing"),
+    CASE("layers_1e400.json", mk_edit, "line 4:28:", "real number overflow"),
+    CASE("hidden_array.json", mk_edit, "line 3:3:", "hidden_size", NEEDS_POSITIVE " an array"),
+    CASE("hidden_object.json", mk_edit, "line 3:3:", "hidden_size", NEEDS_POSITIVE " an object"),
+    CASE("vocab_string.json", mk_edit, "line 8:3:", "vocab_size", NEEDS_POSITIVE " string"),
+    CASE("heads_not_dividing.json", mk_edit, "line 5:3:", "num_attention_heads", "does not divide hidden_size"),
+    CASE("kv_not_dividing.json", mk_edit, "line 6:3:", "num_key_value_heads", "3 does not divide 4"),
+    CASE("kv_above_heads.json", mk_edit, "line 6:3:", "num_key_value_heads", "8 does not divide 4"),
+    CASE("head_dim_zero.json", mk_edit, "line 9:3:", "head_dim", NEEDS_POSITIVE " 0"),
+    CASE("experts_used_above.json", mk_edit, "line 10:3:", "num_experts_per_tok", "exceeds"),
+    CASE("rope_theta_string.json", mk_edit, "line 9:3:", "rope_theta", "expected a non-negative number, found string"),
+    CASE("model_type_number.json", mk_edit, "line 2:3:", "model_type", "found 5"),
+    CASE("sliding_negative.json", mk_edit, "line 9:3:", "sliding_window", "found -4096"),
+    CASE("deep_value.json", mk_deep_value, "line 9:2066:", "maximum parsing depth"),
+    CASE("bomb_objects.json", mk_bomb_objects, "line 1:10241:", "maximum parsing depth"),
+    CASE("not_utf8.json", mk_not_utf8, "line 2:19:", "unable to decode byte 0xff"),
+    CASE("nul_byte.json", mk_nul_byte, "line 2:19:", "control character 0x0"),
+    CASE("not_object.json", mk_not_object, "line 1:1:", "not an object"),
+    CASE("truncated.json", mk_truncated, "line 2:20:", "premature end of input"),
+    CASE("duplicate_key.json", mk_duplicate, "line 3:15:", "duplicate object key"),
+    CASE("empty.json", mk_empty, "line 1:0:", "expected near end of file"),
+    CASE("integer_15mb.json", mk_integer_15mb, "line 1:15000016:", "too big integer"),
+    CASE("number_1gb.json", mk_number_1gb, "offset 16777216:", "file too large", "16 MB"),
+};
+#define N_CASES (sizeof CASES / sizeof CASES[0])
+
+static lx_status read_config(const char *path, lx_err *err)
+{
+    lx_hparams hp;
+    return lx_hfconfig_load(path, &hp, err);
+}
+
+static int build_cases(void **state)
+{
+    (void)state;
+    lx_hx_build_all(CASES, N_CASES, DIR);
+    return 0;
+}
+
+/* The 1 GiB file is made for this run only. */
+static int remove_big(void **state)
+{
+    (void)state;
+    remove(DIR "/number_1gb.json");
+    return 0;
+}
+
+static void test_every_edit_has_a_case(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N_EDITS; i++) {
+        size_t k = 0;
+        while (k < N_CASES && strcmp(CASES[k].name, EDITS[i].name) != 0) k++;
+        if (k == N_CASES) fail_msg("edit %s has no case", EDITS[i].name);
+    }
+    struct stat st;
+    assert_int_equal(stat(DIR "/number_1gb.json", &st), 0);
+    assert_int_equal((uint64_t)st.st_size, GIB + 18);
+}
+
+static void test_reader_refuses_every_case(void **state)
+{
+    (void)state;
+    lx_hx_expect_readers(CASES, N_CASES, DIR, read_config);
+}
+
+static void test_cli_fails_cleanly(void **state)
+{
+    (void)state;
+    lx_hx_expect_clis(LX_BINARY, CASES, N_CASES, DIR, 0);
+}
+
+/* Memory bound (ulimit -v); skipped under AddressSanitizer (see hostile.h). The 1 GiB number
+ * and the 15 MB integer are the ones that matter. */
+static void test_cli_under_memory_cap(void **state)
+{
+    (void)state;
+    if (lx_hx_sanitized()) skip();
+    lx_hx_expect_clis(LX_BINARY, CASES, N_CASES, DIR, LX_HX_MEM_CAP);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_edit_has_a_case),
+        cmocka_unit_test(test_reader_refuses_every_case),
+        cmocka_unit_test(test_cli_fails_cleanly),
+        cmocka_unit_test(test_cli_under_memory_cap),
+    };
+    return cmocka_run_group_tests(tests, build_cases, remove_big);
+}
