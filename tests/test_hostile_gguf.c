@@ -25,7 +25,9 @@
 #include "fixture_st.h"
 #include "hostile.h"
 #include "infer/tokenizer.h"
+#include "model/arch.h"
 #include "read/gguf.h"
+#include "read/source.h"
 
 #define DIR LX_TMP_DIR "/hostile_gguf"
 
@@ -325,6 +327,38 @@ static bool mk_split_count_in_shard2(const char *p) { return two_shards(p, 2, 1,
 static bool mk_split_no_in_shard2(const char *p) { return two_shards(p, 2, 0, 2, "b"); }
 static bool mk_split_same_tensor(const char *p) { return two_shards(p, 2, 1, 2, "a"); }
 
+/* Hyper-parameters (model/hp_gguf + model/arch): a one-layer Llama whose metadata lies. */
+static bool llama_with(const char *p, uint32_t blocks, uint32_t heads, uint32_t kv_heads, uint32_t width)
+{
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "general.architecture", "llama");
+    lx_fx_gguf_kv_u32(w, "llama.block_count", blocks);
+    lx_fx_gguf_kv_u32(w, "llama.embedding_length", width);
+    lx_fx_gguf_kv_u32(w, "llama.feed_forward_length", 64);
+    lx_fx_gguf_kv_u32(w, "llama.attention.head_count", heads);
+    lx_fx_gguf_kv_u32(w, "llama.attention.head_count_kv", kv_heads);
+    lx_fx_gguf_tensor(w, "token_embd.weight", T_F32, 2, (uint64_t[]){ 32, 16 });
+    const char *sq[] = { "blk.0.attn_q.weight", "blk.0.attn_k.weight", "blk.0.attn_v.weight", "blk.0.attn_output.weight" };
+    for (int i = 0; i < 4; i++) lx_fx_gguf_tensor(w, sq[i], T_F32, 2, (uint64_t[]){ 32, 32 });
+    lx_fx_gguf_tensor(w, "blk.0.attn_norm.weight", T_F32, 1, (uint64_t[]){ 32 });
+    lx_fx_gguf_tensor(w, "output_norm.weight", T_F32, 1, (uint64_t[]){ 32 });
+    return put(w, p);
+}
+/* CVE-2024-8063: block_count 0 (a divisor in readers that split tensors per layer). */
+static bool mk_hp_block_count_0(const char *p) { return llama_with(p, 0, 4, 4, 32); }
+static bool mk_hp_block_count_huge(const char *p) { return llama_with(p, 100000, 4, 4, 32); }
+static bool mk_hp_heads_0(const char *p) { return llama_with(p, 1, 0, 0, 32); }
+static bool mk_hp_heads_not_dividing(const char *p) { return llama_with(p, 1, 3, 3, 32); }
+static bool mk_hp_width_0(const char *p) { return llama_with(p, 1, 4, 4, 0); }
+static bool mk_hp_block_count_string(const char *p)
+{
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "general.architecture", "llama");
+    lx_fx_gguf_kv_str(w, "llama.block_count", "32");
+    lx_fx_gguf_tensor(w, "token_embd.weight", T_F32, 2, (uint64_t[]){ 32, 16 });
+    return put(w, p);
+}
+
 /* ------------------------------------------------------------------ the cases */
 
 /* A case whose file is opened as it is, or (IN) a folder case: open a file in it, and the
@@ -388,6 +422,23 @@ static const lx_hx_case CASES[] = {
 };
 #define N_CASES (sizeof CASES / sizeof CASES[0])
 
+/* Keys of the one-layer Llama above: general.architecture (kv 0, 20 bytes, value at 56),
+ * llama.block_count (kv 1 at 69: 17 bytes, value at 98), llama.embedding_length (kv 2 at 102:
+ * 22 bytes, value at 136), llama.feed_forward_length (kv 3 at 140: 25 bytes, value at 177),
+ * llama.attention.head_count (kv 4 at 181: 26 bytes, value at 219). A declared value that is
+ * not positive, or heads that do not divide the width (no key_length given), is an error even
+ * though tensors are present: "shapes win" covers disagreement between sound metadata and
+ * shapes, not metadata that cannot describe any model. */
+static const lx_hx_case MODEL_CASES[] = {
+    CASE("hp_block_count_0.gguf", mk_hp_block_count_0, "offset 98:", "llama.block_count", "0"),
+    CASE("hp_block_count_huge.gguf", mk_hp_block_count_huge, "offset 98:", "llama.block_count", "100000", "512"),
+    CASE("hp_block_count_string.gguf", mk_hp_block_count_string, "offset 98:", "llama.block_count", "string"),
+    CASE("hp_heads_0.gguf", mk_hp_heads_0, "offset 219:", "llama.attention.head_count", "0"),
+    CASE("hp_heads_not_dividing.gguf", mk_hp_heads_not_dividing, "offset 219:", "llama.attention.head_count", "3", "32"),
+    CASE("hp_width_0.gguf", mk_hp_width_0, "offset 136:", "llama.embedding_length", "0"),
+};
+#define N_MODEL_CASES (sizeof MODEL_CASES / sizeof MODEL_CASES[0])
+
 static lx_status read_gguf(const char *path, lx_err *err)
 {
     lx_gguf *g = NULL;
@@ -396,9 +447,23 @@ static lx_status read_gguf(const char *path, lx_err *err)
     return s;
 }
 
+/* The model stage: source (reader + metadata) and architecture. */
+static lx_status read_model(const char *path, lx_err *err)
+{
+    lx_source src;
+    lx_status s = lx_source_open(path, &src, err);
+    if (s != LX_OK) return s;
+    lx_arch a;
+    s = lx_arch_build(&src, &a, err);
+    if (s == LX_OK) lx_arch_free(&a);
+    lx_source_free(&src);
+    return s;
+}
+
 static int build_cases(void **state)
 {
     (void)state;
+    lx_hx_build_all(MODEL_CASES, N_MODEL_CASES, DIR);
     lx_hx_build_all(CASES, N_CASES, DIR);
     return 0;
 }
@@ -408,6 +473,14 @@ static void test_reader_refuses_every_case(void **state)
     (void)state;
     assert_true(N_CASES >= 40);
     lx_hx_expect_readers(CASES, N_CASES, DIR, read_gguf);
+}
+
+/* Metadata the reader cannot judge (it is well-formed GGUF) but the model stage must. */
+static void test_model_refuses_lying_metadata(void **state)
+{
+    (void)state;
+    lx_hx_expect_readers(MODEL_CASES, N_MODEL_CASES, DIR, read_model);
+    lx_hx_expect_clis(LX_BINARY, MODEL_CASES, N_MODEL_CASES, DIR, 0);
 }
 
 static void test_cli_fails_cleanly_on_every_case(void **state)
@@ -524,6 +597,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reader_refuses_every_case),
+        cmocka_unit_test(test_model_refuses_lying_metadata),
         cmocka_unit_test(test_cli_fails_cleanly_on_every_case),
         cmocka_unit_test(test_cli_under_memory_cap),
         cmocka_unit_test(test_cut_at_every_byte),
