@@ -1,0 +1,328 @@
+/* Inert output (issue 5): strings from a model file — its name, URLs, description, a tensor
+ * name, even its architecture and the file's own name — carrying markup and script, quotes
+ * and ampersands, terminal escapes, bidirectional controls and invalid UTF-8, must reach no
+ * output raw. Drawn to SVG (which must also be well-formed XML: xmllint --noout), drawn as a
+ * text diagram, printed by `info` and `info --json`; and an error message naming a hostile
+ * file name. Nothing raw means: no ESC or other C0 control but newline, no raw bidi control
+ * (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), valid UTF-8 throughout; in SVG
+ * also no "<script" and no link other than plain http(s). The hostile text must still be
+ * visible, escaped. In terminal text and JSON, markup is not active, so "<script>" there is
+ * the model's name shown faithfully (and asserted to be).
+ *
+ * Also: a failed `draw` leaves an existing output file untouched and no temporary file
+ * behind, and creates no file when there was none.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "fixture_gguf.h"
+#include "hostile.h"
+
+#define HX_DIR LX_TMP_DIR "/hostile_output"
+#define MODEL HX_DIR "/hostile_name.gguf"
+#define ARCH_MODEL HX_DIR "/hostile_arch.gguf"
+#define EVIL_FILE HX_DIR "/evil\x1b[2J\xe2\x80\xae.gguf"
+
+/* Every hostile ingredient at once. */
+#define EVIL "<script>alert(1)</script> & \"q\" 'a' \x1b[2J\x1b]0;pwn\x07 \xe2\x80\xae" "dlrow \xe2\x81\xa6x\xe2\x81\xa9 \xff\xfe\xc0\xaf end"
+#define EVIL_TENSOR "<script>\x1b[31m\xe2\x80\xae.weight" /* 27 bytes: a legal tensor name */
+
+enum { F32 = 0 };
+
+/* ------------------------------------------------------------------ the hostile model */
+
+static void put_tensor(lx_fx_gguf *w, const char *name, uint64_t a, uint64_t b)
+{
+    lx_fx_gguf_tensor(w, name, F32, b ? 2 : 1, (uint64_t[]){ a, b });
+}
+
+/* A one-layer Llama (width 32, 4 heads, FFN 64, vocabulary 16) with hostile strings. */
+static bool write_model(const char *path, const char *arch)
+{
+    char key[96];
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "general.architecture", arch);
+    lx_fx_gguf_kv_str(w, "general.name", EVIL);
+    lx_fx_gguf_kv_str(w, "general.url", "javascript:alert(1)//\x1b[2J");
+    lx_fx_gguf_kv_str(w, "general.source.url", "https://example.com/\"><script>alert(1)</script>");
+    lx_fx_gguf_kv_str(w, "general.description", EVIL);
+    static const char *const k[][2] = { { "block_count", "1" }, { "embedding_length", "32" },
+                                         { "feed_forward_length", "64" }, { "attention.head_count", "4" } };
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(key, sizeof key, "%s.%s", arch, k[i][0]);
+        lx_fx_gguf_kv_u32(w, key, (uint32_t)atoi(k[i][1]));
+    }
+    put_tensor(w, "token_embd.weight", 32, 16);
+    static const char *const sq[] = { "blk.0.attn_q.weight", "blk.0.attn_k.weight", "blk.0.attn_v.weight",
+                                      "blk.0.attn_output.weight" };
+    for (int i = 0; i < 4; i++) put_tensor(w, sq[i], 32, 32);
+    put_tensor(w, "blk.0.ffn_gate.weight", 32, 64);
+    put_tensor(w, "blk.0.ffn_up.weight", 32, 64);
+    put_tensor(w, "blk.0.ffn_down.weight", 64, 32);
+    put_tensor(w, "blk.0.attn_norm.weight", 32, 0);
+    put_tensor(w, "blk.0.ffn_norm.weight", 32, 0);
+    put_tensor(w, "output_norm.weight", 32, 0);
+    put_tensor(w, EVIL_TENSOR, 4, 0);
+    bool ok = lx_fx_gguf_write(w, path);
+    lx_fx_gguf_free(w);
+    return ok;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!lx_hx_mkdirs(HX_DIR) || !write_model(MODEL, "llama") ||
+        !write_model(ARCH_MODEL, "<b>llama</b>\x1b[2J\xe2\x80\xae") || !write_model(EVIL_FILE, "llama"))
+        return -1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ what "inert" means */
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 when invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    size_t k = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (!k || k > n) return 0;
+    uint32_t c = s[0] & (0x7F >> k);
+    for (size_t i = 1; i < k; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    static const uint32_t min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+    return c < min[k] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ? 0 : k;
+}
+
+static bool is_bidi(uint32_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+static uint32_t decode(const unsigned char *s, size_t k)
+{
+    uint32_t c = k == 1 ? s[0] : s[0] & (0x7F >> k);
+    for (size_t i = 1; i < k; i++) c = (c << 6) | (s[i] & 0x3F);
+    return c;
+}
+
+/* Fails unless out (n bytes) is valid UTF-8 without controls (but \n) or bidi controls, and,
+ * when markup, without "<script" (any case). */
+static void expect_inert(const char *out, size_t n, const char *what, bool markup)
+{
+    const unsigned char *s = (const unsigned char *)out;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_len(s + i, n - i);
+        if (!k) fail_msg("%s: invalid UTF-8 at byte %zu (0x%02X)", what, i, s[i]);
+        uint32_t c = decode(s + i, k);
+        if ((c < 0x20 && c != '\n') || c == 0x7F || (c >= 0x80 && c < 0xA0))
+            fail_msg("%s: control character U+%04X at byte %zu", what, (unsigned)c, i);
+        if (is_bidi(c)) fail_msg("%s: raw bidi control U+%04X at byte %zu", what, (unsigned)c, i);
+        if (markup && c == '<' && strncasecmp(out + i, "<script", 7) == 0) fail_msg("%s: raw \"<script\" at byte %zu", what, i);
+        i += k;
+    }
+}
+
+static void expect_contains(const char *out, const char *needle, const char *what)
+{
+    if (!strstr(out, needle)) fail_msg("%s lacks \"%s\"", what, needle);
+}
+
+/* Runs argv (NULL-terminated); asserts exit code `code` and returns stdout (caller frees). */
+static char *run_ok(const char *const *argv, int code, size_t *len)
+{
+    lx_hx_run r;
+    assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+    if (r.code != code) fail_msg("%s %s: exit %d (expected %d), signal %d; stderr: %s", argv[1], argv[2], r.code, code,
+                                 r.signal, r.err);
+    expect_inert(r.err, r.err_len, "stderr", false);
+    char *out = r.out;
+    *len = r.out_len;
+    r.out = NULL;
+    lx_hx_run_free(&r);
+    return out;
+}
+
+/* ------------------------------------------------------------------ info */
+
+static void test_info_text_is_inert(void **state)
+{
+    (void)state;
+    const char *models[] = { MODEL, ARCH_MODEL, EVIL_FILE };
+    for (int i = 0; i < 3; i++) {
+        const char *argv[] = { LX_BINARY, "info", models[i], NULL };
+        size_t n;
+        char *out = run_ok(argv, 0, &n);
+        expect_inert(out, n, "info", false);
+        if (i < 2) expect_contains(out, "<script>alert(1)</script> & \"q\"", "info");
+        expect_contains(out, "\\x1B[2J", "info"); /* escaped, still visible */
+        expect_contains(out, "[U+202E]", "info");
+        free(out);
+    }
+}
+
+static void test_info_json_is_inert_and_valid(void **state)
+{
+    (void)state;
+    const char *argv[] = { LX_BINARY, "info", "--json", MODEL, NULL };
+    size_t n;
+    char *out = run_ok(argv, 0, &n);
+    expect_inert(out, n, "info --json", false);
+    json_error_t je;
+    json_t *root = json_loadb(out, n, JSON_REJECT_DUPLICATES, &je);
+    if (!root) fail_msg("info --json is not JSON: line %d:%d: %s", je.line, je.column, je.text);
+    json_decref(root);
+    expect_contains(out, "\\u202e", "info --json");
+    expect_contains(out, "<script>alert(1)</script> & \\\"q\\\"", "info --json");
+    free(out);
+}
+
+/* ------------------------------------------------------------------ draw */
+
+static void expect_xml(const char *path)
+{
+    const char *argv[] = { "/usr/bin/xmllint", "--noout", path, NULL };
+    lx_hx_run r;
+    assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+    int code = r.code;
+    if (code != 0) print_error("xmllint: %s\n", r.err);
+    lx_hx_run_free(&r);
+    assert_int_equal(code, 0);
+}
+
+/* Every href / xlink:href / url( in the SVG points to plain http(s) or a local #fragment. */
+static void expect_safe_links(const char *svg)
+{
+    static const char *const attrs[] = { "href=\"", "url(" };
+    for (int a = 0; a < 2; a++)
+        for (const char *p = strstr(svg, attrs[a]); p; p = strstr(p + 1, attrs[a])) {
+            const char *v = p + strlen(attrs[a]);
+            if (strncmp(v, "http://", 7) && strncmp(v, "https://", 8) && v[0] != '#')
+                fail_msg("SVG link to \"%.40s\"", v);
+        }
+    for (const char *p = svg; (p = strchr(p, ':')); p++)
+        if (p - svg >= 10 && strncasecmp(p - 10, "javascript", 10) == 0) fail_msg("SVG holds \"javascript:\"");
+}
+
+static void draw_svg(const char *model, const char *svg)
+{
+    const char *argv[] = { LX_BINARY, "draw", model, "-o", svg, NULL };
+    size_t n;
+    free(run_ok(argv, 0, &n));
+    assert_int_equal(n, 0);
+    size_t len;
+    char *text = lx_hx_slurp(svg, &len);
+    assert_non_null(text);
+    expect_xml(svg);
+    expect_inert(text, len, svg, true);
+    expect_safe_links(text);
+    expect_contains(text, "&lt;script&gt;", svg);
+    expect_contains(text, "[U+202E]", svg);
+    free(text);
+}
+
+static void test_svg_is_inert_and_well_formed(void **state)
+{
+    (void)state;
+    draw_svg(MODEL, HX_DIR "/name.svg");
+    draw_svg(ARCH_MODEL, HX_DIR "/arch.svg");
+    draw_svg(EVIL_FILE, HX_DIR "/file.svg");
+}
+
+static void test_text_diagram_is_inert(void **state)
+{
+    (void)state;
+    const char *models[] = { MODEL, ARCH_MODEL, EVIL_FILE };
+    for (int i = 0; i < 3; i++) {
+        const char *argv[] = { LX_BINARY, "draw", models[i], "-f", "txt", "-o", "-", NULL };
+        size_t n;
+        char *out = run_ok(argv, 0, &n);
+        expect_inert(out, n, "draw -f txt", false);
+        expect_contains(out, "[U+202E]", "draw -f txt");
+        free(out);
+    }
+}
+
+/* An error about a file whose name holds an escape sequence and a bidi control. */
+static void test_error_naming_a_hostile_file_is_inert(void **state)
+{
+    (void)state;
+    const char *bad = HX_DIR "/bad\x1b[2J\xe2\x80\xae\xff.gguf";
+    assert_true(lx_hx_write_text(bad, "GGUF\x01"));
+    const char *argv[] = { LX_BINARY, "info", bad, NULL };
+    lx_hx_run r;
+    assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+    int code = r.code;
+    char err[1024];
+    snprintf(err, sizeof err, "%s", r.err);
+    size_t out_len = r.out_len, err_len = r.err_len;
+    lx_hx_run_free(&r);
+    assert_int_equal(code, 1);
+    assert_int_equal(out_len, 0);
+    expect_inert(err, err_len, "stderr", false);
+    expect_contains(err, "llmxray: ", "stderr");
+    expect_contains(err, "bad\\x1B[2J[U+202E]\\xFF.gguf: offset 4: version", "stderr");
+}
+
+/* ------------------------------------------------------------------ atomic outputs */
+
+/* Names in HX_DIR/out that start with "keep.svg" (the output and any temporary sibling). */
+static int count_siblings(const char *dir, const char *prefix)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));) n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+    closedir(d);
+    return n;
+}
+
+static void test_failed_draw_writes_nothing(void **state)
+{
+    (void)state;
+    const char *out = HX_DIR "/out/keep.svg", *bad = HX_DIR "/out/broken.gguf";
+    assert_true(lx_hx_mkdirs(HX_DIR "/out"));
+    assert_true(lx_hx_write_text(bad, "GGUF\x03\0\0\0"));
+    assert_true(lx_hx_write_text(out, "KEEP"));
+    const char *argv[] = { LX_BINARY, "draw", bad, "-o", out, NULL };
+    lx_hx_run r;
+    assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+    const char *words[] = { "offset 4:", NULL };
+    lx_hx_expect_clean_failure(&r, 1, bad, words);
+    lx_hx_run_free(&r);
+    size_t len;
+    char *kept = lx_hx_slurp(out, &len);
+    assert_non_null(kept);
+    assert_string_equal(kept, "KEEP");
+    free(kept);
+    assert_int_equal(count_siblings(HX_DIR "/out", "keep.svg"), 1);
+    /* With no file there before, none appears. */
+    assert_int_equal(unlink(out), 0);
+    assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+    int code = r.code;
+    lx_hx_run_free(&r);
+    assert_int_equal(code, 1);
+    assert_int_equal(count_siblings(HX_DIR "/out", "keep.svg"), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_info_text_is_inert),
+        cmocka_unit_test(test_info_json_is_inert_and_valid),
+        cmocka_unit_test(test_svg_is_inert_and_well_formed),
+        cmocka_unit_test(test_text_diagram_is_inert),
+        cmocka_unit_test(test_error_naming_a_hostile_file_is_inert),
+        cmocka_unit_test(test_failed_draw_writes_nothing),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
