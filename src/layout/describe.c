@@ -214,11 +214,13 @@ static void build_title(lx_dbuild *b)
              model_kind(a), fam[0] ? fam : "unknown family", lx_dfmt_th(b, a->hp.n_layers),
              lx_dfmt_th(b, a->hp.d_model), ctx);
     const char *dt = main_dtype(a);
-    char bits[48] = "", file[96] = "";
+    char bits[48] = "", file[1200] = "";
     if (dt[0] && !is_float_type(dt)) lx_dsnprintf(bits, sizeof bits, " · %.2f bits per weight", a->bits_per_weight);
     const char *src = source_phrase(a);
-    if (a->src && a->src->file_bytes)
-        lx_dsnprintf(file, sizeof file, " · %s, %s on disk", src, lx_dfmt_bytes(b, a->src->file_bytes));
+    const char *base = a->src ? strrchr(a->src->path, '/') : NULL;
+    base = base ? base + 1 : a->src ? a->src->path : "";
+    if (a->src && a->src->file_bytes && a->src->format != LX_FMT_CATALOGUE)
+        lx_dsnprintf(file, sizeof file, " · %s %s, %s on disk", src, base, lx_dfmt_bytes(b, a->src->file_bytes));
     else if (src[0])
         lx_dsnprintf(file, sizeof file, " · %s", src);
     lx_dsnprintf(d->subtitle[1], sizeof d->subtitle[1], "%s%s · %s of weights%s", dt[0] ? dt : "unknown storage type",
@@ -488,7 +490,7 @@ static void attn_card(lx_dbuild *b, lx_desc_card *c, const lx_group *g)
     lx_dcard_sub(c, t);
     rope_badge(b, c->badge, sizeof c->badge);
     lx_count n = g->per_layer[LX_COMP_ATTENTION];
-    lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, n.params));
+    if (n.params) lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, n.params));
     lx_dsnprintf(c->tip, sizeof c->tip, "attention, per layer: %s parameters, %s", lx_dfmt_th(b, n.params),
              lx_dfmt_bytes(b, n.bytes));
 }
@@ -515,7 +517,7 @@ static void ffn_card_moe(lx_dbuild *b, lx_desc_card *c, const lx_group *g)
                  a->ffn.n_shared_experts > 1 ? "s" : "");
         lx_dcard_sub(c, t);
     }
-    lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, moe_params(g)));
+    if (moe_params(g)) lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, moe_params(g)));
     lx_dsnprintf(c->tip, sizeof c->tip, "mixture of experts, per layer: %s parameters (experts %s, shared %s, router %s)",
              lx_dfmt_th(b, moe_params(g)), lx_dfmt_th(b, g->per_layer[LX_COMP_FFN_EXPERTS].params),
              lx_dfmt_th(b, g->per_layer[LX_COMP_FFN_SHARED].params), lx_dfmt_th(b, g->per_layer[LX_COMP_ROUTER].params));
@@ -534,7 +536,7 @@ static void ffn_card(lx_dbuild *b, lx_desc_card *c, const lx_group *g)
     lx_dsnprintf(t, sizeof t, "%s → %s → %s%s", d, lx_dfmt_th(b, dff), d, a->ffn.bias ? " · with biases" : "");
     lx_dcard_sub(c, t);
     lx_count n = g->per_layer[LX_COMP_FFN_DENSE];
-    lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, n.params));
+    if (n.params) lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, n.params));
     lx_dsnprintf(c->tip, sizeof c->tip, "feed-forward, per layer: %s parameters, %s", lx_dfmt_th(b, n.params),
              lx_dfmt_bytes(b, n.bytes));
 }
@@ -797,9 +799,25 @@ static bool storage_mixed(const lx_arch *a)
     return dt[0] && !is_float_type(dt);
 }
 
+/* When no layer tensor was recognised (the builder counted them as "other"), one group
+ * from the declared hyper-parameters, with unknown (zero) per-layer counts, so the model
+ * is still drawn from what is known. */
+static void fallback_group(const lx_arch *a, lx_arch *copy, lx_group *g)
+{
+    *copy = *a;
+    memset(g, 0, sizeof *g);
+    g->first = 0;
+    g->last = (int)(a->hp.n_layers < LX_MAX_LAYERS ? a->hp.n_layers : LX_MAX_LAYERS) - 1;
+    g->ffn = a->ffn.kind;
+    g->attn = a->attn.kind;
+    g->d_ff = a->ffn.d_ff;
+    copy->groups = g;
+    copy->n_groups = 1;
+}
+
 lx_desc *lx_desc_build(const lx_arch *a, lx_err *err)
 {
-    if (a->hp.n_layers == 0 || a->n_groups <= 0 || !a->groups) {
+    if (a->hp.n_layers == 0) {
         lx_err_set(err, LX_ERR_MODEL, "%s: no transformer layers to draw", a->src ? a->src->path : "model");
         return NULL;
     }
@@ -807,6 +825,13 @@ lx_desc *lx_desc_build(const lx_arch *a, lx_err *err)
     if (!d) {
         lx_err_set(err, LX_ERR_IO, "out of memory");
         return NULL;
+    }
+    lx_arch copy;
+    lx_group g;
+    bool unknown = a->n_groups <= 0 || !a->groups;
+    if (unknown) {
+        fallback_group(a, &copy, &g);
+        a = &copy;
     }
     lx_dbuild b = {.a = a, .d = d};
     d->show_bits = storage_mixed(a);
@@ -819,6 +844,11 @@ lx_desc *lx_desc_build(const lx_arch *a, lx_err *err)
     build_active_note(&b);
     build_kv_note(&b);
     lx_dbuild_insets(&b);
+    if (unknown) {
+        char cap[sizeof d->blocks[0].caption];
+        memcpy(cap, d->blocks[0].caption, sizeof cap);
+        lx_dsnprintf(d->blocks[0].caption, sizeof d->blocks[0].caption, "%s (layer tensors not recognised)", cap);
+    }
     return d;
 }
 

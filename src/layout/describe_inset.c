@@ -30,7 +30,7 @@ static void note(lx_desc_inset *in, const char *s)
 
 static void set_figure(lx_dbuild *b, lx_desc_inset *in, uint64_t params)
 {
-    lx_dsnprintf(in->figure, sizeof in->figure, "%s parameters per layer", lx_dfmt_th(b, params));
+    if (params) lx_dsnprintf(in->figure, sizeof in->figure, "%s parameters per layer", lx_dfmt_th(b, params));
 }
 
 /* "4,096 → 1,024 (8 × 128)" */

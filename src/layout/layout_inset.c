@@ -120,6 +120,7 @@ static heads_geom heads_fit(const lx_desc_inset *in, double width)
     }
     if (g.rows > 2) g.rows = 2;
     if (g.cols > g.per) g.cols = g.per;
+    if (g.rows == 2 && (g.per + 1) / 2 <= g.cols) g.cols = (g.per + 1) / 2; /* balanced rows */
     g.per_drawn = g.per < g.cols * g.rows ? g.per : g.cols * g.rows;
     g.slot = share;
     return g;
@@ -143,7 +144,7 @@ static void head_group(inset_ctx *c, const heads_geom *g, int k, double gx, doub
         snprintf(id, sizeof id, "%s.q%d", c->pre, k * g->per + j);
         snprintf(tip, sizeof tip, "query head %d", k * g->per + j);
         int q = lx_scene_swatch(c->L->s, id, c->panel, LX_KIND_ATTENTION, r, 0.45, LX_F_STRONG, tip);
-        if (row != g->rows - 1 && j + g->cols < g->per_drawn) continue; /* only the bottom row fans out */
+        if (row != g->rows - 1) continue; /* only the bottom row fans out: no line crosses a square */
         snprintf(id, sizeof id, "%s.fan%d", c->pre, k * g->per + j);
         lx_pt p[2] = {{lx_rect_cx(r), lx_rect_bottom(r)}, {lx_rect_cx(pill), py}};
         int ln = lx_scene_line(c->L->s, id, c->panel, LX_INK_KIND, LX_KIND_ATTENTION, LX_F_CONNECT, p, 2, q, kv);

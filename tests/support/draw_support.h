@@ -1,0 +1,34 @@
+/* tests/support/draw_support — helpers shared by the draw tests (layout, render, CLI).
+ *
+ * Linking this file also installs the LeakSanitizer hook that ignores fontconfig's
+ * configuration-parser allocations (kept until exit, reported inside libfontconfig), so
+ * tests that measure text with pango stay ASan-clean. Call lx_test_draw_init() once so
+ * the object is linked.
+ * Ownership: returned strings and scenes belong to the caller.
+ */
+#ifndef LX_TESTS_DRAW_SUPPORT_H
+#define LX_TESTS_DRAW_SUPPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout/scene.h"
+#include "model/arch.h"
+#include "util/buf.h"
+
+void lx_test_draw_init(void);
+
+/* describe + layout of a into s (initialised here with m); checker messages appended to
+ * violations; returns the number of violations, or -1 when describing or layout failed. */
+int lx_test_layout_arch(const lx_arch *a, lx_measure *m, lx_scene *s, lx_buf *violations);
+
+/* Opens a model (catalogue name or path) and builds its arch; false with a message on stderr. */
+bool lx_test_open_arch(const char *what, lx_source *src, lx_arch *a);
+
+/* Reads a whole file into b; false when it cannot. */
+bool lx_test_read_file(const char *path, lx_buf *b);
+
+/* Runs a shell command; its stdout into out (may be NULL), returns its exit status or -1. */
+int lx_test_run(const char *cmd, lx_buf *out);
+
+#endif
