@@ -18,6 +18,8 @@
  * libfontconfig. The sanitizer runtime calls this hook; nothing else does. */
 const char *__lsan_default_suppressions(void);
 __attribute__((weak)) const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
+const char *__lsan_default_options(void);
+__attribute__((weak)) const char *__lsan_default_options(void) { return "print_suppressions=0"; }
 
 typedef struct draw_cli {
     const char *model, *output, *format;

@@ -2,6 +2,7 @@
  * in an arena of chunks so that the scene is freed by one call. */
 #include "layout/scene.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,6 +289,8 @@ void lx_scene_fit_canvas(lx_scene *s, double margin)
         if (lx_rect_right(r) + margin > s->width) s->width = lx_rect_right(r) + margin;
         if (lx_rect_bottom(r) + margin > s->height) s->height = lx_rect_bottom(r) + margin;
     }
+    s->width = ceil(s->width); /* whole units: a PNG at scale k is exactly k times as large */
+    s->height = ceil(s->height);
 }
 
 /* ---- cards ---- */

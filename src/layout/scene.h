@@ -191,7 +191,7 @@ lx_pt lx_scene_card_size(lx_scene *s, const lx_card *c);
  * returns the box index. */
 int lx_scene_card(lx_scene *s, const char *id, int parent, lx_rect r, const lx_card *c);
 
-/* Grows the canvas to hold every element plus margin. */
+/* Grows the canvas to hold every element plus margin, rounded up to whole units. */
 void lx_scene_fit_canvas(lx_scene *s, double margin);
 
 /* Geometry helpers. */

@@ -240,8 +240,9 @@ static void emit_row(term *T, int y, lx_buf *out)
     int kind = NO_KIND, attr = 0;
     for (int x = 0; x < end; x++) {
         if (row[x].attr & A_CONT) continue;
-        int k = row[x].cp == ' ' ? NO_KIND : row[x].kind, a = row[x].cp == ' ' ? 0 : row[x].attr;
-        if (T->o->color && (k != kind || a != attr)) { sgr(T, out, k, a); kind = k; attr = a; }
+        int k = row[x].kind, a = row[x].attr;
+        bool blank = row[x].cp == ' '; /* colour and weight are invisible on a blank: keep the current ones */
+        if (T->o->color && !blank && (k != kind || a != attr)) { sgr(T, out, k, a); kind = k; attr = a; }
         put_cp(out, row[x].cp);
     }
     if (T->o->color && (kind != NO_KIND || attr)) lx_buf_puts(out, "\x1b[0m");

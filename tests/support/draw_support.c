@@ -11,6 +11,8 @@
 
 const char *__lsan_default_suppressions(void);
 __attribute__((weak)) const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
+const char *__lsan_default_options(void);
+__attribute__((weak)) const char *__lsan_default_options(void) { return "print_suppressions=0"; }
 
 void lx_test_draw_init(void) {}
 
