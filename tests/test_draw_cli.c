@@ -15,7 +15,7 @@
 /* Runs llmxray with args (stdout captured, stderr into *err_out when given). */
 static int run(const char *args, lx_buf *out, lx_buf *err_out)
 {
-    char errfile[512], cmd[2048];
+    char errfile[512], cmd[4096];
     snprintf(errfile, sizeof errfile, "%s/draw_cli.stderr", LX_TMP_DIR);
     snprintf(cmd, sizeof cmd, "NO_COLOR= '%s' %s 2>'%s'", LX_BINARY, args, errfile);
     int rc = lx_test_run(cmd, out);
@@ -47,9 +47,9 @@ static void test_formats_by_extension(void **state)
         {"pdf", "%PDF-"}, {"txt", "Llama 3.1 8B\n"}, {"SVG", "<?xml"},
     };
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-        char path[512], args[700];
-        snprintf(args, sizeof args, "out.%s", f[i].ext);
-        tmp_path(path, sizeof path, args);
+        char path[512], args[700], name[32];
+        snprintf(name, sizeof name, "out.%s", f[i].ext);
+        tmp_path(path, sizeof path, name);
         snprintf(args, sizeof args, "draw llama-3.1-8b -o '%s'", path);
         lx_buf out, err;
         lx_buf_init(&out);

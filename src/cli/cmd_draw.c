@@ -39,7 +39,7 @@ static int parse_number(const char *opt, const char *v, double lo, double hi, do
 /* Options with a value; returns 0, or 2 after a usage error. */
 static int parse_valued(draw_cli *c, const char *opt, const char *v)
 {
-    double x;
+    double x = 0;
     if (!strcmp(opt, "-o") || !strcmp(opt, "--output")) c->output = v;
     else if (!strcmp(opt, "-f") || !strcmp(opt, "--format")) c->format = v;
     else if (!strcmp(opt, "--theme")) {

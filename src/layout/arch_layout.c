@@ -299,6 +299,24 @@ static double layout_insets(lx_lay *L, double y)
     return lx_lay_params(L, y);
 }
 
+/* Slides inset panels (and everything below them in the right column) down, within the
+ * room the spine column leaves, so that each leader line can run straight to its panel. */
+static void align_insets(lx_lay *L, double left_bottom, double right_bottom, int right_end)
+{
+    double slack = left_bottom - right_bottom;
+    for (int i = 0; i < L->d->n_insets && slack > 0; i++) {
+        const lx_desc_inset *in = &L->d->insets[i];
+        int panel = L->inset_panel[i];
+        if (panel < 0 || in->block < 0 || in->step < 0 || L->card[in->block][in->step] < 0) continue;
+        double cy = lx_rect_cy(L->s->els[L->card[in->block][in->step]].r);
+        double dy = cy - (lx_rect_bottom(L->s->els[panel].r) - 30);
+        if (dy <= 0) continue;
+        if (dy > slack) dy = slack;
+        lx_scene_translate(L->s, panel, right_end, 0, dy);
+        slack -= dy;
+    }
+}
+
 /* Dashed line from a card's right edge to its inset, bending in the gutter when the card's
  * centre is not level with the panel. */
 static void leader(lx_lay *L, int i)
@@ -348,8 +366,9 @@ lx_status lx_layout_arch(const lx_desc *d, lx_scene *s, lx_err *err)
     L.rw = right_width(&L);
     s->width = L.xr + L.rw + LX_MARGIN;
     L.top = layout_title(&L, s->width - 2 * LX_MARGIN);
-    layout_spine(&L, L.top);
-    layout_insets(&L, L.top);
+    double left_bottom = layout_spine(&L, L.top);
+    double right_bottom = layout_insets(&L, L.top);
+    align_insets(&L, left_bottom, right_bottom, s->n);
     for (int i = 0; i < d->n_insets; i++) leader(&L, i);
     lx_scene_fit_canvas(s, LX_MARGIN);
     if (!lx_scene_ok(s)) return lx_err_set(err, LX_ERR_IO, "out of memory while laying out the diagram");

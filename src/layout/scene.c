@@ -282,6 +282,21 @@ int lx_scene_heatmap(lx_scene *s, const char *id, int parent, lx_rect r, const l
     return s->oom ? -1 : idx;
 }
 
+void lx_scene_translate(lx_scene *s, int first, int last, double dx, double dy)
+{
+    for (int i = first < 0 ? 0 : first; i < last && i < s->n; i++) {
+        lx_el *e = &s->els[i];
+        e->r.x += dx;
+        e->r.y += dy;
+        if (e->type == LX_EL_TEXT) { e->u.text.x += dx; e->u.text.y += dy; }
+        if (e->type == LX_EL_CIRCLE) { e->u.circle.cx += dx; e->u.circle.cy += dy; }
+        for (int k = 0; e->type == LX_EL_LINE && k < e->u.line.n; k++) {
+            e->u.line.pts[k].x += dx;
+            e->u.line.pts[k].y += dy;
+        }
+    }
+}
+
 void lx_scene_fit_canvas(lx_scene *s, double margin)
 {
     for (int i = 0; i < s->n; i++) {

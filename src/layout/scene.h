@@ -191,6 +191,9 @@ lx_pt lx_scene_card_size(lx_scene *s, const lx_card *c);
  * returns the box index. */
 int lx_scene_card(lx_scene *s, const char *id, int parent, lx_rect r, const lx_card *c);
 
+/* Moves elements [first, last) by (dx, dy): bounds, text anchors, line points, circles. */
+void lx_scene_translate(lx_scene *s, int first, int last, double dx, double dy);
+
 /* Grows the canvas to hold every element plus margin, rounded up to whole units. */
 void lx_scene_fit_canvas(lx_scene *s, double margin);
 

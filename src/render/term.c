@@ -431,7 +431,8 @@ static int heading(term *T, int y, const char *title, const char *figure, int ki
 /* "  Title      sub · sub   figure" with the rest wrapped under the subtitles. */
 static int part_line(term *T, int y, const lx_desc_card *c, int tw)
 {
-    text(T, 2, y, c->title, c->kind, A_BOLD, 2 + tw);
+    bool own_line = cols_of(T, c->title) > tw; /* a long title gets its own line, the rest goes under it */
+    text(T, 2, y, c->title, c->kind, A_BOLD, T->w);
     char rest[600] = "";
     for (int i = 0; i < LX_DESC_MAX_SUB && c->sub[i][0]; i++) {
         size_t n = strlen(rest);
@@ -443,16 +444,19 @@ static int part_line(term *T, int y, const lx_desc_card *c, int tw)
     }
     int x = 2 + tw + 2;
     if (!rest[0]) return y + 1;
-    if (T->w - x < 24) { x = 6; y++; }
+    if (own_line || T->w - x < 24) { x = 6; y++; }
     return wrap(T, x, y, rest, T->w - x, NO_KIND, 0);
 }
 
+/* Width of the title column: the longest title that is short enough to share its line. */
 static int title_width(term *T, const lx_desc_inset *in)
 {
-    int tw = 0;
-    for (int p = 0; p < LX_PART_COUNT; p++)
-        if (in->has[p] && cols_of(T, in->part[p].title) > tw) tw = cols_of(T, in->part[p].title);
-    return tw > T->w / 3 ? T->w / 3 : tw;
+    int tw = 0, cap = T->w / 4 < 28 ? T->w / 4 : 28;
+    for (int p = 0; p < LX_PART_COUNT; p++) {
+        int w = in->has[p] ? cols_of(T, in->part[p].title) : 0;
+        if (w > tw && w <= cap) tw = w;
+    }
+    return tw;
 }
 
 static int parts(term *T, int y, const lx_desc_inset *in, const lx_part *list, int n, int tw)
@@ -503,10 +507,12 @@ static int notes(term *T, int y, const lx_desc_inset *in)
 static int inset_attn(term *T, int y, const lx_desc_inset *in, int tw)
 {
     static const lx_part head[] = {LX_PART_Q, LX_PART_K, LX_PART_V, LX_PART_Q_NORM, LX_PART_K_NORM, LX_PART_Q_ROPE,
-                                   LX_PART_K_ROPE, LX_PART_Q_DOWN, LX_PART_Q_DOWN_NORM, LX_PART_Q_UP,
-                                   LX_PART_KV_DOWN, LX_PART_KV_NORM, LX_PART_KV_UP};
+                                   LX_PART_K_ROPE};
+    static const lx_part mla[] = {LX_PART_Q_DOWN, LX_PART_Q_DOWN_NORM, LX_PART_Q_UP, LX_PART_Q, LX_PART_Q_ROPE,
+                                  LX_PART_KV_DOWN, LX_PART_KV_NORM, LX_PART_KV_UP, LX_PART_K_ROPE};
     static const lx_part tail[] = {LX_PART_SDPA, LX_PART_OUT};
-    y = parts(T, y, in, head, (int)(sizeof head / sizeof head[0]), tw);
+    if (in->type == LX_INSET_MLA) y = parts(T, y, in, mla, (int)(sizeof mla / sizeof mla[0]), tw);
+    else y = parts(T, y, in, head, (int)(sizeof head / sizeof head[0]), tw);
     y = wrap(T, 2, y, in->heads_note, T->w - 2, NO_KIND, 0);
     if (in->type == LX_INSET_ATTN) y = heads_art(T, y, in);
     y = parts(T, y, in, tail, 2, tw);
