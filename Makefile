@@ -31,5 +31,11 @@ test-asan: deps
 	@cmake --build build-asan -j $(JOBS)
 	@cd build-asan && ctest --output-on-failure -j $(JOBS)
 
+# Fuzzing (issue 5): builds fuzz/ with clang (-fsanitize=fuzzer,address,undefined) in
+# build-fuzz and runs each libFuzzer target SECONDS seconds, one at a time (scripts/fuzz.sh).
+SECONDS ?= 60
+fuzz: deps
+	@scripts/fuzz.sh $(SECONDS)
+
 clean:
 	rm -rf $(BUILD) build-asan
