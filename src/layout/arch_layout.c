@@ -2,6 +2,7 @@
  * spine with its layer containers, the leader lines, and the entry point. */
 #include "layout/arch_layout_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@ const lx_font LX_FONT_PILL = {11.5, true, false};
 const lx_font LX_FONT_TAG = {9.5, true, false};
 
 #define BADGE_ROW 30.0 /* extra card height holding a side badge */
+#define PAIR_GAP 28.0  /* between the two cards of a parallel pair */
 
 /* ---- cards ---- */
 
@@ -112,6 +114,10 @@ static void measure_spine(lx_lay *L)
         if (cw > caption) caption = cw;
         for (int j = 0; j < d->blocks[k].n_steps; j++) {
             const lx_desc_step *st = &d->blocks[k].steps[j];
+            if (st->type == LX_STEP_PAIR) {
+                double pw = lx_lay_card_w(L, &st->card) + lx_lay_card_w(L, &st->card2) + PAIR_GAP;
+                if (pw > block) block = pw;
+            }
             if (st->type != LX_STEP_CARD) continue;
             double w = lx_lay_card_w(L, &st->card);
             if (is_norm(&st->card) && w > norm) norm = w;
@@ -236,22 +242,71 @@ static void residual(lx_lay *L, int k, int n, int fork, int add)
     lx_scene_line(L->s, id, f->parent, LX_INK_RULE, LX_KIND_NEUTRAL, LX_F_ARROW | LX_F_CONNECT, p, 4, fork, add);
 }
 
+/* Two cards side by side on the same input: the spine splits above them and merges below
+ * into the ⊕ that follows. The first card sits on the right, the second on the left and
+ * lower, so that both leader lines run right without crossing a card or an arrow.
+ * Returns the y where the ⊕ goes. */
+static double pair_step(spine *sp, int k, int j, int group, double y)
+{
+    lx_lay *L = sp->L;
+    const lx_desc_step *st = &L->d->blocks[k].steps[j];
+    double w1 = lx_lay_card_w(L, &st->card), w2 = lx_lay_card_w(L, &st->card2);
+    double extra = (L->block_w - PAIR_GAP - w1 - w2) / 2, h1 = lx_lay_card_h(L, &st->card);
+    if (extra > 0) { w1 += extra; w2 += extra; }
+    double left = L->cx - L->block_w / 2, ys = sp->prev_bottom + 14, h2 = lx_lay_card_h(L, &st->card2);
+    lx_rect r1 = {left + L->block_w - w1, y + 6, w1, h1};
+    lx_rect r2 = {left, fmax(r1.y + h1 / 2 + 16, lx_rect_bottom(r1) - h2 / 2 + 12), w2, h2};
+    char id[64];
+    snprintf(id, sizeof id, "block%d.%s", k, st->card.id);
+    int c1 = L->card[k][j] = lx_lay_put_card(L, id, group, r1, &st->card);
+    snprintf(id, sizeof id, "block%d.%s", k, st->card2.id);
+    int c2 = L->card2[k][j] = lx_lay_put_card(L, id, group, r2, &st->card2);
+    lx_pt a[4] = {{L->cx, sp->prev_bottom}, {L->cx, ys}, {lx_rect_cx(r1), ys}, {lx_rect_cx(r1), r1.y}};
+    lx_pt b[4] = {{L->cx, sp->prev_bottom}, {L->cx, ys}, {lx_rect_cx(r2), ys}, {lx_rect_cx(r2), r2.y}};
+    snprintf(id, sizeof id, "block%d.split%d", k, 0);
+    lx_lay_arrow(L, id, group, a, 4, sp->prev, c1);
+    snprintf(id, sizeof id, "block%d.split%d", k, 1);
+    lx_lay_arrow(L, id, group, b, 4, sp->prev, c2);
+    sp->prev = -1; /* the ⊕ below is joined by merge() */
+    return fmax(lx_rect_bottom(r1), lx_rect_bottom(r2)) + 30;
+}
+
+/* Arrows from both cards of a pair down into the ⊕ at index add. */
+static void merge(lx_lay *L, int k, int group, int c1, int c2, int add)
+{
+    const lx_el *a = &L->s->els[add];
+    double top = a->u.circle.cy - a->u.circle.rad, ym = top - 14;
+    int cards[2] = {c1, c2};
+    for (int i = 0; i < 2; i++) {
+        lx_rect r = L->s->els[cards[i]].r;
+        lx_pt p[4] = {{lx_rect_cx(r), lx_rect_bottom(r)}, {lx_rect_cx(r), ym}, {L->cx, ym}, {L->cx, top}};
+        char id[64];
+        snprintf(id, sizeof id, "block%d.merge%d", k, i);
+        lx_lay_arrow(L, id, group, p, 4, cards[i], add);
+    }
+}
+
 static double block_steps(spine *sp, int k, int group, double y)
 {
     lx_lay *L = sp->L;
     const lx_desc_block *b = &L->d->blocks[k];
-    int fork = -1, n_res = 0;
+    int fork = -1, n_res = 0, pair = -1;
     char id[48];
     for (int j = 0; j < b->n_steps; j++) {
         const lx_desc_step *st = &b->steps[j];
-        L->card[k][j] = -1;
-        if (st->type == LX_STEP_FORK) {
+        L->card[k][j] = L->card2[k][j] = -1;
+        if (st->type == LX_STEP_PAIR) {
+            y = pair_step(sp, k, j, group, y);
+            pair = j;
+        } else if (st->type == LX_STEP_FORK) {
             snprintf(id, sizeof id, "block%d.fork%d", k, n_res);
             y = spine_circle(sp, id, group, y, 4, LX_GLYPH_DOT) + 18;
             fork = sp->prev;
         } else if (st->type == LX_STEP_ADD) {
             snprintf(id, sizeof id, "block%d.add%d", k, n_res);
             y = spine_circle(sp, id, group, y, 11, LX_GLYPH_PLUS) + 20;
+            if (pair >= 0) merge(L, k, group, L->card[k][pair], L->card2[k][pair], sp->prev);
+            pair = -1;
             if (fork >= 0) residual(L, k, n_res, fork, sp->prev);
             fork = -1;
             n_res++;
@@ -307,8 +362,10 @@ static void align_insets(lx_lay *L, double left_bottom, double right_bottom, int
     for (int i = 0; i < L->d->n_insets && slack > 0; i++) {
         const lx_desc_inset *in = &L->d->insets[i];
         int panel = L->inset_panel[i];
-        if (panel < 0 || in->block < 0 || in->step < 0 || L->card[in->block][in->step] < 0) continue;
-        double cy = lx_rect_cy(L->s->els[L->card[in->block][in->step]].r);
+        if (panel < 0 || in->block < 0 || in->step < 0) continue;
+        int card = in->second ? L->card2[in->block][in->step] : L->card[in->block][in->step];
+        if (card < 0) continue;
+        double cy = lx_rect_cy(L->s->els[card].r);
         double dy = cy - (lx_rect_bottom(L->s->els[panel].r) - 30);
         if (dy <= 0) continue;
         if (dy > slack) dy = slack;
@@ -323,7 +380,7 @@ static void leader(lx_lay *L, int i)
 {
     const lx_desc_inset *in = &L->d->insets[i];
     if (in->block < 0 || in->step < 0) return;
-    int card = L->card[in->block][in->step], panel = L->inset_panel[i];
+    int card = in->second ? L->card2[in->block][in->step] : L->card[in->block][in->step], panel = L->inset_panel[i];
     if (card < 0 || panel < 0) return;
     lx_rect c = L->s->els[card].r, p = L->s->els[panel].r;
     double y = lx_rect_cy(c), ty = y;

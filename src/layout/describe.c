@@ -567,6 +567,25 @@ static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, bo
     if (classic_post) norm_card(b, &block_step(k, LX_STEP_CARD)->card, attn ? "attn_norm" : "ffn_norm", "");
 }
 
+/* Parallel attention and feed-forward (GPT-J, Falcon): pre-norm with exactly one norm per
+ * layer, whose output feeds both, and one residual add of both outputs. */
+static bool parallel_block(const lx_arch *a, const lx_group *g)
+{
+    return a->norm.placement == LX_NORM_PRE && g->per_layer[LX_COMP_NORM].params == norm_params(a) &&
+           g->per_layer[LX_COMP_ATTENTION].params > 0;
+}
+
+static void block_parallel(lx_dbuild *b, lx_desc_block *k, const lx_group *g)
+{
+    block_step(k, LX_STEP_FORK);
+    norm_card(b, &block_step(k, LX_STEP_CARD)->card, "attn_norm", "");
+    lx_desc_step *st = block_step(k, LX_STEP_PAIR);
+    attn_card(b, &st->card, g);
+    ffn_card(b, &st->card2, g);
+    lx_dcard_sub(&st->card2, "in parallel with attention, on the same input");
+    block_step(k, LX_STEP_ADD);
+}
+
 static const char *block_name(const lx_group *g, int n_kinds)
 {
     if (n_kinds == 1) return "Transformer block";
@@ -590,6 +609,10 @@ static void build_blocks(lx_dbuild *b)
         k->n_layers = kind_layers(a, first[i], layers, sizeof layers);
         lx_dsnprintf(k->caption, sizeof k->caption, "%s · %s", block_name(g, d->n_blocks), layers);
         lx_dsnprintf(k->badge, sizeof k->badge, "× %d", k->n_layers);
+        if (parallel_block(a, g)) {
+            block_parallel(b, k, g);
+            continue;
+        }
         block_sublayer(b, k, g, true);
         block_sublayer(b, k, g, false);
     }

@@ -46,12 +46,14 @@ typedef struct lx_desc_card {
 typedef enum lx_step_type {
     LX_STEP_CARD,  /* a component */
     LX_STEP_FORK,  /* the residual stream branches off here */
-    LX_STEP_ADD    /* ⊕: the branch is added back */
+    LX_STEP_ADD,   /* ⊕: the branch is added back */
+    LX_STEP_PAIR   /* two components side by side on the same input (parallel attention + FFN) */
 } lx_step_type;
 
 typedef struct lx_desc_step {
     lx_step_type type;
-    lx_desc_card card; /* LX_STEP_CARD only */
+    lx_desc_card card;  /* LX_STEP_CARD, and the first of LX_STEP_PAIR */
+    lx_desc_card card2; /* LX_STEP_PAIR: the second */
 } lx_desc_step;
 
 /* One distinct kind of layer, drawn once. */
@@ -94,7 +96,8 @@ typedef struct lx_desc_inset {
     char notes[LX_DESC_MAX_NOTES][192];    /* explanatory sentences at the bottom */
     uint64_t n_heads, n_kv_heads;          /* for the head-sharing drawing */
     uint64_t n_experts, n_used, n_shared;  /* for the expert grid */
-    int block, step;                       /* the block card this inset zooms into */
+    int block, step;                       /* the block step this inset zooms into */
+    bool second;                           /* ... its second card (LX_STEP_PAIR) */
 } lx_desc_inset;
 
 /* One row of the layer-pattern strip: which layers have a property. */

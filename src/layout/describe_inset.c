@@ -295,9 +295,15 @@ static void link_inset(lx_dbuild *b, int inset, const char *card_id)
     for (int k = 0; k < d->n_blocks; k++) {
         for (int s = 0; s < d->blocks[k].n_steps; s++) {
             lx_desc_step *st = &d->blocks[k].steps[s];
-            if (st->type != LX_STEP_CARD || strcmp(st->card.id, card_id) != 0) continue;
-            st->card.inset = inset;
-            if (d->insets[inset].block < 0) { d->insets[inset].block = k; d->insets[inset].step = s; }
+            bool first = (st->type == LX_STEP_CARD || st->type == LX_STEP_PAIR) && !strcmp(st->card.id, card_id);
+            bool second = st->type == LX_STEP_PAIR && !strcmp(st->card2.id, card_id);
+            if (!first && !second) continue;
+            if (first) st->card.inset = inset;
+            else st->card2.inset = inset;
+            if (d->insets[inset].block >= 0) continue;
+            d->insets[inset].block = k;
+            d->insets[inset].step = s;
+            d->insets[inset].second = second;
         }
     }
 }

@@ -110,13 +110,15 @@ static heads_geom heads_fit(const lx_desc_inset *in, double width)
     double share = width / g.groups;
     if (share < 46) { g.drawn = (int)((width - 110) / 46); share = 46; }
     if (g.drawn < 1) g.drawn = 1;
-    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        g.sq = sizes[i];
+    /* Square size and rows, best first: readable squares in one row, then in two rows. */
+    static const struct { int size, rows; } tries[] = {{0, 1}, {1, 1}, {0, 2}, {1, 2}, {2, 1}, {2, 2}, {3, 1}, {3, 2}};
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+        g.sq = sizes[tries[i].size];
         g.gap = g.sq >= 10 ? 4 : 2;
         g.cols = (int)((share - 12 + g.gap) / (g.sq + g.gap));
         if (g.cols < 1) g.cols = 1;
         g.rows = (g.per + g.cols - 1) / g.cols;
-        if (g.rows <= 2) break;
+        if (g.rows <= tries[i].rows) break;
     }
     if (g.rows > 2) g.rows = 2;
     if (g.cols > g.per) g.cols = g.per;
@@ -144,7 +146,9 @@ static void head_group(inset_ctx *c, const heads_geom *g, int k, double gx, doub
         snprintf(id, sizeof id, "%s.q%d", c->pre, k * g->per + j);
         snprintf(tip, sizeof tip, "query head %d", k * g->per + j);
         int q = lx_scene_swatch(c->L->s, id, c->panel, LX_KIND_ATTENTION, r, 0.45, LX_F_STRONG, tip);
-        if (row != g->rows - 1) continue; /* only the bottom row fans out: no line crosses a square */
+        /* only the bottom row fans out (no line crosses a square), at most 9 lines a group */
+        int first = (g->rows - 1) * g->cols, n_bottom = g->per_drawn - first, step = (n_bottom + 8) / 9;
+        if (row != g->rows - 1 || ((j - first) % step != 0 && j != g->per_drawn - 1)) continue;
         snprintf(id, sizeof id, "%s.fan%d", c->pre, k * g->per + j);
         lx_pt p[2] = {{lx_rect_cx(r), lx_rect_bottom(r)}, {lx_rect_cx(pill), py}};
         int ln = lx_scene_line(c->L->s, id, c->panel, LX_INK_KIND, LX_KIND_ATTENTION, LX_F_CONNECT, p, 2, q, kv);
@@ -299,6 +303,7 @@ static grid_geom grid_fit(uint64_t n, double width)
     if (g.per_row < 1) g.per_row = 1;
     if (g.per_row > g.n) g.per_row = g.n;
     g.rows = (g.n + g.per_row - 1) / g.per_row;
+    g.per_row = (g.n + g.rows - 1) / g.rows; /* balanced rows: 32 experts as 2 × 16, not 31 + 1 */
     return g;
 }
 
