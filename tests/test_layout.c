@@ -211,6 +211,30 @@ static void test_describe_gpt2(void **state)
     fx_arch_free(&a);
 }
 
+/* Falcon 7B: one LayerNorm per layer feeding attention and the MLP in parallel. */
+static void test_describe_parallel_block(void **state)
+{
+    (void)state;
+    lx_source src;
+    lx_arch a;
+    lx_err err = {0};
+    assert_true(lx_test_open_arch("falcon-7b", &src, &a));
+    lx_desc *d = lx_desc_build(&a, &err);
+    assert_non_null(d);
+    const lx_desc_block *b = &d->blocks[0];
+    assert_int_equal(b->n_steps, 4);
+    assert_int_equal(b->steps[0].type, LX_STEP_FORK);
+    assert_string_equal(b->steps[1].card.title, "LayerNorm");
+    assert_int_equal(b->steps[2].type, LX_STEP_PAIR);
+    assert_string_equal(b->steps[2].card.title, "Masked multi-query attention");
+    assert_string_equal(b->steps[2].card2.title, "MLP feed-forward (GELU)");
+    assert_int_equal(b->steps[3].type, LX_STEP_ADD);
+    assert_true(d->insets[1].second);
+    lx_desc_free(d);
+    lx_arch_free(&a);
+    lx_source_free(&src);
+}
+
 static void test_describe_quantized(void **state)
 {
     (void)state;
@@ -363,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_describe_deepseek_dense_prefix_and_mla),
         cmocka_unit_test(test_describe_gemma_sandwich_and_sliding),
         cmocka_unit_test(test_describe_gpt2),
+        cmocka_unit_test(test_describe_parallel_block),
         cmocka_unit_test(test_describe_quantized),
         cmocka_unit_test(test_rules_hold_for_fixtures),
         cmocka_unit_test(test_rules_hold_for_catalogue),

@@ -16,6 +16,7 @@
 
 #include "arch_fixtures.h"
 #include "draw_support.h"
+#include "model/catalogue.h"
 #include "render/draw.h"
 #include "render/theme.h"
 
@@ -242,6 +243,26 @@ static void test_term_fits_width(void **state)
     }
 }
 
+/* Every catalogue model's text diagram keeps to 100 and to 60 columns, in 7 bits with --ascii. */
+static void test_term_fits_width_catalogue(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < lx_catalogue_count(); i++) {
+        for (int w = 60; w <= 100; w += 40) {
+            lx_draw_opts o = opts(LX_DRAW_TXT);
+            o.width = w;
+            o.ascii = w == 60;
+            lx_buf b;
+            lx_buf_init(&b);
+            lx_err err = {0};
+            assert_int_equal(lx_draw_model(lx_catalogue_at(i)->slug, &o, &b, &err), LX_OK);
+            assert_width(&b, w);
+            for (size_t k = 0; o.ascii && k < b.len; k++) assert_true((unsigned char)b.data[k] < 0x80);
+            lx_buf_free(&b);
+        }
+    }
+}
+
 static void test_term_ascii_is_7bit(void **state)
 {
     (void)state;
@@ -383,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_png_size_and_ink),
         cmocka_unit_test(test_pdf_has_a_page),
         cmocka_unit_test(test_term_fits_width),
+        cmocka_unit_test(test_term_fits_width_catalogue),
         cmocka_unit_test(test_term_ascii_is_7bit),
         cmocka_unit_test(test_term_colour_and_hostile_name),
         cmocka_unit_test(test_theme_text_contrast),

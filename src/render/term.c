@@ -278,9 +278,12 @@ static spine_geom spine_measure(term *T)
     for (int i = 0; i < d->n_spine_bottom; i++)
         if (card_natural(T, &d->spine_bottom[i]) > wc) wc = card_natural(T, &d->spine_bottom[i]);
     for (int k = 0; k < d->n_blocks; k++)
-        for (int j = 0; j < d->blocks[k].n_steps; j++)
-            if (d->blocks[k].steps[j].type == LX_STEP_CARD && card_natural(T, &d->blocks[k].steps[j].card) > wc)
-                wc = card_natural(T, &d->blocks[k].steps[j].card);
+        for (int j = 0; j < d->blocks[k].n_steps; j++) {
+            const lx_desc_step *st = &d->blocks[k].steps[j];
+            if (st->type != LX_STEP_FORK && st->type != LX_STEP_ADD && card_natural(T, &st->card) > wc)
+                wc = card_natural(T, &st->card);
+            if (st->type == LX_STEP_PAIR && card_natural(T, &st->card2) > wc) wc = card_natural(T, &st->card2);
+        }
     if (wc > T->w - 10) wc = T->w - 10;
     spine_geom g = {.wc = wc, .left = 7, .lane = 4, .frame_l = 1};
     g.cx = g.left + wc / 2;
@@ -382,6 +385,10 @@ static int draw_block(term *T, const spine_geom *g, const lx_desc_block *b, int 
             for (int r = fork_row + 1; fork_row >= 0 && r < y; r++) put(T, g->lane, r, G->v, NO_KIND, A_DIM);
             fork_row = -1;
             y++;
+        } else if (st->type == LX_STEP_PAIR) { /* stacked here, side by side in the picture */
+            y = draw_card(T, g, &st->card, y, false);
+            text(T, g->cx - cols_of(T, "(in parallel with)") / 2, y++, "(in parallel with)", NO_KIND, A_DIM, g->frame_r);
+            y = draw_card(T, g, &st->card2, y, true);
         } else {
             y = draw_card(T, g, &st->card, y, true);
         }
