@@ -508,6 +508,26 @@ static void test_cli_under_memory_cap(void **state)
     lx_hx_expect_clis(LX_BINARY, CASES, N_CASES, DIR, LX_HX_MEM_CAP);
 }
 
+/* Memory bound: a 22 MB header of 1,000,000 keys is read in memory linear in its size
+ * (measured about 7 x, the mapping included; allowed 10 x + 64 MB). */
+static void test_memory_linear_in_header(void **state)
+{
+    (void)state;
+    if (lx_hx_sanitized()) skip();
+    const char *path = DIR "/million_keys.gguf";
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "general.architecture", "llama");
+    char key[32];
+    for (int i = 0; i < 1000000; i++) {
+        snprintf(key, sizeof key, "k.%07d", i);
+        lx_fx_gguf_kv_u8(w, key, 1);
+    }
+    assert_true(put(w, path));
+    /* 24 + 45 (architecture) + 1,000,000 x (8 + 9 + 4 + 1), padded to 32 */
+    lx_hx_expect_memory(LX_BINARY, path, 22000096, 10);
+    remove(path);
+}
+
 /* A valid file cut at every byte before its data ends fails with a model error (never a
  * crash, never success), and the message names a location. */
 static void test_cut_at_every_byte(void **state)
@@ -601,6 +621,7 @@ int main(void)
         cmocka_unit_test(test_cli_fails_cleanly_on_every_case),
         cmocka_unit_test(test_cli_under_memory_cap),
         cmocka_unit_test(test_cut_at_every_byte),
+        cmocka_unit_test(test_memory_linear_in_header),
         cmocka_unit_test(test_tokenizer_arrays_of_wrong_type),
     };
     return cmocka_run_group_tests(tests, build_cases, NULL);

@@ -317,6 +317,27 @@ static void test_cli_under_memory_cap(void **state)
     lx_hx_expect_clis(LX_BINARY, FOLDERS, N_FOLDERS, DIR, LX_HX_MEM_CAP);
 }
 
+/* Memory bound: a 13 MB header of 200,000 tensors is read in memory linear in its size
+ * (jansson holds the whole document: measured about 19 x; allowed 32 x + 64 MB). */
+static void test_memory_linear_in_header(void **state)
+{
+    (void)state;
+    if (lx_hx_sanitized()) skip();
+    const char *path = DIR "/many_tensors.safetensors";
+    lx_fx_st *f = lx_fx_st_new();
+    char name[32];
+    for (int i = 0; i < 200000; i++) {
+        snprintf(name, sizeof name, "t%d", i);
+        lx_fx_st_tensor(f, name, "U8", 1, (int64_t[]){ 1 });
+    }
+    uint64_t n = 0;
+    assert_true(lx_fx_st_write(f, path, &n));
+    lx_fx_st_free(f);
+    assert_true(n > 10000000);
+    lx_hx_expect_memory(LX_BINARY, path, 8 + n, 32);
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_source_refuses_every_folder),
         cmocka_unit_test(test_cli_fails_cleanly),
         cmocka_unit_test(test_cli_under_memory_cap),
+        cmocka_unit_test(test_memory_linear_in_header),
     };
     return cmocka_run_group_tests(tests, build_cases, NULL);
 }

@@ -50,8 +50,9 @@ static void hx_wait(pid_t pid, unsigned timeout_s, lx_hx_run *r)
     struct timespec tick = { 0, 5 * 1000 * 1000 };
     long ticks = (long)timeout_s * 200;
     int st = 0;
+    struct rusage ru;
     pid_t w;
-    while ((w = waitpid(pid, &st, WNOHANG)) == 0 && ticks-- > 0) nanosleep(&tick, NULL);
+    while ((w = wait4(pid, &st, WNOHANG, &ru)) == 0 && ticks-- > 0) nanosleep(&tick, NULL);
     if (w == 0) {
         r->timed_out = true;
         kill(pid, SIGKILL);
@@ -59,6 +60,7 @@ static void hx_wait(pid_t pid, unsigned timeout_s, lx_hx_run *r)
         return;
     }
     if (w < 0) return;
+    r->max_rss_kb = ru.ru_maxrss;
     if (WIFEXITED(st)) r->code = WEXITSTATUS(st);
     if (WIFSIGNALED(st)) r->signal = WTERMSIG(st);
 }
@@ -226,6 +228,23 @@ void lx_hx_expect_clis(const char *binary, const lx_hx_case *cases, size_t n, co
     int bad = 0;
     for (size_t i = 0; i < n; i++) bad += !lx_hx_check_cli(binary, &cases[i], dir, as_limit);
     if (bad) fail_msg("%d of %zu cases did not fail cleanly through the CLI", bad, n);
+}
+
+void lx_hx_expect_memory(const char *binary, const char *path, uint64_t header_bytes, unsigned factor)
+{
+    const char *argv[] = { binary, "info", path, NULL };
+    lx_hx_run r;
+    assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+    int code = r.code, sig = r.signal;
+    uint64_t peak = (uint64_t)r.max_rss_kb * 1024, bound = factor * header_bytes + LX_HX_MEM_BASE;
+    print_message("%s: header %llu bytes, peak resident %llu bytes (%.1f x header), bound %llu\n", path,
+                  (unsigned long long)header_bytes, (unsigned long long)peak, (double)peak / (double)header_bytes,
+                  (unsigned long long)bound);
+    lx_hx_run_free(&r);
+    assert_int_equal(sig, 0);
+    assert_true(code == 0 || code == 1);
+    assert_true(peak > 0);
+    assert_true(peak <= bound);
 }
 
 /* ------------------------------------------------------------------ files */

@@ -40,6 +40,7 @@ typedef struct lx_hx_run {
     bool timed_out;
     char *out, *err; /* captured stdout / stderr, NUL-terminated */
     size_t out_len, err_len;
+    long max_rss_kb; /* the child's peak resident set (wait4), 0 when unknown */
 } lx_hx_run;
 
 /* Runs argv[0] with argv (NULL-terminated). as_limit: address-space cap in bytes, 0 none.
@@ -85,6 +86,12 @@ void lx_hx_expect_clis(const char *binary, const lx_hx_case *cases, size_t n, co
 /* Asserts r is a clean failure with exit code `code` naming msg_path and holding words. */
 void lx_hx_expect_clean_failure(const lx_hx_run *r, int code, const char *msg_path,
                                 const char *const *words);
+
+/* Memory bound (issue 5): `BINARY info PATH` ends without a signal (exit 0 or 1) and its peak
+ * resident set is at most factor x header_bytes + LX_HX_MEM_BASE. Meaningless under
+ * AddressSanitizer (shadow memory, quarantine): callers skip when lx_hx_sanitized(). */
+#define LX_HX_MEM_BASE (64ull << 20)
+void lx_hx_expect_memory(const char *binary, const char *path, uint64_t header_bytes, unsigned factor);
 
 /* Small file helpers (false on any I/O error). */
 bool lx_hx_mkdirs(const char *path);       /* mkdir -p */
