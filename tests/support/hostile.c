@@ -36,6 +36,7 @@ static void hx_child(const char *const *argv, uint64_t as_limit, int out_fd, int
 {
     int null_fd = open("/dev/null", O_RDONLY);
     if (null_fd < 0 || dup2(null_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) _exit(125);
+    if (null_fd > 2) close(null_fd);
     if (as_limit) {
         struct rlimit rl = { (rlim_t)as_limit, (rlim_t)as_limit };
         if (setrlimit(RLIMIT_AS, &rl) != 0) _exit(125);

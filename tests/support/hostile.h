@@ -12,7 +12,10 @@
  *
  * "Fails cleanly" (lx_hx_expect_clean_failure): the expected exit code (1 for a malformed
  * model), no signal, nothing on stdout, and exactly one line on stderr that starts with
- * "llmxray: PATH" and contains every expected fragment.
+ * "llmxray: PATH: ", then "offset N: " or "line L:C: ", and contains every expected fragment
+ * (searched after the path, so a file name cannot satisfy it). In sanitizer builds this also
+ * catches leaks and memory errors on the error paths: LeakSanitizer's report is more stderr
+ * and another exit code.
  *
  * Memory caps do not mix with AddressSanitizer (it reserves terabytes of shadow address
  * space at start-up, so any RLIMIT_AS below that makes the executable abort before main):
