@@ -2,12 +2,16 @@
  *
  * One table row per known architecture (canonical family, where its keys live, what the
  * file never says: position kind, activation, the sliding-window rule); then table-driven
- * reads of the {prefix}.* keys, each type-checked; then the few derived values and the
- * per-layer bits.
+ * reads of the {prefix}.* keys, each type-checked; then the counts are validated (declared
+ * layer/width/head counts positive, at most LX_MAX_LAYERS blocks, KV heads dividing the heads,
+ * experts per token within the experts, every blk.N tensor inside block_count; each error
+ * names the key's offset); then the few derived values (heads must divide the width when
+ * key_length is absent) and the per-layer bits.
  */
 #include "model/hp_gguf.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -240,6 +244,25 @@ static bool hg_rope(hg_ctx *c)
     return true;
 }
 
+static bool hg_fail(hg_ctx *c, const char *suffix, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* No key_length: the head is d_model / n_heads, so the heads must divide the width.
+ * Families whose heads do not (Gemma: 16 x 256 != 3584; Qwen3) declare key_length. Outside
+ * the family table the head size is left unknown instead. */
+static bool hg_derive_head_dim(hg_ctx *c)
+{
+    lx_hparams *hp = c->hp;
+    if (!hp->n_heads || !hp->d_model) return true;
+    if (hp->d_model % hp->n_heads == 0) {
+        hp->head_dim = hp->d_model / hp->n_heads;
+        return true;
+    }
+    if (!c->fam) return true;
+    return hg_fail(c, "attention.head_count", "%" PRIu64 " heads do not divide the width %" PRIu64 " and no "
+                   "%s.attention.key_length is declared (expected a divisor of %" PRIu64 ", or key_length)",
+                   hp->n_heads, hp->d_model, c->prefix, hp->d_model);
+}
+
 /* Head sizes: key_length (default d_model / n_heads); MLA's per-head sizes. */
 static bool hg_heads(hg_ctx *c)
 {
@@ -263,7 +286,7 @@ static bool hg_heads(hg_ctx *c)
         return true;
     }
     hp->head_dim = k;
-    if (!k && hp->n_heads && hp->d_model % hp->n_heads == 0) hp->head_dim = hp->d_model / hp->n_heads;
+    if (!k && !hg_derive_head_dim(c)) return false;
     if (v && v != hp->head_dim) hp->v_head_dim = v;
     if (rot && rot < hp->head_dim) hp->rope_dims = rot;
     return true;
@@ -414,22 +437,132 @@ static bool hg_arch(hg_ctx *c)
     return true;
 }
 
-static bool hg_check_layers(hg_ctx *c)
+/* ---------------------------------------------------------------- validation */
+
+/* "PATH: offset N: KEY: WHAT" where N is the offset of {prefix}.SUFFIX's value. */
+static bool hg_fail(hg_ctx *c, const char *suffix, const char *fmt, ...)
 {
-    if (c->hp->n_layers <= LX_MAX_LAYERS) return true;
-    char key[160];
-    hg_key(c, "block_count", key, sizeof key);
-    lx_err_set(c->err, LX_ERR_MODEL, "%s: offset %" PRIu64 ": %s: %" PRIu64 " blocks (expected "
-               "at most %d)", c->path, lx_gguf_kv_offset(c->g, (size_t)lx_gguf_find(c->g, key)),
-               key, c->hp->n_layers, LX_MAX_LAYERS);
+    char key[160], what[320];
+    hg_key(c, suffix, key, sizeof key);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    long i = lx_gguf_find(c->g, key);
+    lx_err_set(c->err, LX_ERR_MODEL, "%s: offset %" PRIu64 ": %s: %s", c->path,
+               i < 0 ? 0 : lx_gguf_kv_offset(c->g, (size_t)i), key, what);
     return false;
+}
+
+static bool hg_declared(const hg_ctx *c, const char *suffix)
+{
+    char key[160];
+    hg_key(c, suffix, key, sizeof key);
+    return lx_gguf_find(c->g, key) >= 0;
+}
+
+/* Counts that must be positive when declared: later stages divide by them or loop over
+ * them (CVE-2024-8063 is a block_count of 0). Recurrent families outside the table
+ * (Mamba, RWKV) declare head_count 0, so heads are required of the table's families only. */
+static const struct { const char *suffix; size_t off; bool attention; const char *what; } POSITIVE[] = {
+    {"block_count", HP(n_layers), false, "number of blocks"},
+    {"decoder_block_count", HP(n_dec_layers), false, "number of decoder blocks"},
+    {"embedding_length", HP(d_model), false, "model width"},
+    {"attention.head_count", HP(n_heads), true, "number of attention heads"},
+    {"attention.head_count_kv", HP(n_kv_heads), true, "number of KV heads"},
+};
+
+static bool hg_check_positive(hg_ctx *c)
+{
+    for (size_t i = 0; i < sizeof POSITIVE / sizeof POSITIVE[0]; i++) {
+        if (POSITIVE[i].attention && !c->fam) continue;
+        if (*(const uint64_t *)((const char *)c->hp + POSITIVE[i].off) || !hg_declared(c, POSITIVE[i].suffix))
+            continue;
+        return hg_fail(c, POSITIVE[i].suffix, "the %s is 0 (expected at least 1)", POSITIVE[i].what);
+    }
+    return true;
+}
+
+/* The per-layer pattern array holds LX_MAX_LAYERS layers; deeper models are refused. */
+static bool hg_check_depth(hg_ctx *c)
+{
+    const lx_hparams *hp = c->hp;
+    if (hp->n_layers > LX_MAX_LAYERS)
+        return hg_fail(c, "block_count", "%" PRIu64 " blocks (expected at most %d)", hp->n_layers, LX_MAX_LAYERS);
+    if (hp->n_dec_layers > LX_MAX_LAYERS)
+        return hg_fail(c, "decoder_block_count", "%" PRIu64 " blocks (expected at most %d)", hp->n_dec_layers,
+                       LX_MAX_LAYERS);
+    return true;
+}
+
+static bool hg_is_array(const hg_ctx *c, const char *suffix)
+{
+    char key[160];
+    hg_key(c, suffix, key, sizeof key);
+    long i = lx_gguf_find(c->g, key);
+    return i >= 0 && lx_gguf_kv_type(c->g, (size_t)i) == LX_GGUF_ARRAY;
+}
+
+/* Grouped-query attention shares each KV head among n_heads / n_kv_heads query heads
+ * (single values only: per-layer arrays, as in OpenELM, vary by design). */
+static bool hg_check_kv_heads(hg_ctx *c)
+{
+    const lx_hparams *hp = c->hp;
+    if (!c->fam || !hp->n_heads || !hp->n_kv_heads || hg_is_array(c, "attention.head_count") ||
+        hg_is_array(c, "attention.head_count_kv"))
+        return true;
+    if (hp->n_kv_heads <= hp->n_heads && hp->n_heads % hp->n_kv_heads == 0) return true;
+    return hg_fail(c, "attention.head_count_kv", "%" PRIu64 " does not divide %" PRIu64 " attention heads "
+                   "(expected a divisor of it)", hp->n_kv_heads, hp->n_heads);
+}
+
+static bool hg_check_experts(hg_ctx *c)
+{
+    const lx_hparams *hp = c->hp;
+    if (!hp->n_experts || hp->n_experts_used <= hp->n_experts) return true;
+    return hg_fail(c, "expert_used_count", "%" PRIu64 " experts per token (expected at most expert_count, %"
+                   PRIu64 ")", hp->n_experts_used, hp->n_experts);
+}
+
+/* The block index of a llama.cpp tensor name "blk.N.…", or -1. */
+static long hg_block_of(const char *name)
+{
+    if (strncmp(name, "blk.", 4) != 0) return -1;
+    long n = 0;
+    const char *p = name + 4;
+    if (*p < '0' || *p > '9') return -1;
+    for (; *p >= '0' && *p <= '9'; p++)
+        if ((n = n * 10 + (*p - '0')) > 1000000) return -1;
+    return *p == '.' ? n : -1;
+}
+
+/* Every blk.N tensor lies inside the declared block_count (which counts DeepSeek's
+ * next-token-prediction blocks too): a reader sizing per-layer tables by block_count and
+ * indexing them by tensor names must not be led past them. */
+static bool hg_check_tensor_blocks(hg_ctx *c)
+{
+    const lx_tensors *t = lx_gguf_tensors(c->g);
+    if (!c->hp->n_layers || !t) return true;
+    for (size_t i = 0; i < t->n; i++) {
+        long b = hg_block_of(t->v[i].name);
+        if (b >= 0 && (uint64_t)b >= c->hp->n_layers)
+            return hg_fail(c, "block_count", "declares %" PRIu64 " blocks, but tensor \"%s\" is in block %ld "
+                           "(expected every blk.N tensor below block_count)", c->hp->n_layers, t->v[i].name, b);
+    }
+    return true;
+}
+
+static bool hg_check_counts(hg_ctx *c)
+{
+    return hg_check_positive(c) && hg_check_depth(c) && hg_check_kv_heads(c) && hg_check_experts(c) &&
+           hg_check_tensor_blocks(c);
 }
 
 lx_status lx_hp_from_gguf(const lx_gguf *g, const char *path, lx_hparams *hp, lx_err *err)
 {
     memset(hp, 0, sizeof *hp);
     hg_ctx c = { .g = g, .path = path, .hp = hp, .err = err };
-    bool ok = hg_arch(&c) && hg_name(&c) && hg_counts(&c) && hg_check_layers(&c) &&
+    bool ok = hg_arch(&c) && hg_name(&c) && hg_counts(&c) && hg_check_counts(&c) &&
               hg_norm(&c) && hg_rope(&c) && hg_heads(&c) && hg_vocab(&c);
     if (ok) {
         hg_experts(hp);
