@@ -17,7 +17,10 @@
 #include "arch_fixtures.h"
 #include "draw_support.h"
 #include "model/catalogue.h"
+#include "layout/check.h"
+#include "render/cairo.h"
 #include "render/draw.h"
+#include "render/svg.h"
 #include "render/theme.h"
 
 static int setup(void **state)
@@ -125,12 +128,55 @@ static void test_svg_escapes_model_strings(void **state)
     lx_buf_free(&b);
 }
 
-/* ---- PNG and PDF ---- */
-
 static uint32_t be32(const unsigned char *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
+
+/* The heatmap primitive (for the `inside` poster): cells through the colour scale, labels
+ * as checked text, the same grid in SVG and PNG. */
+static void test_heatmap_primitive(void **state)
+{
+    (void)state;
+    lx_measure *m = NULL;
+    lx_err err = {0};
+    assert_int_equal(lx_measure_new(&m, &err), LX_OK);
+    lx_scene s;
+    lx_scene_init(&s, m);
+    static const float v[6] = {0.0f, 0.5f, 1.0f, 1.0f, 0.25f, 0.0f};
+    static const char *const rows[] = {"query 0", "query 1"}, *const cols[] = {"a", "b", "c"};
+    lx_heatmap_spec h = {.values = v, .rows = 2, .cols = 3, .vmin = 0, .vmax = 1, .scale = LX_SCALE_SEQUENTIAL,
+                         .kind = LX_KIND_ATTENTION, .row_labels = rows, .col_labels = cols,
+                         .label_font = {11.5, false, false}};
+    int hm = lx_scene_heatmap(&s, "attn.map", -1, (lx_rect){100, 40, 90, 60}, &h);
+    assert_true(hm >= 0);
+    lx_scene_fit_canvas(&s, 20);
+    lx_buf out;
+    lx_buf_init(&out);
+    assert_int_equal(lx_check_scene(&s, &out), 0);
+    const lx_theme *t = lx_theme_get(LX_THEME_LIGHT);
+    assert_int_equal(lx_svg_render(&s, t, &out, &err), LX_OK);
+    const char *svg = lx_buf_cstr(&out);
+    char want[160], hex[8];
+    lx_rgb_hex(t->kind[LX_KIND_ATTENTION].strong, hex); /* value 1 = the full kind colour */
+    snprintf(want, sizeof want, "<rect x=\"160\" y=\"40\" width=\"30\" height=\"30\" fill=\"%s\"/>", hex);
+    assert_non_null(strstr(svg, want));
+    lx_rgb_hex(t->background, hex); /* value 0 = the background */
+    snprintf(want, sizeof want, "<rect x=\"100\" y=\"40\" width=\"30\" height=\"30\" fill=\"%s\"/>", hex);
+    assert_non_null(strstr(svg, want));
+    assert_non_null(strstr(svg, "id=\"attn.map.row1\""));
+    assert_non_null(strstr(svg, ">query 1</text>"));
+    lx_buf png;
+    lx_buf_init(&png);
+    assert_int_equal(lx_cairo_render(&s, t, LX_CAIRO_PNG, 2, &png, &err), LX_OK);
+    assert_int_equal(be32((const unsigned char *)png.data + 16), 2 * (unsigned)s.width);
+    lx_buf_free(&png);
+    lx_buf_free(&out);
+    lx_scene_free(&s);
+    lx_measure_free(m);
+}
+
+/* ---- PNG and PDF ---- */
 
 typedef struct png_reader { const unsigned char *p; size_t n, off; } png_reader;
 
@@ -401,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_svg_is_wellformed_xml),
         cmocka_unit_test(test_svg_structure),
         cmocka_unit_test(test_svg_escapes_model_strings),
+        cmocka_unit_test(test_heatmap_primitive),
         cmocka_unit_test(test_png_size_and_ink),
         cmocka_unit_test(test_pdf_has_a_page),
         cmocka_unit_test(test_term_fits_width),
