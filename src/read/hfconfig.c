@@ -9,6 +9,7 @@
 #include "read/hfconfig.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <jansson.h>
 #include <math.h>
 #include <stddef.h>
@@ -24,7 +25,9 @@
 typedef struct hf_ctx {
     const char *path, *text;
     size_t len;
-    size_t scope;           /* offset in text where the model's keys start ("text_config") */
+    size_t top;             /* offset in text of the top-level object's '{' */
+    size_t scope;           /* offset of the '{' of the object holding the model's keys
+                               (the top level, or "text_config"'s value) */
     const char *scope_name; /* "text_config." or "" */
     json_t *root, *cfg, *defs;
     double rotary_frac;     /* partial_rotary_factor, 0 when absent */
@@ -41,18 +44,100 @@ typedef struct hf_family {
     void (*fix)(hf_ctx *c); /* reads what only this family declares; may be NULL */
 } hf_family;
 
-/* ---------------------------------------------------------------- locating keys in text */
+/* ---------------------------------------------------------------- locating keys in text
+ *
+ * jansson keeps no positions per value, so an error finds its key by walking the text
+ * (which jansson has already accepted, so it is valid JSON) from the opening brace of the
+ * object that holds the key: only that object's own members are compared, never a key
+ * nested deeper or the contents of a string. Keys are compared after decoding escapes. */
 
-static size_t find_key(const char *text, size_t len, size_t from, const char *key)
+static size_t skip_ws(const char *t, size_t len, size_t i)
 {
-    size_t k = strlen(key);
-    for (size_t i = from; i + k + 2 <= len; i++) {
-        if (text[i] != '"' || memcmp(text + i + 1, key, k) != 0 || text[i + 1 + k] != '"') continue;
-        size_t j = i + k + 2;
-        while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) j++;
-        if (j < len && text[j] == ':') return i;
+    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) i++;
+    return i;
+}
+
+/* i at an opening quote; returns the index just past the closing one. */
+static size_t skip_string(const char *t, size_t len, size_t i)
+{
+    for (i++; i < len && t[i] != '"'; i++)
+        if (t[i] == '\\') i++;
+    return i < len ? i + 1 : len;
+}
+
+/* i at the first byte of a value; returns the index just past it. */
+static size_t skip_value(const char *t, size_t len, size_t i)
+{
+    if (i < len && t[i] == '"') return skip_string(t, len, i);
+    if (i < len && (t[i] == '{' || t[i] == '[')) {
+        for (size_t depth = 0; i < len;) {
+            if (t[i] == '"') { i = skip_string(t, len, i); continue; }
+            if (t[i] == '{' || t[i] == '[') depth++;
+            else if ((t[i] == '}' || t[i] == ']') && --depth == 0) return i + 1;
+            i++;
+        }
+        return len;
     }
-    return NOT_FOUND;
+    while (i < len && !strchr(",]} \t\n\r", t[i])) i++;
+    return i;
+}
+
+static int hex_digit(char ch)
+{
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    return -1;
+}
+
+/* One decoded character of a string body at t[*i], which it advances; escapes decode to
+ * ASCII only (anything else is -1: no key we look for has it). */
+static int next_char(const char *t, size_t end, size_t *i)
+{
+    static const char ESC[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+    char ch = t[(*i)++];
+    if (ch != '\\') return (unsigned char)ch;
+    if (*i >= end) return -1;
+    char e = t[(*i)++];
+    for (size_t k = 0; ESC[k]; k += 2)
+        if (ESC[k] == e) return (unsigned char)ESC[k + 1];
+    int v = 0;
+    for (int k = 0; e == 'u' && k < 4; k++) {
+        int d = *i < end ? hex_digit(t[(*i)++]) : -1;
+        if (d < 0) return -1;
+        v = v * 16 + d;
+    }
+    return e == 'u' && v > 0 && v < 0x80 ? v : -1;
+}
+
+/* Is the string body t[start, end) equal to key? */
+static bool key_equals(const char *t, size_t start, size_t end, const char *key)
+{
+    size_t i = start;
+    for (; *key; key++)
+        if (i >= end || next_char(t, end, &i) != (unsigned char)*key) return false;
+    return i == end;
+}
+
+/* In the object whose '{' is at obj: where member key starts (its opening quote), and
+ * where its value starts (*value, may be NULL); NOT_FOUND when there is no such member. */
+static size_t find_member(const char *t, size_t len, size_t obj, const char *key, size_t *value)
+{
+    if (obj >= len || t[obj] != '{') return NOT_FOUND;
+    for (size_t i = obj + 1;; i++) {
+        i = skip_ws(t, len, i);
+        if (i >= len || t[i] != '"') return NOT_FOUND;
+        size_t k = i, k_end = skip_string(t, len, i);
+        i = skip_ws(t, len, k_end);
+        if (i >= len || t[i] != ':') return NOT_FOUND;
+        i = skip_ws(t, len, i + 1);
+        if (k_end > k + 1 && key_equals(t, k + 1, k_end - 1, key)) {
+            if (value) *value = i;
+            return k;
+        }
+        i = skip_ws(t, len, skip_value(t, len, i));
+        if (i >= len || t[i] != ',') return NOT_FOUND;
+    }
 }
 
 static void line_col(const char *text, size_t off, int *line, int *col)
@@ -62,6 +147,39 @@ static void line_col(const char *text, size_t off, int *line, int *col)
     for (size_t i = 0; i < off; i++)
         if (text[i] == '\n') { (*line)++; start = i + 1; }
     *col = (int)(off - start) + 1;
+}
+
+/* Where key sits: in the scope object, else at the top level, else (a value that came
+ * from the family's defaults, or a key that is missing) the scope object's brace. */
+static size_t key_pos(const hf_ctx *c, const char *key)
+{
+    size_t off = find_member(c->text, c->len, c->scope, key, NULL);
+    if (off == NOT_FOUND) off = find_member(c->text, c->len, c->top, key, NULL);
+    if (off == NOT_FOUND) off = c->scope < c->len ? c->scope : 0;
+    return off;
+}
+
+/* "PATH: line L:C: " and the rest, for text offset off. */
+static void pos_error(hf_ctx *c, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void pos_error(hf_ctx *c, size_t off, const char *fmt, ...)
+{
+    char what[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    int line, col;
+    line_col(c->text, off, &line, &col);
+    lx_err_set(c->err, LX_ERR_MODEL, "%s: line %d:%d: %s", c->path, line, col, what);
+}
+
+static const char *spelled(const hf_ctx *c, const char *key);
+
+/* "PATH: line L:C: KEY: WHAT" at the position of KEY (or of the alias the config uses). */
+static void key_error(hf_ctx *c, const char *key, const char *what)
+{
+    key = spelled(c, key);
+    pos_error(c, key_pos(c, key), "%s%s: %s", c->scope_name, key, what);
 }
 
 static void describe(const json_t *v, char *out, size_t cap)
@@ -75,21 +193,6 @@ static void describe(const json_t *v, char *out, size_t cap)
     case JSON_TRUE: case JSON_FALSE: snprintf(out, cap, "boolean"); break;
     default: snprintf(out, cap, "null"); break;
     }
-}
-
-/* "PATH: line L:C: KEY: WHAT" with the position of KEY when it can be found. */
-static void key_error(hf_ctx *c, const char *key, const char *what)
-{
-    size_t off = find_key(c->text, c->len, c->scope, key);
-    if (off == NOT_FOUND) off = find_key(c->text, c->len, 0, key);
-    if (off == NOT_FOUND) {
-        lx_err_set(c->err, LX_ERR_MODEL, "%s: %s%s: %s", c->path, c->scope_name, key, what);
-        return;
-    }
-    int line, col;
-    line_col(c->text, off, &line, &col);
-    lx_err_set(c->err, LX_ERR_MODEL, "%s: line %d:%d: %s%s: %s", c->path, line, col, c->scope_name, key,
-               what);
 }
 
 static void type_error(hf_ctx *c, const char *key, const char *expected, const json_t *v)
@@ -203,6 +306,25 @@ static const u64_field U64_FIELDS[] = {
     {HP(n_nextn_layers), {"num_nextn_predict_layers"}, false},
 };
 
+static const u64_field *field_of(const char *key)
+{
+    for (size_t i = 0; i < sizeof U64_FIELDS / sizeof U64_FIELDS[0]; i++)
+        for (int k = 0; k < 5 && U64_FIELDS[i].keys[k]; k++)
+            if (strcmp(U64_FIELDS[i].keys[k], key) == 0) return &U64_FIELDS[i];
+    return NULL;
+}
+
+/* The spelling of key's field this config uses: key itself when present, else the first
+ * alias present (n_layer for num_hidden_layers), else key. */
+static const char *spelled(const hf_ctx *c, const char *key)
+{
+    const u64_field *f = field_of(key);
+    if (!f || json_object_get(c->cfg, key)) return key;
+    for (int k = 0; k < 5 && f->keys[k]; k++)
+        if (json_object_get(c->cfg, f->keys[k])) return f->keys[k];
+    return key;
+}
+
 static void read_counts(hf_ctx *c)
 {
     for (size_t i = 0; i < sizeof U64_FIELDS / sizeof U64_FIELDS[0]; i++) {
@@ -228,8 +350,8 @@ static void read_rope_object(hf_ctx *c, const char *key)
     sub.cfg = rs;
     sub.defs = NULL;
     sub.scope_name = scope_name;
-    size_t off = find_key(c->text, c->len, c->scope, key);
-    if (off != NOT_FOUND) sub.scope = off;
+    size_t value;
+    if (find_member(c->text, c->len, c->scope, key, &value) != NOT_FOUND) sub.scope = value;
     const char *type = get_str(&sub, "rope_type");
     if (!type) type = get_str(&sub, "type");
     if (type && strcmp(type, "default") != 0) copy_str(c->hp->rope_scaling, sizeof c->hp->rope_scaling, type);
@@ -619,17 +741,31 @@ static void pick_scope(hf_ctx *c)
 {
     json_t *tc = json_object_get(c->root, "text_config");
     c->cfg = c->root;
-    c->scope = 0;
+    c->top = c->scope = skip_ws(c->text, c->len, 0);
     c->scope_name = "";
     if (!tc || !json_is_object(tc)) return;
     c->cfg = tc;
     c->scope_name = "text_config.";
-    size_t off = find_key(c->text, c->len, 0, "text_config");
-    c->scope = off == NOT_FOUND ? 0 : off;
+    size_t value;
+    if (find_member(c->text, c->len, c->top, "text_config", &value) != NOT_FOUND) c->scope = value;
+}
+
+/* model_type in obj (whose '{' is at `at`) is a string or null when present. */
+static bool model_type_ok(hf_ctx *c, json_t *obj, size_t at, const char *scope_name)
+{
+    json_t *v = json_object_get(obj, "model_type");
+    if (!v || json_is_null(v) || json_is_string(v)) return true;
+    hf_ctx in = *c;
+    in.scope = at;
+    in.scope_name = scope_name;
+    type_error(&in, "model_type", "a string", v);
+    return false;
 }
 
 static const hf_family *pick_family(hf_ctx *c)
 {
+    if (!model_type_ok(c, c->root, c->top, "") || !model_type_ok(c, c->cfg, c->scope, c->scope_name))
+        return NULL;
     const char *mt = json_string_value(json_object_get(c->root, "model_type"));
     const char *inner = json_string_value(json_object_get(c->cfg, "model_type"));
     if (!mt) mt = inner;
@@ -699,20 +835,30 @@ static void check_depth(hf_ctx *c)
     key_error(c, enc ? "num_hidden_layers" : "num_decoder_layers", what);
 }
 
-static void require(hf_ctx *c, uint64_t v, const char *key, const char *alts)
+/* A count every later stage needs: an explicit null is named at its position; an absent
+ * key has none to name. */
+static void require(hf_ctx *c, uint64_t v, const char *key)
 {
     if (v || lx_err_failed(c->err)) return;
-    lx_err_set(c->err, LX_ERR_MODEL, "%s: %s%s missing (expected one of %s)", c->path, c->scope_name, key, alts);
+    const u64_field *f = field_of(key);
+    char alts[160] = "";
+    for (int k = 0; f && k < 5 && f->keys[k]; k++)
+        snprintf(alts + strlen(alts), sizeof alts - strlen(alts), "%s%s", k ? ", " : "", f->keys[k]);
+    key = spelled(c, key);
+    if (json_is_null(json_object_get(c->cfg, key)))
+        pos_error(c, key_pos(c, key), "%s%s missing (found null; expected one of %s)", c->scope_name, key, alts);
+    else
+        lx_err_set(c->err, LX_ERR_MODEL, "%s: %s%s missing (expected one of %s)", c->path, c->scope_name, key, alts);
 }
 
 /* Defaults that depend on other fields, then the checks every later stage relies on. */
 static void resolve(hf_ctx *c)
 {
     lx_hparams *hp = c->hp;
-    require(c, hp->d_model, "hidden_size", "hidden_size, n_embd, d_model");
-    require(c, hp->n_layers, "num_hidden_layers", "num_hidden_layers, n_layer, num_layers");
-    require(c, hp->n_heads, "num_attention_heads", "num_attention_heads, n_head, num_heads");
-    require(c, hp->vocab_size, "vocab_size", "vocab_size");
+    require(c, hp->d_model, "hidden_size");
+    require(c, hp->n_layers, "num_hidden_layers");
+    require(c, hp->n_heads, "num_attention_heads");
+    require(c, hp->vocab_size, "vocab_size");
     if (lx_err_failed(c->err)) return;
     if (!hp->n_kv_heads) hp->n_kv_heads = hp->n_heads;
     if (hp->n_kv_heads > hp->n_heads || hp->n_heads % hp->n_kv_heads != 0) {
@@ -736,7 +882,7 @@ static void resolve(hf_ctx *c)
         return;
     }
     if (!hp->n_experts) { hp->n_experts_used = hp->n_shared_experts = hp->d_expert = hp->d_shared_expert = 0; }
-    if (!hp->d_ff && !hp->n_experts) require(c, 0, "intermediate_size", "intermediate_size, n_inner, d_ff");
+    if (!hp->d_ff && !hp->n_experts) require(c, 0, "intermediate_size");
     if (!strcmp(hp->position, "rope") && !hp->rope_theta) hp->rope_theta = 10000;
 }
 
