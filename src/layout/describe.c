@@ -461,6 +461,7 @@ static void attn_extras(lx_dbuild *b, char *out, size_t cap)
         append(out, cap, s);
     }
     if (a->attn.q_bias || a->attn.k_bias || a->attn.v_bias) append(out, cap, "Q/K/V biases");
+    if (a->attn.sinks) append(out, cap, "attention sinks");
 }
 
 static void rope_badge(lx_dbuild *b, char *out, size_t cap)

@@ -311,6 +311,7 @@ static void set_attention(build_ctx *c)
     else a->attn.kind = LX_ATTN_GQA;
     a->attn.qk_norm = any_layer_has(c, LX_ROLE_ATTN_Q_NORM) || hp->qk_norm == LX_YES;
     a->attn.fused_qkv = any_layer_has(c, LX_ROLE_ATTN_QKV);
+    a->attn.sinks = any_layer_has(c, LX_ROLE_ATTN_SINKS);
     lx_role q = a->attn.fused_qkv ? LX_ROLE_ATTN_QKV : LX_ROLE_ATTN_Q;
     a->attn.q_bias = any_layer_bias(c, q);
     a->attn.k_bias = any_layer_bias(c, a->attn.fused_qkv ? LX_ROLE_ATTN_QKV : LX_ROLE_ATTN_K);

@@ -69,6 +69,7 @@ typedef struct lx_arch {
         uint64_t sliding_window;        /* 0 none */
         int n_sliding_layers;           /* how many layers use the window */
         bool qk_norm, q_bias, k_bias, v_bias, o_bias, fused_qkv;
+        bool sinks;                     /* learned per-head attention sinks (gpt-oss) */
         double softcap;                 /* attention logit soft-capping, 0 none */
         uint64_t q_lora_rank, kv_lora_rank, rope_head_dim, nope_head_dim; /* MLA */
     } attn;

@@ -74,6 +74,7 @@ static void put_attention(json_out *j, const lx_arch *a)
     kv_bool(j, "v_bias", a->attn.v_bias);
     kv_bool(j, "o_bias", a->attn.o_bias);
     kv_bool(j, "fused_qkv", a->attn.fused_qkv);
+    kv_bool(j, "sinks", a->attn.sinks);
     kv_num_or_null(j, "softcap", a->attn.softcap);
     if (a->attn.kind == LX_ATTN_MLA) {
         kv_u64_or_null(j, "q_lora_rank", a->attn.q_lora_rank);

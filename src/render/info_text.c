@@ -67,6 +67,7 @@ static void text_attention(const lx_arch *a, lx_buf *b)
     lx_buf_printf(b, " · head_dim %llu", (unsigned long long)a->attn.head_dim);
     if (a->attn.qk_norm) lx_buf_puts(b, " · QK-norm");
     if (a->attn.q_bias || a->attn.k_bias || a->attn.v_bias) lx_buf_puts(b, " · q/k/v biases");
+    if (a->attn.sinks) lx_buf_puts(b, " · attention sinks");
     if (a->attn.sliding_window) {
         lx_buf_puts(b, " · sliding window ");
         put_num(b, a->attn.sliding_window);
