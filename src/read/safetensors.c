@@ -338,24 +338,35 @@ static lx_status st_load_header(int fd, const char *path, uint64_t size, char **
     return st_pread(fd, path, *text, (size_t)*n, 8, err);
 }
 
+/* lx_st_read_file that also hands back the header text (*text, *n; the caller frees it). */
+static lx_status st_read_file_text(const char *path, int file_index, lx_tensors *out, uint64_t *file_bytes,
+                                   uint64_t *header_bytes, char **text, uint64_t *n, lx_err *err)
+{
+    int fd;
+    uint64_t size;
+    *text = NULL;
+    *n = 0;
+    if (st_open(path, &fd, &size, err) != LX_OK) return err->code;
+    lx_status s = st_load_header(fd, path, size, text, n, err);
+    close(fd);
+    if (s == LX_OK) {
+        st_hdr h = { path, *text, (size_t)*n, size - 8 - *n, err };
+        s = st_parse_header(&h, file_index, out);
+    }
+    if (s == LX_OK) {
+        st_count(file_bytes, size);
+        st_count(header_bytes, 8 + *n);
+    }
+    return s;
+}
+
 lx_status lx_st_read_file(const char *path, int file_index, lx_tensors *out,
                           uint64_t *file_bytes, uint64_t *header_bytes, lx_err *err)
 {
-    int fd;
-    uint64_t size, n = 0;
-    char *text = NULL;
-    if (st_open(path, &fd, &size, err) != LX_OK) return err->code;
-    lx_status s = st_load_header(fd, path, size, &text, &n, err);
-    close(fd);
-    if (s == LX_OK) {
-        st_hdr h = { path, text, (size_t)n, size - 8 - n, err };
-        s = st_parse_header(&h, file_index, out);
-    }
+    char *text;
+    uint64_t n;
+    lx_status s = st_read_file_text(path, file_index, out, file_bytes, header_bytes, &text, &n, err);
     free(text);
-    if (s == LX_OK) {
-        st_count(file_bytes, size);
-        st_count(header_bytes, 8 + n);
-    }
     return s;
 }
 
@@ -455,17 +466,33 @@ static void st_index_stat(lx_st_index *idx)
     }
 }
 
+/* "PATH: line L:C: WHAT" at the index's "weight_map" key, or at the top-level object's
+ * brace when the key is absent (or cannot be found literally). */
+static lx_status st_index_fail(const char *path, const char *text, size_t len, lx_err *err, const char *what)
+{
+    long pos = st_locate(text, len, "weight_map");
+    size_t at = 0;
+    while (at < len && strchr(" \t\r\n", text[at])) at++;
+    if (pos >= 0) at = (size_t)pos;
+    int line = 1;
+    size_t start = 0;
+    for (size_t i = 0; i < at; i++)
+        if (text[i] == '\n') line++, start = i + 1;
+    return lx_err_set(err, LX_ERR_MODEL, "%s: line %d:%zu: %s", path, line, at - start + 1, what);
+}
+
 /* Everything after the JSON is parsed. */
 static lx_status st_index_build(const char *path, const char *text, size_t len, const json_t *root,
                                 lx_st_index *idx, lx_err *err)
 {
     const json_t *map = json_object_get(root, "weight_map");
     if (!json_is_object(map))
-        return lx_err_set(err, LX_ERR_MODEL, "%s: \"weight_map\" is %s (expected an object mapping tensor "
-                          "names to shard files)", path, map ? "not an object" : "missing");
+        return st_index_fail(path, text, len, err, map ? "\"weight_map\" is not an object (expected an object "
+                             "mapping tensor names to shard files)" : "\"weight_map\" is missing (expected an "
+                             "object mapping tensor names to shard files)");
     size_t n = json_object_size(map);
     if (n == 0)
-        return lx_err_set(err, LX_ERR_MODEL, "%s: \"weight_map\" is empty (expected at least one tensor)", path);
+        return st_index_fail(path, text, len, err, "\"weight_map\" is empty (expected at least one tensor)");
     char **shard_of = malloc((n ? n : 1) * sizeof *shard_of);
     idx->names = calloc(n ? n : 1, sizeof *idx->names);
     idx->name_file = calloc(n ? n : 1, sizeof *idx->name_file);
@@ -555,25 +582,32 @@ static const char *st_find_absent(const lx_st_index *idx, const lx_tensors *out,
     return absent;
 }
 
+/* A shard as read: its path and header text (the JSON, which starts at file offset 8). */
+typedef struct st_shard {
+    const char *path, *text;
+    size_t len;
+} st_shard;
+
 /* Every tensor read from shard `file` (tensors [from, n) of out) must be mapped to that shard;
  * the map's count for the shard (want) must then equal the number read (names within one file
- * are unique, so equal counts mean equal sets). */
+ * are unique, so equal counts mean equal sets). A tensor the map places elsewhere is named at
+ * its key in the shard's header; one the header lacks, at the header's start (offset 8). */
 static lx_status st_check_shard(const lx_st_index *idx, const st_pair *map, const lx_tensors *out,
-                                size_t from, int file, size_t want, const char *shard, lx_err *err)
+                                size_t from, int file, size_t want, const st_shard *sh, lx_err *err)
 {
     for (size_t i = from; i < out->n; i++) {
         st_pair key = { out->v[i].name, 0 };
         const st_pair *p = bsearch(&key, map, idx->n_names, sizeof *map, st_pair_cmp);
         if (!p || p->file != file)
-            return lx_err_set(err, LX_ERR_MODEL, "%s: tensor \"%.200s\" is in this shard but the index's "
-                              "weight_map %s%.200s%s (expected the weight_map to list every tensor of every "
-                              "shard)", shard, out->v[i].name, p ? "puts it in \"" : "does not list it",
-                              p ? idx->files[p->file] : "", p ? "\"" : "");
+            return st_fail(sh->path, sh->text, sh->len, 8, "tensor", out->v[i].name, err, "it is in this shard "
+                           "but the index's weight_map %s%.200s%s (expected the weight_map to list every tensor "
+                           "of every shard)", p ? "puts it in \"" : "does not list it",
+                           p ? idx->files[p->file] : "", p ? "\"" : "");
     }
     if (want == out->n - from) return LX_OK;
     const char *absent = st_find_absent(idx, out, from, file);
-    return lx_err_set(err, LX_ERR_MODEL, "%s: tensor \"%.200s\" listed in the index's weight_map is not "
-                      "in this shard (expected every listed tensor in its shard)", shard,
+    return lx_err_set(err, LX_ERR_MODEL, "%s: offset 8: tensor \"%.200s\" listed in the index's weight_map is "
+                      "not in this shard's header (expected every listed tensor in its shard)", sh->path,
                       absent ? absent : "?");
 }
 
@@ -583,8 +617,13 @@ static lx_status st_read_shard(const lx_st_index *idx, const st_pair *map, size_
     char *p = lx_st_index_shard_path(idx, i);
     if (!p) return lx_err_set(err, LX_ERR_IO, "%s: out of memory", idx->files[i]);
     size_t from = out->n;
-    if (lx_st_read_file(p, (int)i, out, file_bytes, header_bytes, err) == LX_OK)
-        st_check_shard(idx, map, out, from, (int)i, want, p, err);
+    char *text;
+    uint64_t n;
+    if (st_read_file_text(p, (int)i, out, file_bytes, header_bytes, &text, &n, err) == LX_OK) {
+        st_shard sh = { p, text, (size_t)n };
+        st_check_shard(idx, map, out, from, (int)i, want, &sh, err);
+    }
+    free(text);
     free(p);
     return err->code;
 }
