@@ -66,9 +66,10 @@ static const hg_family FAMILIES[] = {
 
 /* ---------------------------------------------------------------- typed key reads */
 
+/* Copies src into dst[cap], cut to fit (names longer than the field are cut on purpose). */
 static void hg_copy(char *dst, size_t cap, const char *src)
 {
-    snprintf(dst, cap, "%s", src);
+    snprintf(dst, cap, "%.*s", (int)(cap - 1), src);
 }
 
 static bool hg_type_error(hg_ctx *c, long i, const char *key, const char *want)

@@ -256,9 +256,10 @@ static const char *get_str(hf_ctx *c, const char *key)
     return json_string_value(v);
 }
 
+/* Copies src into dst[cap], cut to fit (names longer than the field are cut on purpose). */
 static void copy_str(char *dst, size_t cap, const char *src)
 {
-    snprintf(dst, cap, "%s", src ? src : "");
+    snprintf(dst, cap, "%.*s", (int)(cap - 1), src ? src : "");
 }
 
 static lx_tristate tri(bool b) { return b ? LX_YES : LX_NO; }
