@@ -18,9 +18,13 @@
  * is global when (i+1) % 6 == 0), other families with a window on every layer; MoE models
  * mark leading_dense_block_count dense layers; llama4 marks NoPE and dense layers.
  *
- * Errors (LX_ERR_MODEL): a key of the wrong type, "PATH: offset N: KEY: has type string
- * (expected an unsigned integer)"; a missing general.architecture; more than LX_MAX_LAYERS
- * blocks.
+ * Errors (LX_ERR_MODEL), each naming the key's byte offset, the key, what was found and
+ * what is allowed: a key of the wrong type ("PATH: offset N: KEY: has type string (expected
+ * an unsigned integer)"); a missing general.architecture; block_count, decoder_block_count
+ * or embedding_length of 0; head_count or head_count_kv of 0 in a known family; heads that
+ * do not divide the width when no key_length is declared; more than LX_MAX_LAYERS blocks;
+ * head_count_kv not dividing head_count; expert_used_count above expert_count; a blk.N
+ * tensor at or beyond block_count.
  */
 #ifndef LX_MODEL_HP_GGUF_H
 #define LX_MODEL_HP_GGUF_H
