@@ -2,6 +2,7 @@
 BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+MAKEFLAGS += --no-print-directory
 
 .PHONY: all deps build demo test test-asan fuzz clean golden
 
@@ -14,14 +15,15 @@ build: deps
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# The main job on a built-in model (no download): summary, terminal diagram, SVG and PNG.
 demo: build
 	@mkdir -p out
-	$(BUILD)/llmxray info llama-3.1-8b
-	@if $(BUILD)/llmxray help draw >/dev/null 2>&1; then \
-	  $(BUILD)/llmxray draw llama-3.1-8b -o out/llama-3.1-8b.svg && \
-	  $(BUILD)/llmxray draw llama-3.1-8b -o out/llama-3.1-8b.png && \
-	  $(BUILD)/llmxray draw llama-3.1-8b -f txt -o - && \
-	  echo "wrote out/llama-3.1-8b.svg and out/llama-3.1-8b.png"; fi
+	@$(BUILD)/llmxray info llama-3.1-8b
+	@echo
+	@$(BUILD)/llmxray draw llama-3.1-8b -f txt -o -
+	@$(BUILD)/llmxray draw llama-3.1-8b -o out/llama-3.1-8b.svg
+	@$(BUILD)/llmxray draw llama-3.1-8b -o out/llama-3.1-8b.png
+	@echo "wrote out/llama-3.1-8b.svg and out/llama-3.1-8b.png"
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -39,3 +41,7 @@ fuzz: deps
 
 clean:
 	rm -rf $(BUILD) build-asan
+
+# Regenerates the golden SVG/text files of the draw tests (review the diff before committing).
+golden: build
+	@scripts/regen-golden.sh $(BUILD)
