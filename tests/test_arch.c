@@ -350,6 +350,45 @@ static void test_folder_config_plus_weights(void **state)
     release(&b);
 }
 
+/* A Hugging Face folder with 3 shards + index + config.json, and a split GGUF opened from its
+ * last shard: both give the same exact counts as the single-file forms. */
+static void test_sharded_forms(void **state)
+{
+    (void)state;
+    char dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/qwen25-sharded", LX_TMP_DIR);
+    mkdir(dir, 0755);
+    assert_true(lx_fam_write_safetensors_sharded(&LX_FAM_QWEN25_7B, dir, 3));
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    write_text(path, "{\"model_type\": \"qwen2\", \"hidden_size\": 3584, \"num_hidden_layers\": 28,"
+                     "\"num_attention_heads\": 28, \"num_key_value_heads\": 4, \"intermediate_size\": 18944,"
+                     "\"vocab_size\": 152064, \"rope_theta\": 1000000.0, \"tie_word_embeddings\": false}");
+    built b;
+    build(dir, &b);
+    assert_int_equal(b.a.format, LX_FMT_SAFETENSORS);
+    assert_false(b.a.synthesized);
+    assert_int_equal(b.a.total_params, 7615616512ULL);
+    assert_int_equal(b.a.attn.n_kv_heads, 4);
+    assert_true(b.a.attn.q_bias);
+    int max_file = 0;
+    for (size_t i = 0; i < b.a.tensors->n; i++)
+        if (b.a.tensors->v[i].file > max_file) max_file = b.a.tensors->v[i].file;
+    assert_int_equal(max_file, 2);
+    release(&b);
+
+    snprintf(path, sizeof path, "%s/deepseek-split", LX_TMP_DIR);
+    assert_true(lx_fam_write_gguf_split(&LX_FAM_DEEPSEEK_V3, path, 3));
+    snprintf(path, sizeof path, "%s/deepseek-split-00003-of-00003.gguf", LX_TMP_DIR);
+    build(path, &b);
+    assert_int_equal(b.a.format, LX_FMT_GGUF);
+    assert_int_equal(lx_gguf_n_files(b.src.gguf), 3);
+    assert_int_equal(b.a.total_params, LX_FAM_DEEPSEEK_V3.published_total);
+    assert_int_equal(b.a.active_params, LX_FAM_DEEPSEEK_V3.published_active);
+    assert_int_equal(b.a.attn.kind, LX_ATTN_MLA);
+    assert_string_equal(b.a.hp.name, "DeepSeek-V3");
+    release(&b);
+}
+
 static void test_index_without_shards_uses_config(void **state)
 {
     (void)state;
@@ -437,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_gguf_families),
         cmocka_unit_test(test_deepseek_v3_gguf),
         cmocka_unit_test(test_folder_config_plus_weights),
+        cmocka_unit_test(test_sharded_forms),
         cmocka_unit_test(test_index_without_shards_uses_config),
         cmocka_unit_test(test_config_only_totals),
         cmocka_unit_test(test_deepseek_config_groups),

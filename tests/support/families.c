@@ -326,3 +326,86 @@ bool lx_fam_write_gguf_tokenizer(const lx_fam_spec *s, const char *path, const c
     lx_fx_gguf_free(w);
     return ok;
 }
+
+/* ---- sharded forms: the tensor stream cut into n consecutive parts ---- */
+
+typedef struct shard_ctx {
+    size_t n_total, seen;
+    int n_shards;
+    void *w[8];             /* one writer per shard */
+    bool gguf;
+    char **names;           /* safetensors: tensor names in order, for the index */
+    int *shard;             /* ... and the shard each one went to */
+    size_t n_names;
+} shard_ctx;
+
+static void count_cb(void *ctx, const char *name, int n_dims, const int64_t *shape)
+{
+    (void)name, (void)n_dims, (void)shape;
+    ((shard_ctx *)ctx)->n_total++;
+}
+
+static int shard_of(const shard_ctx *c) { return (int)(c->seen * (size_t)c->n_shards / c->n_total); }
+
+static void shard_cb(void *ctx, const char *name, int n_dims, const int64_t *shape)
+{
+    shard_ctx *c = ctx;
+    int k = shard_of(c);
+    c->seen++;
+    if (c->gguf) { gguf_cb(c->w[k], name, n_dims, shape); return; }
+    st_cb(c->w[k], name, n_dims, shape);
+    c->names[c->n_names] = strdup(name);
+    c->shard[c->n_names++] = k;
+}
+
+bool lx_fam_write_gguf_split(const lx_fam_spec *s, const char *prefix, int n_shards)
+{
+    shard_ctx c = {.n_shards = n_shards, .gguf = true};
+    if (n_shards < 2 || n_shards > 8) return false;
+    lx_fam_emit(s, LX_FAM_GGUF, count_cb, &c);
+    for (int k = 0; k < n_shards; k++) {
+        c.w[k] = lx_fx_gguf_new(3);
+        if (k == 0) gguf_metadata(c.w[k], s);
+        lx_fx_gguf_kv_u16(c.w[k], "split.no", (uint16_t)k);
+        lx_fx_gguf_kv_u16(c.w[k], "split.count", (uint16_t)n_shards);
+        lx_fx_gguf_kv_i32(c.w[k], "split.tensors.count", (int32_t)c.n_total);
+    }
+    lx_fam_emit(s, LX_FAM_GGUF, shard_cb, &c);
+    bool ok = true;
+    for (int k = 0; k < n_shards; k++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s-%05d-of-%05d.gguf", prefix, k + 1, n_shards);
+        ok = lx_fx_gguf_write(c.w[k], path) && ok;
+        lx_fx_gguf_free(c.w[k]);
+    }
+    return ok;
+}
+
+bool lx_fam_write_safetensors_sharded(const lx_fam_spec *s, const char *dir, int n_shards)
+{
+    shard_ctx c = {.n_shards = n_shards};
+    if (n_shards < 2 || n_shards > 8) return false;
+    lx_fam_emit(s, LX_FAM_HF, count_cb, &c);
+    c.names = calloc(c.n_total, sizeof *c.names);
+    c.shard = calloc(c.n_total, sizeof *c.shard);
+    const char **map = calloc(c.n_total, sizeof *map);
+    if (!c.names || !c.shard || !map) return false;
+    for (int k = 0; k < n_shards; k++) c.w[k] = lx_fx_st_new();
+    lx_fam_emit(s, LX_FAM_HF, shard_cb, &c);
+    char files[8][64], path[600];
+    bool ok = true;
+    for (int k = 0; k < n_shards; k++) {
+        snprintf(files[k], sizeof files[k], "model-%05d-of-%05d.safetensors", k + 1, n_shards);
+        snprintf(path, sizeof path, "%s/%s", dir, files[k]);
+        ok = ok && lx_fx_st_write(c.w[k], path, NULL);
+        lx_fx_st_free(c.w[k]);
+    }
+    for (size_t i = 0; i < c.n_names; i++) map[i] = files[c.shard[i]];
+    snprintf(path, sizeof path, "%s/model.safetensors.index.json", dir);
+    ok = ok && lx_fx_st_write_index(path, c.n_names, (const char *const *)c.names, map, -1);
+    for (size_t i = 0; i < c.n_names; i++) free(c.names[i]);
+    free(c.names);
+    free(c.shard);
+    free(map);
+    return ok;
+}
