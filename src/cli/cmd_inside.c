@@ -1,38 +1,71 @@
-/* cli/cmd_inside — `llmxray inside MODEL [--prompt TEXT] -o FILE [-n N] [--top K]
- * [--threads T] [--max-memory SIZE]`: one traced run (infer/inside) of the prompt.
+/* cli/cmd_inside — `llmxray inside MODEL [--prompt TEXT] -o FILE.{svg,png,pdf,json}
+ * [-n N] [--top K] [--threads T] [--max-memory SIZE] [--theme light|dark] [--scale S]`:
+ * one traced run (infer/inside) of the prompt, drawn as a poster or written as JSON.
  *
- * FILE.json receives the internals: tokens, embeddings, RoPE frequencies, attention of
- * every layer and head, residual-stream norms, next-token logits and top K, and the
- * greedy continuation. The poster formats (.svg, .png, .pdf) need the render back ends
- * and are refused until they are in the build. A progress line is shown on stderr while
- * the run goes on past one second, when stderr is a terminal. */
+ * The format is the extension of FILE (anything else is a usage error, exit 2). .svg, .png
+ * and .pdf receive the poster (layout/inside_layout, drawn by render/svg or render/cairo);
+ * .json the internals: tokens, embeddings, RoPE frequencies, attention of every layer and
+ * head, residual-stream norms, next-token logits and top K, and the greedy continuation.
+ * With no prompt the run starts from BOS alone, as `run` does. Files are written
+ * atomically, so a failed run leaves an existing FILE untouched. A progress line is shown
+ * on stderr while the run goes on past one second, when stderr is a terminal. */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli/cmd.h"
 #include "cli/infer_opts.h"
 #include "infer/inside.h"
+#include "layout/inside_layout.h"
+#include "render/cairo.h"
+#include "render/svg.h"
+#include "render/theme.h"
 #include "util/buf.h"
+
+typedef enum out_format { OUT_JSON, OUT_SVG, OUT_PNG, OUT_PDF, OUT_COUNT } out_format;
+static const char *const FORMAT_EXT[OUT_COUNT] = {"json", "svg", "png", "pdf"};
 
 typedef struct inside_opts {
     const char *model, *out;
     lx_infer_cli c;
+    out_format format;
+    lx_theme_id theme;
+    double scale;
 } inside_opts;
+
+/* --theme and --scale (poster options): 0 taken, 2 usage error, -1 not one of them. */
+static int poster_option(int argc, char **argv, int *i, inside_opts *o)
+{
+    const char *a = argv[*i];
+    if (strcmp(a, "--theme") && strcmp(a, "--scale")) return -1;
+    if (*i + 1 >= argc) return lx_cli_usage_error("option '%s' needs a value", a);
+    const char *v = argv[++*i];
+    if (!strcmp(a, "--theme")) return lx_theme_parse(v, &o->theme) ? 0 : lx_cli_usage_error("--theme is light or dark (got '%s')", v);
+    char *end = NULL;
+    double x = strtod(v, &end);
+    if (end == v || *end || !(x >= 0.25 && x <= 8)) return lx_cli_usage_error("--scale needs a number from 0.25 to 8 (got '%s')", v);
+    o->scale = x;
+    return 0;
+}
 
 static int parse_args(int argc, char **argv, inside_opts *o)
 {
-    *o = (inside_opts){NULL, NULL, {NULL, 16, 10, 1, 0, false}};
+    *o = (inside_opts){NULL, NULL, {NULL, 16, 10, 1, 0, false}, OUT_JSON, LX_THEME_LIGHT, 1.0};
     for (int i = 1; i < argc; i++) {
         int rc = argv[i][0] == '-' && argv[i][1] ? lx_cli_infer_option(argc, argv, &i, &o->c) : 1;
+        if (rc < 0) rc = poster_option(argc, argv, &i, o);
         if (rc == 2) return rc;
         if (rc < 0 && (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output"))) {
             if (i + 1 >= argc) return lx_cli_usage_error("option '%s' needs a value", argv[i]);
             o->out = argv[++i];
         } else if (rc < 0) {
             return lx_cli_usage_error("unknown option '%s' for inside", argv[i]);
+        } else if (rc == 0) {
+            continue;
         } else if (rc == 1 && o->model) {
             return lx_cli_usage_error("inside takes one MODEL, got '%s' and '%s'", o->model, argv[i]);
         } else if (rc == 1) {
@@ -40,7 +73,7 @@ static int parse_args(int argc, char **argv, inside_opts *o)
         }
     }
     if (!o->model) return lx_cli_usage_error("inside needs a MODEL (a .gguf file)");
-    if (!o->out) return lx_cli_usage_error("inside needs -o FILE (.json)");
+    if (!o->out) return lx_cli_usage_error("inside needs -o FILE (.svg, .png, .pdf or .json)");
     return 0;
 }
 
@@ -139,6 +172,15 @@ static json_t *inside_json(const lx_inside *in, const char *path)
     return o;
 }
 
+/* Writes b to the output file atomically; returns the exit code. */
+static int write_out(lx_buf *b, const char *path)
+{
+    char msg[1200];
+    bool ok = lx_buf_ok(b) && lx_buf_write_file(b, path, msg, sizeof msg);
+    if (!ok) lx_cli_error(lx_buf_ok(b) ? msg : "out of memory writing the output");
+    return ok ? 0 : LX_ERR_IO;
+}
+
 static int write_json(const lx_inside *in, const inside_opts *o)
 {
     json_t *j = inside_json(in, o->model);
@@ -150,17 +192,45 @@ static int write_json(const lx_inside *in, const inside_opts *o)
     lx_buf_puts(&b, text);
     lx_buf_putc(&b, '\n');
     free(text);
-    char msg[512];
-    bool ok = lx_buf_write_file(&b, o->out, msg, sizeof msg);
+    int rc = write_out(&b, o->out);
     lx_buf_free(&b);
-    if (!ok) { lx_cli_error(msg); return 3; }
-    return 0;
+    return rc;
 }
 
-static const char *extension(const char *path)
+/* ---- poster ---- */
+
+static lx_status render_poster(const lx_inside *in, const inside_opts *o, lx_buf *b, lx_err *err)
+{
+    lx_measure *m = NULL;
+    if (lx_measure_new(&m, err) != LX_OK) return err->code;
+    lx_scene s;
+    lx_scene_init(&s, m);
+    lx_status st = lx_layout_inside_file(in, o->model, &s, err);
+    const lx_theme *t = lx_theme_get(o->theme);
+    if (st == LX_OK && o->format == OUT_SVG) st = lx_svg_render(&s, t, b, err);
+    else if (st == LX_OK) st = lx_cairo_render(&s, t, o->format == OUT_PDF ? LX_CAIRO_PDF : LX_CAIRO_PNG, o->scale, b, err);
+    lx_scene_free(&s);
+    lx_measure_free(m);
+    return st;
+}
+
+static int write_poster(const lx_inside *in, const inside_opts *o)
+{
+    lx_buf b;
+    lx_buf_init(&b);
+    lx_err err = {0};
+    int rc = render_poster(in, o, &b, &err) == LX_OK ? write_out(&b, o->out) : (lx_cli_error(err.msg), (int)err.code);
+    lx_buf_free(&b);
+    return rc;
+}
+
+static bool format_of(const char *path, out_format *f)
 {
     const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
-    return dot && (!slash || dot > slash) ? dot + 1 : "";
+    if (!dot || (slash && dot < slash)) return false;
+    for (int i = 0; i < OUT_COUNT; i++)
+        if (!strcasecmp(dot + 1, FORMAT_EXT[i])) { *f = (out_format)i; return true; }
+    return false;
 }
 
 int lx_cmd_inside(int argc, char **argv)
@@ -168,10 +238,8 @@ int lx_cmd_inside(int argc, char **argv)
     inside_opts o;
     int rc = parse_args(argc, argv, &o);
     if (rc) return rc;
-    const char *ext = extension(o.out);
-    if (strcmp(ext, "json") != 0)
-        return lx_cli_usage_error("inside writes .json in this build (the .svg/.png/.pdf poster needs the "
-                                  "render back ends), not '%s'", o.out);
+    if (!format_of(o.out, &o.format))
+        return lx_cli_usage_error("inside: cannot tell the format of '%s' (expected .svg, .png, .pdf or .json)", o.out);
     progress p = {{0, 0}, false};
     clock_gettime(CLOCK_MONOTONIC, &p.start);
     lx_inside_opts io = {o.c.prompt, o.c.n_new, o.c.top, o.c.threads, o.c.max_memory, 0,
@@ -185,7 +253,7 @@ int lx_cmd_inside(int argc, char **argv)
         lx_cli_error(err.msg);
         return (int)err.code;
     }
-    rc = write_json(&in, &o);
+    rc = o.format == OUT_JSON ? write_json(&in, &o) : write_poster(&in, &o);
     lx_inside_free(&in);
     return rc;
 }

@@ -1,0 +1,326 @@
+/* layout/inside_attn — the attention panel of the poster (see inside_int.h): the rotary
+ * position embedding (frequency per dimension pair, and dials showing each pair's angle at
+ * each position), how to read a map with the one colour scale every map shares, and the
+ * grid of attention maps, rows = layers, columns = heads.
+ *
+ * A map is a grey frame (the masked, future cells) holding one heatmap per query row that
+ * covers the keys that row may see, so the causal triangle shows whatever the weights. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/inside_int.h"
+
+#define MASK_ALPHA 0.16   /* grey of the masked cells */
+#define MAP_GAP 16.0      /* between maps */
+#define MAP_MAX 170.0     /* largest map side */
+#define DIAL_R 9.0
+#define DIAL_STEP 27.0
+#define DIAL_MAX_POS 10
+#define FREQ_MAX_BARS 64
+#define CHART_H 76.0
+
+static double content_x(const lx_ilay *L) { return L->x + LX_IPAD; }
+
+/* ---- grid geometry ---- */
+
+typedef struct grid {
+    size_t n_layers, n_heads, n;   /* n = tokens */
+    double cell, map, label_w, layer_w;
+    size_t col_every, row_every;   /* token labels on every k-th column / row */
+} grid;
+
+static grid grid_geometry(lx_ilay *L)
+{
+    const lx_trace *t = &L->in->trace;
+    grid g = {t->n_layers, t->n_heads, t->n_tok, 0, 0, 0, 0, 1, 1};
+    for (size_t i = 0; i < g.n; i++) g.label_w = fmax(g.label_w, lx_scene_text_width(L->s, LX_IFONT_TAG, L->label[i]));
+    g.label_w = fmin(g.label_w, 64);
+    g.cell = fmin(fmax(g.label_w + 4, 12), 34);
+    g.map = fmin(g.cell * (double)g.n, MAP_MAX);
+    g.cell = g.map / (double)g.n;
+    g.col_every = (size_t)ceil((g.label_w + 3) / g.cell);
+    g.row_every = g.cell >= 11 ? 1 : (size_t)ceil(11 / g.cell);
+    g.layer_w = lx_scene_text_width(L->s, LX_IFONT_SMALL_BOLD, "layer 00") + 8;
+    return g;
+}
+
+static double grid_left(const grid *g) { return g->layer_w + g->label_w + 8; }
+
+static double grid_width(const grid *g)
+{
+    return grid_left(g) + (double)g->n_heads * (g->map + MAP_GAP) - MAP_GAP;
+}
+
+/* ---- RoPE ---- */
+
+typedef struct rope {
+    size_t n_pairs, n_bars, n_dials, n_pos;
+    double bw, bars_w, dials_w;
+} rope;
+
+static rope rope_geometry(const lx_ilay *L)
+{
+    rope r = {L->in->model->hp.rope_dims / 2, 0, 0, 0, 0, 0, 0};
+    r.n_bars = r.n_pairs < FREQ_MAX_BARS ? r.n_pairs : FREQ_MAX_BARS;
+    r.n_dials = r.n_pairs < 4 ? r.n_pairs : 4;
+    r.n_pos = L->n_tok < DIAL_MAX_POS ? L->n_tok : DIAL_MAX_POS;
+    r.bw = r.n_bars ? fmin(26, fmax(2, 190.0 / (double)r.n_bars - 4)) : 0;
+    r.bars_w = fmax((double)r.n_bars * (r.bw + 4), 150);
+    r.dials_w = 58 + (double)r.n_pos * DIAL_STEP;
+    return r;
+}
+
+/* Pair shown by dial row k: all pairs when few, else spread from the fastest to the slowest. */
+static size_t dial_pair(const rope *r, size_t k)
+{
+    return r->n_dials < 2 ? 0 : k * (r->n_pairs - 1) / (r->n_dials - 1);
+}
+
+static void freq_bars(lx_ilay *L, int box, const rope *r, double x, double y)
+{
+    const float *f = L->in->model->rope_freq;
+    double lmax = -1e30, lmin = 1e30;
+    for (size_t i = 0; i < r->n_bars; i++) {
+        double l = log10(fmax((double)f[i * r->n_pairs / r->n_bars], 1e-30));
+        lmax = fmax(lmax, l);
+        lmin = fmin(lmin, l);
+    }
+    double lo = lmin - fmax(0.25 * (lmax - lmin), 0.5), base = y + 16 + CHART_H;
+    char id[48], text[80];
+    for (size_t i = 0; i < r->n_bars; i++) {
+        size_t pair = i * r->n_pairs / r->n_bars;
+        double fv = fmax((double)f[pair], 1e-30), h = CHART_H * (log10(fv) - lo) / (lmax - lo);
+        double bx = x + (double)i * (r->bw + 4);
+        snprintf(id, sizeof id, "rope.f%zu", pair);
+        snprintf(text, sizeof text, "pair %zu: %.4g rad per position", pair, fv);
+        lx_scene_bar(L->s, id, box, LX_KIND_POSITION, (lx_rect){bx, base - h, r->bw, h}, text);
+        if (r->bw >= 18) {
+            lx_ilay_number(text, sizeof text, fv);
+            snprintf(id, sizeof id, "rope.fv%zu", pair);
+            lx_scene_text(L->s, id, box, LX_IFONT_TAG, LX_INK_TEXT, LX_ANCHOR_MIDDLE, bx + r->bw / 2, base - h - 4, text);
+        }
+        if (r->bw >= 14 || i == 0 || i + 1 == r->n_bars) {
+            snprintf(id, sizeof id, "rope.fp%zu", pair);
+            snprintf(text, sizeof text, "%zu", pair);
+            lx_scene_text(L->s, id, box, LX_IFONT_TAG, LX_INK_MUTED, LX_ANCHOR_MIDDLE, bx + r->bw / 2, base + 12, text);
+        }
+    }
+    lx_scene_text(L->s, "rope.fcap", box, LX_IFONT_TAG, LX_INK_MUTED, LX_ANCHOR_START, x, base + 27,
+                  "radians per position, by pair (log scale)");
+}
+
+static void dial(lx_ilay *L, int box, size_t k, size_t pos, double cx, double cy, double angle)
+{
+    char id[48];
+    snprintf(id, sizeof id, "rope.d%zu.%zu", k, pos);
+    int c = lx_scene_circle(L->s, id, box, cx, cy, DIAL_R, LX_GLYPH_ODOT);
+    if (c < 0) return;
+    char tip[96];
+    snprintf(tip, sizeof tip, "position %zu: turned %.3g rad", pos, angle);
+    lx_scene_set_tip(L->s, c, tip);
+    lx_pt hand[2] = {{cx, cy}, {cx + 0.8 * DIAL_R * sin(angle), cy - 0.8 * DIAL_R * cos(angle)}};
+    snprintf(id, sizeof id, "rope.d%zu.%zu.hand", k, pos);
+    lx_scene_line(L->s, id, c, LX_INK_KIND, LX_KIND_POSITION, 0, hand, 2, -1, -1);
+}
+
+static void dials(lx_ilay *L, int box, const rope *r, double x, double y)
+{
+    const float *f = L->in->model->rope_freq;
+    char id[48], text[32];
+    double x0 = x + 58;
+    for (size_t pos = 0; pos < r->n_pos; pos++) {
+        snprintf(id, sizeof id, "rope.pos%zu", pos);
+        snprintf(text, sizeof text, "%zu", pos);
+        lx_scene_text(L->s, id, box, LX_IFONT_TAG, LX_INK_MUTED, LX_ANCHOR_MIDDLE, x0 + DIAL_STEP * ((double)pos + 0.5),
+                      y + 8, text);
+    }
+    lx_scene_text(L->s, "rope.poscap", box, LX_IFONT_TAG, LX_INK_MUTED, LX_ANCHOR_END, x0 - 6, y + 8, "position");
+    for (size_t k = 0; k < r->n_dials; k++) {
+        size_t pair = dial_pair(r, k);
+        double cy = y + 16 + DIAL_STEP * ((double)k + 0.5);
+        snprintf(id, sizeof id, "rope.pair%zu", k);
+        snprintf(text, sizeof text, "pair %zu", pair);
+        lx_scene_text(L->s, id, box, LX_IFONT_TAG, LX_INK_MUTED, LX_ANCHOR_END, x0 - 6, cy + 3.5, text);
+        for (size_t pos = 0; pos < r->n_pos; pos++)
+            dial(L, box, k, pos, x0 + DIAL_STEP * ((double)pos + 0.5), cy, (double)pos * (double)f[pair]);
+    }
+    double below = y + 16 + DIAL_STEP * (double)r->n_dials + 11;
+    lx_scene_text(L->s, "rope.dcap", box, LX_IFONT_TAG, LX_INK_MUTED, LX_ANCHOR_START, x, below,
+                  "each dial: the pair's angle at that position");
+}
+
+static double rope_box_w(lx_ilay *L, const rope *r)
+{
+    (void)L;
+    return fmax(16 + r->bars_w + 34 + r->dials_w + 16, 420);
+}
+
+/* The RoPE box at (x, y); returns its index. */
+static int rope_box(lx_ilay *L, int p, double x, double y)
+{
+    const lx_llama_hp *hp = &L->in->model->hp;
+    rope r = rope_geometry(L);
+    double w = rope_box_w(L, &r);
+    int box = lx_scene_box(L->s, "rope", p, LX_KIND_POSITION, (lx_rect){x, y, w, 100}, 8,
+                           "rotary position embedding: the angle per position of each pair of dimensions");
+    if (box < 0) return -1;
+    char title[128], theta[32], text[512];
+    lx_fmt_thousands(theta, sizeof theta, (uint64_t)(hp->rope_theta + 0.5));
+    snprintf(title, sizeof title, "Positions: rotary embedding (RoPE, θ = %s)", theta);
+    lx_scene_text(L->s, "rope.title", box, LX_IFONT_BODY_BOLD, LX_INK_KIND, LX_ANCHOR_START, x + 16, y + 24, title);
+    snprintf(text, sizeof text,
+             "Before queries meet keys, each of the %zu pairs of dimensions in a head is turned by position × the "
+             "pair's frequency, so a query can tell how far back a key is: fast pairs tell near tokens apart, slow "
+             "pairs far ones.",
+             r.n_pairs);
+    double ty = lx_ilay_text(L, "rope.text", box, LX_IFONT_SMALL, LX_INK_TEXT, x + 16, y + 44, w - 32, text);
+    if (r.n_pairs == 0) { L->s->els[box].r.h = ty + 12 - y; return box; }
+    freq_bars(L, box, &r, x + 16, ty + 6);
+    dials(L, box, &r, x + 16 + r.bars_w + 34, ty + 6);
+    double bottom = fmax(ty + 6 + 16 + CHART_H + 27, ty + 6 + 16 + DIAL_STEP * (double)r.n_dials + 11);
+    L->s->els[box].r.h = bottom + 12 - y;
+    return box;
+}
+
+/* ---- how to read ---- */
+
+static double reading_guide(lx_ilay *L, int p, double x, double y, double w)
+{
+    lx_scene_text(L->s, "attn.guide", p, LX_IFONT_BODY_BOLD, LX_INK_KIND, LX_ANCHOR_START, x, y + 24,
+                  "How to read a map");
+    static const char *const lines[] = {
+        "row: the token that is looking (the query)",
+        "column: the token it looks at (the key)",
+        "each row adds up to 1: its attention is shared out",
+    };
+    double ty = y + 46;
+    char id[48];
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++, ty += 18) {
+        snprintf(id, sizeof id, "attn.guide%zu", i);
+        lx_scene_text(L->s, id, p, LX_IFONT_SMALL, LX_INK_TEXT, LX_ANCHOR_START, x, ty, lines[i]);
+    }
+    lx_scene_text(L->s, "attn.scale", p, LX_IFONT_SMALL_BOLD, LX_INK_TEXT, LX_ANCHOR_START, x, ty + 10,
+                  "attention weight, one scale for every map");
+    const char *ticks[3] = {"0", "0.5", "1"};
+    double lw = fmin(w, 240);
+    ty = lx_ilay_scale_legend(L, "attn.legend", p, LX_KIND_ATTENTION, LX_SCALE_SEQUENTIAL, x, ty + 20, lw, 0, 1, ticks);
+    lx_scene_swatch(L->s, "attn.masked", p, LX_KIND_NEUTRAL, (lx_rect){x, ty + 6, 14, 14}, MASK_ALPHA, 0, NULL);
+    lx_scene_text(L->s, "attn.masked.text", p, LX_IFONT_SMALL, LX_INK_TEXT, LX_ANCHOR_START, x + 22, ty + 17,
+                  "a later token: hidden (causal mask)");
+    return ty + 22;
+}
+
+/* ---- the grid ---- */
+
+static void map_rows(lx_ilay *L, int frame, const grid *g, size_t l, size_t h, double x, double y)
+{
+    const lx_trace *t = &L->in->trace;
+    char id[64];
+    for (size_t q = 0; q < g->n; q++) {
+        snprintf(id, sizeof id, "attn.l%zu.h%zu.q%zu", l, h, q);
+        lx_heatmap_spec spec = {lx_trace_attn(t, l, h, q), 1, (int)q + 1, 0, 1, LX_SCALE_SEQUENTIAL,
+                                LX_KIND_ATTENTION, NULL, NULL, LX_IFONT_TAG};
+        lx_rect r = {x, y + g->cell * (double)q, g->cell * (double)(q + 1), g->cell};
+        lx_scene_heatmap(L->s, id, frame, r, &spec);
+    }
+}
+
+static void map_labels(lx_ilay *L, int p, const grid *g, size_t l, size_t h, double x, double y)
+{
+    char id[64], fitted[128];
+    for (size_t i = 0; h == 0 && i < g->n; i += g->row_every) {
+        snprintf(id, sizeof id, "attn.l%zu.row%zu", l, i);
+        lx_ilay_fit(L, LX_IFONT_TAG, L->label[i], g->label_w, fitted, sizeof fitted);
+        lx_scene_text(L->s, id, p, LX_IFONT_TAG, LX_INK_TEXT, LX_ANCHOR_END, x - 4,
+                      y + g->cell * ((double)i + 0.5) + 3.5, fitted);
+    }
+    for (size_t j = 0; l == 0 && j < g->n; j += g->col_every) {
+        snprintf(id, sizeof id, "attn.h%zu.col%zu", h, j);
+        lx_ilay_fit(L, LX_IFONT_TAG, L->label[j], g->cell * (double)g->col_every - 2, fitted, sizeof fitted);
+        lx_scene_text(L->s, id, p, LX_IFONT_TAG, LX_INK_TEXT, LX_ANCHOR_MIDDLE, x + g->cell * ((double)j + 0.5), y - 5,
+                      fitted);
+    }
+}
+
+static void one_map(lx_ilay *L, int p, const grid *g, size_t l, size_t h, double x, double y)
+{
+    const lx_llama_hp *hp = &L->in->model->hp;
+    size_t group = hp->n_kv_heads ? hp->n_heads / hp->n_kv_heads : 1;
+    char id[48], tip[128];
+    snprintf(id, sizeof id, "attn.l%zu.h%zu", l, h);
+    snprintf(tip, sizeof tip, "layer %zu, head %zu (keys and values of KV head %zu)", l, h, group ? h / group : h);
+    int frame = lx_scene_swatch(L->s, id, p, LX_KIND_NEUTRAL, (lx_rect){x, y, g->map, g->map}, MASK_ALPHA, 0, tip);
+    if (frame < 0) return;
+    map_rows(L, frame, g, l, h, x, y);
+    map_labels(L, p, g, l, h, x, y);
+}
+
+static double attn_grid(lx_ilay *L, int p, double y)
+{
+    grid g = grid_geometry(L);
+    double x0 = content_x(L) + grid_left(&g);
+    char id[48], text[32];
+    double maps_y = y + 22 + (g.cell * (double)g.col_every >= g.label_w ? 14 : 0);
+    for (size_t h = 0; h < g.n_heads; h++) {
+        snprintf(id, sizeof id, "attn.head%zu", h);
+        snprintf(text, sizeof text, g.map >= 44 ? "head %zu" : "%zu", h);
+        lx_scene_text(L->s, id, p, LX_IFONT_SMALL_BOLD, LX_INK_MUTED, LX_ANCHOR_MIDDLE,
+                      x0 + (double)h * (g.map + MAP_GAP) + g.map / 2, y + 12, text);
+    }
+    for (size_t l = 0; l < g.n_layers; l++) {
+        double my = maps_y + (double)l * (g.map + MAP_GAP);
+        snprintf(id, sizeof id, "attn.layer%zu", l);
+        snprintf(text, sizeof text, "layer %zu", l);
+        lx_scene_text(L->s, id, p, LX_IFONT_SMALL_BOLD, LX_INK_MUTED, LX_ANCHOR_START, content_x(L), my + g.map / 2 + 4,
+                      text);
+        for (size_t h = 0; h < g.n_heads; h++) one_map(L, p, &g, l, h, x0 + (double)h * (g.map + MAP_GAP), my);
+    }
+    return maps_y + (double)g.n_layers * (g.map + MAP_GAP) - MAP_GAP;
+}
+
+/* ---- the panel ---- */
+
+double lx_ilay_attn_width(lx_ilay *L)
+{
+    grid g = grid_geometry(L);
+    rope r = rope_geometry(L);
+    return fmax(grid_width(&g), rope_box_w(L, &r) + 30 + 300) + 2 * LX_IPAD;
+}
+
+static void attn_caption(lx_ilay *L, int p, double *y)
+{
+    const lx_llama_hp *hp = &L->in->model->hp;
+    char cap[768], share[256] = "";
+    size_t group = hp->n_kv_heads ? hp->n_heads / hp->n_kv_heads : 1;
+    if (group > 1)
+        snprintf(share, sizeof share, " Each run of %zu neighbouring heads shares one set of keys and values "
+                                      "(grouped-query attention).", group);
+    snprintf(cap, sizeof cap,
+             "In every layer, each of the %zu heads lets every token gather information from the tokens before it. "
+             "One small map per layer and head, computed on this prompt: row = the token looking, column = the "
+             "token looked at.%s",
+             hp->n_heads, share);
+    *y = lx_ilay_text(L, "attn.caption", p, LX_IFONT_BODY, LX_INK_MUTED, content_x(L), *y, L->w - 2 * LX_IPAD, cap);
+}
+
+int lx_ilay_attn(lx_ilay *L, double y, double *anchor_off)
+{
+    char fig[96];
+    snprintf(fig, sizeof fig, "%zu layers × %zu heads", L->in->trace.n_layers, L->in->trace.n_heads);
+    double top = y;
+    int p = lx_ilay_panel_open(L, "inside.attn", LX_KIND_ATTENTION, y, "Attention: which earlier tokens each token uses",
+                               fig, &y);
+    if (p < 0) return -1;
+    attn_caption(L, p, &y);
+    int box = rope_box(L, p, content_x(L), y + 14);
+    double row_bottom = box >= 0 ? lx_rect_bottom(L->s->els[box].r) : y;
+    double gx = box >= 0 ? lx_rect_right(L->s->els[box].r) + 30 : content_x(L);
+    row_bottom = fmax(row_bottom, reading_guide(L, p, gx, y + 14, L->x + L->w - LX_IPAD - gx));
+    y = attn_grid(L, p, row_bottom + 24);
+    lx_ilay_panel_close(L, p, y);
+    *anchor_off = LX_ILEADER_Y;
+    (void)top;
+    return p;
+}

@@ -1,0 +1,41 @@
+/* layout/inside_layout — the `inside` poster: one forward pass of a model on a prompt,
+ * drawn stage by stage beside the architecture spine.
+ *
+ * Stage: layout. Input: an lx_inside (infer/inside: tokens, embeddings, RoPE frequencies,
+ * attention of every layer and head, residual-stream norms, top-K next tokens, greedy
+ * continuation) and the lx_desc (layout/describe) of the same file. Output: an lx_scene
+ * that render/svg and render/cairo draw as they draw the architecture diagram.
+ *
+ * The picture: a title band (model, prompt, what is shown); on the left the spine of the
+ * architecture diagram (laid out by layout/arch_layout, its spine elements copied with
+ * their ids, then stretched at the gaps between cards so that each stage lines up with
+ * its picture); on the right one panel per stage, each joined to its spine card by a
+ * dashed leader: the tokens as chips with ids (tokenizer), the embedding rows as a
+ * heatmap (embeddings), the RoPE frequencies and every layer × head attention map on one
+ * shared colour scale (attention), the residual-stream norm per layer (the block's last
+ * ⊕), the top next tokens with probabilities and the greedy continuation (softmax).
+ *
+ * Stable ids for tests and diffs: "inside.tokens", "inside.embed", "inside.attn",
+ * "inside.resid", "inside.next" (panels); "tok%d" (chips, with ".piece" and ".id");
+ * "attn.l%d.h%d" (one map per layer and head: a grey frame for the masked cells holding
+ * one heatmap per query row, "attn.l%d.h%d.q%d"); "next.p%d" (probability texts).
+ *
+ * Ownership: writes into the caller's scene (and its measure); keeps nothing.
+ */
+#ifndef LX_LAYOUT_INSIDE_LAYOUT_H
+#define LX_LAYOUT_INSIDE_LAYOUT_H
+
+#include "infer/inside.h"
+#include "layout/describe.h"
+#include "layout/scene.h"
+#include "util/err.h"
+
+/* Lays the poster out into s (initialised, empty). name is the model's name for the
+ * title (raw; the scene escapes it). */
+lx_status lx_layout_inside(const lx_inside *in, const lx_desc *d, const char *name, lx_scene *s, lx_err *err);
+
+/* The same for the GGUF file at path: builds its architecture description and names the
+ * model by the file's general.name, or by the file name when that is only the family. */
+lx_status lx_layout_inside_file(const lx_inside *in, const char *path, lx_scene *s, lx_err *err);
+
+#endif

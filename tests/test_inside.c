@@ -1,0 +1,412 @@
+/* Tests the `inside` poster (layout/inside_layout, cli/cmd_inside) on the real stories260K
+ * model with the prompt "Once upon a time": the SVG is well-formed and holds the token
+ * chips with their ids, the 5 × 8 attention maps (by stable id) with the causal mask, and
+ * the top next token's probability as the engine computed it (and as the independent
+ * reference file has it); PNG and PDF are plausible and not blank; the scene passes the
+ * layout quality checker (also for no prompt, a long prompt, a hostile prompt and another
+ * model's shapes); output is deterministic; exit codes and atomic output hold. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <jansson.h>
+
+#include "draw_support.h"
+#include "infer/inside.h"
+#include "layout/check.h"
+#include "layout/inside_layout.h"
+
+#define STORIES LX_SHARED_DIR "/models/stories260K.gguf"
+#define TINY_RANDOM LX_SHARED_DIR "/models/llama-2-tiny-random.gguf"
+#define MMPROJ LX_SHARED_DIR "/models/mmproj-tinygemma3.gguf"
+#define REFERENCE LX_SHARED_DIR "/reference/stories260K-once-upon-a-time.json"
+#define PROMPT "Once upon a time"
+
+static int setup(void **state)
+{
+    (void)state;
+    lx_test_draw_init();
+    return 0;
+}
+
+/* Runs llmxray with args; stderr into *err_out when given. */
+static int run(const char *args, lx_buf *err_out)
+{
+    char errfile[512], cmd[4096];
+    snprintf(errfile, sizeof errfile, "%s/inside.stderr", LX_TMP_DIR);
+    snprintf(cmd, sizeof cmd, "'%s' %s 2>'%s'", LX_BINARY, args, errfile);
+    int rc = lx_test_run(cmd, NULL);
+    if (err_out) lx_test_read_file(errfile, err_out);
+    return rc;
+}
+
+static void tmp_path(char *out, size_t cap, const char *name)
+{
+    snprintf(out, cap, "%s/%s", LX_TMP_DIR, name);
+    unlink(out);
+}
+
+/* Draws the stories260K poster for PROMPT into a temporary file; returns its bytes in b. */
+static void poster(const char *ext, lx_buf *b, char *path, size_t cap)
+{
+    char name[64], args[1200];
+    snprintf(name, sizeof name, "inside-poster.%s", ext);
+    tmp_path(path, cap, name);
+    snprintf(args, sizeof args, "inside '%s' --prompt '%s' -o '%s'", STORIES, PROMPT, path);
+    lx_buf err;
+    lx_buf_init(&err);
+    int rc = run(args, &err);
+    if (rc != 0) fprintf(stderr, "%s", lx_buf_cstr(&err));
+    assert_int_equal(rc, 0);
+    assert_int_equal(err.len, 0);
+    lx_buf_free(&err);
+    lx_buf_init(b);
+    assert_true(lx_test_read_file(path, b));
+}
+
+/* ---- SVG ---- */
+
+/* Counts id="attn.l<L>.h<H>" exactly (a map, not its rows or labels). */
+static int count_maps(const char *svg, int *max_l, int *max_h)
+{
+    int n = 0;
+    *max_l = *max_h = -1;
+    for (const char *p = strstr(svg, "id=\"attn.l"); p; p = strstr(p + 1, "id=\"attn.l")) {
+        int l = 0, h = 0, used = 0;
+        if (sscanf(p, "id=\"attn.l%d.h%d%n", &l, &h, &used) == 2 && p[used] == '"') {
+            n++;
+            if (l > *max_l) *max_l = l;
+            if (h > *max_h) *max_h = h;
+        }
+    }
+    return n;
+}
+
+static void test_svg_poster(void **state)
+{
+    (void)state;
+    lx_buf b;
+    char path[512], cmd[700];
+    poster("svg", &b, path, sizeof path);
+    snprintf(cmd, sizeof cmd, "xmllint --noout '%s' 2>&1", path);
+    assert_int_equal(lx_test_run(cmd, NULL), 0);
+    const char *svg = lx_buf_cstr(&b);
+    /* the chips: pieces (a leading space shown as ␣) and ids, in prompt order */
+    static const char *const chips[] = {">&lt;s&gt;</text>", ">␣Once</text>", ">␣upon</text>", ">␣a</text>",
+                                        ">␣time</text>"};
+    static const int ids[] = {1, 403, 407, 261, 378};
+    for (int i = 0; i < 5; i++) {
+        char id[64], text[64];
+        snprintf(id, sizeof id, "id=\"tok%d.piece\"", i);
+        const char *chip = strstr(svg, id);
+        assert_non_null(chip);
+        assert_true(strstr(chip, chips[i]) == strchr(chip, '>'));
+        snprintf(id, sizeof id, "id=\"tok%d.id\"", i);
+        snprintf(text, sizeof text, ">id %d</text>", ids[i]);
+        assert_non_null(strstr(svg, id));
+        assert_true(strstr(strstr(svg, id), text) == strchr(strstr(svg, id), '>'));
+    }
+    int max_l, max_h;
+    assert_int_equal(count_maps(svg, &max_l, &max_h), 5 * 8);
+    assert_int_equal(max_l, 4);
+    assert_int_equal(max_h, 7);
+    /* causal: row q of a map is a heatmap of q + 1 cells; there is no row 5 */
+    assert_non_null(strstr(svg, "id=\"attn.l4.h7.q4\""));
+    assert_null(strstr(svg, "id=\"attn.l0.h0.q5\""));
+    /* the spine of the architecture diagram, and one leader per stage */
+    assert_non_null(strstr(svg, "id=\"block0.attn\""));
+    assert_non_null(strstr(svg, "id=\"leader.4\""));
+    assert_null(strstr(svg, "id=\"inset.attn\""));
+    lx_buf_free(&b);
+}
+
+/* Text of the element with this id: between the first '>' after it and '<'. */
+static void element_text(const char *svg, const char *id, char *out, size_t cap)
+{
+    char key[96];
+    snprintf(key, sizeof key, "id=\"%s\"", id);
+    const char *p = strstr(svg, key);
+    assert_non_null(p);
+    p = strchr(p, '>') + 1;
+    size_t n = strcspn(p, "<");
+    snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), p);
+}
+
+static double json_top1_prob(const char *path, const char *array_key)
+{
+    json_error_t je;
+    json_t *j = json_load_file(path, 0, &je);
+    assert_non_null(j);
+    json_t *top = json_array_get(json_object_get(j, array_key), 0);
+    double p = json_number_value(json_object_get(top, "prob"));
+    json_decref(j);
+    return p;
+}
+
+static void test_top1_probability(void **state)
+{
+    (void)state;
+    char jpath[512], args[1200], want[32], got[64], path[512];
+    tmp_path(jpath, sizeof jpath, "inside-poster.json");
+    snprintf(args, sizeof args, "inside '%s' --prompt '%s' -o '%s'", STORIES, PROMPT, jpath);
+    assert_int_equal(run(args, NULL), 0);
+    double engine = json_top1_prob(jpath, "top");
+    lx_buf b;
+    poster("svg", &b, path, sizeof path);
+    element_text(lx_buf_cstr(&b), "next.p0", got, sizeof got);
+    snprintf(want, sizeof want, "%.1f %%", engine * 100);
+    assert_string_equal(got, want);
+    snprintf(want, sizeof want, "%.1f %%", json_top1_prob(REFERENCE, "top10_next_token") * 100);
+    assert_string_equal(got, want); /* 96.9 % in the independent reference too */
+    element_text(lx_buf_cstr(&b), "next.tok0", got, sizeof got);
+    assert_string_equal(got, ",");
+    element_text(lx_buf_cstr(&b), "next.tok1", got, sizeof got);
+    assert_string_equal(got, "␣there");
+    lx_buf_free(&b);
+}
+
+static void test_deterministic(void **state)
+{
+    (void)state;
+    lx_buf a, b;
+    char pa[512], pb[512];
+    poster("svg", &a, pa, sizeof pa);
+    poster("svg", &b, pb, sizeof pb);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len);
+    lx_buf_free(&a);
+    lx_buf_free(&b);
+}
+
+/* ---- PNG and PDF ---- */
+
+static void test_png_has_ink(void **state)
+{
+    (void)state;
+    lx_buf b;
+    char path[512];
+    poster("png", &b, path, sizeof path);
+    assert_true(b.len > 100 * 1000);
+    cairo_surface_t *img = cairo_image_surface_create_from_png(path);
+    assert_int_equal(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
+    int w = cairo_image_surface_get_width(img), h = cairo_image_surface_get_height(img);
+    assert_true(w > 1200 && h > 1500);
+    const unsigned char *px = cairo_image_surface_get_data(img);
+    int stride = cairo_image_surface_get_stride(img);
+    long inked = 0, orange = 0;
+    for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+            uint32_t c = *(const uint32_t *)(px + (size_t)y * (size_t)stride + (size_t)x * 4) & 0xFFFFFF;
+            if (c != 0xFFFFFF) inked++;
+            if (c == 0xE8741A) orange++; /* the attention scale's strongest colour: weight 1 (BOS row) */
+        }
+    }
+    assert_true(inked > (long)w * h / 10);
+    assert_true(orange > 40 * 100); /* every map's first row is weight 1: at least 40 cells */
+    cairo_surface_destroy(img);
+    lx_buf_free(&b);
+}
+
+static void test_pdf_plausible(void **state)
+{
+    (void)state;
+    lx_buf b;
+    char path[512];
+    poster("pdf", &b, path, sizeof path);
+    assert_true(b.len > 30 * 1000);
+    assert_memory_equal(b.data, "%PDF-", 5);
+    assert_non_null(strstr(lx_buf_cstr(&b) + b.len - 16, "%%EOF"));
+    lx_buf_free(&b);
+}
+
+/* ---- geometry ---- */
+
+/* Runs the model on prompt and lays the poster out; returns the checker's violation count. */
+static int check_poster(const char *model, const char *prompt, size_t n_new)
+{
+    lx_inside in;
+    lx_err err = {0};
+    lx_inside_opts o = {prompt, n_new, 10, 1, 0, 0, NULL, NULL};
+    lx_status st = lx_inside_run(model, &o, &in, &err);
+    if (st != LX_OK) fprintf(stderr, "%s\n", err.msg);
+    assert_int_equal(st, LX_OK);
+    lx_measure *m = NULL;
+    assert_int_equal(lx_measure_new(&m, &err), LX_OK);
+    lx_scene s;
+    lx_scene_init(&s, m);
+    st = lx_layout_inside_file(&in, model, &s, &err);
+    if (st != LX_OK) fprintf(stderr, "%s\n", err.msg);
+    assert_int_equal(st, LX_OK);
+    lx_buf v;
+    lx_buf_init(&v);
+    int n = lx_check_scene(&s, &v);
+    if (n) fprintf(stderr, "%s (%s):\n%s", model, prompt ? prompt : "no prompt", lx_buf_cstr(&v));
+    assert_true(s.width > 1000 && s.height > 1000);
+    lx_buf_free(&v);
+    lx_scene_free(&s);
+    lx_measure_free(m);
+    lx_inside_free(&in);
+    return n;
+}
+
+static void test_geometry_check(void **state)
+{
+    (void)state;
+    assert_int_equal(check_poster(STORIES, PROMPT, 16), 0);
+}
+
+static void test_geometry_other_prompts(void **state)
+{
+    (void)state;
+    assert_int_equal(check_poster(STORIES, NULL, 8), 0); /* BOS alone */
+    assert_int_equal(check_poster(STORIES,
+                                  "Lily and Ben went to the park. They saw a big dog with a red ball and wanted to "
+                                  "play with it, but the dog ran away fast.",
+                                  4),
+                     0);
+    assert_int_equal(check_poster(STORIES, "<b>\"&'</b> \x1b[31m \xe2\x80\xae", 2), 0);
+}
+
+static void test_geometry_other_model(void **state)
+{
+    (void)state;
+    assert_int_equal(check_poster(TINY_RANDOM, "Hello world", 4), 0); /* 1 layer, 2 heads, 32,000 pieces */
+}
+
+/* ---- CLI ---- */
+
+static void test_no_prompt_runs_from_bos(void **state)
+{
+    (void)state;
+    char path[512], args[1200];
+    tmp_path(path, sizeof path, "inside-bos.svg");
+    snprintf(args, sizeof args, "inside '%s' -n 4 -o '%s'", STORIES, path);
+    assert_int_equal(run(args, NULL), 0);
+    lx_buf b;
+    lx_buf_init(&b);
+    assert_true(lx_test_read_file(path, &b));
+    int max_l, max_h;
+    assert_int_equal(count_maps(lx_buf_cstr(&b), &max_l, &max_h), 40);
+    assert_non_null(strstr(lx_buf_cstr(&b), "id=\"tok0.piece\""));
+    assert_null(strstr(lx_buf_cstr(&b), "id=\"tok1.piece\""));
+    lx_buf_free(&b);
+}
+
+static void test_hostile_prompt_escaped(void **state)
+{
+    (void)state;
+    char path[512], args[1200], cmd[700];
+    tmp_path(path, sizeof path, "inside-hostile.svg");
+    snprintf(args, sizeof args, "inside '%s' --prompt '<script>\"&' -n 2 -o '%s'", STORIES, path);
+    assert_int_equal(run(args, NULL), 0);
+    snprintf(cmd, sizeof cmd, "xmllint --noout '%s' 2>&1", path);
+    assert_int_equal(lx_test_run(cmd, NULL), 0);
+    lx_buf b;
+    lx_buf_init(&b);
+    assert_true(lx_test_read_file(path, &b));
+    assert_null(strstr(lx_buf_cstr(&b), "<script"));
+    assert_non_null(strstr(lx_buf_cstr(&b), "&lt;script&gt;&quot;&amp;"));
+    lx_buf_free(&b);
+}
+
+/* True when the folder of path holds a file whose name starts with the file's name and
+ * is not the file itself (a temporary left behind). */
+static bool leftovers(const char *dir, const char *name)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    bool found = false;
+    for (struct dirent *e; (e = readdir(d));)
+        if (!strncmp(e->d_name, name, strlen(name)) && strcmp(e->d_name, name)) found = true;
+    closedir(d);
+    return found;
+}
+
+static void assert_kept(const char *args_fmt, const char *model, int want_rc)
+{
+    char path[512], args[1200];
+    tmp_path(path, sizeof path, "inside-keep.svg");
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("keep me", f);
+    fclose(f);
+    snprintf(args, sizeof args, args_fmt, model, path);
+    lx_buf err;
+    lx_buf_init(&err);
+    assert_int_equal(run(args, &err), want_rc);
+    assert_true(err.len > 10 && !strncmp(lx_buf_cstr(&err), "llmxray: ", 9));
+    assert_non_null(strchr(lx_buf_cstr(&err), '\n'));
+    if (want_rc != 2) /* one line; usage errors add a hint line */
+        assert_true(strchr(lx_buf_cstr(&err), '\n') == lx_buf_cstr(&err) + err.len - 1);
+    lx_buf b;
+    lx_buf_init(&b);
+    assert_true(lx_test_read_file(path, &b));
+    assert_string_equal(lx_buf_cstr(&b), "keep me");
+    assert_false(leftovers(LX_TMP_DIR, "inside-keep.svg"));
+    lx_buf_free(&b);
+    lx_buf_free(&err);
+}
+
+static void test_exit_codes(void **state)
+{
+    (void)state;
+    assert_kept("inside '%s' --prompt hi -o '%s'", MMPROJ, 1);            /* unsupported model */
+    assert_kept("inside '%s/nope.gguf' --prompt hi -o '%s'", LX_TMP_DIR, 3); /* cannot open */
+    assert_kept("inside '%s' --prompt hi --theme pink -o '%s'", STORIES, 2);
+    assert_kept("inside '%s' --prompt hi --scale 100 -o '%s'", STORIES, 2);
+    char args[1200];
+    lx_buf err;
+    lx_buf_init(&err);
+    snprintf(args, sizeof args, "inside '%s' --prompt hi -o '%s/x.txt'", STORIES, LX_TMP_DIR);
+    assert_int_equal(run(args, &err), 2);
+    assert_non_null(strstr(lx_buf_cstr(&err), "x.txt"));
+    snprintf(args, sizeof args, "inside '%s' --prompt hi", STORIES);
+    assert_int_equal(run(args, NULL), 2); /* no -o */
+    snprintf(args, sizeof args, "inside --prompt hi -o '%s/x.svg'", LX_TMP_DIR);
+    assert_int_equal(run(args, NULL), 2); /* no model */
+    lx_buf_free(&err);
+}
+
+static void test_theme_and_scale(void **state)
+{
+    (void)state;
+    char path[512], args[1200];
+    tmp_path(path, sizeof path, "inside-dark.png");
+    snprintf(args, sizeof args, "inside '%s' --prompt '%s' -n 2 --theme dark --scale 0.5 -o '%s'", STORIES, PROMPT,
+             path);
+    assert_int_equal(run(args, NULL), 0);
+    cairo_surface_t *img = cairo_image_surface_create_from_png(path);
+    assert_int_equal(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
+    const unsigned char *px = cairo_image_surface_get_data(img);
+    assert_int_equal(*(const uint32_t *)px & 0xFFFFFF, 0x17191E); /* the dark background */
+    assert_true(cairo_image_surface_get_width(img) > 600 && cairo_image_surface_get_width(img) < 1200);
+    cairo_surface_destroy(img);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_svg_poster),
+        cmocka_unit_test(test_top1_probability),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_png_has_ink),
+        cmocka_unit_test(test_pdf_plausible),
+        cmocka_unit_test(test_geometry_check),
+        cmocka_unit_test(test_geometry_other_prompts),
+        cmocka_unit_test(test_geometry_other_model),
+        cmocka_unit_test(test_no_prompt_runs_from_bos),
+        cmocka_unit_test(test_hostile_prompt_escaped),
+        cmocka_unit_test(test_exit_codes),
+        cmocka_unit_test(test_theme_and_scale),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
