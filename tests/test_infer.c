@@ -259,7 +259,7 @@ static void test_inside_json_matches_reference(void **state)
     json_decref(got);
     json_decref(ref);
     expect_failure("inside " MODELS "stories260K.gguf --prompt hi", 2, "inside needs -o FILE");
-    expect_failure("inside " MODELS "stories260K.gguf -o " LX_TMP_DIR "/x.svg", 2, "needs the render back ends");
+    expect_failure("inside " MODELS "stories260K.gguf -o " LX_TMP_DIR "/x.txt", 2, "cannot tell the format");
     expect_failure("inside " MODELS "mmproj-tinygemma3.gguf -o " LX_TMP_DIR "/x.json", 1, "architecture 'clip' is not supported");
 }
 

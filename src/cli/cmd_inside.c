@@ -214,12 +214,18 @@ static lx_status render_poster(const lx_inside *in, const inside_opts *o, lx_buf
     return st;
 }
 
-static int write_poster(const lx_inside *in, const inside_opts *o)
+/* Draws and writes the poster; the line "drawing the poster" is shown while it is drawn
+ * when the run already took a second on a terminal. */
+static int write_poster(const lx_inside *in, const inside_opts *o, const progress *p)
 {
+    bool shown = isatty(STDERR_FILENO) && since(&p->start) >= 1.0;
+    if (shown) fputs("llmxray: drawing the poster", stderr);
     lx_buf b;
     lx_buf_init(&b);
     lx_err err = {0};
-    int rc = render_poster(in, o, &b, &err) == LX_OK ? write_out(&b, o->out) : (lx_cli_error(err.msg), (int)err.code);
+    lx_status st = render_poster(in, o, &b, &err);
+    if (shown) fputs("\r\033[K", stderr);
+    int rc = st == LX_OK ? write_out(&b, o->out) : (lx_cli_error(err.msg), (int)err.code);
     lx_buf_free(&b);
     return rc;
 }
@@ -253,7 +259,7 @@ int lx_cmd_inside(int argc, char **argv)
         lx_cli_error(err.msg);
         return (int)err.code;
     }
-    rc = o.format == OUT_JSON ? write_json(&in, &o) : write_poster(&in, &o);
+    rc = o.format == OUT_JSON ? write_json(&in, &o) : write_poster(&in, &o, &p);
     lx_inside_free(&in);
     return rc;
 }

@@ -184,7 +184,99 @@ static int rope_box(lx_ilay *L, int p, double x, double y)
     return box;
 }
 
+/* ---- one map ---- */
+
+/* Where a map goes and what it shows: its id ("attn.l0.h0"), the layer and head, and
+ * which token labels it carries. */
+typedef struct map_at {
+    const char *id;
+    size_t l, h;
+    double x, y;
+    bool rows, cols;
+} map_at;
+
+static void map_cells(lx_ilay *L, int frame, const grid *g, const map_at *m)
+{
+    const lx_trace *t = &L->in->trace;
+    char id[96];
+    for (size_t q = 0; q < g->n; q++) {
+        snprintf(id, sizeof id, "%s.q%zu", m->id, q);
+        lx_heatmap_spec spec = {lx_trace_attn(t, m->l, m->h, q), 1, (int)q + 1, 0, 1, LX_SCALE_SEQUENTIAL,
+                                LX_KIND_ATTENTION, NULL, NULL, LX_IFONT_TAG};
+        lx_rect r = {m->x, m->y + g->cell * (double)q, g->cell * (double)(q + 1), g->cell};
+        lx_scene_heatmap(L->s, id, frame, r, &spec);
+    }
+}
+
+static void map_labels(lx_ilay *L, int p, const grid *g, const map_at *m)
+{
+    char id[96], fitted[128];
+    for (size_t i = 0; m->rows && i < g->n; i += g->row_every) {
+        snprintf(id, sizeof id, "%s.row%zu", m->id, i);
+        lx_ilay_fit(L, LX_IFONT_TAG, L->label[i], g->label_w, fitted, sizeof fitted);
+        lx_scene_text(L->s, id, p, LX_IFONT_TAG, LX_INK_TEXT, LX_ANCHOR_END, m->x - 4,
+                      m->y + g->cell * ((double)i + 0.5) + 3.5, fitted);
+    }
+    for (size_t j = 0; m->cols && j < g->n; j += g->col_every) {
+        snprintf(id, sizeof id, "%s.col%zu", m->id, j);
+        lx_ilay_fit(L, LX_IFONT_TAG, L->label[j], g->cell * (double)g->col_every - 2, fitted, sizeof fitted);
+        lx_scene_text(L->s, id, p, LX_IFONT_TAG, LX_INK_TEXT, LX_ANCHOR_MIDDLE, m->x + g->cell * ((double)j + 0.5),
+                      m->y - 5, fitted);
+    }
+}
+
+/* A grey frame (the masked cells) holding one heatmap per query row. */
+static void one_map(lx_ilay *L, int p, const grid *g, const map_at *m)
+{
+    const lx_llama_hp *hp = &L->in->model->hp;
+    size_t group = hp->n_kv_heads ? hp->n_heads / hp->n_kv_heads : 1;
+    char tip[128];
+    snprintf(tip, sizeof tip, "layer %zu, head %zu (keys and values of KV head %zu)", m->l, m->h,
+             group ? m->h / group : m->h);
+    int frame = lx_scene_swatch(L->s, m->id, p, LX_KIND_NEUTRAL, (lx_rect){m->x, m->y, g->map, g->map}, MASK_ALPHA,
+                                0, tip);
+    if (frame < 0) return;
+    map_cells(L, frame, g, m);
+    map_labels(L, p, g, m);
+}
+
 /* ---- how to read ---- */
+
+/* "“time” gives 60 % of its attention to “time” and 31 % to “a”" for the last row. */
+static void example_sentence(lx_ilay *L, char *out, size_t cap)
+{
+    const float *row = lx_trace_attn(&L->in->trace, 0, 0, L->n_tok - 1);
+    size_t a = 0, b = L->n_tok > 1 ? 1 : 0;
+    for (size_t j = 0; j < L->n_tok; j++) if (row[j] > row[a]) a = j;
+    if (b == a) b = 0;
+    for (size_t j = 0; j < L->n_tok; j++) if (j != a && row[j] > row[b]) b = j;
+    char pa[32], pb[32];
+    lx_ilay_percent(pa, sizeof pa, row[a]);
+    lx_ilay_percent(pb, sizeof pb, row[b]);
+    if (L->n_tok < 2)
+        snprintf(out, cap, "Here, layer 0, head 0: with one token, %s can only look at itself (%s).", L->last, pa);
+    else
+        snprintf(out, cap, "Here, layer 0, head 0: the last token, %s, gives %s of its attention to “%.60s” and %s to "
+                           "“%.60s”.", L->last, pa, L->label[a], pb, L->label[b]);
+}
+
+/* The first map again, larger and labelled on both sides; returns the y below it. */
+static double example_map(lx_ilay *L, int p, double x, double y, double w)
+{
+    grid g = grid_geometry(L);
+    g.cell = fmin(fmax(g.label_w + 8, 22), 40);
+    g.map = fmin(g.cell * (double)g.n, 150);
+    g.cell = g.map / (double)g.n;
+    g.col_every = (size_t)ceil((g.label_w + 3) / g.cell);
+    g.row_every = g.cell >= 11 ? 1 : (size_t)ceil(11 / g.cell);
+    map_at m = {"attn.example", 0, 0, x + g.label_w + 8, y + 20, true, true};
+    one_map(L, p, &g, &m);
+    char text[512];
+    example_sentence(L, text, sizeof text);
+    double tx = m.x + g.map + 18;
+    lx_ilay_text(L, "attn.example.text", p, LX_IFONT_NOTE, LX_INK_TEXT, tx, m.y + 12, fmax(x + w - tx, 120), text);
+    return m.y + g.map;
+}
 
 static double reading_guide(lx_ilay *L, int p, double x, double y, double w)
 {
@@ -204,64 +296,22 @@ static double reading_guide(lx_ilay *L, int p, double x, double y, double w)
     lx_scene_text(L->s, "attn.scale", p, LX_IFONT_SMALL_BOLD, LX_INK_TEXT, LX_ANCHOR_START, x, ty + 10,
                   "attention weight, one scale for every map");
     const char *ticks[3] = {"0", "0.5", "1"};
-    double lw = fmin(w, 240);
-    ty = lx_ilay_scale_legend(L, "attn.legend", p, LX_KIND_ATTENTION, LX_SCALE_SEQUENTIAL, x, ty + 20, lw, 0, 1, ticks);
+    ty = lx_ilay_scale_legend(L, "attn.legend", p, LX_KIND_ATTENTION, LX_SCALE_SEQUENTIAL, x, ty + 20, 240, 0, 1, ticks);
     lx_scene_swatch(L->s, "attn.masked", p, LX_KIND_NEUTRAL, (lx_rect){x, ty + 6, 14, 14}, MASK_ALPHA, 0, NULL);
     lx_scene_text(L->s, "attn.masked.text", p, LX_IFONT_SMALL, LX_INK_TEXT, LX_ANCHOR_START, x + 22, ty + 17,
                   "a later token: hidden (causal mask)");
-    return ty + 22;
+    ty += 22;
+    if (w >= 300 + 260) ty = fmax(ty, example_map(L, p, x + 300, y + 6, w - 300));
+    return ty;
 }
 
 /* ---- the grid ---- */
-
-static void map_rows(lx_ilay *L, int frame, const grid *g, size_t l, size_t h, double x, double y)
-{
-    const lx_trace *t = &L->in->trace;
-    char id[64];
-    for (size_t q = 0; q < g->n; q++) {
-        snprintf(id, sizeof id, "attn.l%zu.h%zu.q%zu", l, h, q);
-        lx_heatmap_spec spec = {lx_trace_attn(t, l, h, q), 1, (int)q + 1, 0, 1, LX_SCALE_SEQUENTIAL,
-                                LX_KIND_ATTENTION, NULL, NULL, LX_IFONT_TAG};
-        lx_rect r = {x, y + g->cell * (double)q, g->cell * (double)(q + 1), g->cell};
-        lx_scene_heatmap(L->s, id, frame, r, &spec);
-    }
-}
-
-static void map_labels(lx_ilay *L, int p, const grid *g, size_t l, size_t h, double x, double y)
-{
-    char id[64], fitted[128];
-    for (size_t i = 0; h == 0 && i < g->n; i += g->row_every) {
-        snprintf(id, sizeof id, "attn.l%zu.row%zu", l, i);
-        lx_ilay_fit(L, LX_IFONT_TAG, L->label[i], g->label_w, fitted, sizeof fitted);
-        lx_scene_text(L->s, id, p, LX_IFONT_TAG, LX_INK_TEXT, LX_ANCHOR_END, x - 4,
-                      y + g->cell * ((double)i + 0.5) + 3.5, fitted);
-    }
-    for (size_t j = 0; l == 0 && j < g->n; j += g->col_every) {
-        snprintf(id, sizeof id, "attn.h%zu.col%zu", h, j);
-        lx_ilay_fit(L, LX_IFONT_TAG, L->label[j], g->cell * (double)g->col_every - 2, fitted, sizeof fitted);
-        lx_scene_text(L->s, id, p, LX_IFONT_TAG, LX_INK_TEXT, LX_ANCHOR_MIDDLE, x + g->cell * ((double)j + 0.5), y - 5,
-                      fitted);
-    }
-}
-
-static void one_map(lx_ilay *L, int p, const grid *g, size_t l, size_t h, double x, double y)
-{
-    const lx_llama_hp *hp = &L->in->model->hp;
-    size_t group = hp->n_kv_heads ? hp->n_heads / hp->n_kv_heads : 1;
-    char id[48], tip[128];
-    snprintf(id, sizeof id, "attn.l%zu.h%zu", l, h);
-    snprintf(tip, sizeof tip, "layer %zu, head %zu (keys and values of KV head %zu)", l, h, group ? h / group : h);
-    int frame = lx_scene_swatch(L->s, id, p, LX_KIND_NEUTRAL, (lx_rect){x, y, g->map, g->map}, MASK_ALPHA, 0, tip);
-    if (frame < 0) return;
-    map_rows(L, frame, g, l, h, x, y);
-    map_labels(L, p, g, l, h, x, y);
-}
 
 static double attn_grid(lx_ilay *L, int p, double y)
 {
     grid g = grid_geometry(L);
     double x0 = content_x(L) + grid_left(&g);
-    char id[48], text[32];
+    char id[64], text[32];
     double maps_y = y + 22 + (g.cell * (double)g.col_every >= g.label_w ? 14 : 0);
     for (size_t h = 0; h < g.n_heads; h++) {
         snprintf(id, sizeof id, "attn.head%zu", h);
@@ -275,7 +325,11 @@ static double attn_grid(lx_ilay *L, int p, double y)
         snprintf(text, sizeof text, "layer %zu", l);
         lx_scene_text(L->s, id, p, LX_IFONT_SMALL_BOLD, LX_INK_MUTED, LX_ANCHOR_START, content_x(L), my + g.map / 2 + 4,
                       text);
-        for (size_t h = 0; h < g.n_heads; h++) one_map(L, p, &g, l, h, x0 + (double)h * (g.map + MAP_GAP), my);
+        for (size_t h = 0; h < g.n_heads; h++) {
+            snprintf(id, sizeof id, "attn.l%zu.h%zu", l, h);
+            map_at m = {id, l, h, x0 + (double)h * (g.map + MAP_GAP), my, h == 0, l == 0};
+            one_map(L, p, &g, &m);
+        }
     }
     return maps_y + (double)g.n_layers * (g.map + MAP_GAP) - MAP_GAP;
 }
@@ -298,7 +352,8 @@ static void attn_caption(lx_ilay *L, int p, double *y)
         snprintf(share, sizeof share, " Each run of %zu neighbouring heads shares one set of keys and values "
                                       "(grouped-query attention).", group);
     snprintf(cap, sizeof cap,
-             "In every layer, each of the %zu heads lets every token gather information from the tokens before it. "
+             "In every layer, each of the %zu heads lets every token gather information from the tokens before it "
+             "(and itself). "
              "One small map per layer and head, computed on this prompt: row = the token looking, column = the "
              "token looked at.%s",
              hp->n_heads, share);
@@ -308,7 +363,8 @@ static void attn_caption(lx_ilay *L, int p, double *y)
 int lx_ilay_attn(lx_ilay *L, double y, double *anchor_off)
 {
     char fig[96];
-    snprintf(fig, sizeof fig, "%zu layers × %zu heads", L->in->trace.n_layers, L->in->trace.n_heads);
+    snprintf(fig, sizeof fig, "%zu layer%s × %zu heads", L->in->trace.n_layers, L->in->trace.n_layers == 1 ? "" : "s",
+             L->in->trace.n_heads);
     double top = y;
     int p = lx_ilay_panel_open(L, "inside.attn", LX_KIND_ATTENTION, y, "Attention: which earlier tokens each token uses",
                                fig, &y);

@@ -71,7 +71,8 @@ static double title_band(lx_ilay *L, const char *name, double width)
 {
     const lx_inside *in = L->in;
     const lx_llama_hp *hp = &in->model->hp;
-    char title[1024], fitted[1024], sub[512];
+    char title[1024], fitted[1024], sub[512], vocab[32];
+    lx_fmt_thousands(vocab, sizeof vocab, hp->vocab);
     if (in->prompt_text && in->prompt_text[0])
         snprintf(title, sizeof title, "%s reads “%.400s”: inside one forward pass, from tokens to the next word", name,
                  in->prompt_text);
@@ -81,9 +82,9 @@ static double title_band(lx_ilay *L, const char *name, double width)
     lx_ilay_fit(L, LX_IFONT_TITLE, title, width, fitted, sizeof fitted);
     lx_scene_text(L->s, "title", -1, LX_IFONT_TITLE, LX_INK_TITLE, LX_ANCHOR_START, LX_IMARGIN, 56, fitted);
     snprintf(sub, sizeof sub,
-             "%s · %zu layers · d_model %zu · %zu heads · vocabulary %zu — every picture on the right is computed "
+             "%s · %zu layer%s · d_model %zu · %zu heads · vocabulary %s — every picture on the right is computed "
              "from this run, beside the stage of the model that produced it",
-             hp->family, hp->n_layers, hp->d_model, hp->n_heads, hp->vocab);
+             hp->family, hp->n_layers, hp->n_layers == 1 ? "" : "s", hp->d_model, hp->n_heads, vocab);
     lx_ilay_fit(L, LX_IFONT_SUBTITLE, sub, width, fitted, sizeof fitted);
     lx_scene_text(L->s, "subtitle", -1, LX_IFONT_SUBTITLE, LX_INK_MUTED, LX_ANCHOR_START, LX_IMARGIN, 84, fitted);
     lx_pt rule[2] = {{LX_IMARGIN, 102}, {LX_IMARGIN + width, 102}};
@@ -179,6 +180,21 @@ static void leader(lx_ilay *L, station_kind k, int from, int panel)
     lx_scene_line(L->s, id, -1, LX_INK_KIND, STATIONS[k].kind, LX_F_DASHED | LX_F_CONNECT, pts, 2, from, panel);
 }
 
+/* The attention card's RoPE badge joined to the RoPE box inside the attention panel: right
+ * out of the card, down the gutter, right into the box. */
+static void rope_leader(lx_ilay *L, const spine *sp, int panel_first)
+{
+    int badge = lx_ilay_find(L->s, sp->first, sp->last, "block0.attn.badge");
+    int box = lx_ilay_find(L->s, panel_first, L->s->n, "rope");
+    if (badge < 0 || box < 0) return;
+    lx_rect b = L->s->els[badge].r, r = L->s->els[box].r;
+    double gx = L->x - LX_IGUTTER / 2, ty = fmin(lx_rect_cy(r), r.y + 24);
+    if (ty <= lx_rect_cy(b)) return;
+    lx_pt pts[4] = {{lx_rect_right(b), lx_rect_cy(b)}, {gx, lx_rect_cy(b)}, {gx, ty}, {r.x, ty}};
+    lx_scene_line(L->s, "leader.rope", -1, LX_INK_KIND, LX_KIND_POSITION, LX_F_DASHED | LX_F_CONNECT, pts, 4, badge,
+                  box);
+}
+
 /* Builds station k's panel, stretches the spine so that its stage is level with the panel's
  * anchor and below the previous panel, moves the panel there and joins them; returns the
  * y below the panel. */
@@ -197,6 +213,7 @@ static double station_place(lx_ilay *L, spine *sp, station_kind k, double min_to
     }
     lx_scene_translate(L->s, first, L->s->n, 0, top - pe->r.y);
     if (a >= 0) leader(L, k, a, panel);
+    if (k == ST_ATTN) rope_leader(L, sp, first);
     return lx_rect_bottom(L->s->els[panel].r) + LX_IGAP;
 }
 

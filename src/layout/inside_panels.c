@@ -131,7 +131,8 @@ static float max_abs_embed(const lx_trace *t, size_t dims)
     return m > 0 ? m : 1;
 }
 
-static double embed_map(lx_ilay *L, int p, double y, size_t dims, float m)
+/* Returns the y below the map; *right receives its right edge. */
+static double embed_map(lx_ilay *L, int p, double y, size_t dims, float m, double *right)
 {
     const lx_trace *t = &L->in->trace;
     double lw = fmax(max_label_w(L, LX_IFONT_SMALL, 140), lx_scene_text_width(L->s, LX_IFONT_TAG, "dimension"));
@@ -150,6 +151,7 @@ static double embed_map(lx_ilay *L, int p, double y, size_t dims, float m)
     free(v);
     if (hm >= 0) lx_scene_set_tip(L->s, hm, "input embeddings: one row per token, one column per dimension");
     row_labels(L, "embed", p, x - 10, y, rh, lw);
+    *right = x + cw * (double)dims;
     return y + rh * (double)L->n_tok;
 }
 
@@ -170,14 +172,15 @@ int lx_ilay_embed(lx_ilay *L, double y)
              vocab, dm, dm, shown);
     y = lx_ilay_text(L, "embed.caption", p, LX_IFONT_BODY, LX_INK_MUTED, content_x(L), y, content_w(L), cap);
     float m = max_abs_embed(t, dims);
-    y = embed_map(L, p, y + 14, dims, m);
+    double right = 0;
+    y = embed_map(L, p, y + 14, dims, m, &right);
     char lo[32], hi[32], num[24];
     lx_ilay_number(num, sizeof num, m);
     snprintf(lo, sizeof lo, "−%s", num);
     snprintf(hi, sizeof hi, "+%s", num);
     const char *ticks[3] = {lo, "0", hi};
-    y = lx_ilay_scale_legend(L, "embed.legend", p, LX_KIND_EMBEDDING, LX_SCALE_DIVERGING, L->x + L->w - LX_IPAD - 180,
-                             y + 14, 180, -m, m, ticks);
+    double lx = fmax(right - 180, content_x(L));
+    y = lx_ilay_scale_legend(L, "embed.legend", p, LX_KIND_EMBEDDING, LX_SCALE_DIVERGING, lx, y + 14, 180, -m, m, ticks);
     lx_ilay_panel_close(L, p, y);
     return p;
 }
@@ -204,7 +207,7 @@ static void resid_bar(lx_ilay *L, int p, const bars *b, size_t stage, size_t tok
     if (bar >= 0 && !last) L->s->els[bar].alpha = 0.35;
     if (!last || b->bw < 8) return;
     char val[24];
-    lx_ilay_number(val, sizeof val, v);
+    snprintf(val, sizeof val, v < 100 ? "%.1f" : "%.0f", (double)v);
     snprintf(id, sizeof id, "resid.v%zu", stage);
     lx_scene_text(L->s, id, p, LX_IFONT_TAG, LX_INK_TEXT, LX_ANCHOR_MIDDLE, x + b->bw / 2, b->base - h - 4, val);
 }
@@ -228,7 +231,7 @@ static bars resid_geometry(lx_ilay *L, double y)
     b.n_show = t->n_tok <= 16 ? t->n_tok : 1;
     b.first_tok = t->n_tok - b.n_show;
     double per = (content_w(L) - 200) / (double)b.n_stages - b.gap;
-    b.bw = fmax(1, fmin(14, (per - (double)(b.n_show - 1)) / (double)b.n_show));
+    b.bw = fmax(1, fmin(b.n_show == 1 ? 36 : 14, (per - (double)(b.n_show - 1)) / (double)b.n_show));
     if (per < 4) { b.gap = 2; b.bw = fmax(1, (content_w(L) - 200) / (double)b.n_stages - 2); }
     b.group_w = (double)b.n_show * (b.bw + 1) - 1;
     b.x = content_x(L);
@@ -254,15 +257,17 @@ static void resid_key(lx_ilay *L, int p, const bars *b, double y)
 int lx_ilay_resid(lx_ilay *L, double y)
 {
     const lx_trace *t = &L->in->trace;
-    char cap[640];
+    char cap[640], layers[64];
+    if (t->n_layers == 1) snprintf(layers, sizeof layers, "the layer");
+    else snprintf(layers, sizeof layers, "each of the %zu layers", t->n_layers);
     int p = lx_ilay_panel_open(L, "inside.resid", LX_KIND_NORM, y, "Residual stream: each layer adds to it",
                                "vector length (L2 norm)", &y);
     if (p < 0) return -1;
     snprintf(cap, sizeof cap,
              "Every token's vector travels down the residual stream; at each ⊕ a sub-layer adds its output to it. "
-             "Bars: how long the vector is after the embedding and after each of the %zu layers. The final norm "
-             "rescales it before the output layer.",
-             t->n_layers);
+             "Bars: how long the vector is after the embedding and after %s. The final norm rescales it before the "
+             "output layer.",
+             layers);
     y = lx_ilay_text(L, "resid.caption", p, LX_IFONT_BODY, LX_INK_MUTED, content_x(L), y, content_w(L), cap);
     bars b = resid_geometry(L, y);
     for (size_t s = 0; s < b.n_stages; s++) {
