@@ -10,7 +10,9 @@
  *
  * Offsets in the expectations: a tensor's message names 8 + the position of its key in the
  * header JSON; with '{"w":...' that is 9, and after the 55-byte first entry
- * '{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},' the second key is at 63.
+ * '{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},' the second key is at 63 (after
+ * the fixture writer's 53-byte '{"v":{"dtype":"U8","shape":[4],"data_offsets":[0,4]},' at 61).
+ * A tensor the header lacks is placed at the header's start, offset 8.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -252,10 +254,10 @@ static const lx_hx_case FOLDERS[] = {
     DIRCASE("dir_subdir", mk_dir_subdir, INDEX, "offset 43:", "\"sub/x.safetensors\" is not a plain file name"),
     DIRCASE("dir_backslash", mk_dir_backslash, INDEX, "offset 43:", "is not a plain file name"),
     DIRCASE("dir_map_number", mk_dir_map_number, INDEX, "offset 15:", "tensor \"w\"", "weight_map value is not a string"),
-    DIRCASE("dir_map_not_object", mk_dir_map_not_object, INDEX, "line 1:", "\"weight_map\" is not an object"),
+    DIRCASE("dir_map_not_object", mk_dir_map_not_object, INDEX, "line 1:2:", "\"weight_map\" is not an object"),
     DIRCASE("dir_index_not_json", mk_dir_index_not_json, INDEX, "line 1:23:", "'}' expected"),
-    DIRCASE("dir_two_shards", mk_dir_two_shards, "/b.safetensors", "offset ", "tensor \"w\"", "puts it in \"a.safetensors\""),
-    DIRCASE("dir_listed_absent", mk_dir_listed_absent, "/a.safetensors", "offset ", "tensor \"v\"", "not in this shard"),
+    DIRCASE("dir_two_shards", mk_dir_two_shards, "/b.safetensors", "offset 61:", "tensor \"w\"", "puts it in \"a.safetensors\""),
+    DIRCASE("dir_listed_absent", mk_dir_listed_absent, "/a.safetensors", "offset 8:", "tensor \"v\"", "not in this shard"),
     DIRCASE("dir_broken_shard", mk_dir_broken_shard, "/a.safetensors", "offset 0:", "header length 1000 runs past the end"),
     DIRCASE("dir_bad_config", mk_dir_bad_config, "/config.json", "line 4:3:", "num_hidden_layers", "expected a positive integer, found string"),
     DIRCASE("dir_bad_weights", mk_dir_bad_weights, "/model.safetensors", "offset 9:", "\"shape\"[0] is not a non-negative integer"),
