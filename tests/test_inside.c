@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include <ctype.h>
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,31 +231,53 @@ static void test_pdf_plausible(void **state)
 
 /* ---- geometry ---- */
 
-/* Runs the model on prompt and lays the poster out; returns the checker's violation count. */
-static int check_poster(const char *model, const char *prompt, size_t n_new)
-{
+typedef struct laid {
     lx_inside in;
+    lx_measure *m;
+    lx_scene s;
+} laid;
+
+/* Runs the model on prompt and lays the poster out into p. */
+static void lay_out(laid *p, const char *model, const char *prompt, size_t n_new)
+{
     lx_err err = {0};
     lx_inside_opts o = {prompt, n_new, 10, 1, 0, 0, NULL, NULL};
-    lx_status st = lx_inside_run(model, &o, &in, &err);
+    lx_status st = lx_inside_run(model, &o, &p->in, &err);
     if (st != LX_OK) fprintf(stderr, "%s\n", err.msg);
     assert_int_equal(st, LX_OK);
-    lx_measure *m = NULL;
-    assert_int_equal(lx_measure_new(&m, &err), LX_OK);
-    lx_scene s;
-    lx_scene_init(&s, m);
-    st = lx_layout_inside_file(&in, model, &s, &err);
+    assert_int_equal(lx_measure_new(&p->m, &err), LX_OK);
+    lx_scene_init(&p->s, p->m);
+    st = lx_layout_inside_file(&p->in, model, &p->s, &err);
     if (st != LX_OK) fprintf(stderr, "%s\n", err.msg);
     assert_int_equal(st, LX_OK);
+}
+
+static void laid_free(laid *p)
+{
+    lx_scene_free(&p->s);
+    lx_measure_free(p->m);
+    lx_inside_free(&p->in);
+}
+
+static int find(const lx_scene *s, const char *id)
+{
+    for (int i = 0; i < s->n; i++)
+        if (!strcmp(s->els[i].id, id)) return i;
+    return -1;
+}
+
+/* Lays the poster out; returns the checker's violation count (printed). */
+static int check_poster(const char *model, const char *prompt, size_t n_new)
+{
+    laid p;
+    lay_out(&p, model, prompt, n_new);
     lx_buf v;
     lx_buf_init(&v);
-    int n = lx_check_scene(&s, &v);
+    int n = lx_check_scene(&p.s, &v);
     if (n) fprintf(stderr, "%s (%s):\n%s", model, prompt ? prompt : "no prompt", lx_buf_cstr(&v));
-    assert_true(s.width > 1000 && s.height > 1000);
+    assert_true(p.s.width > 1000 && p.s.height > 1000);
     lx_buf_free(&v);
-    lx_scene_free(&s);
-    lx_measure_free(m);
-    lx_inside_free(&in);
+    laid_free(&p);
     return n;
 }
 
@@ -280,6 +303,81 @@ static void test_geometry_other_model(void **state)
 {
     (void)state;
     assert_int_equal(check_poster(TINY_RANDOM, "Hello world", 4), 0); /* 1 layer, 2 heads, 32,000 pieces */
+}
+
+/* A prompt of 212 tokens: the maps show its first 64 (rows 0..63, the last one 64 cells
+ * wide), the embedding its first 96 rows, the chips 96 and a note; the checker passes. */
+static void test_long_prompt_is_cut(void **state)
+{
+    (void)state;
+    char prompt[1024] = "";
+    for (int i = 0; i < 30; i++) strcat(prompt, "Lily saw a big dog. ");
+    laid p;
+    lay_out(&p, STORIES, prompt, 2);
+    assert_int_equal(p.in.trace.n_tok, 212);
+    int q = find(&p.s, "attn.l4.h7.q63");
+    assert_true(q >= 0);
+    assert_int_equal(p.s.els[q].u.heat.cols, 64);
+    assert_int_equal(find(&p.s, "attn.l0.h0.q64"), -1);
+    int map = find(&p.s, "embed.map");
+    assert_true(map >= 0);
+    assert_int_equal(p.s.els[map].u.heat.rows, 96);
+    assert_int_equal(p.s.els[map].u.heat.cols, 64);
+    assert_true(find(&p.s, "tok95") >= 0 && find(&p.s, "tok96") < 0);
+    assert_true(find(&p.s, "tokens.more.0") >= 0);
+    lx_buf v;
+    lx_buf_init(&v);
+    int n = lx_check_scene(&p.s, &v);
+    if (n) fprintf(stderr, "%s", lx_buf_cstr(&v));
+    assert_int_equal(n, 0);
+    lx_buf_free(&v);
+    laid_free(&p);
+}
+
+/* The embedding map holds the embedding table's rows as the engine read them. */
+static void test_embedding_values(void **state)
+{
+    (void)state;
+    laid p;
+    lay_out(&p, STORIES, PROMPT, 2);
+    const lx_el *e = &p.s.els[find(&p.s, "embed.map")];
+    assert_int_equal(e->u.heat.rows, 5);
+    assert_int_equal(e->u.heat.cols, 64);
+    for (int i = 0; i < 5; i++)
+        assert_memory_equal(e->u.heat.v + i * 64, lx_trace_embed(&p.in.trace, (size_t)i), 64 * sizeof(float));
+    assert_true(e->u.heat.vmin < 0 && e->u.heat.vmin == -e->u.heat.vmax); /* diverging around 0 */
+    laid_free(&p);
+}
+
+/* The maps hold the attention weights of the reference implementation (layer 0 and
+ * layer 4, head 0), row by row, to float32 agreement. */
+static void test_maps_match_reference(void **state)
+{
+    (void)state;
+    laid p;
+    lay_out(&p, STORIES, PROMPT, 2);
+    json_error_t je;
+    json_t *ref = json_load_file(REFERENCE, 0, &je);
+    assert_non_null(ref);
+    static const char *const keys[2] = {"layer0_head0", "last_layer_head0"};
+    for (int k = 0; k < 2; k++) {
+        json_t *m = json_object_get(json_object_get(json_object_get(ref, "attention"), keys[k]), "matrix");
+        for (int q = 0; q < 5; q++) {
+            char id[48];
+            snprintf(id, sizeof id, "attn.l%d.h0.q%d", k ? 4 : 0, q);
+            int i = find(&p.s, id);
+            assert_true(i >= 0);
+            const lx_el *e = &p.s.els[i];
+            assert_int_equal(e->u.heat.cols, q + 1);
+            assert_true(e->u.heat.vmin == 0 && e->u.heat.vmax == 1); /* the one shared scale */
+            for (int j = 0; j <= q; j++) {
+                double want = json_number_value(json_array_get(json_array_get(m, (size_t)q), (size_t)j));
+                assert_true(fabs(e->u.heat.v[j] - want) < 1e-4);
+            }
+        }
+    }
+    json_decref(ref);
+    laid_free(&p);
 }
 
 /* ---- CLI ---- */
@@ -403,6 +501,9 @@ int main(void)
         cmocka_unit_test(test_geometry_check),
         cmocka_unit_test(test_geometry_other_prompts),
         cmocka_unit_test(test_geometry_other_model),
+        cmocka_unit_test(test_long_prompt_is_cut),
+        cmocka_unit_test(test_embedding_values),
+        cmocka_unit_test(test_maps_match_reference),
         cmocka_unit_test(test_no_prompt_runs_from_bos),
         cmocka_unit_test(test_hostile_prompt_escaped),
         cmocka_unit_test(test_exit_codes),

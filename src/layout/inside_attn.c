@@ -20,6 +20,8 @@
 #define DIAL_MAX_POS 10
 #define FREQ_MAX_BARS 64
 #define CHART_H 76.0
+#define MAP_MAX_TOKENS 64 /* maps show at most the prompt's first 64 tokens ... */
+#define MAP_MAX_CELLS 400000.0 /* ... and at most about this many cells in all */
 
 static double content_x(const lx_ilay *L) { return L->x + LX_IPAD; }
 
@@ -31,10 +33,22 @@ typedef struct grid {
     size_t col_every, row_every;   /* token labels on every k-th column / row */
 } grid;
 
+/* Tokens the maps show: a causal prefix of the prompt is complete on its own (its rows
+ * attend only to its own columns), so long prompts are cut to their beginning. */
+static size_t map_tokens(const lx_ilay *L)
+{
+    const lx_trace *t = &L->in->trace;
+    double maps = fmax((double)t->n_layers * (double)t->n_heads, 1);
+    size_t n = (size_t)floor(sqrt(2 * MAP_MAX_CELLS / maps));
+    if (n > MAP_MAX_TOKENS) n = MAP_MAX_TOKENS;
+    if (n < 1) n = 1;
+    return t->n_tok < n ? t->n_tok : n;
+}
+
 static grid grid_geometry(lx_ilay *L)
 {
     const lx_trace *t = &L->in->trace;
-    grid g = {t->n_layers, t->n_heads, t->n_tok, 0, 0, 0, 0, 1, 1};
+    grid g = {t->n_layers, t->n_heads, map_tokens(L), 0, 0, 0, 0, 1, 1};
     for (size_t i = 0; i < g.n; i++) g.label_w = fmax(g.label_w, lx_scene_text_width(L->s, LX_IFONT_TAG, L->label[i]));
     g.label_w = fmin(g.label_w, 64);
     g.cell = fmin(fmax(g.label_w + 4, 12), 34);
@@ -242,22 +256,24 @@ static void one_map(lx_ilay *L, int p, const grid *g, const map_at *m)
 
 /* ---- how to read ---- */
 
-/* "“time” gives 60 % of its attention to “time” and 31 % to “a”" for the last row. */
-static void example_sentence(lx_ilay *L, char *out, size_t cap)
+/* "the last token, “time”, gives 60.3 % of its attention to “time” and 30.9 % to “a”",
+ * read from the last row of the map of layer 0, head 0 (n tokens). */
+static void example_sentence(lx_ilay *L, size_t n, char *out, size_t cap)
 {
-    const float *row = lx_trace_attn(&L->in->trace, 0, 0, L->n_tok - 1);
-    size_t a = 0, b = L->n_tok > 1 ? 1 : 0;
-    for (size_t j = 0; j < L->n_tok; j++) if (row[j] > row[a]) a = j;
+    const float *row = lx_trace_attn(&L->in->trace, 0, 0, n - 1);
+    size_t a = 0, b = n > 1 ? 1 : 0;
+    for (size_t j = 0; j < n; j++) if (row[j] > row[a]) a = j;
     if (b == a) b = 0;
-    for (size_t j = 0; j < L->n_tok; j++) if (j != a && row[j] > row[b]) b = j;
+    for (size_t j = 0; j < n; j++) if (j != a && row[j] > row[b]) b = j;
     char pa[32], pb[32];
     lx_ilay_percent(pa, sizeof pa, row[a]);
     lx_ilay_percent(pb, sizeof pb, row[b]);
-    if (L->n_tok < 2)
-        snprintf(out, cap, "Here, layer 0, head 0: with one token, %s can only look at itself (%s).", L->last, pa);
+    if (n < 2)
+        snprintf(out, cap, "Here, layer 0, head 0: with one token, “%.60s” can only look at itself (%s).", L->label[0], pa);
     else
-        snprintf(out, cap, "Here, layer 0, head 0: the last token, %s, gives %s of its attention to “%.60s” and %s to "
-                           "“%.60s”.", L->last, pa, L->label[a], pb, L->label[b]);
+        snprintf(out, cap, "Here, layer 0, head 0: the %s token, “%.60s”, gives %s of its attention to “%.60s” and %s "
+                           "to “%.60s”.", n == L->n_tok ? "last" : "bottom row's", L->label[n - 1], pa, L->label[a], pb,
+                 L->label[b]);
 }
 
 /* The first map again, larger and labelled on both sides; returns the y below it. */
@@ -272,7 +288,7 @@ static double example_map(lx_ilay *L, int p, double x, double y, double w)
     map_at m = {"attn.example", 0, 0, x + g.label_w + 8, y + 20, true, true};
     one_map(L, p, &g, &m);
     char text[512];
-    example_sentence(L, text, sizeof text);
+    example_sentence(L, g.n, text, sizeof text);
     double tx = m.x + g.map + 18;
     lx_ilay_text(L, "attn.example.text", p, LX_IFONT_NOTE, LX_INK_TEXT, tx, m.y + 12, fmax(x + w - tx, 120), text);
     return m.y + g.map;
@@ -346,17 +362,20 @@ double lx_ilay_attn_width(lx_ilay *L)
 static void attn_caption(lx_ilay *L, int p, double *y)
 {
     const lx_llama_hp *hp = &L->in->model->hp;
-    char cap[768], share[256] = "";
+    char cap[1024], share[256] = "";
     size_t group = hp->n_kv_heads ? hp->n_heads / hp->n_kv_heads : 1;
     if (group > 1)
         snprintf(share, sizeof share, " Each run of %zu neighbouring heads shares one set of keys and values "
                                       "(grouped-query attention).", group);
+    char cut[160] = "";
+    if (map_tokens(L) < L->n_tok)
+        snprintf(cut, sizeof cut, " The maps show the first %zu of the %zu tokens.", map_tokens(L), L->n_tok);
     snprintf(cap, sizeof cap,
              "In every layer, each of the %zu heads lets every token gather information from the tokens before it "
              "(and itself). "
              "One small map per layer and head, computed on this prompt: row = the token looking, column = the "
-             "token looked at.%s",
-             hp->n_heads, share);
+             "token looked at.%s%s",
+             hp->n_heads, share, cut);
     *y = lx_ilay_text(L, "attn.caption", p, LX_IFONT_BODY, LX_INK_MUTED, content_x(L), *y, L->w - 2 * LX_IPAD, cap);
 }
 

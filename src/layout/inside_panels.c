@@ -13,6 +13,7 @@
 #define CHIP_GAP 10.0
 #define MAX_CHIPS 96
 #define EMBED_MAX_DIMS 64
+#define EMBED_MAX_ROWS 96
 
 static double content_w(const lx_ilay *L) { return L->w - 2 * LX_IPAD; }
 static double content_x(const lx_ilay *L) { return L->x + LX_IPAD; }
@@ -44,9 +45,24 @@ static double chip_w(lx_ilay *L, size_t i)
     return fmin(fmax(w + 24, 44), 220);
 }
 
+/* The prompt as typed, then an arrow to the chips, when it fits in a third of the row;
+ * returns where the chips begin. */
+static double prompt_lead(lx_ilay *L, int parent, double y)
+{
+    const char *text = L->in->prompt_text;
+    char quoted[512];
+    snprintf(quoted, sizeof quoted, "“%.400s”", text ? text : "");
+    double w = lx_scene_text_width(L->s, LX_IFONT_CONT, quoted), x = content_x(L);
+    if (!text || !text[0] || w > content_w(L) / 3) return x;
+    lx_scene_text(L->s, "tokens.prompt", parent, LX_IFONT_CONT, LX_INK_TEXT, LX_ANCHOR_START, x, y + 30, quoted);
+    lx_pt arrow[2] = {{x + w + 12, y + CHIP_H / 2}, {x + w + 48, y + CHIP_H / 2}};
+    lx_scene_line(L->s, "tokens.arrow", parent, LX_INK_LINE, LX_KIND_NEUTRAL, LX_F_ARROW, arrow, 2, -1, -1);
+    return x + w + 60;
+}
+
 static double chips(lx_ilay *L, int parent, double y)
 {
-    double x0 = content_x(L), x = x0, right = x0 + content_w(L);
+    double x0 = content_x(L), x = prompt_lead(L, parent, y), right = x0 + content_w(L);
     size_t n = L->n_tok < MAX_CHIPS ? L->n_tok : MAX_CHIPS;
     for (size_t i = 0; i < n; i++) {
         double w = chip_w(L, i);
@@ -97,12 +113,13 @@ static double max_label_w(lx_ilay *L, lx_font f, double cap)
     return fmin(w, cap);
 }
 
-/* Row labels left of a heatmap of n rows of height rh, every k-th when rows are thin. */
-static void row_labels(lx_ilay *L, const char *id, int parent, double right, double y, double rh, double maxw)
+/* Labels of the first n tokens left of a heatmap with rows rh high, every k-th when rows
+ * are thin. */
+static void row_labels(lx_ilay *L, const char *id, int parent, double right, double y, double rh, double maxw, size_t n)
 {
     size_t k = rh >= 13 ? 1 : (size_t)ceil(13 / rh);
     char lid[64], fitted[128];
-    for (size_t i = 0; i < L->n_tok; i += k) {
+    for (size_t i = 0; i < n; i += k) {
         snprintf(lid, sizeof lid, "%s.row%zu", id, i);
         lx_ilay_fit(L, LX_IFONT_SMALL, L->label[i], maxw, fitted, sizeof fitted);
         lx_scene_text(L->s, lid, parent, LX_IFONT_SMALL, LX_INK_TEXT, LX_ANCHOR_END, right, y + rh * (i + 0.5) + 4,
@@ -110,11 +127,11 @@ static void row_labels(lx_ilay *L, const char *id, int parent, double right, dou
     }
 }
 
-/* Dimension numbers above the columns, spaced at least 30 units apart. */
+/* Dimension numbers above the columns, spaced at least 60 units apart. */
 static void dim_labels(lx_ilay *L, int parent, double x, double y, double cw, size_t dims)
 {
     size_t step = 1;
-    while (step * cw < 30) step *= 2;
+    while (step * cw < 60) step *= 2;
     char lid[48], text[24];
     for (size_t j = 0; j < dims; j += step) {
         snprintf(lid, sizeof lid, "embed.dim%zu", j);
@@ -123,10 +140,15 @@ static void dim_labels(lx_ilay *L, int parent, double x, double y, double cw, si
     }
 }
 
+static size_t embed_rows(const lx_trace *t)
+{
+    return t->n_tok < EMBED_MAX_ROWS ? t->n_tok : EMBED_MAX_ROWS;
+}
+
 static float max_abs_embed(const lx_trace *t, size_t dims)
 {
     float m = 0;
-    for (size_t i = 0; i < t->n_tok; i++)
+    for (size_t i = 0; i < embed_rows(t); i++)
         for (size_t j = 0; j < dims; j++) m = fmaxf(m, fabsf(lx_trace_embed(t, i)[j]));
     return m > 0 ? m : 1;
 }
@@ -138,34 +160,37 @@ static double embed_map(lx_ilay *L, int p, double y, size_t dims, float m, doubl
     double lw = fmax(max_label_w(L, LX_IFONT_SMALL, 140), lx_scene_text_width(L->s, LX_IFONT_TAG, "dimension"));
     double x = content_x(L) + lw + 10;
     double cw = fmin(18, (content_w(L) - lw - 10) / (double)dims);
-    double rh = L->n_tok <= 12 ? 20 : fmax(2, 240.0 / (double)L->n_tok);
-    float *v = malloc(sizeof *v * L->n_tok * dims);
+    size_t n = embed_rows(t);
+    double rh = n <= 12 ? 20 : fmax(2, 240.0 / (double)n);
+    float *v = malloc(sizeof *v * n * dims);
     if (!v) { L->s->oom = true; return y; }
-    for (size_t i = 0; i < L->n_tok; i++) memcpy(v + i * dims, lx_trace_embed(t, i), sizeof *v * dims);
+    for (size_t i = 0; i < n; i++) memcpy(v + i * dims, lx_trace_embed(t, i), sizeof *v * dims);
     lx_scene_text(L->s, "embed.dims", p, LX_IFONT_TAG, LX_INK_MUTED, LX_ANCHOR_END, x - 10, y + 10, "dimension");
     dim_labels(L, p, x, y + 10, cw, dims);
     y += 18;
-    lx_heatmap_spec h = {v, (int)L->n_tok, (int)dims, -m, m, LX_SCALE_DIVERGING, LX_KIND_EMBEDDING, NULL, NULL,
-                         LX_IFONT_TAG};
-    int hm = lx_scene_heatmap(L->s, "embed.map", p, (lx_rect){x, y, cw * (double)dims, rh * (double)L->n_tok}, &h);
+    lx_heatmap_spec h = {v, (int)n, (int)dims, -m, m, LX_SCALE_DIVERGING, LX_KIND_EMBEDDING, NULL, NULL, LX_IFONT_TAG};
+    int hm = lx_scene_heatmap(L->s, "embed.map", p, (lx_rect){x, y, cw * (double)dims, rh * (double)n}, &h);
     free(v);
     if (hm >= 0) lx_scene_set_tip(L->s, hm, "input embeddings: one row per token, one column per dimension");
-    row_labels(L, "embed", p, x - 10, y, rh, lw);
+    row_labels(L, "embed", p, x - 10, y, rh, lw, n);
     *right = x + cw * (double)dims;
-    return y + rh * (double)L->n_tok;
+    return y + rh * (double)n;
 }
 
 int lx_ilay_embed(lx_ilay *L, double y)
 {
     const lx_trace *t = &L->in->trace;
     size_t dims = t->d_model < EMBED_MAX_DIMS ? t->d_model : EMBED_MAX_DIMS;
-    char fig[96], vocab[32], dm[32], shown[128] = "", cap[768];
+    char fig[96], vocab[32], dm[32], shown[256] = "", cap[1024];
     lx_fmt_thousands(vocab, sizeof vocab, L->in->model->hp.vocab);
     lx_fmt_thousands(dm, sizeof dm, t->d_model);
     snprintf(fig, sizeof fig, "%zu × %s numbers", L->n_tok, dm);
     int p = lx_ilay_panel_open(L, "inside.embed", LX_KIND_EMBEDDING, y, "Embeddings: each token becomes a vector", fig, &y);
     if (p < 0) return -1;
     if (dims < t->d_model) snprintf(shown, sizeof shown, " The first %zu of its %s dimensions are shown.", dims, dm);
+    if (embed_rows(t) < t->n_tok)
+        snprintf(shown + strlen(shown), sizeof shown - strlen(shown), " The first %zu of the %zu tokens are shown.",
+                 embed_rows(t), t->n_tok);
     snprintf(cap, sizeof cap,
              "Each id picks one row of the %s × %s embedding table: %s learned numbers that stand for the token. "
              "One row per token below; purple is positive, blue negative.%s",
@@ -231,7 +256,7 @@ static bars resid_geometry(lx_ilay *L, double y)
     b.n_show = t->n_tok <= 16 ? t->n_tok : 1;
     b.first_tok = t->n_tok - b.n_show;
     double per = (content_w(L) - 200) / (double)b.n_stages - b.gap;
-    b.bw = fmax(1, fmin(b.n_show == 1 ? 36 : 14, (per - (double)(b.n_show - 1)) / (double)b.n_show));
+    b.bw = fmax(1, fmin(b.n_show == 1 ? 36 : 20, (per - (double)(b.n_show - 1)) / (double)b.n_show));
     if (per < 4) { b.gap = 2; b.bw = fmax(1, (content_w(L) - 200) / (double)b.n_stages - 2); }
     b.group_w = (double)b.n_show * (b.bw + 1) - 1;
     b.x = content_x(L);
@@ -316,18 +341,27 @@ static double next_row(lx_ilay *L, int p, size_t i, double y, double lw, double 
     lx_scene_text(L->s, id, p, LX_IFONT_BODY_BOLD, LX_INK_TEXT, LX_ANCHOR_END, tx + track_w + 78, y + 16, text);
     snprintf(id, sizeof id, "next.logit%zu", i);
     snprintf(text, sizeof text, "logit %.2f", (double)t->logit);
-    lx_scene_text(L->s, id, p, LX_IFONT_SMALL, LX_INK_MUTED, LX_ANCHOR_END, x + content_w(L), y + 16, text);
+    lx_scene_text(L->s, id, p, LX_IFONT_SMALL, LX_INK_MUTED, LX_ANCHOR_START, tx + track_w + 96, y + 16, text);
     return y + ROW_H;
 }
 
-/* The prompt and its continuation, newlines shown as ↵. */
+/* The end of the prompt (its last 240 bytes or so, from a word start) and the
+ * continuation, newlines shown as ↵. */
 static char *continuation(const lx_inside *in)
 {
+    const char *prompt = in->prompt_text ? in->prompt_text : "";
+    size_t n = strlen(prompt);
+    const char *start = prompt;
     lx_buf b;
     lx_buf_init(&b);
-    const char *parts[2] = {in->prompt_text, in->cont_text};
+    if (n > 240) {
+        start = prompt + n - 240;
+        while (*start && *start != ' ') start++;
+        lx_buf_puts(&b, "…");
+    }
+    const char *parts[2] = {start, in->cont_text ? in->cont_text : ""};
     for (int k = 0; k < 2; k++)
-        for (const char *c = parts[k] ? parts[k] : ""; *c; c++) {
+        for (const char *c = parts[k]; *c; c++) {
             if (*c == '\n') lx_buf_puts(&b, " ↵ ");
             else lx_buf_putc(&b, *c);
         }
@@ -361,7 +395,7 @@ int lx_ilay_next(lx_ilay *L, double y)
              "probabilities that add up to 100 %%. The %zu most likely tokens to follow %s:",
              L->in->n_top, L->last);
     y = lx_ilay_text(L, "next.caption", p, LX_IFONT_BODY, LX_INK_MUTED, content_x(L), y, content_w(L), cap) + 8;
-    double lw = 90, track_w = fmin(520, content_w(L) - 28 - lw - 12 - 78 - 110);
+    double lw = 90, track_w = fmin(560, content_w(L) - 28 - lw - 12 - 96 - 90);
     size_t n = L->in->n_top < 20 ? L->in->n_top : 20;
     for (size_t i = 0; i < n; i++) y = next_row(L, p, i, y, lw, track_w);
     y = next_continuation(L, p, y + 30);
