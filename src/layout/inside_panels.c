@@ -365,7 +365,6 @@ static char *continuation(const lx_inside *in)
             if (*c == '\n') lx_buf_puts(&b, " ↵ ");
             else lx_buf_putc(&b, *c);
         }
-    lx_buf_puts(&b, "…");
     char *s = lx_buf_ok(&b) ? strdup(lx_buf_cstr(&b)) : NULL;
     lx_buf_free(&b);
     return s;
@@ -374,7 +373,9 @@ static char *continuation(const lx_inside *in)
 static double next_continuation(lx_ilay *L, int p, double y)
 {
     char head[160];
-    snprintf(head, sizeof head, "Greedy continuation: always taking the most likely token, %zu times", L->in->n_cont);
+    if (L->in->n_cont == 0) return y - 30;
+    snprintf(head, sizeof head, "Greedy continuation: always taking the most likely token, %zu time%s", L->in->n_cont,
+             L->in->n_cont == 1 ? "" : "s");
     lx_scene_text(L->s, "next.cont.head", p, LX_IFONT_BODY_BOLD, LX_INK_KIND, LX_ANCHOR_START, content_x(L), y, head);
     char *text = continuation(L->in);
     if (!text) { L->s->oom = true; return y; }
@@ -390,13 +391,15 @@ int lx_ilay_next(lx_ilay *L, double y)
     snprintf(fig, sizeof fig, "softmax over all %s tokens", vocab);
     int p = lx_ilay_panel_open(L, "inside.next", LX_KIND_OUTPUT, y, "Next token: what comes after the prompt", fig, &y);
     if (p < 0) return -1;
+    size_t n = L->in->n_top < 20 ? L->in->n_top : 20;
+    char most[160] = "";
+    if (n) snprintf(most, sizeof most, " The %zu most likely tokens to follow %s:", n, L->last);
     snprintf(cap, sizeof cap,
              "The output layer scores every token of the vocabulary (its logit); softmax turns the scores into "
-             "probabilities that add up to 100 %%. The %zu most likely tokens to follow %s:",
-             L->in->n_top, L->last);
+             "probabilities that add up to 100 %%.%s",
+             most);
     y = lx_ilay_text(L, "next.caption", p, LX_IFONT_BODY, LX_INK_MUTED, content_x(L), y, content_w(L), cap) + 8;
     double lw = 90, track_w = fmin(560, content_w(L) - 28 - lw - 12 - 96 - 90);
-    size_t n = L->in->n_top < 20 ? L->in->n_top : 20;
     for (size_t i = 0; i < n; i++) y = next_row(L, p, i, y, lw, track_w);
     y = next_continuation(L, p, y + 30);
     lx_ilay_panel_close(L, p, y);
