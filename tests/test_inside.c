@@ -22,6 +22,7 @@
 #include <jansson.h>
 
 #include "draw_support.h"
+#include "fixture_gguf.h"
 #include "infer/inside.h"
 #include "layout/check.h"
 #include "layout/inside_layout.h"
@@ -74,6 +75,20 @@ static void poster(const char *ext, lx_buf *b, char *path, size_t cap)
     assert_true(lx_test_read_file(path, b));
 }
 
+/* Runs `inside MODEL OPTIONS -o NAME` (an SVG in the temporary folder), checks it is
+ * well-formed XML and returns its text in b. */
+static void svg_of(const char *model, const char *options, const char *name, lx_buf *b)
+{
+    char path[512], args[1600], cmd[700];
+    tmp_path(path, sizeof path, name);
+    snprintf(args, sizeof args, "inside '%s' %s -o '%s'", model, options, path);
+    assert_int_equal(run(args, NULL), 0);
+    snprintf(cmd, sizeof cmd, "xmllint --noout '%s' 2>&1", path);
+    assert_int_equal(lx_test_run(cmd, NULL), 0);
+    lx_buf_init(b);
+    assert_true(lx_test_read_file(path, b));
+}
+
 /* ---- SVG ---- */
 
 /* Counts id="attn.l<L>.h<H>" exactly (a map, not its rows or labels). */
@@ -96,10 +111,7 @@ static void test_svg_poster(void **state)
 {
     (void)state;
     lx_buf b;
-    char path[512], cmd[700];
-    poster("svg", &b, path, sizeof path);
-    snprintf(cmd, sizeof cmd, "xmllint --noout '%s' 2>&1", path);
-    assert_int_equal(lx_test_run(cmd, NULL), 0);
+    svg_of(STORIES, "--prompt '" PROMPT "'", "inside-poster.svg", &b);
     const char *svg = lx_buf_cstr(&b);
     /* the chips: pieces (a leading space shown as ␣) and ids, in prompt order */
     static const char *const chips[] = {">&lt;s&gt;</text>", ">␣Once</text>", ">␣upon</text>", ">␣a</text>",
@@ -380,18 +392,75 @@ static void test_maps_match_reference(void **state)
     laid_free(&p);
 }
 
+/* ---- a model whose own strings are hostile ---- */
+
+/* A 1-layer llama (d_model 32, 2 heads on 1 KV head, FFN 64) whose name and vocabulary
+ * pieces carry markup, quotes, a terminal escape, a bidi override and invalid UTF-8; its
+ * only non-zero weights are the embedding table (row i = unit vector i) and the final norm,
+ * so every piece shows up in the top-8 list. */
+static const char *write_hostile(void)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/inside_hostile.gguf", LX_TMP_DIR);
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "general.architecture", "llama");
+    lx_fx_gguf_kv_str(w, "general.name", "<script>alert(1)</script>");
+    static const char *const keys[] = {"llama.embedding_length", "llama.block_count", "llama.attention.head_count",
+                                       "llama.attention.head_count_kv", "llama.feed_forward_length",
+                                       "llama.context_length"};
+    static const uint32_t vals[] = {32, 1, 2, 1, 64, 64};
+    for (size_t i = 0; i < 6; i++) lx_fx_gguf_kv_u32(w, keys[i], vals[i]);
+    lx_fx_gguf_kv_str(w, "tokenizer.ggml.model", "llama");
+    const char *toks[] = {"<unk>", "<s>", "</s>", "<i>&amp;\"'", "\x1b[2J\xe2\x80\xae" "evil", "\xe2\x96\x81", "b",
+                          "\xff\xfe<!--"};
+    int32_t types[] = {2, 3, 3, 1, 1, 1, 1, 1};
+    lx_fx_gguf_kv_arr_str(w, "tokenizer.ggml.tokens", toks, 8);
+    lx_fx_gguf_kv_arr(w, "tokenizer.ggml.token_type", 5, types, 8);
+    float emb[8 * 32] = {0}, ones[32];
+    for (int i = 0; i < 8; i++) emb[i * 32 + i] = 1.0f;
+    for (int i = 0; i < 32; i++) ones[i] = 1.0f;
+    lx_fx_gguf_tensor_data(w, lx_fx_gguf_tensor(w, "token_embd.weight", 0, 2, (uint64_t[]){32, 8}), emb, sizeof emb);
+    lx_fx_gguf_tensor_data(w, lx_fx_gguf_tensor(w, "output_norm.weight", 0, 1, (uint64_t[]){32}), ones, sizeof ones);
+    static const struct { const char *name; uint64_t a, b; } t[] = {
+        {"blk.0.attn_norm.weight", 32, 0}, {"blk.0.ffn_norm.weight", 32, 0}, {"blk.0.attn_q.weight", 32, 32},
+        {"blk.0.attn_k.weight", 32, 16}, {"blk.0.attn_v.weight", 32, 16}, {"blk.0.attn_output.weight", 32, 32},
+        {"blk.0.ffn_gate.weight", 32, 64}, {"blk.0.ffn_up.weight", 32, 64}, {"blk.0.ffn_down.weight", 64, 32},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        lx_fx_gguf_tensor(w, t[i].name, 0, t[i].b ? 2 : 1, (uint64_t[]){t[i].a, t[i].b});
+    assert_true(lx_fx_gguf_write(w, path));
+    lx_fx_gguf_free(w);
+    return path;
+}
+
+static void test_hostile_model_strings(void **state)
+{
+    (void)state;
+    const char *model = write_hostile();
+    assert_int_equal(check_poster(model, "b", 3), 0);
+    lx_buf b;
+    svg_of(model, "--prompt b --top 8 -n 3", "inside-hostile-model.svg", &b);
+    const char *svg = lx_buf_cstr(&b);
+    assert_null(strstr(svg, "<script"));
+    assert_null(strstr(svg, "<i>"));
+    assert_null(strstr(svg, "<!--"));
+    assert_null(strchr(svg, '\x1b'));
+    assert_null(strstr(svg, "\xe2\x80\xae"));
+    assert_null(strchr(svg, '\xff'));
+    assert_non_null(strstr(svg, "&lt;script&gt;alert(1)&lt;/script&gt;")); /* the title, escaped */
+    assert_non_null(strstr(svg, ">&lt;i&gt;&amp;amp;&quot;&#39;</text>"));  /* a next-token label */
+    assert_non_null(strstr(svg, ">\\x1B[2J[U+")); /* shown escaped (and cut to its column) */
+    assert_non_null(strstr(svg, "\\xFF\\xFE&lt;!--"));
+    lx_buf_free(&b);
+}
+
 /* ---- CLI ---- */
 
 static void test_no_prompt_runs_from_bos(void **state)
 {
     (void)state;
-    char path[512], args[1200];
-    tmp_path(path, sizeof path, "inside-bos.svg");
-    snprintf(args, sizeof args, "inside '%s' -n 4 -o '%s'", STORIES, path);
-    assert_int_equal(run(args, NULL), 0);
     lx_buf b;
-    lx_buf_init(&b);
-    assert_true(lx_test_read_file(path, &b));
+    svg_of(STORIES, "-n 4", "inside-bos.svg", &b);
     int max_l, max_h;
     assert_int_equal(count_maps(lx_buf_cstr(&b), &max_l, &max_h), 40);
     assert_non_null(strstr(lx_buf_cstr(&b), "id=\"tok0.piece\""));
@@ -402,15 +471,8 @@ static void test_no_prompt_runs_from_bos(void **state)
 static void test_hostile_prompt_escaped(void **state)
 {
     (void)state;
-    char path[512], args[1200], cmd[700];
-    tmp_path(path, sizeof path, "inside-hostile.svg");
-    snprintf(args, sizeof args, "inside '%s' --prompt '<script>\"&' -n 2 -o '%s'", STORIES, path);
-    assert_int_equal(run(args, NULL), 0);
-    snprintf(cmd, sizeof cmd, "xmllint --noout '%s' 2>&1", path);
-    assert_int_equal(lx_test_run(cmd, NULL), 0);
     lx_buf b;
-    lx_buf_init(&b);
-    assert_true(lx_test_read_file(path, &b));
+    svg_of(STORIES, "--prompt '<script>\"&' -n 2", "inside-hostile.svg", &b);
     assert_null(strstr(lx_buf_cstr(&b), "<script"));
     assert_non_null(strstr(lx_buf_cstr(&b), "&lt;script&gt;&quot;&amp;"));
     lx_buf_free(&b);
@@ -504,6 +566,7 @@ int main(void)
         cmocka_unit_test(test_long_prompt_is_cut),
         cmocka_unit_test(test_embedding_values),
         cmocka_unit_test(test_maps_match_reference),
+        cmocka_unit_test(test_hostile_model_strings),
         cmocka_unit_test(test_no_prompt_runs_from_bos),
         cmocka_unit_test(test_hostile_prompt_escaped),
         cmocka_unit_test(test_exit_codes),

@@ -20,6 +20,7 @@
 #define DIAL_MAX_POS 10
 #define FREQ_MAX_BARS 64
 #define CHART_H 76.0
+#define DIAL_CAPTION "each dial: the pair's angle at that position"
 #define MAP_MAX_TOKENS 64 /* maps show at most the prompt's first 64 tokens ... */
 #define MAP_MAX_CELLS 400000.0 /* ... and at most about this many cells in all */
 
@@ -74,7 +75,7 @@ typedef struct rope {
     double bw, bars_w, dials_w;
 } rope;
 
-static rope rope_geometry(const lx_ilay *L)
+static rope rope_geometry(lx_ilay *L)
 {
     rope r = {L->in->model->hp.rope_dims / 2, 0, 0, 0, 0, 0, 0};
     r.n_bars = r.n_pairs < FREQ_MAX_BARS ? r.n_pairs : FREQ_MAX_BARS;
@@ -82,7 +83,7 @@ static rope rope_geometry(const lx_ilay *L)
     r.n_pos = L->n_tok < DIAL_MAX_POS ? L->n_tok : DIAL_MAX_POS;
     r.bw = r.n_bars ? fmin(26, fmax(2, 190.0 / (double)r.n_bars - 4)) : 0;
     r.bars_w = fmax((double)r.n_bars * (r.bw + 4), 150);
-    r.dials_w = 58 + (double)r.n_pos * DIAL_STEP;
+    r.dials_w = fmax(58 + (double)r.n_pos * DIAL_STEP, lx_scene_text_width(L->s, LX_IFONT_TAG, DIAL_CAPTION));
     return r;
 }
 
@@ -110,8 +111,8 @@ static void freq_bars(lx_ilay *L, int box, const rope *r, double x, double y)
         snprintf(id, sizeof id, "rope.f%zu", pair);
         snprintf(text, sizeof text, "pair %zu: %.4g rad per position", pair, fv);
         lx_scene_bar(L->s, id, box, LX_KIND_POSITION, (lx_rect){bx, base - h, r->bw, h}, text);
-        if (r->bw >= 18) {
-            lx_ilay_number(text, sizeof text, fv);
+        lx_ilay_number(text, sizeof text, fv);
+        if (lx_scene_text_width(L->s, LX_IFONT_TAG, text) <= r->bw + 3) {
             snprintf(id, sizeof id, "rope.fv%zu", pair);
             lx_scene_text(L->s, id, box, LX_IFONT_TAG, LX_INK_TEXT, LX_ANCHOR_MIDDLE, bx + r->bw / 2, base - h - 4, text);
         }
@@ -161,8 +162,7 @@ static void dials(lx_ilay *L, int box, const rope *r, double x, double y)
             dial(L, box, k, pos, x0 + DIAL_STEP * ((double)pos + 0.5), cy, (double)pos * (double)f[pair]);
     }
     double below = y + 16 + DIAL_STEP * (double)r->n_dials + 11;
-    lx_scene_text(L->s, "rope.dcap", box, LX_IFONT_TAG, LX_INK_MUTED, LX_ANCHOR_START, x, below,
-                  "each dial: the pair's angle at that position");
+    lx_scene_text(L->s, "rope.dcap", box, LX_IFONT_TAG, LX_INK_MUTED, LX_ANCHOR_START, x, below, DIAL_CAPTION);
 }
 
 static double rope_box_w(lx_ilay *L, const rope *r)

@@ -6,6 +6,7 @@
 #ifndef LX_LAYOUT_INSIDE_INT_H
 #define LX_LAYOUT_INSIDE_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "infer/inside.h"
@@ -29,6 +30,12 @@ typedef struct lx_ilay {
     char **chip;          /* [n_tok] token pieces with spaces shown as "␣" */
     char last[96];        /* "“time”": the last prompt token, quoted, for captions */
 } lx_ilay;
+
+/* ---- inside_layout.c ---- */
+
+/* A token piece with every space shown as "␣" (chip), or trimmed of spaces (a map label;
+ * "␣" when nothing is left). malloc'ed; NULL on OOM. */
+char *lx_ilay_token_text(const char *piece, bool chip);
 
 /* ---- inside_text.c ---- */
 

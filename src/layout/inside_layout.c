@@ -17,8 +17,7 @@
 
 /* ---- token labels ---- */
 
-/* The piece with every space shown as "␣" (chip), or trimmed (map label, "␣" when blank). */
-static char *token_text(const char *piece, bool chip)
+char *lx_ilay_token_text(const char *piece, bool chip)
 {
     lx_buf b;
     lx_buf_init(&b);
@@ -56,8 +55,8 @@ static bool make_labels(lx_ilay *L)
     if (!L->label || !L->chip) return false;
     for (size_t i = 0; i < L->n_tok; i++) {
         char *piece = lx_tok_label(&in->model->tok, in->trace.ids[i]);
-        L->label[i] = token_text(piece ? piece : "?", false);
-        L->chip[i] = token_text(piece ? piece : "?", true);
+        L->label[i] = lx_ilay_token_text(piece ? piece : "?", false);
+        L->chip[i] = lx_ilay_token_text(piece ? piece : "?", true);
         free(piece);
         if (!L->label[i] || !L->chip[i]) return false;
     }

@@ -310,25 +310,27 @@ int lx_ilay_resid(lx_ilay *L, double y)
 
 #define ROW_H 24.0
 
+/* The i-th next token as a chip shows it (into out). */
+static void top_label(lx_ilay *L, size_t i, char *out, size_t cap)
+{
+    char *piece = lx_tok_label(&L->in->model->tok, L->in->top[i].id);
+    char *label = lx_ilay_token_text(piece ? piece : "?", true);
+    snprintf(out, cap, "%s", label ? label : "?");
+    free(label);
+    free(piece);
+}
+
 static double next_row(lx_ilay *L, int p, size_t i, double y, double lw, double track_w)
 {
     const lx_top *t = &L->in->top[i];
     double x = content_x(L);
-    char id[48], text[64], fitted[128];
-    char *label = lx_tok_label(&L->in->model->tok, t->id);
-    lx_buf b;
-    lx_buf_init(&b);
-    for (const char *c = label ? label : "?"; *c; c++) {
-        if (*c == ' ') lx_buf_puts(&b, "␣");
-        else lx_buf_putc(&b, *c);
-    }
-    free(label);
+    char id[48], text[64], fitted[256], label[256];
     snprintf(id, sizeof id, "next.rank%zu", i);
     snprintf(text, sizeof text, "%zu", i + 1);
     lx_scene_text(L->s, id, p, LX_IFONT_SMALL, LX_INK_FAINT, LX_ANCHOR_END, x + 18, y + 16, text);
     snprintf(id, sizeof id, "next.tok%zu", i);
-    lx_ilay_fit(L, LX_IFONT_BODY_BOLD, lx_buf_cstr(&b), lw, fitted, sizeof fitted);
-    lx_buf_free(&b);
+    top_label(L, i, label, sizeof label);
+    lx_ilay_fit(L, LX_IFONT_BODY_BOLD, label, lw, fitted, sizeof fitted);
     lx_scene_text(L->s, id, p, LX_IFONT_BODY_BOLD, LX_INK_TEXT, LX_ANCHOR_START, x + 28, y + 16, fitted);
     double tx = x + 28 + lw + 12;
     snprintf(id, sizeof id, "next.track%zu", i);
@@ -399,7 +401,14 @@ int lx_ilay_next(lx_ilay *L, double y)
              "probabilities that add up to 100 %%.%s",
              most);
     y = lx_ilay_text(L, "next.caption", p, LX_IFONT_BODY, LX_INK_MUTED, content_x(L), y, content_w(L), cap) + 8;
-    double lw = 90, track_w = fmin(560, content_w(L) - 28 - lw - 12 - 96 - 90);
+    double lw = 40;
+    for (size_t i = 0; i < n; i++) {
+        char label[256];
+        top_label(L, i, label, sizeof label);
+        lw = fmax(lw, lx_scene_text_width(L->s, LX_IFONT_BODY_BOLD, label));
+    }
+    lw = fmin(lw, 160);
+    double track_w = fmin(560, content_w(L) - 28 - lw - 12 - 96 - 90);
     for (size_t i = 0; i < n; i++) y = next_row(L, p, i, y, lw, track_w);
     y = next_continuation(L, p, y + 30);
     lx_ilay_panel_close(L, p, y);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "layout/inside_int.h"
+#include "util/buf.h"
 
 const lx_font LX_IFONT_TITLE = {26, true, false};
 const lx_font LX_IFONT_SUBTITLE = {14, false, false};
@@ -84,7 +85,11 @@ double lx_ilay_text_h(lx_ilay *L, lx_font f, double maxw, const char *text)
 
 void lx_ilay_fit(lx_ilay *L, lx_font f, const char *text, double maxw, char *out, size_t cap)
 {
-    lx_measure_fit(L->s->measure, f, text, maxw, out, cap);
+    lx_buf b; /* measured as it will be shown: escapes included */
+    lx_buf_init(&b);
+    lx_buf_put_term(&b, text);
+    lx_measure_fit(L->s->measure, f, lx_buf_cstr(&b), maxw, out, cap);
+    lx_buf_free(&b);
 }
 
 /* ---- panels ---- */
