@@ -17,6 +17,12 @@
 #include "render/term.h"
 #include "render/theme.h"
 
+/* fontconfig (loaded by pango) keeps what it allocates while parsing its configuration until
+ * exit; LeakSanitizer would report that as a leak of the first input (the CLI suppresses it
+ * the same way, in cli/cmd_draw.c). */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
+
 static lx_measure *fz_measure(void)
 {
     static lx_measure *m;

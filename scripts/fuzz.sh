@@ -8,12 +8,14 @@
 #                                  the hostile-case files (< 4 KiB) the tests wrote under
 #                                  DIR/testtmp (DIR: a test build, default build)
 # Environment: FUZZ_TARGETS ("gguf safetensors config draw"), FUZZ_BUILD (build-fuzz),
-# FUZZ_ARGS (extra libFuzzer flags), JOBS (build jobs, 2).
+# FUZZ_ARGS (extra libFuzzer flags, e.g. "-fork=1 -ignore_crashes=1" to keep going past a
+# known crash), JOBS (build jobs, 2).
 #
+# Before fuzzing a target, the inputs in fuzz/regress/<target>/ (each once crashed it) are replayed.
 # The kept corpus fuzz/corpus/<target>/ is only read (with the dictionary fuzz/<target>.dict); new inputs go to
 # $FUZZ_BUILD/corpus/<target>/, crashes to $FUZZ_BUILD/artifacts/<target>/. Each run ends with
-# one summary line "fuzz_<target>: <execs> execs in <s> s, <units> corpus units, ok|CRASH";
-# the exit status is 1 when any target found something.
+# one summary line "fuzz_<target>: <execs> execs (<rate>/s) in <s> s, <units> corpus units,
+# ok|CRASH"; the exit status is 1 when any target found something or a regression input fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${FUZZ_BUILD:-build-fuzz}
@@ -38,14 +40,37 @@ seed() {
   du -sh fuzz/corpus
 }
 
+# Replays fuzz/regress/<target>/ (inputs that once crashed a target) once each.
+replay() {
+  local t=$1 files
+  files=$(find "fuzz/regress/$t" -type f 2>/dev/null | sort)
+  [ -n "$files" ] || return 0
+  # shellcheck disable=SC2086
+  if "$BUILD/fuzz_$t" $files >"$BUILD/regress_$t.log" 2>&1; then
+    echo "fuzz_$t: $(echo "$files" | wc -l) regression inputs, ok"
+  else
+    grep -E "runtime error|ERROR: AddressSanitizer|Running: " "$BUILD/regress_$t.log" | tail -2 >&2 || true
+    echo "fuzz_$t: regression inputs, FAIL"
+    return 1
+  fi
+}
+
+# One summary line from a libFuzzer log (plain or -fork mode).
+summary() {
+  awk '/stat::number_of_executed_units/{e=$2} /^#[0-9]+/{n=substr($1,2); sub(/:$/,"",n)} /stat::average_exec_per_sec/{r=$2}
+       END{if(e=="")e=n; printf "%s execs%s", e, (r==""?"":" (" r "/s)")}' "$1"
+}
+
 run() {
-  local secs=$1 status=0 t log
+  local secs=$1 status=0 t log dict start result
   build
   for t in $TARGETS; do
     mkdir -p "$BUILD/corpus/$t" "$BUILD/artifacts/$t"
+    replay "$t" || status=1
     log="$BUILD/fuzz_$t.log"
     dict=fuzz/$t.dict
     [ "$t" = draw ] && dict=fuzz/gguf.dict
+    start=$(date +%s)
     # shellcheck disable=SC2086
     if "$BUILD/fuzz_$t" "$BUILD/corpus/$t" "fuzz/corpus/$t" -dict="$dict" -max_total_time="$secs" -timeout=20 \
          -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
@@ -53,10 +78,9 @@ run() {
       result=ok
     else
       result=CRASH status=1
-      grep -E "ERROR|SUMMARY|Test unit written" "$log" | head -5 >&2 || true
+      grep -E "runtime error|ERROR: AddressSanitizer|SUMMARY|Test unit written" "$log" | head -4 >&2 || true
     fi
-    echo "fuzz_$t: $(awk '/stat::number_of_executed_units/{e=$2} /stat::average_exec_per_sec/{r=$2}
-      END{printf "%s execs (%s/s)", e, r}' "$log") in ${secs} s, $(ls "$BUILD/corpus/$t" | wc -l) corpus units, $result"
+    echo "fuzz_$t: $(summary "$log") in $(( $(date +%s) - start )) s, $(ls "$BUILD/corpus/$t" | wc -l) corpus units, $result"
   done
   return $status
 }

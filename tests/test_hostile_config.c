@@ -26,7 +26,7 @@
 #include "read/hfconfig.h"
 #include "util/buf.h"
 
-#define DIR LX_TMP_DIR "/hostile_config"
+#define HX_DIR LX_TMP_DIR "/hostile_config"
 
 /* ------------------------------------------------------------------ the base config, edited */
 
@@ -194,7 +194,7 @@ static lx_status read_config(const char *path, lx_err *err)
 static int build_cases(void **state)
 {
     (void)state;
-    lx_hx_build_all(CASES, N_CASES, DIR);
+    lx_hx_build_all(CASES, N_CASES, HX_DIR);
     return 0;
 }
 
@@ -202,7 +202,7 @@ static int build_cases(void **state)
 static int remove_big(void **state)
 {
     (void)state;
-    remove(DIR "/number_1gb.json");
+    remove(HX_DIR "/number_1gb.json");
     return 0;
 }
 
@@ -215,20 +215,20 @@ static void test_every_edit_has_a_case(void **state)
         if (k == N_CASES) fail_msg("edit %s has no case", EDITS[i].name);
     }
     struct stat st;
-    assert_int_equal(stat(DIR "/number_1gb.json", &st), 0);
+    assert_int_equal(stat(HX_DIR "/number_1gb.json", &st), 0);
     assert_int_equal((uint64_t)st.st_size, GIB + 18);
 }
 
 static void test_reader_refuses_every_case(void **state)
 {
     (void)state;
-    lx_hx_expect_readers(CASES, N_CASES, DIR, read_config);
+    lx_hx_expect_readers(CASES, N_CASES, HX_DIR, read_config);
 }
 
 static void test_cli_fails_cleanly(void **state)
 {
     (void)state;
-    lx_hx_expect_clis(LX_BINARY, CASES, N_CASES, DIR, 0);
+    lx_hx_expect_clis(LX_BINARY, CASES, N_CASES, HX_DIR, 0);
 }
 
 /* Memory bound (ulimit -v); skipped under AddressSanitizer (see hostile.h). The 1 GiB number
@@ -237,7 +237,40 @@ static void test_cli_under_memory_cap(void **state)
 {
     (void)state;
     if (lx_hx_sanitized()) skip();
-    lx_hx_expect_clis(LX_BINARY, CASES, N_CASES, DIR, LX_HX_MEM_CAP);
+    lx_hx_expect_clis(LX_BINARY, CASES, N_CASES, HX_DIR, LX_HX_MEM_CAP);
+}
+
+/* A rope_theta far beyond 2^64 (found by fuzz_config: converting it to an integer for the text
+ * summary is undefined behaviour, and printed "theta 0"). Either the config is refused with a
+ * clean one-line error at the key, or `info` reports the value it read, within 1 %. */
+static void test_huge_rope_theta_is_reported_faithfully(void **state)
+{
+    (void)state;
+    const char *path = HX_DIR "/rope_theta_1e69.json";
+    assert_true(lx_hx_write_text(path, "{\n  \"model_type\": \"llama\",\n  \"hidden_size\": 64,\n  \"num_hidden_layers\": 2,\n"
+                                       "  \"num_attention_heads\": 4,\n  \"intermediate_size\": 128,\n  \"vocab_size\": 100,\n"
+                                       "  \"rope_theta\": 1.0222e69\n}\n"));
+    const char *argv[] = { LX_BINARY, "info", path, NULL };
+    lx_hx_run r;
+    assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+    char out[8192];
+    snprintf(out, sizeof out, "%s", r.out ? r.out : "");
+    int code = r.code;
+    if (code != 0) {
+        const char *words[] = { "line 8:3:", "rope_theta", NULL };
+        lx_hx_expect_clean_failure(&r, 1, path, words);
+    }
+    lx_hx_run_free(&r);
+    if (code != 0) return;
+    const char *t = strstr(out, "theta ");
+    assert_non_null(t);
+    char num[64];
+    size_t k = 0;
+    for (t += 6; *t && *t != ' ' && k + 1 < sizeof num; t++)
+        if (*t != ',') num[k++] = *t;
+    num[k] = '\0';
+    double v = strtod(num, NULL);
+    if (!(v > 1.0222e69 * 0.99 && v < 1.0222e69 * 1.01)) fail_msg("info reports theta \"%s\" for 1.0222e69", num);
 }
 
 int main(void)
@@ -247,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_reader_refuses_every_case),
         cmocka_unit_test(test_cli_fails_cleanly),
         cmocka_unit_test(test_cli_under_memory_cap),
+        cmocka_unit_test(test_huge_rope_theta_is_reported_faithfully),
     };
     return cmocka_run_group_tests(tests, build_cases, remove_big);
 }

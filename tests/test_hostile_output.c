@@ -252,6 +252,31 @@ static void test_text_diagram_is_inert(void **state)
     }
 }
 
+/* Inputs that once crashed fuzz_draw (fuzz/regress/draw): a GPT-2 without head_count and an
+ * unknown family with no heads at all, where the layout divided by a zero head count. Drawing
+ * them ends cleanly: SVG that is well-formed XML and a text diagram (or a clean refusal). */
+static void test_draw_without_heads(void **state)
+{
+    (void)state;
+    const char *models[] = { LX_SOURCE_DIR "/fuzz/regress/draw/gpt2_no_head_count.gguf",
+                             LX_SOURCE_DIR "/fuzz/regress/draw/unknown_family_no_heads.gguf" };
+    for (int i = 0; i < 2; i++) {
+        const char *svg = HX_DIR "/no_heads.svg";
+        const char *argv[] = { LX_BINARY, "draw", models[i], "-o", svg, NULL };
+        lx_hx_run r;
+        assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+        int code = r.code;
+        if (code != 0) lx_hx_expect_clean_failure(&r, 1, models[i], (const char *[]){ NULL });
+        lx_hx_run_free(&r);
+        if (code != 0) continue;
+        expect_xml(svg);
+        const char *txt[] = { LX_BINARY, "draw", models[i], "-f", "txt", "-o", "-", NULL };
+        size_t n;
+        free(run_ok(txt, 0, &n));
+        assert_true(n > 0);
+    }
+}
+
 /* An error about a file whose name holds an escape sequence and a bidi control. */
 static void test_error_naming_a_hostile_file_is_inert(void **state)
 {
@@ -321,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_info_json_is_inert_and_valid),
         cmocka_unit_test(test_svg_is_inert_and_well_formed),
         cmocka_unit_test(test_text_diagram_is_inert),
+        cmocka_unit_test(test_draw_without_heads),
         cmocka_unit_test(test_error_naming_a_hostile_file_is_inert),
         cmocka_unit_test(test_failed_draw_writes_nothing),
     };
