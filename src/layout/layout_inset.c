@@ -158,6 +158,7 @@ static void head_group(inset_ctx *c, const heads_geom *g, int k, double gx, doub
 
 static double heads_drawing(inset_ctx *c, double y)
 {
+    if (!c->in->n_heads || !c->in->n_kv_heads) return y; /* head counts unknown: nothing to draw */
     y = lx_lay_text_block(c->L, "attn.heads_note", c->panel, LX_FONT_BODY, LX_INK_TEXT, c->x, y + 16, c->w,
                           c->in->heads_note) + 2;
     heads_geom g = heads_fit(c->in, c->w);

@@ -14,6 +14,13 @@ static const char *attn_long(lx_attn_kind k)
 
 static void put_num(lx_buf *b, uint64_t v) { lx_buf_put_thousands(b, v); }
 
+/* Whole numbers that fit get thousands separators; anything else (fractions, 1e69) %g. */
+static void put_real(lx_buf *b, double v)
+{
+    if (v >= 0 && v < 1e15 && v == (double)(uint64_t)v) put_num(b, (uint64_t)v);
+    else lx_buf_printf(b, "%g", v);
+}
+
 static void text_title(const lx_arch *a, lx_buf *b)
 {
     char total[32], sz[32];
@@ -83,7 +90,7 @@ static void text_position_norm(const lx_arch *a, lx_buf *b)
     lx_buf_printf(b, "  Position   %s", POS[a->pos.kind]);
     if (a->pos.kind == LX_POS_ROPE) {
         lx_buf_puts(b, " · theta ");
-        put_num(b, (uint64_t)a->pos.rope_theta);
+        put_real(b, a->pos.rope_theta);
         lx_buf_printf(b, " · %llu rotated dims per head", (unsigned long long)a->pos.rope_dims);
         if (a->pos.scaling[0]) {
             lx_buf_puts(b, " · scaling ");
