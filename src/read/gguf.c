@@ -27,6 +27,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 enum {
@@ -41,27 +42,41 @@ enum {
 /* ------------------------------------------------------------------ name set */
 
 typedef struct gg_slot { const char *s; size_t idx; } gg_slot;
-typedef struct gg_set { gg_slot *v; size_t cap, n; } gg_set; /* open addressing, cap 2^k */
+/* Open addressing, cap 2^k. The hash is keyed by a random per-set seed and finished with an
+ * avalanche step, so a file cannot be built whose names collide (that made a 2.3 MB header of
+ * colliding keys take ~20 s); the seed changes no output, only where names sit in the table. */
+typedef struct gg_set { gg_slot *v; size_t cap, n; uint64_t seed; } gg_set;
 
-static uint64_t gg_hash(const char *s)
+static uint64_t gg_hash(const char *s, uint64_t seed)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    uint64_t h = 1469598103934665603ULL ^ seed; /* FNV-1a from a secret start */
     for (; *s; s++) h = (h ^ (uint8_t)*s) * 1099511628211ULL;
-    return h;
+    h ^= h >> 33; /* murmur3's 64-bit finaliser: every input bit reaches the low bits */
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
+}
+
+static uint64_t gg_seed(const void *where)
+{
+    uint64_t seed = 0;
+    if (getentropy(&seed, sizeof seed) != 0) seed = (uint64_t)(uintptr_t)where ^ (uint64_t)time(NULL);
+    return seed;
 }
 
 static size_t gg_set_find(const gg_set *set, const char *s)
 {
     if (!set->cap) return SIZE_MAX;
-    for (size_t i = gg_hash(s) & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
+    for (size_t i = gg_hash(s, set->seed) & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
         if (!set->v[i].s) return SIZE_MAX;
         if (strcmp(set->v[i].s, s) == 0) return set->v[i].idx;
     }
 }
 
-static void gg_set_put(gg_slot *v, size_t cap, gg_slot e)
+static void gg_set_put(gg_slot *v, size_t cap, uint64_t seed, gg_slot e)
 {
-    size_t i = gg_hash(e.s) & (cap - 1);
+    size_t i = gg_hash(e.s, seed) & (cap - 1);
     while (v[i].s) i = (i + 1) & (cap - 1);
     v[i] = e;
 }
@@ -69,17 +84,18 @@ static void gg_set_put(gg_slot *v, size_t cap, gg_slot e)
 /* Adds s (not copied: it must outlive the set) unless present. False on OOM. */
 static bool gg_set_add(gg_set *set, const char *s, size_t idx)
 {
+    if (!set->cap) set->seed = gg_seed(set);
     if ((set->n + 1) * 2 > set->cap) {
         size_t cap = set->cap ? set->cap * 2 : 64;
         gg_slot *v = calloc(cap, sizeof *v);
         if (!v) return false;
         for (size_t i = 0; i < set->cap; i++)
-            if (set->v[i].s) gg_set_put(v, cap, set->v[i]);
+            if (set->v[i].s) gg_set_put(v, cap, set->seed, set->v[i]);
         free(set->v);
         set->v = v;
         set->cap = cap;
     }
-    gg_set_put(set->v, set->cap, (gg_slot){ s, idx });
+    gg_set_put(set->v, set->cap, set->seed, (gg_slot){ s, idx });
     set->n++;
     return true;
 }
