@@ -703,25 +703,19 @@ static void write_405b(const char *path)
     lx_fx_gguf_free(w);
 }
 
-static void test_405b_header_fast_and_small(void **state)
+/* Memory, not speed (speed is bench/info.sh's job): a 405B-shaped header is parsed with a
+ * peak-RSS rise under 3x its size, and its big string arrays are still reachable. */
+static void test_405b_header_small(void **state)
 {
     (void)state;
     const char *path = LX_TMP_DIR "/llama-405b-shaped.gguf";
     write_405b(path);
     long before = rss_peak_kb();
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     lx_gguf *g = open_ok(path);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
     long after = rss_peak_kb();
-    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     uint64_t header = lx_gguf_header_size(g, 0);
-    print_message("405B-shaped header: %.1f MB parsed in %.2f ms, peak RSS +%ld kB\n",
-                  (double)header / 1e6, ms, after - before);
     assert_int_equal(lx_gguf_tensors(g)->n, 1137);
     assert_true(header > 5000000);
-    /* a few ms unoptimised; the bound leaves room for sanitizers and a busy machine */
-    assert_true(ms < 250.0);
     assert_true((uint64_t)(after - before) * 1024 < 3 * header);
     uint64_t len;
     assert_string_equal(lx_gguf_arr_str(g, "tokenizer.ggml.merges", 280146, &len),
@@ -749,7 +743,7 @@ int main(void)
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_hostile_counts_and_values),
-        cmocka_unit_test(test_405b_header_fast_and_small),
+        cmocka_unit_test(test_405b_header_small),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
