@@ -15,19 +15,10 @@
 /* Runs llmxray with args (stdout captured, stderr into *err_out when given). */
 static int run(const char *args, lx_buf *out, lx_buf *err_out)
 {
-    char errfile[512], cmd[4096];
-    snprintf(errfile, sizeof errfile, "%s/draw_cli.stderr", LX_TMP_DIR);
-    snprintf(cmd, sizeof cmd, "NO_COLOR= '%s' %s 2>'%s'", LX_BINARY, args, errfile);
-    int rc = lx_test_run(cmd, out);
-    if (err_out) lx_test_read_file(errfile, err_out);
-    return rc;
+    return lx_test_cli(LX_BINARY, LX_TMP_DIR, "draw_cli.stderr", args, out, err_out);
 }
 
-static void tmp_path(char *out, size_t cap, const char *name)
-{
-    snprintf(out, cap, "%s/%s", LX_TMP_DIR, name);
-    unlink(out);
-}
+static void tmp_path(char *out, size_t cap, const char *name) { lx_test_tmp_path(out, cap, LX_TMP_DIR, name); }
 
 static void assert_file_starts(const char *path, const void *magic, size_t n)
 {

@@ -11,30 +11,19 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "draw_support.h"
+
 typedef struct run_result {
     int code;
-    char out[1 << 17];
-    char err[4096];
+    lx_buf out, err;
 } run_result;
-
-static char *slurp(const char *path, char *buf, size_t cap)
-{
-    FILE *f = fopen(path, "rb");
-    size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
-    if (f) fclose(f);
-    buf[n] = '\0';
-    return buf;
-}
 
 /* Runs llmxray with a shell-quoted argument string; captures stdout, stderr and the exit code. */
 static void run(const char *args, run_result *r)
 {
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd, "%s %s >%s/info_out.txt 2>%s/info_err.txt", LX_BINARY, args, LX_TMP_DIR, LX_TMP_DIR);
-    int st = system(cmd);
-    r->code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    slurp(LX_TMP_DIR "/info_out.txt", r->out, sizeof r->out);
-    slurp(LX_TMP_DIR "/info_err.txt", r->err, sizeof r->err);
+    lx_buf_free(&r->out);
+    lx_buf_free(&r->err);
+    r->code = lx_test_cli(LX_BINARY, LX_TMP_DIR, "info_cli.stderr", args, &r->out, &r->err);
 }
 
 static int count_lines(const char *s)
@@ -51,9 +40,9 @@ static json_t *run_json(const char *model)
     snprintf(args, sizeof args, "info --json '%s'", model);
     run(args, &r);
     assert_int_equal(r.code, 0);
-    assert_string_equal(r.err, "");
+    assert_string_equal(lx_buf_cstr(&r.err), "");
     json_error_t e;
-    json_t *j = json_loads(r.out, 0, &e);
+    json_t *j = json_loads(lx_buf_cstr(&r.out), 0, &e);
     if (!j) fail_msg("invalid JSON at %d:%d: %s", e.line, e.column, e.text);
     return j;
 }
@@ -145,12 +134,12 @@ static void test_text_summary(void **state)
     static run_result r;
     run("info llama-3.1-8b", &r);
     assert_int_equal(r.code, 0);
-    assert_non_null(strstr(r.out, "8,030,261,248 parameters"));
-    assert_non_null(strstr(r.out, "grouped-query (GQA) · 32 query heads share 8 KV heads"));
-    assert_non_null(strstr(r.out, "RoPE · theta 500,000"));
-    assert_non_null(strstr(r.out, "layers   0-31   32 x"));
-    assert_non_null(strstr(r.out, "Feed-forward                 5,637,144,576"));
-    assert_non_null(strstr(r.out, "131,072 bytes (128.0 KiB) per token"));
+    assert_non_null(strstr(lx_buf_cstr(&r.out), "8,030,261,248 parameters"));
+    assert_non_null(strstr(lx_buf_cstr(&r.out), "grouped-query (GQA) · 32 query heads share 8 KV heads"));
+    assert_non_null(strstr(lx_buf_cstr(&r.out), "RoPE · theta 500,000"));
+    assert_non_null(strstr(lx_buf_cstr(&r.out), "layers   0-31   32 x"));
+    assert_non_null(strstr(lx_buf_cstr(&r.out), "Feed-forward                 5,637,144,576"));
+    assert_non_null(strstr(lx_buf_cstr(&r.out), "131,072 bytes (128.0 KiB) per token"));
 }
 
 static void test_exit_codes_and_messages(void **state)
@@ -159,25 +148,25 @@ static void test_exit_codes_and_messages(void **state)
     static run_result r;
     run("info /nonexistent/x.gguf", &r);
     assert_int_equal(r.code, 3);
-    assert_int_equal(count_lines(r.err), 1);
-    assert_non_null(strstr(r.err, "llmxray: /nonexistent/x.gguf: cannot open"));
-    assert_string_equal(r.out, "");
+    assert_int_equal(count_lines(lx_buf_cstr(&r.err)), 1);
+    assert_non_null(strstr(lx_buf_cstr(&r.err), "llmxray: /nonexistent/x.gguf: cannot open"));
+    assert_string_equal(lx_buf_cstr(&r.out), "");
 
     run("info", &r);
     assert_int_equal(r.code, 2);
     run("info --bogus llama-3.1-8b", &r);
     assert_int_equal(r.code, 2);
-    assert_non_null(strstr(r.err, "unknown option '--bogus'"));
+    assert_non_null(strstr(lx_buf_cstr(&r.err), "unknown option '--bogus'"));
     run("frobnicate --x", &r);
     assert_int_equal(r.code, 2);
 
     /* a file that is not a model: exit 1, one line naming the file and what was expected */
     run("info " LX_SOURCE_DIR "/README.md", &r);
     assert_int_equal(r.code, 1);
-    assert_int_equal(count_lines(r.err), 1);
-    assert_non_null(strstr(r.err, "README.md"));
-    assert_non_null(strstr(r.err, "expected"));
-    assert_string_equal(r.out, "");
+    assert_int_equal(count_lines(lx_buf_cstr(&r.err)), 1);
+    assert_non_null(strstr(lx_buf_cstr(&r.err), "README.md"));
+    assert_non_null(strstr(lx_buf_cstr(&r.err), "expected"));
+    assert_string_equal(lx_buf_cstr(&r.out), "");
 }
 
 static void test_truncated_gguf_is_model_error(void **state)
@@ -194,8 +183,8 @@ static void test_truncated_gguf_is_model_error(void **state)
     static run_result r;
     run("info " LX_TMP_DIR "/truncated.gguf", &r);
     assert_int_equal(r.code, 1);
-    assert_int_equal(count_lines(r.err), 1);
-    assert_non_null(strstr(r.err, "llmxray: " LX_TMP_DIR "/truncated.gguf: offset "));
+    assert_int_equal(count_lines(lx_buf_cstr(&r.err)), 1);
+    assert_non_null(strstr(lx_buf_cstr(&r.err), "llmxray: " LX_TMP_DIR "/truncated.gguf: offset "));
 }
 
 int main(void)

@@ -43,19 +43,10 @@ static int setup(void **state)
 /* Runs llmxray with args; stderr into *err_out when given. */
 static int run(const char *args, lx_buf *err_out)
 {
-    char errfile[512], cmd[4096];
-    snprintf(errfile, sizeof errfile, "%s/inside.stderr", LX_TMP_DIR);
-    snprintf(cmd, sizeof cmd, "'%s' %s 2>'%s'", LX_BINARY, args, errfile);
-    int rc = lx_test_run(cmd, NULL);
-    if (err_out) lx_test_read_file(errfile, err_out);
-    return rc;
+    return lx_test_cli(LX_BINARY, LX_TMP_DIR, "inside.stderr", args, NULL, err_out);
 }
 
-static void tmp_path(char *out, size_t cap, const char *name)
-{
-    snprintf(out, cap, "%s/%s", LX_TMP_DIR, name);
-    unlink(out);
-}
+static void tmp_path(char *out, size_t cap, const char *name) { lx_test_tmp_path(out, cap, LX_TMP_DIR, name); }
 
 /* Draws the stories260K poster for PROMPT into a temporary file; returns its bytes in b. */
 static void poster(const char *ext, lx_buf *b, char *path, size_t cap)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "layout/arch_layout.h"
 #include "layout/check.h"
@@ -60,4 +61,21 @@ int lx_test_run(const char *cmd, lx_buf *out)
     while ((n = fread(chunk, 1, sizeof chunk, p)) > 0) if (out) lx_buf_put(out, chunk, n);
     int st = pclose(p);
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+int lx_test_cli(const char *binary, const char *tmp_dir, const char *stderr_name, const char *args, lx_buf *out,
+                lx_buf *err)
+{
+    char errfile[512], cmd[4096];
+    snprintf(errfile, sizeof errfile, "%s/%s", tmp_dir, stderr_name);
+    snprintf(cmd, sizeof cmd, "NO_COLOR= '%s' %s 2>'%s'", binary, args, errfile);
+    int rc = lx_test_run(cmd, out);
+    if (err) lx_test_read_file(errfile, err);
+    return rc;
+}
+
+void lx_test_tmp_path(char *out, size_t cap, const char *tmp_dir, const char *name)
+{
+    snprintf(out, cap, "%s/%s", tmp_dir, name);
+    unlink(out);
 }

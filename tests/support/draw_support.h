@@ -30,5 +30,12 @@ bool lx_test_read_file(const char *path, lx_buf *b);
 
 /* Runs a shell command; its stdout into out (may be NULL), returns its exit status or -1. */
 int lx_test_run(const char *cmd, lx_buf *out);
+/* Runs the llmxray binary with ARGS (shell words; NO_COLOR set empty): stdout into *out and
+ * stderr into *err when given (each may be NULL); returns the exit code. STDERR_NAME names the
+ * scratch file in LX_TMP_DIR that holds stderr, one per test program. */
+int lx_test_cli(const char *binary, const char *tmp_dir, const char *stderr_name, const char *args, lx_buf *out,
+                lx_buf *err);
+/* TMP_DIR/NAME into out, the file removed first. */
+void lx_test_tmp_path(char *out, size_t cap, const char *tmp_dir, const char *name);
 
 #endif
