@@ -457,7 +457,14 @@ static void test_missing_path_is_io_error(void **state)
     lx_source src;
     lx_err err = {0};
     assert_int_equal(lx_source_open("/nonexistent/model.gguf", &src, &err), LX_ERR_IO);
-    assert_non_null(strstr(err.msg, "/nonexistent/model.gguf: cannot open"));
+    assert_string_equal(err.msg, "/nonexistent/model.gguf: cannot open: No such file or directory");
+    /* a near miss of a catalogue name gets a suggestion */
+    lx_err_clear(&err);
+    assert_int_equal(lx_source_open("lama-3.1-8b", &src, &err), LX_ERR_IO);
+    assert_non_null(strstr(err.msg, "did you mean 'llama-3.1-8b'?"));
+    lx_err_clear(&err);
+    assert_int_equal(lx_source_open("zzzz", &src, &err), LX_ERR_IO);
+    assert_non_null(strstr(err.msg, "see 'llmxray list'"));
 }
 
 int main(void)

@@ -169,7 +169,7 @@ static void test_cli_list_table(void **state)
     assert_non_null(strstr(row, " llama "));
     assert_non_null(strstr(row, " 8,030,261,248 "));
     assert_non_null(strstr(row, "    32 "));
-    assert_non_null(strstr(row, " 4096"));
+    assert_non_null(strstr(row, " 4,096"));
     size_t lines = 0;
     for (const char *p = out; *p; p++) lines += *p == '\n';
     assert_int_equal(lines, lx_catalogue_count() + 1);

@@ -30,10 +30,11 @@ static lx_status load_row(size_t i, list_row *r, lx_err *err)
 
 static void put_table_row(lx_buf *b, const list_row *r)
 {
-    char params[32];
+    char params[32], width[32];
     lx_fmt_thousands(params, sizeof params, r->params);
-    lx_buf_printf(b, "%-18s %-30s %-10s %19s %6llu %7llu\n", r->e->slug, r->e->display, r->hp.family, params,
-                  (unsigned long long)r->hp.n_layers, (unsigned long long)r->hp.d_model);
+    lx_fmt_thousands(width, sizeof width, r->hp.d_model);
+    lx_buf_printf(b, "%-18s %-30s %-10s %19s %6llu %7s\n", r->e->slug, r->e->display, r->hp.family, params,
+                  (unsigned long long)r->hp.n_layers, width);
 }
 
 static void put_json_row(lx_buf *b, const list_row *r, bool first)

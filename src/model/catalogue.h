@@ -25,6 +25,9 @@ size_t lx_catalogue_count(void);
 const lx_catalogue_entry *lx_catalogue_at(size_t i); /* NULL when i is out of range */
 /* Case-insensitive; accepts the slug or the display name. NULL when unknown. */
 const lx_catalogue_entry *lx_catalogue_find(const char *name);
+/* The entry whose slug is closest to name (edit distance, case-insensitive) when that
+ * distance is small enough to be a typo (at most 3, and less than half the name); else NULL. */
+const lx_catalogue_entry *lx_catalogue_suggest(const char *name);
 /* Fills hp from the named entry; hp->name is the display name. LX_ERR_USAGE for an unknown
  * name ("no catalogue model 'x' (expected a name from 'llmxray list')"). */
 lx_status lx_catalogue_load(const char *name, lx_hparams *hp, lx_err *err);

@@ -35,6 +35,11 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+static bool ends_with_model_ext(const char *s)
+{
+    return ends_with(s, ".gguf") || ends_with(s, ".safetensors") || ends_with(s, ".json");
+}
+
 static const char *base_name(const char *path)
 {
     const char *s = strrchr(path, '/');
@@ -198,6 +203,11 @@ lx_status lx_source_open(const char *what, lx_source *src, lx_err *err)
         if (lx_catalogue_find(what)) {
             src->format = LX_FMT_CATALOGUE;
             rc = lx_catalogue_load(what, &src->hp, err);
+        } else if (strchr(what, '/') || ends_with_model_ext(what)) {
+            rc = lx_err_set(err, LX_ERR_IO, "%s: cannot open: %s", what, strerror(e));
+        } else if (lx_catalogue_suggest(what)) {
+            rc = lx_err_set(err, LX_ERR_IO, "%s: cannot open: %s (and no catalogue model has that name; did you mean '%s'?)",
+                            what, strerror(e), lx_catalogue_suggest(what)->slug);
         } else {
             rc = lx_err_set(err, LX_ERR_IO, "%s: cannot open: %s (and no catalogue model has that name; see 'llmxray list')",
                             what, strerror(e));
