@@ -152,6 +152,20 @@ static void test_model_and_io_errors(void **state)
 }
 
 /* A failed run leaves an existing output file exactly as it was. */
+/* A model drawn generically (an unknown family) says so on the picture, not only in `info`. */
+static void test_warnings_shown_under_the_title(void **state)
+{
+    (void)state;
+    lx_buf out;
+    lx_buf_init(&out);
+    assert_int_equal(run("draw '" LX_SHARED_DIR "/models/mmproj-tinygemma3.gguf' -f txt -o - --width 200", &out, NULL), 0);
+    assert_non_null(strstr(lx_buf_cstr(&out), "Warning: family 'clip' is not one llmxray knows"));
+    lx_buf_free(&out);
+    assert_int_equal(run("draw llama-3.1-8b -f txt -o -", &out, NULL), 0);
+    assert_null(strstr(lx_buf_cstr(&out), "Warning:"));
+    lx_buf_free(&out);
+}
+
 static void test_failed_run_keeps_existing_file(void **state)
 {
     (void)state;
@@ -187,6 +201,7 @@ int main(void)
         cmocka_unit_test(test_implicit_draw_and_options),
         cmocka_unit_test(test_usage_errors),
         cmocka_unit_test(test_model_and_io_errors),
+        cmocka_unit_test(test_warnings_shown_under_the_title),
         cmocka_unit_test(test_failed_run_keeps_existing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -86,8 +86,9 @@ static double layout_title(lx_lay *L, double width)
     lx_buf_free(&b);
     lx_scene_text(L->s, "title", -1, LX_FONT_TITLE, LX_INK_TITLE, LX_ANCHOR_START, LX_MARGIN, 58, name);
     double y = 90;
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 3; i++) {
         char id[32];
+        if (!L->d->subtitle[i][0]) continue;
         snprintf(id, sizeof id, "subtitle%d", i);
         y = lx_lay_text_block(L, id, -1, LX_FONT_SUBTITLE, LX_INK_MUTED, LX_MARGIN, y, width, L->d->subtitle[i]);
     }

@@ -225,6 +225,12 @@ static void build_title(lx_dbuild *b)
         lx_dsnprintf(file, sizeof file, " · %s", src);
     lx_dsnprintf(d->subtitle[1], sizeof d->subtitle[1], "%s%s · %s of weights%s", dt[0] ? dt : "unknown storage type",
              bits, lx_dfmt_bytes(b, a->total_bytes), file);
+    d->subtitle[2][0] = '\0';
+    if (a->n_warnings == 1)
+        lx_dsnprintf(d->subtitle[2], sizeof d->subtitle[2], "Warning: %s", a->warnings[0]);
+    else if (a->n_warnings > 1)
+        lx_dsnprintf(d->subtitle[2], sizeof d->subtitle[2], "Warning: %s (and %d more: llmxray info lists them)",
+                     a->warnings[0], a->n_warnings - 1);
 }
 
 /* ---- spine ---- */

@@ -120,7 +120,7 @@ typedef struct lx_desc_row {
 
 typedef struct lx_desc {
     char name[160];         /* model name (raw, from the file) */
-    char subtitle[2][512];  /* facts under the title */
+    char subtitle[3][512];  /* facts under the title; [2]: the first warning, "" when none */
     int n_spine_top, n_spine_bottom;
     lx_desc_card spine_top[LX_DESC_MAX_SPINE];    /* input ... embeddings */
     lx_desc_card spine_bottom[LX_DESC_MAX_SPINE]; /* final norm ... softmax */

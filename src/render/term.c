@@ -689,7 +689,9 @@ lx_status lx_term_render(const lx_desc *d, const lx_term_opts *o, lx_buf *out, l
     term T = {.d = d, .o = o, .t = lx_theme_get(o->theme), .g = o->ascii ? &ASC : &UNI, .w = o->width};
     text(&T, 0, 0, d->name, NO_KIND, A_BOLD, T.w);
     int y = wrap(&T, 0, 1, d->subtitle[0], T.w, NO_KIND, 0);
-    y = wrap(&T, 0, y, d->subtitle[1], T.w, NO_KIND, 0) + 1;
+    y = wrap(&T, 0, y, d->subtitle[1], T.w, NO_KIND, 0);
+    if (d->subtitle[2][0]) y = wrap(&T, 0, y, d->subtitle[2], T.w, NO_KIND, 0);
+    y += 1;
     y = draw_spine(&T, y);
     y = draw_pattern(&T, y);
     y = draw_insets(&T, y);
