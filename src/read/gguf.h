@@ -67,7 +67,8 @@ const char *lx_gguf_arr_str(const lx_gguf *g, const char *key, uint64_t i, uint6
 bool lx_gguf_arr_f64(const lx_gguf *g, const char *key, uint64_t i, double *out);
 bool lx_gguf_arr_i64(const lx_gguf *g, const char *key, uint64_t i, int64_t *out);
 
-/* Tensor data through a read-only mapping of the tensor's file (each file is mapped once, at open; only the pages touched are read).
+/* Tensor data through a read-only mapping of the tensor's file (each file is mapped once, at
+ * open; only the pages touched are read).
  * NULL with err set when the file cannot be mapped or the tensor lies outside it. */
 const void *lx_gguf_tensor_data(lx_gguf *g, const lx_tensor *t, lx_err *err);
 
