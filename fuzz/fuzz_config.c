@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "fuzz_util.h"
-#include "read/hfconfig.h"
+#include "model/hp_config.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "read/hfconfig.h"
+#include "model/hp_config.h"
 
 static void load_shared(const char *name, lx_hparams *hp)
 {
@@ -181,7 +181,7 @@ static void test_llama4_text_config(void **state)
     assert_int_equal(hp.d_expert, 8192);
     assert_int_equal(hp.d_ff, 16384);
     assert_int_equal(hp.qk_norm, LX_YES);
-    assert_int_equal(hp.layer_bits[0], 0);
+    assert_int_equal(hp.layer_bits[0], LX_LAYER_CHUNKED); /* local layers attend within chunks */
     assert_int_equal(hp.layer_bits[3], LX_LAYER_NOPE);
     assert_int_equal(hp.layer_bits[47], LX_LAYER_NOPE);
     assert_true(hp.rope_theta == 500000.0);
@@ -328,7 +328,7 @@ static void test_inconsistent_configs(void **state)
 {
     (void)state;
     expect_error("{\"model_type\": \"llama\", \"num_hidden_layers\": 2, \"num_attention_heads\": 4}",
-                 LX_ERR_MODEL, "m/config.json: hidden_size missing (expected one of hidden_size, n_embd, d_model)");
+                 LX_ERR_MODEL, "m/config.json: hidden_size missing (expected one of hidden_size, n_embd, d_model, n_embed, dim, model_dim)");
     expect_error("{\"model_type\":\"llama\",\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
                  "\"num_key_value_heads\":3,\"vocab_size\":10,\"intermediate_size\":8}", LX_ERR_MODEL,
                  "m/config.json: line 1:86: num_key_value_heads: 3 does not divide 4 attention heads "

@@ -23,7 +23,7 @@
 
 #include "fixture_st.h"
 #include "hostile.h"
-#include "read/hfconfig.h"
+#include "model/hp_config.h"
 #include "util/buf.h"
 
 #define HX_DIR LX_TMP_DIR "/hostile_config"

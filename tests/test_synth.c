@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "model/synth.h"
-#include "read/hfconfig.h"
+#include "model/hp_config.h"
 
 typedef struct synth_case {
     const char *config; /* folder under shared/configs */

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "read/hfconfig.h"
+#include "model/hp_config.h"
 
 static const lx_catalogue_entry ENTRIES[] = {
     {"gpt2", "GPT-2",

@@ -10,59 +10,23 @@
  */
 #include "model/hp_gguf.h"
 
+#include "model/families/family.h"
+
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { HG_WINDOW_ALL = 0, HG_WINDOW_NONE = -1 }; /* else: every n-th layer is global */
-
-typedef struct hg_ctx hg_ctx;
-
-typedef struct hg_family {
-    const char *arch;       /* general.architecture */
-    const char *family;     /* canonical */
-    const char *prefix;     /* where the keys live; NULL = arch */
-    const char *position;   /* "rope", "learned", "relative" */
-    const char *activation; /* "" when the family varies */
-    int window;             /* HG_WINDOW_ALL, HG_WINDOW_NONE or the global-layer period */
-    bool (*fix)(hg_ctx *c); /* what only this family has; may be NULL */
-} hg_family;
-
 struct hg_ctx {
     const lx_gguf *g;
     const char *path;
-    const hg_family *fam;
+    const lx_family *fam;
     char prefix[64];
     lx_hparams *hp;
     lx_err *err;
 };
-
-static bool fix_llama4(hg_ctx *c);
-
-static const hg_family FAMILIES[] = {
-    {"llama", "llama", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
-    {"llama4", "llama4", NULL, "rope", "silu", HG_WINDOW_NONE, fix_llama4},
-    {"qwen2", "qwen2", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
-    {"qwen2moe", "qwen2moe", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
-    {"qwen3", "qwen3", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
-    {"qwen3moe", "qwen3moe", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
-    {"gemma", "gemma", NULL, "rope", "gelu_pytorch_tanh", HG_WINDOW_ALL, NULL},
-    {"gemma2", "gemma2", NULL, "rope", "gelu_pytorch_tanh", 2, NULL},
-    {"gemma3", "gemma3", NULL, "rope", "gelu_pytorch_tanh", 6, NULL},
-    {"gpt2", "gpt2", NULL, "learned", "gelu_new", HG_WINDOW_ALL, NULL},
-    {"deepseek2", "deepseek2", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
-    {"phi3", "phi3", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
-    {"falcon", "falcon", NULL, "rope", "gelu", HG_WINDOW_ALL, NULL},
-    {"olmo2", "olmo2", NULL, "rope", "silu", HG_WINDOW_ALL, NULL},
-    {"gpt-oss", "gpt-oss", NULL, "rope", "silu", 2, NULL},
-    {"gptoss", "gpt-oss", NULL, "rope", "silu", 2, NULL},
-    {"bert", "bert", NULL, "learned", "gelu", HG_WINDOW_ALL, NULL},
-    {"t5", "t5", NULL, "relative", "", HG_WINDOW_ALL, NULL},
-    {"t5encoder", "t5", NULL, "relative", "", HG_WINDOW_ALL, NULL},
-    {"clip", "clip", "clip.vision", "learned", "gelu", HG_WINDOW_ALL, NULL},
-};
+typedef struct hg_ctx hg_ctx;
 
 /* ---------------------------------------------------------------- typed key reads */
 
@@ -363,33 +327,15 @@ static bool hg_layers(hg_ctx *c)
     lx_hparams *hp = c->hp;
     bool declared = false;
     if (hp->sliding_window && !hg_window_declared(c, &declared)) return false;
-    int rule = c->fam ? c->fam->window : HG_WINDOW_ALL;
+    int rule = c->fam ? c->fam->gguf_window : LX_FAM_WINDOW_ALL;
     if (hp->sliding_window && !declared) {
         if (rule > 0) hg_window_period(hp, (uint64_t)rule);
-        for (uint64_t i = 0; rule == HG_WINDOW_ALL && i < hp->n_layers; i++)
+        for (uint64_t i = 0; rule == LX_FAM_WINDOW_ALL && i < hp->n_layers; i++)
             hg_bits(hp, i, LX_LAYER_SLIDING);
     }
     for (uint64_t i = 0; hp->n_experts && i < hp->n_dense_prefix && i < hp->n_layers; i++)
         hg_bits(hp, i, LX_LAYER_DENSE);
-    return c->fam && c->fam->fix ? c->fam->fix(c) : true;
-}
-
-/* Llama 4: MoE every interleave_moe_layer_step-th layer, dense between; NoPE on every
- * 4th layer unless the file declares no chunked window (sliding_window 0). */
-static bool fix_llama4(hg_ctx *c)
-{
-    lx_hparams *hp = c->hp;
-    uint64_t step = 1;
-    if (!hg_uint(c, "interleave_moe_layer_step", &step, false)) return false;
-    for (uint64_t i = 0; hp->n_experts && step > 1 && i < hp->n_layers; i++)
-        if ((i + 1) % step != 0) hg_bits(hp, i, LX_LAYER_DENSE);
-    char key[160];
-    hg_key(c, "attention.sliding_window", key, sizeof key);
-    bool no_chunks = lx_gguf_find(c->g, key) >= 0 && hp->sliding_window == 0;
-    for (uint64_t i = 0; !no_chunks && i < hp->n_layers; i++)
-        if ((i + 1) % 4 == 0) hg_bits(hp, i, LX_LAYER_NOPE);
-    hp->sliding_window = 0; /* chunked attention, not a sliding window */
-    return true;
+    return c->fam && c->fam->gguf ? c->fam->gguf(c->g, c->prefix, hp, c->err) : true;
 }
 
 /* ---------------------------------------------------------------- identity */
@@ -428,12 +374,11 @@ static bool hg_arch(hg_ctx *c)
     if (!hg_text(c, "general.architecture", hp->arch_raw, sizeof hp->arch_raw)) return false;
     hg_copy(hp->family, sizeof hp->family, hp->arch_raw);
     hg_copy(c->prefix, sizeof c->prefix, hp->arch_raw);
-    for (size_t k = 0; k < sizeof FAMILIES / sizeof FAMILIES[0]; k++) {
-        if (strcmp(FAMILIES[k].arch, hp->arch_raw) != 0) continue;
-        c->fam = &FAMILIES[k];
-        hg_copy(hp->family, sizeof hp->family, c->fam->family);
-        hg_copy(hp->activation, sizeof hp->activation, c->fam->activation);
-        if (c->fam->prefix) hg_copy(c->prefix, sizeof c->prefix, c->fam->prefix);
+    c->fam = lx_family_by_gguf(hp->arch_raw);
+    if (c->fam) {
+        hg_copy(hp->family, sizeof hp->family, c->fam->name);
+        hg_copy(hp->activation, sizeof hp->activation, c->fam->activation ? c->fam->activation : "");
+        if (c->fam->gguf_prefix) hg_copy(c->prefix, sizeof c->prefix, c->fam->gguf_prefix);
     }
     return true;
 }

@@ -19,8 +19,28 @@ typedef enum lx_tristate { LX_UNKNOWN = 0, LX_NO = 1, LX_YES = 2 } lx_tristate;
 typedef enum lx_layer_kind_bits {
     LX_LAYER_SLIDING = 1u << 0, /* local (sliding-window) attention in this layer */
     LX_LAYER_DENSE = 1u << 1,   /* dense FFN in a model whose other layers are MoE */
-    LX_LAYER_NOPE = 1u << 2     /* no positional rotation in this layer (e.g. Llama 4) */
+    LX_LAYER_NOPE = 1u << 2,    /* no positional rotation in this layer (e.g. Llama 4) */
+    LX_LAYER_CHUNKED = 1u << 3, /* attention within fixed chunks (Llama 4's local layers) */
+    LX_LAYER_NO_FFN = 1u << 4,  /* the block has no feed-forward (Nemotron-H's mixer-only layers) */
+    LX_LAYER_GATED = 1u << 5,   /* attention output gated by a sigmoid of the input (Qwen3-Next) */
+    LX_LAYER_KV_SHARED = 1u << 6, /* K/V taken from an earlier layer (Gemma 4's num_kv_shared_layers) */
+    LX_LAYER_INDEXER = 1u << 7, /* a DSA-style sparse-attention indexer (DeepSeek-V3.2, GLM-5) */
+    LX_LAYER_K_EQ_V = 1u << 8   /* one projection serves as both K and V (Gemma 4 global layers) */
 } lx_layer_kind_bits;
+
+/* The token mixer of one layer. Softmax attention is full, sliding or chunked per layer_bits. */
+typedef enum lx_mixer {
+    LX_MIX_ATTN = 0,  /* softmax attention */
+    LX_MIX_GDN,       /* Gated DeltaNet (Qwen3-Next, Qwen3.5) */
+    LX_MIX_KDA,       /* Kimi Delta Attention (Kimi Linear) */
+    LX_MIX_LIGHTNING, /* Lightning attention (MiniMax-01) */
+    LX_MIX_MAMBA,     /* Mamba (selective SSM) */
+    LX_MIX_MAMBA2,    /* Mamba-2 (SSD) */
+    LX_MIX_CONV,      /* short gated convolution (LFM2) */
+    LX_MIX_MLSTM,     /* matrix LSTM (xLSTM) */
+    LX_MIX_NONE,      /* no token mixer: the layer is only an FFN (Nemotron-H "-" and "E") */
+    LX_MIX_COUNT
+} lx_mixer;
 
 typedef struct lx_hparams {
     char name[128];     /* human name: "Llama 3.1 8B", general.name, or the folder name */
@@ -38,6 +58,7 @@ typedef struct lx_hparams {
     char rope_scaling[16];  /* "linear", "yarn", "llama3", "dynamic", "longrope", "" none */
     double rope_factor;     /* 0 none */
     uint64_t rope_orig_ctx; /* original_max_position_embeddings, 0 unknown */
+    double rope_partial_frac; /* rope_parameters.partial_rotary_factor, 0 none */
 
     /* norms */
     char norm[16];          /* "rmsnorm", "layernorm", "" unknown */
@@ -47,6 +68,27 @@ typedef struct lx_hparams {
     uint64_t sliding_window;   /* 0 none */
     uint32_t layer_bits[LX_MAX_LAYERS]; /* lx_layer_kind_bits per layer, as declared */
     bool has_layer_bits;
+    uint8_t mixer[LX_MAX_LAYERS];       /* lx_mixer per layer; all LX_MIX_ATTN unless declared */
+    /* per-layer overrides, 0 = the model-wide value */
+    uint32_t l_heads[LX_MAX_LAYERS], l_kv_heads[LX_MAX_LAYERS], l_head_dim[LX_MAX_LAYERS];
+    uint64_t l_ff[LX_MAX_LAYERS];       /* dense FFN width of this layer (OpenELM, DeciLM) */
+    double l_theta[LX_MAX_LAYERS];      /* this layer's RoPE theta (Gemma 3 local layers) */
+    uint32_t l_compress[LX_MAX_LAYERS]; /* DeepSeek-V4 KV compression ratio (0 = window only) */
+    uint64_t chunk_size;                /* chunked attention (attention_chunk_size) */
+    uint64_t head_dim_global;           /* head size of full-attention layers when it differs (Gemma 4) */
+    uint64_t n_kv_heads_global;         /* KV heads of full-attention layers when they differ (Gemma 4) */
+    double attn_scale;                  /* query_pre_attn_scalar etc.: the score scale is 1/sqrt(this); 0 = head_dim */
+    double rope_theta_local;            /* RoPE theta of sliding layers when it differs (Gemma 3) */
+    uint64_t n_kv_shared_layers;        /* trailing layers reusing earlier K/V (Gemma 4) */
+    uint64_t ple_dim;                   /* per-layer token embedding width (Gemma 3n/4 E-models) */
+
+    /* linear attention (Gated DeltaNet, KDA) */
+    uint64_t lin_k_heads, lin_v_heads, lin_k_dim, lin_v_dim, lin_conv;
+    /* state-space (Mamba, Mamba-2) and short convolutions */
+    uint64_t ssm_d_inner, ssm_d_state, ssm_groups, ssm_heads, ssm_conv, ssm_dt_rank;
+    uint64_t conv_kernel;               /* LFM2 short-convolution length */
+    /* sparse-attention indexer (DSA) */
+    uint64_t idx_heads, idx_head_dim;
     lx_tristate attn_bias;     /* q/k/v biases */
     lx_tristate qk_norm;
     double attn_softcap, final_softcap; /* 0 none */
@@ -66,6 +108,9 @@ typedef struct lx_hparams {
     /* family details the config.json reader fills and model/synth counts from */
     lx_tristate ffn_bias;       /* FFN linear biases (Llama mlp_bias, Falcon bias; GPT-2/BERT yes) */
     lx_tristate router_bias;    /* per-expert router score bias (DeepSeek-V3 e_score_correction_bias) */
+    char router_score[12];      /* "softmax" or "sigmoid" ("" = softmax) */
+    uint64_t moe_latent;        /* latent MoE: experts work in this width (Nemotron 3 Super) */
+    uint64_t n_zero_experts;    /* identity/zero experts in the router's choice (LongCat) */
     lx_tristate parallel_block; /* attention and FFN read the same input (Falcon) */
     uint64_t n_block_norms;     /* norms per block where the family varies it (Falcon 1 or 2), 0 default */
     uint64_t n_token_types;     /* BERT token-type vocabulary (type_vocab_size) */

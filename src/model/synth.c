@@ -11,37 +11,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/families/family.h"
 #include "read/dtype.h"
 
-enum {
-    R_FUSED_QKV = 1u << 0,    /* one attn_qkv projection (GPT-2, Falcon, Phi-3) */
-    R_NO_O_BIAS = 1u << 1,    /* q/k/v biases but none on the output projection (Qwen2) */
-    R_SANDWICH = 1u << 2,     /* pre and post norms around both sub-blocks (Gemma 2/3) */
-    R_POST_ONLY = 1u << 3,    /* norms only after each sub-block (OLMo 2) */
-    R_QK_FULL = 1u << 4,      /* q/k norms over the whole projection, not per head (OLMo 2) */
-    R_QK_NO_WEIGHT = 1u << 5, /* q/k normalisation without parameters (Llama 4's L2 norm) */
-    R_GATE_UP = 1u << 6,      /* one fused gate+up projection (Phi-3) */
-    R_SINKS = 1u << 7,        /* per-head attention sinks (gpt-oss) */
-    R_EXPERT_BIAS = 1u << 8,  /* biases on the expert projections (gpt-oss) */
-    R_ROUTER_BIAS = 1u << 9,  /* the router Linear has a bias (gpt-oss) */
-    R_SHEXP_GATE = 1u << 10,  /* a sigmoid gate on the shared expert (Qwen2-MoE) */
-    R_FALCON_NORMS = 1u << 11 /* 1 or 2 norms per block, per hp->n_block_norms */
-};
-
-typedef struct syn {
+struct lx_syn {
     const lx_hparams *hp;
     lx_tensors *out;
     lx_err *err;
     lx_dtype dt;
     unsigned flags;
     char pfx[32]; /* "blk.N.", "enc.blk.N.", or "" */
-} syn;
-
-typedef struct recipe {
-    const char *family;
-    unsigned flags;
-    void (*build)(syn *s);
-} recipe;
+};
+typedef struct lx_syn syn;
 
 /* ---------------------------------------------------------------- emitting tensors */
 
@@ -103,18 +84,13 @@ bool lx_synth_layer_is_moe(const lx_hparams *hp, uint64_t i)
     return i >= LX_MAX_LAYERS || !(hp->layer_bits[i] & LX_LAYER_DENSE);
 }
 
-/* Sliding pattern when a GGUF gives only the window: p = 1 all layers, else every p-th is global. */
-static const struct { const char *family; uint64_t period; } WINDOW_PATTERNS[] = {
-    {"llama", 1}, {"phi3", 1}, {"gemma2", 2}, {"gpt-oss", 2}, {"gemma3", 6},
-};
-
 void lx_synth_fill_layer_bits(lx_hparams *hp)
 {
     if (hp->has_layer_bits) return;
     uint64_t n = hp->n_layers < LX_MAX_LAYERS ? hp->n_layers : LX_MAX_LAYERS;
-    uint64_t period = 0;
-    for (size_t k = 0; k < sizeof WINDOW_PATTERNS / sizeof WINDOW_PATTERNS[0]; k++)
-        if (strcmp(hp->family, WINDOW_PATTERNS[k].family) == 0) period = WINDOW_PATTERNS[k].period;
+    const lx_family *f = lx_family_by_name(hp->family);
+    int rule = f ? f->gguf_window : LX_FAM_WINDOW_NONE;
+    uint64_t period = rule == LX_FAM_WINDOW_ALL ? 1 : rule > 0 ? (uint64_t)rule : 0;
     for (uint64_t i = 0; i < n; i++) {
         if (hp->n_experts && i < hp->n_dense_prefix) hp->layer_bits[i] |= LX_LAYER_DENSE;
         bool slide = hp->sliding_window && period && (period == 1 || (i + 1) % period != 0);
@@ -149,20 +125,20 @@ static void attn_std(syn *s)
     const lx_hparams *hp = s->hp;
     uint64_t d = hp->d_model, q = hp->n_heads * hp->head_dim, kv = hp->n_kv_heads * hp->head_dim;
     bool b = yes(hp->attn_bias);
-    if (s->flags & R_FUSED_QKV) {
+    if (s->flags & LX_R_FUSED_QKV) {
         lin(s, "attn_qkv", q + 2 * kv, d, b);
     } else {
         lin(s, "attn_q", q, d, b);
         lin(s, "attn_k", kv, d, b);
         lin(s, "attn_v", kv, d, b);
     }
-    lin(s, "attn_output", d, q, b && !(s->flags & R_NO_O_BIAS));
-    if (yes(hp->qk_norm) && !(s->flags & R_QK_NO_WEIGHT)) {
-        bool full = s->flags & R_QK_FULL;
+    lin(s, "attn_output", d, q, b && !(s->flags & LX_R_NO_O_BIAS));
+    if (yes(hp->qk_norm) && !(s->flags & LX_R_QK_NO_WEIGHT)) {
+        bool full = s->flags & LX_R_QK_FULL;
         nrm(s, "attn_q_norm", full ? q : hp->head_dim);
         nrm(s, "attn_k_norm", full ? kv : hp->head_dim);
     }
-    if (s->flags & R_SINKS) add(s, 1, hp->n_heads, 0, 0, "%sattn_sinks.weight", s->pfx);
+    if (s->flags & LX_R_SINKS) add(s, 1, hp->n_heads, 0, 0, "%sattn_sinks.weight", s->pfx);
 }
 
 static void ffn_dense(syn *s)
@@ -170,7 +146,7 @@ static void ffn_dense(syn *s)
     const lx_hparams *hp = s->hp;
     uint64_t d = hp->d_model, ff = hp->d_ff;
     bool b = yes(hp->ffn_bias);
-    if (s->flags & R_GATE_UP) {
+    if (s->flags & LX_R_GATE_UP) {
         lin(s, "ffn_gate_up", 2 * ff, d, b);
     } else {
         if (yes(hp->gated)) lin(s, "ffn_gate", ff, d, b);
@@ -184,14 +160,14 @@ static void experts(syn *s, const char *base, uint64_t rows, uint64_t cols)
 {
     uint64_t E = s->hp->n_experts;
     add(s, 3, E, rows, cols, "%s%s.weight", s->pfx, base);
-    if (s->flags & R_EXPERT_BIAS) add(s, 2, E, rows, 0, "%s%s.bias", s->pfx, base);
+    if (s->flags & LX_R_EXPERT_BIAS) add(s, 2, E, rows, 0, "%s%s.bias", s->pfx, base);
 }
 
 static void ffn_moe(syn *s)
 {
     const lx_hparams *hp = s->hp;
     uint64_t d = hp->d_model, E = hp->n_experts, de = hp->d_expert, ds = hp->d_shared_expert;
-    lin(s, "ffn_gate_inp", E, d, s->flags & R_ROUTER_BIAS);
+    lin(s, "ffn_gate_inp", E, d, s->flags & LX_R_ROUTER_BIAS);
     if (yes(hp->router_bias)) add(s, 1, E, 0, 0, "%sexp_probs_b.bias", s->pfx);
     if (yes(hp->gated)) experts(s, "ffn_gate_exps", de, d);
     experts(s, "ffn_up_exps", de, d);
@@ -200,30 +176,30 @@ static void ffn_moe(syn *s)
     if (yes(hp->gated)) lin(s, "ffn_gate_shexp", ds, d, false);
     lin(s, "ffn_up_shexp", ds, d, false);
     lin(s, "ffn_down_shexp", d, ds, false);
-    if (s->flags & R_SHEXP_GATE) lin(s, "ffn_gate_inp_shexp", 1, d, false);
+    if (s->flags & LX_R_SHEXP_GATE) lin(s, "ffn_gate_inp_shexp", 1, d, false);
 }
 
 /* Norms before attention: one (pre-norm), none (OLMo 2), or Falcon's one or two. */
 static void norms_before_attn(syn *s)
 {
     const lx_hparams *hp = s->hp;
-    if (s->flags & R_POST_ONLY) return;
+    if (s->flags & LX_R_POST_ONLY) return;
     nrm(s, "attn_norm", hp->d_model);
-    if ((s->flags & R_FALCON_NORMS) && yes(hp->parallel_block) && hp->n_block_norms >= 2)
+    if ((s->flags & LX_R_FALCON_NORMS) && yes(hp->parallel_block) && hp->n_block_norms >= 2)
         nrm(s, "attn_norm_2", hp->d_model);
 }
 
 static bool has_ffn_pre_norm(const syn *s)
 {
-    if (s->flags & R_POST_ONLY) return false;
-    if (s->flags & R_FALCON_NORMS) return !yes(s->hp->parallel_block);
+    if (s->flags & LX_R_POST_ONLY) return false;
+    if (s->flags & LX_R_FALCON_NORMS) return !yes(s->hp->parallel_block);
     return true;
 }
 
 static void block(syn *s, uint64_t i)
 {
     const lx_hparams *hp = s->hp;
-    bool post = s->flags & (R_SANDWICH | R_POST_ONLY);
+    bool post = s->flags & (LX_R_SANDWICH | LX_R_POST_ONLY);
     set_layer(s, "", i);
     norms_before_attn(s);
     if (hp->kv_lora_rank) attn_mla(s);
@@ -270,7 +246,7 @@ static void bert_layer(syn *s, uint64_t i)
     nrm(s, "layer_output_norm", d);
 }
 
-static void build_bert(syn *s)
+void lx_synth_bert(syn *s)
 {
     const lx_hparams *hp = s->hp;
     uint64_t d = hp->d_model;
@@ -317,7 +293,7 @@ static void t5_stack(syn *s, const char *stack, uint64_t n, bool cross)
     nrm(s, "output_norm", s->hp->d_model);
 }
 
-static void build_t5(syn *s)
+void lx_synth_t5(syn *s)
 {
     const lx_hparams *hp = s->hp;
     add(s, 2, hp->vocab_size, hp->d_model, 0, "token_embd.weight");
@@ -327,35 +303,16 @@ static void build_t5(syn *s)
     if (!yes(hp->tied)) lin(s, "output", hp->vocab_size, hp->d_model, false);
 }
 
-/* ---------------------------------------------------------------- the table */
+/* ---------------------------------------------------------------- the recipe */
 
-static const recipe RECIPES[] = {
-    {"llama", 0, build_decoder},
-    {"qwen2", R_NO_O_BIAS, build_decoder},
-    {"qwen2moe", R_NO_O_BIAS | R_SHEXP_GATE, build_decoder},
-    {"qwen3", 0, build_decoder},
-    {"qwen3moe", 0, build_decoder},
-    {"gemma2", R_SANDWICH, build_decoder},
-    {"gemma3", R_SANDWICH, build_decoder},
-    {"gpt2", R_FUSED_QKV, build_decoder},
-    {"phi3", R_FUSED_QKV | R_GATE_UP, build_decoder},
-    {"falcon", R_FUSED_QKV | R_FALCON_NORMS, build_decoder},
-    {"olmo2", R_POST_ONLY | R_QK_FULL, build_decoder},
-    {"deepseek2", 0, build_decoder},
-    {"gpt-oss", R_SINKS | R_EXPERT_BIAS | R_ROUTER_BIAS, build_decoder},
-    {"llama4", R_QK_NO_WEIGHT, build_decoder},
-    {"bert", 0, build_bert},
-    {"t5", 0, build_t5},
-};
-
-static const recipe *find_recipe(const char *family)
+/* The record that can build hp's family, or NULL. */
+static const lx_family *recipe_of(const char *family)
 {
-    for (size_t i = 0; i < sizeof RECIPES / sizeof RECIPES[0]; i++)
-        if (strcmp(family, RECIPES[i].family) == 0) return &RECIPES[i];
-    return NULL;
+    const lx_family *f = lx_family_by_name(family);
+    return f && (f->build || f->gguf_arch || f->hf_types) && strcmp(f->name, "clip") != 0 ? f : NULL;
 }
 
-bool lx_synth_supports(const char *family) { return find_recipe(family) != NULL; }
+bool lx_synth_supports(const char *family) { return recipe_of(family) != NULL; }
 
 static const struct { const char *name; lx_dtype dt; } DTYPES[] = {
     {"bfloat16", LX_DT_BF16}, {"float16", LX_DT_F16}, {"half", LX_DT_F16},
@@ -378,18 +335,17 @@ uint64_t lx_synth_count(const lx_tensors *t)
 
 lx_status lx_synth_tensors(const lx_hparams *hp, lx_tensors *out, lx_err *err)
 {
-    const recipe *r = find_recipe(hp->family);
+    const lx_family *r = recipe_of(hp->family);
     if (!r)
-        return lx_err_set(err, LX_ERR_MODEL, "%s: no tensor recipe for family '%s' (expected llama, qwen2, "
-                          "qwen3, qwen3moe, gemma2, gemma3, gpt2, phi3, falcon, olmo2, deepseek2, gpt-oss, "
-                          "llama4, bert or t5)", hp->name, hp->family);
+        return lx_err_set(err, LX_ERR_MODEL, "%s: no tensor recipe for family '%s' (expected a family of "
+                          "'llmxray families')", hp->name, hp->family);
     if (!hp->d_model || !hp->n_layers || !hp->vocab_size || !hp->n_heads || !hp->head_dim)
         return lx_err_set(err, LX_ERR_MODEL, "%s: hyper-parameters incomplete (expected d_model, layers, heads, "
                           "head_dim and vocabulary size)", hp->name);
     if (hp->n_layers > LX_MAX_LAYERS || hp->n_dec_layers > LX_MAX_LAYERS)
         return lx_err_set(err, LX_ERR_MODEL, "%s: %llu layers (expected at most %d)", hp->name,
                           (unsigned long long)hp->n_layers, LX_MAX_LAYERS);
-    syn s = {.hp = hp, .out = out, .err = err, .dt = storage_type(hp->torch_dtype), .flags = r->flags};
-    r->build(&s);
+    syn s = {.hp = hp, .out = out, .err = err, .dt = storage_type(hp->torch_dtype), .flags = r->recipe};
+    (r->build ? r->build : build_decoder)(&s);
     return lx_err_failed(err) ? err->code : LX_OK;
 }

@@ -54,6 +54,11 @@ void lx_synth_fill_layer_bits(lx_hparams *hp);
 /* Whether layer i has routed experts under hp's pattern. */
 bool lx_synth_layer_is_moe(const lx_hparams *hp, uint64_t i);
 
+/* Builders of the families whose structure is not a decoder stack (named by their records). */
+typedef struct lx_syn lx_syn;
+void lx_synth_bert(lx_syn *s);
+void lx_synth_t5(lx_syn *s);
+
 /* Sum of n_elems of a tensor list. */
 uint64_t lx_synth_count(const lx_tensors *t);
 

@@ -11,7 +11,7 @@
 
 #include "model/catalogue.h"
 #include "model/hp_gguf.h"
-#include "read/hfconfig.h"
+#include "model/hp_config.h"
 #include "read/safetensors.h"
 
 void lx_source_warn(lx_source *src, const char *fmt, ...)

@@ -1,0 +1,67 @@
+/* model/families/registry — the list of family records and the lookups. See family.h. */
+#include <string.h>
+
+#include "model/families/family.h"
+
+extern const lx_family lx_fam_llama, lx_fam_mistral, lx_fam_mixtral, lx_fam_llama4;
+extern const lx_family lx_fam_qwen2, lx_fam_qwen2moe, lx_fam_qwen3, lx_fam_qwen3moe;
+extern const lx_family lx_fam_gemma, lx_fam_gemma2, lx_fam_gemma3;
+extern const lx_family lx_fam_gpt2, lx_fam_falcon, lx_fam_phi3, lx_fam_olmo2, lx_fam_gpt_oss, lx_fam_gptoss_ollama;
+extern const lx_family lx_fam_deepseek3, lx_fam_deepseek2;
+extern const lx_family lx_fam_bert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
+
+static const lx_family *const FAMILIES[] = {
+    &lx_fam_llama, &lx_fam_mistral, &lx_fam_mixtral, &lx_fam_llama4,
+    &lx_fam_qwen2, &lx_fam_qwen2moe, &lx_fam_qwen3, &lx_fam_qwen3moe,
+    &lx_fam_gemma, &lx_fam_gemma2, &lx_fam_gemma3,
+    &lx_fam_gpt2, &lx_fam_falcon, &lx_fam_phi3, &lx_fam_olmo2, &lx_fam_gpt_oss, &lx_fam_gptoss_ollama,
+    &lx_fam_deepseek3, &lx_fam_deepseek2,
+    &lx_fam_bert, &lx_fam_t5, &lx_fam_t5encoder, &lx_fam_clip,
+};
+
+#define N_FAMILIES (sizeof FAMILIES / sizeof FAMILIES[0])
+
+size_t lx_family_count(void) { return N_FAMILIES; }
+
+const lx_family *lx_family_at(size_t i) { return i < N_FAMILIES ? FAMILIES[i] : NULL; }
+
+const lx_family *lx_family_by_name(const char *name)
+{
+    for (size_t i = 0; name && i < N_FAMILIES; i++)
+        if (strcmp(FAMILIES[i]->name, name) == 0) return FAMILIES[i];
+    return NULL;
+}
+
+static bool listed(const char *const *list, const char *s, bool prefix)
+{
+    for (; list && *list; list++)
+        if (prefix ? strncmp(s, *list, strlen(*list)) == 0 : strcmp(s, *list) == 0) return true;
+    return false;
+}
+
+const lx_family *lx_family_by_hf_type(const char *model_type)
+{
+    for (size_t i = 0; model_type && i < N_FAMILIES; i++)
+        if (listed(FAMILIES[i]->hf_types, model_type, false)) return FAMILIES[i];
+    return NULL;
+}
+
+/* The longest matching class prefix wins ("Qwen3Moe" over "Qwen3For"). */
+const lx_family *lx_family_by_hf_class(const char *architecture)
+{
+    const lx_family *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; architecture && i < N_FAMILIES; i++)
+        for (const char *const *c = FAMILIES[i]->hf_classes; c && *c; c++) {
+            size_t n = strlen(*c);
+            if (n > best_len && strncmp(architecture, *c, n) == 0) { best = FAMILIES[i]; best_len = n; }
+        }
+    return best;
+}
+
+const lx_family *lx_family_by_gguf(const char *arch)
+{
+    for (size_t i = 0; arch && i < N_FAMILIES; i++)
+        if (FAMILIES[i]->gguf_arch && strcmp(FAMILIES[i]->gguf_arch, arch) == 0) return FAMILIES[i];
+    return NULL;
+}
