@@ -17,14 +17,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/families/family.h"
+#include "model/layers.h"
 #include "model/synth.h"
 
 typedef struct layer_info {
-    uint64_t roles;      /* bit (1 << role) for each role present */
-    uint64_t bias_roles; /* roles that have a bias tensor */
+    lx_roleset roles;      /* roles present */
+    lx_roleset bias_roles; /* roles that have a bias tensor */
     lx_count comp[LX_COMP_COUNT];
     int max_expert;      /* highest per-expert index in names, -1 */
     bool post_attn_ln_is_post; /* resolved meaning of HF post_attention_layernorm */
+    lx_mixer mixer;
 } layer_info;
 
 typedef struct build_ctx {
@@ -34,7 +37,8 @@ typedef struct build_ctx {
     lx_err *err;
 } build_ctx;
 
-#define ROLE_BIT(r) (1ULL << (r))
+static bool has(const layer_info *L, lx_role r) { return lx_roleset_has(&L->roles, r); }
+static bool has_bias(const layer_info *L, lx_role r) { return lx_roleset_has(&L->bias_roles, r); }
 
 static void arch_warn(lx_arch *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void arch_warn(lx_arch *a, const char *fmt, ...)
@@ -64,7 +68,12 @@ static lx_comp role_comp(lx_role r)
     case LX_ROLE_MOE_ROUTER: case LX_ROLE_MOE_ROUTER_BIAS: case LX_ROLE_SHEXP_ROUTER: return LX_COMP_ROUTER;
     case LX_ROLE_EXP_GATE: case LX_ROLE_EXP_UP: case LX_ROLE_EXP_DOWN: case LX_ROLE_EXP_GATE_UP: return LX_COMP_FFN_EXPERTS;
     case LX_ROLE_SHEXP_GATE: case LX_ROLE_SHEXP_UP: case LX_ROLE_SHEXP_DOWN: return LX_COMP_FFN_SHARED;
-    case LX_ROLE_UNKNOWN: case LX_ROLE_BUFFER: case LX_ROLE_COUNT: return LX_COMP_OTHER;
+    case LX_ROLE_SSM_IN: case LX_ROLE_SSM_X: case LX_ROLE_SSM_DT: case LX_ROLE_SSM_A: case LX_ROLE_SSM_D:
+    case LX_ROLE_SSM_CONV: case LX_ROLE_SSM_NORM: case LX_ROLE_SSM_OUT: case LX_ROLE_SSM_BA: case LX_ROLE_KDA:
+    case LX_ROLE_SSM_MISC: case LX_ROLE_CONV_IN: case LX_ROLE_CONV: case LX_ROLE_CONV_OUT: return LX_COMP_MIXER;
+    case LX_ROLE_PLE_EMBD: case LX_ROLE_PLE_PROJ: case LX_ROLE_PLE_LAYER: return LX_COMP_EMBEDDING;
+    case LX_ROLE_LAYER_SCALE: return LX_COMP_NORM;
+    case LX_ROLE_UNKNOWN: case LX_ROLE_BUFFER: case LX_ROLE_MTP: case LX_ROLE_COUNT: return LX_COMP_OTHER;
     default: return LX_COMP_ATTENTION; /* q/k/v/o, qk-norm, sinks, MLA projections and norms */
     }
 }
@@ -93,8 +102,10 @@ static lx_status match_roles(build_ctx *c)
     if (!a->roles) return lx_err_set(c->err, LX_ERR_MODEL, "%s: out of memory", a->src->path);
     int max_layer = -1, n_unknown = 0;
     const char *first_unknown = NULL;
+    const lx_family *f = lx_family_by_name(a->hp.family);
+    const lx_role_pattern *extra = f ? f->hf_roles : NULL;
     for (size_t i = 0; i < n; i++) {
-        lx_role_match m = lx_role_match_name(a->tensors->v[i].name);
+        lx_role_match m = lx_role_match_with(a->tensors->v[i].name, extra);
         if (m.layer >= LX_MAX_LAYERS) {
             arch_warn(a, "tensor %s: layer index %d beyond the supported %d layers; counted as other",
                       a->tensors->v[i].name, m.layer, LX_MAX_LAYERS);
@@ -114,6 +125,23 @@ static lx_status match_roles(build_ctx *c)
 
 /* ---- step 3: layers ---- */
 
+/* The token mixer a layer's tensors show; the declared kind refines what names cannot tell
+ * (Lightning attention and mLSTM use attention-like names; Mamba and Mamba-2 share most). */
+static lx_mixer mixer_of(const layer_info *L, lx_mixer declared)
+{
+    if (has(L, LX_ROLE_KDA)) return LX_MIX_KDA;
+    if (has(L, LX_ROLE_SSM_BA)) return LX_MIX_GDN;
+    if (has(L, LX_ROLE_SSM_X)) return LX_MIX_MAMBA;
+    if (has(L, LX_ROLE_SSM_IN) || has(L, LX_ROLE_SSM_A) || has(L, LX_ROLE_SSM_CONV))
+        return declared == LX_MIX_MAMBA || declared == LX_MIX_MLSTM ? declared : LX_MIX_MAMBA2;
+    if (has(L, LX_ROLE_CONV) || has(L, LX_ROLE_CONV_IN)) return LX_MIX_CONV;
+    static const lx_role ATT[] = {LX_ROLE_ATTN_Q, LX_ROLE_ATTN_K, LX_ROLE_ATTN_QKV, LX_ROLE_ATTN_O, LX_ROLE_ATTN_KV_A,
+                                  LX_ROLE_ATTN_Q_A};
+    for (size_t i = 0; i < sizeof ATT / sizeof ATT[0]; i++)
+        if (has(L, ATT[i])) return declared == LX_MIX_LIGHTNING || declared == LX_MIX_MLSTM ? declared : LX_MIX_ATTN;
+    return LX_MIX_NONE;
+}
+
 static lx_status collect_layers(build_ctx *c)
 {
     lx_arch *a = c->a;
@@ -122,20 +150,31 @@ static lx_status collect_layers(build_ctx *c)
     for (int l = 0; l < c->n_layers; l++) c->layers[l].max_expert = -1;
     for (size_t i = 0; i < a->tensors->n; i++) {
         const lx_role_match *m = &a->roles[i];
+        if (m->layer < 0 || m->role == LX_ROLE_BUFFER) continue;
+        layer_info *L = &c->layers[m->layer];
+        lx_roleset_add(&L->roles, m->role);
+        if (m->bias) lx_roleset_add(&L->bias_roles, m->role);
+        if (m->expert > L->max_expert) L->max_expert = m->expert;
+    }
+    for (int l = 0; l < c->n_layers; l++) {
+        lx_mixer declared = a->hp.has_layer_bits && l < LX_MAX_LAYERS ? (lx_mixer)a->hp.mixer[l] : LX_MIX_ATTN;
+        c->layers[l].mixer = mixer_of(&c->layers[l], declared);
+        a->layers[l].mixer = c->layers[l].mixer;
+    }
+    for (size_t i = 0; i < a->tensors->n; i++) {
+        const lx_role_match *m = &a->roles[i];
         const lx_tensor *t = &a->tensors->v[i];
         if (m->role == LX_ROLE_BUFFER) continue;
         lx_comp comp = role_comp(m->role);
+        /* a linear-attention layer's q/k/v-like projections belong to that mixer */
+        if (comp == LX_COMP_ATTENTION && m->layer >= 0 && c->layers[m->layer].mixer != LX_MIX_ATTN) comp = LX_COMP_MIXER;
         a->comp[comp].params += t->n_elems;
         a->comp[comp].bytes += t->n_bytes;
         a->params_by_type[t->type] += t->n_elems;
         a->bytes_by_type[t->type] += t->n_bytes;
         if (m->layer < 0) continue;
-        layer_info *L = &c->layers[m->layer];
-        L->roles |= ROLE_BIT(m->role);
-        if (m->bias) L->bias_roles |= ROLE_BIT(m->role);
-        L->comp[comp].params += t->n_elems;
-        L->comp[comp].bytes += t->n_bytes;
-        if (m->expert > L->max_expert) L->max_expert = m->expert;
+        c->layers[m->layer].comp[comp].params += t->n_elems;
+        c->layers[m->layer].comp[comp].bytes += t->n_bytes;
     }
     return LX_OK;
 }
@@ -146,21 +185,23 @@ static void resolve_post_attn_ln(build_ctx *c)
 {
     for (int l = 0; l < c->n_layers; l++) {
         layer_info *L = &c->layers[l];
-        if (!(L->roles & ROLE_BIT(LX_ROLE_HF_POST_ATTN_LN))) continue;
-        bool post = (L->roles & ROLE_BIT(LX_ROLE_FFN_NORM)) || !(L->roles & ROLE_BIT(LX_ROLE_ATTN_NORM));
+        if (!has(L, LX_ROLE_HF_POST_ATTN_LN)) continue;
+        bool post = has(L, LX_ROLE_FFN_NORM) || !has(L, LX_ROLE_ATTN_NORM);
         L->post_attn_ln_is_post = post;
-        L->roles &= ~ROLE_BIT(LX_ROLE_HF_POST_ATTN_LN);
-        L->roles |= ROLE_BIT(post ? LX_ROLE_ATTN_POST_NORM : LX_ROLE_FFN_NORM);
+        lx_roleset_del(&L->roles, LX_ROLE_HF_POST_ATTN_LN);
+        lx_roleset_add(&L->roles, post ? LX_ROLE_ATTN_POST_NORM : LX_ROLE_FFN_NORM);
     }
 }
 
 /* ---- step 4: dimensions ---- */
 
-/* First tensor with this role (weight, not bias), or NULL. */
+/* First tensor with this role (weight, not bias), or NULL; attention roles only from
+ * softmax-attention layers (a Gated DeltaNet layer's attn_qkv is not attention's). */
 static const lx_tensor *find_role(const lx_arch *a, lx_role r, const lx_role_match **mo)
 {
     for (size_t i = 0; i < a->tensors->n; i++)
-        if (a->roles[i].role == r && !a->roles[i].bias) {
+        if (a->roles[i].role == r && !a->roles[i].bias &&
+            (a->roles[i].layer < 0 || a->layers[a->roles[i].layer].mixer == LX_MIX_ATTN)) {
             if (mo) *mo = &a->roles[i];
             return &a->tensors->v[i];
         }
@@ -277,23 +318,25 @@ static void derive_ffn_dims(build_ctx *c)
 static bool any_layer_has(const build_ctx *c, lx_role r)
 {
     for (int l = 0; l < c->n_layers; l++)
-        if (c->layers[l].roles & ROLE_BIT(r)) return true;
+        if (has(&c->layers[l], r) && (c->layers[l].mixer == LX_MIX_ATTN || role_comp(r) != LX_COMP_ATTENTION))
+            return true;
     return false;
 }
 
 static bool any_layer_bias(const build_ctx *c, lx_role r)
 {
     for (int l = 0; l < c->n_layers; l++)
-        if (c->layers[l].bias_roles & ROLE_BIT(r)) return true;
+        if (has_bias(&c->layers[l], r) && (c->layers[l].mixer == LX_MIX_ATTN || role_comp(r) != LX_COMP_ATTENTION))
+            return true;
     return false;
 }
 
 static lx_ffn_kind layer_ffn(const layer_info *L)
 {
-    uint64_t exp = ROLE_BIT(LX_ROLE_EXP_GATE) | ROLE_BIT(LX_ROLE_EXP_UP) | ROLE_BIT(LX_ROLE_EXP_GATE_UP);
-    if (L->roles & exp) return LX_FFN_MOE;
-    if (L->roles & (ROLE_BIT(LX_ROLE_FFN_GATE) | ROLE_BIT(LX_ROLE_FFN_GATE_UP))) return LX_FFN_GLU;
-    return LX_FFN_MLP;
+    if (has(L, LX_ROLE_EXP_GATE) || has(L, LX_ROLE_EXP_UP) || has(L, LX_ROLE_EXP_GATE_UP)) return LX_FFN_MOE;
+    if (has(L, LX_ROLE_FFN_GATE) || has(L, LX_ROLE_FFN_GATE_UP)) return LX_FFN_GLU;
+    if (has(L, LX_ROLE_FFN_UP) || has(L, LX_ROLE_FFN_DOWN)) return LX_FFN_MLP;
+    return LX_FFN_NONE;
 }
 
 static void set_attention(build_ctx *c)
@@ -336,7 +379,8 @@ static void set_sliding(build_ctx *c)
         uint32_t bits = hp->has_layer_bits ? hp->layer_bits[l] : 0;
         if (hp->sliding_window && !hp->has_layer_bits) bits |= LX_LAYER_SLIDING;
         if (!hp->sliding_window) bits &= ~(uint32_t)LX_LAYER_SLIDING;
-        if (l < c->n_layers && a->ffn.kind == LX_FFN_MOE && layer_ffn(&c->layers[l]) != LX_FFN_MOE) bits |= LX_LAYER_DENSE;
+        lx_ffn_kind k = l < c->n_layers ? layer_ffn(&c->layers[l]) : LX_FFN_NONE;
+        if (a->ffn.kind == LX_FFN_MOE && k != LX_FFN_MOE && k != LX_FFN_NONE) bits |= LX_LAYER_DENSE;
         a->layer_bits[l] = bits;
         if (bits & LX_LAYER_SLIDING) a->attn.n_sliding_layers++;
     }
@@ -427,7 +471,9 @@ static void set_head(build_ctx *c)
 
 static bool same_structure(const layer_info *x, const layer_info *y)
 {
-    if (x->roles != y->roles || x->bias_roles != y->bias_roles) return false;
+    if (memcmp(&x->roles, &y->roles, sizeof x->roles) || memcmp(&x->bias_roles, &y->bias_roles, sizeof x->bias_roles) ||
+        x->mixer != y->mixer)
+        return false;
     for (int k = 0; k < LX_COMP_COUNT; k++)
         if (x->comp[k].params != y->comp[k].params) return false;
     return true;
@@ -460,6 +506,42 @@ static lx_status make_groups(build_ctx *c)
     return LX_OK;
 }
 
+/* ---- step 6b: the per-layer model ---- */
+
+static lx_status resolve_layers(build_ctx *c)
+{
+    lx_arch *a = c->a;
+    int n = c->n_layers;
+    a->n_layers = n;
+    lx_ffn_kind *ffn = calloc((size_t)(n ? n : 1), sizeof *ffn);
+    uint64_t *q = calloc((size_t)(n ? n : 1), sizeof *q), *k = calloc((size_t)(n ? n : 1), sizeof *k);
+    uint64_t *params = calloc((size_t)(n ? n : 1), sizeof *params);
+    bool *has_v = calloc((size_t)(n ? n : 1), sizeof *has_v);
+    lx_status st = LX_OK;
+    if (!ffn || !q || !k || !params || !has_v) st = lx_err_set(c->err, LX_ERR_IO, "%s: out of memory", a->src->path);
+    for (size_t i = 0; st == LX_OK && i < a->tensors->n; i++) {
+        const lx_role_match *m = &a->roles[i];
+        if (m->layer < 0 || m->bias) continue;
+        const lx_tensor *t = &a->tensors->v[i];
+        if (m->role == LX_ROLE_ATTN_Q || m->role == LX_ROLE_ATTN_Q_B) q[m->layer] = out_dim(t, m);
+        if (m->role == LX_ROLE_ATTN_K) k[m->layer] = out_dim(t, m);
+        if (m->role == LX_ROLE_ATTN_V || m->role == LX_ROLE_ATTN_QKV || m->role == LX_ROLE_ATTN_KV_B ||
+            m->role == LX_ROLE_ATTN_KV_A)
+            has_v[m->layer] = true;
+    }
+    for (int l = 0; st == LX_OK && l < n; l++) {
+        ffn[l] = layer_ffn(&c->layers[l]);
+        for (int kc = 0; kc < LX_COMP_COUNT; kc++) params[l] += c->layers[l].comp[kc].params;
+    }
+    if (st == LX_OK) lx_layers_resolve(a, ffn, q, k, has_v, params);
+    free(ffn);
+    free(q);
+    free(k);
+    free(params);
+    free(has_v);
+    return st;
+}
+
 /* ---- step 7: accounting ---- */
 
 static void account(build_ctx *c)
@@ -478,10 +560,8 @@ static void account(build_ctx *c)
         }
     }
     a->bits_per_weight = a->total_params ? (double)a->total_bytes * 8.0 / (double)a->total_params : 0.0;
-    uint64_t per_layer = a->attn.kind == LX_ATTN_MLA
-        ? a->hp.kv_lora_rank + a->hp.qk_rope_head_dim
-        : a->attn.n_kv_heads * (a->attn.head_dim + a->attn.v_head_dim);
-    a->kv_bytes_per_token = per_layer * a->hp.n_layers * 2;
+    uint64_t embed = a->comp[LX_COMP_EMBEDDING].params;
+    a->active_no_embed = a->active_params > embed ? a->active_params - embed : 0;
 }
 
 static void check_declared_moe(build_ctx *c)
@@ -523,6 +603,7 @@ lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err)
         check_declared_moe(&c);
         st = make_groups(&c);
     }
+    if (st == LX_OK) st = resolve_layers(&c);
     if (st == LX_OK) account(&c);
     free(c.layers);
     if (st != LX_OK) lx_arch_free(out);
@@ -563,14 +644,37 @@ const char *lx_norm_place_name(lx_norm_place p)
 
 const char *lx_ffn_kind_name(lx_ffn_kind k)
 {
-    static const char *const N[] = {"mlp", "glu", "moe"};
-    return (unsigned)k < 3 ? N[k] : "?";
+    static const char *const N[] = {"mlp", "glu", "moe", "none"};
+    return (unsigned)k < 4 ? N[k] : "?";
+}
+
+static const struct { const char *name, *label; } MIXERS[LX_MIX_COUNT] = {
+    [LX_MIX_ATTN] = {"attention", "Attention"},
+    [LX_MIX_GDN] = {"gated_deltanet", "Gated DeltaNet"},
+    [LX_MIX_KDA] = {"kda", "Kimi Delta Attention"},
+    [LX_MIX_LIGHTNING] = {"lightning", "Lightning attention"},
+    [LX_MIX_MAMBA] = {"mamba", "Mamba"},
+    [LX_MIX_MAMBA2] = {"mamba2", "Mamba-2"},
+    [LX_MIX_CONV] = {"conv", "Short convolution"},
+    [LX_MIX_MLSTM] = {"mlstm", "mLSTM"},
+    [LX_MIX_NONE] = {"none", "No mixer"},
+};
+
+const char *lx_mixer_name(lx_mixer m) { return (unsigned)m < LX_MIX_COUNT ? MIXERS[m].name : "?"; }
+const char *lx_mixer_label(lx_mixer m) { return (unsigned)m < LX_MIX_COUNT ? MIXERS[m].label : "?"; }
+
+const char *lx_layer_label(const lx_layer *l)
+{
+    if (l->mixer == LX_MIX_NONE) return l->ffn == LX_FFN_MOE ? "moe" : l->ffn == LX_FFN_NONE ? "none" : "mlp";
+    if (l->mixer != LX_MIX_ATTN) return lx_mixer_name(l->mixer);
+    return (l->bits & LX_LAYER_SLIDING) ? "sliding" : (l->bits & LX_LAYER_CHUNKED) ? "chunked" : "full";
 }
 
 static const struct { const char *key, *label; } COMP_NAMES[LX_COMP_COUNT] = {
     [LX_COMP_EMBEDDING] = {"embedding", "Token embedding"},
     [LX_COMP_POSITION] = {"position", "Positional embedding"},
     [LX_COMP_ATTENTION] = {"attention", "Attention"},
+    [LX_COMP_MIXER] = {"linear_mixer", "Linear attention / SSM"},
     [LX_COMP_FFN_DENSE] = {"ffn_dense", "Feed-forward"},
     [LX_COMP_FFN_EXPERTS] = {"ffn_experts", "Routed experts"},
     [LX_COMP_FFN_SHARED] = {"ffn_shared_experts", "Shared experts"},

@@ -27,12 +27,33 @@ typedef enum lx_attn_kind { LX_ATTN_MHA, LX_ATTN_GQA, LX_ATTN_MQA, LX_ATTN_MLA }
 typedef enum lx_pos_kind { LX_POS_LEARNED, LX_POS_SINUSOIDAL, LX_POS_ROPE, LX_POS_ALIBI, LX_POS_NONE, LX_POS_RELATIVE } lx_pos_kind;
 typedef enum lx_norm_kind { LX_NORM_LAYERNORM, LX_NORM_RMSNORM } lx_norm_kind;
 typedef enum lx_norm_place { LX_NORM_PRE, LX_NORM_POST, LX_NORM_SANDWICH } lx_norm_place;
-typedef enum lx_ffn_kind { LX_FFN_MLP, LX_FFN_GLU, LX_FFN_MOE } lx_ffn_kind;
+typedef enum lx_ffn_kind { LX_FFN_MLP, LX_FFN_GLU, LX_FFN_MOE, LX_FFN_NONE } lx_ffn_kind;
+
+/* One layer as built: its own kinds and sizes (groups and pictures are made from these). */
+typedef struct lx_layer {
+    lx_mixer mixer;             /* softmax attention or another token mixer */
+    lx_ffn_kind ffn;            /* LX_FFN_NONE: the block has no FFN */
+    uint32_t bits;              /* lx_layer_kind_bits: sliding, chunked, NoPE, gated, KV shared, indexer */
+    uint64_t window;            /* sliding window or chunk size (tokens), 0 = full */
+    double rope_theta;          /* 0 = no rotation in this layer (NoPE) or not RoPE */
+    uint64_t n_heads, n_kv_heads, head_dim, v_head_dim;
+    uint64_t d_ff;              /* dense FFN width, 0 for MoE / none */
+    uint64_t kv_bytes;          /* K and V cached per token at 16 bits (0 for linear/SSM layers) */
+    uint64_t state_bytes;       /* fixed recurrent state per sequence at 16 bits (linear/SSM/conv) */
+    uint64_t params;
+} lx_layer;
+
+/* A repeated unit of the layer stack: prefix, then unit x repeat, then suffix (labels per
+ * layer as in layer_mix, joined with the FFN kind when the FFN varies). */
+typedef struct lx_motif {
+    int prefix, unit, repeat, suffix; /* layer counts; prefix + unit * repeat + suffix = n_layers */
+    bool found;                       /* a unit repeats at least twice */
+} lx_motif;
 
 /* Where parameters live. by_component in JSON uses lx_comp_key(). The FFN is split into
  * its parts here; JSON also reports their sum as "ffn". */
 typedef enum lx_comp {
-    LX_COMP_EMBEDDING, LX_COMP_POSITION, LX_COMP_ATTENTION, LX_COMP_FFN_DENSE,
+    LX_COMP_EMBEDDING, LX_COMP_POSITION, LX_COMP_ATTENTION, LX_COMP_MIXER, LX_COMP_FFN_DENSE,
     LX_COMP_FFN_EXPERTS, LX_COMP_FFN_SHARED, LX_COMP_ROUTER, LX_COMP_NORM, LX_COMP_OUTPUT,
     LX_COMP_OTHER, LX_COMP_COUNT
 } lx_comp;
@@ -97,6 +118,9 @@ typedef struct lx_arch {
     double final_softcap;
 
     uint32_t layer_bits[LX_MAX_LAYERS]; /* lx_layer_kind_bits per layer, resolved */
+    lx_layer layers[LX_MAX_LAYERS];     /* per layer, n_layers of them */
+    lx_motif motif;
+    int n_mixers[LX_MIX_COUNT];         /* layers per token-mixer kind */
     int n_groups;
     lx_group *groups;
 
@@ -104,7 +128,9 @@ typedef struct lx_arch {
     uint64_t total_params, active_params, total_bytes;
     uint64_t bytes_by_type[LX_DT_COUNT], params_by_type[LX_DT_COUNT];
     double bits_per_weight;             /* total_bytes * 8 / total_params */
-    uint64_t kv_bytes_per_token;        /* at 16 bits */
+    uint64_t kv_bytes_per_token;        /* at 16 bits: the sum of the layers' kv_bytes */
+    uint64_t state_bytes_per_seq;       /* recurrent state of linear/SSM/conv layers, 16 bits */
+    uint64_t active_no_embed;           /* active parameters without the input embedding tables */
 
     int n_warnings;
     char **warnings;
@@ -117,7 +143,13 @@ const char *lx_attn_kind_name(lx_attn_kind k); /* "MHA" | "GQA" | "MQA" | "MLA" 
 const char *lx_pos_kind_name(lx_pos_kind k);   /* "learned" | "sinusoidal" | "rope" | "alibi" | "none" | "relative" (T5) */
 const char *lx_norm_kind_name(lx_norm_kind k); /* "layernorm" | "rmsnorm" */
 const char *lx_norm_place_name(lx_norm_place p); /* "pre" | "post" | "sandwich" */
-const char *lx_ffn_kind_name(lx_ffn_kind k);   /* "mlp" | "glu" | "moe" */
+const char *lx_ffn_kind_name(lx_ffn_kind k);   /* "mlp" | "glu" | "moe" | "none" */
+/* layer_mix label of one layer: "full", "sliding", "chunked", "gated_deltanet", "kda",
+ * "lightning", "mamba", "mamba2", "conv", "mlstm", or for a layer with only an FFN its FFN
+ * kind ("moe", "mlp"). */
+const char *lx_layer_label(const lx_layer *l);
+const char *lx_mixer_name(lx_mixer m);         /* "attention", "gated_deltanet", ... */
+const char *lx_mixer_label(lx_mixer m);        /* for people: "Gated DeltaNet", ... */
 const char *lx_comp_key(lx_comp c);            /* JSON key: "embedding", "ffn_experts", ... */
 const char *lx_comp_label(lx_comp c);          /* for people: "Token embedding", ... */
 /* The storage type holding most bytes, e.g. "BF16" or "Q8_0"; for quantized labels. */

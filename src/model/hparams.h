@@ -74,6 +74,7 @@ typedef struct lx_hparams {
     uint64_t l_ff[LX_MAX_LAYERS];       /* dense FFN width of this layer (OpenELM, DeciLM) */
     double l_theta[LX_MAX_LAYERS];      /* this layer's RoPE theta (Gemma 3 local layers) */
     uint32_t l_compress[LX_MAX_LAYERS]; /* DeepSeek-V4 KV compression ratio (0 = window only) */
+    bool has_compress;                  /* l_compress is declared */
     uint64_t chunk_size;                /* chunked attention (attention_chunk_size) */
     uint64_t head_dim_global;           /* head size of full-attention layers when it differs (Gemma 4) */
     uint64_t n_kv_heads_global;         /* KV heads of full-attention layers when they differ (Gemma 4) */

@@ -5,14 +5,11 @@
 #include "model/roles.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct role_pattern {
-    const char *pat; /* "%d" = layer index, "%e" = expert index */
-    lx_role role;
-    bool in_out;
-} role_pattern;
+typedef lx_role_pattern role_pattern;
 
 static const role_pattern PATTERNS[] = {
     /* ---- llama.cpp GGUF names ---- */
@@ -63,6 +60,51 @@ static const role_pattern PATTERNS[] = {
     {"blk.%d.ffn_gate_inp_shexp", LX_ROLE_SHEXP_ROUTER, false},
     {"blk.%d.attn_output_norm", LX_ROLE_ATTN_POST_NORM, false}, /* BERT: post-norm */
     {"blk.%d.layer_output_norm", LX_ROLE_FFN_POST_NORM, false},
+    {"blk.%d.attn_gate", LX_ROLE_ATTN_GATE, false},
+    {"blk.%d.indexer.k_norm", LX_ROLE_INDEXER, false},
+    {"blk.%d.indexer.proj", LX_ROLE_INDEXER, false},
+    {"blk.%d.indexer.attn_k", LX_ROLE_INDEXER, false},
+    {"blk.%d.indexer.attn_q_b", LX_ROLE_INDEXER, false},
+    {"blk.%d.indexer.q_proj", LX_ROLE_INDEXER, false},
+    {"blk.%d.indexer.k_proj", LX_ROLE_INDEXER, false},
+    {"blk.%d.indexer.q_norm", LX_ROLE_INDEXER, false},
+    {"blk.%d.ssm_in", LX_ROLE_SSM_IN, false},
+    {"blk.%d.ssm_x", LX_ROLE_SSM_X, false},
+    {"blk.%d.ssm_dt", LX_ROLE_SSM_DT, false},
+    {"blk.%d.ssm_a", LX_ROLE_SSM_A, false},
+    {"blk.%d.ssm_d", LX_ROLE_SSM_D, false},
+    {"blk.%d.ssm_conv1d", LX_ROLE_SSM_CONV, false},
+    {"blk.%d.ssm_conv1d_q", LX_ROLE_SSM_CONV, false},
+    {"blk.%d.ssm_conv1d_k", LX_ROLE_SSM_CONV, false},
+    {"blk.%d.ssm_conv1d_v", LX_ROLE_SSM_CONV, false},
+    {"blk.%d.ssm_norm", LX_ROLE_SSM_NORM, false},
+    {"blk.%d.ssm_out", LX_ROLE_SSM_OUT, false},
+    {"blk.%d.ssm_ba", LX_ROLE_SSM_BA, false},
+    {"blk.%d.ssm_alpha", LX_ROLE_SSM_BA, false},
+    {"blk.%d.ssm_beta", LX_ROLE_SSM_BA, false},
+    {"blk.%d.ssm_f_a", LX_ROLE_KDA, false},
+    {"blk.%d.ssm_f_b", LX_ROLE_KDA, false},
+    {"blk.%d.ssm_g_a", LX_ROLE_KDA, false},
+    {"blk.%d.ssm_g_b", LX_ROLE_KDA, false},
+    {"blk.%d.ssm_dt_norm", LX_ROLE_SSM_MISC, false},
+    {"blk.%d.ssm_b_norm", LX_ROLE_SSM_MISC, false},
+    {"blk.%d.ssm_c_norm", LX_ROLE_SSM_MISC, false},
+    {"blk.%d.shortconv.in_proj", LX_ROLE_CONV_IN, false},
+    {"blk.%d.shortconv.conv", LX_ROLE_CONV, false},
+    {"blk.%d.shortconv.out_proj", LX_ROLE_CONV_OUT, false},
+    {"per_layer_token_embd", LX_ROLE_PLE_EMBD, false},
+    {"per_layer_model_proj", LX_ROLE_PLE_PROJ, false},
+    {"per_layer_proj_norm", LX_ROLE_PLE_PROJ, false},
+    {"blk.%d.inp_gate", LX_ROLE_PLE_LAYER, false},
+    {"blk.%d.proj", LX_ROLE_PLE_LAYER, false},
+    {"blk.%d.post_norm", LX_ROLE_PLE_LAYER, false},
+    {"blk.%d.layer_output_scale", LX_ROLE_LAYER_SCALE, false},
+    {"blk.%d.nextn.eh_proj", LX_ROLE_MTP, false},
+    {"blk.%d.nextn.embed_tokens", LX_ROLE_MTP, false},
+    {"blk.%d.nextn.enorm", LX_ROLE_MTP, false},
+    {"blk.%d.nextn.hnorm", LX_ROLE_MTP, false},
+    {"blk.%d.nextn.shared_head_head", LX_ROLE_MTP, false},
+    {"blk.%d.nextn.shared_head_norm", LX_ROLE_MTP, false},
     /* ---- Hugging Face: Llama, Mistral, Qwen2/3, Gemma, OLMo, DeepSeek, Mixtral, gpt-oss ---- */
     {"embed_tokens", LX_ROLE_TOK_EMBD, false},
     {"norm", LX_ROLE_OUTPUT_NORM, false},
@@ -183,7 +225,23 @@ static const char *skip_hf_prefixes(const char *s)
     return s;
 }
 
-lx_role_match lx_role_match_name(const char *name)
+static bool match_list(const role_pattern *p, size_t n, const char *base, const char *b, bool bias,
+                       lx_role_match *m)
+{
+    for (size_t i = 0; i < n && p[i].pat; i++) {
+        int layer = -1, expert = -1;
+        if (match_pattern(p[i].pat, base, &layer, &expert) ||
+            (b != base && match_pattern(p[i].pat, b, &layer, &expert))) {
+            *m = (lx_role_match){p[i].role, layer, expert, bias, p[i].in_out};
+            return true;
+        }
+    }
+    return false;
+}
+
+lx_role_match lx_role_match_name(const char *name) { return lx_role_match_with(name, NULL); }
+
+lx_role_match lx_role_match_with(const char *name, const lx_role_pattern *extra)
 {
     lx_role_match m = {LX_ROLE_UNKNOWN, -1, -1, false, false};
     char base[256];
@@ -193,18 +251,8 @@ lx_role_match lx_role_match_name(const char *name)
     memcpy(base, name, n);
     base[n] = '\0';
     const char *b = skip_hf_prefixes(base);
-    for (size_t i = 0; i < sizeof PATTERNS / sizeof PATTERNS[0]; i++) {
-        int layer = -1, expert = -1;
-        if (match_pattern(PATTERNS[i].pat, base, &layer, &expert) ||
-            (b != base && match_pattern(PATTERNS[i].pat, b, &layer, &expert))) {
-            m.role = PATTERNS[i].role;
-            m.layer = layer;
-            m.expert = expert;
-            m.bias = bias;
-            m.in_out = PATTERNS[i].in_out;
-            return m;
-        }
-    }
+    if (extra && match_list(extra, SIZE_MAX, base, b, bias, &m)) return m;
+    match_list(PATTERNS, sizeof PATTERNS / sizeof PATTERNS[0], base, b, bias, &m);
     return m;
 }
 
@@ -225,7 +273,14 @@ static const char *const ROLE_NAMES[LX_ROLE_COUNT] = {
     [LX_ROLE_EXP_GATE_UP] = "ffn_gate_up_exps", [LX_ROLE_SHEXP_GATE] = "ffn_gate_shexp",
     [LX_ROLE_SHEXP_UP] = "ffn_up_shexp", [LX_ROLE_SHEXP_DOWN] = "ffn_down_shexp",
     [LX_ROLE_SHEXP_ROUTER] = "ffn_gate_inp_shexp", [LX_ROLE_HF_POST_ATTN_LN] = "post_attention_layernorm",
-    [LX_ROLE_BUFFER] = "buffer",
+    [LX_ROLE_BUFFER] = "buffer", [LX_ROLE_ATTN_GATE] = "attn_gate", [LX_ROLE_INDEXER] = "indexer",
+    [LX_ROLE_SSM_IN] = "ssm_in", [LX_ROLE_SSM_X] = "ssm_x", [LX_ROLE_SSM_DT] = "ssm_dt", [LX_ROLE_SSM_A] = "ssm_a",
+    [LX_ROLE_SSM_D] = "ssm_d", [LX_ROLE_SSM_CONV] = "ssm_conv1d", [LX_ROLE_SSM_NORM] = "ssm_norm",
+    [LX_ROLE_SSM_OUT] = "ssm_out", [LX_ROLE_SSM_BA] = "ssm_ba", [LX_ROLE_KDA] = "kda_gate",
+    [LX_ROLE_SSM_MISC] = "ssm_norms", [LX_ROLE_CONV_IN] = "shortconv.in_proj", [LX_ROLE_CONV] = "shortconv.conv",
+    [LX_ROLE_CONV_OUT] = "shortconv.out_proj", [LX_ROLE_PLE_EMBD] = "per_layer_token_embd",
+    [LX_ROLE_PLE_PROJ] = "per_layer_model_proj", [LX_ROLE_PLE_LAYER] = "per_layer_input",
+    [LX_ROLE_LAYER_SCALE] = "layer_output_scale", [LX_ROLE_MTP] = "nextn",
 };
 
 const char *lx_role_name(lx_role r) { return (unsigned)r < LX_ROLE_COUNT ? ROLE_NAMES[r] : "unknown"; }

@@ -11,6 +11,7 @@
 #define LX_MODEL_ROLES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 typedef enum lx_role {
     LX_ROLE_UNKNOWN = 0,
@@ -31,6 +32,20 @@ typedef enum lx_role {
     /* Hugging Face "post_attention_layernorm": the pre-FFN norm in Llama-style models, a
      * true post-attention norm in Gemma 2/3 and OLMo 2; model/arch resolves it per layer. */
     LX_ROLE_HF_POST_ATTN_LN,
+    /* per layer: other token mixers */
+    LX_ROLE_ATTN_GATE,   /* output gate of gated attention / the z projection of Gated DeltaNet */
+    LX_ROLE_INDEXER,     /* DSA-style sparse-attention indexer (its projections and norms) */
+    LX_ROLE_SSM_IN, LX_ROLE_SSM_X, LX_ROLE_SSM_DT, LX_ROLE_SSM_A, LX_ROLE_SSM_D, LX_ROLE_SSM_CONV,
+    LX_ROLE_SSM_NORM, LX_ROLE_SSM_OUT,
+    LX_ROLE_SSM_BA,      /* Gated DeltaNet's beta/alpha projection */
+    LX_ROLE_KDA,         /* Kimi Delta Attention's own gates (f_a/f_b/g_a/g_b/beta) */
+    LX_ROLE_SSM_MISC,    /* further SSM norms (dt/B/C norms) */
+    LX_ROLE_CONV_IN, LX_ROLE_CONV, LX_ROLE_CONV_OUT, /* LFM2's short convolution */
+    /* per-layer token embeddings (Gemma 3n/4 E-models): the table, its projection and norm
+     * (whole model), and per layer the gate, projection and norm */
+    LX_ROLE_PLE_EMBD, LX_ROLE_PLE_PROJ, LX_ROLE_PLE_LAYER,
+    LX_ROLE_LAYER_SCALE, /* a learned per-layer scalar (Gemma 4 layer_scalar) */
+    LX_ROLE_MTP,         /* multi-token-prediction module tensors */
     /* not parameters: causal-mask buffers some checkpoints carry (GPT-2's attn.bias) */
     LX_ROLE_BUFFER,
     LX_ROLE_COUNT
@@ -44,8 +59,23 @@ typedef struct lx_role_match {
     bool in_out; /* stored (in, out) rather than (out, in): GPT-2 Conv1D, gpt-oss experts */
 } lx_role_match;
 
-/* Matches a tensor name; role LX_ROLE_UNKNOWN when no pattern fits. */
+/* Sets of roles (more than 64 of them). */
+typedef struct lx_roleset { uint64_t w[2]; } lx_roleset;
+static inline void lx_roleset_add(lx_roleset *s, lx_role r) { s->w[r >> 6] |= 1ULL << (r & 63); }
+static inline void lx_roleset_del(lx_roleset *s, lx_role r) { s->w[r >> 6] &= ~(1ULL << (r & 63)); }
+static inline bool lx_roleset_has(const lx_roleset *s, lx_role r) { return (s->w[r >> 6] >> (r & 63)) & 1; }
+
+/* A family's own tensor names, consulted before the common table (model/families). */
+typedef struct lx_role_pattern {
+    const char *pat; /* "%d" = layer index, "%e" = expert index */
+    lx_role role;
+    bool in_out;
+} lx_role_pattern;
+
+/* Matches a tensor name; role LX_ROLE_UNKNOWN when no pattern fits. extra (may be NULL,
+ * ends with a NULL pat) is tried first. */
 lx_role_match lx_role_match_name(const char *name);
+lx_role_match lx_role_match_with(const char *name, const lx_role_pattern *extra);
 const char *lx_role_name(lx_role r); /* "attn_q", "ffn_gate_exps", ... */
 bool lx_role_is_expert(lx_role r);   /* routed-expert weights */
 

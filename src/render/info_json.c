@@ -162,6 +162,90 @@ static void put_layer_pattern(json_out *j, const lx_arch *a)
     j->first = false;
 }
 
+/* layer_mix: label -> count, in order of first appearance. */
+static void put_layer_mix(json_out *j, const lx_arch *a)
+{
+    const char *seen[LX_MAX_LAYERS];
+    int counts[LX_MAX_LAYERS], n = 0;
+    for (int l = 0; l < a->n_layers && l < LX_MAX_LAYERS; l++) {
+        const char *lab = lx_layer_label(&a->layers[l]);
+        int k = 0;
+        while (k < n && strcmp(seen[k], lab) != 0) k++;
+        if (k == n) { seen[n] = lab; counts[n++] = 0; }
+        counts[k]++;
+    }
+    open_obj(j, "layer_mix");
+    for (int k = 0; k < n; k++) kv_u64(j, seen[k], (uint64_t)counts[k]);
+    close_obj(j);
+}
+
+
+static void put_layer(json_out *j, const lx_layer *l, int i)
+{
+    lx_buf_putc(j->b, '{');
+    j->first = true;
+    kv_u64(j, "index", (uint64_t)i);
+    kv_str(j, "mixer", lx_layer_label(l));
+    bool attn = l->mixer == LX_MIX_ATTN;
+    kv_u64_or_null(j, "window", attn && (l->bits & LX_LAYER_SLIDING) ? l->window : 0);
+    kv_u64_or_null(j, "chunk", attn && (l->bits & LX_LAYER_CHUNKED) ? l->window : 0);
+    kv_num_or_null(j, "rope_theta", l->rope_theta);
+    kv_u64_or_null(j, "n_heads", attn ? l->n_heads : 0);
+    kv_u64_or_null(j, "n_kv_heads", attn ? l->n_kv_heads : 0);
+    kv_u64_or_null(j, "head_dim", attn ? l->head_dim : 0);
+    kv_bool(j, "gated", (l->bits & LX_LAYER_GATED) != 0);
+    kv_bool(j, "kv_shared", (l->bits & LX_LAYER_KV_SHARED) != 0);
+    kv_bool(j, "indexer", (l->bits & LX_LAYER_INDEXER) != 0);
+    kv_str(j, "ffn", lx_ffn_kind_name(l->ffn));
+    kv_u64_or_null(j, "d_ff", l->d_ff);
+    kv_u64(j, "params", l->params);
+    kv_u64(j, "kv_bytes_per_token", l->kv_bytes);
+    close_obj(j);
+}
+
+static void put_layers(json_out *j, const lx_arch *a)
+{
+    key(j, "layers");
+    lx_buf_putc(j->b, '[');
+    for (int l = 0; l < a->n_layers && l < LX_MAX_LAYERS; l++) {
+        if (l) lx_buf_putc(j->b, ',');
+        put_layer(j, &a->layers[l], l);
+    }
+    lx_buf_putc(j->b, ']');
+    j->first = false;
+}
+
+static void put_labels(json_out *j, const char *name, const lx_arch *a, int from, int n)
+{
+    key(j, name);
+    lx_buf_putc(j->b, '[');
+    for (int i = 0; i < n; i++) {
+        if (i) lx_buf_putc(j->b, ',');
+        lx_buf_put_json(j->b, lx_layer_label(&a->layers[from + i]));
+    }
+    lx_buf_putc(j->b, ']');
+    j->first = false;
+}
+
+/* motifs: the repeated unit of the stack (one entry; none when no unit repeats). */
+static void put_motifs(json_out *j, const lx_arch *a)
+{
+    key(j, "motifs");
+    lx_buf_putc(j->b, '[');
+    const lx_motif *m = &a->motif;
+    if (m->found) {
+        lx_buf_putc(j->b, '{');
+        j->first = true;
+        put_labels(j, "prefix", a, 0, m->prefix);
+        put_labels(j, "unit", a, m->prefix, m->unit);
+        kv_u64(j, "repeat", (uint64_t)m->repeat);
+        put_labels(j, "suffix", a, m->prefix + m->unit * m->repeat, m->suffix);
+        close_obj(j);
+    }
+    lx_buf_putc(j->b, ']');
+    j->first = false;
+}
+
 static uint64_t ffn_total(const lx_count *c, bool bytes)
 {
     static const lx_comp FFN[] = {LX_COMP_FFN_DENSE, LX_COMP_FFN_EXPERTS, LX_COMP_FFN_SHARED, LX_COMP_ROUTER};
@@ -174,8 +258,8 @@ static uint64_t ffn_total(const lx_count *c, bool bytes)
  * these sum to the total — plus the FFN's parts under ffn_breakdown. */
 static void put_components(json_out *j, const lx_arch *a, bool bytes)
 {
-    static const lx_comp TOP[] = {LX_COMP_EMBEDDING, LX_COMP_POSITION, LX_COMP_ATTENTION, LX_COMP_NORM,
-                                  LX_COMP_OUTPUT, LX_COMP_OTHER};
+    static const lx_comp TOP[] = {LX_COMP_EMBEDDING, LX_COMP_POSITION, LX_COMP_ATTENTION, LX_COMP_MIXER,
+                                  LX_COMP_NORM, LX_COMP_OUTPUT, LX_COMP_OTHER};
     open_obj(j, "by_component");
     for (size_t i = 0; i < sizeof TOP / sizeof TOP[0]; i++) {
         if (TOP[i] == LX_COMP_NORM) kv_u64(j, "ffn", ffn_total(a->comp, bytes));
@@ -195,6 +279,7 @@ static void put_params(json_out *j, const lx_arch *a)
     open_obj(j, "params");
     kv_u64(j, "total", a->total_params);
     kv_u64(j, "active", a->active_params);
+    kv_u64(j, "active_excluding_embedding", a->active_no_embed);
     put_components(j, a, false);
     close_obj(j);
 }
@@ -213,6 +298,7 @@ static void put_bytes(json_out *j, const lx_arch *a)
     kv_u64(j, "file_size", a->src ? a->src->file_bytes : 0);
     kv_u64(j, "header_size", a->src ? a->src->header_bytes : 0);
     kv_u64(j, "kv_cache_per_token", a->kv_bytes_per_token);
+    kv_u64(j, "state_per_sequence", a->state_bytes_per_seq);
     close_obj(j);
 }
 
@@ -252,6 +338,9 @@ void lx_info_json(const lx_arch *a, lx_buf *out)
     put_ffn(&j, a);
     put_groups(&j, a);
     put_layer_pattern(&j, a);
+    put_layer_mix(&j, a);
+    put_layers(&j, a);
+    put_motifs(&j, a);
     put_params(&j, a);
     put_bytes(&j, a);
     put_warnings(&j, a);

@@ -70,6 +70,7 @@ typedef struct lx_family {
     void (*config)(lx_fam_cfg *c); /* what only this family declares; NULL = nothing */
     int gguf_window;               /* LX_FAM_WINDOW_ALL, _NONE, or the period of global layers */
     bool (*gguf)(const lx_gguf *g, const char *prefix, lx_hparams *hp, lx_err *err); /* may be NULL */
+    const lx_role_pattern *hf_roles; /* tensor names only this family uses (NULL-pat ended), or NULL */
     unsigned recipe;               /* enum lx_recipe_flag */
     void (*build)(lx_syn *s);      /* NULL: model/synth's decoder */
     lx_mixer linear_mixer;         /* what layer_types' "linear_attention" means here */
