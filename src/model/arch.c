@@ -65,7 +65,8 @@ static lx_comp role_comp(lx_role r)
     case LX_ROLE_FFN_NORM: case LX_ROLE_FFN_POST_NORM: case LX_ROLE_HF_POST_ATTN_LN: return LX_COMP_NORM;
     case LX_ROLE_OUTPUT: return LX_COMP_OUTPUT;
     case LX_ROLE_FFN_GATE: case LX_ROLE_FFN_UP: case LX_ROLE_FFN_DOWN: case LX_ROLE_FFN_GATE_UP: return LX_COMP_FFN_DENSE;
-    case LX_ROLE_MOE_ROUTER: case LX_ROLE_MOE_ROUTER_BIAS: case LX_ROLE_SHEXP_ROUTER: return LX_COMP_ROUTER;
+    case LX_ROLE_MOE_ROUTER: case LX_ROLE_MOE_ROUTER_BIAS: case LX_ROLE_SHEXP_ROUTER: case LX_ROLE_MOE_LATENT:
+        return LX_COMP_ROUTER;
     case LX_ROLE_EXP_GATE: case LX_ROLE_EXP_UP: case LX_ROLE_EXP_DOWN: case LX_ROLE_EXP_GATE_UP: return LX_COMP_FFN_EXPERTS;
     case LX_ROLE_SHEXP_GATE: case LX_ROLE_SHEXP_UP: case LX_ROLE_SHEXP_DOWN: return LX_COMP_FFN_SHARED;
     case LX_ROLE_SSM_IN: case LX_ROLE_SSM_X: case LX_ROLE_SSM_DT: case LX_ROLE_SSM_A: case LX_ROLE_SSM_D:
@@ -260,7 +261,8 @@ static void derive_head_dims(build_ctx *c)
             arch_warn(a, "n_heads: not declared and not derivable from tensor shapes; head counts unknown");
         return;
     }
-    if (q_out && q_out % hp->head_dim == 0) settle(a, "n_heads", &hp->n_heads, q_out / hp->head_dim, "attn_q");
+    bool gated = hp->n_heads && q_out == 2 * hp->n_heads * hp->head_dim; /* q and its output gate */
+    if (q_out && q_out % hp->head_dim == 0 && !gated) settle(a, "n_heads", &hp->n_heads, q_out / hp->head_dim, "attn_q");
     uint64_t k_out = role_out(a, LX_ROLE_ATTN_K);
     if (k_out && k_out % hp->head_dim == 0) settle(a, "n_kv_heads", &hp->n_kv_heads, k_out / hp->head_dim, "attn_k");
     uint64_t qkv = role_out(a, LX_ROLE_ATTN_QKV);

@@ -61,6 +61,8 @@ static const role_pattern PATTERNS[] = {
     {"blk.%d.attn_output_norm", LX_ROLE_ATTN_POST_NORM, false}, /* BERT: post-norm */
     {"blk.%d.layer_output_norm", LX_ROLE_FFN_POST_NORM, false},
     {"blk.%d.attn_gate", LX_ROLE_ATTN_GATE, false},
+    {"blk.%d.ffn_latent_down", LX_ROLE_MOE_LATENT, false},
+    {"blk.%d.ffn_latent_up", LX_ROLE_MOE_LATENT, false},
     {"blk.%d.indexer.k_norm", LX_ROLE_INDEXER, false},
     {"blk.%d.indexer.proj", LX_ROLE_INDEXER, false},
     {"blk.%d.indexer.attn_k", LX_ROLE_INDEXER, false},
@@ -273,7 +275,7 @@ static const char *const ROLE_NAMES[LX_ROLE_COUNT] = {
     [LX_ROLE_EXP_GATE_UP] = "ffn_gate_up_exps", [LX_ROLE_SHEXP_GATE] = "ffn_gate_shexp",
     [LX_ROLE_SHEXP_UP] = "ffn_up_shexp", [LX_ROLE_SHEXP_DOWN] = "ffn_down_shexp",
     [LX_ROLE_SHEXP_ROUTER] = "ffn_gate_inp_shexp", [LX_ROLE_HF_POST_ATTN_LN] = "post_attention_layernorm",
-    [LX_ROLE_BUFFER] = "buffer", [LX_ROLE_ATTN_GATE] = "attn_gate", [LX_ROLE_INDEXER] = "indexer",
+    [LX_ROLE_BUFFER] = "buffer", [LX_ROLE_ATTN_GATE] = "attn_gate", [LX_ROLE_MOE_LATENT] = "ffn_latent", [LX_ROLE_INDEXER] = "indexer",
     [LX_ROLE_SSM_IN] = "ssm_in", [LX_ROLE_SSM_X] = "ssm_x", [LX_ROLE_SSM_DT] = "ssm_dt", [LX_ROLE_SSM_A] = "ssm_a",
     [LX_ROLE_SSM_D] = "ssm_d", [LX_ROLE_SSM_CONV] = "ssm_conv1d", [LX_ROLE_SSM_NORM] = "ssm_norm",
     [LX_ROLE_SSM_OUT] = "ssm_out", [LX_ROLE_SSM_BA] = "ssm_ba", [LX_ROLE_KDA] = "kda_gate",

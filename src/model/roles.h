@@ -26,7 +26,7 @@ typedef enum lx_role {
     /* per layer: feed-forward */
     LX_ROLE_FFN_NORM, LX_ROLE_FFN_POST_NORM, LX_ROLE_FFN_GATE, LX_ROLE_FFN_UP, LX_ROLE_FFN_DOWN,
     LX_ROLE_FFN_GATE_UP,
-    LX_ROLE_MOE_ROUTER, LX_ROLE_MOE_ROUTER_BIAS,
+    LX_ROLE_MOE_ROUTER, LX_ROLE_MOE_ROUTER_BIAS, LX_ROLE_MOE_LATENT, /* latent MoE in/out projections */
     LX_ROLE_EXP_GATE, LX_ROLE_EXP_UP, LX_ROLE_EXP_DOWN, LX_ROLE_EXP_GATE_UP,
     LX_ROLE_SHEXP_GATE, LX_ROLE_SHEXP_UP, LX_ROLE_SHEXP_DOWN, LX_ROLE_SHEXP_ROUTER,
     /* Hugging Face "post_attention_layernorm": the pre-FFN norm in Llama-style models, a

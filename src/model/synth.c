@@ -6,6 +6,7 @@
  * modeling code of each family; every size comes from the hyper-parameters.
  */
 #include "model/synth.h"
+#include "model/synth_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,22 +15,14 @@
 #include "model/families/family.h"
 #include "read/dtype.h"
 
-struct lx_syn {
-    const lx_hparams *hp;
-    lx_tensors *out;
-    lx_err *err;
-    lx_dtype dt;
-    unsigned flags;
-    char pfx[32]; /* "blk.N.", "enc.blk.N.", or "" */
-};
 typedef struct lx_syn syn;
+#define add lx_syn_add
+#define lin lx_syn_lin
+#define nrm lx_syn_nrm
 
 /* ---------------------------------------------------------------- emitting tensors */
 
-static void add(syn *s, int nd, uint64_t a, uint64_t b, uint64_t c, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-
-static void add(syn *s, int nd, uint64_t a, uint64_t b, uint64_t c, const char *fmt, ...)
+void lx_syn_add(syn *s, int nd, uint64_t a, uint64_t b, uint64_t c, const char *fmt, ...)
 {
     if (lx_err_failed(s->err)) return;
     char name[160];
@@ -54,18 +47,17 @@ static void add(syn *s, int nd, uint64_t a, uint64_t b, uint64_t c, const char *
     if (!lx_tensors_push(s->out, &t)) lx_err_set(s->err, LX_ERR_IO, "%s: out of memory", s->hp->name);
 }
 
-/* A Linear: weight {out, in}, optional bias {out}. */
-static void lin(syn *s, const char *base, uint64_t out, uint64_t in, bool bias)
+void lx_syn_lin(syn *s, const char *base, uint64_t out, uint64_t in, bool bias)
 {
-    add(s, 2, out, in, 0, "%s%s.weight", s->pfx, base);
-    if (bias) add(s, 1, out, 0, 0, "%s%s.bias", s->pfx, base);
+    lx_syn_add(s, 2, out, in, 0, "%s%s.weight", s->pfx, base);
+    if (bias) lx_syn_add(s, 1, out, 0, 0, "%s%s.bias", s->pfx, base);
 }
 
-/* A norm: weight {n}, bias {n} for LayerNorm. */
-static void nrm(syn *s, const char *base, uint64_t n)
+void lx_syn_nrm(syn *s, const char *base, uint64_t n)
 {
-    add(s, 1, n, 0, 0, "%s%s.weight", s->pfx, base);
-    if (strcmp(s->hp->norm, "layernorm") == 0) add(s, 1, n, 0, 0, "%s%s.bias", s->pfx, base);
+    lx_syn_add(s, 1, n, 0, 0, "%s%s.weight", s->pfx, base);
+    if (strcmp(s->hp->norm, "layernorm") == 0 && !(s->flags & LX_R_NORM_NO_BIAS))
+        lx_syn_add(s, 1, n, 0, 0, "%s%s.bias", s->pfx, base);
 }
 
 static void set_layer(syn *s, const char *stack, uint64_t i)
@@ -120,31 +112,42 @@ static void attn_mla(syn *s)
     lin(s, "attn_output", d, H * hp->v_head_dim, b);
 }
 
+/* This layer's value of a per-layer override, else the model's. */
+static uint64_t per_layer(uint64_t model, const uint32_t *l, uint64_t i)
+{
+    return i < LX_MAX_LAYERS && l[i] ? l[i] : model;
+}
+
+static uint32_t layer_bits(const syn *s) { return s->layer < LX_MAX_LAYERS ? s->hp->layer_bits[s->layer] : 0; }
+
 static void attn_std(syn *s)
 {
     const lx_hparams *hp = s->hp;
-    uint64_t d = hp->d_model, q = hp->n_heads * hp->head_dim, kv = hp->n_kv_heads * hp->head_dim;
+    uint32_t bits = layer_bits(s);
+    uint64_t hd = per_layer(hp->head_dim, hp->l_head_dim, s->layer);
+    uint64_t nh = per_layer(hp->n_heads, hp->l_heads, s->layer), nkv = per_layer(hp->n_kv_heads, hp->l_kv_heads, s->layer);
+    uint64_t d = hp->d_model, q = nh * hd, kv = nkv * hd;
     bool b = yes(hp->attn_bias);
     if (s->flags & LX_R_FUSED_QKV) {
         lin(s, "attn_qkv", q + 2 * kv, d, b);
     } else {
-        lin(s, "attn_q", q, d, b);
+        lin(s, "attn_q", (bits & LX_LAYER_GATED) ? 2 * q : q, d, b);
         lin(s, "attn_k", kv, d, b);
-        lin(s, "attn_v", kv, d, b);
+        if (!(bits & LX_LAYER_K_EQ_V)) lin(s, "attn_v", kv, d, b);
     }
     lin(s, "attn_output", d, q, b && !(s->flags & LX_R_NO_O_BIAS));
     if (yes(hp->qk_norm) && !(s->flags & LX_R_QK_NO_WEIGHT)) {
         bool full = s->flags & LX_R_QK_FULL;
-        nrm(s, "attn_q_norm", full ? q : hp->head_dim);
-        nrm(s, "attn_k_norm", full ? kv : hp->head_dim);
+        nrm(s, "attn_q_norm", full ? q : hd);
+        nrm(s, "attn_k_norm", full ? kv : hd);
     }
-    if (s->flags & LX_R_SINKS) add(s, 1, hp->n_heads, 0, 0, "%sattn_sinks.weight", s->pfx);
+    if (s->flags & LX_R_SINKS) add(s, 1, nh, 0, 0, "%sattn_sinks.weight", s->pfx);
 }
 
 static void ffn_dense(syn *s)
 {
     const lx_hparams *hp = s->hp;
-    uint64_t d = hp->d_model, ff = hp->d_ff;
+    uint64_t d = hp->d_model, ff = s->layer < LX_MAX_LAYERS && hp->l_ff[s->layer] ? hp->l_ff[s->layer] : hp->d_ff;
     bool b = yes(hp->ffn_bias);
     if (s->flags & LX_R_GATE_UP) {
         lin(s, "ffn_gate_up", 2 * ff, d, b);
@@ -169,9 +172,14 @@ static void ffn_moe(syn *s)
     uint64_t d = hp->d_model, E = hp->n_experts, de = hp->d_expert, ds = hp->d_shared_expert;
     lin(s, "ffn_gate_inp", E, d, s->flags & LX_R_ROUTER_BIAS);
     if (yes(hp->router_bias)) add(s, 1, E, 0, 0, "%sexp_probs_b.bias", s->pfx);
-    if (yes(hp->gated)) experts(s, "ffn_gate_exps", de, d);
-    experts(s, "ffn_up_exps", de, d);
-    experts(s, "ffn_down_exps", d, de);
+    uint64_t de_in = hp->moe_latent ? hp->moe_latent : d; /* latent MoE: experts work in the latent */
+    if (hp->moe_latent) {
+        lin(s, "ffn_latent_down", hp->moe_latent, d, false);
+        lin(s, "ffn_latent_up", d, hp->moe_latent, false);
+    }
+    if (yes(hp->gated)) experts(s, "ffn_gate_exps", de, de_in);
+    experts(s, "ffn_up_exps", de, de_in);
+    experts(s, "ffn_down_exps", de_in, de);
     if (!hp->n_shared_experts || !ds) return;
     if (yes(hp->gated)) lin(s, "ffn_gate_shexp", ds, d, false);
     lin(s, "ffn_up_shexp", ds, d, false);
@@ -196,16 +204,40 @@ static bool has_ffn_pre_norm(const syn *s)
     return true;
 }
 
+/* The token mixer of layer i. */
+static void mixer(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    lx_mixer m = hp->has_layer_bits && s->layer < LX_MAX_LAYERS ? (lx_mixer)hp->mixer[s->layer] : LX_MIX_ATTN;
+    switch (m) {
+    case LX_MIX_GDN: lx_syn_gdn(s); break;
+    case LX_MIX_KDA: lx_syn_kda(s); break;
+    case LX_MIX_MAMBA: lx_syn_mamba(s); break;
+    case LX_MIX_MAMBA2: lx_syn_mamba2(s); break;
+    case LX_MIX_CONV: lx_syn_conv(s); break;
+    case LX_MIX_NONE: break;
+    default:
+        if (hp->kv_lora_rank) attn_mla(s);
+        else attn_std(s);
+    }
+}
+
 static void block(syn *s, uint64_t i)
 {
     const lx_hparams *hp = s->hp;
     bool post = s->flags & (LX_R_SANDWICH | LX_R_POST_ONLY);
     set_layer(s, "", i);
-    norms_before_attn(s);
-    if (hp->kv_lora_rank) attn_mla(s);
-    else attn_std(s);
-    if (post) nrm(s, "post_attention_norm", hp->d_model);
-    if (has_ffn_pre_norm(s)) nrm(s, "ffn_norm", hp->d_model);
+    s->layer = i;
+    uint32_t bits = layer_bits(s);
+    bool no_mixer = hp->has_layer_bits && i < LX_MAX_LAYERS && hp->mixer[i] == LX_MIX_NONE;
+    bool no_ffn = bits & LX_LAYER_NO_FFN;
+    if (!no_mixer || no_ffn) norms_before_attn(s);
+    mixer(s);
+    if (post && !no_mixer) nrm(s, "post_attention_norm", hp->d_model);
+    if (no_ffn) return;
+    if (has_ffn_pre_norm(s) && !no_mixer && !(s->flags & LX_R_PARALLEL)) nrm(s, "ffn_norm", hp->d_model);
+    if (no_mixer && !has_ffn_pre_norm(s)) nrm(s, "ffn_norm", hp->d_model);
+    else if (no_mixer) nrm(s, "attn_norm", hp->d_model);
     if (lx_synth_layer_is_moe(hp, i)) ffn_moe(s);
     else ffn_dense(s);
     if (post) nrm(s, "post_ffw_norm", hp->d_model);
@@ -215,16 +247,23 @@ static void head(syn *s)
 {
     const lx_hparams *hp = s->hp;
     s->pfx[0] = '\0';
-    nrm(s, "output_norm", hp->d_model);
-    if (!yes(hp->tied)) lin(s, "output", hp->vocab_size, hp->d_model, hp->lm_head_bias);
+    s->layer = LX_MAX_LAYERS;
+    if (!(s->flags & LX_R_NO_FINAL_NORM)) nrm(s, "output_norm", hp->d_model);
+    if (!yes(hp->tied)) lin(s, "output", hp->vocab_size, hp->d_model, hp->lm_head_bias || (s->flags & LX_R_HEAD_BIAS));
 }
 
 static void build_decoder(syn *s)
 {
     const lx_hparams *hp = s->hp;
     add(s, 2, hp->vocab_size, hp->d_model, 0, "token_embd.weight");
+    if (s->flags & LX_R_EMBD_NORM) nrm(s, "token_embd_norm", hp->d_model);
     if (strcmp(hp->position, "learned") == 0)
         add(s, 2, hp->context_length, hp->d_model, 0, "position_embd.weight");
+    if (hp->ple_dim) { /* Gemma 3n/4: a per-layer token embedding, projected from the residual */
+        add(s, 2, hp->vocab_size, hp->n_layers * hp->ple_dim, 0, "per_layer_token_embd.weight");
+        add(s, 2, hp->n_layers * hp->ple_dim, hp->d_model, 0, "per_layer_model_proj.weight");
+        add(s, 1, hp->ple_dim, 0, 0, "per_layer_proj_norm.weight");
+    }
     for (uint64_t i = 0; i < hp->n_layers && !lx_err_failed(s->err); i++) block(s, i);
     head(s);
 }
