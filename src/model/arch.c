@@ -498,6 +498,7 @@ static lx_status make_groups(build_ctx *c)
         g->first = g->last = l;
         g->ffn = layer_ffn(L);
         g->attn = a->attn.kind;
+        g->mixer = L->mixer;
         for (int k = 0; k < LX_COMP_COUNT; k++) {
             g->per_layer[k] = L->comp[k];
             g->params_per_layer += L->comp[k].params;

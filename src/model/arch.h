@@ -66,8 +66,9 @@ typedef struct lx_count {
 /* One run of consecutive structurally identical layers. */
 typedef struct lx_group {
     int first, last;            /* inclusive layer indices */
-    lx_ffn_kind ffn;            /* MLP / GLU / MoE in these layers */
+    lx_ffn_kind ffn;            /* MLP / GLU / MoE / none in these layers */
     lx_attn_kind attn;
+    lx_mixer mixer;             /* the token mixer of these layers (layers[] has per-layer details) */
     lx_count per_layer[LX_COMP_COUNT]; /* ONE layer, by component (bytes: the group's first layer) */
     uint64_t params_per_layer;
     uint64_t bytes;             /* all layers of the group (quantized files mix types per layer) */
