@@ -237,6 +237,11 @@ static const lx_family *pick_family(lx_jcfg *j, lx_hparams *hp)
     json_t *inner_archs = j->cfg != j->root ? json_object_get(j->cfg, "architectures") : NULL;
     const lx_family *in = inner || inner_archs ? family_of(inner, json_is_array(inner_archs) ? inner_archs : NULL) : NULL;
     if (!mt && !inner && !json_array_size(archs)) {
+        const lx_family *d = lx_family_detect(j);
+        if (d) {
+            lx_fam_copy(hp->arch_raw, sizeof hp->arch_raw, d->hf_types ? d->hf_types[0] : d->name);
+            return d;
+        }
         lx_err_set(j->err, LX_ERR_MODEL, "%s: no model_type and no known architectures entry "
                    "(expected a Hugging Face config.json)", j->path);
         return NULL;

@@ -105,6 +105,9 @@ typedef struct lx_hparams {
 
     lx_tristate tied;          /* output head tied to the embedding */
     bool lm_head_bias;
+    lx_tristate o_bias;         /* attention output bias when it differs from attn_bias (ChatGLM 2) */
+    lx_tristate norm_bias;      /* LayerNorms carry a bias (LX_NO: MPT's no_bias, Cohere) */
+    uint64_t n_labels;          /* a classification/score head of this many outputs instead of the LM head */
 
     /* family details the config.json reader fills and model/synth counts from */
     lx_tristate ffn_bias;       /* FFN linear biases (Llama mlp_bias, Falcon bias; GPT-2/BERT yes) */

@@ -56,7 +56,7 @@ void lx_syn_lin(syn *s, const char *base, uint64_t out, uint64_t in, bool bias)
 void lx_syn_nrm(syn *s, const char *base, uint64_t n)
 {
     lx_syn_add(s, 1, n, 0, 0, "%s%s.weight", s->pfx, base);
-    if (strcmp(s->hp->norm, "layernorm") == 0 && !(s->flags & LX_R_NORM_NO_BIAS))
+    if (strcmp(s->hp->norm, "layernorm") == 0 && !(s->flags & LX_R_NORM_NO_BIAS) && s->hp->norm_bias != LX_NO)
         lx_syn_add(s, 1, n, 0, 0, "%s%s.bias", s->pfx, base);
 }
 
@@ -135,7 +135,8 @@ static void attn_std(syn *s)
         lin(s, "attn_k", kv, d, b);
         if (!(bits & LX_LAYER_K_EQ_V)) lin(s, "attn_v", kv, d, b);
     }
-    lin(s, "attn_output", d, q, b && !(s->flags & LX_R_NO_O_BIAS));
+    bool ob = hp->o_bias == LX_YES || (b && !(s->flags & LX_R_NO_O_BIAS) && hp->o_bias != LX_NO);
+    lin(s, "attn_output", d, q, ob);
     if (yes(hp->qk_norm) && !(s->flags & LX_R_QK_NO_WEIGHT)) {
         bool full = s->flags & LX_R_QK_FULL;
         nrm(s, "attn_q_norm", full ? q : hd);
@@ -149,7 +150,7 @@ static void ffn_dense(syn *s)
     const lx_hparams *hp = s->hp;
     uint64_t d = hp->d_model, ff = s->layer < LX_MAX_LAYERS && hp->l_ff[s->layer] ? hp->l_ff[s->layer] : hp->d_ff;
     bool b = yes(hp->ffn_bias);
-    if (s->flags & LX_R_GATE_UP) {
+    if ((s->flags & LX_R_GATE_UP) && yes(hp->gated)) {
         lin(s, "ffn_gate_up", 2 * ff, d, b);
     } else {
         if (yes(hp->gated)) lin(s, "ffn_gate", ff, d, b);
@@ -249,6 +250,10 @@ static void head(syn *s)
     s->pfx[0] = '\0';
     s->layer = LX_MAX_LAYERS;
     if (!(s->flags & LX_R_NO_FINAL_NORM)) nrm(s, "output_norm", hp->d_model);
+    if (hp->n_labels) { /* a score/classification head in place of the LM head */
+        lin(s, "cls.output", hp->n_labels, hp->d_model, true);
+        return;
+    }
     if (!yes(hp->tied)) lin(s, "output", hp->vocab_size, hp->d_model, hp->lm_head_bias || (s->flags & LX_R_HEAD_BIAS));
 }
 
@@ -295,7 +300,13 @@ void lx_synth_bert(syn *s)
     nrm(s, "token_embd_norm", d);
     for (uint64_t i = 0; i < hp->n_layers && !lx_err_failed(s->err); i++) bert_layer(s, i);
     s->pfx[0] = '\0';
-    lin(s, "cls", d, d, true); /* the pooler's dense layer */
+    if (!(s->flags & LX_R_NO_POOLER)) lin(s, "cls", d, d, true); /* the pooler's dense layer */
+    if (hp->n_labels) lin(s, "cls.output", hp->n_labels, d, true);
+    if (s->flags & LX_R_MLM_HEAD) { /* transform, its norm, and the tied decoder's bias */
+        lin(s, "mlm.dense", d, d, true);
+        nrm(s, "mlm.norm", d);
+        add(s, 1, hp->vocab_size, 0, 0, "mlm.decoder.bias");
+    }
 }
 
 /* ---------------------------------------------------------------- T5 (encoder-decoder) */

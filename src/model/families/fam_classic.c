@@ -28,11 +28,15 @@ static void cfg_falcon(lx_fam_cfg *c)
     lx_hparams *hp = c->hp;
     bool new_arch = false, mq = false, parallel = true, bias = false, alibi = false;
     lx_jcfg_bool(c->j, "new_decoder_architecture", &new_arch);
+    const char *mt = json_string_value(json_object_get(c->j->root, "model_type"));
+    if (mt && strcmp(mt, "RefinedWeb") == 0) new_arch = true; /* Falcon-40B's remote code is the new layout */
     lx_jcfg_bool(c->j, "multi_query", &mq);
     lx_jcfg_bool(c->j, "parallel_attn", &parallel);
     lx_jcfg_bool(c->j, "bias", &bias);
     lx_jcfg_bool(c->j, "alibi", &alibi);
     if (!new_arch) hp->n_kv_heads = mq ? 1 : hp->n_heads;
+    /* The new layout's checkpoints (40B, 180B) store lm_head apart from the embedding */
+    if (new_arch && !lx_jcfg_has(c->j, "tie_word_embeddings")) hp->tied = LX_NO;
     hp->parallel_block = lx_fam_tri(parallel || new_arch);
     hp->n_block_norms = new_arch ? 2 : parallel ? 1 : 2;
     if (new_arch) lx_jcfg_u64(c->j, "num_ln_in_parallel_attn", &hp->n_block_norms, true);

@@ -5,7 +5,34 @@
 #include "model/families/family.h"
 #include "model/synth.h"
 
-static void cfg_bert(lx_fam_cfg *c) { c->hp->attn_bias = c->hp->ffn_bias = LX_YES; }
+/* A sequence-classification checkpoint adds a classifier of len(id2label) outputs
+ * (num_labels; transformers' default 2) after the pooler. */
+static void cfg_bert(lx_fam_cfg *c)
+{
+    c->hp->attn_bias = c->hp->ffn_bias = LX_YES;
+    json_t *archs = json_object_get(c->j->root, "architectures");
+    const char *cls = json_string_value(json_array_get(archs, 0));
+    if (!cls || !strstr(cls, "ForSequenceClassification")) return;
+    json_t *labels = json_object_get(c->j->cfg, "id2label");
+    c->hp->n_labels = json_is_object(labels) && json_object_size(labels) ? json_object_size(labels) : 2;
+    lx_jcfg_u64(c->j, "num_labels", &c->hp->n_labels, true);
+}
+
+/* Configs older than model_type: BERT-style keys. RoBERTa's have one token type and 514
+ * positions (two reserved for padding). */
+static bool is_legacy_bert(const lx_jcfg *j)
+{
+    return json_object_get(j->cfg, "type_vocab_size") && json_object_get(j->cfg, "hidden_size") &&
+           json_object_get(j->cfg, "num_hidden_layers");
+}
+
+static bool detect_roberta(const lx_jcfg *j)
+{
+    return is_legacy_bert(j) && json_integer_value(json_object_get(j->cfg, "type_vocab_size")) == 1 &&
+           json_integer_value(json_object_get(j->cfg, "max_position_embeddings")) == 514;
+}
+
+static bool detect_bert(const lx_jcfg *j) { return is_legacy_bert(j); }
 
 const lx_family lx_fam_bert = {
     .name = "bert", .label = "BERT",
@@ -16,7 +43,21 @@ const lx_family lx_fam_bert = {
     .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-12,\"vocab_size\":30522,"
                 "\"hidden_size\":768,\"num_hidden_layers\":12,\"num_attention_heads\":12,\"intermediate_size\":3072,"
                 "\"max_position_embeddings\":512,\"type_vocab_size\":2}",
-    .config = cfg_bert, .build = lx_synth_bert, .tokenizer = "wpm",
+    .config = cfg_bert, .detect = detect_bert, .build = lx_synth_bert, .tokenizer = "wpm",
+};
+
+/* RoBERTa as the hub ships it: RobertaForMaskedLM (no pooler, the MLM head). */
+static void cfg_roberta(lx_fam_cfg *c) { c->hp->attn_bias = c->hp->ffn_bias = LX_YES; }
+
+const lx_family lx_fam_roberta = {
+    .name = "roberta", .label = "RoBERTa",
+    .hf_types = (const char *const[]){"roberta", "xlm-roberta", NULL},
+    .hf_classes = (const char *const[]){"Roberta", "XLMRoberta", NULL},
+    .detect = detect_roberta, .position = "learned", .norm = "layernorm", .activation = "gelu",
+    .gated = LX_NO, .qk_norm = LX_NO,
+    .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-5,\"vocab_size\":50265,"
+                "\"max_position_embeddings\":514,\"type_vocab_size\":1}",
+    .config = cfg_roberta, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER, .tokenizer = "bpe",
 };
 
 /* T5: feed_forward_proj "gated-gelu" means a gated FFN (transformers then uses gelu_new);

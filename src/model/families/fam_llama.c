@@ -107,3 +107,31 @@ const lx_family lx_fam_llama4 = {
     .config = cfg_llama4, .gguf_window = LX_FAM_WINDOW_NONE, .gguf = gguf_llama4,
     .recipe = LX_R_QK_NO_WEIGHT, .tokenizer = "bpe",
 };
+
+/* Granite MoE: every layer routes to experts of intermediate_size (granitemoeshared adds a
+ * shared MLP of shared_intermediate_size); the scalar multipliers add no tensors. */
+static void cfg_granitemoe(lx_fam_cfg *c)
+{
+    lx_hparams *hp = c->hp;
+    hp->d_expert = hp->d_ff;
+    if (lx_jcfg_u64(c->j, "shared_intermediate_size", &hp->d_shared_expert, true)) hp->n_shared_experts = 1;
+}
+
+static const lx_role_pattern GRANITEMOE_ROLES[] = {
+    {"layers.%d.block_sparse_moe.router.layer", LX_ROLE_MOE_ROUTER, false},
+    {"layers.%d.block_sparse_moe.input_linear", LX_ROLE_EXP_GATE_UP, false},
+    {"layers.%d.block_sparse_moe.output_linear", LX_ROLE_EXP_DOWN, false},
+    {"layers.%d.shared_mlp.input_linear", LX_ROLE_SHEXP_UP, false},
+    {"layers.%d.shared_mlp.output_linear", LX_ROLE_SHEXP_DOWN, false},
+    {NULL, 0, false},
+};
+
+const lx_family lx_fam_granitemoe = {
+    .name = "granitemoe", .label = "Granite MoE",
+    .hf_types = (const char *const[]){"granitemoe", "granitemoeshared", NULL},
+    .hf_classes = (const char *const[]){"GraniteMoe", NULL},
+    .gguf_arch = "granitemoe", .position = "rope", .norm = "rmsnorm", .activation = "silu",
+    .gated = LX_YES, .qk_norm = LX_NO,
+    .defaults = "{" LLAMA_DEFS ",\"rope_theta\":10000,\"rms_norm_eps\":1e-6,\"tie_word_embeddings\":true}",
+    .config = cfg_granitemoe, .hf_roles = GRANITEMOE_ROLES, .tokenizer = "bpe",
+};

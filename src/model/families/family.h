@@ -43,7 +43,9 @@ enum lx_recipe_flag {
     LX_R_NO_FINAL_NORM = 1u << 13, /* no norm before the head */
     LX_R_EMBD_NORM = 1u << 14,   /* a norm right after the token embedding (BLOOM) */
     LX_R_HEAD_BIAS = 1u << 15,   /* the output head has a bias (Phi-2, GPT-J) */
-    LX_R_NORM_NO_BIAS = 1u << 16 /* LayerNorm without bias (Cohere, OLMo, StableLM 2) */
+    LX_R_NORM_NO_BIAS = 1u << 16, /* LayerNorm without bias (Cohere, OLMo, StableLM 2) */
+    LX_R_MLM_HEAD = 1u << 17,    /* encoder: masked-LM head (transform, norm, tied decoder + bias) */
+    LX_R_NO_POOLER = 1u << 18    /* encoder: no pooler */
 };
 
 /* What a config hook works on: the config (scoped to the text model) and the hparams. */
@@ -60,6 +62,7 @@ typedef struct lx_family {
     const char *label;             /* for people: "Qwen3-Next" */
     const char *const *hf_types;   /* config.json model_type spellings, NULL-terminated */
     const char *const *hf_classes; /* architectures[] class-name prefixes, NULL-terminated */
+    bool (*detect)(const lx_jcfg *j); /* a config without model_type or architectures is this family */
     const char *gguf_arch;         /* llama.cpp general.architecture, NULL when it has none */
     const char *gguf_prefix;       /* where its GGUF keys live when not "<gguf_arch>." */
     const char *position;          /* "rope", "learned", "alibi", "relative", "none" */
@@ -87,6 +90,8 @@ const lx_family *lx_family_by_name(const char *name);     /* canonical name */
 const lx_family *lx_family_by_hf_type(const char *model_type);
 const lx_family *lx_family_by_hf_class(const char *architecture);
 const lx_family *lx_family_by_gguf(const char *arch);
+/* The first record whose detect() recognises a config that names no model_type. */
+const lx_family *lx_family_detect(const lx_jcfg *j);
 
 /* ---- helpers for config hooks (fam_util.c) ---- */
 void lx_fam_bits(lx_hparams *hp, uint64_t layer, uint32_t bits);

@@ -10,6 +10,9 @@ extern const lx_family lx_fam_gpt2, lx_fam_falcon, lx_fam_phi3, lx_fam_olmo2, lx
 extern const lx_family lx_fam_deepseek3, lx_fam_deepseek2;
 extern const lx_family lx_fam_qwen3next, lx_fam_qwen35, lx_fam_qwen35moe, lx_fam_nemotron_h, lx_fam_nemotron_h_moe,
     lx_fam_lfm2;
+extern const lx_family lx_fam_bloom, lx_fam_mpt, lx_fam_gptj, lx_fam_phi2, lx_fam_gptneox, lx_fam_gptneox_reward,
+    lx_fam_stablelm, lx_fam_cohere, lx_fam_baichuan, lx_fam_chatglm, lx_fam_internlm2, lx_fam_qwen1, lx_fam_pangu,
+    lx_fam_granitemoe, lx_fam_roberta;
 extern const lx_family lx_fam_bert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
 
 static const lx_family *const FAMILIES[] = {
@@ -19,6 +22,9 @@ static const lx_family *const FAMILIES[] = {
     &lx_fam_gpt2, &lx_fam_falcon, &lx_fam_phi3, &lx_fam_olmo2, &lx_fam_gpt_oss, &lx_fam_gptoss_ollama,
     &lx_fam_deepseek3, &lx_fam_deepseek2,
     &lx_fam_qwen3next, &lx_fam_qwen35, &lx_fam_qwen35moe, &lx_fam_nemotron_h, &lx_fam_nemotron_h_moe, &lx_fam_lfm2,
+    &lx_fam_bloom, &lx_fam_mpt, &lx_fam_gptj, &lx_fam_phi2, &lx_fam_gptneox, &lx_fam_gptneox_reward,
+    &lx_fam_stablelm, &lx_fam_cohere, &lx_fam_baichuan, &lx_fam_chatglm, &lx_fam_internlm2, &lx_fam_qwen1, &lx_fam_pangu,
+    &lx_fam_granitemoe, &lx_fam_roberta,
     &lx_fam_bert, &lx_fam_t5, &lx_fam_t5encoder, &lx_fam_clip,
 };
 
@@ -66,5 +72,12 @@ const lx_family *lx_family_by_gguf(const char *arch)
 {
     for (size_t i = 0; arch && i < N_FAMILIES; i++)
         if (FAMILIES[i]->gguf_arch && strcmp(FAMILIES[i]->gguf_arch, arch) == 0) return FAMILIES[i];
+    return NULL;
+}
+
+const lx_family *lx_family_detect(const lx_jcfg *j)
+{
+    for (size_t i = 0; i < N_FAMILIES; i++)
+        if (FAMILIES[i]->detect && FAMILIES[i]->detect(j)) return FAMILIES[i];
     return NULL;
 }
