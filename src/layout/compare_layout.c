@@ -33,6 +33,41 @@ static const lx_comp KIND_COMP[LX_KIND_COUNT] = {
     [LX_KIND_NORM] = LX_COMP_NORM, [LX_KIND_OUTPUT] = LX_COMP_OUTPUT, [LX_KIND_OTHER] = LX_COMP_COUNT,
 };
 
+/* Neutral spine cards that show one property. */
+static const struct { const char *id, *row; } CARD_ROW[] = {
+    {"spine.input", "context_length"}, {"spine.tokenizer", "vocab_size"}, {"spine.softmax", "vocab_size"},
+};
+
+/* Whether the spine card e (its id without the model prefix) shows something that differs. */
+static bool card_differs(const lx_diff *d, const lx_el *e, const char *id)
+{
+    lx_comp c = KIND_COMP[e->kind < LX_KIND_COUNT ? e->kind : LX_KIND_OTHER];
+    if (c != LX_COMP_COUNT) return lx_diff_comp_differs(d, c);
+    for (size_t i = 0; i < sizeof CARD_ROW / sizeof CARD_ROW[0]; i++) {
+        const lx_diff_row *r = strcmp(id, CARD_ROW[i].id) ? NULL : lx_diff_find(d, CARD_ROW[i].row);
+        if (r && r->differs) return true;
+    }
+    return false;
+}
+
+/* s with control characters made visible, as the scene will draw it, so it is measured right. */
+static void visible(const char *s, char *out, size_t cap)
+{
+    lx_buf b;
+    lx_buf_init(&b);
+    lx_buf_put_term(&b, s);
+    snprintf(out, cap, "%s", lx_buf_cstr(&b));
+    lx_buf_free(&b);
+}
+
+/* Text cut with "…" to fit maxw, after visible(). */
+static void fit_text(lx_scene *s, lx_font f, const char *text, double maxw, char *out, size_t cap)
+{
+    char v[1200];
+    visible(text, v, sizeof v);
+    lx_measure_fit(s->measure, f, v, maxw, out, cap);
+}
+
 static int accent_bar(lx_scene *s, const char *id, int parent, double x, double y0, double y1)
 {
     lx_pt p[2] = {{x, y0}, {x, y1}};
@@ -55,7 +90,7 @@ static double layout_title(cmp_lay *C, double width)
 {
     char raw[1200], fit[512], sub[160];
     title_text(C->d, raw, sizeof raw);
-    lx_measure_fit(C->s->measure, LX_FONT_TITLE, raw, width, fit, sizeof fit);
+    fit_text(C->s, LX_FONT_TITLE, raw, width, fit, sizeof fit);
     lx_scene_text(C->s, "title", -1, LX_FONT_TITLE, LX_INK_TITLE, LX_ANCHOR_START, LX_MARGIN, 58, fit);
     snprintf(sub, sizeof sub, "%d of %d compared properties differ; they are marked in red", C->d->n_differ,
              C->d->n_applies);
@@ -74,10 +109,10 @@ static void mark_cards(cmp_lay *C, const char *prefix, int first, int last)
     for (int i = first; i < last; i++) {
         const lx_el *e = &s->els[i];
         if (e->type != LX_EL_BOX || (e->parent >= 0 && s->els[e->parent].type == LX_EL_BOX)) continue;
-        lx_comp c = KIND_COMP[e->kind < LX_KIND_COUNT ? e->kind : LX_KIND_OTHER];
-        if (c == LX_COMP_COUNT || !lx_diff_comp_differs(C->d, c)) continue;
+        const char *own = e->id + strlen(prefix);
+        if (!card_differs(C->d, e, own)) continue;
         char id[160];
-        snprintf(id, sizeof id, "%smark.%s", prefix, e->id + strlen(prefix));
+        snprintf(id, sizeof id, "%smark.%s", prefix, own);
         lx_rect r = e->r;
         int parent = e->parent; /* e moves when the scene grows */
         accent_bar(s, id, parent, lx_rect_right(r) + 9, r.y + 4, lx_rect_bottom(r) - 4);
@@ -87,7 +122,7 @@ static void mark_cards(cmp_lay *C, const char *prefix, int first, int last)
 static void spine_heading(cmp_lay *C, const char *prefix, const lx_arch *a, double width)
 {
     char id[64], fit[256], sub[160], params[32];
-    lx_measure_fit(C->s->measure, LX_FONT_PANEL_TITLE, a->hp.name, width, fit, sizeof fit);
+    fit_text(C->s, LX_FONT_PANEL_TITLE, a->hp.name, width, fit, sizeof fit);
     snprintf(id, sizeof id, "%sname", prefix);
     lx_scene_text(C->s, id, -1, LX_FONT_PANEL_TITLE, LX_INK_TITLE, LX_ANCHOR_START, C->x, C->top + 4, fit);
     lx_fmt_short(params, sizeof params, a->total_params);
@@ -126,7 +161,9 @@ typedef struct table {
 
 static double cell_w(lx_scene *s, lx_font f, const char *text)
 {
-    double w = lx_scene_text_width(s, f, text);
+    char v[1200];
+    visible(text, v, sizeof v);
+    double w = lx_scene_text_width(s, f, v);
     return w > VALUE_MAX_W ? VALUE_MAX_W : w;
 }
 
@@ -161,7 +198,7 @@ static void cell(table *T, const char *id, double x, double y, bool bold, lx_ink
 {
     char fit[256];
     lx_font f = bold ? LX_FONT_BODY_BOLD : LX_FONT_BODY;
-    lx_measure_fit(T->C->s->measure, f, text, maxw, fit, sizeof fit);
+    fit_text(T->C->s, f, text, maxw, fit, sizeof fit);
     lx_scene_text(T->C->s, id, T->panel, f, ink, LX_ANCHOR_START, x, y, fit);
 }
 
@@ -241,8 +278,13 @@ lx_status lx_layout_compare(const lx_diff *d, lx_scene *s, lx_err *err)
     for (int m = 0; d->n_models == 2 && m < 2; m++)
         if (layout_one_spine(&C, m, err) != LX_OK) return err->code;
     layout_table(&C);
-    double width = C.x - LX_MARGIN;
-    layout_title(&C, width < 600 ? 600 : width);
+    char title[1200];
+    title_text(d, title, sizeof title);
+    char shown[1200];
+    visible(title, shown, sizeof shown);
+    double width = C.x - LX_MARGIN, tw = lx_scene_text_width(s, LX_FONT_TITLE, shown);
+    if (width < tw) width = tw < 2400 ? tw : 2400; /* a long title widens the canvas, within reason */
+    layout_title(&C, width);
     lx_scene_fit_canvas(s, LX_MARGIN);
     if (!lx_scene_ok(s)) return lx_err_set(err, LX_ERR_IO, "out of memory while laying out the comparison");
     return LX_OK;
