@@ -446,7 +446,9 @@ static void test_picture_pairs(void **state)
     (void)state;
     static const struct { const char *a, *b, *marked, *unmarked; } P[] = {
         {"llama-2-7b", "llama-3.1-8b", "b.mark.block0.attn", "b.mark.block0.attn_norm"},
-        {"deepseek-v3", "mixtral-8x7b", "table.ffn.n_experts.mark", "table.attn.qk_norm.mark"},
+        {"llama-2-7b", "llama-3.1-8b", "table.vocab_size.mark", "a.mark.block0.badge"}, /* same layer count */
+        {"deepseek-v3", "mixtral-8x7b", "a.mark.block1.badge", "table.attn.qk_norm.mark"},
+        {"deepseek-v3", "mixtral-8x7b", "table.ffn.n_experts.mark", "b.mark.spine.final_norm.fig"},
         {"gpt2", "llama-3.1-8b", "a.mark.spine.embed", "table.attn.sinks.mark"},
     };
     for (size_t i = 0; i < sizeof P / sizeof P[0]; i++) {

@@ -38,15 +38,21 @@ static const struct { const char *id, *row; } CARD_ROW[] = {
     {"spine.input", "context_length"}, {"spine.tokenizer", "vocab_size"}, {"spine.softmax", "vocab_size"},
 };
 
-/* Whether the spine card e (its id without the model prefix) shows something that differs. */
+static bool row_differs(const lx_diff *d, const char *key)
+{
+    const lx_diff_row *r = lx_diff_find(d, key);
+    return r && r->differs;
+}
+
+/* Whether the spine card e (its id without the model prefix) shows something that differs;
+ * a block's "× N" badge shows the layer count and mix. */
 static bool card_differs(const lx_diff *d, const lx_el *e, const char *id)
 {
+    if (e->type == LX_EL_BADGE) return row_differs(d, "n_layers") || row_differs(d, "layer_mix");
     lx_comp c = KIND_COMP[e->kind < LX_KIND_COUNT ? e->kind : LX_KIND_OTHER];
     if (c != LX_COMP_COUNT) return lx_diff_comp_differs(d, c);
-    for (size_t i = 0; i < sizeof CARD_ROW / sizeof CARD_ROW[0]; i++) {
-        const lx_diff_row *r = strcmp(id, CARD_ROW[i].id) ? NULL : lx_diff_find(d, CARD_ROW[i].row);
-        if (r && r->differs) return true;
-    }
+    for (size_t i = 0; i < sizeof CARD_ROW / sizeof CARD_ROW[0]; i++)
+        if (!strcmp(id, CARD_ROW[i].id) && row_differs(d, CARD_ROW[i].row)) return true;
     return false;
 }
 
@@ -102,13 +108,14 @@ static double layout_title(cmp_lay *C, double width)
 
 /* ---- spines ---- */
 
-/* A bar right of every imported card whose component differs. */
+/* A bar right of every imported card (and layer badge) whose component differs. */
 static void mark_cards(cmp_lay *C, const char *prefix, int first, int last)
 {
     lx_scene *s = C->s;
     for (int i = first; i < last; i++) {
         const lx_el *e = &s->els[i];
-        if (e->type != LX_EL_BOX || (e->parent >= 0 && s->els[e->parent].type == LX_EL_BOX)) continue;
+        bool card = e->type == LX_EL_BOX && (e->parent < 0 || s->els[e->parent].type != LX_EL_BOX);
+        if (!card && e->type != LX_EL_BADGE) continue;
         const char *own = e->id + strlen(prefix);
         if (!card_differs(C->d, e, own)) continue;
         char id[160];

@@ -28,9 +28,10 @@ typedef struct lx_compare_opts {
     bool color;            /* text: ANSI accent on differing rows */
 } lx_compare_opts;
 
-/* Text table: a header, one line per applicable row ("* " marks a difference), a summary.
- * names: what the user named each model (shown nowhere but JSON; may be NULL). */
+/* Text table: a summary line, a header of model names, then one line per applicable row
+ * under its section ("* " marks a difference; with color, the line is in the accent). */
 void lx_compare_text(const lx_diff *d, bool color, lx_buf *out);
+/* JSON (docs/compare.md). names: what the user named each model ("source"); may be NULL. */
 void lx_compare_json(const lx_diff *d, const char *const *names, lx_buf *out);
 /* The picture in o->format (svg, png or pdf). */
 lx_status lx_compare_picture(const lx_diff *d, const lx_compare_opts *o, lx_buf *out, lx_err *err);
