@@ -108,6 +108,15 @@ static void test_llama2_to_llama3(void **state)
     assert_false(lx_diff_find(&p.d, "attn.sliding_window")->applies);
     assert_true(lx_diff_comp_differs(&p.d, LX_COMP_ATTENTION));
     assert_false(lx_diff_comp_differs(&p.d, LX_COMP_NORM));
+    lx_buf b; /* on a terminal: each differing line, and only those, in the accent colour */
+    lx_buf_init(&b);
+    lx_compare_text(&p.d, true, &b);
+    int coloured = 0, escapes = 0;
+    for (const char *q = lx_buf_cstr(&b); (q = strstr(q, "\n\x1b[1;31m* ")); q++) coloured++;
+    for (size_t i = 0; i < b.len; i++) escapes += b.data[i] == 0x1b;
+    assert_int_equal(coloured, 20);
+    assert_int_equal(escapes, 40); /* one on, one off per line */
+    lx_buf_free(&b);
     pair_close(&p);
 }
 
