@@ -69,6 +69,13 @@ static void assert_ints(const lx_diff *d, const char *key, uint64_t a, uint64_t 
     assert_int_equal(r->differs, a != b);
 }
 
+typedef struct want_int { const char *key; uint64_t a, b; } want_int;
+
+static void assert_int_rows(const lx_diff *d, const want_int *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) assert_ints(d, w[i].key, w[i].a, w[i].b);
+}
+
 static void assert_texts(const lx_diff *d, const char *key, const char *a, const char *b)
 {
     const lx_diff_row *r = lx_diff_find(d, key);
@@ -92,14 +99,12 @@ static void test_llama2_to_llama3(void **state)
     assert_string_equal(keys, LLAMA2_TO_3);
     assert_int_equal(p.d.n_differ, 20);
     assert_int_equal(p.d.n_applies, 43);
-    assert_ints(&p.d, "vocab_size", 32000, 128256);
-    assert_ints(&p.d, "context_length", 4096, 131072);
-    assert_ints(&p.d, "attn.n_heads", 32, 32);
-    assert_ints(&p.d, "attn.n_kv_heads", 32, 8);
-    assert_ints(&p.d, "ffn.d_ff", 11008, 14336);
-    assert_ints(&p.d, "total_params", 6738415616ull, 8030261248ull);
-    assert_ints(&p.d, "kv_bytes_per_token", 524288, 131072);
-    assert_ints(&p.d, "params.attention", 2147483648ull, 1342177280ull);
+    static const want_int W[] = {
+        {"vocab_size", 32000, 128256}, {"context_length", 4096, 131072}, {"attn.n_heads", 32, 32},
+        {"attn.n_kv_heads", 32, 8}, {"ffn.d_ff", 11008, 14336}, {"total_params", 6738415616ull, 8030261248ull},
+        {"kv_bytes_per_token", 524288, 131072}, {"params.attention", 2147483648ull, 1342177280ull},
+    };
+    assert_int_rows(&p.d, W, sizeof W / sizeof W[0]);
     assert_texts(&p.d, "attn.kind", "MHA", "GQA");
     assert_texts(&p.d, "pos.rope_theta", "10,000", "500,000");
     assert_texts(&p.d, "pos.scaling", "-", "llama3 x8");
@@ -152,12 +157,12 @@ static void test_deepseek_v3_vs_mixtral(void **state)
     assert_texts(&p.d, "ffn.n_shared_experts", "1", "-");
     assert_texts(&p.d, "attn.kv_lora_rank", "512", "-");
     assert_texts(&p.d, "pos.scaling", "yarn x40", "-");
-    assert_ints(&p.d, "ffn.n_experts", 256, 8);
-    assert_ints(&p.d, "ffn.n_experts_used", 8, 2);
-    assert_ints(&p.d, "ffn.d_expert", 2048, 14336);
-    assert_ints(&p.d, "total_params", 671026419200ull, 46702792704ull);
-    assert_ints(&p.d, "active_params", 37552297472ull, 12879925248ull);
-    assert_ints(&p.d, "n_layers", 61, 32);
+    static const want_int W[] = {
+        {"ffn.n_experts", 256, 8}, {"ffn.n_experts_used", 8, 2}, {"ffn.d_expert", 2048, 14336},
+        {"total_params", 671026419200ull, 46702792704ull}, {"active_params", 37552297472ull, 12879925248ull},
+        {"n_layers", 61, 32},
+    };
+    assert_int_rows(&p.d, W, sizeof W / sizeof W[0]);
     assert_int_equal(lx_diff_find(&p.d, "ffn.n_shared_experts")->v[1].type, LX_DIFF_NONE);
     pair_close(&p);
 }
@@ -194,6 +199,43 @@ static void test_value_against_none(void **state)
     assert_int_equal(r->v[1].type, LX_DIFF_NONE);
     assert_string_equal(r->v[1].text, "-");
     assert_true(r->differs && r->applies);
+    pair_close(&p);
+}
+
+/* Real GGUF files: counts from their tensors. */
+static void test_real_gguf_files(void **state)
+{
+    (void)state;
+    pair p;
+    pair_open(&p, LX_SHARED_DIR "/models/stories260K.gguf", LX_SHARED_DIR "/models/llama-2-tiny-random.gguf");
+    assert_int_equal(p.d.n_differ, 28);
+    static const want_int W[] = {
+        {"vocab_size", 512, 32000}, {"d_model", 64, 8}, {"n_layers", 5, 1}, {"attn.n_kv_heads", 4, 2},
+        {"ffn.d_ff", 172, 32}, {"params.embedding", 32768, 256000},
+    };
+    assert_int_rows(&p.d, W, sizeof W / sizeof W[0]);
+    assert_texts(&p.d, "attn.kind", "GQA", "MHA");
+    assert_int_equal(p.arch[0].format, LX_FMT_GGUF);
+    pair_close(&p);
+}
+
+/* A model against itself: nothing differs, nothing is marked. */
+static void test_same_model(void **state)
+{
+    (void)state;
+    pair p;
+    pair_open(&p, "llama-3.1-8b", "llama-3.1-8b");
+    assert_int_equal(p.d.n_differ, 0);
+    assert_int_equal(p.d.n_applies, 43);
+    lx_err err = {0};
+    lx_measure *m = NULL;
+    assert_int_equal(lx_measure_new(&m, &err), LX_OK);
+    lx_scene s;
+    lx_scene_init(&s, m);
+    assert_int_equal(lx_layout_compare(&p.d, &s, &err), LX_OK);
+    for (int i = 0; i < s.n; i++) assert_null(strstr(s.els[i].id, "mark"));
+    lx_scene_free(&s);
+    lx_measure_free(m);
     pair_close(&p);
 }
 
@@ -515,6 +557,8 @@ int main(void)
         cmocka_unit_test(test_deepseek_v3_vs_mixtral),
         cmocka_unit_test(test_gpt2_vs_llama3),
         cmocka_unit_test(test_value_against_none),
+        cmocka_unit_test(test_real_gguf_files),
+        cmocka_unit_test(test_same_model),
         cmocka_unit_test(test_diff_needs_two),
         cmocka_unit_test(test_cli_text),
         cmocka_unit_test(test_cli_json),
