@@ -456,6 +456,27 @@ static void test_cli_atomic(void **state)
 
 /* ---- the picture ---- */
 
+static int scene_find(const lx_scene *s, const char *id)
+{
+    for (int i = 0; i < s->n; i++)
+        if (!strcmp(s->els[i].id, id)) return i;
+    return -1;
+}
+
+/* Both spines: the first layer block and the final norm at the same height. */
+static void assert_aligned(const lx_scene *s)
+{
+    static const char *const parts[] = {"block0", "spine.final_norm"};
+    for (size_t k = 0; k < 2; k++) {
+        char a[64], b[64];
+        snprintf(a, sizeof a, "a.%s", parts[k]);
+        snprintf(b, sizeof b, "b.%s", parts[k]);
+        int i = scene_find(s, a), j = scene_find(s, b);
+        assert_true(i >= 0 && j >= 0);
+        assert_true(s->els[i].r.y == s->els[j].r.y);
+    }
+}
+
 static void check_picture(const lx_arch *const *v, int n, const char *marked, const char *unmarked)
 {
     lx_diff d;
@@ -471,13 +492,9 @@ static void check_picture(const lx_arch *const *v, int n, const char *marked, co
     int nv = lx_check_scene(&s, &violations);
     if (nv) fprintf(stderr, "%s", lx_buf_cstr(&violations));
     assert_int_equal(nv, 0);
-    bool seen_marked = marked == NULL, seen_unmarked = false;
-    for (int i = 0; i < s.n; i++) {
-        if (marked && !strcmp(s.els[i].id, marked)) seen_marked = true;
-        if (unmarked && !strcmp(s.els[i].id, unmarked)) seen_unmarked = true;
-    }
-    assert_true(seen_marked);
-    assert_false(seen_unmarked);
+    if (marked) assert_true(scene_find(&s, marked) >= 0);
+    if (unmarked) assert_true(scene_find(&s, unmarked) < 0);
+    if (n == 2) assert_aligned(&s);
     for (int t = 0; t < LX_THEME_COUNT; t++) { /* the same scene in each theme */
         lx_compare_opts o = {.format = LX_DRAW_SVG, .theme = (lx_theme_id)t, .scale = 1};
         lx_buf svg;

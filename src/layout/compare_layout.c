@@ -138,23 +138,83 @@ static void spine_heading(cmp_lay *C, const char *prefix, const lx_arch *a, doub
     lx_scene_text(C->s, id, -1, LX_FONT_BODY, LX_INK_MUTED, LX_ANCHOR_START, C->x, C->top + 24, sub);
 }
 
-static lx_status layout_one_spine(cmp_lay *C, int m, lx_err *err)
+/* Index of the first element at or after `from` whose id is `id` (or starts with it, when
+ * prefix), -1 none. */
+static int find_id(const lx_scene *s, int from, const char *id, bool prefix)
+{
+    for (int i = from < 0 ? 0 : from; i < s->n; i++)
+        if (prefix ? !strncmp(s->els[i].id, id, strlen(id)) : !strcmp(s->els[i].id, id)) return i;
+    return -1;
+}
+
+/* Moves elements [first, n) down by dy; a connector coming from an element before `first`
+ * keeps its start, so the arrow into the moved part grows. */
+static void stretch(lx_scene *s, int first, double dy)
+{
+    if (first < 0 || dy <= 0) return;
+    lx_scene_translate(s, first, s->n, 0, dy);
+    for (int i = first; i < s->n; i++) {
+        lx_el *e = &s->els[i];
+        if (e->type != LX_EL_LINE || e->u.line.from < 0 || e->u.line.from >= first) continue;
+        e->u.line.pts[0].y -= dy;
+        e->r.y -= dy;
+        e->r.h += dy;
+    }
+    s->height += dy;
+}
+
+/* Lines up one anchor of both spines: the element at index a[m] (the part from start[m]
+ * on moves down in the spine where it is higher). */
+static void align_at(lx_scene *sub, const int *start, const int *a)
+{
+    if (a[0] < 0 || a[1] < 0) return;
+    double y0 = sub[0].els[a[0]].r.y, y1 = sub[1].els[a[1]].r.y;
+    if (y0 < y1) stretch(&sub[0], start[0], y1 - y0);
+    else stretch(&sub[1], start[1], y0 - y1);
+}
+
+/* Component by component: the first layer block starts, and the final cards (final norm,
+ * output, softmax) sit, at the same height in both spines. */
+static void align_spines(lx_scene *sub)
+{
+    int cap[2], block[2], tail[2];
+    for (int m = 0; m < 2; m++) {
+        cap[m] = find_id(&sub[m], 0, "block0.caption", true);
+        block[m] = find_id(&sub[m], cap[m], "block0", false);
+        tail[m] = find_id(&sub[m], block[m], "spine.", true);
+    }
+    align_at(sub, cap, block);
+    align_at(sub, tail, tail);
+}
+
+static void place_spine(cmp_lay *C, int m, const lx_scene *sub)
 {
     const char *prefix = m ? "b." : "a.";
-    lx_desc *d = lx_desc_build(C->d->models[m], err);
-    if (!d) return err->code;
-    lx_scene sub;
-    lx_scene_init(&sub, C->s->measure);
-    lx_status st = lx_layout_spine(d, &sub, err);
-    if (st == LX_OK) {
-        spine_heading(C, prefix, C->d->models[m], sub.width);
-        int first = lx_scene_import(C->s, &sub, prefix, -1, C->x, C->top + 50);
-        if (first >= 0) mark_cards(C, prefix, first, C->s->n);
-        C->x += sub.width + COL_GAP;
-        if (C->top + 50 + sub.height > C->bottom) C->bottom = C->top + 50 + sub.height;
+    spine_heading(C, prefix, C->d->models[m], sub->width);
+    int first = lx_scene_import(C->s, sub, prefix, -1, C->x, C->top + 50);
+    if (first >= 0) mark_cards(C, prefix, first, C->s->n);
+    C->x += sub->width + COL_GAP;
+    if (C->top + 50 + sub->height > C->bottom) C->bottom = C->top + 50 + sub->height;
+}
+
+static lx_status layout_spines(cmp_lay *C, lx_err *err)
+{
+    lx_desc *d[2] = {NULL, NULL};
+    lx_scene sub[2];
+    lx_status st = LX_OK;
+    for (int m = 0; m < 2; m++) lx_scene_init(&sub[m], C->s->measure);
+    for (int m = 0; m < 2 && st == LX_OK; m++) {
+        d[m] = lx_desc_build(C->d->models[m], err);
+        st = d[m] ? lx_layout_spine(d[m], &sub[m], err) : err->code;
     }
-    lx_scene_free(&sub);
-    lx_desc_free(d);
+    if (st == LX_OK) {
+        align_spines(sub);
+        for (int m = 0; m < 2; m++) place_spine(C, m, &sub[m]);
+    }
+    for (int m = 0; m < 2; m++) {
+        lx_scene_free(&sub[m]);
+        lx_desc_free(d[m]);
+    }
     return st;
 }
 
@@ -282,8 +342,7 @@ lx_status lx_layout_compare(const lx_diff *d, lx_scene *s, lx_err *err)
 {
     cmp_lay C = {.s = s, .d = d, .x = LX_MARGIN};
     C.top = 130;
-    for (int m = 0; d->n_models == 2 && m < 2; m++)
-        if (layout_one_spine(&C, m, err) != LX_OK) return err->code;
+    if (d->n_models == 2 && layout_spines(&C, err) != LX_OK) return err->code;
     layout_table(&C);
     char title[1200];
     title_text(d, title, sizeof title);
