@@ -5,7 +5,8 @@
  *
  * The picture: a title band ("A vs B", how many properties differ); for two models their
  * spines side by side (layout/arch_layout's lx_layout_spine, imported with ids "a." and
- * "b."), each card whose component differs marked by a bar in the accent ink; on the
+ * "b.") and aligned (the first layer block, and the final cards, at the same height in
+ * both), each card whose component differs marked by a bar in the accent ink; on the
  * right the table of compared properties, section by section, one column per model,
  * differing rows in the accent ink with a bar. Three or more models give the table alone.
  * Rows that apply to no model are left out.
