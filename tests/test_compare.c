@@ -87,7 +87,7 @@ static void assert_texts(const lx_diff *d, const char *key, const char *a, const
 
 #define LLAMA2_TO_3 "vocab_size,context_length,attn.kind,attn.n_kv_heads,pos.rope_theta,pos.scaling,ffn.d_ff," \
     "params.embedding,params.attention,params.ffn_dense,params.output,bytes.embedding,bytes.attention," \
-    "bytes.ffn_dense,bytes.output,total_params,active_params,total_bytes,dtype,kv_bytes_per_token"
+    "bytes.ffn_dense,bytes.output,total_params,active_params,total_bytes,dtype,active_no_embed,kv_bytes_per_token"
 
 static void test_llama2_to_llama3(void **state)
 {
@@ -97,8 +97,8 @@ static void test_llama2_to_llama3(void **state)
     char keys[2048];
     differing_keys(&p.d, keys, sizeof keys);
     assert_string_equal(keys, LLAMA2_TO_3);
-    assert_int_equal(p.d.n_differ, 20);
-    assert_int_equal(p.d.n_applies, 43);
+    assert_int_equal(p.d.n_differ, 21);
+    assert_int_equal(p.d.n_applies, 46);
     static const want_int W[] = {
         {"vocab_size", 32000, 128256}, {"context_length", 4096, 131072}, {"attn.n_heads", 32, 32},
         {"attn.n_kv_heads", 32, 8}, {"ffn.d_ff", 11008, 14336}, {"total_params", 6738415616ull, 8030261248ull},
@@ -119,8 +119,8 @@ static void test_llama2_to_llama3(void **state)
     int coloured = 0, escapes = 0;
     for (const char *q = lx_buf_cstr(&b); (q = strstr(q, "\n\x1b[1;31m* ")); q++) coloured++;
     for (size_t i = 0; i < b.len; i++) escapes += b.data[i] == 0x1b;
-    assert_int_equal(coloured, 20);
-    assert_int_equal(escapes, 40); /* one on, one off per line */
+    assert_int_equal(coloured, 21);
+    assert_int_equal(escapes, 42); /* one on, one off per line */
     lx_buf_free(&b);
     pair_close(&p);
 }
@@ -149,9 +149,9 @@ static void test_deepseek_v3_vs_mixtral(void **state)
         const lx_diff_row *r = &p.d.rows[i];
         if (r->applies && !r->differs) n += (size_t)snprintf(same + n, sizeof same - n, "%s%s", n ? "," : "", r->def->key);
     }
-    assert_string_equal(same, "attn.v_head_dim,attn.qk_norm,attn.qkv_bias,attn.o_bias,attn.sinks,pos.kind,norm.kind,"
+    assert_string_equal(same, "layer_kinds,attn.v_head_dim,attn.qk_norm,attn.qkv_bias,attn.o_bias,attn.sinks,pos.kind,norm.kind,"
                               "norm.placement,norm.bias,ffn.kind,ffn.activation,ffn.bias,tied,dtype,bits_per_weight");
-    assert_int_equal(p.d.n_differ, 42);
+    assert_int_equal(p.d.n_differ, 44);
     assert_texts(&p.d, "attn.kind", "MLA", "GQA");
     assert_texts(&p.d, "layer_mix", "3 dense + 58 MoE", "32 MoE");
     assert_texts(&p.d, "ffn.n_shared_experts", "1", "-");
@@ -172,7 +172,9 @@ static void test_gpt2_vs_llama3(void **state)
     (void)state;
     pair p;
     pair_open(&p, "gpt2", "llama-3.1-8b");
-    assert_int_equal(p.d.n_differ, p.d.n_applies - 3);
+    assert_int_equal(p.d.n_differ, p.d.n_applies - 5);
+    assert_false(lx_diff_find(&p.d, "layer_kinds")->differs);
+    assert_texts(&p.d, "motif", "uniform", "uniform");
     assert_false(lx_diff_find(&p.d, "attn.qk_norm")->differs);
     assert_false(lx_diff_find(&p.d, "attn.sinks")->differs);
     assert_false(lx_diff_find(&p.d, "norm.placement")->differs);
@@ -208,7 +210,8 @@ static void test_real_gguf_files(void **state)
     (void)state;
     pair p;
     pair_open(&p, LX_SHARED_DIR "/models/stories260K.gguf", LX_SHARED_DIR "/models/llama-2-tiny-random.gguf");
-    assert_int_equal(p.d.n_differ, 28);
+    assert_int_equal(p.d.n_differ, 30);
+    assert_texts(&p.d, "motif", "uniform", "-"); /* one layer repeats nothing */
     static const want_int W[] = {
         {"vocab_size", 512, 32000}, {"d_model", 64, 8}, {"n_layers", 5, 1}, {"attn.n_kv_heads", 4, 2},
         {"ffn.d_ff", 172, 32}, {"params.embedding", 32768, 256000},
@@ -226,7 +229,7 @@ static void test_same_model(void **state)
     pair p;
     pair_open(&p, "llama-3.1-8b", "llama-3.1-8b");
     assert_int_equal(p.d.n_differ, 0);
-    assert_int_equal(p.d.n_applies, 43);
+    assert_int_equal(p.d.n_applies, 46);
     lx_err err = {0};
     lx_measure *m = NULL;
     assert_int_equal(lx_measure_new(&m, &err), LX_OK);
@@ -236,6 +239,31 @@ static void test_same_model(void **state)
     for (int i = 0; i < s.n; i++) assert_null(strstr(s.els[i].id, "mark"));
     lx_scene_free(&s);
     lx_measure_free(m);
+    pair_close(&p);
+}
+
+/* Component rows use the keys and labels of `info` (lx_comp_key / lx_comp_label), one row
+ * per component in each of the two sections. */
+static void test_component_rows_match_info(void **state)
+{
+    (void)state;
+    pair p;
+    pair_open(&p, "gemma-2-9b", "qwen3-30b-a3b");
+    int seen[2] = {0, 0};
+    for (int i = 0; i < p.d.n_rows; i++) {
+        const lx_diff_row_def *def = p.d.rows[i].def;
+        int k = !strcmp(def->section, "Parameters") ? 0 : !strcmp(def->section, "Bytes") ? 1 : -1;
+        if (k < 0) continue;
+        char key[64];
+        snprintf(key, sizeof key, "%s.%s", k ? "bytes" : "params", lx_comp_key(def->comp));
+        assert_string_equal(def->key, key);
+        assert_string_equal(def->label, lx_comp_label(def->comp));
+        seen[k]++;
+    }
+    assert_int_equal(seen[0], LX_COMP_COUNT);
+    assert_int_equal(seen[1], LX_COMP_COUNT);
+    assert_texts(&p.d, "layer_kinds", "21 sliding + 21 full", "all full");
+    assert_texts(&p.d, "motif", "2-layer unit x 21", "uniform");
     pair_close(&p);
 }
 
@@ -268,17 +296,17 @@ static void test_cli_text(void **state)
     assert_int_equal(run("compare llama-2-7b llama-3.1-8b", &out, &err), 0);
     assert_int_equal(err.len, 0);
     const char *t = lx_buf_cstr(&out);
-    assert_prefix(t, "Llama 2 7B vs Llama 3.1 8B: 20 of 43 compared properties differ (marked *)\n\n");
-    assert_non_null(strstr(t, "\n                            Llama 2 7B     Llama 3.1 8B\n"));
-    assert_non_null(strstr(t, "\n* Vocabulary                32,000         128,256\n"));
-    assert_non_null(strstr(t, "\n* KV heads                  32             8\n"));
-    assert_non_null(strstr(t, "\n* RoPE theta                10,000         500,000\n"));
-    assert_non_null(strstr(t, "\n* RoPE scaling              -              llama3 x8\n"));
-    assert_non_null(strstr(t, "\n  Query heads               32             32\n"));
+    assert_prefix(t, "Llama 2 7B vs Llama 3.1 8B: 21 of 46 compared properties differ (marked *)\n\n");
+    assert_non_null(strstr(t, "\n                               Llama 2 7B     Llama 3.1 8B\n"));
+    assert_non_null(strstr(t, "\n* Vocabulary                   32,000         128,256\n"));
+    assert_non_null(strstr(t, "\n* KV heads                     32             8\n"));
+    assert_non_null(strstr(t, "\n* RoPE theta                   10,000         500,000\n"));
+    assert_non_null(strstr(t, "\n* RoPE scaling                 -              llama3 x8\n"));
+    assert_non_null(strstr(t, "\n  Query heads                  32             32\n"));
     assert_null(strstr(t, "Sliding window")); /* applies to neither */
     int marked = 0;
     for (const char *p = t; (p = strstr(p, "\n* ")); p++) marked++;
-    assert_int_equal(marked, 20);
+    assert_int_equal(marked, 21);
     assert_null(memchr(t, 0x1b, out.len)); /* not a terminal: no colour */
     lx_buf_free(&out);
     lx_buf_free(&err);
@@ -311,8 +339,8 @@ static void test_cli_json(void **state)
 {
     (void)state;
     json_t *j = run_json("compare deepseek-v3 mixtral-8x7b --json");
-    assert_int_equal(json_integer_value(json_object_get(j, "n_differ")), 42);
-    assert_int_equal(json_integer_value(json_object_get(j, "n_compared")), 57);
+    assert_int_equal(json_integer_value(json_object_get(j, "n_differ")), 44);
+    assert_int_equal(json_integer_value(json_object_get(j, "n_compared")), 60);
     json_t *models = json_object_get(j, "models");
     assert_int_equal(json_array_size(models), 2);
     assert_string_equal(json_string_value(json_object_get(json_array_get(models, 0), "name")), "DeepSeek-V3");
@@ -334,7 +362,7 @@ static void test_cli_json(void **state)
     r = json_row(j, "attn.sliding_window");
     assert_true(json_is_false(json_object_get(r, "applies")));
     json_t *diffs = json_object_get(j, "differences");
-    assert_int_equal(json_array_size(diffs), 42);
+    assert_int_equal(json_array_size(diffs), 44);
     assert_string_equal(json_string_value(json_array_get(diffs, 0)), "family");
     json_decref(j);
 }
@@ -371,11 +399,11 @@ static void test_cli_three_models(void **state)
     lx_buf_init(&out);
     assert_int_equal(run("compare gpt2 llama-3.1-8b gemma-2-9b", &out, NULL), 0);
     const char *t = lx_buf_cstr(&out);
-    assert_prefix(t, "GPT-2 vs Llama 3.1 8B vs Gemma 2 9B: 47 of 49 compared properties differ (marked *)\n");
-    assert_non_null(strstr(t, "\n                            GPT-2        Llama 3.1 8B   Gemma 2 9B\n"));
-    assert_non_null(strstr(t, "\n* Placement                 pre          pre            sandwich\n"));
-    assert_non_null(strstr(t, "\n* Sliding window            -            -              4,096\n"));
-    assert_non_null(strstr(t, "\n  QK-norm                   no           no             no\n"));
+    assert_prefix(t, "GPT-2 vs Llama 3.1 8B vs Gemma 2 9B: 50 of 52 compared properties differ (marked *)\n");
+    assert_non_null(strstr(t, "\n                               GPT-2        Llama 3.1 8B   Gemma 2 9B\n"));
+    assert_non_null(strstr(t, "\n* Placement                    pre          pre            sandwich\n"));
+    assert_non_null(strstr(t, "\n* Sliding window               -            -              4,096\n"));
+    assert_non_null(strstr(t, "\n  QK-norm                      no           no             no\n"));
     lx_buf_free(&out);
     json_t *j = run_json("compare gpt2 llama-3.1-8b gemma-2-9b -f json");
     assert_int_equal(json_array_size(json_object_get(j, "models")), 3);
@@ -576,6 +604,7 @@ int main(void)
         cmocka_unit_test(test_value_against_none),
         cmocka_unit_test(test_real_gguf_files),
         cmocka_unit_test(test_same_model),
+        cmocka_unit_test(test_component_rows_match_info),
         cmocka_unit_test(test_diff_needs_two),
         cmocka_unit_test(test_cli_text),
         cmocka_unit_test(test_cli_json),

@@ -50,6 +50,7 @@ static bool card_differs(const lx_diff *d, const lx_el *e, const char *id)
 {
     if (e->type == LX_EL_BADGE) return row_differs(d, "n_layers") || row_differs(d, "layer_mix");
     lx_comp c = KIND_COMP[e->kind < LX_KIND_COUNT ? e->kind : LX_KIND_OTHER];
+    if (c == LX_COMP_ATTENTION && lx_diff_comp_differs(d, LX_COMP_MIXER)) return true; /* token mixers */
     if (c != LX_COMP_COUNT) return lx_diff_comp_differs(d, c);
     for (size_t i = 0; i < sizeof CARD_ROW / sizeof CARD_ROW[0]; i++)
         if (!strcmp(id, CARD_ROW[i].id) && row_differs(d, CARD_ROW[i].row)) return true;

@@ -155,6 +155,48 @@ static void get_layer_mix(const lx_arch *a, int arg, lx_diff_val *v)
     put_str(v, s);
 }
 
+/* The layers' own labels (model/arch lx_layer_label) with counts, in order of first
+ * appearance: "21 sliding + 21 full", "36 gated_deltanet + 12 full"; "all full" for one. */
+static void get_layer_kinds(const lx_arch *a, int arg, lx_diff_val *v)
+{
+    (void)arg;
+    const char *seen[16];
+    int count[16], n = 0, other = 0;
+    for (int l = 0; l < a->n_layers && l < LX_MAX_LAYERS; l++) {
+        const char *lab = lx_layer_label(&a->layers[l]);
+        int k = 0;
+        while (k < n && strcmp(seen[k], lab)) k++;
+        if (k == n && n == 16) { other++; continue; }
+        if (k == n) { seen[n] = lab; count[n++] = 0; }
+        count[k]++;
+    }
+    char s[64] = "";
+    size_t len = 0;
+    if (n == 1 && !other) { /* "all full": one kind, whatever the count */
+        snprintf(s, sizeof s, "all %s", seen[0]);
+        n = 0;
+    }
+    for (int k = 0; k < n && len < sizeof s; k++)
+        len += (size_t)snprintf(s + len, sizeof s - len, "%s%d %s", k ? " + " : "", count[k], seen[k]);
+    if (other && len < sizeof s) snprintf(s + len, sizeof s - len, " + %d more", other);
+    put_str(v, s);
+}
+
+/* The repeated unit of the stack: "uniform" (one layer kind throughout), "2-layer unit x 21",
+ * "3 + 1-layer unit x 58"; none when no unit repeats. */
+static void get_motif(const lx_arch *a, int arg, lx_diff_val *v)
+{
+    (void)arg;
+    const lx_motif *m = &a->motif;
+    if (!m->found) { put_none(v); return; }
+    if (m->unit == 1 && !m->prefix && !m->suffix) { put_str(v, "uniform"); return; }
+    char pre[24] = "", post[24] = "", s[64];
+    if (m->prefix) snprintf(pre, sizeof pre, "%d + ", m->prefix);
+    if (m->suffix) snprintf(post, sizeof post, " + %d", m->suffix);
+    snprintf(s, sizeof s, "%s%d-layer unit x %d%s", pre, m->unit, m->repeat, post);
+    put_str(v, s);
+}
+
 static void get_comp_params(const lx_arch *a, int c, lx_diff_val *v)
 {
     if (a->comp[c].params) put_int(v, a->comp[c].params);
@@ -180,6 +222,8 @@ static const lx_diff_row_def ROWS[] = {
     {"d_model", "Width (d_model)", "Shape", ALL, OFF(hp.d_model), get_u64},
     {"n_layers", "Layers", "Shape", ALL, OFF(hp.n_layers), get_u64},
     {"layer_mix", "Layer mix", "Shape", ALL, 0, get_layer_mix},
+    {"layer_kinds", "Layer kinds", "Shape", ALL, 0, get_layer_kinds},
+    {"motif", "Repeated unit", "Shape", ALL, 0, get_motif},
     {"context_length", "Context", "Shape", ALL, OFF(hp.context_length), get_u64},
     {"attn.kind", "Attention", "Attention", LX_COMP_ATTENTION, 0, get_attn_kind},
     {"attn.n_heads", "Query heads", "Attention", LX_COMP_ATTENTION, OFF(attn.n_heads), get_u64},
@@ -215,21 +259,23 @@ static const lx_diff_row_def ROWS[] = {
     {"tied", "Tied output head", "Output", LX_COMP_OUTPUT, OFF(tied), get_bool},
     {"final_softcap", "Final soft-cap", "Output", LX_COMP_OUTPUT, OFF(final_softcap), get_real},
     ROW_PARAMS(LX_COMP_EMBEDDING, "embedding", "Token embedding"),
-    ROW_PARAMS(LX_COMP_POSITION, "position", "Position embedding"),
+    ROW_PARAMS(LX_COMP_POSITION, "position", "Positional embedding"),
     ROW_PARAMS(LX_COMP_ATTENTION, "attention", "Attention"),
-    ROW_PARAMS(LX_COMP_FFN_DENSE, "ffn_dense", "Dense feed-forward"),
+    ROW_PARAMS(LX_COMP_MIXER, "linear_mixer", "Linear attention / SSM"),
+    ROW_PARAMS(LX_COMP_FFN_DENSE, "ffn_dense", "Feed-forward"),
     ROW_PARAMS(LX_COMP_FFN_EXPERTS, "ffn_experts", "Routed experts"),
-    ROW_PARAMS(LX_COMP_FFN_SHARED, "ffn_shared", "Shared experts"),
+    ROW_PARAMS(LX_COMP_FFN_SHARED, "ffn_shared_experts", "Shared experts"),
     ROW_PARAMS(LX_COMP_ROUTER, "router", "Router"),
     ROW_PARAMS(LX_COMP_NORM, "norm", "Norms"),
     ROW_PARAMS(LX_COMP_OUTPUT, "output", "Output layer"),
     ROW_PARAMS(LX_COMP_OTHER, "other", "Other"),
     ROW_BYTES(LX_COMP_EMBEDDING, "embedding", "Token embedding"),
-    ROW_BYTES(LX_COMP_POSITION, "position", "Position embedding"),
+    ROW_BYTES(LX_COMP_POSITION, "position", "Positional embedding"),
     ROW_BYTES(LX_COMP_ATTENTION, "attention", "Attention"),
-    ROW_BYTES(LX_COMP_FFN_DENSE, "ffn_dense", "Dense feed-forward"),
+    ROW_BYTES(LX_COMP_MIXER, "linear_mixer", "Linear attention / SSM"),
+    ROW_BYTES(LX_COMP_FFN_DENSE, "ffn_dense", "Feed-forward"),
     ROW_BYTES(LX_COMP_FFN_EXPERTS, "ffn_experts", "Routed experts"),
-    ROW_BYTES(LX_COMP_FFN_SHARED, "ffn_shared", "Shared experts"),
+    ROW_BYTES(LX_COMP_FFN_SHARED, "ffn_shared_experts", "Shared experts"),
     ROW_BYTES(LX_COMP_ROUTER, "router", "Router"),
     ROW_BYTES(LX_COMP_NORM, "norm", "Norms"),
     ROW_BYTES(LX_COMP_OUTPUT, "output", "Output layer"),
@@ -239,7 +285,9 @@ static const lx_diff_row_def ROWS[] = {
     {"total_bytes", "Weights", "Totals", ALL, OFF(total_bytes), get_bytes},
     {"dtype", "Storage type", "Totals", ALL, 0, get_dtype},
     {"bits_per_weight", "Bits per weight", "Totals", ALL, 0, get_bits},
+    {"active_no_embed", "Active without embeddings", "Totals", ALL, OFF(active_no_embed), get_u64},
     {"kv_bytes_per_token", "KV cache per token", "Totals", ALL, OFF(kv_bytes_per_token), get_bytes},
+    {"state_bytes_per_seq", "Recurrent state per sequence", "Totals", LX_COMP_MIXER, OFF(state_bytes_per_seq), get_bytes},
 };
 
 #define N_ROWS ((int)(sizeof ROWS / sizeof ROWS[0]))
