@@ -17,6 +17,7 @@ static const cmd_entry CMDS[] = {
     {"draw", lx_cmd_draw, "draw MODEL [-o FILE] [-f svg|png|pdf|txt] [--theme light|dark] [--scale N] [--width COLS] [--ascii]"},
     {"run", lx_cmd_run, "run MODEL [--prompt TEXT] [-n N] [--top K]   greedy continuation of a small GGUF model"},
     {"inside", lx_cmd_inside, "inside MODEL --prompt TEXT -o FILE   poster of one forward pass"},
+    {"compare", lx_cmd_compare, "compare A B [C...] [-o FILE] [-f svg|png|pdf|txt|json] [--json] [--theme light|dark] [--scale N]   architectures side by side, differences marked"},
 };
 
 static void print_usage(FILE *f)

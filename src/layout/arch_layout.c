@@ -432,3 +432,17 @@ lx_status lx_layout_arch(const lx_desc *d, lx_scene *s, lx_err *err)
     if (!lx_scene_ok(s)) return lx_err_set(err, LX_ERR_IO, "out of memory while laying out the diagram");
     return LX_OK;
 }
+
+lx_status lx_layout_spine(const lx_desc *d, lx_scene *s, lx_err *err)
+{
+    lx_lay L;
+    memset(&L, 0, sizeof L);
+    L.s = s;
+    L.d = d;
+    for (int i = 0; i < 4; i++) L.inset_panel[i] = -1;
+    measure_spine(&L);
+    s->width = L.cw;
+    s->height = layout_spine(&L, 0);
+    if (!lx_scene_ok(s)) return lx_err_set(err, LX_ERR_IO, "out of memory while laying out the diagram");
+    return LX_OK;
+}

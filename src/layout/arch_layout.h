@@ -21,5 +21,9 @@
 #include "util/err.h"
 
 lx_status lx_layout_arch(const lx_desc *d, lx_scene *s, lx_err *err);
+/* The spine column alone (no title, insets or leaders), its left edge at x = 0 and its
+ * top at y = 0; s->width and s->height become the column's size. For `compare`, which
+ * imports the spines of several models into one scene (lx_scene_import). */
+lx_status lx_layout_spine(const lx_desc *d, lx_scene *s, lx_err *err);
 
 #endif

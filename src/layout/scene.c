@@ -297,6 +297,51 @@ void lx_scene_translate(lx_scene *s, int first, int last, double dx, double dy)
     }
 }
 
+/* Copies one element of src (its strings and arrays into dst's arena) under a new id and
+ * parent; false when dst has failed. */
+static bool import_el(lx_scene *dst, const lx_el *e, const char *id, int parent)
+{
+    lx_el *n = scene_add(dst, e->type, id, parent, e->kind, e->r);
+    if (!n) return false;
+    const char *keep_id = n->id;
+    *n = *e;
+    n->id = keep_id;
+    n->parent = parent;
+    n->tip = e->tip ? arena_strdup(dst, e->tip) : NULL;
+    if (e->type == LX_EL_TEXT) n->u.text.s = arena_strdup(dst, e->u.text.s); /* already sanitized */
+    if (e->type == LX_EL_LINE) {
+        lx_pt *p = arena_alloc(dst, (size_t)e->u.line.n * sizeof *p);
+        if (p) memcpy(p, e->u.line.pts, (size_t)e->u.line.n * sizeof *p);
+        n->u.line.pts = p;
+    }
+    if (e->type == LX_EL_HEATMAP) {
+        size_t k = (size_t)e->u.heat.rows * (size_t)e->u.heat.cols;
+        float *v = arena_alloc(dst, k * sizeof *v);
+        if (v) memcpy(v, e->u.heat.v, k * sizeof *v);
+        n->u.heat.v = v;
+    }
+    return !dst->oom;
+}
+
+int lx_scene_import(lx_scene *dst, const lx_scene *src, const char *prefix, int parent, double dx, double dy)
+{
+    int base = dst->n;
+    for (int i = 0; i < src->n; i++) {
+        const lx_el *e = &src->els[i];
+        char id[256];
+        snprintf(id, sizeof id, "%s%s", prefix, e->id);
+        int p = e->parent < 0 ? parent : base + e->parent;
+        if (!import_el(dst, e, id, p)) return -1;
+        lx_el *n = &dst->els[dst->n - 1];
+        if (n->type == LX_EL_LINE) {
+            if (n->u.line.from >= 0) n->u.line.from += base;
+            if (n->u.line.to >= 0) n->u.line.to += base;
+        }
+    }
+    lx_scene_translate(dst, base, dst->n, dx, dy);
+    return base;
+}
+
 void lx_scene_fit_canvas(lx_scene *s, double margin)
 {
     for (int i = 0; i < s->n; i++) {

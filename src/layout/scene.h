@@ -58,6 +58,7 @@ typedef enum lx_ink {
     LX_INK_INVERSE, /* text on a badge or a strong kind fill */
     LX_INK_LINE,    /* arrows */
     LX_INK_RULE,    /* separators, residual paths */
+    LX_INK_ACCENT,  /* what differs (`compare`): marks and values */
     LX_INK_COUNT
 } lx_ink;
 
@@ -193,6 +194,11 @@ int lx_scene_card(lx_scene *s, const char *id, int parent, lx_rect r, const lx_c
 
 /* Moves elements [first, last) by (dx, dy): bounds, text anchors, line points, circles. */
 void lx_scene_translate(lx_scene *s, int first, int last, double dx, double dy);
+
+/* Appends every element of src to dst, ids prefixed with `prefix`, top-level elements
+ * under `parent` (-1 none), moved by (dx, dy); connectors keep their ends. Returns the
+ * index of the first copied element, or -1 when dst has failed. src is not changed. */
+int lx_scene_import(lx_scene *dst, const lx_scene *src, const char *prefix, int parent, double dx, double dy);
 
 /* Grows the canvas to hold every element plus margin, rounded up to whole units. */
 void lx_scene_fit_canvas(lx_scene *s, double margin);

@@ -14,7 +14,7 @@ static const lx_theme THEMES[LX_THEME_COUNT] = {
         .ink = {
             [LX_INK_TEXT] = 0x2B2B2B, [LX_INK_MUTED] = 0x555555, [LX_INK_FAINT] = 0x6E6E6E,
             [LX_INK_TITLE] = 0x111111, [LX_INK_KIND] = 0x000000, [LX_INK_INVERSE] = 0xFFFFFF,
-            [LX_INK_LINE] = 0x444444, [LX_INK_RULE] = 0x8A8A8A,
+            [LX_INK_LINE] = 0x444444, [LX_INK_RULE] = 0x8A8A8A, [LX_INK_ACCENT] = 0xC62828,
         },
         .kind = {
             [LX_KIND_NEUTRAL] = {0xF5F5F5, 0x333333, 0x666666},
@@ -42,7 +42,7 @@ static const lx_theme THEMES[LX_THEME_COUNT] = {
         .ink = {
             [LX_INK_TEXT] = 0xE2E4E8, [LX_INK_MUTED] = 0xB4B8BF, [LX_INK_FAINT] = 0x9CA1A9,
             [LX_INK_TITLE] = 0xF4F5F7, [LX_INK_KIND] = 0xFFFFFF, [LX_INK_INVERSE] = 0x17191E,
-            [LX_INK_LINE] = 0xC4C7CC, [LX_INK_RULE] = 0x80868F,
+            [LX_INK_LINE] = 0xC4C7CC, [LX_INK_RULE] = 0x80868F, [LX_INK_ACCENT] = 0xFF7070,
         },
         .kind = {
             [LX_KIND_NEUTRAL] = {0x262930, 0xD0D3D8, 0x9EA3AA},
