@@ -296,7 +296,9 @@ static void derive_ffn_dims(build_ctx *c)
     lx_hparams *hp = &a->hp;
     uint64_t up = role_out(a, LX_ROLE_FFN_UP), gate_up = role_out(a, LX_ROLE_FFN_GATE_UP);
     if (!up && gate_up) up = gate_up / 2;
-    settle(a, "d_ff", &hp->d_ff, up, "ffn_up");
+    bool varies = false; /* per-layer widths (OpenELM, DeciLM): d_ff is their largest */
+    for (int l = 0; l < LX_MAX_LAYERS && !varies; l++) varies = hp->l_ff[l] != 0;
+    if (!varies) settle(a, "d_ff", &hp->d_ff, up, "ffn_up");
     const lx_role_match *m = NULL;
     const lx_tensor *e = find_role(a, LX_ROLE_EXP_UP, &m);
     bool fused = false;

@@ -31,7 +31,7 @@ typedef struct u64_field {
 
 static const u64_field U64_FIELDS[] = {
     {HP(d_model), {"hidden_size", "n_embd", "d_model", "n_embed", "dim", "model_dim"}, true},
-    {HP(n_layers), {"num_hidden_layers", "n_layer", "num_layers", "n_layers"}, true},
+    {HP(n_layers), {"num_hidden_layers", "n_layer", "num_layers", "n_layers", "num_transformer_layers"}, true},
     {HP(n_heads), {"num_attention_heads", "n_head", "num_heads", "n_heads"}, true},
     {HP(n_kv_heads), {"num_key_value_heads", "num_kv_heads", "n_head_kv", "multi_query_group_num", "n_kv_heads"}, true},
     {HP(head_dim), {"head_dim", "d_kv", "kv_channels", "head_size"}, true},
@@ -96,7 +96,14 @@ static const char *spelled(const lx_jcfg *j, const char *key)
 
 /* The config's own keys first, over every alias; the defaults only when none is there (so
  * falcon-40b's n_head 128 beats the falcon-7b default of num_attention_heads 71). */
-static void read_counts(lx_jcfg *j, lx_hparams *hp)
+static bool per_layer_key(const lx_family *fam, const lx_jcfg *j, const char *key)
+{
+    for (const char *const *k = fam ? fam->layer_keys : NULL; k && *k; k++)
+        if (strcmp(*k, key) == 0) return json_is_array(json_object_get(j->cfg, key));
+    return false;
+}
+
+static void read_counts(lx_jcfg *j, lx_hparams *hp, const lx_family *fam)
 {
     for (size_t i = 0; i < sizeof U64_FIELDS / sizeof U64_FIELDS[0]; i++) {
         const u64_field *f = &U64_FIELDS[i];
@@ -105,7 +112,7 @@ static void read_counts(lx_jcfg *j, lx_hparams *hp)
         for (int k = 0; k < 6 && f->keys[k] && !own; k++)
             if (lx_jcfg_has(j, f->keys[k])) {
                 own = true;
-                lx_jcfg_u64(j, f->keys[k], dst, f->positive);
+                if (!per_layer_key(fam, j, f->keys[k])) lx_jcfg_u64(j, f->keys[k], dst, f->positive);
             }
         for (int k = 0; k < 6 && f->keys[k] && !own; k++)
             if (lx_jcfg_u64(j, f->keys[k], dst, f->positive)) break;
@@ -387,7 +394,7 @@ lx_status lx_hfconfig_parse(const char *text, size_t len, const char *path, lx_h
             apply_family(&j, hp, f);
             read_name(&j, hp);
             read_dtype(&j, hp);
-            read_counts(&j, hp);
+            read_counts(&j, hp, f);
             check_depth(&j, hp);
             read_scalars(&c);
             if (f && f->config && !lx_err_failed(err)) f->config(&c);

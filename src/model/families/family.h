@@ -70,6 +70,7 @@ typedef struct lx_family {
     const char *activation;        /* what a GGUF file never says: "silu", "gelu", ... */
     lx_tristate gated, qk_norm;
     const char *defaults;          /* the transformers config class's defaults, a JSON object */
+    const char *const *layer_keys; /* count keys this family may give as per-layer arrays (its hook reads them) */
     void (*config)(lx_fam_cfg *c); /* what only this family declares; NULL = nothing */
     int gguf_window;               /* LX_FAM_WINDOW_ALL, _NONE, or the period of global layers */
     bool (*gguf)(const lx_gguf *g, const char *prefix, lx_hparams *hp, lx_err *err); /* may be NULL */

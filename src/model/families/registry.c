@@ -12,7 +12,7 @@ extern const lx_family lx_fam_qwen3next, lx_fam_qwen35, lx_fam_qwen35moe, lx_fam
     lx_fam_lfm2;
 extern const lx_family lx_fam_bloom, lx_fam_mpt, lx_fam_gptj, lx_fam_phi2, lx_fam_gptneox, lx_fam_gptneox_reward,
     lx_fam_stablelm, lx_fam_cohere, lx_fam_baichuan, lx_fam_chatglm, lx_fam_internlm2, lx_fam_qwen1, lx_fam_pangu,
-    lx_fam_granitemoe, lx_fam_roberta;
+    lx_fam_granitemoe, lx_fam_roberta, lx_fam_smollm3, lx_fam_openelm, lx_fam_deci;
 extern const lx_family lx_fam_bert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
 
 static const lx_family *const FAMILIES[] = {
@@ -24,7 +24,7 @@ static const lx_family *const FAMILIES[] = {
     &lx_fam_qwen3next, &lx_fam_qwen35, &lx_fam_qwen35moe, &lx_fam_nemotron_h, &lx_fam_nemotron_h_moe, &lx_fam_lfm2,
     &lx_fam_bloom, &lx_fam_mpt, &lx_fam_gptj, &lx_fam_phi2, &lx_fam_gptneox, &lx_fam_gptneox_reward,
     &lx_fam_stablelm, &lx_fam_cohere, &lx_fam_baichuan, &lx_fam_chatglm, &lx_fam_internlm2, &lx_fam_qwen1, &lx_fam_pangu,
-    &lx_fam_granitemoe, &lx_fam_roberta,
+    &lx_fam_granitemoe, &lx_fam_roberta, &lx_fam_smollm3, &lx_fam_openelm, &lx_fam_deci,
     &lx_fam_bert, &lx_fam_t5, &lx_fam_t5encoder, &lx_fam_clip,
 };
 
