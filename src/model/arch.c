@@ -74,7 +74,8 @@ static lx_comp role_comp(lx_role r)
     case LX_ROLE_SSM_MISC: case LX_ROLE_CONV_IN: case LX_ROLE_CONV: case LX_ROLE_CONV_OUT: return LX_COMP_MIXER;
     case LX_ROLE_PLE_EMBD: case LX_ROLE_PLE_PROJ: case LX_ROLE_PLE_LAYER: return LX_COMP_EMBEDDING;
     case LX_ROLE_LAYER_SCALE: return LX_COMP_NORM;
-    case LX_ROLE_UNKNOWN: case LX_ROLE_BUFFER: case LX_ROLE_MTP: case LX_ROLE_COUNT: return LX_COMP_OTHER;
+    case LX_ROLE_UNKNOWN: case LX_ROLE_BUFFER: case LX_ROLE_MTP: case LX_ROLE_HYPER: case LX_ROLE_COUNT:
+        return LX_COMP_OTHER;
     default: return LX_COMP_ATTENTION; /* q/k/v/o, qk-norm, sinks, MLA projections and norms */
     }
 }

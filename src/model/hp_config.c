@@ -73,6 +73,10 @@ static const u64_field U64_FIELDS[] = {
     {HP(idx_heads), {"index_n_heads"}, false},
     {HP(idx_head_dim), {"index_head_dim"}, false},
     {HP(moe_latent), {"moe_latent_size"}, false},
+    {HP(o_groups), {"o_groups"}, false},
+    {HP(o_lora_rank), {"o_lora_rank"}, false},
+    {HP(hc_mult), {"hc_mult"}, false},
+    {HP(n_hash_layers), {"num_hash_layers"}, false},
 };
 
 static const u64_field *field_of(const char *key)

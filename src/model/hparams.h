@@ -90,6 +90,8 @@ typedef struct lx_hparams {
     uint64_t conv_kernel;               /* LFM2 short-convolution length */
     /* sparse-attention indexer (DSA) */
     uint64_t idx_heads, idx_head_dim;
+    /* DeepSeek-V4: grouped low-rank output, hyper-connection streams, hash-routed layers */
+    uint64_t o_groups, o_lora_rank, hc_mult, n_hash_layers;
     lx_tristate attn_bias;     /* q/k/v biases */
     lx_tristate qk_norm;
     double attn_softcap, final_softcap; /* 0 none */

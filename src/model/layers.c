@@ -6,15 +6,12 @@
 static uint64_t attn_kv_bytes(const lx_arch *a, const lx_layer *l, int i)
 {
     if (l->mixer != LX_MIX_ATTN || (l->bits & LX_LAYER_KV_SHARED)) return 0;
-    if (a->attn.kind == LX_ATTN_MLA) {
-        uint64_t latent = (a->hp.kv_lora_rank + a->hp.qk_rope_head_dim) * 2;
-        uint32_t ratio = i < LX_MAX_LAYERS ? a->hp.l_compress[i] : 0;
-        bool compressed = a->hp.has_compress;
-        if (!compressed) return latent;
-        return ratio ? latent / ratio : 0;
-    }
-    uint64_t per_head = l->head_dim + ((l->bits & LX_LAYER_K_EQ_V) ? 0 : l->v_head_dim);
-    return l->n_kv_heads * per_head * 2;
+    uint64_t bytes;
+    if (a->attn.kind == LX_ATTN_MLA) bytes = (a->hp.kv_lora_rank + a->hp.qk_rope_head_dim) * 2;
+    else bytes = l->n_kv_heads * (l->head_dim + ((l->bits & LX_LAYER_K_EQ_V) ? 0 : l->v_head_dim)) * 2;
+    if (!a->hp.has_compress) return bytes;
+    uint32_t ratio = i < LX_MAX_LAYERS ? a->hp.l_compress[i] : 0; /* DeepSeek-V4: one entry per ratio tokens */
+    return ratio ? bytes / ratio : 0;
 }
 
 /* Recurrent state at 16 bits: the state matrices plus the convolution's kernel-1 inputs. */

@@ -45,6 +45,7 @@ typedef enum lx_role {
      * (whole model), and per layer the gate, projection and norm */
     LX_ROLE_PLE_EMBD, LX_ROLE_PLE_PROJ, LX_ROLE_PLE_LAYER,
     LX_ROLE_LAYER_SCALE, /* a learned per-layer scalar (Gemma 4 layer_scalar) */
+    LX_ROLE_HYPER,       /* hyper-connection mixing of residual streams (DeepSeek-V4 mHC) */
     LX_ROLE_MTP,         /* multi-token-prediction module tensors */
     /* not parameters: causal-mask buffers some checkpoints carry (GPT-2's attn.bias) */
     LX_ROLE_BUFFER,

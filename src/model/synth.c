@@ -93,6 +93,8 @@ void lx_synth_fill_layer_bits(lx_hparams *hp)
 
 /* ---------------------------------------------------------------- decoder blocks */
 
+static uint32_t layer_bits(const syn *s) { return s->layer < LX_MAX_LAYERS ? s->hp->layer_bits[s->layer] : 0; }
+
 /* Multi-head latent attention (DeepSeek V2/V3). */
 static void attn_mla(syn *s)
 {
@@ -110,6 +112,15 @@ static void attn_mla(syn *s)
     nrm(s, "attn_kv_a_norm", hp->kv_lora_rank);
     lin(s, "attn_kv_b", H * (hp->qk_nope_head_dim + hp->v_head_dim), hp->kv_lora_rank, false);
     lin(s, "attn_output", d, H * hp->v_head_dim, b);
+    if (!(layer_bits(s) & LX_LAYER_INDEXER)) return;
+    /* DSA indexer: its queries from the q latent, one key, a LayerNorm (with bias) on it,
+     * per-head weights */
+    uint64_t ni = hp->idx_heads, di = hp->idx_head_dim;
+    lin(s, "indexer.attn_q_b", ni * di, hp->q_lora_rank ? hp->q_lora_rank : d, false);
+    lin(s, "indexer.attn_k", di, d, false);
+    add(s, 1, di, 0, 0, "%sindexer.k_norm.weight", s->pfx);
+    add(s, 1, di, 0, 0, "%sindexer.k_norm.bias", s->pfx);
+    lin(s, "indexer.proj", ni, d, false);
 }
 
 /* This layer's value of a per-layer override, else the model's. */
@@ -118,7 +129,6 @@ static uint64_t per_layer(uint64_t model, const uint32_t *l, uint64_t i)
     return i < LX_MAX_LAYERS && l[i] ? l[i] : model;
 }
 
-static uint32_t layer_bits(const syn *s) { return s->layer < LX_MAX_LAYERS ? s->hp->layer_bits[s->layer] : 0; }
 
 static void attn_std(syn *s)
 {
