@@ -82,6 +82,7 @@ typedef struct lx_hparams {
     double rope_theta_local;            /* RoPE theta of sliding layers when it differs (Gemma 3) */
     uint64_t n_kv_shared_layers;        /* trailing layers reusing earlier K/V (Gemma 4) */
     uint64_t ple_dim;                   /* per-layer token embedding width (Gemma 3n/4 E-models) */
+    uint64_t ple_vocab;                 /* its vocabulary (vocab_size_per_layer_input), 0 = vocab_size */
 
     /* linear attention (Gated DeltaNet, KDA) */
     uint64_t lin_k_heads, lin_v_heads, lin_k_dim, lin_v_dim, lin_conv;

@@ -275,7 +275,8 @@ static void build_decoder(syn *s)
     if (strcmp(hp->position, "learned") == 0)
         add(s, 2, hp->context_length, hp->d_model, 0, "position_embd.weight");
     if (hp->ple_dim) { /* Gemma 3n/4: a per-layer token embedding, projected from the residual */
-        add(s, 2, hp->vocab_size, hp->n_layers * hp->ple_dim, 0, "per_layer_token_embd.weight");
+        add(s, 2, hp->ple_vocab ? hp->ple_vocab : hp->vocab_size, hp->n_layers * hp->ple_dim, 0,
+            "per_layer_token_embd.weight");
         add(s, 2, hp->n_layers * hp->ple_dim, hp->d_model, 0, "per_layer_model_proj.weight");
         add(s, 1, hp->ple_dim, 0, 0, "per_layer_proj_norm.weight");
     }

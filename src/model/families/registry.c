@@ -5,7 +5,7 @@
 
 extern const lx_family lx_fam_llama, lx_fam_mistral, lx_fam_mixtral, lx_fam_llama4;
 extern const lx_family lx_fam_qwen2, lx_fam_qwen2moe, lx_fam_qwen3, lx_fam_qwen3moe;
-extern const lx_family lx_fam_gemma, lx_fam_gemma2, lx_fam_gemma3;
+extern const lx_family lx_fam_gemma, lx_fam_gemma2, lx_fam_gemma3, lx_fam_gemma4;
 extern const lx_family lx_fam_gpt2, lx_fam_falcon, lx_fam_phi3, lx_fam_olmo2, lx_fam_gpt_oss, lx_fam_gptoss_ollama;
 extern const lx_family lx_fam_deepseek3, lx_fam_deepseek2, lx_fam_deepseek32, lx_fam_glm_dsa, lx_fam_glm4moe,
     lx_fam_deepseek4;
@@ -19,7 +19,7 @@ extern const lx_family lx_fam_bert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
 static const lx_family *const FAMILIES[] = {
     &lx_fam_llama, &lx_fam_mistral, &lx_fam_mixtral, &lx_fam_llama4,
     &lx_fam_qwen2, &lx_fam_qwen2moe, &lx_fam_qwen3, &lx_fam_qwen3moe,
-    &lx_fam_gemma, &lx_fam_gemma2, &lx_fam_gemma3,
+    &lx_fam_gemma, &lx_fam_gemma2, &lx_fam_gemma3, &lx_fam_gemma4,
     &lx_fam_gpt2, &lx_fam_falcon, &lx_fam_phi3, &lx_fam_olmo2, &lx_fam_gpt_oss, &lx_fam_gptoss_ollama,
     &lx_fam_deepseek3, &lx_fam_deepseek2, &lx_fam_deepseek32, &lx_fam_glm_dsa, &lx_fam_glm4moe, &lx_fam_deepseek4,
     &lx_fam_qwen3next, &lx_fam_qwen35, &lx_fam_qwen35moe, &lx_fam_nemotron_h, &lx_fam_nemotron_h_moe, &lx_fam_lfm2,
