@@ -243,10 +243,16 @@ static const lx_family *pick_family(lx_jcfg *j, lx_hparams *hp)
     const char *mt = json_string_value(json_object_get(j->root, "model_type"));
     json_t *archs = json_object_get(j->root, "architectures");
     const lx_family *outer = family_of(mt, json_is_array(archs) ? archs : NULL);
-    for (size_t i = 0; i < sizeof NESTS / sizeof NESTS[0]; i++)
-        if (lx_jcfg_enter(j, NESTS[i])) break;
+    for (size_t i = 0; i < sizeof NESTS / sizeof NESTS[0]; i++) {
+        json_t *n = json_object_get(j->root, NESTS[i]);
+        /* a nested text model holds its own sizes; one naming only its type (Fuyu) does not */
+        bool sized = json_is_object(n) && (json_object_get(n, "hidden_size") || json_object_get(n, "d_model") ||
+                                          json_object_get(n, "num_hidden_layers") || json_object_get(n, "n_embd"));
+        if (sized && lx_jcfg_enter(j, NESTS[i])) break;
+    }
     if (!model_type_ok(j)) return NULL;
     const char *inner = j->cfg != j->root ? json_string_value(json_object_get(j->cfg, "model_type")) : NULL;
+    bool wrapper = !outer; /* a wrapper whose own type no record knows: its text model's type decides */
     json_t *inner_archs = j->cfg != j->root ? json_object_get(j->cfg, "architectures") : NULL;
     const lx_family *in = inner || inner_archs ? family_of(inner, json_is_array(inner_archs) ? inner_archs : NULL) : NULL;
     if (!mt && !inner && !json_array_size(archs)) {
@@ -261,7 +267,7 @@ static const lx_family *pick_family(lx_jcfg *j, lx_hparams *hp)
     }
     const char *raw = mt ? mt : inner ? inner : json_string_value(json_array_get(archs, 0));
     lx_fam_copy(hp->arch_raw, sizeof hp->arch_raw, raw ? raw : "");
-    if (in && (!outer || strcmp(in->name, outer->name) != 0) && inner) return in;
+    if (in && inner && (wrapper || strcmp(in->name, outer->name) != 0) && !(outer && outer->build)) return in;
     return outer ? outer : in;
 }
 

@@ -25,7 +25,8 @@ typedef enum lx_layer_kind_bits {
     LX_LAYER_GATED = 1u << 5,   /* attention output gated by a sigmoid of the input (Qwen3-Next) */
     LX_LAYER_KV_SHARED = 1u << 6, /* K/V taken from an earlier layer (Gemma 4's num_kv_shared_layers) */
     LX_LAYER_INDEXER = 1u << 7, /* a DSA-style sparse-attention indexer (DeepSeek-V3.2, GLM-5) */
-    LX_LAYER_K_EQ_V = 1u << 8   /* one projection serves as both K and V (Gemma 4 global layers) */
+    LX_LAYER_K_EQ_V = 1u << 8,  /* one projection serves as both K and V (Gemma 4 global layers) */
+    LX_LAYER_SINKS = 1u << 9    /* learned attention sinks in this layer (MiMo-V2 sliding layers) */
 } lx_layer_kind_bits;
 
 /* The token mixer of one layer. Softmax attention is full, sliding or chunked per layer_bits. */
@@ -78,6 +79,7 @@ typedef struct lx_hparams {
     uint64_t chunk_size;                /* chunked attention (attention_chunk_size) */
     uint64_t head_dim_global;           /* head size of full-attention layers when it differs (Gemma 4) */
     uint64_t n_kv_heads_global;         /* KV heads of full-attention layers when they differ (Gemma 4) */
+    uint8_t attn_gate;                  /* gated attention: 0 gate fused into q, 1 own projection per element, 2 per head */
     double attn_scale;                  /* query_pre_attn_scalar etc.: the score scale is 1/sqrt(this); 0 = head_dim */
     double rope_theta_local;            /* RoPE theta of sliding layers when it differs (Gemma 3) */
     uint64_t n_kv_shared_layers;        /* trailing layers reusing earlier K/V (Gemma 4) */
@@ -110,6 +112,7 @@ typedef struct lx_hparams {
     bool lm_head_bias;
     lx_tristate o_bias;         /* attention output bias when it differs from attn_bias (ChatGLM 2) */
     lx_tristate norm_bias;      /* LayerNorms carry a bias (LX_NO: MPT's no_bias, Cohere) */
+    uint64_t patch_in;          /* a linear patch embedding of this many inputs beside the tokens (Fuyu) */
     uint64_t n_labels;          /* a classification/score head of this many outputs instead of the LM head */
 
     /* family details the config.json reader fills and model/synth counts from */

@@ -136,23 +136,25 @@ static void attn_std(syn *s)
     uint32_t bits = layer_bits(s);
     uint64_t hd = per_layer(hp->head_dim, hp->l_head_dim, s->layer);
     uint64_t nh = per_layer(hp->n_heads, hp->l_heads, s->layer), nkv = per_layer(hp->n_kv_heads, hp->l_kv_heads, s->layer);
-    uint64_t d = hp->d_model, q = nh * hd, kv = nkv * hd;
-    bool b = yes(hp->attn_bias);
+    uint64_t vd = hp->v_head_dim && !hp->kv_lora_rank ? hp->v_head_dim : hd; /* MiMo-V2: narrower values */
+    uint64_t d = hp->d_model, q = nh * hd, kv = nkv * hd, qv = nh * vd;
+    bool b = yes(hp->attn_bias), fused_gate = (bits & LX_LAYER_GATED) && hp->attn_gate == 0;
     if (s->flags & LX_R_FUSED_QKV) {
-        lin(s, "attn_qkv", q + 2 * kv, d, b);
+        lin(s, "attn_qkv", q + kv + nkv * vd, d, b);
     } else {
-        lin(s, "attn_q", (bits & LX_LAYER_GATED) ? 2 * q : q, d, b);
+        lin(s, "attn_q", fused_gate ? 2 * q : q, d, b);
         lin(s, "attn_k", kv, d, b);
-        if (!(bits & LX_LAYER_K_EQ_V)) lin(s, "attn_v", kv, d, b);
+        if (!(bits & LX_LAYER_K_EQ_V)) lin(s, "attn_v", nkv * vd, d, b);
     }
+    if ((bits & LX_LAYER_GATED) && hp->attn_gate) lin(s, "attn_gate", hp->attn_gate == 2 ? nh : qv, d, false);
     bool ob = hp->o_bias == LX_YES || (b && !(s->flags & LX_R_NO_O_BIAS) && hp->o_bias != LX_NO);
-    lin(s, "attn_output", d, q, ob);
+    lin(s, "attn_output", d, qv, ob);
     if (yes(hp->qk_norm) && !(s->flags & LX_R_QK_NO_WEIGHT)) {
         bool full = s->flags & LX_R_QK_FULL;
         nrm(s, "attn_q_norm", full ? q : hd);
         nrm(s, "attn_k_norm", full ? kv : hd);
     }
-    if (s->flags & LX_R_SINKS) add(s, 1, nh, 0, 0, "%sattn_sinks.weight", s->pfx);
+    if ((s->flags & LX_R_SINKS) || (bits & LX_LAYER_SINKS)) add(s, 1, nh, 0, 0, "%sattn_sinks.weight", s->pfx);
 }
 
 static void ffn_dense(syn *s)
@@ -272,6 +274,7 @@ static void build_decoder(syn *s)
     const lx_hparams *hp = s->hp;
     add(s, 2, hp->vocab_size, hp->d_model, 0, "token_embd.weight");
     if (s->flags & LX_R_EMBD_NORM) nrm(s, "token_embd_norm", hp->d_model);
+    if (hp->patch_in) lin(s, "patch_embd", hp->d_model, hp->patch_in, true);
     if (strcmp(hp->position, "learned") == 0)
         add(s, 2, hp->context_length, hp->d_model, 0, "position_embd.weight");
     if (hp->ple_dim) { /* Gemma 3n/4: a per-layer token embedding, projected from the residual */

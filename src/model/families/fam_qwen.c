@@ -22,8 +22,8 @@ static void cfg_qwen2moe(lx_fam_cfg *c)
 
 const lx_family lx_fam_qwen2 = {
     .name = "qwen2", .label = "Qwen2",
-    .hf_types = (const char *const[]){"qwen2", NULL},
-    .hf_classes = (const char *const[]){"Qwen2For", NULL},
+    .hf_types = (const char *const[]){"qwen2", "qwen2_vl", "qwen2_5_vl", "qwen2_5_vl_text", "qwen2_vl_text", NULL},
+    .hf_classes = (const char *const[]){"Qwen2For", "Qwen2VLFor", "Qwen2_5_VLFor", NULL},
     .gguf_arch = "qwen2", .position = "rope", .norm = "rmsnorm", .activation = "silu",
     .gated = LX_YES, .qk_norm = LX_NO,
     .defaults = "{" QWEN_DEFS ",\"attention_bias\":true}",
@@ -43,8 +43,8 @@ const lx_family lx_fam_qwen2moe = {
 
 const lx_family lx_fam_qwen3 = {
     .name = "qwen3", .label = "Qwen3",
-    .hf_types = (const char *const[]){"qwen3", NULL},
-    .hf_classes = (const char *const[]){"Qwen3For", NULL},
+    .hf_types = (const char *const[]){"qwen3", "qwen3_vl", "qwen3_vl_text", NULL},
+    .hf_classes = (const char *const[]){"Qwen3For", "Qwen3VLFor", NULL},
     .gguf_arch = "qwen3", .position = "rope", .norm = "rmsnorm", .activation = "silu",
     .gated = LX_YES, .qk_norm = LX_YES,
     .defaults = "{" QWEN_DEFS ",\"attention_bias\":false}",
