@@ -121,6 +121,7 @@ typedef struct lx_arch {
     uint32_t layer_bits[LX_MAX_LAYERS]; /* lx_layer_kind_bits per layer, resolved */
     lx_layer layers[LX_MAX_LAYERS];     /* per layer, n_layers of them */
     lx_motif motif;
+    bool encoder_only;                  /* bidirectional encoder (BERT): no causal mask, no KV cache */
     int n_mixers[LX_MIX_COUNT];         /* layers per token-mixer kind */
     int n_groups;
     lx_group *groups;

@@ -43,7 +43,7 @@ const lx_family lx_fam_bert = {
     .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-12,\"vocab_size\":30522,"
                 "\"hidden_size\":768,\"num_hidden_layers\":12,\"num_attention_heads\":12,\"intermediate_size\":3072,"
                 "\"max_position_embeddings\":512,\"type_vocab_size\":2}",
-    .config = cfg_bert, .detect = detect_bert, .build = lx_synth_bert, .tokenizer = "wpm",
+    .config = cfg_bert, .detect = detect_bert, .build = lx_synth_bert, .recipe = LX_R_ENCODER, .tokenizer = "wpm",
 };
 
 /* RoBERTa as the hub ships it: RobertaForMaskedLM (no pooler, the MLM head). */
@@ -57,7 +57,7 @@ const lx_family lx_fam_roberta = {
     .gated = LX_NO, .qk_norm = LX_NO,
     .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-5,\"vocab_size\":50265,"
                 "\"max_position_embeddings\":514,\"type_vocab_size\":1}",
-    .config = cfg_roberta, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER, .tokenizer = "bpe",
+    .config = cfg_roberta, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER, .tokenizer = "bpe",
 };
 
 /* T5: feed_forward_proj "gated-gelu" means a gated FFN (transformers then uses gelu_new);

@@ -1,0 +1,335 @@
+/* Tests the family registry and the per-layer model on every real config.json in
+ * ../shared/configs: each one reads, builds and counts; its components add up to its total;
+ * where an independent count exists (the index file beside the config, the publisher's
+ * safetensors metadata, or an independent re-implementation from the modeling code, named
+ * per row) the text model's parameters and the KV cache per token match it exactly; layer
+ * mixes, motifs and per-layer sizes match what was worked out by hand from the shapes.
+ *
+ * "Text model" is what llmxray counts today: vision towers, audio towers and
+ * multi-token-prediction layers shipped beside it are not in these totals (the row says
+ * what was subtracted from the checkpoint's count). */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/arch.h"
+#include "model/families/family.h"
+#include "read/source.h"
+
+typedef struct built {
+    lx_source src;
+    lx_arch arch;
+} built;
+
+static built *build(const char *config)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/configs/%s/config.json", LX_SHARED_DIR, config);
+    built *b = calloc(1, sizeof *b);
+    lx_err err = {0};
+    if (lx_source_open(path, &b->src, &err) != LX_OK) fail_msg("%s: %s", config, err.msg);
+    if (lx_arch_build(&b->src, &b->arch, &err) != LX_OK) fail_msg("%s: %s", config, err.msg);
+    return b;
+}
+
+static void unbuild(built *b)
+{
+    lx_arch_free(&b->arch);
+    lx_source_free(&b->src);
+    free(b);
+}
+
+/* ---------------------------------------------------------------- every config */
+
+/* Encoder-decoders are issue 9's: Whisper's CTranslate2 config names no dimensions. */
+static bool skipped(const char *name) { return strcmp(name, "faster-whisper-tiny") == 0; }
+
+static void test_every_config_builds_and_adds_up(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/configs", LX_SHARED_DIR);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (e->d_name[0] == '.' || strchr(e->d_name, '.') == e->d_name || skipped(e->d_name)) continue;
+        char probe[1024];
+        snprintf(probe, sizeof probe, "%s/%s/config.json", dir, e->d_name);
+        FILE *f = fopen(probe, "rb");
+        if (!f) continue;
+        fclose(f);
+        built *b = build(e->d_name);
+        uint64_t sum = 0, layers = 0;
+        for (int k = 0; k < LX_COMP_COUNT; k++) sum += b->arch.comp[k].params;
+        for (int l = 0; l < b->arch.n_layers; l++) layers += b->arch.layers[l].params;
+        if (sum != b->arch.total_params) fail_msg("%s: components %llu != total %llu", e->d_name,
+                                                  (unsigned long long)sum, (unsigned long long)b->arch.total_params);
+        if (layers > b->arch.total_params) fail_msg("%s: layers hold more than the total", e->d_name);
+        for (int w = 0; w < b->arch.n_warnings; w++)
+            if (strstr(b->arch.warnings[w], "not one llmxray knows") || strstr(b->arch.warnings[w], "role table"))
+                if (strcmp(e->d_name, "t5-small") != 0) fail_msg("%s: %s", e->d_name, b->arch.warnings[w]);
+        int mixes = 0;
+        for (int m = 0; m < LX_MIX_COUNT; m++) mixes += b->arch.n_mixers[m];
+        assert_int_equal(mixes, b->arch.n_layers);
+        unbuild(b);
+        n++;
+    }
+    closedir(d);
+    assert_true(n >= 100);
+}
+
+/* ---------------------------------------------------------------- exact totals */
+
+typedef struct total_case {
+    const char *config;
+    uint64_t params, kv;
+} total_case;
+
+/* Sources: "index" = the model.safetensors / pytorch_model.bin index beside the config
+ * (total_size / bytes per parameter, buffers named in the row subtracted); "HF" = the
+ * publisher's safetensors parameter count; "indep." = an independent count from the
+ * family's modeling code (Python, written from transformers / llama.cpp shapes). KV is
+ * K and V of every softmax-attention layer at 16 bits (K = V shared once; MLA: latent). */
+static const total_case TOTALS[] = {
+    {"qwen3-next-80b-a3b", 79674391296ull, 24576},     /* HF 81,324,862,720 - MTP 1,650,471,424 */
+    {"qwen3.5-18b-reap-a3b", 18543997568ull, 20480},   /* index (no MTP in the checkpoint) */
+    {"qwen3.5-27b", 26895998464ull, 65536},            /* HF 27,781,427,952 - MTP - vision 460,730,096 */
+    {"qwen3-6-35b-a3b", 34660610688ull, 20480},        /* HF 35,951,822,704 - MTP - vision */
+    {"qwen3-5-397b", 396346350336ull, 30720},          /* HF 403,397,928,944 - MTP - vision */
+    {"nemotron-3-nano-30b-a3b", 31577940288ull, 6144}, /* llama.cpp n_params of the GGUF */
+    {"nemotron-3-super-120b-a12b", 120668707840ull, 8192}, /* llama.cpp n_params, MTP apart */
+    {"nemotron-h-56b", 56324350464ull, 40960},         /* indep. ("56B") */
+    {"lfm2-1.2b", 1170340608ull, 12288},               /* HF */
+    {"gemma-4-31b", 30697345340ull, 860160},           /* index 31,273,088,876 - vision 575,743,536 */
+    {"gemma-4-26b-a4b", 25233141790ull, 215040},       /* HF 25,805,936,206 - vision 572,794,416 */
+    {"gemma-4-e2b", 4628569379ull, 18432},             /* HF 5,123,178,979 - vision - audio - unused shared K/V */
+    {"gemma-4-e4b", 7463013418ull, 57344},             /* HF 7,996,157,418 - vision - audio - unused shared K/V */
+    {"medgemma-27b-it", 27009346304ull, 507904},       /* index 27,432,406,640 - vision 423,060,336 */
+    {"deepseek-v3.2", 671877944064ull, 70272},         /* HF 685,355,329,792 - MTP 13,477,385,728 */
+    {"deepseek-v4-flash-284b", 284332240471ull, 5536}, /* indep. inventory, MTP and hash tables apart */
+    {"deepseek-v4-pro-1-6t", 1572997201763ull, 7928},  /* indep. inventory, MTP and hash tables apart */
+    {"glm-4.5", 352797829024ull, 376832},              /* HF 358,337,791,296 - MTP 5,539,962,272 */
+    {"glm-4-5-air-106b", 106852251264ull, 188416},     /* HF 110,468,824,832 - MTP 3,616,573,568 */
+    {"glm-5", 743911218432ull, 89856},                 /* HF 753,864,139,008 - MTP 9,952,920,576 */
+    {"kimi-k2-instruct", 1026408232448ull, 70272},     /* safetensors header recount */
+    {"kimi-k2-5-1t", 1026408232448ull, 70272},         /* recount 1,026,879,376,368 - vision 471,143,920 */
+    {"minimax-m2-230b", 228689764864ull, 253952},      /* HF */
+    {"mimo-7b", 7622619136ull, 147456},                /* index 7,833,409,536 - MTP 210,790,400 */
+    {"xiaomi-mimo-v2-flash-309b", 308778780864ull, 222720}, /* indep. ("309B"), MTP apart */
+    {"tencent-hy3-preview-295b-a21b", 295033543488ull, 327680}, /* HF 298,786,155,776 - MTP */
+    {"laguna-xs-2-33b", 33442617088ull, 163840},       /* HF */
+    {"arcee-ai-trinity-large-400b", 398635286016ull, 245760}, /* HF */
+    {"mistral-small-4-119b", 118972826624ull, 23040},  /* indep. 119,401,298,944 - vision 428,472,320 */
+    {"mistral-small-3-1-24b", 23572403200ull, 163840}, /* HF 24,011,361,280 - vision 438,958,080 */
+    {"smollm3-3b", 3075098624ull, 73728},              /* index */
+    {"openelm", 271527168ull, 16128},                  /* indep. ("270M") */
+    {"nemotron-super-49b-v1", 49867145216ull, 200704}, /* published bf16 count */
+    {"falcon-40b", 41835970560ull, 122880},            /* index (lm_head stored) */
+    {"falcon-180b-chat", 179522565120ull, 163840},     /* index (lm_head stored) */
+    {"bloom-176b", 176247271424ull, 4014080},          /* index */
+    {"mpt-7b-instruct", 6649286656ull, 524288},        /* index */
+    {"gpt-j-6b", 6050882784ull, 458752},               /* index minus causal-mask buffers */
+    {"phi-2-mixformer", 2779683840ull, 327680},        /* index (fp32) */
+    {"redpajama-incite-7b-base", 6857302016ull, 524288}, /* index minus buffers */
+    {"oasst-rm-2.1-pythia-1.4b", 1311594497ull, 196608}, /* index (fp32): trunk + score head */
+    {"stable-code-3b", 2795443200ull, 327680},         /* index */
+    {"command-r-v01", 34980831232ull, 1310720},        /* indep. ("35B") */
+    {"baichuan2-13b-chat", 13896668160ull, 819200},    /* index */
+    {"chatglm-6b", 6173286400ull, 458752},             /* published model.parameters() */
+    {"chatglm2-6b", 6243584000ull, 28672},             /* index minus the inv_freq buffer */
+    {"chatglm3-6b", 6243584000ull, 28672},             /* index minus the inv_freq buffer */
+    {"internlm2.5-7b-chat", 7737708544ull, 131072},    /* index */
+    {"qwen-7b-chat-cantonese", 7721324544ull, 524288}, /* index */
+    {"openpangu-embedded-7b", 8030887936ull, 139264},  /* index minus inv_freq buffers */
+    {"granite-3.1-1b-a400m-instruct", 1334628352ull, 49152}, /* index (fp32) */
+    {"gemma-2b", 2506172416ull, 18432},                /* index */
+    {"fuyu-8b", 9408238592ull, 589824},                /* index (patch embedding included) */
+    {"minicpm-v", 3007703808ull, 368640},              /* index 3,434,965,792 - vision 427,261,984 */
+    {"olmocr-7b-0225", 7615616512ull, 57344},          /* index 8,291,375,616 - vision 675,759,104 */
+    {"qwen3-vl-8b-instruct", 8190735360ull, 147456},   /* HF 8,767,123,696 - vision 576,388,336 */
+    {"bert-base-uncased-seqcls", 109483778ull, 0},     /* BertForSequenceClassification, 2 labels; an encoder: no cache */
+    {"roberta-base-legacy", 124697433ull, 0},          /* RobertaForMaskedLM as on the hub */
+    {"distilgpt2-legacy", 81912576ull, 18432},         /* HF, without model_type */
+};
+
+static void test_exact_totals(void **state)
+{
+    (void)state;
+    int bad = 0;
+    for (size_t i = 0; i < sizeof TOTALS / sizeof TOTALS[0]; i++) {
+        built *b = build(TOTALS[i].config);
+        if (b->arch.total_params != TOTALS[i].params || b->arch.kv_bytes_per_token != TOTALS[i].kv) {
+            print_error("%s: %llu params / %llu KV bytes, expected %llu / %llu\n", TOTALS[i].config,
+                        (unsigned long long)b->arch.total_params, (unsigned long long)b->arch.kv_bytes_per_token,
+                        (unsigned long long)TOTALS[i].params, (unsigned long long)TOTALS[i].kv);
+            bad++;
+        }
+        unbuild(b);
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* ---------------------------------------------------------------- layer mixes */
+
+static int mix_of(const lx_arch *a, const char *label)
+{
+    int n = 0;
+    for (int l = 0; l < a->n_layers; l++) n += strcmp(lx_layer_label(&a->layers[l]), label) == 0;
+    return n;
+}
+
+static void test_layer_mixes(void **state)
+{
+    (void)state;
+    built *b = build("qwen3-next-80b-a3b");
+    assert_int_equal(mix_of(&b->arch, "full"), 12);
+    assert_int_equal(mix_of(&b->arch, "gated_deltanet"), 36);
+    assert_true(b->arch.motif.found);
+    assert_int_equal(b->arch.motif.unit, 4);
+    assert_int_equal(b->arch.motif.repeat, 12);
+    assert_true(b->arch.layers[3].bits & LX_LAYER_GATED); /* gated attention */
+    unbuild(b);
+
+    b = build("nemotron-3-nano-30b-a3b");
+    assert_int_equal(mix_of(&b->arch, "full"), 6);
+    assert_int_equal(mix_of(&b->arch, "mamba2"), 23);
+    assert_int_equal(mix_of(&b->arch, "moe"), 23);
+    assert_true(b->arch.layers[0].rope_theta == 0); /* Nemotron-H attention has no RoPE */
+    unbuild(b);
+
+    b = build("llama-4-maverick-400b");
+    assert_int_equal(mix_of(&b->arch, "chunked"), 36);
+    assert_int_equal(mix_of(&b->arch, "full"), 12);
+    assert_int_equal(b->arch.layers[0].window, 8192);
+    assert_true(b->arch.layers[3].rope_theta == 0); /* every fourth layer NoPE */
+    unbuild(b);
+
+    b = build("medgemma-27b-it"); /* Gemma 3 27B: 10 x [5 sliding, 1 full] + 2 sliding */
+    assert_int_equal(mix_of(&b->arch, "sliding"), 52);
+    assert_int_equal(mix_of(&b->arch, "full"), 10);
+    assert_int_equal(b->arch.motif.prefix, 0);
+    assert_int_equal(b->arch.motif.unit, 6);
+    assert_int_equal(b->arch.motif.repeat, 10);
+    assert_int_equal(b->arch.motif.suffix, 2);
+    assert_true(b->arch.layers[0].rope_theta == 10000.0);   /* local */
+    assert_true(b->arch.layers[5].rope_theta == 1000000.0); /* global */
+    unbuild(b);
+
+    b = build("smollm3-3b");
+    int nope = 0;
+    for (int l = 0; l < b->arch.n_layers; l++) nope += b->arch.layers[l].rope_theta == 0;
+    assert_int_equal(nope, 9);
+    unbuild(b);
+
+    b = build("lfm2-1.2b");
+    assert_int_equal(mix_of(&b->arch, "conv"), 10);
+    assert_int_equal(mix_of(&b->arch, "full"), 6);
+    unbuild(b);
+
+    b = build("gemma-4-e2b");
+    int shared = 0;
+    for (int l = 0; l < b->arch.n_layers; l++) shared += (b->arch.layers[l].bits & LX_LAYER_KV_SHARED) != 0;
+    assert_int_equal(shared, 20);
+    assert_int_equal(b->arch.layers[34].kv_bytes, 0);
+    unbuild(b);
+}
+
+/* ---------------------------------------------------------------- one layer by hand */
+
+/* Qwen3-Next's layer 0, a Gated DeltaNet layer, from its shapes (H 2048; 16 key heads and 32
+ * value heads of 128; conv 4): qkv 2048 x (2*2048 + 4096) + z 2048 x 4096 + beta/alpha
+ * 2048 x 64 + conv 8192 x 4 + dt 32 + A 32 + norm 128 + out 4096 x 2048. */
+static void test_one_gated_deltanet_layer(void **state)
+{
+    (void)state;
+    built *b = build("qwen3-next-80b-a3b");
+    uint64_t expect = 2048ull * 8192 + 2048ull * 4096 + 2048ull * 64 + 8192ull * 4 + 32 + 32 + 128 + 4096ull * 2048;
+    uint64_t got = 0;
+    for (size_t i = 0; i < b->arch.tensors->n; i++)
+        if (b->arch.roles[i].layer == 0) {
+            lx_role r = b->arch.roles[i].role;
+            bool mixer = r == LX_ROLE_ATTN_QKV || r == LX_ROLE_ATTN_GATE || r == LX_ROLE_SSM_BA || r == LX_ROLE_SSM_CONV ||
+                         r == LX_ROLE_SSM_DT || r == LX_ROLE_SSM_A || r == LX_ROLE_SSM_NORM || r == LX_ROLE_SSM_OUT;
+            if (mixer) got += b->arch.tensors->v[i].n_elems;
+        }
+    assert_int_equal(got, expect);
+    assert_int_equal(b->arch.layers[0].mixer, LX_MIX_GDN);
+    assert_int_equal(b->arch.layers[0].kv_bytes, 0);
+    /* state: 32 value heads x 128 x 128 + conv tail 3 x 8192, at 16 bits */
+    assert_int_equal(b->arch.layers[0].state_bytes, (32ull * 128 * 128 + 3ull * 8192) * 2);
+    unbuild(b);
+}
+
+/* Nemotron-3-Nano's layer 0, a Mamba-2 layer (H 2688, 64 heads of 64 -> d_inner 4096, 8
+ * groups, state 128, conv 4): in 2688 x (2*4096 + 2*8*128 + 64) + conv (4096 + 2048) x 4 +
+ * conv bias 6144 + dt/A/D 3 x 64 + norm 4096 + out 4096 x 2688, plus its norm 2688. */
+static void test_one_mamba2_layer(void **state)
+{
+    (void)state;
+    built *b = build("nemotron-3-nano-30b-a3b");
+    assert_int_equal(b->arch.layers[0].mixer, LX_MIX_MAMBA2);
+    uint64_t H = b->arch.hp.d_model, di = b->arch.hp.ssm_d_inner;
+    assert_int_equal(H, 2688);
+    assert_int_equal(di, 4096);
+    uint64_t expect = H * (2 * di + 2 * 8 * 128 + 64) + (di + 2048) * 4 + (di + 2048) + 3 * 64 + di + di * H + H;
+    assert_int_equal(b->arch.layers[0].params, expect);
+    assert_int_equal(b->arch.layers[0].ffn, LX_FFN_NONE);
+    unbuild(b);
+}
+
+/* LFM2-1.2B's layer 0, a short convolution (H 2048, L_cache 3) with its SwiGLU FFN of 8192:
+ * in 3H x H + conv H x 3 + out H x H + 2 norms + 3 x H x 8192. */
+static void test_one_conv_layer(void **state)
+{
+    (void)state;
+    built *b = build("lfm2-1.2b");
+    uint64_t H = 2048;
+    assert_int_equal(b->arch.layers[0].mixer, LX_MIX_CONV);
+    assert_int_equal(b->arch.layers[0].params, 3 * H * H + H * 3 + H * H + 2 * H + 3 * H * 8192);
+    assert_int_equal(b->arch.layers[0].state_bytes, H * 2 * 2);
+    unbuild(b);
+}
+
+/* ---------------------------------------------------------------- the registry itself */
+
+static void test_registry_is_consistent(void **state)
+{
+    (void)state;
+    size_t n = lx_family_count();
+    assert_true(n >= 60);
+    for (size_t i = 0; i < n; i++) {
+        const lx_family *f = lx_family_at(i);
+        assert_non_null(f->name);
+        assert_non_null(f->label);
+        assert_non_null(f->position);
+        assert_non_null(f->norm);
+        for (const char *const *t = f->hf_types; t && *t; t++)
+            if (lx_family_by_hf_type(*t) != f) fail_msg("model_type %s is claimed by two records", *t);
+        if (f->gguf_arch && lx_family_by_gguf(f->gguf_arch) != f) fail_msg("GGUF arch %s twice", f->gguf_arch);
+        if (!lx_family_by_name(f->name)) fail_msg("%s not found by name", f->name);
+    }
+    assert_null(lx_family_by_hf_type("no_such_model"));
+    assert_string_equal(lx_family_by_hf_class("DeepseekV3ForCausalLM")->name, "deepseek2");
+    assert_string_equal(lx_family_by_hf_class("Qwen3MoeForCausalLM")->name, "qwen3moe");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_config_builds_and_adds_up),
+        cmocka_unit_test(test_exact_totals),
+        cmocka_unit_test(test_layer_mixes),
+        cmocka_unit_test(test_one_gated_deltanet_layer),
+        cmocka_unit_test(test_one_mamba2_layer),
+        cmocka_unit_test(test_one_conv_layer),
+        cmocka_unit_test(test_registry_is_consistent),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
