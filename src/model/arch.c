@@ -59,7 +59,8 @@ static void arch_warn(lx_arch *a, const char *fmt, ...)
 static lx_comp role_comp(lx_role r)
 {
     switch (r) {
-    case LX_ROLE_TOK_EMBD: case LX_ROLE_TOKEN_TYPES: case LX_ROLE_PATCH_EMBD: return LX_COMP_EMBEDDING;
+    case LX_ROLE_TOK_EMBD: case LX_ROLE_TOKEN_TYPES: case LX_ROLE_PATCH_EMBD: case LX_ROLE_EMBD_PROJ:
+        return LX_COMP_EMBEDDING;
     case LX_ROLE_POS_EMBD: case LX_ROLE_ROPE_FREQS: return LX_COMP_POSITION;
     case LX_ROLE_EMBD_NORM: case LX_ROLE_OUTPUT_NORM: case LX_ROLE_ATTN_NORM: case LX_ROLE_ATTN_POST_NORM:
     case LX_ROLE_FFN_NORM: case LX_ROLE_FFN_POST_NORM: case LX_ROLE_HF_POST_ATTN_LN: return LX_COMP_NORM;
@@ -133,14 +134,16 @@ static lx_mixer mixer_of(const layer_info *L, lx_mixer declared)
 {
     if (has(L, LX_ROLE_KDA)) return LX_MIX_KDA;
     if (has(L, LX_ROLE_SSM_BA)) return LX_MIX_GDN;
-    if (has(L, LX_ROLE_SSM_X)) return LX_MIX_MAMBA;
-    if (has(L, LX_ROLE_SSM_IN) || has(L, LX_ROLE_SSM_A) || has(L, LX_ROLE_SSM_CONV))
-        return declared == LX_MIX_MAMBA || declared == LX_MIX_MLSTM ? declared : LX_MIX_MAMBA2;
-    if (has(L, LX_ROLE_CONV) || has(L, LX_ROLE_CONV_IN)) return LX_MIX_CONV;
     static const lx_role ATT[] = {LX_ROLE_ATTN_Q, LX_ROLE_ATTN_K, LX_ROLE_ATTN_QKV, LX_ROLE_ATTN_O, LX_ROLE_ATTN_KV_A,
                                   LX_ROLE_ATTN_Q_A};
-    for (size_t i = 0; i < sizeof ATT / sizeof ATT[0]; i++)
-        if (has(L, ATT[i])) return declared == LX_MIX_LIGHTNING || declared == LX_MIX_MLSTM ? declared : LX_MIX_ATTN;
+    bool attn = false;
+    for (size_t i = 0; i < sizeof ATT / sizeof ATT[0]; i++) attn = attn || has(L, ATT[i]);
+    bool ssm = has(L, LX_ROLE_SSM_IN) || has(L, LX_ROLE_SSM_A) || has(L, LX_ROLE_SSM_CONV) || has(L, LX_ROLE_SSM_X);
+    if (attn && ssm && declared == LX_MIX_ATTN) return LX_MIX_ATTN; /* side by side (Falcon-H1) */
+    if (ssm && has(L, LX_ROLE_SSM_X)) return LX_MIX_MAMBA;
+    if (ssm) return declared == LX_MIX_MAMBA || declared == LX_MIX_MLSTM ? declared : LX_MIX_MAMBA2;
+    if (has(L, LX_ROLE_CONV) || has(L, LX_ROLE_CONV_IN)) return LX_MIX_CONV;
+    if (attn) return declared == LX_MIX_LIGHTNING || declared == LX_MIX_MLSTM ? declared : LX_MIX_ATTN;
     return LX_MIX_NONE;
 }
 
@@ -240,7 +243,7 @@ static void derive_embedding_dims(build_ctx *c)
     const lx_tensor *e = find_role(a, LX_ROLE_TOK_EMBD, NULL);
     if (e && e->n_dims == 2) {
         settle(a, "vocab_size", &a->hp.vocab_size, e->shape[0], e->name);
-        settle(a, "d_model", &a->hp.d_model, e->shape[1], e->name);
+        if (!a->hp.embed_dim) settle(a, "d_model", &a->hp.d_model, e->shape[1], e->name);
     }
     uint64_t layers = (uint64_t)c->n_layers;
     if (layers && a->hp.n_layers && a->hp.n_layers != layers)
@@ -675,6 +678,7 @@ const char *lx_layer_label(const lx_layer *l)
 {
     if (l->mixer == LX_MIX_NONE) return l->ffn == LX_FFN_MOE ? "moe" : l->ffn == LX_FFN_NONE ? "none" : "mlp";
     if (l->mixer != LX_MIX_ATTN) return lx_mixer_name(l->mixer);
+    if (l->bits & LX_LAYER_PAR_SSM) return "attention+mamba2";
     return (l->bits & LX_LAYER_SLIDING) ? "sliding" : (l->bits & LX_LAYER_CHUNKED) ? "chunked" : "full";
 }
 

@@ -65,6 +65,7 @@ static const u64_field U64_FIELDS[] = {
     {HP(ssm_d_state), {"ssm_state_size", "mamba_d_state", "state_size", "d_state"}, false},
     {HP(ssm_groups), {"n_groups", "mamba_n_groups"}, false},
     {HP(ssm_heads), {"mamba_num_heads", "mamba_n_heads"}, false},
+    {HP(ssm_d_inner), {"intermediate_size_ssm"}, false},
     {HP(ssm_conv), {"conv_kernel", "mamba_d_conv", "d_conv"}, false},
     {HP(conv_kernel), {"conv_L_cache"}, false},
     {HP(n_kv_shared_layers), {"num_kv_shared_layers"}, false},

@@ -26,7 +26,8 @@ typedef enum lx_layer_kind_bits {
     LX_LAYER_KV_SHARED = 1u << 6, /* K/V taken from an earlier layer (Gemma 4's num_kv_shared_layers) */
     LX_LAYER_INDEXER = 1u << 7, /* a DSA-style sparse-attention indexer (DeepSeek-V3.2, GLM-5) */
     LX_LAYER_K_EQ_V = 1u << 8,  /* one projection serves as both K and V (Gemma 4 global layers) */
-    LX_LAYER_SINKS = 1u << 9    /* learned attention sinks in this layer (MiMo-V2 sliding layers) */
+    LX_LAYER_SINKS = 1u << 9,   /* learned attention sinks in this layer (MiMo-V2 sliding layers) */
+    LX_LAYER_PAR_SSM = 1u << 10 /* a Mamba-2 runs beside the attention on the same input (Falcon-H1) */
 } lx_layer_kind_bits;
 
 /* The token mixer of one layer. Softmax attention is full, sliding or chunked per layer_bits. */
@@ -91,6 +92,7 @@ typedef struct lx_hparams {
     /* state-space (Mamba, Mamba-2) and short convolutions */
     uint64_t ssm_d_inner, ssm_d_state, ssm_groups, ssm_heads, ssm_conv, ssm_dt_rank;
     uint64_t conv_kernel;               /* LFM2 short-convolution length */
+    bool ssm_no_norm;                   /* Mamba-2 without its gated norm (Falcon-H1's mamba_rms_norm false) */
     /* sparse-attention indexer (DSA) */
     uint64_t idx_heads, idx_head_dim;
     /* DeepSeek-V4: grouped low-rank output, hyper-connection streams, hash-routed layers */
@@ -112,6 +114,9 @@ typedef struct lx_hparams {
     bool lm_head_bias;
     lx_tristate o_bias;         /* attention output bias when it differs from attn_bias (ChatGLM 2) */
     lx_tristate norm_bias;      /* LayerNorms carry a bias (LX_NO: MPT's no_bias, Cohere) */
+    uint64_t pos_extra;         /* learned position rows beyond the context (OPT's offset 2) */
+    uint64_t embed_dim;         /* token embedding width when projected in/out of d_model (OPT-350m) */
+    bool post_norm, no_final_norm; /* OPT-350m: norms after each sub-block, none before the head */
     uint64_t patch_in;          /* a linear patch embedding of this many inputs beside the tokens (Fuyu) */
     uint64_t n_labels;          /* a classification/score head of this many outputs instead of the LM head */
 

@@ -81,7 +81,8 @@ void lx_layers_resolve(lx_arch *a, const lx_ffn_kind *layer_ffn, const uint64_t 
         }
         l->rope_theta = layer_theta(a, l, i);
         l->kv_bytes = attn_kv_bytes(a, l, i);
-        l->state_bytes = state_bytes(&a->hp, l->mixer);
+        l->state_bytes = state_bytes(&a->hp, l->mixer) +
+                         ((l->bits & LX_LAYER_PAR_SSM) ? state_bytes(&a->hp, LX_MIX_MAMBA2) : 0);
         a->layer_bits[i] = l->bits;
         a->kv_bytes_per_token += l->kv_bytes;
         a->state_bytes_per_seq += l->state_bytes;

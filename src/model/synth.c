@@ -228,10 +228,12 @@ static void mixer(syn *s)
     case LX_MIX_MAMBA: lx_syn_mamba(s); break;
     case LX_MIX_MAMBA2: lx_syn_mamba2(s); break;
     case LX_MIX_CONV: lx_syn_conv(s); break;
+    case LX_MIX_MLSTM: lx_syn_mlstm(s); break;
     case LX_MIX_NONE: break;
     default:
         if (hp->kv_lora_rank) attn_mla(s);
         else attn_std(s);
+        if (layer_bits(s) & LX_LAYER_PAR_SSM) lx_syn_mamba2(s); /* Falcon-H1: beside the attention */
     }
 }
 
@@ -261,22 +263,28 @@ static void head(syn *s)
     const lx_hparams *hp = s->hp;
     s->pfx[0] = '\0';
     s->layer = LX_MAX_LAYERS;
-    if (!(s->flags & LX_R_NO_FINAL_NORM)) nrm(s, "output_norm", hp->d_model);
+    if (!(s->flags & LX_R_NO_FINAL_NORM) && !hp->no_final_norm) nrm(s, "output_norm", hp->d_model);
     if (hp->n_labels) { /* a score/classification head in place of the LM head */
         lin(s, "cls.output", hp->n_labels, hp->d_model, true);
         return;
     }
-    if (!yes(hp->tied)) lin(s, "output", hp->vocab_size, hp->d_model, hp->lm_head_bias || (s->flags & LX_R_HEAD_BIAS));
+    if (!yes(hp->tied))
+        lin(s, "output", hp->vocab_size, hp->embed_dim ? hp->embed_dim : hp->d_model,
+            hp->lm_head_bias || (s->flags & LX_R_HEAD_BIAS));
 }
 
 static void build_decoder(syn *s)
 {
     const lx_hparams *hp = s->hp;
-    add(s, 2, hp->vocab_size, hp->d_model, 0, "token_embd.weight");
+    add(s, 2, hp->vocab_size, hp->embed_dim ? hp->embed_dim : hp->d_model, 0, "token_embd.weight");
+    if (hp->embed_dim) { /* OPT-350m: the embedding is narrower than the blocks */
+        lin(s, "project_in", hp->d_model, hp->embed_dim, false);
+        lin(s, "project_out", hp->embed_dim, hp->d_model, false);
+    }
     if (s->flags & LX_R_EMBD_NORM) nrm(s, "token_embd_norm", hp->d_model);
     if (hp->patch_in) lin(s, "patch_embd", hp->d_model, hp->patch_in, true);
     if (strcmp(hp->position, "learned") == 0)
-        add(s, 2, hp->context_length, hp->d_model, 0, "position_embd.weight");
+        add(s, 2, hp->context_length + hp->pos_extra, hp->d_model, 0, "position_embd.weight");
     if (hp->ple_dim) { /* Gemma 3n/4: a per-layer token embedding, projected from the residual */
         add(s, 2, hp->ple_vocab ? hp->ple_vocab : hp->vocab_size, hp->n_layers * hp->ple_dim, 0,
             "per_layer_token_embd.weight");
@@ -403,7 +411,9 @@ lx_status lx_synth_tensors(const lx_hparams *hp, lx_tensors *out, lx_err *err)
     if (!r)
         return lx_err_set(err, LX_ERR_MODEL, "%s: no tensor recipe for family '%s' (expected a family of "
                           "'llmxray families')", hp->name, hp->family);
-    if (!hp->d_model || !hp->n_layers || !hp->vocab_size || !hp->n_heads || !hp->head_dim)
+    bool attention = !hp->has_layer_bits;
+    for (uint64_t i = 0; !attention && i < hp->n_layers && i < LX_MAX_LAYERS; i++) attention = hp->mixer[i] == LX_MIX_ATTN;
+    if (!hp->d_model || !hp->n_layers || !hp->vocab_size || (attention && (!hp->n_heads || !hp->head_dim)))
         return lx_err_set(err, LX_ERR_MODEL, "%s: hyper-parameters incomplete (expected d_model, layers, heads, "
                           "head_dim and vocabulary size)", hp->name);
     if (hp->n_layers > LX_MAX_LAYERS || hp->n_dec_layers > LX_MAX_LAYERS)

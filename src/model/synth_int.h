@@ -32,5 +32,6 @@ void lx_syn_kda(struct lx_syn *s);    /* Kimi Delta Attention */
 void lx_syn_mamba(struct lx_syn *s);  /* Mamba-1 */
 void lx_syn_mamba2(struct lx_syn *s); /* Mamba-2 */
 void lx_syn_conv(struct lx_syn *s);   /* LFM2 short convolution */
+void lx_syn_mlstm(struct lx_syn *s);  /* xLSTM mLSTM */
 
 #endif

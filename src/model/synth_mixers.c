@@ -2,6 +2,7 @@
  * llama.cpp's GGUF names. Shapes are PyTorch's (out, in); a depthwise conv1d {C, 1, K} is
  * listed as {C, K}. */
 #include "model/synth_int.h"
+#include "model/families/family.h"
 
 /* Gated DeltaNet (Qwen3-Next, Qwen3.5): q/k/v in-projection (llama.cpp attn_qkv), the output
  * gate z (attn_gate), beta/alpha (ssm_ba), a depthwise conv over q/k/v, dt bias, A, a
@@ -58,6 +59,11 @@ void lx_syn_mamba(struct lx_syn *s)
     if (conv_bias) lx_syn_add(s, 1, di, 0, 0, "%sssm_conv1d.bias", s->pfx);
     lx_syn_lin(s, "ssm_x", R + 2 * N, di, false);
     lx_syn_lin(s, "ssm_dt", di, R, true);
+    if (s->flags & LX_R_SSM_NORMS) { /* Jamba: RMSNorms of dt, B and C */
+        lx_syn_add(s, 1, R, 0, 0, "%sssm_dt_norm.weight", s->pfx);
+        lx_syn_add(s, 1, N, 0, 0, "%sssm_b_norm.weight", s->pfx);
+        lx_syn_add(s, 1, N, 0, 0, "%sssm_c_norm.weight", s->pfx);
+    }
     lx_syn_add(s, 2, di, N, 0, "%sssm_a", s->pfx);
     lx_syn_add(s, 1, di, 0, 0, "%sssm_d", s->pfx);
     lx_syn_lin(s, "ssm_out", d, di, false);
@@ -76,8 +82,24 @@ void lx_syn_mamba2(struct lx_syn *s)
     lx_syn_add(s, 1, nh, 0, 0, "%sssm_dt.bias", s->pfx);
     lx_syn_add(s, 1, nh, 0, 0, "%sssm_a", s->pfx);
     lx_syn_add(s, 1, nh, 0, 0, "%sssm_d", s->pfx);
-    lx_syn_add(s, 1, di, 0, 0, "%sssm_norm.weight", s->pfx);
+    if (!hp->ssm_no_norm) lx_syn_add(s, 1, di, 0, 0, "%sssm_norm.weight", s->pfx);
     lx_syn_lin(s, "ssm_out", d, di, false);
+}
+
+/* xLSTM's mLSTM: q, k (qk wide), v and the output gate (v wide), input and forget gates per
+ * head with biases, a per-head norm over v, out-projection. */
+void lx_syn_mlstm(struct lx_syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    uint64_t d = hp->d_model, qk = hp->lin_k_dim, v = hp->lin_v_dim, nh = hp->lin_v_heads;
+    lx_syn_lin(s, "attn_q", qk, d, false);
+    lx_syn_lin(s, "attn_k", qk, d, false);
+    lx_syn_lin(s, "attn_v", v, d, false);
+    lx_syn_lin(s, "mlstm_ogate", v, d, false);
+    lx_syn_lin(s, "mlstm_igate", nh, d, true);
+    lx_syn_lin(s, "mlstm_fgate", nh, d, true);
+    lx_syn_add(s, 1, v, 0, 0, "%smlstm_norm.weight", s->pfx);
+    lx_syn_lin(s, "attn_output", d, v, false);
 }
 
 /* LFM2's gated short convolution: in-projection to B, C, x (3 d), a depthwise conv of

@@ -46,7 +46,8 @@ enum lx_recipe_flag {
     LX_R_NORM_NO_BIAS = 1u << 16, /* LayerNorm without bias (Cohere, OLMo, StableLM 2) */
     LX_R_MLM_HEAD = 1u << 17,    /* encoder: masked-LM head (transform, norm, tied decoder + bias) */
     LX_R_NO_POOLER = 1u << 18,   /* encoder: no pooler */
-    LX_R_ENCODER = 1u << 19      /* bidirectional encoder: nothing is cached per token */
+    LX_R_ENCODER = 1u << 19,     /* bidirectional encoder: nothing is cached per token */
+    LX_R_SSM_NORMS = 1u << 20    /* Mamba layers normalise dt, B and C (Jamba) */
 };
 
 /* What a config hook works on: the config (scoped to the text model) and the hparams. */

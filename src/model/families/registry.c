@@ -14,7 +14,9 @@ extern const lx_family lx_fam_qwen3next, lx_fam_qwen35, lx_fam_qwen35moe, lx_fam
 extern const lx_family lx_fam_bloom, lx_fam_mpt, lx_fam_gptj, lx_fam_phi2, lx_fam_gptneox, lx_fam_gptneox_reward,
     lx_fam_stablelm, lx_fam_cohere, lx_fam_baichuan, lx_fam_chatglm, lx_fam_internlm2, lx_fam_qwen1, lx_fam_pangu,
     lx_fam_granitemoe, lx_fam_roberta, lx_fam_smollm3, lx_fam_openelm, lx_fam_deci, lx_fam_minimax_m2, lx_fam_mimo,
-    lx_fam_mimo_v2, lx_fam_hy3, lx_fam_laguna, lx_fam_afmoe, lx_fam_mistral4, lx_fam_minicpm, lx_fam_fuyu;
+    lx_fam_mimo_v2, lx_fam_hy3, lx_fam_laguna, lx_fam_afmoe, lx_fam_mistral4, lx_fam_minicpm, lx_fam_fuyu, lx_fam_mamba,
+    lx_fam_mamba2, lx_fam_jamba, lx_fam_falcon_h1, lx_fam_granite_hybrid, lx_fam_xlstm, lx_fam_olmo3, lx_fam_exaone4,
+    lx_fam_starcoder2, lx_fam_bigcode, lx_fam_opt, lx_fam_phimoe;
 extern const lx_family lx_fam_bert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
 
 static const lx_family *const FAMILIES[] = {
@@ -27,7 +29,9 @@ static const lx_family *const FAMILIES[] = {
     &lx_fam_bloom, &lx_fam_mpt, &lx_fam_gptj, &lx_fam_phi2, &lx_fam_gptneox, &lx_fam_gptneox_reward,
     &lx_fam_stablelm, &lx_fam_cohere, &lx_fam_baichuan, &lx_fam_chatglm, &lx_fam_internlm2, &lx_fam_qwen1, &lx_fam_pangu,
     &lx_fam_granitemoe, &lx_fam_roberta, &lx_fam_smollm3, &lx_fam_openelm, &lx_fam_deci, &lx_fam_minimax_m2, &lx_fam_mimo,
-    &lx_fam_mimo_v2, &lx_fam_hy3, &lx_fam_laguna, &lx_fam_afmoe, &lx_fam_mistral4, &lx_fam_minicpm, &lx_fam_fuyu,
+    &lx_fam_mimo_v2, &lx_fam_hy3, &lx_fam_laguna, &lx_fam_afmoe, &lx_fam_mistral4, &lx_fam_minicpm, &lx_fam_fuyu, &lx_fam_mamba,
+    &lx_fam_mamba2, &lx_fam_jamba, &lx_fam_falcon_h1, &lx_fam_granite_hybrid, &lx_fam_xlstm, &lx_fam_olmo3, &lx_fam_exaone4,
+    &lx_fam_starcoder2, &lx_fam_bigcode, &lx_fam_opt, &lx_fam_phimoe,
     &lx_fam_bert, &lx_fam_t5, &lx_fam_t5encoder, &lx_fam_clip,
 };
 
