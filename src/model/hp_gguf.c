@@ -144,6 +144,15 @@ static const struct { const char *suffix; size_t off; bool per_layer; } COUNTS[]
     {"decoder_block_count", HP(n_dec_layers), false},
     {"attention.relative_buckets_count", HP(rel_attn_buckets), false},
     {"nextn_predict_layers", HP(n_nextn_layers), false},
+    {"ssm.conv_kernel", HP(ssm_conv), false},
+    {"ssm.inner_size", HP(ssm_d_inner), false},
+    {"ssm.state_size", HP(ssm_d_state), false},
+    {"ssm.time_step_rank", HP(ssm_dt_rank), false},
+    {"ssm.group_count", HP(ssm_groups), false},
+    {"shortconv.l_cache", HP(conv_kernel), false},
+    {"attention.chunk_size", HP(chunk_size), false},
+    {"embedding_length_per_layer_input", HP(ple_dim), false},
+    {"attention.shared_kv_layers", HP(n_kv_shared_layers), false},
 };
 
 static const struct { const char *suffix; size_t off; } REALS[] = {

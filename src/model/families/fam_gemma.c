@@ -132,7 +132,7 @@ static void g4_ffn(lx_syn *s, uint64_t i)
     if (!E) return;
     lx_syn_lin(s, "ffn_gate_inp", E, d, false);
     lx_syn_add(s, 1, d, 0, 0, "%sffn_gate_inp.scale", s->pfx);
-    lx_syn_add(s, 1, E, 0, 0, "%sffn_exp_scale", s->pfx);
+    lx_syn_add(s, 1, E, 0, 0, "%sffn_down_exps.scale", s->pfx);
     lx_syn_add(s, 3, E, 2 * fe, d, "%sffn_gate_up_exps.weight", s->pfx);
     lx_syn_add(s, 3, E, d, fe, "%sffn_down_exps.weight", s->pfx);
     lx_syn_nrm(s, "post_ffw_norm_1", d);
@@ -171,7 +171,6 @@ static void build_gemma4(lx_syn *s)
 }
 
 static const lx_role_pattern GEMMA4_ROLES[] = {
-    {"blk.%d.ffn_exp_scale", LX_ROLE_MOE_ROUTER, false},
     {"blk.%d.post_ffw_norm_1", LX_ROLE_FFN_POST_NORM, false},
     {"blk.%d.post_ffw_norm_2", LX_ROLE_FFN_POST_NORM, false},
     {"blk.%d.pre_ffw_norm_2", LX_ROLE_FFN_NORM, false},

@@ -21,7 +21,6 @@ static const lx_role_pattern QWEN_GDN_ROLES[] = {
     {"layers.%d.linear_attn.A_log", LX_ROLE_SSM_A, false},
     {"layers.%d.linear_attn.norm", LX_ROLE_SSM_NORM, false},
     {"layers.%d.linear_attn.out_proj", LX_ROLE_SSM_OUT, false},
-    {"blk.%d.attn_post_norm", LX_ROLE_FFN_NORM, false}, /* llama.cpp: the pre-FFN norm here */
     {"mtp.%d", LX_ROLE_MTP, false},
     {NULL, 0, false},
 };
@@ -56,6 +55,30 @@ static void cfg_qwen_gdn_moe(lx_fam_cfg *c)
     "\"linear_value_head_dim\":128,\"linear_num_key_heads\":16,\"linear_num_value_heads\":32," \
     "\"partial_rotary_factor\":0.25,\"full_attention_interval\":4,\"attn_output_gate\":true"
 
+/* GGUF: llama.cpp stores Gated DeltaNet's sizes in the ssm.* keys — head size = state_size,
+ * key heads = group_count, value heads = time_step_rank. */
+static bool gguf_gdn(const lx_gguf *g, const char *prefix, lx_hparams *hp, lx_err *err)
+{
+    (void)g;
+    (void)prefix;
+    (void)err;
+    hp->lin_k_dim = hp->lin_v_dim = hp->ssm_d_state;
+    hp->lin_k_heads = hp->ssm_groups;
+    hp->lin_v_heads = hp->ssm_dt_rank;
+    hp->lin_conv = hp->ssm_conv;
+    return true;
+}
+
+/* GGUF: Mamba-2's heads are ssm.time_step_rank. */
+static bool gguf_mamba2(const lx_gguf *g, const char *prefix, lx_hparams *hp, lx_err *err)
+{
+    (void)g;
+    (void)prefix;
+    (void)err;
+    hp->ssm_heads = hp->ssm_dt_rank;
+    return true;
+}
+
 const lx_family lx_fam_qwen3next = {
     .name = "qwen3next", .label = "Qwen3-Next",
     .hf_types = (const char *const[]){"qwen3_next", NULL},
@@ -66,7 +89,7 @@ const lx_family lx_fam_qwen3next = {
                 "\"intermediate_size\":5120,\"num_hidden_layers\":48,\"num_attention_heads\":16,"
                 "\"num_key_value_heads\":2,\"num_experts\":512,\"num_experts_per_tok\":10,"
                 "\"moe_intermediate_size\":512,\"shared_expert_intermediate_size\":512,\"decoder_sparse_step\":1}",
-    .config = cfg_qwen_gdn_moe, .hf_roles = QWEN_GDN_ROLES, .recipe = LX_R_SHEXP_GATE,
+    .config = cfg_qwen_gdn_moe, .hf_roles = QWEN_GDN_ROLES, .recipe = LX_R_SHEXP_GATE, .gguf = gguf_gdn,
     .linear_mixer = LX_MIX_GDN, .tokenizer = "bpe",
 };
 
@@ -79,7 +102,8 @@ const lx_family lx_fam_qwen35 = {
     .defaults = "{" QWEN_GDN_DEFS ",\"rope_theta\":10000000,\"vocab_size\":248320,\"hidden_size\":4096,"
                 "\"intermediate_size\":12288,\"num_hidden_layers\":32,\"num_attention_heads\":16,"
                 "\"num_key_value_heads\":4}",
-    .config = qwen_gdn_layers, .hf_roles = QWEN_GDN_ROLES, .linear_mixer = LX_MIX_GDN, .tokenizer = "bpe",
+    .config = qwen_gdn_layers, .hf_roles = QWEN_GDN_ROLES, .gguf = gguf_gdn, .linear_mixer = LX_MIX_GDN,
+    .tokenizer = "bpe",
 };
 
 const lx_family lx_fam_qwen35moe = {
@@ -92,7 +116,7 @@ const lx_family lx_fam_qwen35moe = {
                 "\"num_hidden_layers\":40,\"num_attention_heads\":16,\"num_key_value_heads\":2,"
                 "\"num_experts\":256,\"num_experts_per_tok\":8,\"moe_intermediate_size\":512,"
                 "\"shared_expert_intermediate_size\":512,\"decoder_sparse_step\":1}",
-    .config = cfg_qwen_gdn_moe, .hf_roles = QWEN_GDN_ROLES, .recipe = LX_R_SHEXP_GATE,
+    .config = cfg_qwen_gdn_moe, .hf_roles = QWEN_GDN_ROLES, .recipe = LX_R_SHEXP_GATE, .gguf = gguf_gdn,
     .linear_mixer = LX_MIX_GDN, .tokenizer = "bpe",
 };
 
@@ -183,12 +207,14 @@ const lx_family lx_fam_nemotron_h = {
     .defaults = "{\"tie_word_embeddings\":false,\"attention_bias\":false,\"mlp_bias\":false,\"rms_norm_eps\":1e-5,"
                 "\"mamba_head_dim\":64,\"n_groups\":8,\"ssm_state_size\":128,\"conv_kernel\":4,"
                 "\"mlp_hidden_act\":\"relu2\"}",
-    .config = cfg_nemotron_h, .hf_roles = NEMOTRON_H_ROLES, .linear_mixer = LX_MIX_MAMBA2, .tokenizer = "bpe",
+    .config = cfg_nemotron_h, .hf_roles = NEMOTRON_H_ROLES, .gguf = gguf_mamba2, .linear_mixer = LX_MIX_MAMBA2,
+    .tokenizer = "bpe",
 };
 
 const lx_family lx_fam_nemotron_h_moe = {
     .name = "nemotron_h", .label = "Nemotron-H MoE", .gguf_arch = "nemotron_h_moe", .position = "none",
     .norm = "rmsnorm", .activation = "relu2", .gated = LX_NO, .qk_norm = LX_NO, .hf_roles = NEMOTRON_H_ROLES,
+    .gguf = gguf_mamba2,
 };
 
 /* ---------------------------------------------------------------- LFM2 */

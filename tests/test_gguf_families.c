@@ -1,0 +1,173 @@
+/* Tests that the GGUF form of the new families reads the way their config.json does: a small
+ * config of each family is synthesized into its tensor list, written as a GGUF file with
+ * llama.cpp's tensor names and metadata keys (general.architecture from the family record;
+ * block_count, embedding_length, attention.*, expert_*, ssm.*, shortconv.* as llama.cpp's
+ * converter writes them), then opened as a file: the parameter count, every layer's mixer
+ * label, the KV cache per token and the recurrent state must equal the config path's. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture_gguf.h"
+#include "model/arch.h"
+#include "model/families/family.h"
+#include "model/hp_config.h"
+#include "read/source.h"
+
+typedef struct family_case {
+    const char *name;
+    const char *config;
+    const char *rename_from, *rename_to; /* llama.cpp's spelling of one norm, NULL none */
+} family_case;
+
+static const family_case CASES[] = {
+    {"qwen3next",
+     "{\"model_type\":\"qwen3_next\",\"hidden_size\":64,\"num_hidden_layers\":8,\"num_attention_heads\":2,"
+     "\"num_key_value_heads\":1,\"head_dim\":32,\"linear_num_key_heads\":2,\"linear_num_value_heads\":4,"
+     "\"linear_key_head_dim\":16,\"linear_value_head_dim\":16,\"linear_conv_kernel_dim\":4,\"num_experts\":8,"
+     "\"num_experts_per_tok\":2,\"moe_intermediate_size\":32,\"shared_expert_intermediate_size\":32,"
+     "\"vocab_size\":256,\"intermediate_size\":96}",
+     "ffn_norm", "post_attention_norm"},
+    {"nemotron_h",
+     "{\"model_type\":\"nemotron_h\",\"hidden_size\":64,\"num_hidden_layers\":7,\"hybrid_override_pattern\":\"M*EM-ME\","
+     "\"num_attention_heads\":4,\"num_key_value_heads\":2,\"head_dim\":16,\"mamba_num_heads\":4,\"mamba_head_dim\":16,"
+     "\"n_groups\":2,\"ssm_state_size\":8,\"conv_kernel\":4,\"n_routed_experts\":4,\"num_experts_per_tok\":2,"
+     "\"moe_intermediate_size\":32,\"moe_shared_expert_intermediate_size\":32,\"intermediate_size\":96,"
+     "\"vocab_size\":256}",
+     NULL, NULL},
+    {"mamba2",
+     "{\"model_type\":\"mamba2\",\"hidden_size\":64,\"num_hidden_layers\":3,\"num_heads\":8,\"head_dim\":16,"
+     "\"n_groups\":2,\"state_size\":8,\"conv_kernel\":4,\"vocab_size\":256}",
+     NULL, NULL},
+    {"lfm2",
+     "{\"model_type\":\"lfm2\",\"hidden_size\":64,\"num_hidden_layers\":4,\"num_attention_heads\":4,"
+     "\"num_key_value_heads\":2,\"block_ff_dim\":192,\"vocab_size\":256,"
+     "\"layer_types\":[\"conv\",\"full_attention\",\"conv\",\"full_attention\"]}",
+     "output_norm", "token_embd_norm"},
+};
+
+static void put_u(lx_fx_gguf *w, const char *arch, const char *key, uint64_t v)
+{
+    char k[128];
+    snprintf(k, sizeof k, "%s.%s", arch, key);
+    if (v) lx_fx_gguf_kv_u32(w, k, (uint32_t)v);
+}
+
+/* The metadata llama.cpp's converter writes for these families. */
+static void write_keys(lx_fx_gguf *w, const char *arch, const lx_hparams *hp)
+{
+    lx_fx_gguf_kv_str(w, "general.architecture", arch);
+    lx_fx_gguf_kv_str(w, "general.name", "fixture");
+    put_u(w, arch, "block_count", hp->n_layers);
+    put_u(w, arch, "embedding_length", hp->d_model);
+    put_u(w, arch, "feed_forward_length", hp->d_ff);
+    put_u(w, arch, "context_length", 4096);
+    put_u(w, arch, "attention.head_count", hp->n_heads);
+    put_u(w, arch, "attention.head_count_kv", hp->n_kv_heads);
+    put_u(w, arch, "attention.key_length", hp->head_dim);
+    put_u(w, arch, "attention.value_length", hp->head_dim);
+    put_u(w, arch, "expert_count", hp->n_experts);
+    put_u(w, arch, "expert_used_count", hp->n_experts_used);
+    put_u(w, arch, "expert_feed_forward_length", hp->d_expert);
+    put_u(w, arch, "expert_shared_feed_forward_length", hp->d_shared_expert);
+    bool gdn = hp->lin_v_heads != 0;
+    put_u(w, arch, "ssm.conv_kernel", gdn ? hp->lin_conv : hp->ssm_conv);
+    put_u(w, arch, "ssm.state_size", gdn ? hp->lin_k_dim : hp->ssm_d_state);
+    put_u(w, arch, "ssm.group_count", gdn ? hp->lin_k_heads : hp->ssm_groups);
+    put_u(w, arch, "ssm.time_step_rank", gdn ? hp->lin_v_heads : hp->ssm_heads);
+    put_u(w, arch, "ssm.inner_size", gdn ? hp->lin_v_heads * hp->lin_v_dim : hp->ssm_d_inner);
+    put_u(w, arch, "shortconv.l_cache", hp->conv_kernel);
+    char k[128];
+    snprintf(k, sizeof k, "%s.attention.layer_norm_rms_epsilon", arch);
+    lx_fx_gguf_kv_f32(w, k, 1e-6f);
+}
+
+static void llamacpp_name(char *name, size_t cap, const family_case *c)
+{
+    if (!c->rename_from) return;
+    char *p = strstr(name, c->rename_from);
+    if (!p || strcmp(p + strlen(c->rename_from), ".weight") != 0) return;
+    char tail[160];
+    snprintf(tail, sizeof tail, "%s.weight", c->rename_to);
+    snprintf(p, cap - (size_t)(p - name), "%s", tail);
+}
+
+static void write_gguf(const family_case *c, const lx_hparams *hp, const lx_tensors *t, const char *path)
+{
+    const lx_family *f = lx_family_by_name(hp->family);
+    assert_non_null(f);
+    assert_non_null(f->gguf_arch);
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    write_keys(w, f->gguf_arch, hp);
+    for (size_t i = 0; i < t->n; i++) {
+        char name[192];
+        snprintf(name, sizeof name, "%s", t->v[i].name);
+        llamacpp_name(name, sizeof name, c);
+        uint64_t ne[4];
+        for (int d = 0; d < t->v[i].n_dims; d++) ne[d] = t->v[i].shape[t->v[i].n_dims - 1 - d];
+        lx_fx_gguf_tensor(w, name, 1 /* F16 */, t->v[i].n_dims, ne);
+    }
+    assert_true(lx_fx_gguf_write(w, path));
+    lx_fx_gguf_free(w);
+}
+
+static void check_case(const family_case *c)
+{
+    lx_err err = {0};
+    lx_source *cfg = calloc(1, sizeof *cfg), *file = calloc(1, sizeof *file);
+    lx_arch *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b);
+    char cpath[512], gpath[512];
+    snprintf(cpath, sizeof cpath, "%s/%s-config.json", LX_TMP_DIR, c->name);
+    snprintf(gpath, sizeof gpath, "%s/%s-family.gguf", LX_TMP_DIR, c->name);
+    FILE *fp = fopen(cpath, "wb");
+    assert_non_null(fp);
+    fputs(c->config, fp);
+    fclose(fp);
+    if (lx_source_open(cpath, cfg, &err) != LX_OK || lx_arch_build(cfg, a, &err) != LX_OK)
+        fail_msg("%s config: %s", c->name, err.msg);
+    write_gguf(c, &a->hp, a->tensors, gpath);
+    if (lx_source_open(gpath, file, &err) != LX_OK || lx_arch_build(file, b, &err) != LX_OK)
+        fail_msg("%s gguf: %s", c->name, err.msg);
+    if (a->total_params != b->total_params)
+        fail_msg("%s: config %llu, gguf %llu parameters", c->name, (unsigned long long)a->total_params,
+                 (unsigned long long)b->total_params);
+    assert_int_equal(a->n_layers, b->n_layers);
+    for (int l = 0; l < a->n_layers; l++)
+        if (strcmp(lx_layer_label(&a->layers[l]), lx_layer_label(&b->layers[l])) != 0)
+            fail_msg("%s layer %d: config %s, gguf %s", c->name, l, lx_layer_label(&a->layers[l]),
+                     lx_layer_label(&b->layers[l]));
+    if (a->kv_bytes_per_token != b->kv_bytes_per_token || a->state_bytes_per_seq != b->state_bytes_per_seq)
+        fail_msg("%s: KV %llu/%llu, state %llu/%llu", c->name, (unsigned long long)a->kv_bytes_per_token,
+                 (unsigned long long)b->kv_bytes_per_token, (unsigned long long)a->state_bytes_per_seq,
+                 (unsigned long long)b->state_bytes_per_seq);
+    for (int w = 0; w < b->n_warnings; w++)
+        if (strstr(b->warnings[w], "role table") || strstr(b->warnings[w], "not one llmxray knows"))
+            fail_msg("%s gguf: %s", c->name, b->warnings[w]);
+    lx_arch_free(a);
+    lx_arch_free(b);
+    lx_source_free(cfg);
+    lx_source_free(file);
+    free(a);
+    free(b);
+    free(cfg);
+    free(file);
+    remove(cpath);
+    remove(gpath);
+}
+
+static void test_gguf_reads_like_config(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) check_case(&CASES[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_gguf_reads_like_config)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
