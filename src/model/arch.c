@@ -593,6 +593,14 @@ lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err)
     if (src->has_tensors && !lx_synth_supports(out->hp.family))
         arch_warn(out, "family '%s' is not one llmxray knows; the model is built generically from its tensor names",
                   out->hp.family[0] ? out->hp.family : "(none declared)");
+    if (src->hp.has_vision || src->hp.has_audio)
+        arch_warn(out, "the %s tower%s beside the text model %s not counted yet; the counts are the text model's",
+                  src->hp.has_vision && src->hp.has_audio ? "vision and audio" : src->hp.has_vision ? "vision" : "audio",
+                  src->hp.has_vision && src->hp.has_audio ? "s" : "", src->hp.has_vision && src->hp.has_audio ? "are" : "is");
+    if (src->hp.n_nextn_layers && !src->has_tensors)
+        arch_warn(out, "%llu multi-token-prediction layer%s declared by the config %s not counted (as llama.cpp, the "
+                  "main model only)", (unsigned long long)src->hp.n_nextn_layers, src->hp.n_nextn_layers == 1 ? "" : "s",
+                  src->hp.n_nextn_layers == 1 ? "is" : "are");
     build_ctx c = {out, NULL, 0, err};
     lx_status st = take_tensors(&c);
     if (st == LX_OK) st = match_roles(&c);

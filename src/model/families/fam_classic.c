@@ -60,6 +60,12 @@ const lx_family lx_fam_falcon = {
 
 static void cfg_phi3(lx_fam_cfg *c) { lx_fam_window_all(c); }
 
+/* llama.cpp keeps Phi-3's fused gate+up projection under the name ffn_up ({d, 2 x d_ff}). */
+static const lx_role_pattern PHI3_ROLES[] = {
+    {"blk.%d.ffn_up", LX_ROLE_FFN_GATE_UP, false},
+    {NULL, 0, false},
+};
+
 const lx_family lx_fam_phi3 = {
     .name = "phi3", .label = "Phi-3",
     .hf_types = (const char *const[]){"phi3", "phi3small", NULL},
@@ -68,7 +74,7 @@ const lx_family lx_fam_phi3 = {
     .gated = LX_YES, .qk_norm = LX_NO,
     .defaults = "{\"hidden_act\":\"silu\",\"tie_word_embeddings\":false,\"attention_bias\":false,"
                 "\"rope_theta\":10000,\"rms_norm_eps\":1e-5,\"max_position_embeddings\":4096,\"vocab_size\":32064}",
-    .config = cfg_phi3, .recipe = LX_R_FUSED_QKV | LX_R_GATE_UP, .tokenizer = "spm",
+    .config = cfg_phi3, .hf_roles = PHI3_ROLES, .recipe = LX_R_FUSED_QKV | LX_R_GATE_UP, .tokenizer = "spm",
 };
 
 const lx_family lx_fam_olmo2 = {
