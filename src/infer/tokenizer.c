@@ -8,7 +8,6 @@
 
 #include "infer/tok_int.h"
 #include "infer/tok_pre.h"
-#include "infer/tok_uni.h"
 
 #define MAX_VOCAB ((size_t)1 << 24)
 #define MAX_PIECE ((uint32_t)1 << 16)
@@ -318,19 +317,6 @@ void lx_tok_decode(const lx_tok *t, int32_t prev, int32_t id, lx_buf *out)
     }
 }
 
-/* Appends bytes with every byte that is not part of a valid UTF-8 character as "\xNN". */
-static void put_escaped(lx_buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t k = lx_uni_decode((const unsigned char *)s + i, n - i, &cp);
-        if (k == 1 && (unsigned char)s[i] >= 0x80) lx_buf_printf(b, "\\x%02X", (unsigned char)s[i]);
-        else if (cp == 0) lx_buf_puts(b, "\\x00");
-        else lx_buf_put(b, s + i, k);
-        i += k;
-    }
-}
-
 char *lx_tok_label(const lx_tok *t, int32_t id)
 {
     if (id < 0 || (size_t)id >= t->n) return NULL;
@@ -340,7 +326,7 @@ char *lx_tok_label(const lx_tok *t, int32_t id)
     if (is_special_kind(k) || k == LX_TOK_UNUSED || (k == LX_TOK_BYTE && t->algo == LX_TOK_SPM))
         lx_buf_put(&raw, t->piece[id], t->len[id]);
     else KINDS[t->algo].bytes(t, id, &raw);
-    put_escaped(&b, raw.data ? raw.data : "", raw.len);
+    lx_buf_put_utf8_visible(&b, raw.data ? raw.data : "", raw.len);
     lx_buf_free(&raw);
     if (!lx_buf_ok(&b)) { lx_buf_free(&b); return NULL; }
     return b.data ? b.data : calloc(1, 1);

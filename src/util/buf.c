@@ -86,6 +86,17 @@ static bool is_control(uint32_t c)
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFFFE || c == 0xFFFF;
 }
 
+void lx_buf_put_utf8_visible(lx_buf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = p[i] ? lx_utf8_decode(p + i, n - i, &cp) : 0;
+        if (k == 0) lx_buf_printf(b, "\\x%02X", p[i++]);
+        else lx_buf_put(b, p + i, k), i += k;
+    }
+}
+
 /* Walks s, calling emit for safe code points and writing visible escapes otherwise:
  * "\xNN" for invalid bytes and controls, "[U+XXXX]" for bidirectional controls. */
 static void put_sanitized(lx_buf *b, const char *s, void (*emit)(lx_buf *, const char *, size_t, uint32_t))
