@@ -93,6 +93,52 @@ static size_t llama3_like(const uint32_t *cp, size_t pos, size_t end, size_t dig
 static size_t m_llama3(const uint32_t *cp, size_t pos, size_t end) { return llama3_like(cp, pos, end, 3); }
 static size_t m_qwen2(const uint32_t *cp, size_t pos, size_t end) { return llama3_like(cp, pos, end, 1); }
 
+/* o200k (GPT-4o, gpt-oss) as llama.cpp adapts it: "upper" = a letter but a-z, "lower" = a
+ * letter but A-Z (other scripts count as both):
+ *   [^\r\n\p{L}\p{N}]?U*L+C?|[^\r\n\p{L}\p{N}]?U+L*C?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|
+ *   \s*[\r\n]+|\s+(?!\S)|\s+      with C the contractions, case-insensitive */
+static bool is_upper(const uint32_t *cp, size_t pos, size_t end)
+{
+    return (cls(cp, pos, end) & LX_UNI_L) && !(cp[pos] >= 'a' && cp[pos] <= 'z');
+}
+
+static bool is_lower(const uint32_t *cp, size_t pos, size_t end)
+{
+    return (cls(cp, pos, end) & LX_UNI_L) && !(cp[pos] >= 'A' && cp[pos] <= 'Z');
+}
+
+/* U*L+ at pos (then U+L* when that fails), backtracking as a regex engine does; 0: none. */
+static size_t cased_word(const uint32_t *cp, size_t pos, size_t end)
+{
+    size_t u = 0, l = 0;
+    while (is_upper(cp, pos + u, end)) u++;
+    while (is_lower(cp, pos + u + l, end)) l++;
+    if (l) return u + l;
+    for (size_t j = u; j-- > 0;)
+        if (is_lower(cp, pos + j, end)) return j + 1;
+    return u;
+}
+
+static size_t m_gpt4o(const uint32_t *cp, size_t pos, size_t end)
+{
+    size_t k, lead = !(cls(cp, pos, end) & (LX_UNI_L | LX_UNI_N)) && !is_nl(cp, pos, end) ? 1 : 0;
+    if ((lead && (k = cased_word(cp, pos + 1, end)) && (k += 1)) || (k = cased_word(cp, pos, end)))
+        return k + contraction(cp, pos + k, end, true);
+    if ((k = run(cp, pos, end, LX_UNI_N, 3))) return k;
+    size_t sp = cp[pos] == ' ' && is_other(cp, pos + 1, end) ? 1 : 0;
+    if ((k = run_other(cp, pos + sp, end))) {
+        k += sp;
+        while (is_nl(cp, pos + k, end) || (pos + k < end && cp[pos + k] == '/')) k++;
+        return k;
+    }
+    size_t last_nl = 0;
+    for (size_t i = 0; is_ws(cp, pos + i, end); i++)
+        if (is_nl(cp, pos + i, end)) last_nl = i + 1;
+    if (last_nl) return last_nl;
+    if ((k = spaces(cp, pos, end))) return k;
+    return 1;
+}
+
 /* \p{N} */
 static size_t m_digit(const uint32_t *cp, size_t pos, size_t end) { return cls(cp, pos, end) & LX_UNI_N ? 1 : 0; }
 /* [\r\n] */
@@ -159,6 +205,7 @@ static const lx_tok_pre PRES[] = {
     {"qwen2", QWEN2_RE, {m_qwen2}, false},
     {"stablelm2", NULL, {m_qwen2}, false},
     {"deepseek-coder", NULL, {m_newline, m_ws_letters, m_ws_punct, m_cjk_run, m_digit}, false},
+    {"gpt-4o", NULL, {m_gpt4o}, false},
     {"smollm", NULL, {m_digit, m_gpt2}, false},
     {"starcoder", NULL, {m_digit, m_gpt2}, false},
     {"refact", NULL, {m_digit, m_gpt2}, false},
@@ -183,7 +230,7 @@ const lx_tok_pre *lx_tok_pre_by_regex(const char *regex)
 const char *lx_tok_pre_names(void)
 {
     return "default, gpt-2, mpt, olmo, llama-bpe, dbrx, smaug-bpe, qwen2, stablelm2, deepseek-coder, smollm, "
-           "starcoder, refact";
+           "starcoder, refact, gpt-4o";
 }
 
 /* One step over the pieces ending at in[0..n_in): writes the new ends to out. */
