@@ -65,6 +65,25 @@ static size_t m_gpt2(const uint32_t *cp, size_t pos, size_t end)
     return 1;
 }
 
+/* The alternatives Llama 3, Qwen2 and o200k end with:
+ *  ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+  (o200k: [\r\n/]* after the symbols),
+ * and any one character when none matches. */
+static size_t symbols_or_spaces(const uint32_t *cp, size_t pos, size_t end, bool slash)
+{
+    size_t k, sp = cp[pos] == ' ' && is_other(cp, pos + 1, end) ? 1 : 0;
+    if ((k = run_other(cp, pos + sp, end))) {
+        k += sp;
+        while (is_nl(cp, pos + k, end) || (slash && pos + k < end && cp[pos + k] == '/')) k++;
+        return k;
+    }
+    size_t last_nl = 0;
+    for (size_t i = 0; is_ws(cp, pos + i, end); i++)
+        if (is_nl(cp, pos + i, end)) last_nl = i + 1;
+    if (last_nl) return last_nl;
+    if ((k = spaces(cp, pos, end))) return k;
+    return 1;
+}
+
 /* (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,D}| ?[^\s\p{L}\p{N}]+[\r\n]*|
  * \s*[\r\n]+|\s+(?!\S)|\s+   (Llama 3: D = 3; Qwen2: D = 1) */
 static size_t llama3_like(const uint32_t *cp, size_t pos, size_t end, size_t digits)
@@ -76,18 +95,7 @@ static size_t llama3_like(const uint32_t *cp, size_t pos, size_t end, size_t dig
     if (lead && (k = run(cp, pos + 1, end, LX_UNI_L, SIZE_MAX))) return 1 + k;
     if ((k = run(cp, pos, end, LX_UNI_L, SIZE_MAX))) return k;
     if ((k = run(cp, pos, end, LX_UNI_N, digits))) return k;
-    size_t sp = cp[pos] == ' ' && is_other(cp, pos + 1, end) ? 1 : 0;
-    if ((k = run_other(cp, pos + sp, end))) {
-        k += sp;
-        while (is_nl(cp, pos + k, end)) k++;
-        return k;
-    }
-    size_t last_nl = 0;
-    for (size_t i = 0; is_ws(cp, pos + i, end); i++)
-        if (is_nl(cp, pos + i, end)) last_nl = i + 1;
-    if (last_nl) return last_nl;
-    if ((k = spaces(cp, pos, end))) return k;
-    return 1;
+    return symbols_or_spaces(cp, pos, end, false);
 }
 
 static size_t m_llama3(const uint32_t *cp, size_t pos, size_t end) { return llama3_like(cp, pos, end, 3); }
@@ -125,18 +133,7 @@ static size_t m_gpt4o(const uint32_t *cp, size_t pos, size_t end)
     if ((lead && (k = cased_word(cp, pos + 1, end)) && (k += 1)) || (k = cased_word(cp, pos, end)))
         return k + contraction(cp, pos + k, end, true);
     if ((k = run(cp, pos, end, LX_UNI_N, 3))) return k;
-    size_t sp = cp[pos] == ' ' && is_other(cp, pos + 1, end) ? 1 : 0;
-    if ((k = run_other(cp, pos + sp, end))) {
-        k += sp;
-        while (is_nl(cp, pos + k, end) || (pos + k < end && cp[pos + k] == '/')) k++;
-        return k;
-    }
-    size_t last_nl = 0;
-    for (size_t i = 0; is_ws(cp, pos + i, end); i++)
-        if (is_nl(cp, pos + i, end)) last_nl = i + 1;
-    if (last_nl) return last_nl;
-    if ((k = spaces(cp, pos, end))) return k;
-    return 1;
+    return symbols_or_spaces(cp, pos, end, true);
 }
 
 /* \p{N} */
