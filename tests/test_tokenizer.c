@@ -237,7 +237,7 @@ static void test_refuses_other_tokenizer(void **state)
     expect_refused("t5", NULL, NULL, "tokenizer 't5' is not supported (expected llama, gpt2 or bert)");
     expect_refused("gpt2", "tekken", "a b",
                    "pre-tokenizer 'tekken' is not supported (expected one of default, gpt-2, mpt, olmo, llama-bpe, "
-                   "dbrx, smaug-bpe, qwen2, stablelm2, deepseek-coder, smollm, starcoder, refact)");
+                   "dbrx, smaug-bpe, qwen2, stablelm2, deepseek-coder, gpt-4o, smollm, starcoder, refact)");
     expect_refused("gpt2", "gpt-2", "ab", "merge 0 has no space (expected \"left right\")");
 }
 

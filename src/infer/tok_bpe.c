@@ -111,9 +111,12 @@ static lx_status build_merges(lx_tok *t, const lx_tok_spec *s, const char *path,
 lx_status lx_tok_bpe_prepare(lx_tok *t, const lx_tok_spec *s, const char *path, lx_err *err)
 {
     t->pre = lx_tok_pre_find(s->pre);
-    if (!t->pre)
+    if (!t->pre) {
+        char names[400];
+        lx_tok_pre_names(names, sizeof names);
         return lx_err_set(err, LX_ERR_MODEL, "%s: pre-tokenizer '%s' is not supported (expected one of %s)", path,
-                          s->pre, lx_tok_pre_names());
+                          s->pre, names);
+    }
     t->ignore_merges = s->ignore_merges || t->pre->ignore_merges;
     for (unsigned b = 0; b < 256; b++) {
         char u[4];

@@ -3,6 +3,7 @@
  * each gives the expression. Classes are Unicode's (\s = White_Space). */
 #include "infer/tok_pre.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "infer/tok_uni.h"
@@ -224,10 +225,15 @@ const lx_tok_pre *lx_tok_pre_by_regex(const char *regex)
     return NULL;
 }
 
-const char *lx_tok_pre_names(void)
+void lx_tok_pre_names(char *out, size_t cap)
 {
-    return "default, gpt-2, mpt, olmo, llama-bpe, dbrx, smaug-bpe, qwen2, stablelm2, deepseek-coder, smollm, "
-           "starcoder, refact, gpt-4o";
+    size_t at = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < N_PRES && at < cap; i++) {
+        int k = snprintf(out + at, cap - at, "%s%s", i ? ", " : "", PRES[i].name);
+        if (k < 0) break;
+        at += (size_t)k;
+    }
 }
 
 /* One step over the pieces ending at in[0..n_in): writes the new ends to out. */

@@ -30,8 +30,8 @@ typedef struct lx_tok_pre {
 const lx_tok_pre *lx_tok_pre_find(const char *name);
 /* The row whose Hugging Face regex is exactly regex; NULL when none. */
 const lx_tok_pre *lx_tok_pre_by_regex(const char *regex);
-/* Comma-separated list of the known names, for messages. */
-const char *lx_tok_pre_names(void);
+/* The known names, comma-separated, into out (cap bytes, cut when short), for messages. */
+void lx_tok_pre_names(char *out, size_t cap);
 
 /* Splits cp[0..n) into words: ends[k] is the end (exclusive) of word k; tmp is scratch.
  * Both hold n entries. Returns the number of words. */
