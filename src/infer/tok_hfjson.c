@@ -197,7 +197,7 @@ static void read_config(lx_tok *t, const char *path)
     if (!cfg_path) return;
     memcpy(cfg_path, path, dir);
     strcpy(cfg_path + dir, "tokenizer_config.json");
-    json_t *cfg = json_load_file(cfg_path, 0, NULL);
+    json_t *cfg = json_load_file(cfg_path, JSON_DECODE_INT_AS_REAL, NULL); /* model_max_length can be 1e30 */
     free(cfg_path);
     if (!cfg) return;
     t->bos = config_token(t, cfg, "bos_token");
