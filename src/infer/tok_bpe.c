@@ -1,10 +1,11 @@
 /* infer/tok_bpe — byte-level BPE (see tokenizer.h): GPT-2's byte-to-character mapping,
  * the merge table (a hash of (left id, right id) -> rank and result) and encoding of one
- * fragment: pre-tokenizer words, each merged lowest rank first (leftmost on ties). */
+ * fragment: pre-tokenizer words, each merged lowest rank first (leftmost on ties; tok_merge). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "infer/tok_int.h"
+#include "infer/tok_merge.h"
 #include "infer/tok_pre.h"
 #include "infer/tok_uni.h"
 
@@ -126,8 +127,18 @@ lx_status lx_tok_bpe_prepare(lx_tok *t, const lx_tok_spec *s, const char *path, 
     return build_merges(t, s, path, err);
 }
 
-/* One word (bytes w[0..n)): symbols are its bytes' characters, merged by rank. */
-static lx_status encode_word(const lx_tok *t, const unsigned char *w, size_t n, int32_t *syms, lx_tok_ids *out,
+/* Two adjacent symbols join when the merge table has the pair; the lowest rank first. */
+static bool bpe_pair(const void *ctx, const lx_tok_node *a, const lx_tok_node *b, double *prio, int32_t *id)
+{
+    const lx_tok_merge *g = merge_find(ctx, a->id, b->id);
+    if (!g) return false;
+    *prio = (double)g->rank, *id = g->result;
+    return true;
+}
+
+/* One word (bytes w[0..n)): symbols are its bytes' characters, merged by rank; nodes has
+ * room for 2n. */
+static lx_status encode_word(const lx_tok *t, const unsigned char *w, size_t n, lx_tok_node *nodes, lx_tok_ids *out,
                              lx_err *err)
 {
     if (t->ignore_merges && n <= 256) {
@@ -137,23 +148,15 @@ static lx_status encode_word(const lx_tok *t, const unsigned char *w, size_t n, 
         int32_t id = lx_tok_find(t, enc, k);
         if (id >= 0) { lx_tok_ids_push(out, id); return LX_OK; }
     }
-    for (size_t i = 0; i < n; i++)
-        if ((syms[i] = t->byte_id[w[i]]) < 0)
-            return lx_err_set(err, LX_ERR_MODEL, "the vocabulary has no piece for byte 0x%02X", w[i]);
-    size_t m = n;
-    for (;;) {
-        const lx_tok_merge *best = NULL;
-        size_t at = 0;
-        for (size_t i = 0; i + 1 < m; i++) {
-            const lx_tok_merge *g = merge_find(t, syms[i], syms[i + 1]);
-            if (g && (!best || g->rank < best->rank)) best = g, at = i;
-        }
-        if (!best) break;
-        syms[at] = best->result;
-        memmove(syms + at + 1, syms + at + 2, (m - at - 2) * sizeof *syms);
-        m--;
+    for (size_t i = 0; i < n; i++) {
+        int32_t id = t->byte_id[w[i]];
+        if (id < 0) return lx_err_set(err, LX_ERR_MODEL, "the vocabulary has no piece for byte 0x%02X", w[i]);
+        nodes[i] = (lx_tok_node){i, 1, id, -1, -1, (int32_t)i - 1, i + 1 < n ? (int32_t)i + 1 : -1, false};
     }
-    for (size_t i = 0; i < m; i++) lx_tok_ids_push(out, syms[i]);
+    bool oom;
+    int32_t head = lx_tok_merge_all(nodes, n, bpe_pair, t, &oom);
+    if (oom) return lx_err_set(err, LX_ERR_IO, "out of memory encoding the text");
+    for (int32_t k = head; k >= 0; k = nodes[k].next) lx_tok_ids_push(out, nodes[k].id);
     return LX_OK;
 }
 
@@ -163,9 +166,9 @@ lx_status lx_tok_bpe_encode(const lx_tok *t, const char *s, size_t len, bool fir
     uint32_t *cp = malloc((len + 1) * sizeof *cp);
     size_t *off = malloc((len + 1) * sizeof *off), *ends = malloc((len + 1) * sizeof *ends);
     size_t *tmp = malloc((len + 1) * sizeof *tmp);
-    int32_t *syms = malloc((len + 1) * sizeof *syms);
+    lx_tok_node *nodes = malloc((2 * len + 1) * sizeof *nodes);
     lx_status st = LX_OK;
-    if (!cp || !off || !ends || !tmp || !syms) st = lx_err_set(err, LX_ERR_IO, "out of memory encoding the text");
+    if (!cp || !off || !ends || !tmp || !nodes) st = lx_err_set(err, LX_ERR_IO, "out of memory encoding the text");
     size_t n = 0;
     for (size_t i = 0; !st && i < len; n++) {
         off[n] = i;
@@ -175,9 +178,9 @@ lx_status lx_tok_bpe_encode(const lx_tok *t, const char *s, size_t len, bool fir
     size_t words = st ? 0 : lx_tok_pre_split(t->pre, cp, n, ends, tmp);
     for (size_t k = 0, from = 0; !st && k < words; from = ends[k++]) {
         size_t a = off[from], b = off[ends[k]];
-        st = encode_word(t, (const unsigned char *)s + a, b - a, syms, out, err);
+        st = encode_word(t, (const unsigned char *)s + a, b - a, nodes, out, err);
     }
-    free(cp), free(off), free(ends), free(tmp), free(syms);
+    free(cp), free(off), free(ends), free(tmp), free(nodes);
     return st;
 }
 
