@@ -146,6 +146,34 @@ static void check_recorded(const char *name) { check_vocab_in(name, LX_SOURCE_DI
 static void test_gemma3_recorded(void **state) { (void)state; check_recorded("gemma3"); }
 static void test_gpt_oss_recorded(void **state) { (void)state; check_recorded("gpt-oss"); }
 
+/* Whether a prompt starts with BOS, as llama.cpp decides it (its answers, from the oracle):
+ * tokenizer.ggml.add_bos_token, else the kind's or the pre-tokenizer's default. */
+static void expect_prompt_bos(const char *path, int32_t first)
+{
+    lx_tok t;
+    lx_err err = {0};
+    assert_int_equal(lx_tok_load(&t, path, &err), LX_OK);
+    int32_t *ids = NULL;
+    size_t n = 0;
+    assert_int_equal(lx_tok_encode(&t, "Hi", true, &ids, &n, &err), LX_OK);
+    assert_int_equal(ids[0], first);
+    free(ids);
+    lx_tok_free(&t);
+}
+
+static void test_prompt_bos(void **state)
+{
+    (void)state;
+    expect_prompt_bos(VOCAB "gpt-2.gguf", 17250);       /* "Hi", no BOS */
+    expect_prompt_bos(VOCAB "llama-bpe.gguf", 128000);  /* Llama 3's pre-tokenizer adds it */
+    expect_prompt_bos(VOCAB "gpt-oss.gguf", 12194);
+    expect_prompt_bos(VOCAB "qwen2.gguf", 13048);       /* add_bos_token false */
+    expect_prompt_bos(VOCAB "bert-bge.gguf", 101);      /* [CLS] */
+    expect_prompt_bos(VOCAB "phi-3.gguf", 1);
+    expect_prompt_bos(LX_SHARED_DIR "/tokenizers/llama3", 128000);
+    expect_prompt_bos(LX_SHARED_DIR "/tokenizers/qwen3", 13048);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,7 +182,7 @@ int main(void)
         cmocka_unit_test(test_phi3),          cmocka_unit_test(test_deepseek_coder),
         cmocka_unit_test(test_bert_bge),      cmocka_unit_test(test_hf_llama3),
         cmocka_unit_test(test_hf_qwen3),      cmocka_unit_test(test_gemma3_recorded),
-        cmocka_unit_test(test_gpt_oss_recorded),
+        cmocka_unit_test(test_gpt_oss_recorded), cmocka_unit_test(test_prompt_bos),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

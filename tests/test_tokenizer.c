@@ -241,6 +241,30 @@ static void test_refuses_other_tokenizer(void **state)
     expect_refused("gpt2", "gpt-2", "ab", "merge 0 has no space (expected \"left right\")");
 }
 
+/* Merges that are numbers: refused with the key's offset; the message names no "per token". */
+static void test_merges_of_wrong_type(void **state)
+{
+    (void)state;
+    const char *path = LX_TMP_DIR "/tok_merges_u32.gguf";
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "tokenizer.ggml.model", "gpt2");
+    const char *toks[] = {"a", "b"};
+    lx_fx_gguf_kv_arr_str(w, "tokenizer.ggml.tokens", toks, 2);
+    uint32_t m[2] = {0, 1};
+    lx_fx_gguf_kv_arr(w, "tokenizer.ggml.merges", 4, m, 2);
+    assert_true(lx_fx_gguf_write(w, path));
+    lx_fx_gguf_free(w);
+    lx_tok t;
+    lx_err err = {0};
+    assert_int_equal(lx_tok_load(&t, path, &err), LX_ERR_MODEL);
+    /* the value's offset: 24-byte header, the model key (8 + 20 + 4 + 8 + 4 bytes), the
+     * tokens key (8 + 21 + 4 + 4 + 8 + 2 * 9), then the merges key's name and type (8 + 21 + 4) */
+    char want[512];
+    snprintf(want, sizeof want, "%s: offset %d: tokenizer.ggml.merges is an array of uint32 (expected strings)", path,
+             24 + 44 + 63 + 33);
+    assert_string_equal(err.msg, want);
+}
+
 /* A BPE vocabulary with one merge: "ab" is made only through it. */
 static void test_bpe_merges(void **state)
 {
@@ -298,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_labels_and_lookup),       cmocka_unit_test(test_unspellable_text_refused),
         cmocka_unit_test(test_stories_vocabulary),
         cmocka_unit_test(test_refuses_other_tokenizer), cmocka_unit_test(test_bpe_merges),
+        cmocka_unit_test(test_merges_of_wrong_type),
         cmocka_unit_test(test_gpt2_lone_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

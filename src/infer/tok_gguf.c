@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "infer/tok_pre.h"
 #include "infer/tokenizer.h"
 
 typedef struct vocab_arrays {
@@ -43,6 +44,7 @@ static lx_status check_array(const lx_gguf *g, const char *path, const char *key
                              bool *present, lx_err *err)
 {
     static const char *const wanted[] = {"strings", "numbers", "integers"};
+    const char *per = strcmp(key, "tokenizer.ggml.merges") == 0 ? "" : ", one per token";
     long i = lx_gguf_find(g, key);
     *present = i >= 0;
     if (i < 0) return LX_OK;
@@ -50,11 +52,11 @@ static lx_status check_array(const lx_gguf *g, const char *path, const char *key
     lx_gguf_type et;
     uint64_t m;
     if (!lx_gguf_get_arr(g, key, &et, &m))
-        return lx_err_set(err, LX_ERR_MODEL, "%s: offset %llu: %s is a %s (expected an array of %s, one per token)",
-                          path, off, key, lx_gguf_type_name(lx_gguf_kv_type(g, (size_t)i)), wanted[want]);
+        return lx_err_set(err, LX_ERR_MODEL, "%s: offset %llu: %s is a %s (expected an array of %s%s)",
+                          path, off, key, lx_gguf_type_name(lx_gguf_kv_type(g, (size_t)i)), wanted[want], per);
     if (!elem_ok(et, want))
-        return lx_err_set(err, LX_ERR_MODEL, "%s: offset %llu: %s is an array of %s (expected %s, one per token)",
-                          path, off, key, lx_gguf_type_name(et), wanted[want]);
+        return lx_err_set(err, LX_ERR_MODEL, "%s: offset %llu: %s is an array of %s (expected %s%s)",
+                          path, off, key, lx_gguf_type_name(et), wanted[want], per);
     if (n && m != n)
         return lx_err_set(err, LX_ERR_MODEL, "%s: offset %llu: %s has %llu entries (expected %llu, one per token)",
                           path, off, key, (unsigned long long)m, (unsigned long long)n);
@@ -119,15 +121,17 @@ static lx_status read_merges(const lx_gguf *g, const char *path, lx_tok_spec *s,
     return LX_OK;
 }
 
-/* tokenizer.ggml.model -> kind, with the ids llama.cpp assumes when keys are missing. */
+/* tokenizer.ggml.model -> kind, with the ids and add_bos_token llama.cpp assumes when keys
+ * are missing (for BPE the pre-tokenizer's row says whether BOS is added). */
 static const struct gguf_model {
     const char *name;
     lx_tok_algo algo;
     int32_t bos, eos, unk;
+    bool add_bos;
 } MODELS[] = {
-    {"llama", LX_TOK_SPM, 1, 2, 0},
-    {"gpt2", LX_TOK_BPE, -1, -1, -1},
-    {"bert", LX_TOK_WPM, 101, 102, 100},
+    {"llama", LX_TOK_SPM, 1, 2, 0, true},
+    {"gpt2", LX_TOK_BPE, -1, -1, -1, false},
+    {"bert", LX_TOK_WPM, 101, 102, 100, true},
 };
 
 static const struct gguf_model *find_model(const char *name)
@@ -163,13 +167,16 @@ lx_status lx_tok_from_gguf(lx_tok *t, const lx_gguf *g, const char *path, lx_err
     if (vocab_size(g, path, &n, err)) return err->code;
     vocab_arrays a = {malloc(n * sizeof *a.pieces), malloc(n * sizeof *a.lens),
                       malloc(n * sizeof *a.scores), malloc(n * sizeof *a.kinds)};
-    bool prefix = km->algo == LX_TOK_SPM;
+    const char *pre = lx_gguf_get_str(g, "tokenizer.ggml.pre");
+    const lx_tok_pre *row = km->algo == LX_TOK_BPE ? lx_tok_pre_find(pre) : NULL;
+    bool prefix = km->algo == LX_TOK_SPM, bos = row ? row->add_bos : km->add_bos;
     lx_gguf_get_bool(g, "tokenizer.ggml.add_space_prefix", &prefix);
+    lx_gguf_get_bool(g, "tokenizer.ggml.add_bos_token", &bos);
     lx_tok_spec s = {.algo = km->algo, .n = (size_t)n, .pieces = a.pieces, .lens = a.lens, .scores = a.scores,
-                     .kinds = a.kinds, .pre = lx_gguf_get_str(g, "tokenizer.ggml.pre"),
+                     .kinds = a.kinds, .pre = pre,
                      .bos = id_key(g, "tokenizer.ggml.bos_token_id", km->bos),
                      .eos = id_key(g, "tokenizer.ggml.eos_token_id", km->eos),
-                     .unk = id_key(g, "tokenizer.ggml.unknown_token_id", km->unk), .add_space_prefix = prefix};
+                     .unk = id_key(g, "tokenizer.ggml.unknown_token_id", km->unk), .add_space_prefix = prefix, .add_bos = bos};
     lx_status st = (!a.pieces || !a.lens || !a.scores || !a.kinds)
                        ? lx_err_set(err, LX_ERR_IO, "out of memory reading the vocabulary")
                        : read_arrays(g, path, n, &a, err);

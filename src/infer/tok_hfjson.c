@@ -2,7 +2,9 @@
  * model.vocab, model.merges as "a b" strings or [a, b] pairs, added_tokens, the Split
  * regex of pre_tokenizer, model.ignore_merges), with BOS and EOS named by a
  * tokenizer_config.json beside it when there is one; and lx_tok_load, which opens what a
- * user names (a .gguf, a tokenizer.json or a folder holding one).
+ * user names (a .gguf, a tokenizer.json or a folder holding one). add_bos_token comes
+ * from tokenizer_config.json too (when it does not say, the pre-tokenizer's row does, as
+ * for a GGUF).
  *
  * Token types as llama.cpp's converter gives them: added tokens marked special, or that
  * look special ("<|...|>", "<｜...｜>", "<unused...>", "<pad>", "<mask>"), are control
@@ -202,6 +204,8 @@ static void read_config(lx_tok *t, const char *path)
     if (!cfg) return;
     t->bos = config_token(t, cfg, "bos_token");
     t->eos = config_token(t, cfg, "eos_token");
+    json_t *add = json_object_get(cfg, "add_bos_token");
+    if (json_is_boolean(add)) t->add_bos = json_is_true(add);
     json_decref(cfg);
 }
 
@@ -233,6 +237,7 @@ lx_status lx_tok_from_hf_json(lx_tok *t, const char *path, lx_err *err)
         s.n = v.n, s.pieces = v.pieces, s.lens = v.lens, s.kinds = v.kinds;
         s.n_merges = json_array_size(merges), s.merges = v.merges, s.merge_lens = v.merge_lens;
         s.ignore_merges = json_is_true(json_object_get(model, "ignore_merges"));
+        s.add_bos = lx_tok_pre_find(s.pre)->add_bos;
         if (lx_tok_build_spec(t, &s, path, err) == LX_OK) read_config(t, path);
     }
     hf_free(&v);

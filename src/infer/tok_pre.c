@@ -193,20 +193,20 @@ static size_t m_three_digits(const uint32_t *cp, size_t pos, size_t end)
 #define GPT2_RE "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+"
 
 static const lx_tok_pre PRES[] = {
-    {"default", NULL, {m_punct_sym, m_gpt2, m_digits, m_three_digits}, false},
-    {"gpt-2", GPT2_RE, {m_gpt2}, false},
-    {"mpt", NULL, {m_gpt2}, false},
-    {"olmo", NULL, {m_gpt2}, false},
-    {"llama-bpe", LLAMA3_RE, {m_llama3}, true},
-    {"dbrx", NULL, {m_llama3}, false},
-    {"smaug-bpe", NULL, {m_llama3}, false},
-    {"qwen2", QWEN2_RE, {m_qwen2}, false},
-    {"stablelm2", NULL, {m_qwen2}, false},
-    {"deepseek-coder", NULL, {m_newline, m_ws_letters, m_ws_punct, m_cjk_run, m_digit}, false},
-    {"gpt-4o", NULL, {m_gpt4o}, false},
-    {"smollm", NULL, {m_digit, m_gpt2}, false},
-    {"starcoder", NULL, {m_digit, m_gpt2}, false},
-    {"refact", NULL, {m_digit, m_gpt2}, false},
+    {"default", NULL, {m_punct_sym, m_gpt2, m_digits, m_three_digits}, false, false},
+    {"gpt-2", GPT2_RE, {m_gpt2}, false, false},
+    {"mpt", NULL, {m_gpt2}, false, false},
+    {"olmo", NULL, {m_gpt2}, false, false},
+    {"llama-bpe", LLAMA3_RE, {m_llama3}, true, true},
+    {"dbrx", NULL, {m_llama3}, false, false},
+    {"smaug-bpe", NULL, {m_llama3}, false, false},
+    {"qwen2", QWEN2_RE, {m_qwen2}, false, false},
+    {"stablelm2", NULL, {m_qwen2}, false, false},
+    {"deepseek-coder", NULL, {m_newline, m_ws_letters, m_ws_punct, m_cjk_run, m_digit}, false, false},
+    {"gpt-4o", NULL, {m_gpt4o}, false, false},
+    {"smollm", NULL, {m_digit, m_gpt2}, false, false},
+    {"starcoder", NULL, {m_digit, m_gpt2}, false, false},
+    {"refact", NULL, {m_digit, m_gpt2}, false, false},
 };
 #define N_PRES (sizeof PRES / sizeof PRES[0])
 

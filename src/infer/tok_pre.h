@@ -23,6 +23,7 @@ typedef struct lx_tok_pre {
     const char *hf_regex;        /* the main Split regex of tokenizer.json, or NULL */
     lx_tok_match_fn steps[6];    /* NULL-terminated */
     bool ignore_merges;          /* a word that is one piece is taken whole */
+    bool add_bos;                /* prompts start with BOS unless add_bos_token says otherwise */
 } lx_tok_pre;
 
 /* The row for a GGUF name; NULL when unknown. NULL or "" gives "default" (llama.cpp's

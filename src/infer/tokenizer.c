@@ -181,6 +181,7 @@ lx_status lx_tok_build_spec(lx_tok *t, const lx_tok_spec *s, const char *path, l
     t->eos = valid_id(s->eos, s->n);
     t->unk = valid_id(s->unk, s->n);
     t->add_space_prefix = s->add_space_prefix;
+    t->add_bos = s->add_bos;
     if (!build_index(t)) goto oom;
     if (KINDS[t->algo].prepare && KINDS[t->algo].prepare(t, s, path ? path : "vocabulary", err)) goto fail;
     return LX_OK;
@@ -196,7 +197,7 @@ lx_status lx_tok_build(lx_tok *t, size_t n, const char *const *pieces, const uin
                        int32_t unk, lx_err *err)
 {
     lx_tok_spec s = {.algo = LX_TOK_SPM, .n = n, .pieces = pieces, .lens = lens, .scores = scores, .kinds = kinds,
-                     .bos = bos, .eos = eos, .unk = unk, .add_space_prefix = true};
+                     .bos = bos, .eos = eos, .unk = unk, .add_space_prefix = true, .add_bos = true};
     return lx_tok_build_spec(t, &s, NULL, err);
 }
 
@@ -296,7 +297,7 @@ lx_status lx_tok_encode_ex(const lx_tok *t, const char *text, size_t len, bool a
 lx_status lx_tok_encode(const lx_tok *t, const char *text, bool add_bos, int32_t **ids,
                         size_t *n_ids, lx_err *err)
 {
-    return lx_tok_encode_ex(t, text, strlen(text), add_bos, false, ids, n_ids, err);
+    return lx_tok_encode_ex(t, text, strlen(text), add_bos && t->add_bos, false, ids, n_ids, err);
 }
 
 /* ---- decoding ---- */

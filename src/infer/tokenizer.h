@@ -61,6 +61,7 @@ typedef struct lx_tok {
     int32_t bos, eos, unk; /* -1 when the vocabulary has none */
     uint32_t max_len;    /* longest piece */
     bool add_space_prefix;            /* SentencePiece: "▁" before the text */
+    bool add_bos;                     /* a prompt starts with BOS (tokenizer.ggml.add_bos_token) */
     const struct lx_tok_pre *pre;     /* BPE: the pre-tokenizer */
     bool ignore_merges;               /* BPE: a word that is one piece is taken whole */
     lx_tok_merge *merges;             /* BPE: hash table of (left id, right id) -> rank, result */
@@ -83,6 +84,7 @@ typedef struct lx_tok_spec {
     const uint32_t *merge_lens;
     int32_t bos, eos, unk;      /* ids or -1 */
     bool add_space_prefix;
+    bool add_bos;               /* a prompt starts with BOS */
     bool ignore_merges;         /* on top of what the pre-tokenizer's row says */
 } lx_tok_spec;
 
@@ -110,12 +112,13 @@ const char *lx_tok_pre_name(const lx_tok *t);
 /* Id of a piece, or -1. */
 int32_t lx_tok_find(const lx_tok *t, const char *piece, size_t len);
 
-/* Encodes text (NUL-terminated) into *ids (malloc'ed, *n_ids entries); BOS first when
- * add_bos and the vocabulary has one. Control tokens are plain text. */
+/* Encodes a prompt (NUL-terminated) into *ids (malloc'ed, *n_ids entries); BOS first when
+ * add_bos and the vocabulary asks for one (add_bos_token: by default SentencePiece and
+ * WordPiece do, byte-level BPE does not). Control tokens are plain text. */
 lx_status lx_tok_encode(const lx_tok *t, const char *text, bool add_bos, int32_t **ids,
                         size_t *n_ids, lx_err *err);
-/* The same with control tokens in the text recognised when parse_special, and text of
- * len bytes (it may hold NUL). */
+/* The same for text of len bytes (it may hold NUL), with BOS first whenever add_bos and
+ * there is one, and control tokens in the text recognised when parse_special. */
 lx_status lx_tok_encode_ex(const lx_tok *t, const char *text, size_t len, bool add_bos, bool parse_special,
                            int32_t **ids, size_t *n_ids, lx_err *err);
 
