@@ -146,6 +146,19 @@ static void check_recorded(const char *name) { check_vocab_in(name, LX_SOURCE_DI
 static void test_gemma3_recorded(void **state) { (void)state; check_recorded("gemma3"); }
 static void test_gpt_oss_recorded(void **state) { (void)state; check_recorded("gpt-oss"); }
 
+/* Gemma 3's tokenizer.json (SentencePiece as transformers converts it): llama.cpp's ids for
+ * the GGUF made from it. */
+static void test_hf_gemma3(void **state)
+{
+    (void)state;
+    lx_tok t;
+    lx_err err = {0};
+    assert_int_equal(lx_tok_load(&t, LX_SHARED_DIR "/tokenizers/gemma3", &err), LX_OK);
+    assert_string_equal(lx_tok_algo_name(&t), "SentencePiece");
+    check_against(&t, "gemma3", LX_SOURCE_DIR "/tests/data/tokenizer");
+    lx_tok_free(&t);
+}
+
 /* Whether a prompt starts with BOS, as llama.cpp decides it (its answers, from the oracle):
  * tokenizer.ggml.add_bos_token, else the kind's or the pre-tokenizer's default. */
 static void expect_prompt_bos(const char *path, int32_t first)
@@ -170,8 +183,10 @@ static void test_prompt_bos(void **state)
     expect_prompt_bos(VOCAB "qwen2.gguf", 13048);       /* add_bos_token false */
     expect_prompt_bos(VOCAB "bert-bge.gguf", 101);      /* [CLS] */
     expect_prompt_bos(VOCAB "phi-3.gguf", 1);
+    expect_prompt_bos(VOCAB "gemma3.gguf", 2);
     expect_prompt_bos(LX_SHARED_DIR "/tokenizers/llama3", 128000);
     expect_prompt_bos(LX_SHARED_DIR "/tokenizers/qwen3", 13048);
+    expect_prompt_bos(LX_SHARED_DIR "/tokenizers/gemma3", 2);
 }
 
 int main(void)
@@ -183,6 +198,7 @@ int main(void)
         cmocka_unit_test(test_bert_bge),      cmocka_unit_test(test_hf_llama3),
         cmocka_unit_test(test_hf_qwen3),      cmocka_unit_test(test_gemma3_recorded),
         cmocka_unit_test(test_gpt_oss_recorded), cmocka_unit_test(test_prompt_bos),
+        cmocka_unit_test(test_hf_gemma3),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

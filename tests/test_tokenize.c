@@ -59,6 +59,7 @@ static void expect_json(const char *args, const char *pre, size_t vocab, const i
     json_t *j = json_loads(lx_buf_cstr(&out), 0, &je);
     assert_non_null(j);
     json_t *p = json_object_get(j, "pre");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), pre ? "bpe" : "wpm");
     if (pre) assert_string_equal(json_string_value(p), pre);
     else assert_true(json_is_null(p));
     assert_int_equal(json_integer_value(json_object_get(j, "vocab_size")), vocab);
@@ -119,9 +120,11 @@ static void test_cli_errors(void **state)
     expect_cli_failure("tokenize a b c", 2,
                        "llmxray: tokenize takes MODEL and TEXT, got a third argument 'c'\nTry 'llmxray help' for usage.\n");
     expect_cli_failure("tokenize " LX_TMP_DIR "/no-such.gguf x", 3, "llmxray: " LX_TMP_DIR "/no-such.gguf: cannot open\n");
-    expect_cli_failure("tokenize " LX_SHARED_DIR "/tokenizers/gemma3 x", 1,
-                       "llmxray: " LX_SHARED_DIR "/tokenizers/gemma3/tokenizer.json: pre_tokenizer has no ByteLevel step "
-                       "(only byte-level BPE tokenizer.json files are supported; a GGUF of the model has its vocabulary)\n");
+    /* o200k's Hugging Face regex keeps marks (\p{M}) in words, which llama.cpp's gpt-4o does not */
+    expect_cli_failure("tokenize " LX_SHARED_DIR "/tokenizers/gpt-oss x", 1,
+                       "llmxray: " LX_SHARED_DIR "/tokenizers/gpt-oss/tokenizer.json: pre_tokenizer regex "
+                       "\"[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:\" "
+                       "is not supported (expected GPT-2's, Llama 3's or Qwen2's)\n");
 }
 
 /* ---- tokenizer.json files, good and broken ---- */
@@ -135,7 +138,7 @@ typedef struct json_case {
 static const json_case JSON_CASES[] = {
     {"bad_syntax", "{\"model\": ", "line 1:10: unexpected token near end of file"},
     {"not_bpe", "{\"model\": {\"type\": \"WordPiece\", \"vocab\": {}}}", "model.type is 'WordPiece' (expected BPE)"},
-    {"no_merges", "{\"model\": {\"type\": \"BPE\", \"vocab\": {\"a\": 0}}}",
+    {"no_merges", "{\"model\": {\"type\": \"BPE\", \"vocab\": {\"a\": 0}}, " BYTE_LEVEL "}",
      "model.vocab or model.merges is missing (expected an object and an array)"},
     {"vocab_not_id", "{\"model\": {\"type\": \"BPE\", \"vocab\": {\"a\": \"x\"}, \"merges\": []}, " BYTE_LEVEL "}",
      "model.vocab[\"a\"] is not an id (expected 0 to 16777215)"},
@@ -149,8 +152,8 @@ static const json_case JSON_CASES[] = {
      "{\"type\": \"Sequence\", \"pretokenizers\": [{\"type\": \"Split\", \"pattern\": {\"Regex\": \"\\\\w+\"}}, "
      "{\"type\": \"ByteLevel\", \"use_regex\": false}]}}", "pre_tokenizer regex \"\\w+\" is not supported (expected GPT-2's, Llama 3's or Qwen2's)"},
     {"no_byte_level", "{\"model\": {\"type\": \"BPE\", \"vocab\": {\"a\": 0}, \"merges\": []}}",
-     "pre_tokenizer has no ByteLevel step (only byte-level BPE tokenizer.json files are supported; a GGUF of the model "
-     "has its vocabulary)"},
+     "pre_tokenizer has no ByteLevel step and model.byte_fallback is not true (expected a byte-level or a "
+     "SentencePiece-style BPE)"},
 };
 
 static void write_text(const char *path, const char *text)
@@ -174,6 +177,31 @@ static void test_broken_tokenizer_json(void **state)
         snprintf(want, sizeof want, "%s: %s", path, JSON_CASES[i].msg);
         assert_string_equal(err.msg, want);
     }
+}
+
+/* A SentencePiece-style tokenizer.json (byte_fallback, no ByteLevel): pieces score by their
+ * first merge, so "▁ab" (merge 1) wins over "ab" (merge 2); "<0x7A>" spells what has no piece. */
+static void test_spm_tokenizer_json(void **state)
+{
+    (void)state;
+    const char *path = LX_TMP_DIR "/tok_spm.json";
+    write_text(path, "{\"normalizer\": {\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"Prepend\", \"prepend\": "
+                     "\"\u2581\"}, {\"type\": \"Replace\"}]}, \"model\": {\"type\": \"BPE\", \"byte_fallback\": true, "
+                     "\"unk_token\": \"<unk>\", \"vocab\": {\"<unk>\": 0, \"<0x7A>\": 1, \"\u2581\": 2, \"a\": 3, \"b\": 4, "
+                     "\"\u2581a\": 5, \"ab\": 6, \"\u2581ab\": 7}, \"merges\": [\"\u2581 a\", \"\u2581a b\", \"a b\"]}}");
+    lx_tok t;
+    lx_err err = {0};
+    assert_int_equal(lx_tok_load(&t, path, &err), LX_OK);
+    assert_string_equal(lx_tok_algo_name(&t), "SentencePiece");
+    assert_int_equal(t.unk, 0);
+    assert_int_equal(t.kind[1], LX_TOK_BYTE);
+    int32_t *ids = NULL;
+    size_t n = 0;
+    assert_int_equal(lx_tok_encode_ex(&t, "abz", 3, false, false, &ids, &n, &err), LX_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(ids[0], 7), assert_int_equal(ids[1], 1);
+    free(ids);
+    lx_tok_free(&t);
 }
 
 /* The smallest byte-level tokenizer.json: "a b" merges into "ab"; [a, b] pairs read alike;
@@ -212,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_text_output),           cmocka_unit_test(test_json_output),
         cmocka_unit_test(test_text_from_stdin),       cmocka_unit_test(test_cli_errors),
         cmocka_unit_test(test_broken_tokenizer_json), cmocka_unit_test(test_small_tokenizer_json),
+        cmocka_unit_test(test_spm_tokenizer_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

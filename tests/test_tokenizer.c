@@ -276,6 +276,11 @@ static void test_bpe_merges(void **state)
     assert_int_equal(lx_tok_load(&t, path, &err), LX_OK);
     assert_string_equal(lx_tok_algo_name(&t), "byte-level BPE");
     assert_string_equal(lx_tok_pre_name(&t), "gpt-2");
+    assert_string_equal(lx_tok_algo_code(&t), "bpe");
+    lx_tok_algo k;
+    assert_true(lx_tok_algo_from_code("wpm", &k));
+    assert_int_equal(k, LX_TOK_WPM);
+    assert_false(lx_tok_algo_from_code("unigram", &k));
     expect_ids(&t, "abba", false, (int32_t[]){2, 1, 0}, 3);
     lx_tok_free(&t);
     write_vocab(path, "gpt2", "gpt-2", "b a"); /* a merge whose join is no piece never applies */

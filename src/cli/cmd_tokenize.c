@@ -5,7 +5,7 @@
  * "<|im_start|>" in the text (user-defined tokens always are, as in llama.cpp).
  * Text output: a summary line, then one line per token: its id and its piece in quotes,
  * escaped for the terminal (bytes that are no character on their own as \xNN).
- * JSON (--json): {"model", "tokenizer", "pre", "vocab_size", "ids", "pieces"}. */
+ * JSON (--json): {"model", "tokenizer", "kind", "pre", "vocab_size", "ids", "pieces"}. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +67,7 @@ static void put_json(const lx_tok *t, const int32_t *ids, size_t n, const char *
     lx_buf_put_json(out, model);
     lx_buf_puts(out, ", \"tokenizer\": ");
     lx_buf_put_json(out, lx_tok_algo_name(t));
+    lx_buf_printf(out, ", \"kind\": \"%s\"", lx_tok_algo_code(t));
     lx_buf_puts(out, ", \"pre\": ");
     if (lx_tok_pre_name(t)) lx_buf_put_json(out, lx_tok_pre_name(t));
     else lx_buf_puts(out, "null");

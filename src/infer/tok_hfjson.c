@@ -1,6 +1,8 @@
-/* infer/tok_hfjson — builds an lx_tok from a Hugging Face tokenizer.json (byte-level BPE:
- * model.vocab, model.merges as "a b" strings or [a, b] pairs, added_tokens, the Split
- * regex of pre_tokenizer, model.ignore_merges), with BOS and EOS named by a
+/* infer/tok_hfjson — builds an lx_tok from a Hugging Face tokenizer.json: byte-level BPE
+ * (model.vocab, model.merges as "a b" strings or [a, b] pairs, added_tokens, the Split
+ * regex of pre_tokenizer, model.ignore_merges), or a SentencePiece model as transformers
+ * converts it (BPE with byte_fallback and no ByteLevel: Gemma, Llama 2), read as the
+ * SentencePiece kind with each piece scored by its first merge; with BOS and EOS named by a
  * tokenizer_config.json beside it when there is one; and lx_tok_load, which opens what a
  * user names (a .gguf, a tokenizer.json or a folder holding one). add_bos_token comes
  * from tokenizer_config.json too (when it does not say, the pre-tokenizer's row does, as
@@ -16,8 +18,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "infer/tok_int.h"
 #include "infer/tok_pre.h"
-#include "infer/tokenizer.h"
 
 #define MAX_VOCAB ((size_t)1 << 24)
 
@@ -171,15 +173,63 @@ static lx_status find_pre(json_t *root, const char *path, const char **name, lx_
 {
     bool byte_level = false, byte_regex = false;
     const char *re = find_split(json_object_get(root, "pre_tokenizer"), &byte_level, &byte_regex);
-    if (!byte_level)
-        return lx_err_set(err, LX_ERR_MODEL, "%s: pre_tokenizer has no ByteLevel step (only byte-level BPE "
-                          "tokenizer.json files are supported; a GGUF of the model has its vocabulary)", path);
     const lx_tok_pre *p = re ? lx_tok_pre_by_regex(re) : byte_regex ? lx_tok_pre_find("gpt-2") : NULL;
     if (!p)
         return lx_err_set(err, LX_ERR_MODEL, "%s: pre_tokenizer regex \"%.80s\" is not supported (expected "
                           "GPT-2's, Llama 3's or Qwen2's)", path, re ? re : "(none)");
     *name = p->name;
     return LX_OK;
+}
+
+static bool has_byte_level(json_t *root)
+{
+    bool byte_level = false, byte_regex = false;
+    find_split(json_object_get(root, "pre_tokenizer"), &byte_level, &byte_regex);
+    return byte_level;
+}
+
+/* True when the normalizer (or a step of its Sequence) prepends "▁". */
+static bool prepends_space(json_t *norm)
+{
+    const char *type = json_string_value(json_object_get(norm, "type"));
+    if (type && strcmp(type, "Prepend") == 0) return true;
+    size_t i;
+    json_t *n;
+    json_array_foreach(json_object_get(norm, "normalizers"), i, n)
+        if (prepends_space(n)) return true;
+    return false;
+}
+
+/* SentencePiece-style BPE (byte_fallback, no ByteLevel): as llama.cpp's converter does, a
+ * piece scores minus the rank of the first merge that makes it; "<0xNN>" are byte pieces. */
+static lx_status spm_scores(json_t *vocab, const hf_vocab *v, size_t n_merges, float **scores, lx_err *err)
+{
+    float *sc = calloc(v->n, sizeof *sc);
+    bool *set = calloc(v->n, sizeof *set);
+    if (!sc || !set) {
+        free(sc), free(set);
+        return lx_err_set(err, LX_ERR_IO, "out of memory reading the merges");
+    }
+    for (size_t i = 0; i < n_merges; i++) {
+        const char *m = v->merges[i], *sp = v->merge_lens[i] > 1 ? memchr(m + 1, ' ', v->merge_lens[i] - 1) : NULL;
+        if (!sp) continue;
+        char join[1024];
+        size_t la = (size_t)(sp - m), lb = v->merge_lens[i] - la - 1;
+        if (la + lb >= sizeof join) continue;
+        memcpy(join, m, la), memcpy(join + la, sp + 1, lb);
+        json_t *id = json_object_getn(vocab, join, la + lb);
+        if (!json_is_integer(id) || (size_t)json_integer_value(id) >= v->n || set[json_integer_value(id)]) continue;
+        sc[json_integer_value(id)] = -(float)i, set[json_integer_value(id)] = true;
+    }
+    free(set);
+    *scores = sc;
+    return LX_OK;
+}
+
+static int32_t vocab_id(json_t *vocab, json_t *name)
+{
+    json_t *id = json_is_string(name) ? json_object_get(vocab, json_string_value(name)) : NULL;
+    return json_is_integer(id) && json_integer_value(id) < INT32_MAX ? (int32_t)json_integer_value(id) : -1;
 }
 
 /* A special token named in tokenizer_config.json: a string or {"content": ...}. */
@@ -209,6 +259,57 @@ static void read_config(lx_tok *t, const char *path)
     json_decref(cfg);
 }
 
+/* What both kinds read: the vocabulary, added tokens and merges. */
+static lx_status read_common(json_t *root, const char *path, hf_vocab *v, lx_err *err)
+{
+    json_t *model = json_object_get(root, "model");
+    json_t *vocab = json_object_get(model, "vocab"), *merges = json_object_get(model, "merges");
+    json_t *added = json_object_get(root, "added_tokens");
+    if (!json_is_object(vocab) || !json_is_array(merges))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: model.vocab or model.merges is missing (expected an object and an array)",
+                          path);
+    if (added && !json_is_array(added)) return lx_err_set(err, LX_ERR_MODEL, "%s: added_tokens is not an array", path);
+    if (read_vocab(vocab, added, path, v, err) || read_merges(merges, path, v, err)) return err->code;
+    return LX_OK;
+}
+
+static lx_status build(lx_tok *t, json_t *root, const char *path, lx_err *err)
+{
+    json_t *model = json_object_get(root, "model"), *vocab = json_object_get(model, "vocab");
+    const char *type = json_string_value(json_object_get(model, "type"));
+    if (!type || strcmp(type, "BPE") != 0)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: model.type is '%s' (expected BPE)", path, type ? type : "missing");
+    bool byte_level = has_byte_level(root), fallback = json_is_true(json_object_get(model, "byte_fallback"));
+    if (!byte_level && !fallback)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: pre_tokenizer has no ByteLevel step and model.byte_fallback is not "
+                          "true (expected a byte-level or a SentencePiece-style BPE)", path);
+    hf_vocab v = {0};
+    float *scores = NULL;
+    lx_tok_spec s = {.algo = byte_level ? LX_TOK_BPE : LX_TOK_SPM, .bos = -1, .eos = -1, .unk = -1};
+    if ((byte_level && find_pre(root, path, &s.pre, err)) || read_common(root, path, &v, err) ||
+        (!byte_level && spm_scores(vocab, &v, json_array_size(json_object_get(model, "merges")), &scores, err))) {
+        hf_free(&v);
+        return err->code;
+    }
+    s.n = v.n, s.pieces = v.pieces, s.lens = v.lens, s.kinds = v.kinds, s.scores = scores;
+    if (byte_level) {
+        s.n_merges = json_array_size(json_object_get(model, "merges")), s.merges = v.merges, s.merge_lens = v.merge_lens;
+        s.ignore_merges = json_is_true(json_object_get(model, "ignore_merges"));
+        s.add_bos = lx_tok_pre_find(s.pre)->add_bos;
+    } else {
+        for (size_t i = 0; i < v.n; i++)
+            if (v.kinds[i] == LX_TOK_NORMAL && lx_tok_parse_byte_piece(v.pieces[i], v.lens[i]) >= 0) v.kinds[i] = LX_TOK_BYTE;
+        s.unk = vocab_id(vocab, json_object_get(model, "unk_token"));
+        s.add_space_prefix = prepends_space(json_object_get(root, "normalizer"));
+        s.add_bos = true;
+    }
+    lx_status st = lx_tok_build_spec(t, &s, path, err);
+    if (st == LX_OK) read_config(t, path);
+    free(scores);
+    hf_free(&v);
+    return st;
+}
+
 lx_status lx_tok_from_hf_json(lx_tok *t, const char *path, lx_err *err)
 {
     memset(t, 0, sizeof *t);
@@ -220,29 +321,9 @@ lx_status lx_tok_from_hf_json(lx_tok *t, const char *path, lx_err *err)
         fclose(f);
         return lx_err_set(err, LX_ERR_MODEL, "%s: line %d:%d: %s", path, je.line, je.column, je.text);
     }
-    json_t *model = json_object_get(root, "model");
-    const char *type = json_string_value(json_object_get(model, "type"));
-    json_t *vocab = json_object_get(model, "vocab"), *merges = json_object_get(model, "merges");
-    json_t *added = json_object_get(root, "added_tokens");
-    hf_vocab v = {0};
-    lx_tok_spec s = {.algo = LX_TOK_BPE, .bos = -1, .eos = -1, .unk = -1};
-    if (!type || strcmp(type, "BPE") != 0)
-        lx_err_set(err, LX_ERR_MODEL, "%s: model.type is '%s' (expected BPE)", path, type ? type : "missing");
-    else if (!json_is_object(vocab) || !json_is_array(merges))
-        lx_err_set(err, LX_ERR_MODEL, "%s: model.vocab or model.merges is missing (expected an object and an array)", path);
-    else if (added && !json_is_array(added))
-        lx_err_set(err, LX_ERR_MODEL, "%s: added_tokens is not an array", path);
-    else if (!find_pre(root, path, &s.pre, err) && !read_vocab(vocab, added, path, &v, err) &&
-             !read_merges(merges, path, &v, err)) {
-        s.n = v.n, s.pieces = v.pieces, s.lens = v.lens, s.kinds = v.kinds;
-        s.n_merges = json_array_size(merges), s.merges = v.merges, s.merge_lens = v.merge_lens;
-        s.ignore_merges = json_is_true(json_object_get(model, "ignore_merges"));
-        s.add_bos = lx_tok_pre_find(s.pre)->add_bos;
-        if (lx_tok_build_spec(t, &s, path, err) == LX_OK) read_config(t, path);
-    }
-    hf_free(&v);
+    lx_status st = build(t, root, path, err);
     json_decref(root);
-    return err->code;
+    return st;
 }
 
 static bool ends_with(const char *s, const char *suffix)

@@ -14,18 +14,27 @@
 
 /* One row per kind of vocabulary. */
 static const struct tok_kind {
+    const char *code; /* the family registry's name of the kind (model/families: .tokenizer) */
     const char *name;
     lx_tok_prepare_fn prepare;
     lx_tok_encode_fn encode;
     lx_tok_bytes_fn bytes;
     bool space_after_bos; /* decoding drops the space a word carries right after BOS */
 } KINDS[LX_TOK_ALGO_COUNT] = {
-    [LX_TOK_SPM] = {"SentencePiece", lx_tok_spm_prepare, lx_tok_spm_encode, lx_tok_spm_bytes, true},
-    [LX_TOK_BPE] = {"byte-level BPE", lx_tok_bpe_prepare, lx_tok_bpe_encode, lx_tok_bpe_bytes, false},
-    [LX_TOK_WPM] = {"WordPiece", NULL, lx_tok_wpm_encode, lx_tok_wpm_bytes, true},
+    [LX_TOK_SPM] = {"spm", "SentencePiece", lx_tok_spm_prepare, lx_tok_spm_encode, lx_tok_spm_bytes, true},
+    [LX_TOK_BPE] = {"bpe", "byte-level BPE", lx_tok_bpe_prepare, lx_tok_bpe_encode, lx_tok_bpe_bytes, false},
+    [LX_TOK_WPM] = {"wpm", "WordPiece", NULL, lx_tok_wpm_encode, lx_tok_wpm_bytes, true},
 };
 
 const char *lx_tok_algo_name(const lx_tok *t) { return KINDS[t->algo].name; }
+const char *lx_tok_algo_code(const lx_tok *t) { return KINDS[t->algo].code; }
+
+bool lx_tok_algo_from_code(const char *code, lx_tok_algo *out)
+{
+    for (int k = 0; k < LX_TOK_ALGO_COUNT; k++)
+        if (code && strcmp(KINDS[k].code, code) == 0) { *out = (lx_tok_algo)k; return true; }
+    return false;
+}
 const char *lx_tok_pre_name(const lx_tok *t) { return t->algo == LX_TOK_BPE && t->pre ? t->pre->name : NULL; }
 
 /* A doubling array with room for element n: the (maybe moved) array, NULL on OOM (the

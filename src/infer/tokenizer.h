@@ -22,7 +22,8 @@
  * word carries right after BOS.
  *
  * Stage: inference. Input: a GGUF's tokenizer.ggml.* keys (tok_gguf.c), a Hugging Face
- * tokenizer.json (tok_hfjson.c) or in-memory arrays (lx_tok_build).
+ * tokenizer.json (tok_hfjson.c: byte-level BPE, or SentencePiece as transformers converts
+ * it) or in-memory arrays (lx_tok_build).
  * Ownership: lx_tok owns copies of every piece and its merge table; lx_tok_free frees
  * them. Encoded id arrays are malloc'ed for the caller, who frees them.
  */
@@ -106,6 +107,10 @@ void lx_tok_free(lx_tok *t);
 
 /* "SentencePiece", "byte-level BPE", "WordPiece". */
 const char *lx_tok_algo_name(const lx_tok *t);
+/* "spm", "bpe", "wpm": the names the family records (model/families, .tokenizer) use. */
+const char *lx_tok_algo_code(const lx_tok *t);
+/* The kind a family record names; false for another name (e.g. "unigram"). */
+bool lx_tok_algo_from_code(const char *code, lx_tok_algo *out);
 /* The pre-tokenizer's name (BPE), or NULL. */
 const char *lx_tok_pre_name(const lx_tok *t);
 
