@@ -7,7 +7,7 @@
 #   scripts/fuzz.sh --seed [DIR]   rewrite the seed corpus fuzz/corpus/ (fuzz_seeds), adding
 #                                  the hostile-case files (< 4 KiB) the tests wrote under
 #                                  DIR/testtmp (DIR: a test build, default build)
-# Environment: FUZZ_TARGETS ("gguf safetensors config draw"), FUZZ_BUILD (build-fuzz),
+# Environment: FUZZ_TARGETS ("gguf safetensors config draw tokenizer"), FUZZ_BUILD (build-fuzz),
 # FUZZ_ARGS (extra libFuzzer flags, e.g. "-fork=1 -ignore_crashes=1" to keep going past a
 # known crash), JOBS (build jobs, 2).
 #
@@ -19,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${FUZZ_BUILD:-build-fuzz}
-TARGETS=${FUZZ_TARGETS:-gguf safetensors config draw}
+TARGETS=${FUZZ_TARGETS:-gguf safetensors config draw tokenizer}
 
 build() {
   cmake -S fuzz -B "$BUILD" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -29,7 +29,7 @@ build() {
 seed() {
   local tests=${1:-build}
   build
-  mkdir -p fuzz/corpus/{gguf,draw,safetensors,config}
+  mkdir -p fuzz/corpus/{gguf,draw,safetensors,config,tokenizer}
   "$BUILD/fuzz_seeds" fuzz/corpus
   local -A map=([hostile_gguf]=gguf [hostile_st]=safetensors [hostile_config]=config)
   for d in "${!map[@]}"; do

@@ -2,7 +2,7 @@
 # The one place that names llmxray's system packages. Idempotent: installs only what is missing.
 set -euo pipefail
 PKGS=(build-essential cmake pkg-config clang libclang-rt-14-dev
-      libcairo2-dev libpango1.0-dev libjansson-dev libcmocka-dev
+      libcairo2-dev libpango1.0-dev libjansson-dev libcmocka-dev libicu-dev
       fonts-dejavu-core libxml2-utils hyperfine time)
 missing=()
 for p in "${PKGS[@]}"; do

@@ -312,7 +312,10 @@ static void test_memory_limit(void **state)
  * non-zero weights are the embedding table (row i = unit vector i) and output_norm (ones):
  * every layer adds nothing and the tied head maps a token to itself, so greedy output
  * repeats the last prompt token. Variants break one thing each. */
-typedef enum tiny_variant { TINY_OK, TINY_Q5_K, TINY_BAD_SHAPE, TINY_MISSING, TINY_MOE, TINY_BAD_HEADS, TINY_BAD_DATA } tiny_variant;
+typedef enum tiny_variant {
+    TINY_OK, TINY_Q5_K, TINY_BAD_SHAPE, TINY_MISSING, TINY_MOE, TINY_BAD_HEADS, TINY_BAD_DATA,
+    TINY_BYTES /* ids 6 and 7 are the byte pieces <0xC3> <0xA9> ("é" = C3 A9) */
+} tiny_variant;
 
 static void tiny_tensor(lx_fx_gguf *w, const char *name, uint32_t type, uint64_t a, uint64_t b)
 {
@@ -356,6 +359,7 @@ static const char *write_tiny(tiny_variant v)
     lx_fx_gguf_kv_str(w, "tokenizer.ggml.model", "llama");
     const char *toks[] = {"<unk>", "<s>", "</s>", ("\xe2\x96\x81" "a"), "a", "\xe2\x96\x81", "b", "<0x0A>"};
     int32_t types[] = {2, 3, 3, 1, 1, 1, 1, 6};
+    if (v == TINY_BYTES) toks[6] = "<0xC3>", toks[7] = "<0xA9>", types[6] = 6;
     lx_fx_gguf_kv_arr_str(w, "tokenizer.ggml.tokens", toks, 8);
     lx_fx_gguf_kv_arr(w, "tokenizer.ggml.token_type", 5, types, 8);
     tiny_tensors(w, v);
@@ -377,6 +381,40 @@ static void test_tiny_model_runs_tied_head(void **state)
     r = run_llmxray(args);
     assert_string_equal(r.out, "a a a a\n"); /* ▁a ▁a, then ▁a twice */
     result_free(&r);
+}
+
+/* Greedy text of lone byte tokens (issue 11, item 7): "é" is <0xC3> <0xA9>, and the tiny
+ * model repeats the last one, a byte that is no character on its own. run joins the two
+ * into "é" and prints the lone bytes as "\xA9"; inside writes valid JSON (it used to exit
+ * 3, "out of memory writing the JSON") with the same text. */
+static void test_lone_byte_tokens(void **state)
+{
+    (void)state;
+    const char *model = write_tiny(TINY_BYTES);
+    char args[900];
+    snprintf(args, sizeof args, "run %s --prompt \xc3\xa9 -n 2", model);
+    cmd_result r = run_llmxray(args);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "\xc3\xa9\\xA9\\xA9\n");
+    result_free(&r);
+    snprintf(args, sizeof args, "run %s --prompt \"$(printf '\\303')\" -n 1", model); /* a lone lead byte, never completed */
+    r = run_llmxray(args);
+    assert_string_equal(r.out, "\\xC3\\xC3\n");
+    result_free(&r);
+    const char *json = LX_TMP_DIR "/infer_lone_bytes.json";
+    snprintf(args, sizeof args, "inside %s --prompt \xc3\xa9 -n 2 -o %s", model, json);
+    r = run_llmxray(args);
+    assert_int_equal(r.status, 0);
+    result_free(&r);
+    json_error_t je;
+    json_t *j = json_load_file(json, 0, &je);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "continuation_text")), "\\xA9\\xA9");
+    json_t *cont = json_object_get(j, "continuation");
+    assert_int_equal(json_array_size(cont), 2);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(cont, 0), "id")), 7);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(cont, 0), "piece")), "<0xA9>");
+    json_decref(j);
 }
 
 static void expect_tiny_refused(tiny_variant v, const char *needle)
@@ -469,7 +507,7 @@ int main(void)
         cmocka_unit_test(test_refuses_other_families),
         cmocka_unit_test(test_usage_errors),
         cmocka_unit_test(test_memory_limit),
-        cmocka_unit_test(test_tiny_model_runs_tied_head),
+        cmocka_unit_test(test_tiny_model_runs_tied_head), cmocka_unit_test(test_lone_byte_tokens),
         cmocka_unit_test(test_tiny_models_refused),
         cmocka_unit_test(test_rope_pairings),
         cmocka_unit_test(test_small_kernels),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "infer/tokenizer.h"
+#include "fixture_gguf.h"
 #include "read/gguf.h"
 
 #define SP "\xe2\x96\x81" /* U+2581 */
@@ -180,7 +181,7 @@ static void test_unspellable_text_refused(void **state)
     int32_t *ids = NULL;
     size_t n = 0;
     assert_int_equal(lx_tok_encode(&t, "az", false, &ids, &n, &err), LX_ERR_MODEL);
-    assert_string_equal(err.msg, "the prompt has a character this vocabulary cannot spell "
+    assert_string_equal(err.msg, "the text has a character this vocabulary cannot spell "
                                  "(no piece, no byte piece, no unknown token)");
     assert_null(ids);
     lx_tok_free(&t);
@@ -205,17 +206,116 @@ static void test_stories_vocabulary(void **state)
     lx_gguf_close(g);
 }
 
+/* Writes a vocabulary-only GGUF: model, optional pre, pieces "a" "b" "ab", optional merges. */
+static void write_vocab(const char *path, const char *model, const char *pre, const char *merge)
+{
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "tokenizer.ggml.model", model);
+    if (pre) lx_fx_gguf_kv_str(w, "tokenizer.ggml.pre", pre);
+    const char *toks[] = {"a", "b", "ab"};
+    lx_fx_gguf_kv_arr_str(w, "tokenizer.ggml.tokens", toks, 3);
+    if (merge) lx_fx_gguf_kv_arr_str(w, "tokenizer.ggml.merges", &merge, 1);
+    assert_true(lx_fx_gguf_write(w, path));
+    lx_fx_gguf_free(w);
+}
+
+static void expect_refused(const char *model, const char *pre, const char *merge, const char *msg)
+{
+    const char *path = LX_TMP_DIR "/tok_refused.gguf";
+    write_vocab(path, model, pre, merge);
+    lx_tok t;
+    lx_err err = {0};
+    assert_int_equal(lx_tok_load(&t, path, &err), LX_ERR_MODEL);
+    char want[512];
+    snprintf(want, sizeof want, "%s: %s", path, msg);
+    assert_string_equal(err.msg, want);
+}
+
 static void test_refuses_other_tokenizer(void **state)
 {
     (void)state;
-    lx_gguf *g = NULL;
-    lx_err err = {0};
-    const char *path = LX_SHARED_DIR "/models/vocab-only/ggml-vocab-bert-bge.gguf";
-    assert_int_equal(lx_gguf_open(path, &g, &err), LX_OK);
+    expect_refused("t5", NULL, NULL, "tokenizer 't5' is not supported (expected llama, gpt2 or bert)");
+    expect_refused("gpt2", "tekken", "a b",
+                   "pre-tokenizer 'tekken' is not supported (expected one of default, gpt-2, mpt, olmo, llama-bpe, "
+                   "dbrx, smaug-bpe, qwen2, stablelm2, deepseek-coder, gpt-4o, smollm, starcoder, refact)");
+    expect_refused("gpt2", "gpt-2", "ab", "merge 0 has no space (expected \"left right\")");
+}
+
+/* Merges that are numbers: refused with the key's offset; the message names no "per token". */
+static void test_merges_of_wrong_type(void **state)
+{
+    (void)state;
+    const char *path = LX_TMP_DIR "/tok_merges_u32.gguf";
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "tokenizer.ggml.model", "gpt2");
+    const char *toks[] = {"a", "b"};
+    lx_fx_gguf_kv_arr_str(w, "tokenizer.ggml.tokens", toks, 2);
+    uint32_t m[2] = {0, 1};
+    lx_fx_gguf_kv_arr(w, "tokenizer.ggml.merges", 4, m, 2);
+    assert_true(lx_fx_gguf_write(w, path));
+    lx_fx_gguf_free(w);
     lx_tok t;
-    assert_int_equal(lx_tok_from_gguf(&t, g, path, &err), LX_ERR_MODEL);
-    assert_non_null(strstr(err.msg, "tokenizer 'bert' is not supported (expected llama)"));
-    lx_gguf_close(g);
+    lx_err err = {0};
+    assert_int_equal(lx_tok_load(&t, path, &err), LX_ERR_MODEL);
+    /* the value's offset: 24-byte header, the model key (8 + 20 + 4 + 8 + 4 bytes), the
+     * tokens key (8 + 21 + 4 + 4 + 8 + 2 * 9), then the merges key's name and type (8 + 21 + 4) */
+    char want[512];
+    snprintf(want, sizeof want, "%s: offset %d: tokenizer.ggml.merges is an array of uint32 (expected strings)", path,
+             24 + 44 + 63 + 33);
+    assert_string_equal(err.msg, want);
+}
+
+/* A BPE vocabulary with one merge: "ab" is made only through it. */
+static void test_bpe_merges(void **state)
+{
+    (void)state;
+    const char *path = LX_TMP_DIR "/tok_bpe.gguf";
+    write_vocab(path, "gpt2", "gpt-2", "a b");
+    lx_tok t;
+    lx_err err = {0};
+    assert_int_equal(lx_tok_load(&t, path, &err), LX_OK);
+    assert_string_equal(lx_tok_algo_name(&t), "byte-level BPE");
+    assert_string_equal(lx_tok_pre_name(&t), "gpt-2");
+    assert_string_equal(lx_tok_algo_code(&t), "bpe");
+    lx_tok_algo k;
+    assert_true(lx_tok_algo_from_code("wpm", &k));
+    assert_int_equal(k, LX_TOK_WPM);
+    assert_false(lx_tok_algo_from_code("unigram", &k));
+    expect_ids(&t, "abba", false, (int32_t[]){2, 1, 0}, 3);
+    lx_tok_free(&t);
+    write_vocab(path, "gpt2", "gpt-2", "b a"); /* a merge whose join is no piece never applies */
+    assert_int_equal(lx_tok_load(&t, path, &err), LX_OK);
+    expect_ids(&t, "ab", false, (int32_t[]){0, 1}, 2);
+    lx_tok_free(&t);
+}
+
+/* GPT-2 spells " ä" as " \xC3" + "\xA4": neither is UTF-8 alone, so labels escape the
+ * bytes, and decoding the two in turn gives the character back. */
+static void test_gpt2_lone_bytes(void **state)
+{
+    (void)state;
+    lx_tok t;
+    lx_err err = {0};
+    assert_int_equal(lx_tok_load(&t, LX_SHARED_DIR "/models/vocab-only/ggml-vocab-gpt-2.gguf", &err), LX_OK);
+    int32_t *ids = NULL;
+    size_t n = 0;
+    assert_int_equal(lx_tok_encode(&t, "\xe4\xb8\x80 Hello \xc3\xa4", false, &ids, &n, &err), LX_OK);
+    assert_int_equal(n, 4);
+    const int32_t want[] = {31660, 18435, 6184, 97}; /* 一, " Hello", " " + 0xC3, 0xA4 */
+    const char *labels[] = {"\xe4\xb8\x80", " Hello", " \\xC3", "\\xA4"};
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(ids[i], want[i]);
+        char *label = lx_tok_label(&t, ids[i]);
+        assert_string_equal(label, labels[i]);
+        free(label);
+    }
+    lx_buf b;
+    lx_buf_init(&b);
+    for (size_t i = 0; i < n; i++) lx_tok_decode(&t, i ? ids[i - 1] : -1, ids[i], &b);
+    assert_string_equal(lx_buf_cstr(&b), "\xe4\xb8\x80 Hello \xc3\xa4");
+    lx_buf_free(&b);
+    free(ids);
+    lx_tok_free(&t);
 }
 
 int main(void)
@@ -226,7 +326,9 @@ int main(void)
         cmocka_unit_test(test_empty_text),              cmocka_unit_test(test_decode_and_round_trip),
         cmocka_unit_test(test_labels_and_lookup),       cmocka_unit_test(test_unspellable_text_refused),
         cmocka_unit_test(test_stories_vocabulary),
-        cmocka_unit_test(test_refuses_other_tokenizer),
+        cmocka_unit_test(test_refuses_other_tokenizer), cmocka_unit_test(test_bpe_merges),
+        cmocka_unit_test(test_merges_of_wrong_type),
+        cmocka_unit_test(test_gpt2_lone_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@ int lx_cmd_draw(int argc, char **argv);   /* cli/cmd_draw.c */
 int lx_cmd_run(int argc, char **argv);    /* cli/cmd_run.c */
 int lx_cmd_inside(int argc, char **argv); /* cli/cmd_inside.c */
 int lx_cmd_compare(int argc, char **argv); /* cli/cmd_compare.c */
+int lx_cmd_tokenize(int argc, char **argv); /* cli/cmd_tokenize.c */
 
 /* Prints "llmxray: MSG" on stderr with control characters made visible. */
 void lx_cli_error(const char *msg);

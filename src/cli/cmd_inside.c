@@ -119,8 +119,8 @@ static json_t *config_json(const lx_llama *m)
                      hp->neox ? "neox" : "interleaved", "tied_output", hp->tied);
 }
 
-/* Token {"id", "piece"}; pieces may hold any bytes: jansson refuses invalid UTF-8, so those
- * fall back to the id alone. */
+/* Token {"id", "piece"}; the piece is lx_tok_label's, valid UTF-8 with "\xNN" for bytes
+ * that are no character on their own (jansson refuses invalid UTF-8). */
 static json_t *token_json(const lx_llama *m, int32_t id)
 {
     char *label = lx_tok_label(&m->tok, id);
@@ -186,7 +186,7 @@ static int write_json(const lx_inside *in, const inside_opts *o)
     json_t *j = inside_json(in, o->model);
     char *text = j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(9)) : NULL;
     json_decref(j);
-    if (!text) { lx_cli_error("out of memory writing the JSON"); return 3; }
+    if (!text) { lx_cli_error("out of memory writing the JSON"); return LX_ERR_IO; }
     lx_buf b;
     lx_buf_init(&b);
     lx_buf_puts(&b, text);

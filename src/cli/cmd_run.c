@@ -4,7 +4,8 @@
  * continuation of N tokens, and with --top K first the K most probable next tokens;
  * --stats adds timings on stderr.
  * Text from the model is filtered so that no control character but newline and tab
- * reaches the terminal. */
+ * reaches the terminal; byte tokens are joined into the characters they complete, and a
+ * byte that completes none is printed as the text "\xNN". */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,30 +112,54 @@ static int parse_args(int argc, char **argv, run_opts *o)
 
 /* ---- output ---- */
 
-/* Model text to the terminal: C0 controls other than newline and tab, and DEL, dropped. */
-static void put_text(const lx_buf *b, FILE *out)
+/* True when s[0..n) is the start of a UTF-8 character that more bytes could complete. */
+static bool unfinished(const unsigned char *s, size_t n)
 {
-    for (size_t i = 0; i < b->len; i++) {
-        unsigned char c = (unsigned char)b->data[i];
-        if ((c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t') fputc(c, out);
+    size_t want = s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+    if (want <= n) return false;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80) return false;
+    return true;
+}
+
+/* Writes the characters of p (model text) to the terminal: C0 controls other than newline
+ * and tab, DEL and C1 controls dropped, bytes that are no character written "\xNN". A
+ * character cut at the end stays in p for the next token unless final. */
+static void put_text(lx_buf *p, FILE *out, bool final)
+{
+    if (!p->len) return;
+    const unsigned char *s = (const unsigned char *)p->data;
+    size_t i = 0;
+    while (i < p->len) {
+        uint32_t cp;
+        size_t k = s[i] ? lx_utf8_decode(s + i, p->len - i, &cp) : 0;
+        if (k) {
+            bool shown = (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0)) || cp == '\n' || cp == '\t';
+            if (shown) fwrite(s + i, 1, k, out);
+            i += k;
+        } else if (!final && unfinished(s + i, p->len - i)) {
+            break;
+        } else {
+            fprintf(out, "\\x%02X", s[i++]);
+        }
     }
+    memmove(p->data, p->data + i, p->len - i);
+    p->len -= i;
 }
 
 typedef struct text_out {
     const lx_tok *tok;
     int32_t prev;
     FILE *f;
+    lx_buf pending; /* bytes of a character later tokens may complete */
 } text_out;
 
 static void emit_token(void *ctx, int32_t id)
 {
     text_out *o = ctx;
-    lx_buf b;
-    lx_buf_init(&b);
-    lx_tok_decode(o->tok, o->prev, id, &b);
-    put_text(&b, o->f);
+    lx_tok_decode(o->tok, o->prev, id, &o->pending);
+    put_text(&o->pending, o->f, false);
     fflush(o->f);
-    lx_buf_free(&b);
     o->prev = id;
 }
 
@@ -193,11 +218,13 @@ static int generate(const lx_llama *m, const run_opts *o, const int32_t *ids, si
     double t0 = now();
     if (lx_llama_forward(m, &s, ids, n_prompt, NULL, &err) == LX_OK && (!o->c.top || print_top(m, s.logits, o->c.top))) {
         double t1 = now();
-        text_out out = {&m->tok, -1, stdout};
+        text_out out = {&m->tok, -1, stdout, {NULL, 0, 0, false}};
         for (size_t i = 0; i < n_prompt; i++)
             if (ids[i] != m->tok.bos || i > 0) emit_token(&out, ids[i]);
             else out.prev = ids[i];
         lx_sample_greedy(m, &s, o->c.n_new, emit_token, &out, &done, &err);
+        put_text(&out.pending, stdout, true);
+        lx_buf_free(&out.pending);
         fputc('\n', stdout);
         if (o->c.stats) print_stats(n_prompt, t1 - t0, done, now() - t1);
     } else if (!lx_err_failed(&err)) {

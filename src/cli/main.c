@@ -18,6 +18,7 @@ static const cmd_entry CMDS[] = {
     {"run", lx_cmd_run, "run MODEL [--prompt TEXT] [-n N] [--top K]   greedy continuation of a small GGUF model"},
     {"inside", lx_cmd_inside, "inside MODEL --prompt TEXT -o FILE   poster of one forward pass"},
     {"compare", lx_cmd_compare, "compare A B [C...] [-o FILE] [-f svg|png|pdf|txt|json] [--json] [--theme light|dark] [--scale N]   architectures side by side, differences marked"},
+    {"tokenize", lx_cmd_tokenize, "tokenize [--json] [--bos] [--special] MODEL TEXT   token ids and pieces (TEXT - : stdin)"},
 };
 
 static void print_usage(FILE *f)

@@ -19,17 +19,20 @@ static void collect(void *ctx, int32_t id)
     if (c->in->n_cont < c->cap) c->in->cont[c->in->n_cont++] = id;
 }
 
-/* Text of ids[from..n) as decoding prints it (prev is the token before from, -1 none). */
+/* Text of ids[from..n) as decoding prints it (prev is the token before from, -1 none):
+ * byte tokens join into the characters they complete, and bytes that complete none are
+ * written "\xNN", so the text is valid UTF-8. */
 static char *spell(const lx_tok *t, const int32_t *ids, size_t n, size_t from, int32_t prev)
 {
-    lx_buf b;
-    lx_buf_init(&b);
+    lx_buf b, v;
+    lx_buf_init(&b), lx_buf_init(&v);
     for (size_t i = from; i < n; i++) {
         lx_tok_decode(t, prev, ids[i], &b);
         prev = ids[i];
     }
-    char *s = lx_buf_ok(&b) ? strdup(lx_buf_cstr(&b)) : NULL;
-    lx_buf_free(&b);
+    lx_buf_put_utf8_visible(&v, lx_buf_cstr(&b), b.len);
+    char *s = lx_buf_ok(&b) && lx_buf_ok(&v) ? strdup(lx_buf_cstr(&v)) : NULL;
+    lx_buf_free(&b), lx_buf_free(&v);
     return s;
 }
 

@@ -59,12 +59,11 @@ void lx_buf_printf(lx_buf *b, const char *fmt, ...)
 
 const char *lx_buf_cstr(lx_buf *b) { return b->data ? b->data : ""; }
 
-/* Decodes one UTF-8 code point at s; returns its length, or 0 for an invalid sequence. */
-static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
+size_t lx_utf8_decode(const unsigned char *s, size_t left, uint32_t *cp)
 {
     if (s[0] < 0x80) { *cp = s[0]; return 1; }
     int n = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (!n) return 0;
+    if (!n || (size_t)n > left) return 0;
     uint32_t c = s[0] & (0x7F >> n);
     for (int i = 1; i < n; i++) {
         if ((s[i] & 0xC0) != 0x80) return 0;
@@ -87,6 +86,17 @@ static bool is_control(uint32_t c)
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFFFE || c == 0xFFFF;
 }
 
+void lx_buf_put_utf8_visible(lx_buf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = p[i] ? lx_utf8_decode(p + i, n - i, &cp) : 0;
+        if (k == 0) lx_buf_printf(b, "\\x%02X", p[i++]);
+        else lx_buf_put(b, p + i, k), i += k;
+    }
+}
+
 /* Walks s, calling emit for safe code points and writing visible escapes otherwise:
  * "\xNN" for invalid bytes and controls, "[U+XXXX]" for bidirectional controls. */
 static void put_sanitized(lx_buf *b, const char *s, void (*emit)(lx_buf *, const char *, size_t, uint32_t))
@@ -94,7 +104,7 @@ static void put_sanitized(lx_buf *b, const char *s, void (*emit)(lx_buf *, const
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         uint32_t cp = 0;
-        size_t n = utf8_decode(p, &cp);
+        size_t n = lx_utf8_decode(p, SIZE_MAX, &cp);
         if (n == 0) { lx_buf_printf(b, "\\x%02X", *p); p++; continue; }
         if (is_bidi_control(cp)) lx_buf_printf(b, "[U+%04X]", (unsigned)cp);
         else if (is_control(cp)) lx_buf_printf(b, "\\x%02X", (unsigned)cp);
@@ -130,7 +140,7 @@ void lx_buf_put_json(lx_buf *b, const char *s)
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         uint32_t cp = 0;
-        size_t n = utf8_decode(p, &cp);
+        size_t n = lx_utf8_decode(p, SIZE_MAX, &cp);
         if (n == 0) { lx_buf_puts(b, "\\ufffd"); p++; continue; }
         if (cp == '"' || cp == '\\') lx_buf_printf(b, "\\%c", (char)cp);
         else if (cp < 0x20 || cp == 0x7F || is_bidi_control(cp)) lx_buf_printf(b, "\\u%04x", (unsigned)cp);

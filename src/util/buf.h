@@ -26,6 +26,15 @@ void lx_buf_printf(lx_buf *b, const char *fmt, ...) __attribute__((format(printf
 const char *lx_buf_cstr(lx_buf *b); /* "" for an empty buffer */
 static inline bool lx_buf_ok(const lx_buf *b) { return !b->oom; }
 
+/* Decodes the UTF-8 character at s (at most left bytes; a NUL ends a sequence): its
+ * length, or 0 for an invalid, overlong, surrogate or cut sequence. */
+size_t lx_utf8_decode(const unsigned char *s, size_t left, uint32_t *cp);
+
+/* Appends n bytes keeping every valid UTF-8 character and writing each other byte (and
+ * NUL) as the four characters "\xNN", so the result is valid UTF-8 (model text cut
+ * inside a character, lone byte tokens). */
+void lx_buf_put_utf8_visible(lx_buf *b, const char *s, size_t n);
+
 /* Escaping for hostile strings (text from model files). */
 void lx_buf_put_xml(lx_buf *b, const char *s);  /* XML/HTML text and attribute safe */
 void lx_buf_put_term(lx_buf *b, const char *s); /* no control/escape chars reach a terminal */
