@@ -2,7 +2,7 @@
  *
  * Stage: model (input side: read/source dispatches catalogue names here). Input: a name.
  * Output: lx_hparams, read from the entry's published hyper-parameters, which are kept as
- * a compact config.json string so they go through the one config reader (read/hfconfig).
+ * a compact config.json string so they go through the one config reader (model/hp_config).
  * Parameter counts then come from model/synth like any config-only input.
  * Ownership: static data only; lx_catalogue_at/find return borrowed pointers.
  */

@@ -2,7 +2,7 @@
  *
  * Owns: nothing but plain values (fixed-size strings, a fixed per-layer pattern array).
  * Filled by the GGUF metadata reader (model/hp_gguf), the config.json reader
- * (read/hfconfig, also used for the built-in catalogue), and consumed by model/arch.
+ * (model/hp_config, also used for the built-in catalogue), and consumed by model/arch.
  * Zero means "not declared" for every count; negative values never appear.
  * Tensor shapes, when present, are cross-checked against these by model/arch.
  */

@@ -3,7 +3,7 @@
  *
  * Dispatch: catalogue name (model/catalogue) -> *.gguf (read/gguf + model/hp_gguf) ->
  * *.safetensors or model.safetensors.index.json (read/safetensors) -> a folder holding
- * config.json (read/hfconfig, plus its safetensors when present) -> a *.json config.
+ * config.json (model/hp_config, plus its safetensors when present) -> a *.json config.
  *
  * Ownership: lx_source owns its tensors and the open GGUF (if any); lx_source_free frees all.
  */
