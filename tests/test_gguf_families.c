@@ -49,6 +49,33 @@ static const family_case CASES[] = {
      "\"num_key_value_heads\":2,\"block_ff_dim\":192,\"vocab_size\":256,"
      "\"layer_types\":[\"conv\",\"full_attention\",\"conv\",\"full_attention\"]}",
      "output_norm", "token_embd_norm"},
+    {"jamba",
+     "{\"model_type\":\"jamba\",\"hidden_size\":64,\"num_hidden_layers\":8,\"num_attention_heads\":4,"
+     "\"num_key_value_heads\":2,\"intermediate_size\":96,\"num_experts\":4,\"num_experts_per_tok\":2,"
+     "\"mamba_d_state\":8,\"mamba_d_conv\":4,\"mamba_expand\":2,\"vocab_size\":256}",
+     NULL, NULL},
+    {"granitehybrid",
+     "{\"model_type\":\"granitemoehybrid\",\"hidden_size\":64,\"num_hidden_layers\":4,\"num_attention_heads\":4,"
+     "\"num_key_value_heads\":2,\"intermediate_size\":32,\"shared_intermediate_size\":48,\"num_local_experts\":4,"
+     "\"num_experts_per_tok\":2,\"mamba_n_heads\":4,\"mamba_d_head\":16,\"mamba_n_groups\":1,\"mamba_d_state\":8,"
+     "\"layer_types\":[\"mamba\",\"attention\",\"mamba\",\"mamba\"],\"position_embedding_type\":\"nope\","
+     "\"vocab_size\":256}",
+     NULL, NULL},
+    {"falcon-h1",
+     "{\"model_type\":\"falcon_h1\",\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+     "\"num_key_value_heads\":2,\"head_dim\":16,\"intermediate_size\":96,\"mamba_d_ssm\":64,\"mamba_n_heads\":4,"
+     "\"mamba_d_head\":16,\"mamba_n_groups\":1,\"mamba_d_state\":8,\"vocab_size\":256}",
+     NULL, NULL},
+    {"minimax-m2",
+     "{\"model_type\":\"minimax_m2\",\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+     "\"num_key_value_heads\":2,\"head_dim\":16,\"intermediate_size\":32,\"num_local_experts\":4,"
+     "\"num_experts_per_tok\":2,\"rotary_dim\":8,\"vocab_size\":256}",
+     NULL, NULL},
+    {"glm4moe",
+     "{\"model_type\":\"glm4_moe\",\"hidden_size\":64,\"num_hidden_layers\":3,\"num_attention_heads\":4,"
+     "\"num_key_value_heads\":2,\"head_dim\":16,\"intermediate_size\":96,\"moe_intermediate_size\":32,"
+     "\"n_routed_experts\":4,\"num_experts_per_tok\":2,\"first_k_dense_replace\":1,\"vocab_size\":256}",
+     NULL, NULL},
     /* Phi-3: llama.cpp names the fused gate+up projection ffn_up ({d, 2 x d_ff}); no false d_ff warning */
     {"phi3",
      "{\"model_type\":\"phi3\",\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"

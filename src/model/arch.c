@@ -539,6 +539,9 @@ static lx_status resolve_layers(build_ctx *c)
             has_v[m->layer] = true;
     }
     for (int l = 0; st == LX_OK && l < n; l++) {
+        const layer_info *L = &c->layers[l];
+        if (L->mixer == LX_MIX_ATTN && (has(L, LX_ROLE_SSM_IN) || has(L, LX_ROLE_SSM_CONV)) && l < LX_MAX_LAYERS)
+            a->layer_bits[l] |= LX_LAYER_PAR_SSM; /* a Mamba-2 beside the attention (Falcon-H1) */
         ffn[l] = layer_ffn(&c->layers[l]);
         for (int kc = 0; kc < LX_COMP_COUNT; kc++) params[l] += c->layers[l].comp[kc].params;
     }
