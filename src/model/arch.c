@@ -593,8 +593,11 @@ lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err)
     out->hp = src->hp;
     out->format = src->format;
     for (int i = 0; i < src->n_warnings; i++) arch_warn(out, "%s", src->warnings[i]);
-    if (src->has_tensors && !lx_synth_supports(out->hp.family))
-        arch_warn(out, "family '%s' is not one llmxray knows; the model is built generically from its tensor names",
+    if (!lx_synth_supports(out->hp.family))
+        arch_warn(out, src->has_tensors ? "family '%s' is not one llmxray knows; the model is built generically from "
+                                          "its tensor names"
+                                        : "family '%s' is not one llmxray knows; built as a generic Llama-style "
+                                          "decoder from its width keys (an estimate)",
                   out->hp.family[0] ? out->hp.family : "(none declared)");
     if (src->hp.has_vision || src->hp.has_audio)
         arch_warn(out, "the %s tower%s beside the text model %s not counted yet; the counts are the text model's",

@@ -408,9 +408,19 @@ uint64_t lx_synth_count(const lx_tensors *t)
 lx_status lx_synth_tensors(const lx_hparams *hp, lx_tensors *out, lx_err *err)
 {
     const lx_family *r = recipe_of(hp->family);
-    if (!r)
-        return lx_err_set(err, LX_ERR_MODEL, "%s: no tensor recipe for family '%s' (expected a family of "
-                          "'llmxray families')", hp->name, hp->family);
+    /* A family no record knows is built as a generic Llama-style decoder from its width keys
+     * (model/arch says so): gated when its activation is SiLU, as most such configs are. */
+    lx_hparams generic;
+    if (!r) {
+        generic = *hp;
+        if (generic.gated == LX_UNKNOWN)
+            generic.gated = strstr(generic.activation, "silu") || strstr(generic.activation, "swi") ? LX_YES : LX_NO;
+        if (!generic.head_dim && generic.n_heads && generic.d_model % generic.n_heads == 0)
+            generic.head_dim = generic.d_model / generic.n_heads;
+        if (!generic.n_kv_heads) generic.n_kv_heads = generic.n_heads;
+        if (!generic.d_ff) generic.d_ff = 4 * generic.d_model;
+        hp = &generic;
+    }
     bool attention = !hp->has_layer_bits;
     for (uint64_t i = 0; !attention && i < hp->n_layers && i < LX_MAX_LAYERS; i++) attention = hp->mixer[i] == LX_MIX_ATTN;
     if (!hp->d_model || !hp->n_layers || !hp->vocab_size || (attention && (!hp->n_heads || !hp->head_dim)))
@@ -419,7 +429,7 @@ lx_status lx_synth_tensors(const lx_hparams *hp, lx_tensors *out, lx_err *err)
     if (hp->n_layers > LX_MAX_LAYERS || hp->n_dec_layers > LX_MAX_LAYERS)
         return lx_err_set(err, LX_ERR_MODEL, "%s: %llu layers (expected at most %d)", hp->name,
                           (unsigned long long)hp->n_layers, LX_MAX_LAYERS);
-    syn s = {.hp = hp, .out = out, .err = err, .dt = storage_type(hp->torch_dtype), .flags = r->recipe};
-    (r->build ? r->build : build_decoder)(&s);
+    syn s = {.hp = hp, .out = out, .err = err, .dt = storage_type(hp->torch_dtype), .flags = r ? r->recipe : 0};
+    (r && r->build ? r->build : build_decoder)(&s);
     return lx_err_failed(err) ? err->code : LX_OK;
 }
