@@ -190,6 +190,24 @@ static const published PUBLISHED[] = {
     {"granite-3.1-1b-a400m", 1334628352ull}, /* index (fp32) */
     {"fuyu-8b", 9408238592ull},           /* index (patch embedding included) */
     {"minicpm-v", 3007703808ull},         /* index 3,434,965,792 minus vision 427,261,984 */
+    /* Families without a config in ../shared/configs: the publisher's config.json hyper-parameters
+     * as given, with their exact totals, in the research notes (notes/fam/<family>.md). */
+    {"olmo-3-7b", 7298011136ull},         /* notes olmo3.md: num_params of a public run of Olmo-3-1025-7B */
+    {"olmo-3-32b", 32233522176ull},       /* notes olmo3.md: Olmo-3-1125-32B */
+    {"xlstm-7b", 6865424896ull},          /* notes xlstm.md: NX-AI/xLSTM-7b, HF "6.87B" */
+    {"mamba-130m", 129135360ull},         /* notes mamba.md: state-spaces/mamba-130m-hf */
+    {"mamba-2.8b", 2768345600ull},        /* notes mamba.md: state-spaces/mamba-2.8b-hf */
+    {"mamba-codestral-7b", 7285403648ull}, /* notes mamba2.md: mistralai/Mamba-Codestral-7B-v0.1 */
+    {"jamba-v0.1", 51570323328ull},       /* notes jamba.md: ai21labs/Jamba-v0.1 */
+    {"falcon-h1-7b", 7585648736ull},      /* notes falcon_h1.md: 751 tensors of tiiuae/Falcon-H1-7B */
+    {"granite-4.0-h-small", 32207337984ull}, /* notes granitemoehybrid.md: HF/GGUF n_params */
+    {"exaone-4.0-32b", 32003216384ull},   /* notes exaone4.md */
+    {"exaone-4.0-1.2b", 1279391488ull},   /* notes exaone4.md */
+    {"starcoder2-15b", 15957889024ull},   /* notes starcoder2.md */
+    {"starcoder", 15517456384ull},        /* notes gpt_bigcode.md: a published table */
+    {"opt-125m", 125239296ull},           /* notes opt.md: HF 125,239,296 */
+    {"opt-350m", 331196416ull},           /* notes opt.md */
+    {"phi-3.5-moe", 41873153344ull},      /* notes phimoe.md: microsoft/Phi-3.5-MoE-instruct */
     {"bert-base-uncased", 109482240ull}, /* BertModel with pooler, PyTorch count */
     {"t5-small", 60506624ull},         /* T5ForConditionalGeneration, PyTorch count */
 };

@@ -979,6 +979,16 @@ static const lx_catalogue_entry ENTRIES[] = {
       "\"vocab_size\":100352,\"max_position_embeddings\":4096,\"rms_norm_eps\":1e-06,"
       "\"rope_theta\":500000,\"attention_bias\":false,\"hidden_act\":\"silu\","
       "\"tie_word_embeddings\":false,\"torch_dtype\":\"float32\"}"},
+    {"olmo-3-7b", "OLMo 3 7B",
+     "Ai2 OLMo 3 (2025), 3 sliding : 1 full, QK-norm, post-norm; allenai/Olmo-3-1025-7B config.json",
+      "{\"model_type\":\"olmo3\",\"vocab_size\":100278,\"hidden_size\":4096,"
+      "\"intermediate_size\":11008,\"num_hidden_layers\":32,\"num_attention_heads\":32,"
+      "\"num_key_value_heads\":32,\"sliding_window\":4096,\"tie_word_embeddings\":false}"},
+    {"olmo-3-32b", "OLMo 3 32B",
+     "Ai2 OLMo 3 (2025), GQA 40/8, 3 sliding : 1 full; allenai/Olmo-3-1125-32B config.json",
+      "{\"model_type\":\"olmo3\",\"vocab_size\":100278,\"hidden_size\":5120,"
+      "\"intermediate_size\":27648,\"num_hidden_layers\":64,\"num_attention_heads\":40,"
+      "\"num_key_value_heads\":8,\"sliding_window\":4096,\"tie_word_embeddings\":false}"},
     {"smollm3-3b", "SmolLM3 3B",
      "Hugging Face SmolLM3 (2025), NoPE every 4th layer; HuggingFaceTB/SmolLM3-3B config.json",
       "{\"model_type\":\"smollm3\",\"architectures\":[\"SmolLM3ForCausalLM\"],\"attention_bias\":false,"
@@ -1207,6 +1217,87 @@ static const lx_catalogue_entry ENTRIES[] = {
       "\"num_key_value_heads\":36,\"rms_norm_eps\":1e-05,\"rope_scaling\":null,\"rope_theta\":10000.0,"
       "\"tie_word_embeddings\":false,\"torch_dtype\":\"bfloat16\","
       "\"vision_encoder\":\"vit_so400m_patch14_siglip_384.webli\",\"vocab_size\":122753}"},
+    {"xlstm-7b", "xLSTM 7B",
+     "NXAI xLSTM (2025), mLSTM blocks only, no attention; NX-AI/xLSTM-7b config.json",
+      "{\"model_type\":\"xlstm\",\"embedding_dim\":4096,\"num_heads\":8,\"num_blocks\":32,"
+      "\"vocab_size\":50304,\"qk_dim_factor\":0.5,\"v_dim_factor\":1.0,\"ffn_proj_factor\":2.667,"
+      "\"ffn_round_up_to_multiple_of\":64,\"weight_mode\":\"single\",\"use_bias\":false,"
+      "\"tie_word_embeddings\":false,\"add_out_norm\":true}"},
+    {"mamba-130m", "Mamba 130M",
+     "State Spaces Mamba (2023), selective SSM, no attention; state-spaces/mamba-130m-hf config.json",
+      "{\"model_type\":\"mamba\",\"vocab_size\":50280,\"hidden_size\":768,\"num_hidden_layers\":24}"},
+    {"mamba-2.8b", "Mamba 2.8B",
+     "State Spaces Mamba (2023), selective SSM, no attention; state-spaces/mamba-2.8b-hf config.json",
+      "{\"model_type\":\"mamba\",\"vocab_size\":50280,\"hidden_size\":2560,\"num_hidden_layers\":64}"},
+    {"mamba-codestral-7b", "Mamba-Codestral 7B",
+     "Mistral Mamba-Codestral (2024), Mamba-2, no attention; mistralai/Mamba-Codestral-7B-v0.1 config.json",
+      "{\"model_type\":\"mamba2\",\"vocab_size\":32768,\"hidden_size\":4096,\"state_size\":128,"
+      "\"num_hidden_layers\":64,\"expand\":2,\"conv_kernel\":4,\"num_heads\":128,\"head_dim\":64,"
+      "\"n_groups\":8,\"use_bias\":false,\"use_conv_bias\":true,\"tie_word_embeddings\":false,"
+      "\"intermediate_size\":8192}"},
+    {"jamba-v0.1", "Jamba v0.1",
+     "AI21 Jamba (2024), 1 attention : 7 Mamba layers, MoE every other layer; ai21labs/Jamba-v0.1 config.json",
+      "{\"model_type\":\"jamba\",\"vocab_size\":65536,\"hidden_size\":4096,\"intermediate_size\":14336,"
+      "\"num_hidden_layers\":32,\"num_attention_heads\":32,\"num_key_value_heads\":8,"
+      "\"num_experts\":16,\"num_experts_per_tok\":2,\"expert_layer_period\":2,"
+      "\"expert_layer_offset\":1,\"attn_layer_period\":8,\"attn_layer_offset\":4,\"mamba_d_state\":16,"
+      "\"mamba_d_conv\":4,\"mamba_expand\":2,\"mamba_dt_rank\":256,\"mamba_conv_bias\":true,"
+      "\"mamba_proj_bias\":false,\"tie_word_embeddings\":false}"},
+    {"falcon-h1-7b", "Falcon-H1 7B",
+     "TII Falcon-H1 (2025), attention and Mamba-2 side by side in every layer; tiiuae/Falcon-H1-7B-Base config.json",
+      "{\"model_type\":\"falcon_h1\",\"hidden_size\":3072,\"num_hidden_layers\":44,"
+      "\"num_attention_heads\":12,\"num_key_value_heads\":2,\"head_dim\":128,"
+      "\"intermediate_size\":12288,\"vocab_size\":130048,\"tie_word_embeddings\":false,"
+      "\"mamba_d_ssm\":3072,\"mamba_n_heads\":24,\"mamba_d_head\":128,\"mamba_d_state\":256,"
+      "\"mamba_n_groups\":1,\"mamba_d_conv\":4,\"mamba_rms_norm\":true,\"mamba_conv_bias\":true,"
+      "\"mamba_proj_bias\":false}"},
+    {"granite-4.0-h-small", "Granite 4.0-H Small",
+     "IBM Granite 4.0-H (2025), Mamba-2 + NoPE attention hybrid, 72 experts; ibm-granite/granite-4.0-h-small config.json",
+      "{\"model_type\":\"granitemoehybrid\",\"hidden_size\":4096,\"num_hidden_layers\":40,"
+      "\"layer_types\":[\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"attention\",\"mamba\","
+      "\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"attention\","
+      "\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\","
+      "\"attention\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\",\"mamba\","
+      "\"mamba\",\"attention\",\"mamba\",\"mamba\",\"mamba\",\"mamba\"],\"num_attention_heads\":32,"
+      "\"num_key_value_heads\":8,\"num_local_experts\":72,\"num_experts_per_tok\":10,"
+      "\"intermediate_size\":768,\"shared_intermediate_size\":1536,\"mamba_d_state\":128,"
+      "\"mamba_d_conv\":4,\"mamba_expand\":2,\"mamba_n_heads\":128,\"mamba_d_head\":64,"
+      "\"mamba_n_groups\":1,\"vocab_size\":100352,\"tie_word_embeddings\":true,"
+      "\"mamba_conv_bias\":true,\"mamba_proj_bias\":false}"},
+    {"exaone-4.0-32b", "EXAONE 4.0 32B",
+     "LG EXAONE 4.0 (2025), 3 sliding : 1 global NoPE, QK-norm; LGAI-EXAONE/EXAONE-4.0-32B config.json",
+      "{\"model_type\":\"exaone4\",\"hidden_size\":5120,\"intermediate_size\":27392,"
+      "\"num_hidden_layers\":64,\"num_attention_heads\":40,\"num_key_value_heads\":8,\"head_dim\":128,"
+      "\"vocab_size\":102400,\"sliding_window\":4096,\"sliding_window_pattern\":4,"
+      "\"tie_word_embeddings\":false}"},
+    {"exaone-4.0-1.2b", "EXAONE 4.0 1.2B",
+     "LG EXAONE 4.0 (2025), global attention, tied embeddings; LGAI-EXAONE/EXAONE-4.0-1.2B config.json",
+      "{\"model_type\":\"exaone4\",\"hidden_size\":2048,\"intermediate_size\":4096,"
+      "\"num_hidden_layers\":30,\"num_attention_heads\":32,\"num_key_value_heads\":8,\"head_dim\":64,"
+      "\"vocab_size\":102400,\"sliding_window\":null,\"tie_word_embeddings\":true}"},
+    {"starcoder2-15b", "StarCoder2 15B",
+     "BigCode StarCoder2 (2024), GQA 48/4, sliding window, biases; bigcode/starcoder2-15b config.json",
+      "{\"model_type\":\"starcoder2\",\"hidden_size\":6144,\"intermediate_size\":24576,"
+      "\"num_hidden_layers\":40,\"num_attention_heads\":48,\"num_key_value_heads\":4,"
+      "\"tie_word_embeddings\":false,\"sliding_window\":4096}"},
+    {"starcoder", "StarCoder 15.5B",
+     "BigCode StarCoder (2023), GPT-BigCode, MQA; bigcode/starcoder config.json",
+      "{\"model_type\":\"gpt_bigcode\",\"vocab_size\":49152,\"n_positions\":8192,\"n_embd\":6144,"
+      "\"n_layer\":40,\"n_head\":48,\"n_inner\":24576,\"multi_query\":true}"},
+    {"opt-125m", "OPT 125M",
+     "Meta OPT (2022), learned offset positions; facebook/opt-125m config.json",
+      "{\"model_type\":\"opt\",\"hidden_size\":768,\"ffn_dim\":3072,\"num_hidden_layers\":12,"
+      "\"num_attention_heads\":12}"},
+    {"opt-350m", "OPT 350M",
+     "Meta OPT (2022), post-norm, projected embeddings; facebook/opt-350m config.json",
+      "{\"model_type\":\"opt\",\"hidden_size\":1024,\"ffn_dim\":4096,\"num_hidden_layers\":24,"
+      "\"num_attention_heads\":16,\"word_embed_proj_dim\":512,\"do_layer_norm_before\":false}"},
+    {"phi-3.5-moe", "Phi-3.5-MoE",
+     "Microsoft Phi-3.5-MoE (2024), 16 experts, top-2; microsoft/Phi-3.5-MoE-instruct config.json",
+      "{\"model_type\":\"phimoe\",\"vocab_size\":32064,\"hidden_size\":4096,\"intermediate_size\":6400,"
+      "\"num_hidden_layers\":32,\"num_attention_heads\":32,\"num_key_value_heads\":8,"
+      "\"num_local_experts\":16,\"num_experts_per_tok\":2,\"attention_bias\":true,"
+      "\"lm_head_bias\":true,\"tie_word_embeddings\":false}"},
     {"bert-base-uncased", "BERT base (uncased)",
      "Google BERT (2018), post-norm encoder, learned positions; google-bert/bert-base-uncased config.json (BertModel with pooler)",
       "{\"model_type\":\"bert\",\"hidden_size\":768,\"intermediate_size\":3072,"
