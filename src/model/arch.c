@@ -61,7 +61,7 @@ static lx_comp role_comp(lx_role r)
     switch (r) {
     case LX_ROLE_TOK_EMBD: case LX_ROLE_TOKEN_TYPES: case LX_ROLE_PATCH_EMBD: case LX_ROLE_EMBD_PROJ:
         return LX_COMP_EMBEDDING;
-    case LX_ROLE_POS_EMBD: case LX_ROLE_ROPE_FREQS: return LX_COMP_POSITION;
+    case LX_ROLE_POS_EMBD: case LX_ROLE_ROPE_FREQS: case LX_ROLE_REL_BIAS: return LX_COMP_POSITION;
     case LX_ROLE_EMBD_NORM: case LX_ROLE_OUTPUT_NORM: case LX_ROLE_ATTN_NORM: case LX_ROLE_ATTN_POST_NORM:
     case LX_ROLE_FFN_NORM: case LX_ROLE_FFN_POST_NORM: case LX_ROLE_HF_POST_ATTN_LN: return LX_COMP_NORM;
     case LX_ROLE_OUTPUT: case LX_ROLE_CLS_OUT: case LX_ROLE_POOLER: return LX_COMP_OUTPUT;
@@ -109,6 +109,7 @@ static lx_status match_roles(build_ctx *c)
     const lx_role_pattern *extra = f ? f->hf_roles : NULL;
     for (size_t i = 0; i < n; i++) {
         lx_role_match m = lx_role_match_with(a->tensors->v[i].name, extra);
+        if (m.stack == 1 && m.layer >= 0) m.layer += (int)(a->hp.n_layers < LX_MAX_LAYERS ? a->hp.n_layers : 0);
         if (m.layer >= LX_MAX_LAYERS) {
             arch_warn(a, "tensor %s: layer index %d beyond the supported %d layers; counted as other",
                       a->tensors->v[i].name, m.layer, LX_MAX_LAYERS);
@@ -246,6 +247,11 @@ static void derive_embedding_dims(build_ctx *c)
         if (!a->hp.embed_dim) settle(a, "d_model", &a->hp.d_model, e->shape[1], e->name);
     }
     uint64_t layers = (uint64_t)c->n_layers;
+    if (a->hp.n_dec_layers && layers == a->hp.n_layers + a->hp.n_dec_layers) { /* encoder + decoder */
+        a->n_enc_layers = (int)a->hp.n_layers;
+        a->hp.n_layers = layers;
+        return;
+    }
     if (layers && a->hp.n_layers && a->hp.n_layers != layers)
         arch_warn(a, "n_layers: declared %llu but tensors exist for %llu layers; using %llu",
                   (unsigned long long)a->hp.n_layers, (unsigned long long)layers, (unsigned long long)layers);

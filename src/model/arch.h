@@ -122,6 +122,7 @@ typedef struct lx_arch {
     lx_layer layers[LX_MAX_LAYERS];     /* per layer, n_layers of them */
     lx_motif motif;
     bool encoder_only;                  /* bidirectional encoder (BERT): no causal mask, no KV cache */
+    int n_enc_layers;                   /* encoder-decoders: layers[0..n_enc_layers) are the encoder's */
     int n_mixers[LX_MIX_COUNT];         /* layers per token-mixer kind */
     int n_groups;
     lx_group *groups;

@@ -53,7 +53,7 @@ static const u64_field U64_FIELDS[] = {
     {HP(d_shared_expert), {"shared_expert_intermediate_size"}, false},
     {HP(n_dense_prefix), {"first_k_dense_replace", "num_dense_layers"}, false},
     {HP(n_token_types), {"type_vocab_size"}, false},
-    {HP(n_dec_layers), {"num_decoder_layers"}, false},
+    {HP(n_dec_layers), {"num_decoder_layers", "decoder_layers"}, false},
     {HP(rel_attn_buckets), {"relative_attention_num_buckets"}, false},
     {HP(n_nextn_layers), {"num_nextn_predict_layers", "num_mtp_layers", "mtp_num_hidden_layers"}, false},
     {HP(chunk_size), {"attention_chunk_size"}, false},

@@ -117,6 +117,7 @@ typedef struct lx_hparams {
     uint64_t pos_extra;         /* learned position rows beyond the context (OPT's offset 2) */
     uint64_t embed_dim;         /* token embedding width when projected in/out of d_model (OPT-350m) */
     bool post_norm, no_final_norm; /* OPT-350m: norms after each sub-block, none before the head */
+    uint64_t n_mels;            /* Whisper: mel bins into the audio stem */
     uint64_t patch_in;          /* a linear patch embedding of this many inputs beside the tokens (Fuyu) */
     bool has_vision, has_audio; /* the config declares a vision / audio tower beside the text model */
     uint64_t n_labels;          /* a classification/score head of this many outputs instead of the LM head */

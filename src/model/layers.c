@@ -5,7 +5,7 @@
 
 static uint64_t attn_kv_bytes(const lx_arch *a, const lx_layer *l, int i)
 {
-    if (l->mixer != LX_MIX_ATTN || (l->bits & LX_LAYER_KV_SHARED) || a->encoder_only) return 0;
+    if (l->mixer != LX_MIX_ATTN || (l->bits & LX_LAYER_KV_SHARED) || a->encoder_only || i < a->n_enc_layers) return 0;
     uint64_t bytes;
     if (a->attn.kind == LX_ATTN_MLA) bytes = (a->hp.kv_lora_rank + a->hp.qk_rope_head_dim) * 2;
     else bytes = l->n_kv_heads * (l->head_dim + ((l->bits & LX_LAYER_K_EQ_V) ? 0 : l->v_head_dim)) * 2;

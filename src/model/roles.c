@@ -73,6 +73,16 @@ static const role_pattern PATTERNS[] = {
     {"blk.%d.attn_output_norm", LX_ROLE_ATTN_POST_NORM, false}, /* BERT: post-norm */
     {"blk.%d.layer_output_norm", LX_ROLE_FFN_POST_NORM, false},
     {"blk.%d.attn_gate", LX_ROLE_ATTN_GATE, false},
+    {"blk.%d.attn_o", LX_ROLE_ATTN_O, false},
+    {"blk.%d.attn_rel_b", LX_ROLE_REL_BIAS, false},
+    {"blk.%d.cross_attn_norm", LX_ROLE_CROSS_ATTN, false},
+    {"blk.%d.cross_attn_q", LX_ROLE_CROSS_ATTN, false},
+    {"blk.%d.cross_attn_k", LX_ROLE_CROSS_ATTN, false},
+    {"blk.%d.cross_attn_v", LX_ROLE_CROSS_ATTN, false},
+    {"blk.%d.cross_attn_o", LX_ROLE_CROSS_ATTN, false},
+    {"blk.%d.cross_attn_rel_b", LX_ROLE_REL_BIAS, false},
+    {"conv1", LX_ROLE_PATCH_EMBD, false},
+    {"conv2", LX_ROLE_PATCH_EMBD, false},
     {"blk.%d.ffn_latent_down", LX_ROLE_MOE_LATENT, false},
     {"blk.%d.ffn_latent_up", LX_ROLE_MOE_LATENT, false},
     {"blk.%d.indexer.k_norm", LX_ROLE_INDEXER, false},
@@ -246,7 +256,7 @@ static bool match_list(const role_pattern *p, size_t n, const char *base, const 
         int layer = -1, expert = -1;
         if (match_pattern(p[i].pat, base, &layer, &expert) ||
             (b != base && match_pattern(p[i].pat, b, &layer, &expert))) {
-            *m = (lx_role_match){p[i].role, layer, expert, bias, p[i].in_out};
+            *m = (lx_role_match){p[i].role, layer, expert, bias, p[i].in_out, 0};
             return true;
         }
     }
@@ -257,7 +267,14 @@ lx_role_match lx_role_match_name(const char *name) { return lx_role_match_with(n
 
 lx_role_match lx_role_match_with(const char *name, const lx_role_pattern *extra)
 {
-    lx_role_match m = {LX_ROLE_UNKNOWN, -1, -1, false, false};
+    /* llama.cpp's encoder-decoder names: "enc." and "dec." before the usual ones */
+    int stack = strncmp(name, "dec.", 4) == 0 ? 1 : 0;
+    if (strncmp(name, "enc.", 4) == 0 || stack) {
+        lx_role_match m = lx_role_match_with(name + 4, extra);
+        m.stack = stack;
+        return m;
+    }
+    lx_role_match m = {LX_ROLE_UNKNOWN, -1, -1, false, false, 0};
     char base[256];
     bool bias = false;
     size_t n = strip_suffix(name, &bias);
@@ -294,7 +311,7 @@ static const char *const ROLE_NAMES[LX_ROLE_COUNT] = {
     [LX_ROLE_SSM_MISC] = "ssm_norms", [LX_ROLE_CONV_IN] = "shortconv.in_proj", [LX_ROLE_CONV] = "shortconv.conv",
     [LX_ROLE_CONV_OUT] = "shortconv.out_proj", [LX_ROLE_PLE_EMBD] = "per_layer_token_embd",
     [LX_ROLE_PLE_PROJ] = "per_layer_model_proj", [LX_ROLE_PLE_LAYER] = "per_layer_input",
-    [LX_ROLE_LAYER_SCALE] = "layer_output_scale", [LX_ROLE_MTP] = "nextn", [LX_ROLE_HYPER] = "hyper_connection",
+    [LX_ROLE_LAYER_SCALE] = "layer_output_scale", [LX_ROLE_MTP] = "nextn", [LX_ROLE_HYPER] = "hyper_connection", [LX_ROLE_CROSS_ATTN] = "cross_attn", [LX_ROLE_REL_BIAS] = "attn_rel_b",
 };
 
 const char *lx_role_name(lx_role r) { return (unsigned)r < LX_ROLE_COUNT ? ROLE_NAMES[r] : "unknown"; }

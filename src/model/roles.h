@@ -46,6 +46,8 @@ typedef enum lx_role {
     LX_ROLE_PLE_EMBD, LX_ROLE_PLE_PROJ, LX_ROLE_PLE_LAYER,
     LX_ROLE_LAYER_SCALE, /* a learned per-layer scalar (Gemma 4 layer_scalar) */
     LX_ROLE_HYPER,       /* hyper-connection mixing of residual streams (DeepSeek-V4 mHC) */
+    LX_ROLE_CROSS_ATTN,  /* a decoder layer's cross-attention to the encoder (q/k/v/o and its norm) */
+    LX_ROLE_REL_BIAS,    /* T5's relative-position bias buckets */
     LX_ROLE_MTP,         /* multi-token-prediction module tensors */
     /* not parameters: causal-mask buffers some checkpoints carry (GPT-2's attn.bias) */
     LX_ROLE_BUFFER,
@@ -58,6 +60,7 @@ typedef struct lx_role_match {
     int expert;  /* -1 unless the name carries one expert's index */
     bool bias;   /* the ".bias" of a module */
     bool in_out; /* stored (in, out) rather than (out, in): GPT-2 Conv1D, gpt-oss experts */
+    int stack;   /* encoder-decoders: 0 the encoder (or the only stack), 1 the decoder ("dec." names) */
 } lx_role_match;
 
 /* Sets of roles (more than 64 of them). */

@@ -1,9 +1,11 @@
 /* model/families/fam_encoder — encoder-only (BERT) and encoder-decoder (T5) models, and
  * llama.cpp's clip projector files (a vision encoder). */
+#include <stdio.h>
 #include <string.h>
 
 #include "model/families/family.h"
 #include "model/synth.h"
+#include "model/synth_int.h"
 
 /* A sequence-classification checkpoint adds a classifier of len(id2label) outputs
  * (num_labels; transformers' default 2) after the pooler. */
@@ -97,4 +99,121 @@ const lx_family lx_fam_t5encoder = {
 const lx_family lx_fam_clip = {
     .name = "clip", .label = "CLIP vision encoder", .gguf_arch = "clip", .gguf_prefix = "clip.vision", .position = "learned",
     .norm = "layernorm", .activation = "gelu", .gated = LX_NO, .qk_norm = LX_NO,
+};
+
+/* ---------------------------------------------------------------- Whisper */
+
+/* A CTranslate2 (faster-whisper) config names no sizes: only alignment_heads (the published
+ * checkpoint's [layer, head] pairs) and lang_ids. The smallest published size whose decoder
+ * has those layers and heads is the model; 99 language ids are the multilingual vocabulary
+ * (51,865), 100 large-v3's (51,866, 128 mel bins). */
+static const struct { uint64_t d, layers, heads; } WHISPER_SIZES[] = {
+    {384, 4, 6}, {512, 6, 8}, {768, 12, 12}, {1024, 24, 16}, {1280, 32, 20},
+};
+
+static bool detect_whisper(const lx_jcfg *j)
+{
+    return json_is_array(json_object_get(j->root, "alignment_heads")) &&
+           json_is_array(json_object_get(j->root, "lang_ids"));
+}
+
+static void cfg_whisper(lx_fam_cfg *c)
+{
+    lx_hparams *hp = c->hp;
+    json_t *ah = json_object_get(c->j->root, "alignment_heads");
+    if (!hp->d_model && json_is_array(ah)) {
+        uint64_t max_layer = 0, max_head = 0;
+        for (size_t i = 0; i < json_array_size(ah); i++) {
+            json_t *p = json_array_get(ah, i);
+            json_int_t l = json_integer_value(json_array_get(p, 0)), h = json_integer_value(json_array_get(p, 1));
+            if (!json_is_array(p) || l < 0 || h < 0 || l > 1000 || h > 1000) {
+                lx_jcfg_elem_error(c->j, "alignment_heads", i, "a [layer, head] pair", p);
+                return;
+            }
+            if ((uint64_t)l > max_layer) max_layer = (uint64_t)l;
+            if ((uint64_t)h > max_head) max_head = (uint64_t)h;
+        }
+        size_t k = 0;
+        while (k + 1 < sizeof WHISPER_SIZES / sizeof WHISPER_SIZES[0] &&
+               (WHISPER_SIZES[k].layers <= max_layer || WHISPER_SIZES[k].heads <= max_head))
+            k++;
+        hp->d_model = WHISPER_SIZES[k].d;
+        hp->n_layers = hp->n_dec_layers = WHISPER_SIZES[k].layers;
+        hp->n_heads = hp->n_kv_heads = WHISPER_SIZES[k].heads;
+        size_t langs = json_array_size(json_object_get(c->j->root, "lang_ids"));
+        hp->vocab_size = langs >= 100 ? 51866 : 51865;
+        hp->n_mels = langs >= 100 ? 128 : 80;
+        lx_fam_copy(hp->name, sizeof hp->name, hp->name[0] ? hp->name : "whisper");
+    }
+    lx_jcfg_u64(c->j, "encoder_layers", &hp->n_layers, true);
+    lx_jcfg_u64(c->j, "decoder_layers", &hp->n_dec_layers, true);
+    lx_jcfg_u64(c->j, "encoder_attention_heads", &hp->n_heads, true);
+    lx_jcfg_u64(c->j, "num_mel_bins", &hp->n_mels, true);
+    if (!hp->n_kv_heads) hp->n_kv_heads = hp->n_heads;
+    if (!hp->n_dec_layers) hp->n_dec_layers = hp->n_layers;
+    if (!hp->d_ff) hp->d_ff = 4 * hp->d_model;
+    if (!hp->n_mels) hp->n_mels = 80;
+    hp->context_length = 448;
+    hp->tied = LX_YES;
+}
+
+/* One Whisper attention: q, v and out with biases, k without; its LayerNorm first. */
+static void whisper_attn(lx_syn *s, const char *kind)
+{
+    uint64_t d = s->hp->d_model;
+    char b[48];
+    snprintf(b, sizeof b, "%s_norm", kind);
+    lx_syn_nrm(s, b, d);
+    snprintf(b, sizeof b, "%s_q", kind);
+    lx_syn_lin(s, b, d, d, true);
+    snprintf(b, sizeof b, "%s_k", kind);
+    lx_syn_lin(s, b, d, d, false);
+    snprintf(b, sizeof b, "%s_v", kind);
+    lx_syn_lin(s, b, d, d, true);
+    snprintf(b, sizeof b, "%s_o", kind);
+    lx_syn_lin(s, b, d, d, true);
+}
+
+static void whisper_stack(lx_syn *s, const char *stack, uint64_t n, bool cross)
+{
+    uint64_t d = s->hp->d_model, ff = s->hp->d_ff;
+    for (uint64_t i = 0; i < n && !lx_err_failed(s->err); i++) {
+        snprintf(s->pfx, sizeof s->pfx, "%sblk.%llu.", stack, (unsigned long long)i);
+        whisper_attn(s, "attn");
+        if (cross) whisper_attn(s, "cross_attn");
+        lx_syn_nrm(s, "ffn_norm", d);
+        lx_syn_lin(s, "ffn_up", ff, d, true);
+        lx_syn_lin(s, "ffn_down", d, ff, true);
+    }
+    snprintf(s->pfx, sizeof s->pfx, "%s", stack);
+    lx_syn_nrm(s, "output_norm", d);
+}
+
+/* WhisperForConditionalGeneration: a two-convolution audio stem and 1,500 stored sinusoidal
+ * positions before the encoder; the decoder's tokens, 448 learned positions, self- and
+ * cross-attention; the output head tied to the decoder's embedding. */
+static void build_whisper(lx_syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    uint64_t d = hp->d_model;
+    snprintf(s->pfx, sizeof s->pfx, "enc.");
+    lx_syn_add(s, 3, d, hp->n_mels, 3, "enc.conv1.weight");
+    lx_syn_add(s, 1, d, 0, 0, "enc.conv1.bias");
+    lx_syn_add(s, 3, d, d, 3, "enc.conv2.weight");
+    lx_syn_add(s, 1, d, 0, 0, "enc.conv2.bias");
+    lx_syn_add(s, 2, 1500, d, 0, "enc.position_embd.weight");
+    whisper_stack(s, "enc.", hp->n_layers, false);
+    lx_syn_add(s, 2, hp->vocab_size, d, 0, "dec.token_embd.weight");
+    lx_syn_add(s, 2, hp->context_length, d, 0, "dec.position_embd.weight");
+    whisper_stack(s, "dec.", hp->n_dec_layers, true);
+}
+
+const lx_family lx_fam_whisper = {
+    .name = "whisper", .label = "Whisper",
+    .hf_types = (const char *const[]){"whisper", NULL},
+    .hf_classes = (const char *const[]){"WhisperFor", NULL},
+    .detect = detect_whisper, .position = "learned", .norm = "layernorm", .activation = "gelu",
+    .gated = LX_NO, .qk_norm = LX_NO,
+    .defaults = "{\"activation_function\":\"gelu\",\"tie_word_embeddings\":true}",
+    .config = cfg_whisper, .build = build_whisper, .tokenizer = "bpe",
 };

@@ -17,7 +17,7 @@ extern const lx_family lx_fam_bloom, lx_fam_mpt, lx_fam_gptj, lx_fam_phi2, lx_fa
     lx_fam_mimo_v2, lx_fam_hy3, lx_fam_laguna, lx_fam_afmoe, lx_fam_mistral4, lx_fam_minicpm, lx_fam_fuyu, lx_fam_mamba,
     lx_fam_mamba2, lx_fam_jamba, lx_fam_falcon_h1, lx_fam_granite_hybrid, lx_fam_xlstm, lx_fam_olmo3, lx_fam_exaone4,
     lx_fam_starcoder2, lx_fam_bigcode, lx_fam_opt, lx_fam_phimoe;
-extern const lx_family lx_fam_bert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
+extern const lx_family lx_fam_whisper, lx_fam_bert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
 
 static const lx_family *const FAMILIES[] = {
     &lx_fam_llama, &lx_fam_mistral, &lx_fam_mixtral, &lx_fam_llama4,
@@ -32,7 +32,7 @@ static const lx_family *const FAMILIES[] = {
     &lx_fam_mimo_v2, &lx_fam_hy3, &lx_fam_laguna, &lx_fam_afmoe, &lx_fam_mistral4, &lx_fam_minicpm, &lx_fam_fuyu, &lx_fam_mamba,
     &lx_fam_mamba2, &lx_fam_jamba, &lx_fam_falcon_h1, &lx_fam_granite_hybrid, &lx_fam_xlstm, &lx_fam_olmo3, &lx_fam_exaone4,
     &lx_fam_starcoder2, &lx_fam_bigcode, &lx_fam_opt, &lx_fam_phimoe,
-    &lx_fam_bert, &lx_fam_t5, &lx_fam_t5encoder, &lx_fam_clip,
+    &lx_fam_whisper, &lx_fam_bert, &lx_fam_t5, &lx_fam_t5encoder, &lx_fam_clip,
 };
 
 #define N_FAMILIES (sizeof FAMILIES / sizeof FAMILIES[0])
