@@ -196,8 +196,13 @@ static const struct { const char *name; int mixer; uint32_t bits; } LAYER_TYPES[
 static void read_layer_types(lx_fam_cfg *c, const lx_family *f)
 {
     lx_hparams *hp = c->hp;
-    json_t *a = lx_jcfg_array(c->j, "layer_types", (size_t)hp->n_layers, "an array of strings");
-    for (size_t i = 0; a && i < json_array_size(a) && i < LX_MAX_LAYERS; i++) {
+    /* layer_types may also list the multi-token-prediction layers after the model's (Step 3.5) */
+    json_t *lt = json_object_get(c->j->cfg, "layer_types");
+    size_t want = (size_t)hp->n_layers;
+    if (json_is_array(lt) && hp->n_nextn_layers && json_array_size(lt) == want + hp->n_nextn_layers)
+        want = json_array_size(lt);
+    json_t *a = lx_jcfg_array(c->j, "layer_types", want, "an array of strings");
+    for (size_t i = 0; a && i < json_array_size(a) && i < hp->n_layers && i < LX_MAX_LAYERS; i++) {
         json_t *s = json_array_get(a, i);
         size_t k = 0;
         while (k < sizeof LAYER_TYPES / sizeof LAYER_TYPES[0] && json_is_string(s) &&

@@ -127,6 +127,9 @@ typedef struct lx_hparams {
     lx_tristate router_bias;    /* per-expert router score bias (DeepSeek-V3 e_score_correction_bias) */
     char router_score[12];      /* "softmax" or "sigmoid" ("" = softmax) */
     uint64_t moe_latent;        /* latent MoE: experts work in this width (Nemotron 3 Super) */
+    uint64_t act_params;        /* learned scalars of the FFN activation per layer (Apertus' xIELU: 4) */
+    bool moe_dense_beside;      /* a dense MLP runs beside the experts in MoE layers (Grok residual_moe) */
+    uint32_t l_heads_sliding;   /* query heads of sliding layers when they differ (Step 3.5) */
     uint64_t n_zero_experts;    /* identity/zero experts in the router's choice (LongCat) */
     lx_tristate parallel_block; /* attention and FFN read the same input (Falcon) */
     uint64_t n_block_norms;     /* norms per block where the family varies it (Falcon 1 or 2), 0 default */

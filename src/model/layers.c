@@ -52,6 +52,8 @@ static void layer_heads(const lx_arch *a, lx_layer *l, int i, uint64_t q, uint64
     l->head_dim = i < LX_MAX_LAYERS && hp->l_head_dim[i] ? hp->l_head_dim[i] : a->attn.head_dim;
     l->v_head_dim = l->head_dim == a->attn.head_dim ? a->attn.v_head_dim : l->head_dim;
     l->n_heads = i < LX_MAX_LAYERS && hp->l_heads[i] ? hp->l_heads[i] : a->attn.n_heads;
+    if ((l->bits & LX_LAYER_SLIDING) && hp->l_heads_sliding && !(i < LX_MAX_LAYERS && hp->l_heads[i]))
+        l->n_heads = hp->l_heads_sliding;
     l->n_kv_heads = i < LX_MAX_LAYERS && hp->l_kv_heads[i] ? hp->l_kv_heads[i] : a->attn.n_kv_heads;
     if (a->attn.kind == LX_ATTN_MLA || !l->head_dim) return;
     if (q && q == 2 * l->n_heads * l->head_dim) l->bits |= LX_LAYER_GATED;

@@ -136,6 +136,8 @@ static void attn_std(syn *s)
     uint32_t bits = layer_bits(s);
     uint64_t hd = per_layer(hp->head_dim, hp->l_head_dim, s->layer);
     uint64_t nh = per_layer(hp->n_heads, hp->l_heads, s->layer), nkv = per_layer(hp->n_kv_heads, hp->l_kv_heads, s->layer);
+    if ((bits & LX_LAYER_SLIDING) && hp->l_heads_sliding && !(s->layer < LX_MAX_LAYERS && hp->l_heads[s->layer]))
+        nh = hp->l_heads_sliding;
     uint64_t vd = hp->v_head_dim && !hp->kv_lora_rank ? hp->v_head_dim : hd; /* MiMo-V2: narrower values */
     uint64_t d = hp->d_model, q = nh * hd, kv = nkv * hd, qv = nh * vd;
     bool b = yes(hp->attn_bias), fused_gate = (bits & LX_LAYER_GATED) && hp->attn_gate == 0;
@@ -169,6 +171,7 @@ static void ffn_dense(syn *s)
         lin(s, "ffn_up", ff, d, b);
     }
     lin(s, "ffn_down", d, ff, b);
+    if (hp->act_params) add(s, 1, hp->act_params, 0, 0, "%sffn_act.weight", s->pfx);
 }
 
 /* Stacked experts {E, rows, cols} and, when the family has them, their biases {E, rows}. */
@@ -253,8 +256,12 @@ static void block(syn *s, uint64_t i)
     if (has_ffn_pre_norm(s) && !no_mixer && !(s->flags & LX_R_PARALLEL)) nrm(s, "ffn_norm", hp->d_model);
     if (no_mixer && !has_ffn_pre_norm(s)) nrm(s, "ffn_norm", hp->d_model);
     else if (no_mixer) nrm(s, "attn_norm", hp->d_model);
-    if (lx_synth_layer_is_moe(hp, i)) ffn_moe(s);
-    else ffn_dense(s);
+    if (lx_synth_layer_is_moe(hp, i)) {
+        ffn_moe(s);
+        if (hp->moe_dense_beside) ffn_dense(s);
+    } else {
+        ffn_dense(s);
+    }
     if (post) nrm(s, "post_ffw_norm", hp->d_model);
 }
 

@@ -16,7 +16,9 @@ extern const lx_family lx_fam_bloom, lx_fam_mpt, lx_fam_gptj, lx_fam_phi2, lx_fa
     lx_fam_granitemoe, lx_fam_roberta, lx_fam_smollm3, lx_fam_openelm, lx_fam_deci, lx_fam_minimax_m2, lx_fam_mimo,
     lx_fam_mimo_v2, lx_fam_hy3, lx_fam_laguna, lx_fam_afmoe, lx_fam_mistral4, lx_fam_minicpm, lx_fam_fuyu, lx_fam_mamba,
     lx_fam_mamba2, lx_fam_jamba, lx_fam_falcon_h1, lx_fam_granite_hybrid, lx_fam_xlstm, lx_fam_olmo3, lx_fam_exaone4,
-    lx_fam_starcoder2, lx_fam_bigcode, lx_fam_opt, lx_fam_phimoe;
+    lx_fam_starcoder2, lx_fam_bigcode, lx_fam_opt, lx_fam_phimoe, lx_fam_kimi_linear, lx_fam_grok, lx_fam_step35,
+    lx_fam_cohere2, lx_fam_bailing2, lx_fam_granite, lx_fam_glm4, lx_fam_seed_oss, lx_fam_apertus, lx_fam_ernie_moe,
+    lx_fam_hunyuan_moe;
 extern const lx_family lx_fam_whisper, lx_fam_bert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
 
 static const lx_family *const FAMILIES[] = {
@@ -31,7 +33,9 @@ static const lx_family *const FAMILIES[] = {
     &lx_fam_granitemoe, &lx_fam_roberta, &lx_fam_smollm3, &lx_fam_openelm, &lx_fam_deci, &lx_fam_minimax_m2, &lx_fam_mimo,
     &lx_fam_mimo_v2, &lx_fam_hy3, &lx_fam_laguna, &lx_fam_afmoe, &lx_fam_mistral4, &lx_fam_minicpm, &lx_fam_fuyu, &lx_fam_mamba,
     &lx_fam_mamba2, &lx_fam_jamba, &lx_fam_falcon_h1, &lx_fam_granite_hybrid, &lx_fam_xlstm, &lx_fam_olmo3, &lx_fam_exaone4,
-    &lx_fam_starcoder2, &lx_fam_bigcode, &lx_fam_opt, &lx_fam_phimoe,
+    &lx_fam_starcoder2, &lx_fam_bigcode, &lx_fam_opt, &lx_fam_phimoe, &lx_fam_kimi_linear, &lx_fam_grok, &lx_fam_step35,
+    &lx_fam_cohere2, &lx_fam_bailing2, &lx_fam_granite, &lx_fam_glm4, &lx_fam_seed_oss, &lx_fam_apertus, &lx_fam_ernie_moe,
+    &lx_fam_hunyuan_moe,
     &lx_fam_whisper, &lx_fam_bert, &lx_fam_t5, &lx_fam_t5encoder, &lx_fam_clip,
 };
 
