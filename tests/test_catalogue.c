@@ -208,6 +208,16 @@ static const published PUBLISHED[] = {
     {"opt-125m", 125239296ull},           /* notes opt.md: HF 125,239,296 */
     {"opt-350m", 331196416ull},           /* notes opt.md */
     {"phi-3.5-moe", 41873153344ull},      /* notes phimoe.md: microsoft/Phi-3.5-MoE-instruct */
+    {"kimi-linear-48b-a3b", 49122681728ull}, /* index total_parameters (notes fam2/kimi_linear.md) */
+    {"grok-2.5", 269515497472ull}, /* per-tensor breakdown of xai-org/grok-2 (notes fam2/grok.md) */
+    {"tiny-aya", 3349227520ull}, /* published count (notes fam2/cohere2.md) */
+    {"ling-mini-2.0", 16255643392ull}, /* shard headers (notes fam2/bailing_moe_v2.md) */
+    {"sarvam-30b", 32152650368ull}, /* checkpoint count (notes fam2/sarvam_moe.md) */
+    {"lfm2.5-1.2b", 1170340608ull}, /* same shapes as LFM2-1.2B (notes fam2/lfm2_5.md) */
+    {"seed-oss-36b", 36151104512ull}, /* index metadata (notes fam2/seed_oss.md) */
+    {"apertus-8b", 8053338240ull}, /* release checkpoint (notes fam2/apertus.md) */
+    {"glm-4-9b-0414", 9400279040ull}, /* safetensors count (notes fam2/glm4.md) */
+    {"hunyuan-a13b", 80393183232ull}, /* safetensors headers (notes fam2/hunyuan_v1_moe.md) */
     {"bert-base-uncased", 109482240ull}, /* BertModel with pooler, PyTorch count */
     {"t5-small", 60506624ull},         /* T5ForConditionalGeneration, PyTorch count */
 };

@@ -1298,6 +1298,220 @@ static const lx_catalogue_entry ENTRIES[] = {
       "\"num_hidden_layers\":32,\"num_attention_heads\":32,\"num_key_value_heads\":8,"
       "\"num_local_experts\":16,\"num_experts_per_tok\":2,\"attention_bias\":true,"
       "\"lm_head_bias\":true,\"tie_word_embeddings\":false}"},
+    {"kimi-linear-48b-a3b", "Kimi Linear 48B-A3B",
+     "Moonshot Kimi Linear (2025), 3 KDA : 1 MLA, MoE 256 top-8; moonshotai/Kimi-Linear-48B-A3B-Instruct config.json",
+      "{\"model_type\":\"kimi_linear\",\"vocab_size\":163840,\"hidden_size\":2304,\"num_hidden_l"
+      "ayers\":27,\"num_attention_heads\":32,\"num_key_value_heads\":32,\"head_dim\":72,\"inter"
+      "mediate_size\":9216,\"rms_norm_eps\":1e-05,\"rope_theta\":10000.0,\"model_max_length\":"
+      "1048576,\"linear_attn_config\":{\"kda_layers\":[1,2,3,5,6,7,9,10,11,13,14,15,17,18,1"
+      "9,21,22,23,25,26],\"full_attn_layers\":[4,8,12,16,20,24,27],\"num_heads\":32,\"head_d"
+      "im\":128,\"short_conv_kernel_size\":4},\"num_experts\":256,\"moe_intermediate_size\":10"
+      "24,\"num_experts_per_token\":8,\"num_shared_experts\":1,\"kv_lora_rank\":512,\"q_lora_r"
+      "ank\":null,\"qk_nope_head_dim\":128,\"qk_rope_head_dim\":64,\"v_head_dim\":128,\"mla_use"
+      "_nope\":true,\"moe_router_activation_func\":\"sigmoid\",\"moe_renormalize\":true,\"route"
+      "d_scaling_factor\":2.446,\"first_k_dense_replace\":1,\"moe_layer_freq\":1,\"use_groupe"
+      "d_topk\":true,\"num_expert_group\":1,\"topk_group\":1,\"tie_word_embeddings\":false,\"nu"
+      "m_nextn_predict_layers\":0,\"torch_dtype\":\"bfloat16\"}"},
+    {"grok-2.5", "Grok 2.5",
+     "xAI Grok 2 / 2.5 (2024, open 2025), MoE 8 top-2 with a dense residual MLP; xai-org/grok-2 config.json",
+      "{\"model_type\":\"git\",\"architectures\":[\"Grok1ForCausalLM\"],\"vocab_size\":131072,\"hi"
+      "dden_size\":8192,\"intermediate_size\":32768,\"moe_intermediate_size\":16384,\"max_pos"
+      "ition_embeddings\":131072,\"num_experts_per_tok\":2,\"num_local_experts\":8,\"residual"
+      "_moe\":true,\"num_attention_heads\":64,\"num_key_value_heads\":8,\"num_hidden_layers\":"
+      "64,\"head_dim\":128,\"rms_norm_eps\":1e-05,\"final_logit_softcapping\":50,\"attn_logit_"
+      "softcapping\":30.0,\"router_logit_softcapping\":30.0,\"rope_theta\":208533496,\"embedd"
+      "ing_multiplier_scale\":90.50966799187809,\"output_multiplier_scale\":0.5,\"rope_type"
+      "\":\"original\",\"original_max_position_embeddings\":8192,\"scaling_factor\":16.0,\"torc"
+      "h_dtype\":\"bfloat16\"}"},
+    {"step-3.5-flash", "Step 3.5 Flash",
+     "StepFun Step 3.5 Flash (2026), 3 sliding : 1 full, head-wise gate, MoE 288 top-8; stepfun-ai/Step-3.5-Flash config.json",
+      "{\"model_type\":\"step3p5\",\"hidden_size\":4096,\"intermediate_size\":11264,\"num_attent"
+      "ion_heads\":64,\"num_attention_groups\":8,\"num_hidden_layers\":45,\"vocab_size\":12889"
+      "6,\"head_dim\":128,\"moe_num_experts\":288,\"moe_top_k\":8,\"moe_intermediate_size\":128"
+      "0,\"share_expert_dim\":1280,\"moe_layers_enum\":\"3,4,5,6,7,8,9,10,11,12,13,14,15,16,"
+      "17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43"
+      ",44\",\"num_nextn_predict_layers\":3,\"sliding_window\":512,\"layer_types\":[\"full_atte"
+      "ntion\",\"sliding_attention\",\"sliding_attention\",\"sliding_attention\",\"full_attenti"
+      "on\",\"sliding_attention\",\"sliding_attention\",\"sliding_attention\",\"full_attention\""
+      ",\"sliding_attention\",\"sliding_attention\",\"sliding_attention\",\"full_attention\",\"s"
+      "liding_attention\",\"sliding_attention\",\"sliding_attention\",\"full_attention\",\"slid"
+      "ing_attention\",\"sliding_attention\",\"sliding_attention\",\"full_attention\",\"sliding"
+      "_attention\",\"sliding_attention\",\"sliding_attention\",\"full_attention\",\"sliding_at"
+      "tention\",\"sliding_attention\",\"sliding_attention\",\"full_attention\",\"sliding_atten"
+      "tion\",\"sliding_attention\",\"sliding_attention\",\"full_attention\",\"sliding_attentio"
+      "n\",\"sliding_attention\",\"sliding_attention\",\"full_attention\",\"sliding_attention\","
+      "\"sliding_attention\",\"sliding_attention\",\"full_attention\",\"sliding_attention\",\"sl"
+      "iding_attention\",\"sliding_attention\",\"full_attention\",\"sliding_attention\",\"slidi"
+      "ng_attention\",\"sliding_attention\"],\"partial_rotary_factors\":[0.5,1.0,1.0,1.0,0.5"
+      ",1.0,1.0,1.0,0.5,1.0,1.0,1.0,0.5,1.0,1.0,1.0,0.5,1.0,1.0,1.0,0.5,1.0,1.0,1.0,0.5"
+      ",1.0,1.0,1.0,0.5,1.0,1.0,1.0,0.5,1.0,1.0,1.0,0.5,1.0,1.0,1.0,0.5,1.0,1.0,1.0,0.5"
+      ",1.0,1.0,1.0],\"attention_other_setting\":{\"attention_type\":\"sliding_attention\",\"n"
+      "um_attention_heads\":96,\"num_attention_groups\":8,\"head_dim\":128},\"use_head_wise_a"
+      "ttn_gate\":true,\"use_moe_router_bias\":true,\"moe_router_activation\":\"sigmoid\",\"nor"
+      "m_expert_weight\":true,\"tie_word_embeddings\":false,\"torch_dtype\":\"bfloat16\"}"},
+    {"command-r7b", "Command R7B",
+     "Cohere Command R7B (2024), 3 sliding : 1 NoPE full, parallel blocks; CohereLabs/c4ai-command-r7b-12-2024 config.json",
+      "{\"model_type\":\"cohere2\",\"vocab_size\":256000,\"hidden_size\":4096,\"intermediate_siz"
+      "e\":14336,\"num_hidden_layers\":32,\"num_attention_heads\":32,\"num_key_value_heads\":8"
+      ",\"layer_norm_eps\":1e-05,\"logit_scale\":0.25,\"rope_theta\":50000,\"sliding_window\":4"
+      "096,\"sliding_window_pattern\":4,\"max_position_embeddings\":8192,\"attention_bias\":f"
+      "alse,\"tie_word_embeddings\":true,\"torch_dtype\":\"bfloat16\"}"},
+    {"tiny-aya", "Tiny Aya",
+     "Cohere Tiny Aya (2026), Cohere 2 layout, 3.35B; CohereLabs/tiny-aya config.json",
+      "{\"model_type\":\"cohere2\",\"vocab_size\":262144,\"hidden_size\":2048,\"intermediate_siz"
+      "e\":11008,\"num_hidden_layers\":36,\"num_attention_heads\":16,\"num_key_value_heads\":4"
+      ",\"head_dim\":128,\"layer_norm_eps\":1e-05,\"logit_scale\":1.0,\"rope_theta\":50000,\"sli"
+      "ding_window\":4096,\"sliding_window_pattern\":4,\"attention_bias\":false,\"tie_word_em"
+      "beddings\":true,\"torch_dtype\":\"bfloat16\"}"},
+    {"command-a", "Command A",
+     "Cohere Command A (2025), 111B, Cohere 2 layout; CohereLabs/c4ai-command-a-03-2025 config.json",
+      "{\"model_type\":\"cohere2\",\"vocab_size\":256000,\"hidden_size\":12288,\"intermediate_si"
+      "ze\":36864,\"num_hidden_layers\":64,\"num_attention_heads\":96,\"num_key_value_heads\":"
+      "8,\"head_dim\":128,\"sliding_window\":4096,\"sliding_window_pattern\":4,\"tie_word_embe"
+      "ddings\":true,\"torch_dtype\":\"bfloat16\"}"},
+    {"ling-mini-2.0", "Ling mini 2.0",
+     "inclusionAI Ling mini 2.0 (2025), BailingMoeV2, MoE 256 top-8; inclusionAI/Ling-mini-2.0 config.json",
+      "{\"model_type\":\"bailing_moe\",\"vocab_size\":157184,\"use_qkv_bias\":false,\"use_bias\":"
+      "false,\"use_qk_norm\":true,\"partial_rotary_factor\":0.5,\"rope_theta\":600000,\"rms_no"
+      "rm_eps\":1e-06,\"tie_word_embeddings\":false,\"score_function\":\"sigmoid\",\"moe_router"
+      "_enable_expert_bias\":true,\"norm_topk_prob\":true,\"routed_scaling_factor\":2.5,\"hea"
+      "d_dim\":128,\"torch_dtype\":\"bfloat16\",\"hidden_size\":2048,\"intermediate_size\":5120,"
+      "\"moe_intermediate_size\":512,\"num_experts\":256,\"num_shared_experts\":1,\"num_expert"
+      "s_per_tok\":8,\"n_group\":8,\"topk_group\":4,\"first_k_dense_replace\":1,\"num_hidden_la"
+      "yers\":20,\"num_attention_heads\":16,\"num_key_value_heads\":4,\"num_nextn_predict_lay"
+      "ers\":0}"},
+    {"ling-flash-2.0", "Ling flash 2.0",
+     "inclusionAI Ling flash 2.0 (2025), BailingMoeV2 100B-A6B; inclusionAI/Ling-flash-2.0 config.json",
+      "{\"model_type\":\"bailing_moe\",\"vocab_size\":157184,\"use_qkv_bias\":false,\"use_bias\":"
+      "false,\"use_qk_norm\":true,\"partial_rotary_factor\":0.5,\"rope_theta\":600000,\"rms_no"
+      "rm_eps\":1e-06,\"tie_word_embeddings\":false,\"score_function\":\"sigmoid\",\"moe_router"
+      "_enable_expert_bias\":true,\"norm_topk_prob\":true,\"routed_scaling_factor\":2.5,\"hea"
+      "d_dim\":128,\"torch_dtype\":\"bfloat16\",\"hidden_size\":4096,\"intermediate_size\":9216,"
+      "\"moe_intermediate_size\":1024,\"num_experts\":256,\"num_shared_experts\":1,\"num_exper"
+      "ts_per_tok\":8,\"n_group\":8,\"topk_group\":4,\"first_k_dense_replace\":1,\"num_hidden_l"
+      "ayers\":32,\"num_attention_heads\":32,\"num_key_value_heads\":4,\"num_nextn_predict_la"
+      "yers\":1}"},
+    {"ling-1t", "Ling 1T",
+     "inclusionAI Ling-1T (2025), BailingMoeV2 1T-A50B; inclusionAI/Ling-1T config.json",
+      "{\"model_type\":\"bailing_moe\",\"vocab_size\":157184,\"use_qkv_bias\":false,\"use_bias\":"
+      "false,\"use_qk_norm\":true,\"partial_rotary_factor\":0.5,\"rope_theta\":600000,\"rms_no"
+      "rm_eps\":1e-06,\"tie_word_embeddings\":false,\"score_function\":\"sigmoid\",\"moe_router"
+      "_enable_expert_bias\":true,\"norm_topk_prob\":true,\"routed_scaling_factor\":2.5,\"hea"
+      "d_dim\":128,\"torch_dtype\":\"bfloat16\",\"hidden_size\":8192,\"intermediate_size\":18432"
+      ",\"moe_intermediate_size\":2048,\"num_experts\":256,\"num_shared_experts\":1,\"num_expe"
+      "rts_per_tok\":8,\"n_group\":8,\"topk_group\":4,\"first_k_dense_replace\":4,\"num_hidden_"
+      "layers\":80,\"num_attention_heads\":64,\"num_key_value_heads\":8,\"num_nextn_predict_l"
+      "ayers\":1}"},
+    {"sarvam-30b", "Sarvam 30B",
+     "Sarvam AI sarvam-30b (2026), BailingMoeV2 layout; sarvamai/sarvam-30b config.json",
+      "{\"model_type\":\"sarvam_moe\",\"num_hidden_layers\":19,\"hidden_size\":4096,\"intermedia"
+      "te_size\":8192,\"moe_intermediate_size\":1024,\"num_attention_heads\":64,\"num_key_val"
+      "ue_heads\":4,\"head_dim\":64,\"num_experts\":128,\"num_experts_per_tok\":6,\"num_shared_"
+      "experts\":1,\"first_k_dense_replace\":1,\"vocab_size\":262144,\"max_position_embedding"
+      "s\":131072,\"rope_theta\":8000000.0,\"use_qk_norm\":true,\"use_qkv_bias\":false,\"use_bi"
+      "as\":false,\"score_function\":\"sigmoid\",\"moe_router_enable_expert_bias\":true,\"tie_w"
+      "ord_embeddings\":false,\"torch_dtype\":\"bfloat16\"}"},
+    {"granite-4.1-3b", "Granite 4.1 3B",
+     "IBM Granite 4.1 (2026), dense, tied; ibm-granite/granite-4.1-3b config.json",
+      "{\"model_type\":\"granite\",\"vocab_size\":100352,\"hidden_size\":2560,\"num_hidden_layer"
+      "s\":40,\"head_dim\":64,\"num_attention_heads\":40,\"num_key_value_heads\":8,\"intermedia"
+      "te_size\":8192,\"tie_word_embeddings\":true,\"attention_bias\":false,\"mlp_bias\":false"
+      ",\"torch_dtype\":\"bfloat16\"}"},
+    {"granite-4.1-8b", "Granite 4.1 8B",
+     "IBM Granite 4.1 (2026), dense, tied; ibm-granite/granite-4.1-8b config.json",
+      "{\"model_type\":\"granite\",\"vocab_size\":100352,\"hidden_size\":4096,\"num_hidden_layer"
+      "s\":40,\"head_dim\":128,\"num_attention_heads\":32,\"num_key_value_heads\":8,\"intermedi"
+      "ate_size\":12800,\"tie_word_embeddings\":true,\"attention_bias\":false,\"mlp_bias\":fal"
+      "se,\"torch_dtype\":\"bfloat16\"}"},
+    {"granite-4.1-30b", "Granite 4.1 30B",
+     "IBM Granite 4.1 (2026), dense, tied; ibm-granite/granite-4.1-30b config.json",
+      "{\"model_type\":\"granite\",\"vocab_size\":100352,\"hidden_size\":4096,\"num_hidden_layer"
+      "s\":64,\"head_dim\":128,\"num_attention_heads\":32,\"num_key_value_heads\":8,\"intermedi"
+      "ate_size\":32768,\"tie_word_embeddings\":true,\"attention_bias\":false,\"mlp_bias\":fal"
+      "se,\"torch_dtype\":\"bfloat16\"}"},
+    {"mistral-large-3", "Mistral Large 3 (text)",
+     "Mistral Large 3 (2025), DeepSeek-V3 layout, 128 experts top-4; mistralai/Mistral-Large-3-675B-Instruct-2512 config.json",
+      "{\"model_type\":\"mistral3\",\"spatial_merge_size\":2,\"multimodal_projector_bias\":fals"
+      "e,\"vision_feature_layer\":-1,\"image_token_index\":10,\"text_config\":{\"model_type\":\""
+      "deepseek_v3\",\"vocab_size\":131072,\"hidden_size\":7168,\"intermediate_size\":16384,\"m"
+      "oe_intermediate_size\":4096,\"num_hidden_layers\":61,\"first_k_dense_replace\":3,\"n_r"
+      "outed_experts\":128,\"n_shared_experts\":1,\"num_experts_per_tok\":4,\"num_attention_h"
+      "eads\":128,\"num_key_value_heads\":128,\"q_lora_rank\":1536,\"kv_lora_rank\":512,\"qk_no"
+      "pe_head_dim\":128,\"qk_rope_head_dim\":64,\"v_head_dim\":128,\"n_group\":1,\"topk_group\""
+      ":1,\"topk_method\":\"noaux_tc\",\"norm_topk_prob\":true,\"routed_scaling_factor\":1.0,\"n"
+      "um_nextn_predict_layers\":0,\"tie_word_embeddings\":false,\"rms_norm_eps\":1e-06},\"vi"
+      "sion_config\":{\"model_type\":\"pixtral\",\"hidden_size\":1664,\"intermediate_size\":8192"
+      ",\"num_hidden_layers\":48,\"num_attention_heads\":16,\"head_dim\":104,\"patch_size\":14,"
+      "\"num_channels\":3,\"image_size\":1540}}"},
+    {"lfm2.5-1.2b", "LFM2.5 1.2B",
+     "Liquid LFM2.5 (2026), 10 short convolutions + 6 attention; LiquidAI/LFM2.5-1.2B-Instruct config.json",
+      "{\"model_type\":\"lfm2\",\"vocab_size\":65536,\"hidden_size\":2048,\"num_hidden_layers\":1"
+      "6,\"num_attention_heads\":32,\"num_key_value_heads\":8,\"block_ff_dim\":12288,\"block_a"
+      "uto_adjust_ff_dim\":true,\"block_ffn_dim_multiplier\":1.0,\"block_multiple_of\":256,\""
+      "conv_L_cache\":3,\"conv_bias\":false,\"full_attn_idxs\":[2,5,8,10,12,14],\"norm_eps\":1"
+      "e-05,\"rope_theta\":1000000.0,\"max_position_embeddings\":128000,\"tie_embedding\":tru"
+      "e,\"torch_dtype\":\"bfloat16\"}"},
+    {"ernie-4.5-21b-a3b", "ERNIE 4.5 21B-A3B",
+     "Baidu ERNIE 4.5 (2025), MoE 64 top-6 + 2 shared; baidu/ERNIE-4.5-21B-A3B-PT config.json",
+      "{\"model_type\":\"ernie4_5_moe\",\"vocab_size\":103424,\"hidden_size\":2560,\"intermediat"
+      "e_size\":12288,\"num_hidden_layers\":28,\"num_attention_heads\":20,\"num_key_value_hea"
+      "ds\":4,\"head_dim\":128,\"moe_num_experts\":64,\"moe_k\":6,\"moe_intermediate_size\":1536"
+      ",\"moe_num_shared_experts\":2,\"moe_layer_start_index\":1,\"moe_layer_end_index\":27,\""
+      "moe_layer_interval\":1,\"use_bias\":false,\"tie_word_embeddings\":true,\"rope_theta\":5"
+      "00000,\"num_nextn_predict_layers\":1,\"torch_dtype\":\"bfloat16\"}"},
+    {"ernie-4.5-300b-a47b", "ERNIE 4.5 300B-A47B",
+     "Baidu ERNIE 4.5 (2025), MoE 64 top-8; baidu/ERNIE-4.5-300B-A47B-PT config.json",
+      "{\"model_type\":\"ernie4_5_moe\",\"vocab_size\":103424,\"hidden_size\":8192,\"intermediat"
+      "e_size\":28672,\"num_hidden_layers\":54,\"num_attention_heads\":64,\"num_key_value_hea"
+      "ds\":8,\"head_dim\":128,\"moe_num_experts\":64,\"moe_k\":8,\"moe_intermediate_size\":3584"
+      ",\"moe_num_shared_experts\":0,\"moe_layer_start_index\":3,\"moe_layer_end_index\":53,\""
+      "moe_layer_interval\":1,\"use_bias\":false,\"tie_word_embeddings\":false,\"num_nextn_pr"
+      "edict_layers\":1,\"torch_dtype\":\"bfloat16\"}"},
+    {"seed-oss-36b", "Seed-OSS 36B",
+     "ByteDance Seed-OSS (2025), dense, q/k/v biases; ByteDance-Seed/Seed-OSS-36B-Instruct config.json",
+      "{\"model_type\":\"seed_oss\",\"vocab_size\":155136,\"hidden_size\":5120,\"intermediate_si"
+      "ze\":27648,\"num_hidden_layers\":64,\"num_attention_heads\":80,\"num_key_value_heads\":"
+      "8,\"head_dim\":128,\"attention_bias\":true,\"attention_out_bias\":false,\"mlp_bias\":fal"
+      "se,\"rope_theta\":10000000.0,\"max_position_embeddings\":524288,\"tie_word_embeddings"
+      "\":false,\"rms_norm_eps\":1e-06,\"torch_dtype\":\"bfloat16\"}"},
+    {"apertus-8b", "Apertus 8B",
+     "Swiss AI Apertus (2025), xIELU MLP, QK-norm; swiss-ai/Apertus-8B-2509 config.json",
+      "{\"model_type\":\"apertus\",\"vocab_size\":131072,\"hidden_size\":4096,\"intermediate_siz"
+      "e\":21504,\"num_hidden_layers\":32,\"num_attention_heads\":32,\"num_key_value_heads\":8"
+      ",\"hidden_act\":\"xielu\",\"qk_norm\":true,\"attention_bias\":false,\"mlp_bias\":false,\"ro"
+      "pe_theta\":12000000,\"max_position_embeddings\":65536,\"tie_word_embeddings\":false,\""
+      "torch_dtype\":\"bfloat16\"}"},
+    {"apertus-70b", "Apertus 70B",
+     "Swiss AI Apertus (2025), xIELU MLP, QK-norm; swiss-ai/Apertus-70B-2509 config.json",
+      "{\"model_type\":\"apertus\",\"vocab_size\":131072,\"hidden_size\":8192,\"intermediate_siz"
+      "e\":43008,\"num_hidden_layers\":80,\"num_attention_heads\":64,\"num_key_value_heads\":8"
+      ",\"hidden_act\":\"xielu\",\"qk_norm\":true,\"attention_bias\":false,\"mlp_bias\":false,\"ro"
+      "pe_theta\":12000000,\"max_position_embeddings\":65536,\"tie_word_embeddings\":false,\""
+      "torch_dtype\":\"bfloat16\"}"},
+    {"glm-4-9b-0414", "GLM-4 9B (0414)",
+     "Zhipu GLM-4-0414 (2025), dense, sandwich norms; zai-org/GLM-4-9B-0414 config.json",
+      "{\"model_type\":\"glm4\",\"vocab_size\":151552,\"hidden_size\":4096,\"intermediate_size\":"
+      "13696,\"num_hidden_layers\":40,\"num_attention_heads\":32,\"num_key_value_heads\":2,\"h"
+      "ead_dim\":128,\"attention_bias\":true,\"partial_rotary_factor\":0.5,\"rms_norm_eps\":1e"
+      "-05,\"tie_word_embeddings\":false,\"torch_dtype\":\"bfloat16\"}"},
+    {"glm-4-32b-0414", "GLM-4 32B (0414)",
+     "Zhipu GLM-4-0414 (2025), dense, sandwich norms; zai-org/GLM-4-32B-0414 config.json",
+      "{\"model_type\":\"glm4\",\"vocab_size\":151552,\"hidden_size\":6144,\"intermediate_size\":"
+      "23040,\"num_hidden_layers\":61,\"num_attention_heads\":48,\"num_key_value_heads\":2,\"h"
+      "ead_dim\":128,\"attention_bias\":true,\"partial_rotary_factor\":0.5,\"rms_norm_eps\":1e"
+      "-05,\"tie_word_embeddings\":false,\"torch_dtype\":\"bfloat16\"}"},
+    {"hunyuan-a13b", "Hunyuan-A13B",
+     "Tencent Hunyuan-A13B (2025), MoE 64 top-8 + shared; tencent/Hunyuan-A13B-Instruct config.json",
+      "{\"model_type\":\"hunyuan_v1_moe\",\"vocab_size\":128167,\"hidden_size\":4096,\"intermedi"
+      "ate_size\":3072,\"moe_intermediate_size\":[3072,3072,3072,3072,3072,3072,3072,3072,"
+      "3072,3072,3072,3072,3072,3072,3072,3072,3072,3072,3072,3072,3072,3072,3072,3072,"
+      "3072,3072,3072,3072,3072,3072,3072,3072],\"num_hidden_layers\":32,\"num_attention_h"
+      "eads\":32,\"num_key_value_heads\":8,\"head_dim\":128,\"num_experts\":64,\"moe_topk\":[8,8"
+      ",8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8],\"num_shared_expert"
+      "\":[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1],\"use_mixed_m"
+      "lp_moe\":true,\"use_qk_norm\":true,\"attention_bias\":false,\"tie_word_embeddings\":tru"
+      "e,\"rope_theta\":10000.0,\"rope_scaling\":{\"type\":\"dynamic\",\"alpha\":1000.0,\"factor\":"
+      "1.0},\"max_position_embeddings\":262144,\"torch_dtype\":\"bfloat16\"}"},
     {"bert-base-uncased", "BERT base (uncased)",
      "Google BERT (2018), post-norm encoder, learned positions; google-bert/bert-base-uncased config.json (BertModel with pooler)",
       "{\"model_type\":\"bert\",\"hidden_size\":768,\"intermediate_size\":3072,"
