@@ -117,8 +117,10 @@ typedef struct gg_kv {
 
 typedef struct gg_file {
     char *path;
-    const uint8_t *map;
-    uint64_t size;
+    const uint8_t *map;   /* the file mapped, or (heap) a copy of its first avail bytes */
+    uint64_t size;        /* bytes of the whole file */
+    uint64_t avail, span; /* bytes present in map; bytes the header may span (<= size) */
+    bool heap;            /* map is malloc'd (lx_gguf_open_mem), not mapped */
     uint32_t version, alignment;
     uint64_t header_size; /* start of the data section */
     gg_kv *kv;
@@ -148,7 +150,9 @@ const char *lx_gguf_type_name(lx_gguf_type t)
 
 typedef struct gg_rd {
     const uint8_t *p;
-    uint64_t size, pos;
+    uint64_t size, pos; /* size: bytes the header may span (counts are checked against it) */
+    uint64_t avail;     /* bytes present at p (= size for a mapped file) */
+    uint64_t *more;     /* set when a read needs bytes past avail (lx_gguf_open_mem) */
     const char *path;
     lx_err *err;
     char ctx[160]; /* what is being read: "kv 3 \"general.name\"", "tensor 7 \"output.weight\"" */
@@ -177,9 +181,25 @@ static bool gg_fail(gg_rd *r, uint64_t at, const char *field, const char *fmt, .
 
 static uint64_t gg_left(const gg_rd *r) { return r->size - r->pos; }
 
+/* The bytes up to `end` are not present (only a prefix of the file is): records how far the
+ * header reaches at least, for the caller to fetch more and parse again. */
+static bool gg_short(gg_rd *r, uint64_t end)
+{
+    if (r->more) *r->more = end;
+    lx_err_set(r->err, LX_ERR_IO, "%s: offset %" PRIu64 ": the header continues past the %" PRIu64
+               " bytes read (expected at least %" PRIu64 ")", r->path, r->pos, r->avail, end);
+    return false;
+}
+
+/* n more bytes at pos are present (only fails for a partial buffer). */
+static bool gg_have(gg_rd *r, uint64_t n)
+{
+    return n <= r->avail - r->pos ? true : gg_short(r, r->pos + n);
+}
+
 static bool gg_need(gg_rd *r, uint64_t n, const char *field)
 {
-    if (n <= gg_left(r)) return true;
+    if (n <= gg_left(r)) return gg_have(r, n);
     return gg_fail(r, r->pos, field,
                    "needs %" PRIu64 " bytes but only %" PRIu64 " remain (expected a complete "
                    "header; the file is truncated)", n, gg_left(r));
@@ -210,6 +230,7 @@ static bool gg_str(gg_rd *r, const char *field, uint64_t *off, uint64_t *len)
         return gg_fail(r, at, field, "string length %" PRIu64 " exceeds the %" PRIu64
                        " bytes that remain (expected at most %" PRIu64 "; the file is truncated "
                        "or corrupt)", *len, gg_left(r), gg_left(r));
+    if (!gg_have(r, *len)) return false;
     *off = r->pos;
     r->pos += *len;
     return true;
@@ -267,7 +288,8 @@ static bool gg_check_bools(gg_rd *r, uint64_t n, const char *field)
 static bool gg_skip_strings(gg_rd *r, uint64_t n)
 {
     for (uint64_t i = 0; i < n; i++) {
-        if (gg_left(r) < 8 || gg_le(r->p + r->pos, 8) > gg_left(r) - 8) {
+        uint64_t have = r->avail - r->pos;
+        if (have < 8 || gg_le(r->p + r->pos, 8) > have - 8) {
             char f[48];
             snprintf(f, sizeof f, "string element %" PRIu64, i);
             uint64_t off, len;
@@ -288,13 +310,14 @@ static bool gg_skip_elems(gg_rd *r, int depth, lx_gguf_type elem, uint64_t n)
             return gg_fail(r, r->pos, "array count", "%" PRIu64 " strings cannot fit in the %"
                            PRIu64 " bytes that remain (expected at most %" PRIu64 ")", n, left,
                            left / 8);
-        return gg_skip_strings(r, n);
+        return gg_have(r, n * 8) && gg_skip_strings(r, n);
     }
     if (elem == LX_GGUF_ARRAY) {
         if (n > left / 12)
             return gg_fail(r, r->pos, "array count", "%" PRIu64 " arrays cannot fit in the %"
                            PRIu64 " bytes that remain (expected at most %" PRIu64 ")", n, left,
                            left / 12);
+        if (!gg_have(r, n * 12)) return false;
         for (uint64_t i = 0; i < n; i++) {
             lx_gguf_type e;
             uint64_t m, d;
@@ -307,6 +330,7 @@ static bool gg_skip_elems(gg_rd *r, int depth, lx_gguf_type elem, uint64_t n)
         return gg_fail(r, r->pos, "array count", "%" PRIu64 " %s elements cannot fit in the %"
                        PRIu64 " bytes that remain (expected at most %" PRIu64 ")", n,
                        GG_TYPE_NAME[elem], left, left / sz);
+    if (!gg_have(r, n * sz)) return false;
     if (elem == LX_GGUF_BOOL && !gg_check_bools(r, n, "array")) return false;
     r->pos += n * sz;
     return true;
@@ -607,9 +631,10 @@ static bool gg_counts(gg_rd *r, uint64_t *n_tensors, uint64_t *n_kv)
     return true;
 }
 
-static bool gg_parse(lx_gguf *g, gg_file *f, int file, lx_err *err)
+static bool gg_parse(lx_gguf *g, gg_file *f, int file, uint64_t *more, lx_err *err)
 {
-    gg_rd r = { .p = f->map, .size = f->size, .path = f->path, .err = err };
+    gg_rd r = { .p = f->map, .size = f->span, .avail = f->avail, .more = more, .path = f->path,
+                .err = err };
     uint64_t n_tensors, n_kv;
     f->alignment = GG_DEFAULT_ALIGN;
     return gg_magic_version(&r, f) && gg_counts(&r, &n_tensors, &n_kv) &&
@@ -639,7 +664,7 @@ static lx_status gg_map(gg_file *f, lx_err *err)
         else
             f->map = m;
     }
-    if (s == LX_OK) f->size = (uint64_t)st.st_size;
+    if (s == LX_OK) f->size = f->avail = f->span = (uint64_t)st.st_size;
     close(fd);
     return s;
 }
@@ -658,7 +683,8 @@ static void gg_file_free(gg_file *f)
     }
     free(f->kv);
     free(f->keys.v);
-    if (f->map) munmap((void *)f->map, (size_t)f->size);
+    if (f->heap) free((void *)f->map);
+    else if (f->map) munmap((void *)f->map, (size_t)f->size);
     free(f->path);
     memset(f, 0, sizeof *f);
 }
@@ -674,17 +700,46 @@ static void gg_reset(lx_gguf *g)
     memset(&g->names, 0, sizeof g->names);
 }
 
-/* Appends and parses one file. */
-static lx_status gg_add_file(lx_gguf *g, const char *path, lx_err *err)
+/* Appends an empty file record named path; NULL (err set) on OOM. */
+static gg_file *gg_new_file(lx_gguf *g, const char *path, lx_err *err)
 {
     gg_file *v = realloc(g->files, (g->n_files + 1) * sizeof *v);
-    if (!v) return lx_err_set(err, LX_ERR_IO, "%s: out of memory", path);
+    if (!v) {
+        lx_err_set(err, LX_ERR_IO, "%s: out of memory", path);
+        return NULL;
+    }
     g->files = v;
     gg_file *f = &g->files[g->n_files++];
     memset(f, 0, sizeof *f);
-    if (!(f->path = strdup(path))) return lx_err_set(err, LX_ERR_IO, "%s: out of memory", path);
+    if (!(f->path = strdup(path))) lx_err_set(err, LX_ERR_IO, "%s: out of memory", path);
+    return f->path ? f : NULL;
+}
+
+/* Appends and parses one file. */
+static lx_status gg_add_file(lx_gguf *g, const char *path, lx_err *err)
+{
+    gg_file *f = gg_new_file(g, path, err);
+    if (!f) return err->code;
     if (gg_map(f, err) != LX_OK) return err->code;
-    if (!gg_parse(g, f, (int)(g->n_files - 1), err)) return err->code;
+    if (!gg_parse(g, f, (int)(g->n_files - 1), NULL, err)) return err->code;
+    return LX_OK;
+}
+
+/* Appends one file given as a copy of its first bytes, and parses it. */
+static lx_status gg_add_mem(lx_gguf *g, const lx_gguf_mem *m, uint64_t *more, lx_err *err)
+{
+    gg_file *f = gg_new_file(g, m->path, err);
+    if (!f) return err->code;
+    uint8_t *copy = malloc(m->have ? (size_t)m->have : 1);
+    if (!copy) return lx_err_set(err, LX_ERR_IO, "%s: out of memory", m->path);
+    if (m->have) memcpy(copy, m->buf, (size_t)m->have);
+    f->map = copy;
+    f->heap = true;
+    f->size = m->size;
+    f->avail = m->have < m->size ? m->have : m->size;
+    f->span = m->limit < m->size ? m->limit : m->size;
+    if (f->avail > f->span) f->avail = f->span;
+    if (!gg_parse(g, f, (int)(g->n_files - 1), more, err)) return err->code;
     return LX_OK;
 }
 
@@ -714,7 +769,7 @@ static bool gg_kv_uint(const gg_kv *kv, uint64_t *out)
 }
 
 /* "NAME-00002-of-00005.gguf": prefix length, shard number (1-based) and count. */
-static bool gg_split_name(const char *path, size_t *prefix, unsigned *k, unsigned *n)
+bool lx_gguf_split_name(const char *path, size_t *prefix, unsigned *k, unsigned *n)
 {
     static const char pat[] = "-#####-of-#####.gguf";
     size_t len = strlen(path), plen = sizeof pat - 1;
@@ -807,7 +862,7 @@ static lx_status gg_maybe_split(lx_gguf *g, const char *path, lx_err *err)
     if (count <= 1) return LX_OK;
     size_t prefix;
     unsigned k, n;
-    if (!gg_split_name(path, &prefix, &k, &n) || n != count)
+    if (!lx_gguf_split_name(path, &prefix, &k, &n) || n != count)
         return lx_err_set(err, LX_ERR_MODEL, "%s: offset %" PRIu64 ": split.count: this is one "
                           "of %" PRIu64 " shards but the file name does not say which (expected "
                           "NAME-0000K-of-%05" PRIu64 ".gguf)", path, cnt->at, count, count);
@@ -824,6 +879,28 @@ lx_status lx_gguf_open(const char *path, lx_gguf **out, lx_err *err)
     lx_tensors_init(&g->tensors);
     lx_status s = gg_add_file(g, path, err);
     if (s == LX_OK) s = gg_maybe_split(g, path, err);
+    if (s != LX_OK) {
+        lx_gguf_close(g);
+        return s;
+    }
+    *out = g;
+    return LX_OK;
+}
+
+lx_status lx_gguf_open_mem(const lx_gguf_mem *files, size_t n, lx_gguf **out,
+                           lx_gguf_more *more, lx_err *err)
+{
+    *out = NULL;
+    lx_gguf *g = calloc(1, sizeof *g);
+    if (!g) return lx_err_set(err, LX_ERR_IO, "%s: out of memory", n ? files[0].path : "gguf");
+    lx_tensors_init(&g->tensors);
+    lx_status s = LX_OK;
+    for (size_t i = 0; s == LX_OK && i < n; i++) {
+        uint64_t need = 0;
+        s = gg_add_mem(g, &files[i], &need, err);
+        if (s != LX_OK && need && more) *more = (lx_gguf_more){ i, need };
+    }
+    if (s == LX_OK && n > 1) s = gg_split_check(g, (unsigned)n, err);
     if (s != LX_OK) {
         lx_gguf_close(g);
         return s;
@@ -1031,6 +1108,11 @@ const void *lx_gguf_tensor_data(lx_gguf *g, const lx_tensor *t, lx_err *err)
         return NULL;
     }
     const gg_file *f = &g->files[t->file];
+    if (f->heap) {
+        lx_err_set(err, LX_ERR_IO, "%s: tensor %s: only the header was read (expected a local "
+                   "file to read tensor data from)", f->path, t->name);
+        return NULL;
+    }
     if (t->n_bytes > f->size || t->offset > f->size - t->n_bytes || !f->map) {
         lx_err_set(err, LX_ERR_MODEL, "%s: offset %" PRIu64 ": tensor %s: %" PRIu64 " bytes run "
                    "past the end of the file at %" PRIu64 " (expected the data inside the file)",

@@ -38,6 +38,29 @@ typedef struct lx_gguf lx_gguf;
 lx_status lx_gguf_open(const char *path, lx_gguf **out, lx_err *err);
 void lx_gguf_close(lx_gguf *g);
 
+/* The first `have` bytes of a GGUF file of `size` bytes, held in memory (a remote file's
+ * header fetched by read/remote). The header may span at most `limit` bytes (the caller's
+ * cap; counts in the header are checked against min(limit, size)). */
+typedef struct lx_gguf_mem {
+    const char *path;   /* names the file in messages */
+    const uint8_t *buf;
+    uint64_t have, size, limit;
+} lx_gguf_mem;
+
+/* Where parsing stopped for lack of bytes: file `file` needs at least its first `need`. */
+typedef struct lx_gguf_more { size_t file; uint64_t need; } lx_gguf_more;
+
+/* Parses n files from memory (the buffers are copied; the caller keeps its own). n > 1 is a
+ * split model given in shard order (split keys checked as for files on disk); n == 1 never
+ * opens sibling shards. When a header runs past the bytes given, returns LX_ERR_IO and sets
+ * *more (when non-NULL; need == 0 otherwise): fetch more and call again. Tensor data of such
+ * a handle is never available (lx_gguf_tensor_data fails). */
+lx_status lx_gguf_open_mem(const lx_gguf_mem *files, size_t n, lx_gguf **out,
+                           lx_gguf_more *more, lx_err *err);
+
+/* "NAME-00002-of-00005.gguf": *prefix = length of NAME, *k = 2 (1-based), *n = 5. */
+bool lx_gguf_split_name(const char *path, size_t *prefix, unsigned *k, unsigned *n);
+
 uint32_t lx_gguf_version(const lx_gguf *g);
 size_t lx_gguf_n_files(const lx_gguf *g);
 const char *lx_gguf_file_path(const lx_gguf *g, size_t file);

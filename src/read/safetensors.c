@@ -316,14 +316,8 @@ static lx_status st_parse_header(const st_hdr *h, int file_index, lx_tensors *ou
     return h->err->code;
 }
 
-/* Reads the length prefix and the header bytes; *text is malloc'd (NUL-terminated). */
-static lx_status st_load_header(int fd, const char *path, uint64_t size, char **text, uint64_t *n, lx_err *err)
+lx_status lx_st_header_len(const char *path, const uint8_t le[8], uint64_t size, uint64_t *n, lx_err *err)
 {
-    unsigned char le[8];
-    if (size < 8)
-        return lx_err_set(err, LX_ERR_MODEL, "%s: offset 0: file is %llu bytes, too short for the 8-byte "
-                          "header length (expected at least 8 bytes)", path, (unsigned long long)size);
-    if (st_pread(fd, path, le, 8, 0, err) != LX_OK) return err->code;
     *n = 0;
     for (int i = 7; i >= 0; i--) *n = (*n << 8) | le[i];
     if (*n > LX_ST_MAX_HEADER)
@@ -333,6 +327,18 @@ static lx_status st_load_header(int fd, const char *path, uint64_t size, char **
         return lx_err_set(err, LX_ERR_MODEL, "%s: offset 0: header length %llu runs past the end of the "
                           "file (expected at most %llu, the bytes after the length)", path,
                           (unsigned long long)*n, (unsigned long long)(size - 8));
+    return LX_OK;
+}
+
+/* Reads the length prefix and the header bytes; *text is malloc'd (NUL-terminated). */
+static lx_status st_load_header(int fd, const char *path, uint64_t size, char **text, uint64_t *n, lx_err *err)
+{
+    unsigned char le[8];
+    if (size < 8)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: offset 0: file is %llu bytes, too short for the 8-byte "
+                          "header length (expected at least 8 bytes)", path, (unsigned long long)size);
+    if (st_pread(fd, path, le, 8, 0, err) != LX_OK) return err->code;
+    if (lx_st_header_len(path, le, size, n, err) != LX_OK) return err->code;
     if (!(*text = malloc((size_t)*n + 1))) return lx_err_set(err, LX_ERR_IO, "%s: out of memory", path);
     (*text)[*n] = '\0';
     return st_pread(fd, path, *text, (size_t)*n, 8, err);
@@ -358,6 +364,13 @@ static lx_status st_read_file_text(const char *path, int file_index, lx_tensors 
         st_count(header_bytes, 8 + *n);
     }
     return s;
+}
+
+lx_status lx_st_parse_header(const char *path, const char *text, uint64_t n, uint64_t file_size,
+                             int file_index, lx_tensors *out, lx_err *err)
+{
+    st_hdr h = { path, text, (size_t)n, file_size - 8 - n, err };
+    return st_parse_header(&h, file_index, out);
 }
 
 lx_status lx_st_read_file(const char *path, int file_index, lx_tensors *out,
@@ -508,7 +521,20 @@ static lx_status st_index_build(const char *path, const char *text, size_t len, 
         st_index_dir(path, idx, err);
     }
     free(shard_of);
-    if (!lx_err_failed(err)) st_index_stat(idx);
+    return err->code;
+}
+
+lx_status lx_st_index_parse(const char *path, const char *text, size_t len, lx_st_index *idx, lx_err *err)
+{
+    memset(idx, 0, sizeof *idx);
+    idx->index_bytes = len;
+    json_t *root = st_json_parse(path, text, len, 0, "a safetensors index object", err);
+    if (root && !json_is_object(root))
+        lx_err_set(err, LX_ERR_MODEL, "%s: line 1:1: index is not a JSON object (expected "
+                   "{\"metadata\": ..., \"weight_map\": ...})", path);
+    if (!lx_err_failed(err)) st_index_build(path, text, len, root, idx, err);
+    json_decref(root);
+    if (lx_err_failed(err)) lx_st_index_free(idx);
     return err->code;
 }
 
@@ -517,17 +543,10 @@ lx_status lx_st_index_load(const char *index_json_path, lx_st_index *idx, lx_err
     memset(idx, 0, sizeof *idx);
     char *text = NULL;
     size_t len = 0;
-    if (st_slurp(index_json_path, LX_ST_MAX_INDEX, &text, &len, err) == LX_OK) {
-        idx->index_bytes = len;
-        json_t *root = st_json_parse(index_json_path, text, len, 0, "a safetensors index object", err);
-        if (root && !json_is_object(root))
-            lx_err_set(err, LX_ERR_MODEL, "%s: line 1:1: index is not a JSON object (expected "
-                       "{\"metadata\": ..., \"weight_map\": ...})", index_json_path);
-        if (!lx_err_failed(err)) st_index_build(index_json_path, text, len, root, idx, err);
-        json_decref(root);
-    }
+    if (st_slurp(index_json_path, LX_ST_MAX_INDEX, &text, &len, err) == LX_OK &&
+        lx_st_index_parse(index_json_path, text, len, idx, err) == LX_OK)
+        st_index_stat(idx);
     free(text);
-    if (lx_err_failed(err)) lx_st_index_free(idx);
     return err->code;
 }
 
@@ -611,6 +630,18 @@ static lx_status st_check_shard(const lx_st_index *idx, const st_pair *map, cons
                       absent ? absent : "?");
 }
 
+/* Shard i from memory (hdr), checked against the map. */
+static lx_status st_mem_shard(const lx_st_index *idx, const st_pair *map, size_t i, size_t want,
+                              const lx_st_shard_hdr *hdr, lx_tensors *out, lx_err *err)
+{
+    size_t from = out->n;
+    if (lx_st_parse_header(hdr->path, hdr->text, hdr->n, hdr->file_size, (int)i, out, err) == LX_OK) {
+        st_shard sh = { hdr->path, hdr->text, (size_t)hdr->n };
+        st_check_shard(idx, map, out, from, (int)i, want, &sh, err);
+    }
+    return err->code;
+}
+
 static lx_status st_read_shard(const lx_st_index *idx, const st_pair *map, size_t i, size_t want,
                                lx_tensors *out, uint64_t *file_bytes, uint64_t *header_bytes, lx_err *err)
 {
@@ -628,8 +659,9 @@ static lx_status st_read_shard(const lx_st_index *idx, const st_pair *map, size_
     return err->code;
 }
 
-lx_status lx_st_read_shards(const lx_st_index *idx, lx_tensors *out, uint64_t *file_bytes,
-                            uint64_t *header_bytes, lx_err *err)
+/* Shards read from disk (hdrs NULL) or given in memory (hdrs[i] for shard i). */
+static lx_status st_shards(const lx_st_index *idx, const lx_st_shard_hdr *hdrs, lx_tensors *out,
+                           uint64_t *file_bytes, uint64_t *header_bytes, lx_err *err)
 {
     st_pair *map = malloc((idx->n_names ? idx->n_names : 1) * sizeof *map);
     size_t *want = calloc(idx->n_files ? idx->n_files : 1, sizeof *want);
@@ -639,11 +671,24 @@ lx_status lx_st_read_shards(const lx_st_index *idx, lx_tensors *out, uint64_t *f
         want[idx->name_file[i]]++;
     }
     if (!lx_err_failed(err)) qsort(map, idx->n_names, sizeof *map, st_pair_cmp);
-    for (size_t i = 0; i < idx->n_files && !lx_err_failed(err); i++)
-        st_read_shard(idx, map, i, want[i], out, file_bytes, header_bytes, err);
+    for (size_t i = 0; i < idx->n_files && !lx_err_failed(err); i++) {
+        if (hdrs) st_mem_shard(idx, map, i, want[i], &hdrs[i], out, err);
+        else st_read_shard(idx, map, i, want[i], out, file_bytes, header_bytes, err);
+    }
     free(map);
     free(want);
     return err->code;
+}
+
+lx_status lx_st_read_shards(const lx_st_index *idx, lx_tensors *out, uint64_t *file_bytes,
+                            uint64_t *header_bytes, lx_err *err)
+{
+    return st_shards(idx, NULL, out, file_bytes, header_bytes, err);
+}
+
+lx_status lx_st_parse_shards(const lx_st_index *idx, const lx_st_shard_hdr *hdrs, lx_tensors *out, lx_err *err)
+{
+    return st_shards(idx, hdrs, out, NULL, NULL, err);
 }
 
 lx_status lx_st_read_index(const char *index_json_path, lx_tensors *out, uint64_t *file_bytes,

@@ -68,6 +68,13 @@
 lx_status lx_st_read_file(const char *path, int file_index, lx_tensors *out,
                           uint64_t *file_bytes, uint64_t *header_bytes, lx_err *err);
 
+/* From memory (read/remote): the header length N from a file's first 8 bytes, checked as for
+ * a file on disk of file_size bytes; then the N bytes of header JSON parsed into tensors. */
+lx_status lx_st_header_len(const char *path, const uint8_t first8[8], uint64_t file_size, uint64_t *n,
+                           lx_err *err);
+lx_status lx_st_parse_header(const char *path, const char *text, uint64_t n, uint64_t file_size,
+                             int file_index, lx_tensors *out, lx_err *err);
+
 /* A parsed model.safetensors.index.json (no shard opened). */
 typedef struct lx_st_index {
     char *dir;            /* folder of the index ("." when the path has no '/') */
@@ -84,6 +91,9 @@ typedef struct lx_st_index {
 } lx_st_index;
 
 lx_status lx_st_index_load(const char *index_json_path, lx_st_index *idx, lx_err *err);
+/* The index from its text (path names it in messages; dir is path's folder); no shard is
+ * looked for on disk, so none is marked missing. */
+lx_status lx_st_index_parse(const char *path, const char *text, size_t len, lx_st_index *idx, lx_err *err);
 void lx_st_index_free(lx_st_index *idx);
 /* Path of shard i ("dir/name"), malloc'd; NULL on OOM. */
 char *lx_st_index_shard_path(const lx_st_index *idx, size_t i);
@@ -92,6 +102,14 @@ char *lx_st_index_shard_path(const lx_st_index *idx, size_t i);
  * Tensors are appended shard by shard in file-index order. */
 lx_status lx_st_read_shards(const lx_st_index *idx, lx_tensors *out, uint64_t *file_bytes,
                             uint64_t *header_bytes, lx_err *err);
+
+/* Every shard's header given in memory (hdrs[i] for shard i, as lx_st_parse_header takes it),
+ * checked against weight_map exactly as lx_st_read_shards checks files. */
+typedef struct lx_st_shard_hdr {
+    const char *path, *text;
+    uint64_t n, file_size;
+} lx_st_shard_hdr;
+lx_status lx_st_parse_shards(const lx_st_index *idx, const lx_st_shard_hdr *hdrs, lx_tensors *out, lx_err *err);
 
 /* Index + shards in one call. When any shard is missing: appends nothing, sets
  * *shards_missing (may be NULL) to true and returns LX_OK (see above). */
