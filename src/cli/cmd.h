@@ -12,6 +12,12 @@ int lx_cmd_inside(int argc, char **argv); /* cli/cmd_inside.c */
 int lx_cmd_compare(int argc, char **argv); /* cli/cmd_compare.c */
 int lx_cmd_tokenize(int argc, char **argv); /* cli/cmd_tokenize.c */
 
+/* Options for remote models (read/remote) that info and draw take: --max-header BYTES (K, M,
+ * G suffixes: KiB, MiB, GiB), --timeout SECONDS, --offline, --insecure. Returns 1 when
+ * argv[*i] is one (its value consumed, *i moved past it), 0 when not, 2 after a usage error. */
+struct lx_remote_opts;
+int lx_cli_remote_opt(const char *cmd, int argc, char **argv, int *i, struct lx_remote_opts *o);
+
 /* Prints "llmxray: MSG" on stderr with control characters made visible. */
 void lx_cli_error(const char *msg);
 int lx_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* returns 2 */

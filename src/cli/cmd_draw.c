@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cmd.h"
+#include "read/remote.h"
 #include "render/draw.h"
 #include "render/term.h"
 
@@ -24,6 +25,7 @@ __attribute__((weak)) const char *__lsan_default_options(void) { return "print_s
 typedef struct draw_cli {
     const char *model, *output, *format;
     lx_draw_opts o;
+    lx_remote_opts remote;
 } draw_cli;
 
 static int parse_number(const char *opt, const char *v, double lo, double hi, double *out)
@@ -64,6 +66,9 @@ static int parse_args(int argc, char **argv, draw_cli *c)
 {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int r = lx_cli_remote_opt("draw", argc, argv, &i, &c->remote);
+        if (r == 2) return 2;
+        if (r == 1) continue;
         if (takes_value(a)) {
             if (i + 1 >= argc) return lx_cli_usage_error("draw: %s needs a value", a);
             if (parse_valued(c, a, argv[++i])) return 2;
@@ -117,7 +122,8 @@ static int draw_model(const draw_cli *c)
 
 int lx_cmd_draw(int argc, char **argv)
 {
-    draw_cli c = {.o = lx_draw_defaults()};
+    draw_cli c = {.o = lx_draw_defaults(), .remote = lx_remote_defaults()};
+    c.o.remote = &c.remote;
     int rc = parse_args(argc, argv, &c);
     if (rc == 0) rc = choose_format(&c);
     return rc ? rc : draw_model(&c);

@@ -4,6 +4,7 @@
 
 #include "cli/cmd.h"
 #include "model/arch.h"
+#include "read/remote.h"
 #include "read/source.h"
 #include "render/info.h"
 
@@ -11,7 +12,11 @@ int lx_cmd_info(int argc, char **argv)
 {
     bool json = false;
     const char *model = NULL;
+    lx_remote_opts remote = lx_remote_defaults();
     for (int i = 1; i < argc; i++) {
+        int r = lx_cli_remote_opt("info", argc, argv, &i, &remote);
+        if (r == 2) return 2;
+        if (r == 1) continue;
         if (!strcmp(argv[i], "--json")) json = true;
         else if (argv[i][0] == '-' && argv[i][1]) return lx_cli_usage_error("info: unknown option '%s'", argv[i]);
         else if (model) return lx_cli_usage_error("info: more than one model given ('%s' and '%s')", model, argv[i]);
@@ -21,7 +26,7 @@ int lx_cmd_info(int argc, char **argv)
     lx_err err = {0};
     lx_source src;
     lx_arch arch;
-    if (lx_source_open(model, &src, &err) != LX_OK) {
+    if (lx_source_open_with(model, &remote, &src, &err) != LX_OK) {
         lx_cli_error(err.msg);
         return err.code;
     }

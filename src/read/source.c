@@ -12,6 +12,7 @@
 #include "model/catalogue.h"
 #include "model/hp_gguf.h"
 #include "model/hp_config.h"
+#include "read/remote.h"
 #include "read/safetensors.h"
 
 void lx_source_warn(lx_source *src, const char *fmt, ...)
@@ -193,16 +194,25 @@ static lx_status open_file(const char *path, lx_source *src, lx_err *err)
 
 lx_status lx_source_open(const char *what, lx_source *src, lx_err *err)
 {
+    return lx_source_open_with(what, NULL, src, err);
+}
+
+lx_status lx_source_open_with(const char *what, const lx_remote_opts *remote, lx_source *src, lx_err *err)
+{
     memset(src, 0, sizeof *src);
     lx_tensors_init(&src->tensors);
     snprintf(src->path, sizeof src->path, "%s", what);
     struct stat st;
     lx_status rc;
-    if (stat(what, &st) != 0) {
+    if (lx_remote_name(what)) {
+        rc = lx_remote_open(what, remote, src, err);
+    } else if (stat(what, &st) != 0) {
         int e = errno;
         if (lx_catalogue_find(what)) {
             src->format = LX_FMT_CATALOGUE;
             rc = lx_catalogue_load(what, &src->hp, err);
+        } else if (lx_remote_repo_id(what)) {
+            rc = lx_remote_open(what, remote, src, err);
         } else if (strchr(what, '/') || ends_with_model_ext(what)) {
             rc = lx_err_set(err, LX_ERR_IO, "%s: cannot open: %s", what, strerror(e));
         } else if (lx_catalogue_suggest(what)) {

@@ -71,7 +71,7 @@ lx_status lx_draw_model(const char *what, const lx_draw_opts *o, lx_buf *out, lx
 {
     lx_source src;
     lx_arch arch;
-    if (lx_source_open(what, &src, err) != LX_OK) return err->code;
+    if (lx_source_open_with(what, o->remote, &src, err) != LX_OK) return err->code;
     lx_status st = lx_arch_build(&src, &arch, err);
     if (st == LX_OK) {
         st = lx_draw_arch(&arch, o, out, err);

@@ -26,6 +26,7 @@ typedef struct lx_draw_opts {
     int width;      /* text columns */
     bool ascii;     /* text: 7-bit */
     bool color;     /* text: ANSI colours */
+    const struct lx_remote_opts *remote; /* settings for remote names (NULL: defaults) */
 } lx_draw_opts;
 
 /* Defaults: SVG, light, scale 1, 100 columns, Unicode, no colour. */

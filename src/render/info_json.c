@@ -302,6 +302,16 @@ static void put_bytes(json_out *j, const lx_arch *a)
     close_obj(j);
 }
 
+/* Only for models read over HTTP: what reading the headers cost. */
+static void put_remote(json_out *j, const lx_arch *a)
+{
+    if (!a->src || !a->src->remote) return;
+    open_obj(j, "remote");
+    kv_u64(j, "bytes_fetched", a->src->remote_bytes);
+    kv_u64(j, "requests", a->src->remote_requests);
+    close_obj(j);
+}
+
 static void put_warnings(json_out *j, const lx_arch *a)
 {
     key(j, "warnings");
@@ -344,6 +354,7 @@ void lx_info_json(const lx_arch *a, lx_buf *out)
     put_params(&j, a);
     put_bytes(&j, a);
     put_warnings(&j, a);
+    put_remote(&j, a);
     close_obj(&j);
     lx_buf_putc(out, '\n');
 }
