@@ -153,6 +153,7 @@ typedef struct gg_rd {
     uint64_t size, pos; /* size: bytes the header may span (counts are checked against it) */
     uint64_t avail;     /* bytes present at p (= size for a mapped file) */
     uint64_t *more;     /* set when a read needs bytes past avail (lx_gguf_open_mem) */
+    uint64_t tail;      /* at least this many header bytes follow the current key/value */
     const char *path;
     lx_err *err;
     char ctx[160]; /* what is being read: "kv 3 \"general.name\"", "tensor 7 \"output.weight\"" */
@@ -185,7 +186,7 @@ static uint64_t gg_left(const gg_rd *r) { return r->size - r->pos; }
  * header reaches at least, for the caller to fetch more and parse again. */
 static bool gg_short(gg_rd *r, uint64_t end)
 {
-    if (r->more) *r->more = end;
+    if (r->more) *r->more = end + r->tail < end ? UINT64_MAX : end + r->tail;
     lx_err_set(r->err, LX_ERR_IO, "%s: offset %" PRIu64 ": the header continues past the %" PRIu64
                " bytes read (expected at least %" PRIu64 ")", r->path, r->pos, r->avail, end);
     return false;
@@ -284,11 +285,24 @@ static bool gg_check_bools(gg_rd *r, uint64_t n, const char *field)
     return true;
 }
 
+/* A partial buffer ends inside a string array, at element i of n that began at start: the
+ * array's end estimated from the mean element so far (saturating), for the caller to fetch. */
+static bool gg_short_strings(gg_rd *r, uint64_t start, uint64_t i, uint64_t n)
+{
+    uint64_t mean = i ? (r->pos - start) / i : 8, left = n - i;
+    uint64_t est = mean && left > (UINT64_MAX - r->pos) / mean ? UINT64_MAX : r->pos + left * mean;
+    return gg_short(r, est > r->pos + 8 ? est : r->pos + 8);
+}
+
 /* Skips n strings, checking each length against what remains. */
 static bool gg_skip_strings(gg_rd *r, uint64_t n)
 {
+    uint64_t start = r->pos;
     for (uint64_t i = 0; i < n; i++) {
         uint64_t have = r->avail - r->pos;
+        if (r->avail < r->size && (have < 8 || gg_le(r->p + r->pos, 8) > have - 8) &&
+            (have < 8 || gg_le(r->p + r->pos, 8) <= gg_left(r) - 8))
+            return gg_short_strings(r, start, i, n);
         if (have < 8 || gg_le(r->p + r->pos, 8) > have - 8) {
             char f[48];
             snprintf(f, sizeof f, "string element %" PRIu64, i);
@@ -431,9 +445,10 @@ static bool gg_kv_grow(gg_rd *r, gg_file *f)
     return true;
 }
 
-static bool gg_kvs(gg_rd *r, gg_file *f, uint64_t n_kv)
+static bool gg_kvs(gg_rd *r, gg_file *f, uint64_t n_kv, uint64_t n_tensors)
 {
     for (uint64_t i = 0; i < n_kv; i++) {
+        r->tail = (n_kv - i - 1) * GG_MIN_KV + n_tensors * GG_MIN_TENSOR; /* both bounded by the size */
         if (!gg_kv_grow(r, f)) return false;
         gg_kv *kv = &f->kv[f->n_kv];
         memset(kv, 0, sizeof *kv);
@@ -447,6 +462,7 @@ static bool gg_kvs(gg_rd *r, gg_file *f, uint64_t n_kv)
         if (strcmp(kv->key, "general.alignment") == 0 && !gg_alignment(r, f, kv)) return false;
     }
     r->ctx[0] = '\0';
+    r->tail = 0;
     return true;
 }
 
@@ -638,7 +654,7 @@ static bool gg_parse(lx_gguf *g, gg_file *f, int file, uint64_t *more, lx_err *e
     uint64_t n_tensors, n_kv;
     f->alignment = GG_DEFAULT_ALIGN;
     return gg_magic_version(&r, f) && gg_counts(&r, &n_tensors, &n_kv) &&
-           gg_kvs(&r, f, n_kv) && gg_tensors(&r, g, f, file, n_tensors);
+           gg_kvs(&r, f, n_kv, n_tensors) && gg_tensors(&r, g, f, file, n_tensors);
 }
 
 /* ------------------------------------------------------------------ files */

@@ -301,8 +301,8 @@ static lx_status rm_get_whole(rm_ctx *c, lx_http_req *r, size_t n)
 
 static uint64_t rm_next_size(uint64_t have, uint64_t need, uint64_t limit)
 {
-    uint64_t grow = need + need / 4;
-    if (grow < have * 2) grow = have * 2;
+    uint64_t grow = need > UINT64_MAX / 2 ? UINT64_MAX : need + need / 4; /* need is an estimate */
+    if (grow < have + have / 2) grow = have + have / 2;
     return grow < limit ? grow : limit;
 }
 

@@ -12,7 +12,7 @@
  *
  * What is fetched:
  *   GGUF: bytes [0, 2 MiB) (less when the cap is lower), then the header is parsed and the range
- *     grown (to at least 5/4 of what the parser says it needs, at least doubling) until it
+ *     grown (to 5/4 of where the parser estimates the header ends, and by at least half) until it
  *     parses, up to opts->max_header; split files (NAME-0000K-of-0000N.gguf): every shard,
  *     in parallel.
  *   safetensors: the index and config.json (optional beside a URL) in parallel, then bytes
