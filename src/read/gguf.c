@@ -154,6 +154,7 @@ typedef struct gg_rd {
     uint64_t avail;     /* bytes present at p (= size for a mapped file) */
     uint64_t *more;     /* set when a read needs bytes past avail (lx_gguf_open_mem) */
     uint64_t tail;      /* at least this many header bytes follow the current key/value */
+    bool capped;        /* size is the caller's cap, below the file's size */
     const char *path;
     lx_err *err;
     char ctx[160]; /* what is being read: "kv 3 \"general.name\"", "tensor 7 \"output.weight\"" */
@@ -192,6 +193,13 @@ static bool gg_short(gg_rd *r, uint64_t end)
     return false;
 }
 
+/* A count or length runs past size: when size is only the caller's cap, that is "the header
+ * is larger than the cap" (reported as needing more than it), not a corrupt file. */
+static bool gg_capped(gg_rd *r)
+{
+    return r->capped && !gg_short(r, UINT64_MAX);
+}
+
 /* n more bytes at pos are present (only fails for a partial buffer). */
 static bool gg_have(gg_rd *r, uint64_t n)
 {
@@ -201,6 +209,7 @@ static bool gg_have(gg_rd *r, uint64_t n)
 static bool gg_need(gg_rd *r, uint64_t n, const char *field)
 {
     if (n <= gg_left(r)) return gg_have(r, n);
+    if (gg_capped(r)) return false;
     return gg_fail(r, r->pos, field,
                    "needs %" PRIu64 " bytes but only %" PRIu64 " remain (expected a complete "
                    "header; the file is truncated)", n, gg_left(r));
@@ -227,6 +236,7 @@ static bool gg_str(gg_rd *r, const char *field, uint64_t *off, uint64_t *len)
 {
     uint64_t at = r->pos;
     if (!gg_u64(r, field, len)) return false;
+    if (*len > gg_left(r) && gg_capped(r)) return false;
     if (*len > gg_left(r))
         return gg_fail(r, at, field, "string length %" PRIu64 " exceeds the %" PRIu64
                        " bytes that remain (expected at most %" PRIu64 "; the file is truncated "
@@ -320,6 +330,7 @@ static bool gg_skip_elems(gg_rd *r, int depth, lx_gguf_type elem, uint64_t n)
 {
     uint64_t left = gg_left(r);
     if (elem == LX_GGUF_STRING) {
+        if (n > left / 8 && gg_capped(r)) return false;
         if (n > left / 8)
             return gg_fail(r, r->pos, "array count", "%" PRIu64 " strings cannot fit in the %"
                            PRIu64 " bytes that remain (expected at most %" PRIu64 ")", n, left,
@@ -327,6 +338,7 @@ static bool gg_skip_elems(gg_rd *r, int depth, lx_gguf_type elem, uint64_t n)
         return gg_have(r, n * 8) && gg_skip_strings(r, n);
     }
     if (elem == LX_GGUF_ARRAY) {
+        if (n > left / 12 && gg_capped(r)) return false;
         if (n > left / 12)
             return gg_fail(r, r->pos, "array count", "%" PRIu64 " arrays cannot fit in the %"
                            PRIu64 " bytes that remain (expected at most %" PRIu64 ")", n, left,
@@ -340,6 +352,7 @@ static bool gg_skip_elems(gg_rd *r, int depth, lx_gguf_type elem, uint64_t n)
         return true;
     }
     uint64_t sz = GG_SIZE[elem];
+    if (n > left / sz && gg_capped(r)) return false;
     if (n > left / sz)
         return gg_fail(r, r->pos, "array count", "%" PRIu64 " %s elements cannot fit in the %"
                        PRIu64 " bytes that remain (expected at most %" PRIu64 ")", n,
@@ -636,6 +649,7 @@ static bool gg_counts(gg_rd *r, uint64_t *n_tensors, uint64_t *n_kv)
     uint64_t at = r->pos;
     if (!gg_u64(r, "n_tensors", n_tensors) || !gg_u64(r, "n_kv", n_kv)) return false;
     uint64_t left = gg_left(r);
+    if ((*n_tensors > left / GG_MIN_TENSOR || *n_kv > left / GG_MIN_KV) && gg_capped(r)) return false;
     if (*n_tensors > left / GG_MIN_TENSOR)
         return gg_fail(r, at, "n_tensors", "%" PRIu64 " tensor infos cannot fit in the %" PRIu64
                        " bytes that remain (expected at most %" PRIu64 ")", *n_tensors, left,
@@ -650,7 +664,7 @@ static bool gg_counts(gg_rd *r, uint64_t *n_tensors, uint64_t *n_kv)
 static bool gg_parse(lx_gguf *g, gg_file *f, int file, uint64_t *more, lx_err *err)
 {
     gg_rd r = { .p = f->map, .size = f->span, .avail = f->avail, .more = more, .path = f->path,
-                .err = err };
+                .err = err, .capped = f->span < f->size };
     uint64_t n_tensors, n_kv;
     f->alignment = GG_DEFAULT_ALIGN;
     return gg_magic_version(&r, f) && gg_counts(&r, &n_tensors, &n_kv) &&

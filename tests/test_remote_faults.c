@@ -1,0 +1,179 @@
+/* Remote faults: a misbehaving server (tests/support/servers) for each way a server can go
+ * wrong. Each must end with exit code 3, exactly one line on stderr naming the URL and what
+ * happened, and no output file written. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "draw_support.h"
+#include "families.h"
+#include "servers.h"
+
+static char ROOT[512];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(ROOT, sizeof ROOT, "%s/faults-XXXXXX", LX_TMP_DIR);
+    if (!mkdtemp(ROOT)) return -1;
+    char p[600];
+    snprintf(p, sizeof p, "%s/m.gguf", ROOT);
+    if (!lx_fam_write_gguf(&LX_FAM_LLAMA31_8B, p)) return -1;
+    unsetenv("http_proxy");
+    unsetenv("HTTP_PROXY");
+    unsetenv("ALL_PROXY");
+    unsetenv("HF_TOKEN");
+    setenv("XDG_CACHE_HOME", ROOT, 1);
+    setenv("HF_HOME", ROOT, 1);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", ROOT);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Runs `draw URL -o OUT EXTRA` against a server in `mode`; checks exit code, one stderr line
+ * containing `want`, and that OUT was not written. Returns the seconds it took. */
+static double fault(lx_bad_mode mode, int status, const char *path, const char *extra, int want_code,
+                    const char *want)
+{
+    lx_bad b;
+    assert_true(lx_bad_start(&b, ROOT, mode, status, 0));
+    char out[600], args[1500];
+    lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "fault.svg");
+    snprintf(args, sizeof args, "draw http://127.0.0.1:%d%s -o '%s' %s", b.port, path, out, extra);
+    lx_buf err;
+    lx_buf_init(&err);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int rc = lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", args, NULL, &err);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    lx_bad_stop(&b);
+    const char *e = lx_buf_cstr(&err);
+    if (rc != want_code || !strstr(e, want)) fail_msg("mode %d: exit %d (expected %d): %s", mode, rc, want_code, e);
+    if (want_code) {
+        assert_int_equal(strchr(e, '\n') - e + 1, (long)err.len); /* one line */
+        assert_true(strncmp(e, "llmxray: http://127.0.0.1:", 26) == 0);
+        assert_int_equal(access(out, F_OK), -1);
+    }
+    unlink(out);
+    lx_buf_free(&err);
+    return (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+static void behaves(void **state)
+{
+    (void)state;
+    fault(LX_BAD_NONE, 0, "/m.gguf", "", 0, "");
+}
+
+static void range_ignored(void **state)
+{
+    (void)state;
+    fault(LX_BAD_IGNORE_RANGE, 0, "/m.gguf", "", 3,
+          "the server ignored the Range request and sent the whole file; stopped reading after the 2097152 bytes");
+}
+
+static void truncated(void **state)
+{
+    (void)state;
+    fault(LX_BAD_TRUNCATE, 0, "/m.gguf", "", 3, "the body ended after 1048576 bytes");
+}
+
+static void wrong_range(void **state)
+{
+    (void)state;
+    fault(LX_BAD_WRONG_RANGE, 0, "/m.gguf", "", 3,
+          "Content-Range \"bytes 1-2097152/");
+}
+
+static void statuses(void **state)
+{
+    (void)state;
+    fault(LX_BAD_STATUS, 404, "/m.gguf", "", 3, "/m.gguf: HTTP 404: not found");
+    fault(LX_BAD_STATUS, 401, "/m.gguf", "", 3, "HTTP 401: the repository is gated or private: a token is needed");
+    fault(LX_BAD_STATUS, 403, "/m.gguf", "", 3, "HTTP 403: the repository is gated or private: a token is needed");
+    fault(LX_BAD_STATUS, 500, "/m.gguf", "", 3, "HTTP 500 (expected 200 or 206)");
+    double t = fault(LX_BAD_STATUS, 429, "/m.gguf", "", 3, "HTTP 429: still refused after 3 retries");
+    assert_true(t < 5); /* Retry-After: 0 honoured */
+    fault(LX_BAD_STATUS, 503, "/m.gguf", "", 3, "HTTP 503: still refused after 3 retries");
+}
+
+static void retried(void **state)
+{
+    (void)state;
+    fault(LX_BAD_FLAKY, 2, "/m.gguf", "", 0, ""); /* two 503s, then the file */
+}
+
+static void redirect_loop(void **state)
+{
+    (void)state;
+    fault(LX_BAD_LOOP, 0, "/m.gguf", "", 3, "redirect loop back to http://127.0.0.1:");
+}
+
+static void endless_headers(void **state)
+{
+    (void)state;
+    fault(LX_BAD_ENDLESS, 0, "/m.gguf", "", 3, "the response headers run past 65536 bytes");
+}
+
+static void silent(void **state)
+{
+    (void)state;
+    double t = fault(LX_BAD_SILENT, 0, "/m.gguf", "--timeout 1", 3, "no complete answer within 1 s");
+    assert_true(t < 4);
+}
+
+static void header_cap(void **state)
+{
+    (void)state;
+    fault(LX_BAD_NONE, 0, "/m.gguf", "--max-header 4K", 3, "the header runs past 4096 bytes, the --max-header cap");
+}
+
+static void refused(void **state)
+{
+    (void)state;
+    int port = lx_free_port();
+    char args[300];
+    snprintf(args, sizeof args, "info http://127.0.0.1:%d/m.gguf", port);
+    lx_buf err;
+    lx_buf_init(&err);
+    assert_int_equal(lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", args, NULL, &err), 3);
+    assert_non_null(strstr(lx_buf_cstr(&err), "cannot connect"));
+    lx_buf_free(&err);
+}
+
+static void usage(void **state)
+{
+    (void)state;
+    lx_buf err;
+    lx_buf_init(&err);
+    assert_int_equal(lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", "info --timeout soon hf:a/b", NULL, &err), 2);
+    assert_non_null(strstr(lx_buf_cstr(&err), "--timeout needs whole seconds from 1 to 3600 (got 'soon')"));
+    assert_int_equal(lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", "info --max-header 0 hf:a/b", NULL, &err), 2);
+    assert_int_equal(lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", "info hf:a/b@", NULL, &err), 2);
+    lx_buf_free(&err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(behaves),       cmocka_unit_test(range_ignored), cmocka_unit_test(truncated),
+        cmocka_unit_test(wrong_range),   cmocka_unit_test(statuses),      cmocka_unit_test(retried),
+        cmocka_unit_test(redirect_loop), cmocka_unit_test(endless_headers), cmocka_unit_test(silent),
+        cmocka_unit_test(header_cap),    cmocka_unit_test(refused),       cmocka_unit_test(usage),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
