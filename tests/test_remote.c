@@ -260,7 +260,7 @@ static void same_as_local(const char *remote, const char *local_rel, uint64_t *b
         loc.out = fixed;
     }
     size_t mark = log_size();
-    runf(&rem, "info --json '%s'", remote);
+    runf(&rem, "info --json %s", remote);
     if (rem.code != 0) fail_msg("%s: %s", remote, lx_buf_cstr(&rem.err));
     split_remote(&rem.out, bytes, requests);
     assert_string_equal(lx_buf_cstr(&rem.out), lx_buf_cstr(&loc.out));
@@ -305,6 +305,31 @@ static void gguf_big_header(void **state)
     if (bytes > header + header / 4 + (2u << 20) || req > 4)
         fail_msg("%" PRIu64 " bytes in %u requests for a %" PRIu64 "-byte header (expected at most 1.25 x the "
                  "header + 2 MiB, 4 requests)", bytes, req, header);
+}
+
+/* After gguf_big_header: the header bytes are cached. Online, the first range's ETag matches
+ * and the rest comes from the cache; --offline needs no request at all; a name never read
+ * fails offline. */
+static void cache_offline(void **state)
+{
+    (void)state;
+    char url[256];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/files/big.gguf", NG.port);
+    uint64_t bytes;
+    unsigned req;
+    same_as_local(url, "www/files/big.gguf", &bytes, &req);
+    assert_int_equal(req, 1);
+    assert_int_equal(bytes, 2u << 20);
+    char off[300];
+    snprintf(off, sizeof off, "--offline %s", url);
+    same_as_local(off, "www/files/big.gguf", &bytes, &req);
+    assert_int_equal(req, 0);
+    assert_int_equal(bytes, 0);
+    run_result r = {0};
+    runf(&r, "info --offline http://127.0.0.1:%d/files/never.gguf", NG.port);
+    assert_int_equal(r.code, 3);
+    assert_non_null(strstr(lx_buf_cstr(&r.err), "/files/never.gguf: not in the cache and --offline forbids the network"));
+    done(&r);
 }
 
 static void gguf_split(void **state)
@@ -456,6 +481,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(gguf_url),
         cmocka_unit_test(gguf_big_header),
+        cmocka_unit_test(cache_offline),
         cmocka_unit_test(gguf_split),
         cmocka_unit_test(safetensors_index),
         cmocka_unit_test(safetensors_single),

@@ -20,6 +20,7 @@
 
 #include "model/hp_gguf.h"
 #include "model/hp_config.h"
+#include "read/hcache.h"
 #include "read/http.h"
 #include "read/safetensors.h"
 
@@ -184,7 +185,7 @@ static lx_status rm_fetch(rm_ctx *c, lx_http_req *r, size_t n)
 {
     if (c->o->offline)
         return lx_err_set(c->err, LX_ERR_IO, "%s: not in the cache and --offline forbids the network "
-                          "(expected a model fetched before)", r[0].url);
+                          "(expected a model read before without --offline)", r[0].url);
     return lx_http_fetch(r, n, &c->http, &c->stats, c->err);
 }
 
@@ -271,7 +272,29 @@ static lx_status rm_append(rm_ctx *c, rm_file *f, lx_http_req *r)
     return LX_OK;
 }
 
-/* Grows each files[i] with want[i] > have to its first want[i] bytes, all in parallel. */
+/* Takes the cached prefix of f when it holds the first `want` bytes: offline, whatever it is;
+ * online, only when its size and ETag are those the server just gave for this file. */
+static bool rm_from_cache(rm_ctx *c, rm_file *f, uint64_t want)
+{
+    lx_hcache_entry e;
+    if (!lx_hcache_get(f->url, &e)) return false;
+    bool same = f->have ? e.size == f->size && e.etag[0] && strcmp(e.etag, f->etag) == 0 : c->o->offline;
+    uint64_t need = want < e.size ? want : e.size;
+    bool ok = same && e.have >= need && e.have > f->have;
+    if (ok) {
+        free(f->buf);
+        f->buf = e.buf;
+        f->have = e.have;
+        f->size = e.size;
+        snprintf(f->etag, sizeof f->etag, "%s", e.etag);
+    } else {
+        lx_hcache_entry_free(&e);
+    }
+    return ok;
+}
+
+/* Grows each files[i] with want[i] > have to its first want[i] bytes, all in parallel (from the
+ * cache when it has them); what was fetched goes to the cache. */
 static lx_status rm_grow(rm_ctx *c, rm_file *files, const uint64_t *want, size_t n)
 {
     lx_http_req *r = calloc(n ? n : 1, sizeof *r);
@@ -279,22 +302,51 @@ static lx_status rm_grow(rm_ctx *c, rm_file *files, const uint64_t *want, size_t
     size_t k = 0;
     if (!r || !which) lx_err_set(c->err, LX_ERR_IO, "%s: out of memory", c->what);
     for (size_t i = 0; r && which && i < n; i++) {
-        if (want[i] <= files[i].have) continue;
+        if (want[i] <= files[i].have || (files[i].have && files[i].have == files[i].size)) continue;
+        if (rm_from_cache(c, &files[i], want[i])) continue;
         r[k] = (lx_http_req){ .url = files[i].url, .from = files[i].have, .len = want[i] - files[i].have };
         which[k++] = i;
     }
     if (k && !lx_err_failed(c->err)) rm_fetch(c, r, k);
     for (size_t j = 0; j < k && !lx_err_failed(c->err); j++) rm_append(c, &files[which[j]], &r[j]);
+    for (size_t j = 0; j < k && !lx_err_failed(c->err); j++) {
+        const rm_file *f = &files[which[j]];
+        lx_hcache_put(f->url, f->buf, f->have, f->size, f->etag);
+    }
     for (size_t j = 0; j < k; j++) lx_http_req_free(&r[j]);
     free(r);
     free(which);
     return c->err->code;
 }
 
+/* Offline: whole files from the cache (an optional one absent from it reads as a 404). */
+static lx_status rm_whole_cached(rm_ctx *c, lx_http_req *r, size_t n)
+{
+    for (size_t i = 0; i < n && !lx_err_failed(c->err); i++) {
+        lx_hcache_entry e;
+        if (lx_hcache_get(r[i].url, &e) && e.have == e.size) {
+            r[i].body = e.buf;
+            r[i].n = (size_t)e.have;
+            r[i].total = e.size;
+            r[i].status = 200;
+        } else if (r[i].optional) {
+            r[i].status = 404;
+        } else {
+            lx_err_set(c->err, LX_ERR_IO, "%s: not in the cache and --offline forbids the network (expected a "
+                       "model read before without --offline)", r[i].url);
+        }
+    }
+    return c->err->code;
+}
+
 /* Whole small files (JSON), in parallel; optional ones may be absent (status 404, no body). */
 static lx_status rm_get_whole(rm_ctx *c, lx_http_req *r, size_t n)
 {
-    return rm_fetch(c, r, n);
+    if (c->o->offline) return rm_whole_cached(c, r, n);
+    if (rm_fetch(c, r, n) != LX_OK) return c->err->code;
+    for (size_t i = 0; i < n; i++)
+        if (r[i].body) lx_hcache_put(r[i].url, r[i].body, r[i].n, r[i].n, r[i].etag);
+    return LX_OK;
 }
 
 /* ------------------------------------------------------------------ GGUF */
