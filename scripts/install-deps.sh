@@ -4,7 +4,7 @@ set -euo pipefail
 PKGS=(build-essential cmake pkg-config clang libclang-rt-14-dev
       libcairo2-dev libpango1.0-dev libjansson-dev libcmocka-dev libicu-dev
       fonts-dejavu-core libxml2-utils hyperfine time
-      libcurl4-openssl-dev nginx)
+      libcurl4-openssl-dev nginx openssl)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

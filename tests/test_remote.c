@@ -476,6 +476,35 @@ static void not_found(void **state)
     done(&r);
 }
 
+static void gated(void **state)
+{
+    (void)state;
+    run_result r = {0};
+    run("draw hf:org/gated -o never.svg", &r);
+    assert_int_equal(r.code, 3);
+    char want[300];
+    snprintf(want, sizeof want, "llmxray: http://127.0.0.1:%d/api/models/org/gated: HTTP 401: the repository is "
+             "gated or private: a token is needed (set HF_TOKEN or write one to $HF_HOME/token)\n", NG.port);
+    assert_string_equal(lx_buf_cstr(&r.err), want);
+    assert_int_equal(access("never.svg", F_OK), -1);
+    done(&r);
+}
+
+/* A self-signed certificate is refused, unless --insecure. */
+static void tls(void **state)
+{
+    (void)state;
+    run_result r = {0};
+    runf(&r, "info https://127.0.0.1:%d/files/llama.gguf", NG.port_tls);
+    assert_int_equal(r.code, 3);
+    assert_non_null(strstr(lx_buf_cstr(&r.err), "/files/llama.gguf: TLS certificate refused: "));
+    assert_non_null(strstr(lx_buf_cstr(&r.err), "--insecure skips the check"));
+    runf(&r, "info --insecure https://127.0.0.1:%d/files/llama.gguf", NG.port_tls);
+    assert_int_equal(r.code, 0);
+    assert_non_null(strstr(lx_buf_cstr(&r.out), "Llama-3.1-8B"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -491,6 +520,8 @@ int main(void)
         cmocka_unit_test(token_stays_home),
         cmocka_unit_test(token_file),
         cmocka_unit_test(not_found),
+        cmocka_unit_test(tls),
+        cmocka_unit_test(gated),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -78,12 +78,15 @@ static bool nginx_conf(const lx_nginx *n)
              "  default_type application/octet-stream;\n"
              "  server {\n    listen 127.0.0.1:%d;\n    root %s/www;\n"
              "    location /api/models/ { default_type application/json; try_files $uri.json =404; }\n"
+             "    location /api/models/org/gated { return 401; }\n"
              "    location ~ ^/([^/]+)/cdn/resolve/[^/]+/(.*)$ { return 302 http://127.0.0.1:%d/$1/cdn/$2; }\n"
              "  }\n"
              "  server {\n    listen 127.0.0.1:%d;\n    root %s/www2;\n  }\n"
+             "  server {\n    listen 127.0.0.1:%d ssl;\n    root %s/www;\n"
+             "    ssl_certificate %s/cert.pem;\n    ssl_certificate_key %s/key.pem;\n  }\n"
              "}\n",
              n->dir, n->dir, n->dir, n->dir, n->dir, n->dir, n->dir, n->dir, n->port, n->dir, n->port2, n->port2,
-             n->dir);
+             n->dir, n->port_tls, n->dir, n->dir, n->dir);
     snprintf(path, sizeof path, "%s/tmp", n->dir);
     mkdir(path, 0755);
     snprintf(path, sizeof path, "%s/nginx.conf", n->dir);
@@ -98,10 +101,20 @@ bool lx_nginx_start(lx_nginx *n, const char *root, char *why, size_t cap)
         snprintf(why, cap, "nginx is not installed (/usr/sbin/nginx missing): run scripts/install-deps.sh");
         return false;
     }
+    char cmd[1400];
+    snprintf(cmd, sizeof cmd, "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
+             "-keyout '%s/key.pem' -out '%s/cert.pem' -days 2 -subj /CN=127.0.0.1 >/dev/null 2>&1", root, root);
+    if (system(cmd) != 0) {
+        snprintf(why, cap, "openssl could not make a test certificate: run scripts/install-deps.sh");
+        return false;
+    }
     for (int attempt = 0; attempt < 5; attempt++) {
         n->port = lx_free_port();
         n->port2 = lx_free_port();
-        if (n->port < 0 || n->port2 < 0 || n->port == n->port2 || !nginx_conf(n)) continue;
+        n->port_tls = lx_free_port();
+        if (n->port < 0 || n->port2 < 0 || n->port == n->port2 || n->port_tls == n->port ||
+            n->port_tls == n->port2 || !nginx_conf(n))
+            continue;
         char conf[600], err[600], prefix[600];
         snprintf(conf, sizeof conf, "%s/nginx.conf", n->dir);
         snprintf(err, sizeof err, "%s/error.log", n->dir);
@@ -114,7 +127,8 @@ bool lx_nginx_start(lx_nginx *n, const char *root, char *why, size_t cap)
             _exit(127);
         }
         n->pid = (int)pid;
-        if (pid > 0 && port_ready(n->port, 5000) && port_ready(n->port2, 2000)) return true;
+        if (pid > 0 && port_ready(n->port, 5000) && port_ready(n->port2, 2000) && port_ready(n->port_tls, 2000))
+            return true;
         lx_nginx_stop(n);
         n->dir[0] = '\0';
         snprintf(n->dir, sizeof n->dir, "%s", root);

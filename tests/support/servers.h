@@ -3,7 +3,8 @@
  *
  * lx_nginx: Debian's nginx started in a temporary folder on two free ports: `port` serves
  * ROOT/www (the "Hub": /api/models/ORG/NAME is served from www/api/models/ORG/NAME.json;
- * /ORG/cdn/resolve/REV/FILE redirects to the second server, another host:port) and `port2`
+ * /ORG/cdn/resolve/REV/FILE redirects to the second server, another host:port; the repository
+ * org/gated answers 401 as the Hub does for gated and private repositories) and `port2`
  * serves ROOT/www2 (the "CDN"). The access log (lx_nginx_log) has one line per request:
  *   SERVER_PORT|METHOD URI|STATUS|BODY_BYTES_SENT|RANGE|AUTHORIZATION
  * lx_nginx_start fails (false, *why filled) when nginx is not installed or does not start.
@@ -23,7 +24,7 @@
 
 typedef struct lx_nginx {
     int pid;
-    int port, port2;
+    int port, port2, port_tls; /* port_tls: ROOT/www over TLS with a self-signed certificate */
     char dir[512]; /* ROOT: www/, www2/, access.log, nginx.conf */
 } lx_nginx;
 
