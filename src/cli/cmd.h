@@ -13,7 +13,7 @@ int lx_cmd_compare(int argc, char **argv); /* cli/cmd_compare.c */
 int lx_cmd_tokenize(int argc, char **argv); /* cli/cmd_tokenize.c */
 
 /* Options for remote models (read/remote) that info and draw take: --max-header BYTES (K, M,
- * G suffixes: KiB, MiB, GiB), --timeout SECONDS, --offline, --insecure. Returns 1 when
+ * G suffixes: KiB, MiB, GiB), --timeout SECONDS, --connections N, --offline, --insecure. Returns 1 when
  * argv[*i] is one (its value consumed, *i moved past it), 0 when not, 2 after a usage error. */
 struct lx_remote_opts;
 int lx_cli_remote_opt(const char *cmd, int argc, char **argv, int *i, struct lx_remote_opts *o);

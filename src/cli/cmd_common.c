@@ -53,12 +53,15 @@ int lx_cli_remote_opt(const char *cmd, int argc, char **argv, int *i, lx_remote_
     const char *a = argv[*i];
     if (!strcmp(a, "--offline")) return o->offline = true, 1;
     if (!strcmp(a, "--insecure")) return o->insecure = true, 1;
-    bool size = !strcmp(a, "--max-header"), time = !strcmp(a, "--timeout");
-    if (!size && !time) return 0;
+    bool size = !strcmp(a, "--max-header"), time = !strcmp(a, "--timeout"), conns = !strcmp(a, "--connections");
+    if (!size && !time && !conns) return 0;
     if (*i + 1 >= argc) return lx_cli_usage_error("%s: %s needs a value", cmd, a);
     const char *v = argv[++*i];
     char *end = NULL;
-    long t = time ? strtol(v, &end, 10) : 0;
+    long t = time || conns ? strtol(v, &end, 10) : 0;
+    if (conns && (end == v || *end || t < 1 || t > 256))
+        return lx_cli_usage_error("%s: --connections needs a whole number from 1 to 256 (got '%s')", cmd, v);
+    if (conns) o->max_conns = (int)t;
     if (size && !parse_size(v, &o->max_header))
         return lx_cli_usage_error("%s: --max-header needs a size such as 256M (1 byte to 16G; got '%s')", cmd, v);
     if (time && (end == v || *end || t < 1 || t > 3600))

@@ -12,9 +12,9 @@ typedef struct cmd_entry {
 } cmd_entry;
 
 static const cmd_entry CMDS[] = {
-    {"info", lx_cmd_info, "info [--json] MODEL        hyper-parameters, layer groups, parameters and bytes"},
+    {"info", lx_cmd_info, "info [--json] [REMOTE OPTIONS] MODEL   hyper-parameters, layer groups, parameters and bytes"},
     {"list", lx_cmd_list, "list [--json]              the built-in catalogue of well-known models"},
-    {"draw", lx_cmd_draw, "draw MODEL [-o FILE] [-f svg|png|pdf|txt] [--theme light|dark] [--scale N] [--width COLS] [--ascii]"},
+    {"draw", lx_cmd_draw, "draw [REMOTE OPTIONS] MODEL [-o FILE] [-f svg|png|pdf|txt] [--theme light|dark] [--scale N] [--width COLS] [--ascii]"},
     {"run", lx_cmd_run, "run MODEL [--prompt TEXT] [-n N] [--top K]   greedy continuation of a small GGUF model"},
     {"inside", lx_cmd_inside, "inside MODEL --prompt TEXT -o FILE   poster of one forward pass"},
     {"compare", lx_cmd_compare, "compare A B [C...] [-o FILE] [-f svg|png|pdf|txt|json] [--json] [--theme light|dark] [--scale N]   architectures side by side, differences marked"},
@@ -28,7 +28,11 @@ static void print_usage(FILE *f)
     fputs("  llmxray MODEL -o FILE      same as draw\n\n"
           "MODEL is a .gguf file (any shard of a split model), a .safetensors file, a\n"
           "model.safetensors.index.json, a Hugging Face model folder, a config.json, or a\n"
-          "catalogue name (see 'llmxray list').\n\n"
+          "catalogue name (see 'llmxray list'); or remote: hf:ORG/NAME[@REVISION][/FILE], ORG/NAME,\n"
+          "or an http(s):// URL of one of those files (only header bytes are fetched).\n"
+          "REMOTE OPTIONS (info, draw): --timeout SECONDS, --max-header SIZE, --connections N,\n"
+          "--offline, --insecure;\n"
+          "environment: HF_ENDPOINT, HF_TOKEN or $HF_HOME/token, XDG_CACHE_HOME, proxies.\n\n"
           "Exit codes: 0 success, 1 malformed or unsupported model, 2 usage, 3 I/O error.\n", f);
 }
 

@@ -19,6 +19,12 @@ static bool hc_dir(char *out, size_t cap)
     if (x && *x) snprintf(out, cap, "%s/llmxray", x);
     else if (h && *h) snprintf(out, cap, "%s/.cache/llmxray", h);
     else return false;
+    for (char *p = out + 1; *p; p++) /* the parents first, as mkdir -p */
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(out, 0755);
+            *p = '/';
+        }
     if (mkdir(out, 0755) == 0) return true;
     struct stat st;
     return stat(out, &st) == 0 && S_ISDIR(st.st_mode);

@@ -26,7 +26,9 @@
 
 enum {
     RM_GGUF_FIRST = 2 << 20,   /* first range of a GGUF */
-    RM_ST_FIRST = 128 << 10,   /* first range of a safetensors shard */
+    RM_ST_FIRST = 128 << 10,   /* first range of a safetensors file without an index */
+    RM_ST_ENTRY = 88,          /* header bytes per tensor besides its name (estimate) */
+    RM_ST_SLACK = 256,         /* added to a shard's estimate */
     RM_LIST_MAX = 16 << 20     /* largest Hub API answer read */
 };
 
@@ -294,7 +296,7 @@ static bool rm_from_cache(rm_ctx *c, rm_file *f, uint64_t want)
 }
 
 /* Grows each files[i] with want[i] > have to its first want[i] bytes, all in parallel (from the
- * cache when it has them); what was fetched goes to the cache. */
+ * cache when it has them). */
 static lx_status rm_grow(rm_ctx *c, rm_file *files, const uint64_t *want, size_t n)
 {
     lx_http_req *r = calloc(n ? n : 1, sizeof *r);
@@ -309,10 +311,6 @@ static lx_status rm_grow(rm_ctx *c, rm_file *files, const uint64_t *want, size_t
     }
     if (k && !lx_err_failed(c->err)) rm_fetch(c, r, k);
     for (size_t j = 0; j < k && !lx_err_failed(c->err); j++) rm_append(c, &files[which[j]], &r[j]);
-    for (size_t j = 0; j < k && !lx_err_failed(c->err); j++) {
-        const rm_file *f = &files[which[j]];
-        lx_hcache_put(f->url, f->buf, f->have, f->size, f->etag);
-    }
     for (size_t j = 0; j < k; j++) lx_http_req_free(&r[j]);
     free(r);
     free(which);
@@ -339,6 +337,12 @@ static lx_status rm_whole_cached(rm_ctx *c, lx_http_req *r, size_t n)
     return c->err->code;
 }
 
+/* What was read of each file goes to the cache (once, when the headers are complete). */
+static void rm_cache_files(const rm_file *files, size_t n)
+{
+    for (size_t i = 0; i < n; i++) lx_hcache_put(files[i].url, files[i].buf, files[i].have, files[i].size, files[i].etag);
+}
+
 /* Whole small files (JSON), in parallel; optional ones may be absent (status 404, no body). */
 static lx_status rm_get_whole(rm_ctx *c, lx_http_req *r, size_t n)
 {
@@ -358,8 +362,9 @@ static uint64_t rm_next_size(uint64_t have, uint64_t need, uint64_t limit)
     return grow < limit ? grow : limit;
 }
 
-/* One GGUF shard parsed alone: LX_OK, or *want set to the bytes it needs next. */
-static lx_status rm_gguf_try(rm_ctx *c, const rm_file *f, uint64_t *want)
+/* One GGUF shard parsed alone: LX_OK (the handle in *keep when keep is given, else closed),
+ * or *want set to the bytes it needs next. */
+static lx_status rm_gguf_try(rm_ctx *c, const rm_file *f, uint64_t *want, lx_gguf **keep)
 {
     lx_gguf_mem m = { f->name, f->buf, f->have, f->size, c->o->max_header };
     lx_gguf_more more = { 0, 0 };
@@ -367,7 +372,8 @@ static lx_status rm_gguf_try(rm_ctx *c, const rm_file *f, uint64_t *want)
     lx_err e = {0};
     *want = 0;
     if (lx_gguf_open_mem(&m, 1, &g, &more, &e) == LX_OK) {
-        lx_gguf_close(g);
+        if (keep) *keep = g;
+        else lx_gguf_close(g);
         return LX_OK;
     }
     if (!more.need) return lx_err_set(c->err, e.code, "%s", e.msg);
@@ -379,8 +385,8 @@ static lx_status rm_gguf_try(rm_ctx *c, const rm_file *f, uint64_t *want)
     return LX_OK;
 }
 
-/* Grows every shard until each header parses on its own. */
-static lx_status rm_gguf_headers(rm_ctx *c, rm_file *files, size_t n)
+/* Grows every shard until each header parses on its own (a single file's handle kept in *one). */
+static lx_status rm_gguf_headers(rm_ctx *c, rm_file *files, size_t n, lx_gguf **one)
 {
     uint64_t *want = calloc(n, sizeof *want);
     if (!want) return lx_err_set(c->err, LX_ERR_IO, "%s: out of memory", c->what);
@@ -389,24 +395,32 @@ static lx_status rm_gguf_headers(rm_ctx *c, rm_file *files, size_t n)
     for (bool more = true; more && rm_grow(c, files, want, n) == LX_OK;) {
         more = false;
         for (size_t i = 0; i < n && !lx_err_failed(c->err); i++) {
-            rm_gguf_try(c, &files[i], &want[i]);
+            rm_gguf_try(c, &files[i], &want[i], n == 1 ? one : NULL);
             more |= want[i] > 0;
         }
     }
     free(want);
+    if (!lx_err_failed(c->err)) rm_cache_files(files, n);
     return c->err->code;
 }
 
-static lx_status rm_gguf_source(rm_ctx *c, rm_file *files, size_t n)
+/* The source from the shards' headers (all of them parsed together, for the split checks) or
+ * from the handle of a single file. */
+static lx_status rm_gguf_source(rm_ctx *c, rm_file *files, size_t n, lx_gguf *one)
 {
-    lx_gguf_mem *m = calloc(n, sizeof *m);
-    if (!m) return lx_err_set(c->err, LX_ERR_IO, "%s: out of memory", c->what);
-    for (size_t i = 0; i < n; i++) m[i] = (lx_gguf_mem){ files[i].name, files[i].buf, files[i].have,
-                                                           files[i].size, c->o->max_header };
     lx_source *s = c->src;
     s->format = LX_FMT_GGUF;
-    lx_status st = lx_gguf_open_mem(m, n, &s->gguf, NULL, c->err);
-    free(m);
+    lx_status st = LX_OK;
+    if (one) {
+        s->gguf = one;
+    } else {
+        lx_gguf_mem *m = calloc(n, sizeof *m);
+        if (!m) return lx_err_set(c->err, LX_ERR_IO, "%s: out of memory", c->what);
+        for (size_t i = 0; i < n; i++) m[i] = (lx_gguf_mem){ files[i].name, files[i].buf, files[i].have,
+                                                               files[i].size, c->o->max_header };
+        st = lx_gguf_open_mem(m, n, &s->gguf, NULL, c->err);
+        free(m);
+    }
     if (st != LX_OK) return st;
     if ((st = lx_hp_from_gguf(s->gguf, files[0].name, &s->hp, c->err)) != LX_OK) return st;
     const lx_tensors *t = lx_gguf_tensors(s->gguf);
@@ -439,7 +453,9 @@ static lx_status rm_gguf(rm_ctx *c, const char *url, const char *name)
             snprintf(files[i].name, sizeof files[i].name, "%s", name);
         }
     }
-    if (rm_gguf_headers(c, files, n) == LX_OK) rm_gguf_source(c, files, n);
+    lx_gguf *one = NULL;
+    if (rm_gguf_headers(c, files, n, &one) == LX_OK) rm_gguf_source(c, files, n, one);
+    else if (one) lx_gguf_close(one);
     for (unsigned i = 0; i < n; i++) rm_file_free(&files[i]);
     free(files);
     return c->err->code;
@@ -447,12 +463,10 @@ static lx_status rm_gguf(rm_ctx *c, const char *url, const char *name)
 
 /* ------------------------------------------------------------------ safetensors */
 
-/* The header length of each shard from its first bytes; then the rest of long headers. */
-static lx_status rm_st_headers(rm_ctx *c, rm_file *files, size_t n, uint64_t *hlen)
+/* The header length of each shard from its first want[i] bytes; then the rest of headers
+ * longer than that. want is reused. */
+static lx_status rm_st_headers(rm_ctx *c, rm_file *files, size_t n, uint64_t *want, uint64_t *hlen)
 {
-    uint64_t *want = calloc(n ? n : 1, sizeof *want);
-    if (!want) return lx_err_set(c->err, LX_ERR_IO, "%s: out of memory", c->what);
-    for (size_t i = 0; i < n; i++) want[i] = RM_ST_FIRST;
     if (rm_grow(c, files, want, n) == LX_OK) {
         for (size_t i = 0; i < n && !lx_err_failed(c->err); i++) {
             rm_file *f = &files[i];
@@ -466,7 +480,7 @@ static lx_status rm_st_headers(rm_ctx *c, rm_file *files, size_t n, uint64_t *hl
         }
         if (!lx_err_failed(c->err)) rm_grow(c, files, want, n);
     }
-    free(want);
+    if (!lx_err_failed(c->err)) rm_cache_files(files, n);
     return c->err->code;
 }
 
@@ -508,9 +522,9 @@ static lx_status rm_st_single(rm_ctx *c, const char *url, const char *name, bool
     rm_file f = {0};
     snprintf(f.url, sizeof f.url, "%s", url);
     snprintf(f.name, sizeof f.name, "%s", name);
-    uint64_t hlen = 0;
+    uint64_t hlen = 0, want = RM_ST_FIRST;
     c->src->format = LX_FMT_SAFETENSORS;
-    if ((!cfg.url || rm_get_whole(c, &cfg, 1) == LX_OK) && rm_st_headers(c, &f, 1, &hlen) == LX_OK &&
+    if ((!cfg.url || rm_get_whole(c, &cfg, 1) == LX_OK) && rm_st_headers(c, &f, 1, &want, &hlen) == LX_OK &&
         lx_st_parse_header(f.name, (const char *)f.buf + 8, hlen, f.size, 0, &c->src->tensors, c->err) == LX_OK &&
         (!cfg.url || rm_config_text(c, &cfg, cfg_name) == LX_OK)) {
         c->src->has_tensors = true;
@@ -521,19 +535,30 @@ static lx_status rm_st_single(rm_ctx *c, const char *url, const char *name, bool
     return c->err->code;
 }
 
+/* A first range per shard sized from the index: each tensor it maps there takes its name plus
+ * about RM_ST_ENTRY bytes of JSON in the header, so most headers come whole in one request
+ * with little past their end; one longer than the estimate costs one more request. */
+static void rm_st_estimate(const lx_st_index *idx, uint64_t *want)
+{
+    for (size_t i = 0; i < idx->n_files; i++) want[i] = 8 + RM_ST_SLACK;
+    for (size_t k = 0; k < idx->n_names; k++)
+        if (idx->name_file[k] >= 0) want[idx->name_file[k]] += strlen(idx->names[k]) + RM_ST_ENTRY;
+}
+
 /* Shards of a parsed index, fetched and checked against its weight_map. */
 static lx_status rm_st_shards(rm_ctx *c, const lx_st_index *idx, const char *index_url, const char *index_name)
 {
     size_t n = idx->n_files;
     rm_file *files = calloc(n ? n : 1, sizeof *files);
-    uint64_t *hlen = calloc(n ? n : 1, sizeof *hlen);
+    uint64_t *hlen = calloc(n ? n : 1, sizeof *hlen), *want = calloc(n ? n : 1, sizeof *want);
     lx_st_shard_hdr *h = calloc(n ? n : 1, sizeof *h);
-    if (!files || !hlen || !h) lx_err_set(c->err, LX_ERR_IO, "%s: out of memory", c->what);
+    if (!files || !hlen || !h || !want) lx_err_set(c->err, LX_ERR_IO, "%s: out of memory", c->what);
+    else rm_st_estimate(idx, want);
     for (size_t i = 0; !lx_err_failed(c->err) && i < n; i++) {
         rm_sibling(index_url, idx->files[i], files[i].url, sizeof files[i].url);
         rm_name_of(index_name, idx->files[i], files[i].name, sizeof files[i].name);
     }
-    if (!lx_err_failed(c->err) && rm_st_headers(c, files, n, hlen) == LX_OK) {
+    if (!lx_err_failed(c->err) && rm_st_headers(c, files, n, want, hlen) == LX_OK) {
         for (size_t i = 0; i < n; i++)
             h[i] = (lx_st_shard_hdr){ files[i].name, (const char *)files[i].buf + 8, hlen[i], files[i].size };
         if (lx_st_parse_shards(idx, h, &c->src->tensors, c->err) == LX_OK) rm_st_count(c, files, n, hlen);
@@ -541,6 +566,7 @@ static lx_status rm_st_shards(rm_ctx *c, const lx_st_index *idx, const char *ind
     for (size_t i = 0; files && i < n; i++) rm_file_free(&files[i]);
     free(files);
     free(hlen);
+    free(want);
     free(h);
     return c->err->code;
 }

@@ -15,8 +15,10 @@
  *     grown (to 5/4 of where the parser estimates the header ends, and by at least half) until it
  *     parses, up to opts->max_header; split files (NAME-0000K-of-0000N.gguf): every shard,
  *     in parallel.
- *   safetensors: the index and config.json (optional beside a URL) in parallel, then bytes
- *     [0, 128 KiB) of every shard in parallel, then the rest of any header longer than that.
+ *   safetensors: the index and config.json (optional beside a URL) in parallel, then the first
+ *     bytes of every shard in parallel, as many as the index suggests its header holds (the
+ *     names it maps there plus ~88 bytes each), then the rest of any header longer than that
+ *     (a single file without an index: its first 128 KiB, then the rest).
  * Settings as huggingface_hub reads them: HF_ENDPOINT (default https://huggingface.co), the
  * token from HF_TOKEN or $HF_HOME/token (HF_HOME default ~/.cache/huggingface), sent only to
  * the endpoint's host:port.
@@ -42,7 +44,7 @@ typedef struct lx_remote_opts {
     long timeout_s;      /* per request, connect included */
     bool insecure;       /* accept any TLS certificate */
     bool offline;        /* only the cache */
-    int max_conns;       /* parallel connections */
+    int max_conns;       /* parallel connections (--connections) */
 } lx_remote_opts;
 
 lx_remote_opts lx_remote_defaults(void); /* 256 MiB, 30 s, verify TLS, online, 16 */

@@ -332,7 +332,7 @@ bool lx_fam_write_gguf_tokenizer(const lx_fam_spec *s, const char *path, const c
 typedef struct shard_ctx {
     size_t n_total, seen;
     int n_shards;
-    void *w[8];             /* one writer per shard */
+    void *w[LX_FAM_MAX_SHARDS]; /* one writer per shard */
     bool gguf;
     char **names;           /* safetensors: tensor names in order, for the index */
     int *shard;             /* ... and the shard each one went to */
@@ -361,7 +361,7 @@ static void shard_cb(void *ctx, const char *name, int n_dims, const int64_t *sha
 bool lx_fam_write_gguf_split(const lx_fam_spec *s, const char *prefix, int n_shards)
 {
     shard_ctx c = {.n_shards = n_shards, .gguf = true};
-    if (n_shards < 2 || n_shards > 8) return false;
+    if (n_shards < 2 || n_shards > LX_FAM_MAX_SHARDS) return false;
     lx_fam_emit(s, LX_FAM_GGUF, count_cb, &c);
     for (int k = 0; k < n_shards; k++) {
         c.w[k] = lx_fx_gguf_new(3);
@@ -384,7 +384,7 @@ bool lx_fam_write_gguf_split(const lx_fam_spec *s, const char *prefix, int n_sha
 bool lx_fam_write_safetensors_sharded(const lx_fam_spec *s, const char *dir, int n_shards)
 {
     shard_ctx c = {.n_shards = n_shards};
-    if (n_shards < 2 || n_shards > 8) return false;
+    if (n_shards < 2 || n_shards > LX_FAM_MAX_SHARDS) return false;
     lx_fam_emit(s, LX_FAM_HF, count_cb, &c);
     c.names = calloc(c.n_total, sizeof *c.names);
     c.shard = calloc(c.n_total, sizeof *c.shard);
@@ -392,11 +392,12 @@ bool lx_fam_write_safetensors_sharded(const lx_fam_spec *s, const char *dir, int
     if (!c.names || !c.shard || !map) return false;
     for (int k = 0; k < n_shards; k++) c.w[k] = lx_fx_st_new();
     lx_fam_emit(s, LX_FAM_HF, shard_cb, &c);
-    char files[8][64], path[600];
+    static char files[LX_FAM_MAX_SHARDS][64];
+    char path[600];
     bool ok = true;
     for (int k = 0; k < n_shards; k++) {
         snprintf(files[k], sizeof files[k], "model-%05d-of-%05d.safetensors", k + 1, n_shards);
-        snprintf(path, sizeof path, "%s/%s", dir, files[k]);
+        snprintf(path, sizeof path, "%s/%.63s", dir, files[k]);
         ok = ok && lx_fx_st_write(c.w[k], path, NULL);
         lx_fx_st_free(c.w[k]);
     }

@@ -45,6 +45,7 @@ bool lx_fam_write_safetensors(const lx_fam_spec *s, const char *path);
 /* Writes the family as a GGUF v3 file (GGUF names, F16 tensors) with the metadata
  * llama.cpp writes for it (block_count, embedding_length, head counts, ...). */
 bool lx_fam_write_gguf(const lx_fam_spec *s, const char *path);
+#define LX_FAM_MAX_SHARDS 256 /* the sharded writers take 2 to this many shards */
 /* Split GGUF: PREFIX-0000K-of-0000N.gguf, metadata in the first shard, split.* keys in all. */
 bool lx_fam_write_gguf_split(const lx_fam_spec *s, const char *prefix, int n_shards);
 /* Sharded safetensors in DIR: model-0000K-of-0000N.safetensors + model.safetensors.index.json. */

@@ -10,7 +10,8 @@
  * lx_nginx_start fails (false, *why filled) when nginx is not installed or does not start.
  *
  * lx_bad: a small HTTP/1.1 server written for the tests (a child process) that misbehaves in
- * one chosen way per request, serving files of a root folder with Range support otherwise;
+ * one chosen way per request, serving files of a root folder with Range support otherwise
+ * (/api/models/X from ROOT/api/models/X.json, as the nginx set-up does);
  * every response is delayed by delay_ms (the bench's added latency).
  * Ownership: each handle owns its child process; *_stop kills it and frees the handle.
  */
