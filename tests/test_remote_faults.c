@@ -83,20 +83,20 @@ static void range_ignored(void **state)
 {
     (void)state;
     fault(LX_BAD_IGNORE_RANGE, 0, "/m.gguf", "", 3,
-          "the server ignored the Range request and sent the whole file; stopped reading after the 2097152 bytes");
+          "the server ignored the Range request and sent the whole file; stopped reading after the 4194304 bytes");
 }
 
 static void truncated(void **state)
 {
     (void)state;
-    fault(LX_BAD_TRUNCATE, 0, "/m.gguf", "", 3, "the body ended after 1048576 bytes");
+    fault(LX_BAD_TRUNCATE, 0, "/m.gguf", "", 3, "the body ended after 2097152 bytes");
 }
 
 static void wrong_range(void **state)
 {
     (void)state;
     fault(LX_BAD_WRONG_RANGE, 0, "/m.gguf", "", 3,
-          "Content-Range \"bytes 1-2097152/");
+          "Content-Range \"bytes 1-4194304/");
 }
 
 static void statuses(void **state)

@@ -155,6 +155,7 @@ typedef struct gg_rd {
     uint64_t *more;     /* set when a read needs bytes past avail (lx_gguf_open_mem) */
     uint64_t tail;      /* at least this many header bytes follow the current key/value */
     bool capped;        /* size is the caller's cap, below the file's size */
+    uint64_t last_mean; /* bytes per element of the last string array read (0: none yet) */
     const char *path;
     lx_err *err;
     char ctx[160]; /* what is being read: "kv 3 \"general.name\"", "tensor 7 \"output.weight\"" */
@@ -296,10 +297,11 @@ static bool gg_check_bools(gg_rd *r, uint64_t n, const char *field)
 }
 
 /* A partial buffer ends inside a string array, at element i of n that began at start: the
- * array's end estimated from the mean element so far (saturating), for the caller to fetch. */
+ * array's end estimated from the mean element so far, or before any, that of the last string
+ * array (a tokenizer's merges are about as long as its tokens); saturating. */
 static bool gg_short_strings(gg_rd *r, uint64_t start, uint64_t i, uint64_t n)
 {
-    uint64_t mean = i ? (r->pos - start) / i : 8, left = n - i;
+    uint64_t mean = i ? (r->pos - start) / i : r->last_mean > 8 ? r->last_mean : 8, left = n - i;
     uint64_t est = mean && left > (UINT64_MAX - r->pos) / mean ? UINT64_MAX : r->pos + left * mean;
     return gg_short(r, est > r->pos + 8 ? est : r->pos + 8);
 }
@@ -321,6 +323,7 @@ static bool gg_skip_strings(gg_rd *r, uint64_t n)
         }
         r->pos += 8 + gg_le(r->p + r->pos, 8);
     }
+    if (n) r->last_mean = (r->pos - start) / n;
     return true;
 }
 
@@ -335,7 +338,8 @@ static bool gg_skip_elems(gg_rd *r, int depth, lx_gguf_type elem, uint64_t n)
             return gg_fail(r, r->pos, "array count", "%" PRIu64 " strings cannot fit in the %"
                            PRIu64 " bytes that remain (expected at most %" PRIu64 ")", n, left,
                            left / 8);
-        return gg_have(r, n * 8) && gg_skip_strings(r, n);
+        if (n * 8 > r->avail - r->pos) return gg_short_strings(r, r->pos, 0, n);
+        return gg_skip_strings(r, n);
     }
     if (elem == LX_GGUF_ARRAY) {
         if (n > left / 12 && gg_capped(r)) return false;

@@ -25,7 +25,7 @@
 #include "read/safetensors.h"
 
 enum {
-    RM_GGUF_FIRST = 2 << 20,   /* first range of a GGUF */
+    RM_GGUF_FIRST = 4 << 20,   /* first range of a GGUF */
     RM_ST_FIRST = 128 << 10,   /* first range of a safetensors file without an index */
     RM_ST_ENTRY = 88,          /* header bytes per tensor besides its name (estimate) */
     RM_ST_SLACK = 256,         /* added to a shard's estimate */

@@ -11,7 +11,7 @@
  *   http(s)://.../F              F ending .gguf, .safetensors, .index.json or .json (config)
  *
  * What is fetched:
- *   GGUF: bytes [0, 2 MiB) (less when the cap is lower), then the header is parsed and the range
+ *   GGUF: bytes [0, 4 MiB) (less when the cap is lower), then the header is parsed and the range
  *     grown (to 5/4 of where the parser estimates the header ends, and by at least half) until it
  *     parses, up to opts->max_header; split files (NAME-0000K-of-0000N.gguf): every shard,
  *     in parallel.
