@@ -6,7 +6,9 @@
 #   - a DeepSeek-V3-shaped repository of 163 safetensors shards (bench/gen_remote) as
 #     hf:org/deepseek (listing, index, shard headers); goal: at most 4 round trips of wall time.
 # For each: requests, bytes fetched vs header bytes, wall seconds (median of 5, cache emptied
-# before each run), the same model read from local files, and round trips = (remote - local) / 20 ms.
+# before each run) through the 20 ms server and through the same server without delay, the same
+# model read from local files, and round trips = (seconds at 20 ms - seconds at 0 ms) / 20 ms
+# (the wall time the latency adds, in round trips; parsing and transfer cancel out).
 #
 # usage: bench/remote.sh [CONNECTIONS...]     (default: 16 64 163; builds build-bench/ first)
 set -euo pipefail
@@ -22,32 +24,37 @@ build-bench/lx_bench_gen_header "$tmp/www/files/llama-405b-shaped.gguf"
 build-bench/lx_bench_gen_remote "$tmp/www"
 coproc SRV { build-bench/lx_bench_slow_server "$tmp/www" 20; }
 read -r port <&"${SRV[0]}"
-trap 'exec {SRV[1]}>&-; wait; rm -rf "$tmp"' EXIT
-export HF_ENDPOINT="http://127.0.0.1:$port" XDG_CACHE_HOME="$tmp/cache"
+coproc FAST { build-bench/lx_bench_slow_server "$tmp/www" 0; }
+read -r port0 <&"${FAST[0]}"
+trap 'exec {SRV[1]}>&- {FAST[1]}>&-; wait; rm -rf "$tmp"' EXIT
+export XDG_CACHE_HOME="$tmp/cache"
 unset HF_TOKEN http_proxy https_proxy HTTP_PROXY ALL_PROXY
 
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-seconds() { # median wall seconds of 5 runs of llmxray info ARGS, cache emptied before each
+seconds() { # PORT ARGS...: median wall seconds of 5 runs of llmxray info ARGS, cache emptied before each
+  local p=$1
+  shift
   for _ in 1 2 3 4 5; do
     rm -rf "$tmp/cache"
-    s=$(date +%s.%N); build-bench/llmxray info "$@" >/dev/null; e=$(date +%s.%N)
+    s=$(date +%s.%N); HF_ENDPOINT="http://127.0.0.1:$p" build-bench/llmxray info "${@//PORT/$p}" >/dev/null; e=$(date +%s.%N)
     echo "$e - $s" | bc -l
   done | median
 }
-report() { # NAME LOCAL_PATH REMOTE_NAME CONNECTIONS
-  local json local_s remote_s
+report() { # NAME LOCAL_PATH REMOTE_NAME (PORT in it is replaced) CONNECTIONS
+  local json local_s remote_s fast_s
   rm -rf "$tmp/cache"
-  json=$(build-bench/llmxray info --json --connections "$4" "$3")
-  local_s=$(seconds "$2")
-  remote_s=$(seconds --connections "$4" "$3")
+  json=$(HF_ENDPOINT="http://127.0.0.1:$port" build-bench/llmxray info --json --connections "$4" "${3//PORT/$port}")
+  local_s=$(seconds 0 "$2")
+  remote_s=$(seconds "$port" --connections "$4" "$3")
+  fast_s=$(seconds "$port0" --connections "$4" "$3")
   echo "$json" | sed -E 's/.*"header_size":([0-9]+).*"remote":\{"bytes_fetched":([0-9]+),"requests":([0-9]+)\}.*/\1 \2 \3/' |
     { read -r header bytes requests
-      printf '| %s | %s | %s | %s | %.2f | %.3f | %.3f | %.1f |\n' "$1" "$4" "$requests" "$header" \
-        "$(echo "$bytes / $header" | bc -l)" "$remote_s" "$local_s" "$(echo "($remote_s - $local_s) / 0.020" | bc -l)"; }
+      printf '| %s | %s | %s | %s | %s | %.2f | %.3f | %.3f | %.3f | %.1f |\n' "$1" "$4" "$requests" "$header" "$bytes" \
+        "$(echo "$bytes / $header" | bc -l)" "$remote_s" "$fast_s" "$local_s" "$(echo "($remote_s - $fast_s) / 0.020" | bc -l)"; }
 }
-echo "| model | connections | requests | header bytes | fetched / header | remote s | local s | round trips |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| model | connections | requests | header bytes | bytes fetched | fetched / header | s (20 ms) | s (0 ms) | s (local) | round trips |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for c in "${conns[@]}"; do
-  report "405B-shaped GGUF" "$tmp/www/files/llama-405b-shaped.gguf" "http://127.0.0.1:$port/files/llama-405b-shaped.gguf" "$c"
+  report "405B-shaped GGUF" "$tmp/www/files/llama-405b-shaped.gguf" "http://127.0.0.1:PORT/files/llama-405b-shaped.gguf" "$c"
   report "DeepSeek-V3, 163 shards" "$tmp/www/org/deepseek/resolve/main/" "hf:org/deepseek" "$c"
 done
