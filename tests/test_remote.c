@@ -373,6 +373,7 @@ static void hub_repo(void **state)
     same_as_local("hf:org/llama", "www/org/llama/resolve/main/model.safetensors.index.json", &bytes, &req);
     assert_int_equal(req, 1 + 2 + 2); /* listing; index + config; two shard headers */
     same_as_local("hf:org/llama@main", "www/org/llama/resolve/main/model.safetensors.index.json", &bytes, &req);
+    same_as_local("hf://org/llama", "www/org/llama/resolve/main/model.safetensors.index.json", &bytes, &req);
     same_as_local("org/llama", "www/org/llama/resolve/main/model.safetensors.index.json", &bytes, &req);
     same_as_local("hf:org/llama/config.json", "www/org/llama/resolve/main/config.json", &bytes, &req);
 }

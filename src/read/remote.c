@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/hp_gguf.h"
 #include "model/hp_config.h"
+#include "model/hp_gguf.h"
 #include "read/hcache.h"
 #include "read/http.h"
 #include "read/safetensors.h"
@@ -108,7 +108,8 @@ static lx_status rm_parse(const char *what, rm_target *t, lx_err *err)
         snprintf(t->url, sizeof t->url, "%s", what);
         return LX_OK;
     }
-    return rm_parse_hub(what, !strncmp(what, "hf:", 3) ? what + 3 : what, t, err);
+    const char *s = !strncmp(what, "hf://", 5) ? what + 5 : !strncmp(what, "hf:", 3) ? what + 3 : what;
+    return rm_parse_hub(what, s, t, err);
 }
 
 /* ------------------------------------------------------------------ context */

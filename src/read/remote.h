@@ -7,7 +7,7 @@
  *                                model.safetensors.index.json, model.safetensors, the first
  *                                GGUF (a warning names the others) or config.json, in that order
  *   hf:ORG/NAME[@REV]/PATH       one file of the repository (ENDPOINT/ORG/NAME/resolve/REV/PATH)
- *   ORG/NAME                     same as hf:ORG/NAME when no such local path exists (source.c)
+ *   ORG/NAME, hf://ORG/NAME      same as hf:ORG/NAME (the first when no such local path exists)
  *   http(s)://.../F              F ending .gguf, .safetensors, .index.json or .json (config)
  *
  * What is fetched:
