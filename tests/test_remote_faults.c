@@ -155,6 +155,44 @@ static void refused(void **state)
     lx_buf_free(&err);
 }
 
+/* On a terminal (script(1) gives one), a fetch slower than a second shows a progress line and
+ * clears it; without a terminal nothing is printed. */
+static void progress(void **state)
+{
+    (void)state;
+    lx_bad b;
+    assert_true(lx_bad_start(&b, ROOT, LX_BAD_NONE, 0, 1500));
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "script -qec \"'%s' info http://127.0.0.1:%d/m.gguf >/dev/null\" /dev/null", LX_BINARY, b.port);
+    lx_buf out, err;
+    lx_buf_init(&out);
+    lx_buf_init(&err);
+    assert_int_equal(lx_test_run(cmd, &out), 0);
+    const char *o = lx_buf_cstr(&out);
+    assert_non_null(strstr(o, "\rllmxray: fetching headers: 1 requests, "));
+    assert_non_null(strstr(o, "\r\033[K"));
+    snprintf(cmd, sizeof cmd, "info http://127.0.0.1:%d/m.gguf", b.port);
+    assert_int_equal(lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", cmd, NULL, &err), 0);
+    assert_int_equal(err.len, 0);
+    lx_bad_stop(&b);
+    lx_buf_free(&out);
+    lx_buf_free(&err);
+}
+
+static void local_only(void **state)
+{
+    (void)state;
+    lx_buf err;
+    lx_buf_init(&err);
+    assert_int_equal(lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", "run hf:org/model --prompt hi", NULL, &err), 2);
+    assert_non_null(strstr(lx_buf_cstr(&err), "llmxray: run: hf:org/model is remote and only its headers are read; "
+                                              "run needs a local .gguf file (download it first)\n"));
+    assert_int_equal(lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", "inside https://x/m.gguf --prompt hi -o x.svg",
+                                 NULL, &err), 2);
+    assert_non_null(strstr(lx_buf_cstr(&err), "inside needs a local .gguf file"));
+    lx_buf_free(&err);
+}
+
 static void usage(void **state)
 {
     (void)state;
@@ -174,6 +212,7 @@ int main(void)
         cmocka_unit_test(wrong_range),   cmocka_unit_test(statuses),      cmocka_unit_test(retried),
         cmocka_unit_test(redirect_loop), cmocka_unit_test(endless_headers), cmocka_unit_test(silent),
         cmocka_unit_test(header_cap),    cmocka_unit_test(refused),       cmocka_unit_test(usage),
+        cmocka_unit_test(progress),      cmocka_unit_test(local_only),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -18,6 +18,10 @@ int lx_cmd_tokenize(int argc, char **argv); /* cli/cmd_tokenize.c */
 struct lx_remote_opts;
 int lx_cli_remote_opt(const char *cmd, int argc, char **argv, int *i, struct lx_remote_opts *o);
 
+/* run and inside compute with tensor data, which a remote name does not give: 2 after a usage
+ * error naming cmd when model is hf:... or a URL, else 0. */
+int lx_cli_local_only(const char *cmd, const char *model);
+
 /* Prints "llmxray: MSG" on stderr with control characters made visible. */
 void lx_cli_error(const char *msg);
 int lx_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* returns 2 */

@@ -69,3 +69,10 @@ int lx_cli_remote_opt(const char *cmd, int argc, char **argv, int *i, lx_remote_
     if (time) o->timeout_s = t;
     return 1;
 }
+
+int lx_cli_local_only(const char *cmd, const char *model)
+{
+    if (!lx_remote_name(model)) return 0;
+    return lx_cli_usage_error("%s: %s is remote and only its headers are read; %s needs a local .gguf file "
+                              "(download it first)", cmd, model, cmd);
+}

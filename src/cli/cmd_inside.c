@@ -74,7 +74,7 @@ static int parse_args(int argc, char **argv, inside_opts *o)
     }
     if (!o->model) return lx_cli_usage_error("inside needs a MODEL (a .gguf file)");
     if (!o->out) return lx_cli_usage_error("inside needs -o FILE (.svg, .png, .pdf or .json)");
-    return 0;
+    return lx_cli_local_only("inside", o->model);
 }
 
 /* ---- progress ---- */

@@ -107,7 +107,7 @@ static int parse_args(int argc, char **argv, run_opts *o)
         }
     }
     if (!o->model) return lx_cli_usage_error("run needs a MODEL (a .gguf file)");
-    return 0;
+    return lx_cli_local_only("run", o->model);
 }
 
 /* ---- output ---- */

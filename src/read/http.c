@@ -384,9 +384,11 @@ static bool ht_done(ht_xfer *x, CURLcode rc, double now)
 
 /* ------------------------------------------------------------------ the loop */
 
-static void ht_progress(const lx_http_opts *o, const lx_http_stats *s, double t0, double now, bool *shown)
+/* On a terminal, after 1 s: one line, rewritten at most 5 times a second. */
+static void ht_progress(const lx_http_opts *o, const lx_http_stats *s, double t0, double now, double *last, bool *shown)
 {
-    if (!o->progress || now - t0 < 1.0 || !isatty(STDERR_FILENO)) return;
+    if (!o->progress || now - t0 < 1.0 || now - *last < 0.2 || !isatty(STDERR_FILENO)) return;
+    *last = now;
     fprintf(stderr, "\rllmxray: fetching headers: %u requests, %.1f MB", s->requests, (double)s->bytes / 1e6);
     fflush(stderr);
     *shown = true;
@@ -445,7 +447,7 @@ static bool ht_restart(CURLM *m, ht_xfer *xs, size_t n, double now, double *next
 
 static void ht_run(CURLM *m, ht_xfer *xs, size_t n, const lx_http_opts *o, lx_http_stats *stats)
 {
-    double t0 = ht_now(), next;
+    double t0 = ht_now(), next, last = 0;
     bool shown = false;
     for (;;) {
         int running = 0;
@@ -455,7 +457,7 @@ static void ht_run(CURLM *m, ht_xfer *xs, size_t n, const lx_http_opts *o, lx_ht
         if (!ht_restart(m, xs, n, now, &next)) break;
         int ms = (int)((next - now) * 1000);
         curl_multi_poll(m, NULL, 0, ms < 1 ? 1 : ms, NULL);
-        ht_progress(o, stats, t0, ht_now(), &shown);
+        ht_progress(o, stats, t0, ht_now(), &last, &shown);
     }
     if (shown) fputs("\r\033[K", stderr);
 }
