@@ -15,6 +15,7 @@
 
 #include "draw_support.h"
 #include "families.h"
+#include "read/remote.h"
 #include "servers.h"
 
 static char ROOT[512];
@@ -193,6 +194,27 @@ static void local_only(void **state)
     lx_buf_free(&err);
 }
 
+static void names(void **state)
+{
+    (void)state;
+    assert_true(lx_remote_name("hf:org/name"));
+    assert_true(lx_remote_name("hf://org/name"));
+    assert_true(lx_remote_name("https://host/m.gguf"));
+    assert_true(lx_remote_name("http://host/m.gguf"));
+    assert_false(lx_remote_name("org/name"));
+    assert_false(lx_remote_name("ftp://host/m.gguf"));
+    assert_true(lx_remote_repo_id("meta-llama/Llama-3.1-8B"));
+    assert_true(lx_remote_repo_id("Qwen/Qwen2.5-7B_x.y"));
+    assert_false(lx_remote_repo_id("foo/bar.gguf"));
+    assert_false(lx_remote_repo_id("dir/config.json"));
+    assert_false(lx_remote_repo_id("a/b/c"));
+    assert_false(lx_remote_repo_id("../x"));
+    assert_false(lx_remote_repo_id("./x"));
+    assert_false(lx_remote_repo_id("/abs"));
+    assert_false(lx_remote_repo_id("org/"));
+    assert_false(lx_remote_repo_id("llama-3.1-8b"));
+}
+
 static void usage(void **state)
 {
     (void)state;
@@ -212,7 +234,7 @@ int main(void)
         cmocka_unit_test(wrong_range),   cmocka_unit_test(statuses),      cmocka_unit_test(retried),
         cmocka_unit_test(redirect_loop), cmocka_unit_test(endless_headers), cmocka_unit_test(silent),
         cmocka_unit_test(header_cap),    cmocka_unit_test(refused),       cmocka_unit_test(usage),
-        cmocka_unit_test(progress),      cmocka_unit_test(local_only),
+        cmocka_unit_test(progress),      cmocka_unit_test(local_only),    cmocka_unit_test(names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

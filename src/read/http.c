@@ -254,8 +254,7 @@ static void ht_fail(ht_xfer *x, const char *fmt, ...)
 static void ht_curl_error(ht_xfer *x, CURLcode rc)
 {
     const char *detail = x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc);
-    if (rc == CURLE_WRITE_ERROR && x->why[0]) ht_fail(x, "%s", x->why);
-    else if (x->why[0]) ht_fail(x, "%s", x->why);
+    if (x->why[0]) ht_fail(x, "%s", x->why); /* a callback stopped it */
     else if (rc == CURLE_OPERATION_TIMEDOUT)
         ht_fail(x, "no complete answer within %ld s (expected a reply in time; --timeout sets the limit)",
                 x->o->timeout_s > 0 ? x->o->timeout_s : 30);

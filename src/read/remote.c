@@ -56,8 +56,11 @@ static bool rm_plain(const char *s, size_t n)
     return n > 0 && !(n == 1 && s[0] == '.') && !(n == 2 && s[0] == '.' && s[1] == '.');
 }
 
+static bool rm_ends(const char *s, const char *suffix);
+
 bool lx_remote_repo_id(const char *w)
 {
+    if (rm_ends(w, ".gguf") || rm_ends(w, ".safetensors") || rm_ends(w, ".json")) return false; /* a missing file */
     size_t a = rm_part(w);
     if (!rm_plain(w, a) || w[a] != '/') return false;
     size_t b = rm_part(w + a + 1);
@@ -671,7 +674,8 @@ static lx_status rm_pick_gguf(rm_ctx *c, json_t *files, char *out, size_t cap)
         const char *f = json_string_value(json_object_get(v, "rfilename"));
         size_t p;
         unsigned k, m;
-        if (f && rm_ends(f, ".gguf") && (!lx_gguf_split_name(f, &p, &k, &m) || k == 1)) g[n++] = f;
+        if (f && rm_ends(f, ".gguf") && !strstr(f, "..") && f[0] != '/' && (!lx_gguf_split_name(f, &p, &k, &m) || k == 1))
+            g[n++] = f;
     }
     qsort(g, n, sizeof *g, rm_cmp);
     if (n) snprintf(out, cap, "%s", g[0]);

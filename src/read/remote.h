@@ -51,7 +51,8 @@ lx_remote_opts lx_remote_defaults(void); /* 256 MiB, 30 s, verify TLS, online, 1
 
 /* hf:..., http://..., https://... */
 bool lx_remote_name(const char *what);
-/* ORG/NAME: two plain components (letters, digits, '.', '_', '-'), nothing else. */
+/* ORG/NAME: two plain components (letters, digits, '.', '_', '-'), nothing else, and not ending
+ * .gguf, .safetensors or .json (a mistyped local file stays "cannot open"). */
 bool lx_remote_repo_id(const char *what);
 
 /* Opens a remote name into *src (already zeroed by lx_source_open). */
