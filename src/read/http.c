@@ -1,9 +1,9 @@
 /* read/http — see http.h.
  *
  * Implementation notes
- * - One curl multi handle per lx_http_fetch call; every attempt (first try, redirect, retry)
+ * - One curl multi handle per session (lx_http); every attempt (first try, redirect, retry)
  *   is a fresh easy handle, so no state leaks between hops, while the multi handle's
- *   connection cache still reuses connections.
+ *   connection cache reuses connections (and TLS sessions) from one fetch to the next.
  * - Redirects are followed here: curl never follows one, so the Authorization header is
  *   decided per hop from that hop's host.
  * - Callbacks stop a transfer by returning a short count; the reason is kept in the transfer
@@ -461,19 +461,46 @@ static void ht_run(CURLM *m, ht_xfer *xs, size_t n, const lx_http_opts *o, lx_ht
     if (shown) fputs("\r\033[K", stderr);
 }
 
-lx_status lx_http_fetch(lx_http_req *reqs, size_t n, const lx_http_opts *opts, lx_http_stats *stats,
-                        lx_err *err)
+struct lx_http {
+    CURLM *m;
+    lx_http_opts o;
+};
+
+lx_http *lx_http_new(const lx_http_opts *opts)
+{
+    lx_http *h = calloc(1, sizeof *h);
+    if (!h) return NULL;
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        free(h);
+        return NULL;
+    }
+    if (!(h->m = curl_multi_init())) {
+        curl_global_cleanup();
+        free(h);
+        return NULL;
+    }
+    h->o = *opts;
+    long conns = opts->max_conns > 0 ? opts->max_conns : 8;
+    curl_multi_setopt(h->m, CURLMOPT_MAX_TOTAL_CONNECTIONS, conns);
+    curl_multi_setopt(h->m, CURLMOPT_MAX_HOST_CONNECTIONS, conns);
+    return h;
+}
+
+void lx_http_free(lx_http *h)
+{
+    if (!h) return;
+    curl_multi_cleanup(h->m);
+    curl_global_cleanup();
+    free(h);
+}
+
+lx_status lx_http_fetch(lx_http *h, lx_http_req *reqs, size_t n, lx_http_stats *stats, lx_err *err)
 {
     if (!n) return LX_OK;
     ht_xfer *xs = calloc(n, sizeof *xs);
-    CURLM *m = xs && curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? curl_multi_init() : NULL;
-    if (!m) {
-        free(xs);
-        return lx_err_set(err, LX_ERR_IO, "%s: cannot start the HTTP client", reqs[0].url);
-    }
-    long conns = opts->max_conns > 0 ? opts->max_conns : 8;
-    curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS, conns);
-    curl_multi_setopt(m, CURLMOPT_MAX_HOST_CONNECTIONS, conns);
+    if (!xs) return lx_err_set(err, LX_ERR_IO, "%s: out of memory", reqs[0].url);
+    const lx_http_opts *opts = &h->o;
+    CURLM *m = h->m;
     for (size_t i = 0; i < n; i++) {
         ht_xfer *x = &xs[i];
         *x = (ht_xfer){ .r = &reqs[i], .stats = stats, .o = opts, .retry_after = -1 };
@@ -498,8 +525,6 @@ lx_status lx_http_fetch(lx_http_req *reqs, size_t n, const lx_http_opts *opts, l
         }
         for (int k = 0; k < xs[i].n_seen; k++) free(xs[i].seen[k]);
     }
-    curl_multi_cleanup(m);
-    curl_global_cleanup();
     free(xs);
     return err->code;
 }

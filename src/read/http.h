@@ -20,7 +20,8 @@
  *   - Counting: every body byte received and every request sent (redirects and retries
  *     included) is added to *stats.
  *
- * Ownership: a request's body is malloc'd and belongs to the request (lx_http_req_free).
+ * Ownership: a request's body is malloc'd and belongs to the request (lx_http_req_free); a
+ * session owns its connections (lx_http_free).
  */
 #ifndef LX_READ_HTTP_H
 #define LX_READ_HTTP_H
@@ -61,10 +62,15 @@ typedef struct lx_http_stats {
     unsigned requests;      /* requests sent */
 } lx_http_stats;
 
+/* A session: the options (copied; the token and token_host strings are borrowed and must
+ * outlive it) and one pool of connections kept open from one fetch to the next. */
+typedef struct lx_http lx_http;
+lx_http *lx_http_new(const lx_http_opts *opts); /* NULL when libcurl cannot start */
+void lx_http_free(lx_http *h);
+
 /* Runs n requests in parallel. LX_OK when all succeeded; else the first failed request's
  * error (in array order) is in err. */
-lx_status lx_http_fetch(lx_http_req *reqs, size_t n, const lx_http_opts *opts, lx_http_stats *stats,
-                        lx_err *err);
+lx_status lx_http_fetch(lx_http *h, lx_http_req *reqs, size_t n, lx_http_stats *stats, lx_err *err);
 void lx_http_req_free(lx_http_req *r);
 
 /* "host:port" of an absolute http(s) URL (port filled in from the scheme); false if unparsable. */

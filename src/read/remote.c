@@ -120,6 +120,7 @@ static lx_status rm_parse(const char *what, rm_target *t, lx_err *err)
 typedef struct rm_ctx {
     const lx_remote_opts *o;
     lx_http_opts http;
+    lx_http *net;          /* started on the first request (never when offline) */
     lx_http_stats stats;
     char endpoint[512], token_host[300];
     char token[1024];
@@ -181,6 +182,8 @@ static lx_status rm_init(rm_ctx *c, const char *what, const lx_remote_opts *o, l
 
 static void rm_done(rm_ctx *c)
 {
+    lx_http_free(c->net);
+    c->net = NULL;
     memset(c->token, 0, sizeof c->token);
     c->src->remote = true;
     c->src->remote_bytes = c->stats.bytes;
@@ -192,7 +195,9 @@ static lx_status rm_fetch(rm_ctx *c, lx_http_req *r, size_t n)
     if (c->o->offline)
         return lx_err_set(c->err, LX_ERR_IO, "%s: not in the cache and --offline forbids the network "
                           "(expected a model read before without --offline)", r[0].url);
-    return lx_http_fetch(r, n, &c->http, &c->stats, c->err);
+    if (!c->net && !(c->net = lx_http_new(&c->http)))
+        return lx_err_set(c->err, LX_ERR_IO, "%s: cannot start the HTTP client", r[0].url);
+    return lx_http_fetch(c->net, r, n, &c->stats, c->err);
 }
 
 /* ------------------------------------------------------------------ URLs */
