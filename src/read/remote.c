@@ -580,16 +580,19 @@ static lx_status rm_st_shards(rm_ctx *c, const lx_st_index *idx, const char *ind
     return c->err->code;
 }
 
-static lx_status rm_st_index(rm_ctx *c, const char *url, const char *name, bool have_cfg)
+/* The index and config.json: fetched here, or already (pre: both requests done, either 404). */
+static lx_status rm_st_index(rm_ctx *c, const char *url, const char *name, bool have_cfg, lx_http_req *pre)
 {
     char cfg_url[2100], cfg_name[1200];
-    lx_http_req r[2];
-    r[0] = (lx_http_req){ .url = url, .max_body = LX_ST_MAX_INDEX };
-    rm_config_req(url, cfg_url, sizeof cfg_url, &r[1], have_cfg);
+    lx_http_req own[2], *r = pre ? pre : own;
+    if (!pre) {
+        own[0] = (lx_http_req){ .url = url, .max_body = LX_ST_MAX_INDEX };
+        rm_config_req(url, cfg_url, sizeof cfg_url, &own[1], have_cfg);
+    }
     rm_name_of(name, "config.json", cfg_name, sizeof cfg_name);
     c->src->format = LX_FMT_SAFETENSORS;
     lx_st_index idx;
-    if (rm_get_whole(c, r, r[1].url ? 2 : 1) == LX_OK &&
+    if ((pre || rm_get_whole(c, r, r[1].url ? 2 : 1) == LX_OK) &&
         lx_st_index_parse(name, (const char *)r[0].body, r[0].n, &idx, c->err) == LX_OK) {
         c->src->file_bytes += r[0].n;
         c->src->header_bytes += r[0].n;
@@ -620,14 +623,15 @@ static lx_status rm_open_file(rm_ctx *c, const char *url, const char *name, bool
     rm_base(url, base, sizeof base);
     if (rm_ends(base, ".gguf")) return rm_gguf(c, url, name);
     if (rm_ends(base, ".safetensors")) return rm_st_single(c, url, name, have_cfg);
-    if (rm_ends(base, ".index.json")) return rm_st_index(c, url, name, have_cfg);
+    if (rm_ends(base, ".index.json")) return rm_st_index(c, url, name, have_cfg, NULL);
     if (rm_ends(base, ".json")) return rm_config(c, url, name);
     return lx_err_set(c->err, LX_ERR_MODEL, "%s: not a model file llmxray knows (expected .gguf, .safetensors, "
                       "model.safetensors.index.json or config.json)", name);
 }
 
-/* The repository's file names from the Hub API ("siblings": [{"rfilename": ...}]). */
-static lx_status rm_list(rm_ctx *c, const rm_target *t, json_t **files)
+/* The repository's file names from the Hub API ("siblings": [{"rfilename": ...}]), fetched
+ * together with n_extra other requests (extra). */
+static lx_status rm_list(rm_ctx *c, const rm_target *t, json_t **files, lx_http_req *extra, size_t n_extra)
 {
     char url[2200];
     snprintf(url, sizeof url, "%s/api/models/%s", c->endpoint, t->repo);
@@ -636,11 +640,15 @@ static lx_status rm_list(rm_ctx *c, const rm_target *t, json_t **files)
         snprintf(url + n, sizeof url - n, "/revision/");
         rm_escape(url, sizeof url, t->rev, false);
     }
-    lx_http_req r = { .url = url, .max_body = RM_LIST_MAX };
-    if (rm_get_whole(c, &r, 1) != LX_OK) return c->err->code;
+    lx_http_req r[3] = { { .url = url, .max_body = RM_LIST_MAX } };
+    if (n_extra > 2) n_extra = 2;
+    for (size_t i = 0; i < n_extra; i++) r[1 + i] = extra[i];
+    lx_status st = rm_get_whole(c, r, 1 + n_extra);
+    for (size_t i = 0; i < n_extra; i++) extra[i] = r[1 + i];
+    if (st != LX_OK) return st;
     json_error_t je;
-    json_t *root = json_loadb((const char *)r.body, r.n, 0, &je);
-    lx_http_req_free(&r);
+    json_t *root = json_loadb((const char *)r[0].body, r[0].n, 0, &je);
+    lx_http_req_free(&r[0]);
     json_t *sib = json_object_get(root, "siblings");
     if (!json_is_array(sib)) {
         json_decref(root);
@@ -715,22 +723,39 @@ static lx_status rm_pick(rm_ctx *c, json_t *files, char *out, size_t cap)
                       "(expected a model repository)", c->what);
 }
 
+/* Lists the repository and picks its file; the safetensors index and config.json most
+ * repositories hold are fetched with the listing (pre; a 404 when absent), saving a round trip. */
+static lx_status rm_hub_pick(rm_ctx *c, const rm_target *t, char *file, size_t cap, bool *have_cfg,
+                             lx_http_req *pre, char urls[2][2200])
+{
+    rm_resolve(c, t, "model.safetensors.index.json", urls[0], sizeof urls[0]);
+    rm_resolve(c, t, "config.json", urls[1], sizeof urls[1]);
+    pre[0] = (lx_http_req){ .url = urls[0], .max_body = LX_ST_MAX_INDEX, .optional = true };
+    pre[1] = (lx_http_req){ .url = urls[1], .max_body = LX_HFCONFIG_MAX_BYTES, .optional = true };
+    json_t *files = NULL;
+    if (rm_list(c, t, &files, pre, 2) != LX_OK) return c->err->code;
+    rm_pick(c, files, file, cap);
+    *have_cfg = rm_has(files, "config.json");
+    json_decref(files);
+    return c->err->code;
+}
+
 static lx_status rm_open_hub(rm_ctx *c, const rm_target *t)
 {
-    char file[1024], url[2200], name[1400];
+    char file[1024], url[2200], name[1400], urls[2][2200];
     bool have_cfg = true;
+    lx_http_req pre[2] = { { .url = NULL }, { .url = NULL } };
     snprintf(file, sizeof file, "%s", t->file);
-    if (!file[0]) {
-        json_t *files = NULL;
-        if (rm_list(c, t, &files) != LX_OK) return c->err->code;
-        rm_pick(c, files, file, sizeof file);
-        have_cfg = rm_has(files, "config.json");
-        json_decref(files);
-        if (lx_err_failed(c->err)) return c->err->code;
-    }
+    lx_status st = file[0] ? LX_OK : rm_hub_pick(c, t, file, sizeof file, &have_cfg, pre, urls);
     rm_resolve(c, t, file, url, sizeof url);
     snprintf(name, sizeof name, "hf:%s/%s", t->repo, file);
-    lx_status st = rm_open_file(c, url, name, have_cfg);
+    if (st == LX_OK && pre[0].body && !strcmp(file, "model.safetensors.index.json")) {
+        st = rm_st_index(c, url, name, have_cfg, pre); /* frees pre */
+    } else {
+        lx_http_req_free(&pre[0]);
+        lx_http_req_free(&pre[1]);
+        if (st == LX_OK) st = rm_open_file(c, url, name, have_cfg);
+    }
     const char *slash = strchr(t->repo, '/');
     if (st == LX_OK && !c->src->hp.name[0]) snprintf(c->src->hp.name, sizeof c->src->hp.name, "%s", slash + 1);
     return st;
