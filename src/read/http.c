@@ -196,6 +196,7 @@ static bool ht_setup(ht_xfer *x)
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L); /* HTTP/2: share the first connection, not 64 handshakes */
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, t < 10 ? t : 10L);
     curl_easy_setopt(h, CURLOPT_TIMEOUT, t);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o->insecure ? 0L : 1L);

@@ -34,7 +34,7 @@ enum {
 
 lx_remote_opts lx_remote_defaults(void)
 {
-    return (lx_remote_opts){ .max_header = LX_REMOTE_MAX_HEADER_DEFAULT, .timeout_s = 30, .max_conns = 16 };
+    return (lx_remote_opts){ .max_header = LX_REMOTE_MAX_HEADER_DEFAULT, .timeout_s = 30, .max_conns = 64 };
 }
 
 /* ------------------------------------------------------------------ names */

@@ -47,7 +47,7 @@ typedef struct lx_remote_opts {
     int max_conns;       /* parallel connections (--connections) */
 } lx_remote_opts;
 
-lx_remote_opts lx_remote_defaults(void); /* 256 MiB, 30 s, verify TLS, online, 16 */
+lx_remote_opts lx_remote_defaults(void); /* 256 MiB, 30 s, verify TLS, online, 64 */
 
 /* hf:..., http://..., https://... */
 bool lx_remote_name(const char *what);

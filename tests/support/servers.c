@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -303,7 +304,8 @@ static void *conn_thread(void *arg)
 static void bad_loop(const bad_cfg *c, int ls)
 {
     for (;;) {
-        int fd = accept(ls, NULL, NULL);
+        int fd = accept(ls, NULL, NULL), one = 1;
+        if (fd >= 0) setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one); /* no Nagle stalls on keep-alive */
         bad_conn *k = fd >= 0 ? malloc(sizeof *k) : NULL;
         pthread_t t;
         if (!k) {
