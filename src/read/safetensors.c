@@ -57,7 +57,7 @@ static lx_status st_pread(int fd, const char *path, void *dst, size_t n, uint64_
 static lx_status st_slurp(const char *path, uint64_t max, char **text, size_t *len, lx_err *err)
 {
     int fd;
-    uint64_t size;
+    uint64_t size = 0;
     if (st_open(path, &fd, &size, err) != LX_OK) return err->code;
     if (size > max) {
         close(fd);
