@@ -410,6 +410,31 @@ static void hub_draw(void **state)
     done(&r);
 }
 
+/* compare reads remote names too (with the default settings). */
+static void hub_compare(void **state)
+{
+    (void)state;
+    run_result r = {0};
+    run("compare --json hf:org/llama llama-3.1-8b", &r);
+    if (r.code) fail_msg("%s", lx_buf_cstr(&r.err));
+    run_result loc = {0};
+    runf(&loc, "compare --json '%s/www/org/llama/resolve/main' llama-3.1-8b", ROOT);
+    assert_int_equal(loc.code, 0);
+    /* the same rows as for the files on disk; only the first model's name and source differ */
+    char src[700];
+    snprintf(src, sizeof src, "{\"name\": \"main\", \"source\": \"%s/www/org/llama/resolve/main\"", ROOT);
+    char *n = strstr(lx_buf_cstr(&loc.out), src);
+    assert_non_null(n);
+    lx_buf fixed;
+    lx_buf_init(&fixed);
+    lx_buf_printf(&fixed, "%.*s{\"name\": \"llama\", \"source\": \"hf:org/llama\"%s", (int)(n - loc.out.data),
+                  loc.out.data, n + strlen(src));
+    assert_string_equal(lx_buf_cstr(&r.out), lx_buf_cstr(&fixed));
+    lx_buf_free(&fixed);
+    done(&loc);
+    done(&r);
+}
+
 /* The token reaches the endpoint (the resolve URL) but not the CDN it redirects to, and is
  * never printed. */
 static void token_stays_home(void **state)
@@ -518,6 +543,7 @@ int main(void)
         cmocka_unit_test(hub_repo),
         cmocka_unit_test(hub_many_gguf),
         cmocka_unit_test(hub_draw),
+        cmocka_unit_test(hub_compare),
         cmocka_unit_test(token_stays_home),
         cmocka_unit_test(token_file),
         cmocka_unit_test(not_found),
