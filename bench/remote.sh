@@ -5,10 +5,11 @@
 #     goal: at most 3 round trips;
 #   - a DeepSeek-V3-shaped repository of 163 safetensors shards (bench/gen_remote) as
 #     hf:org/deepseek (listing, index, shard headers); goal: at most 4 round trips of wall time.
-# For each: requests, bytes fetched vs header bytes, wall seconds (median of 5, cache emptied
-# before each run) through the 20 ms server and through the same server without delay, the same
-# model read from local files, and round trips = (seconds at 20 ms - seconds at 0 ms) / 20 ms
-# (the wall time the latency adds, in round trips; parsing and transfer cancel out).
+# For each: requests, bytes fetched vs header bytes, wall seconds of the whole run (median of 5,
+# cache emptied before each run) and of the same model read from local files, the time spent
+# fetching (info --json remote.seconds) through the 20 ms server and through the same server
+# without delay, and round trips = (fetch s at 20 ms - fetch s at 0 ms) / 20 ms: the wall time
+# the latency adds, in round trips (parsing, which dominates on a busy machine, is left out).
 #
 # usage: bench/remote.sh [CONNECTIONS...]     (default: 16 64 163; builds build-bench/ first)
 set -euo pipefail
@@ -31,7 +32,16 @@ export XDG_CACHE_HOME="$tmp/cache"
 unset HF_TOKEN http_proxy https_proxy HTTP_PROXY ALL_PROXY
 
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-seconds() { # PORT ARGS...: median wall seconds of 5 runs of llmxray info ARGS, cache emptied before each
+fetch_s() { # PORT ARGS...: median of 5 runs of remote.seconds (wall time fetching), cache emptied before each
+  local p=$1
+  shift
+  for _ in 1 2 3 4 5; do
+    rm -rf "$tmp/cache"
+    HF_ENDPOINT="http://127.0.0.1:$p" build-bench/llmxray info --json "${@//PORT/$p}" |
+      sed -E 's/.*"seconds":([0-9.]+).*/\1/'
+  done | median
+}
+wall_s() { # PORT ARGS...: median wall seconds of 5 runs of llmxray info ARGS, cache emptied before each
   local p=$1
   shift
   for _ in 1 2 3 4 5; do
@@ -41,19 +51,20 @@ seconds() { # PORT ARGS...: median wall seconds of 5 runs of llmxray info ARGS, 
   done | median
 }
 report() { # NAME LOCAL_PATH REMOTE_NAME (PORT in it is replaced) CONNECTIONS
-  local json local_s remote_s fast_s
+  local json local_s wall f20 f0
   rm -rf "$tmp/cache"
   json=$(HF_ENDPOINT="http://127.0.0.1:$port" build-bench/llmxray info --json --connections "$4" "${3//PORT/$port}")
-  local_s=$(seconds 0 "$2")
-  remote_s=$(seconds "$port" --connections "$4" "$3")
-  fast_s=$(seconds "$port0" --connections "$4" "$3")
-  echo "$json" | sed -E 's/.*"header_size":([0-9]+).*"remote":\{"bytes_fetched":([0-9]+),"requests":([0-9]+)\}.*/\1 \2 \3/' |
+  local_s=$(wall_s 0 "$2")
+  wall=$(wall_s "$port" --connections "$4" "$3")
+  f20=$(fetch_s "$port" --connections "$4" "$3")
+  f0=$(fetch_s "$port0" --connections "$4" "$3")
+  echo "$json" | sed -E 's/.*"header_size":([0-9]+).*"remote":\{"bytes_fetched":([0-9]+),"requests":([0-9]+).*/\1 \2 \3/' |
     { read -r header bytes requests
-      printf '| %s | %s | %s | %s | %s | %.2f | %.3f | %.3f | %.3f | %.1f |\n' "$1" "$4" "$requests" "$header" "$bytes" \
-        "$(echo "$bytes / $header" | bc -l)" "$remote_s" "$fast_s" "$local_s" "$(echo "($remote_s - $fast_s) / 0.020" | bc -l)"; }
+      printf '| %s | %s | %s | %s | %s | %.2f | %.3f | %.3f | %.3f | %.3f | %.1f |\n' "$1" "$4" "$requests" "$header" "$bytes" \
+        "$(echo "$bytes / $header" | bc -l)" "$wall" "$local_s" "$f20" "$f0" "$(echo "($f20 - $f0) / 0.020" | bc -l)"; }
 }
-echo "| model | connections | requests | header bytes | bytes fetched | fetched / header | s (20 ms) | s (0 ms) | s (local) | round trips |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| model | connections | requests | header bytes | bytes fetched | fetched / header | wall s | local wall s | fetch s (20 ms) | fetch s (0 ms) | round trips |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for c in "${conns[@]}"; do
   report "405B-shaped GGUF" "$tmp/www/files/llama-405b-shaped.gguf" "http://127.0.0.1:PORT/files/llama-405b-shaped.gguf" "$c"
   report "DeepSeek-V3, 163 shards" "$tmp/www/org/deepseek/resolve/main/" "hf:org/deepseek" "$c"

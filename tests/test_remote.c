@@ -193,7 +193,11 @@ static void split_remote(lx_buf *out, uint64_t *bytes, unsigned *requests)
 {
     char *s = strstr(lx_buf_cstr(out), ",\"remote\":{");
     assert_non_null(s);
-    assert_int_equal(sscanf(s, ",\"remote\":{\"bytes_fetched\":%" SCNu64 ",\"requests\":%u}", bytes, requests), 2);
+    double seconds = -1;
+    assert_int_equal(sscanf(s, ",\"remote\":{\"bytes_fetched\":%" SCNu64 ",\"requests\":%u,\"seconds\":%lf}", bytes,
+                            requests, &seconds), 3);
+    assert_true(seconds >= 0 && seconds < 60);
+    assert_true(*requests > 0 || seconds == 0);
     char *e = strchr(s, '}');
     memmove(s, e + 1, strlen(e + 1) + 1);
     out->len = strlen(out->data);

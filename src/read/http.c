@@ -502,6 +502,7 @@ lx_status lx_http_fetch(lx_http *h, lx_http_req *reqs, size_t n, lx_http_stats *
     if (!xs) return lx_err_set(err, LX_ERR_IO, "%s: out of memory", reqs[0].url);
     const lx_http_opts *opts = &h->o;
     CURLM *m = h->m;
+    double t0 = ht_now();
     for (size_t i = 0; i < n; i++) {
         ht_xfer *x = &xs[i];
         *x = (ht_xfer){ .r = &reqs[i], .stats = stats, .o = opts, .retry_after = -1 };
@@ -527,6 +528,7 @@ lx_status lx_http_fetch(lx_http *h, lx_http_req *reqs, size_t n, lx_http_stats *
         for (int k = 0; k < xs[i].n_seen; k++) free(xs[i].seen[k]);
     }
     free(xs);
+    stats->seconds += ht_now() - t0;
     return err->code;
 }
 

@@ -60,6 +60,7 @@ typedef struct lx_http_req {
 typedef struct lx_http_stats {
     uint64_t bytes;         /* body bytes received */
     unsigned requests;      /* requests sent */
+    double seconds;         /* wall time spent in lx_http_fetch */
 } lx_http_stats;
 
 /* A session: the options (copied; the token and token_host strings are borrowed and must

@@ -188,6 +188,7 @@ static void rm_done(rm_ctx *c)
     c->src->remote = true;
     c->src->remote_bytes = c->stats.bytes;
     c->src->remote_requests = c->stats.requests;
+    c->src->remote_seconds = c->stats.seconds;
 }
 
 static lx_status rm_fetch(rm_ctx *c, lx_http_req *r, size_t n)

@@ -35,6 +35,7 @@ typedef struct lx_source {
     bool remote;            /* read over HTTP (read/remote): only headers, no tensor data */
     uint64_t remote_bytes;  /* body bytes fetched */
     unsigned remote_requests; /* HTTP requests sent (redirects and retries included) */
+    double remote_seconds;  /* wall time spent fetching */
     int n_warnings;
     char warnings[LX_SOURCE_MAX_WARN][256];
 } lx_source;

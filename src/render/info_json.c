@@ -309,6 +309,8 @@ static void put_remote(json_out *j, const lx_arch *a)
     open_obj(j, "remote");
     kv_u64(j, "bytes_fetched", a->src->remote_bytes);
     kv_u64(j, "requests", a->src->remote_requests);
+    key(j, "seconds");
+    lx_buf_printf(j->b, "%.3f", a->src->remote_seconds);
     close_obj(j);
 }
 
