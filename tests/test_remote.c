@@ -506,6 +506,37 @@ static void not_found(void **state)
     done(&r);
 }
 
+/* http_proxy is honoured: the request goes through the proxy, which nginx logs on its port. */
+static void proxy(void **state)
+{
+    (void)state;
+    char env[100];
+    snprintf(env, sizeof env, "http://127.0.0.1:%d", NG.port_proxy);
+    size_t mark = log_size();
+    run_result r = {0};
+    runf(&r, "info --json http://127.0.0.1:%d/files/llama.gguf", NG.port);
+    assert_int_equal(r.code, 0);
+    setenv("http_proxy", env, 1);
+    size_t mark2 = log_size();
+    runf(&r, "info --json http://127.0.0.1:%d/files/llama.gguf", NG.port);
+    unsetenv("http_proxy");
+    assert_int_equal(r.code, 0);
+    lx_buf direct, via;
+    lx_buf_init(&direct);
+    lx_buf_init(&via);
+    unsigned lines;
+    uint64_t bytes;
+    log_since(mark, &lines, &bytes, &direct);
+    log_since(mark2, &lines, &bytes, &via);
+    char line[120];
+    snprintf(line, sizeof line, "%d|GET /files/llama.gguf|206|", NG.port_proxy);
+    assert_null(strstr(lx_buf_cstr(&direct), line));
+    if (!strstr(lx_buf_cstr(&via), line)) fail_msg("no \"%s\" in:\n%s", line, lx_buf_cstr(&via));
+    lx_buf_free(&direct);
+    lx_buf_free(&via);
+    done(&r);
+}
+
 static void gated(void **state)
 {
     (void)state;
@@ -553,6 +584,7 @@ int main(void)
         cmocka_unit_test(not_found),
         cmocka_unit_test(tls),
         cmocka_unit_test(gated),
+        cmocka_unit_test(proxy),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -86,9 +86,10 @@ static bool nginx_conf(const lx_nginx *n)
              "  server {\n    listen 127.0.0.1:%d;\n    root %s/www2;\n  }\n"
              "  server {\n    listen 127.0.0.1:%d ssl;\n    root %s/www;\n"
              "    ssl_certificate %s/cert.pem;\n    ssl_certificate_key %s/key.pem;\n  }\n"
+             "  server {\n    listen 127.0.0.1:%d;\n    location / { proxy_pass http://127.0.0.1:%d; }\n  }\n"
              "}\n",
              n->dir, n->dir, n->dir, n->dir, n->dir, n->dir, n->dir, n->dir, n->port, n->dir, n->port2, n->port2,
-             n->dir, n->port_tls, n->dir, n->dir, n->dir);
+             n->dir, n->port_tls, n->dir, n->dir, n->dir, n->port_proxy, n->port);
     snprintf(path, sizeof path, "%s/tmp", n->dir);
     mkdir(path, 0755);
     snprintf(path, sizeof path, "%s/nginx.conf", n->dir);
@@ -114,9 +115,12 @@ bool lx_nginx_start(lx_nginx *n, const char *root, char *why, size_t cap)
         n->port = lx_free_port();
         n->port2 = lx_free_port();
         n->port_tls = lx_free_port();
-        if (n->port < 0 || n->port2 < 0 || n->port == n->port2 || n->port_tls == n->port ||
-            n->port_tls == n->port2 || !nginx_conf(n))
-            continue;
+        n->port_proxy = lx_free_port();
+        int p[4] = { n->port, n->port2, n->port_tls, n->port_proxy };
+        bool distinct = true;
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < i; j++) distinct = distinct && p[i] > 0 && p[i] != p[j];
+        if (!distinct || !nginx_conf(n)) continue;
         char conf[600], err[600], prefix[600];
         snprintf(conf, sizeof conf, "%s/nginx.conf", n->dir);
         snprintf(err, sizeof err, "%s/error.log", n->dir);
@@ -129,7 +133,8 @@ bool lx_nginx_start(lx_nginx *n, const char *root, char *why, size_t cap)
             _exit(127);
         }
         n->pid = (int)pid;
-        if (pid > 0 && port_ready(n->port, 5000) && port_ready(n->port2, 2000) && port_ready(n->port_tls, 2000))
+        if (pid > 0 && port_ready(n->port, 5000) && port_ready(n->port2, 2000) && port_ready(n->port_tls, 2000) &&
+            port_ready(n->port_proxy, 2000))
             return true;
         lx_nginx_stop(n);
         n->dir[0] = '\0';

@@ -26,6 +26,7 @@
 typedef struct lx_nginx {
     int pid;
     int port, port2, port_tls; /* port_tls: ROOT/www over TLS with a self-signed certificate */
+    int port_proxy;            /* a proxy to `port` (for http_proxy) */
     char dir[512]; /* ROOT: www/, www2/, access.log, nginx.conf */
 } lx_nginx;
 
