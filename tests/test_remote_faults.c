@@ -124,6 +124,12 @@ static void redirect_loop(void **state)
     fault(LX_BAD_LOOP, 0, "/m.gguf", "", 3, "redirect loop back to http://127.0.0.1:");
 }
 
+static void redirect_chain(void **state)
+{
+    (void)state;
+    fault(LX_BAD_CHAIN, 0, "/m.gguf", "", 3, "/hop-10: more than 10 redirects (expected at most 10)");
+}
+
 static void endless_headers(void **state)
 {
     (void)state;
@@ -235,6 +241,7 @@ int main(void)
         cmocka_unit_test(redirect_loop), cmocka_unit_test(endless_headers), cmocka_unit_test(silent),
         cmocka_unit_test(header_cap),    cmocka_unit_test(refused),       cmocka_unit_test(usage),
         cmocka_unit_test(progress),      cmocka_unit_test(local_only),    cmocka_unit_test(names),
+        cmocka_unit_test(redirect_chain),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -277,6 +277,8 @@ static bool serve_one(const bad_cfg *c, int fd, const char *head)
     case LX_BAD_LOOP:
         return sendf(fd, "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:%d/loop-%c\r\nContent-Length: 0\r\n\r\n",
                      c->port, strstr(path, "loop-a") ? 'b' : 'a');
+    case LX_BAD_CHAIN:
+        return sendf(fd, "HTTP/1.1 302 Found\r\nLocation: /hop-%d\r\nContent-Length: 0\r\n\r\n", n + 1);
     case LX_BAD_ENDLESS:
         sendf(fd, "HTTP/1.1 200 OK\r\n");
         while (sendf(fd, "X-Pad: %0100d\r\n", 0)) {}

@@ -43,6 +43,7 @@ typedef enum lx_bad_mode {
     LX_BAD_STATUS,      /* answers every request with `status` (404, 401, 403, 429, 500, 503) */
     LX_BAD_FLAKY,       /* 503 for the first `status` requests, then behaves */
     LX_BAD_LOOP,        /* 302 to itself, alternating between two URLs */
+    LX_BAD_CHAIN,       /* 302 to a new URL every time (never the same twice) */
     LX_BAD_ENDLESS,     /* sends header lines forever */
     LX_BAD_SILENT,      /* accepts and never answers */
     LX_BAD_MODE_COUNT
