@@ -1,5 +1,6 @@
 /* bench/gen_remote — writes the files bench/remote.sh serves: a DeepSeek-V3-shaped safetensors
- * repository of 163 shards (sparse data) with its index and config.json, laid out as the Hub
+ * repository of 163 shards (sparse data) with its index (bench/remote.sh adds the real
+ * config.json from ../shared/configs/DeepSeek-V3), laid out as the Hub
  * serves it (ROOT/org/deepseek/resolve/main/... and ROOT/api/models/org/deepseek.json).
  * Not part of the product.
  *
@@ -29,7 +30,8 @@ int main(int argc, char **argv)
     snprintf(p, sizeof p, "%s/api/models/org/deepseek.json", argv[1]);
     FILE *f = fopen(p, "w");
     if (!f) { perror(p); return 1; }
-    fputs("{\"id\":\"org/deepseek\",\"siblings\":[{\"rfilename\":\"model.safetensors.index.json\"}", f);
+    fputs("{\"id\":\"org/deepseek\",\"siblings\":[{\"rfilename\":\"config.json\"},"
+          "{\"rfilename\":\"model.safetensors.index.json\"}", f);
     for (int k = 1; k <= N_SHARDS; k++)
         fprintf(f, ",{\"rfilename\":\"model-%05d-of-%05d.safetensors\"}", k, N_SHARDS);
     fputs("]}", f);

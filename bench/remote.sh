@@ -23,6 +23,7 @@ tmp=$(mktemp -d)
 mkdir -p "$tmp/www/files"
 build-bench/lx_bench_gen_header "$tmp/www/files/llama-405b-shaped.gguf"
 build-bench/lx_bench_gen_remote "$tmp/www"
+cp ../shared/configs/DeepSeek-V3/config.json "$tmp/www/org/deepseek/resolve/main/config.json"
 coproc SRV { build-bench/lx_bench_slow_server "$tmp/www" 20; }
 read -r port <&"${SRV[0]}"
 coproc FAST { build-bench/lx_bench_slow_server "$tmp/www" 0; }
