@@ -1,20 +1,32 @@
 #!/usr/bin/env bash
 # The one place that names llmxray's system packages. Idempotent: installs only what is missing.
+# Debian packages first; then the npm packages the Mermaid check of the tests uses
+# (tests/node/mermaid: mermaid + jsdom, pinned by its package-lock.json), with Debian's
+# nodejs and npm when no node is installed. The test suite runs without them (that one
+# check is skipped), so a failed npm step only warns.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 PKGS=(build-essential cmake pkg-config clang libclang-rt-14-dev
       libcairo2-dev libpango1.0-dev libjansson-dev libcmocka-dev libicu-dev
       fonts-dejavu-core libxml2-utils hyperfine time
-      libcurl4-openssl-dev nginx openssl)
+      libcurl4-openssl-dev nginx openssl
+      graphviz groff-base zsh)
+command -v node >/dev/null && command -v npm >/dev/null || PKGS+=(nodejs npm)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "install-deps: installing ${missing[*]}" >&2
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+MMD=tests/node/mermaid
+if [ ! -d "$MMD/node_modules/mermaid" ] || [ ! -d "$MMD/node_modules/jsdom" ]; then
+  echo "install-deps: installing npm packages in $MMD (mermaid, jsdom)" >&2
+  (cd "$MMD" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+    echo "install-deps: warning: npm install in $MMD failed; the Mermaid parse check will be skipped" >&2
+fi

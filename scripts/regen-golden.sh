@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates the golden diagrams that tests/test_render.c compares against:
-# tests/golden/NAME.svg and NAME.txt for stories260K.gguf and three catalogue models.
+# Regenerates the golden files the tests compare against:
+#   tests/golden/NAME.svg and NAME.txt (tests/test_render.c) for stories260K.gguf and three
+#   catalogue models; tests/golden/NAME.mmd and NAME.dot (tests/test_flow.c) for the three;
+#   docs/llmxray.1 (llmxray --man) and completions/llmxray.bash, completions/_llmxray
+#   (llmxray --completion bash|zsh), which tests/test_cli.c checks are current.
 # Usage: scripts/regen-golden.sh [BUILD_DIR]   (default: build; the llmxray binary must be built)
-# Review the change by eye before committing it: render the SVGs (or PNGs) and look at them.
+# Review the change by eye before committing it: render the SVGs (or PNGs, dot -Tpng) and look.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${1:-build}/llmxray"
@@ -14,6 +17,15 @@ gen() { # MODEL NAME
   "$BIN" draw "$1" -f txt -o "tests/golden/$2.txt"
   echo "wrote tests/golden/$2.svg and tests/golden/$2.txt"
 }
-mkdir -p tests/golden
+flow() { # MODEL NAME
+  "$BIN" draw "$1" -o "tests/golden/$2.mmd"
+  "$BIN" draw "$1" -o "tests/golden/$2.dot"
+  echo "wrote tests/golden/$2.mmd and tests/golden/$2.dot"
+}
+mkdir -p tests/golden completions
 gen "$SHARED/models/stories260K.gguf" stories260K
-for m in llama-3.1-8b deepseek-v3 gemma-2-9b; do gen "$m" "$m"; done
+for m in llama-3.1-8b deepseek-v3 gemma-2-9b; do gen "$m" "$m"; flow "$m" "$m"; done
+"$BIN" --man > docs/llmxray.1
+"$BIN" --completion bash > completions/llmxray.bash
+"$BIN" --completion zsh > completions/_llmxray
+echo "wrote docs/llmxray.1, completions/llmxray.bash and completions/_llmxray"

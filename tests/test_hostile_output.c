@@ -25,6 +25,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "draw_support.h"
 #include "fixture_gguf.h"
 #include "hostile.h"
 
@@ -252,6 +253,68 @@ static void test_text_diagram_is_inert(void **state)
     }
 }
 
+/* Mermaid and DOT: the hostile strings stay inside their labels, escaped for each syntax,
+ * and the real parsers accept the files (Graphviz always; Mermaid when node and the npm
+ * package are installed); Mermaid labels may be HTML, so there "<" must not appear raw (in
+ * DOT's quoted labels and JSON strings markup is not active); Graphviz's SVG holds no live
+ * markup. The scene as JSON is valid
+ * JSON with the name escaped. */
+static char *draw_to(const char *model, const char *fmt, const char *path, size_t *len, bool markup)
+{
+    const char *argv[] = { LX_BINARY, "draw", model, "-f", fmt, "-o", path, NULL };
+    size_t n;
+    free(run_ok(argv, 0, &n));
+    char *text = lx_hx_slurp(path, len);
+    assert_non_null(text);
+    expect_inert(text, *len, path, markup);
+    return text;
+}
+
+static void test_flowcharts_and_scene_json_are_inert(void **state)
+{
+    (void)state;
+    const char *models[] = { MODEL, ARCH_MODEL, EVIL_FILE };
+    char files[1024] = "";
+    for (int i = 0; i < 3; i++) {
+        char mmd[256], dot[256], svg[256], js[256];
+        snprintf(mmd, sizeof mmd, HX_DIR "/flow%d.mmd", i);
+        snprintf(dot, sizeof dot, HX_DIR "/flow%d.dot", i);
+        snprintf(svg, sizeof svg, HX_DIR "/flow%d.svg", i);
+        snprintf(js, sizeof js, HX_DIR "/scene%d.json", i);
+        size_t n;
+        char *m = draw_to(models[i], "mermaid", mmd, &n, true);
+        if (i == 0) expect_contains(m, "#lt;script#gt;alert(1)#lt;/script#gt; #amp; #quot;q#quot;", mmd);
+        expect_contains(m, "[U+202E]", mmd);
+        free(m);
+        char *d = draw_to(models[i], "dot", dot, &n, false);
+        if (i == 0) expect_contains(d, "<script>alert(1)</script> &amp; \\\"q\\\"", dot);
+        free(d);
+        lx_buf msg;
+        lx_buf_init(&msg);
+        int rc = lx_test_dot_svg(dot, svg, &msg);
+        if (rc != 0) fail_msg("dot rejects %s: %s", dot, lx_buf_cstr(&msg));
+        lx_buf_free(&msg);
+        char *g = lx_hx_slurp(svg, &n);
+        assert_non_null(g);
+        expect_inert(g, n, svg, true);
+        if (i == 0) expect_contains(g, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;", svg);
+        free(g);
+        char *j = draw_to(models[i], "json", js, &n, false);
+        json_error_t je;
+        json_t *root = json_loadb(j, n, JSON_REJECT_DUPLICATES, &je);
+        if (!root) fail_msg("%s is not JSON: line %d:%d: %s", js, je.line, je.column, je.text);
+        json_decref(root);
+        free(j);
+        snprintf(files + strlen(files), sizeof files - strlen(files), " '%s'", mmd);
+    }
+    lx_buf out;
+    lx_buf_init(&out);
+    int rc = lx_test_mermaid_parse(LX_SOURCE_DIR, files, &out);
+    if (rc > 0) fail_msg("mermaid rejects the hostile flowcharts:\n%s", lx_buf_cstr(&out));
+    lx_buf_free(&out);
+    if (rc == -2) skip();
+}
+
 /* Inputs that once crashed fuzz_draw (fuzz/regress/draw): a GPT-2 without head_count and an
  * unknown family with no heads at all, where the layout divided by a zero head count. Drawing
  * them ends cleanly: SVG that is well-formed XML and a text diagram (or a clean refusal). */
@@ -346,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_info_json_is_inert_and_valid),
         cmocka_unit_test(test_svg_is_inert_and_well_formed),
         cmocka_unit_test(test_text_diagram_is_inert),
+        cmocka_unit_test(test_flowcharts_and_scene_json_are_inert),
         cmocka_unit_test(test_draw_without_heads),
         cmocka_unit_test(test_error_naming_a_hostile_file_is_inert),
         cmocka_unit_test(test_failed_draw_writes_nothing),

@@ -258,7 +258,7 @@ static void test_inside_json_matches_reference(void **state)
     assert_true(fabs(num(json_array_get(freq, 1)) - 0.1) < 1e-7 && fabs(num(json_array_get(freq, 3)) - 0.001) < 1e-9);
     json_decref(got);
     json_decref(ref);
-    expect_failure("inside " MODELS "stories260K.gguf --prompt hi", 2, "inside needs -o FILE");
+    expect_failure("inside " MODELS "stories260K.gguf --prompt hi", 2, "inside: needs -o FILE");
     expect_failure("inside " MODELS "stories260K.gguf -o " LX_TMP_DIR "/x.txt", 2, "cannot tell the format");
     expect_failure("inside " MODELS "mmproj-tinygemma3.gguf -o " LX_TMP_DIR "/x.json", 1, "architecture 'clip' is not supported");
 }
@@ -288,7 +288,7 @@ static void test_refuses_other_families(void **state)
 static void test_usage_errors(void **state)
 {
     (void)state;
-    expect_failure("run", 2, "run needs a MODEL");
+    expect_failure("run", 2, "run: no model given");
     expect_failure("run " MODELS "stories260K.gguf -n many", 2, "-n wants a count");
     expect_failure("run " MODELS "stories260K.gguf --top 0", 2, "--top wants a count");
     expect_failure("run " MODELS "stories260K.gguf --threads", 2, "needs a value");

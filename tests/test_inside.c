@@ -26,6 +26,7 @@
 #include "infer/inside.h"
 #include "layout/check.h"
 #include "layout/inside_layout.h"
+#include "pipeline/pipeline.h"
 
 #define STORIES LX_SHARED_DIR "/models/stories260K.gguf"
 #define TINY_RANDOM LX_SHARED_DIR "/models/llama-2-tiny-random.gguf"
@@ -250,7 +251,7 @@ static void lay_out(laid *p, const char *model, const char *prompt, size_t n_new
     assert_int_equal(st, LX_OK);
     assert_int_equal(lx_measure_new(&p->m, &err), LX_OK);
     lx_scene_init(&p->s, p->m);
-    st = lx_layout_inside_file(&p->in, model, &p->s, &err);
+    st = lx_pipeline_poster_scene(&p->in, model, &p->s, &err);
     if (st != LX_OK) fprintf(stderr, "%s\n", err.msg);
     assert_int_equal(st, LX_OK);
 }

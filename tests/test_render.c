@@ -19,7 +19,7 @@
 #include "model/catalogue.h"
 #include "layout/check.h"
 #include "render/cairo.h"
-#include "render/draw.h"
+#include "pipeline/pipeline.h"
 #include "render/svg.h"
 #include "render/theme.h"
 
@@ -30,21 +30,49 @@ static int setup(void **state)
     return 0;
 }
 
+/* A format by name and the options every back end reads. */
+typedef struct lx_draw_opts {
+    const char *format;
+    lx_theme_id theme;
+    double scale;
+    int width;
+    bool ascii, color;
+} lx_draw_opts;
+
+static lx_render_opts ropts(const lx_draw_opts *o)
+{
+    return (lx_render_opts){o->theme, o->scale, o->width, o->ascii, o->color};
+}
+
+static const lx_out_format *fmt(const lx_draw_opts *o)
+{
+    const lx_out_format *f = lx_formats_find(o->format, LX_PRODUCT_DIAGRAM);
+    assert_non_null(f);
+    return f;
+}
+
+static lx_status draw_model(const char *what, const lx_draw_opts *o, lx_buf *out, lx_err *err)
+{
+    lx_render_opts r = ropts(o);
+    return lx_pipeline_draw(what, NULL, fmt(o), &r, out, err);
+}
+
 static void draw_fixture(fx_model m, const lx_draw_opts *o, lx_buf *out)
 {
     lx_arch a;
     lx_err err = {0};
     fx_arch(m, &a);
-    lx_status st = lx_draw_arch(&a, o, out, &err);
+    lx_render_opts r = ropts(o);
+    lx_status st = lx_pipeline_diagram(&a, fmt(o), &r, out, &err);
     if (st != LX_OK) fprintf(stderr, "%s\n", err.msg);
     assert_int_equal(st, LX_OK);
     fx_arch_free(&a);
 }
 
-static lx_draw_opts opts(lx_draw_format f)
+static lx_draw_opts opts(const char *f)
 {
-    lx_draw_opts o = lx_draw_defaults();
-    o.format = f;
+    lx_render_opts d = lx_render_defaults();
+    lx_draw_opts o = {f, d.theme, d.scale, d.width, d.ascii, d.color};
     return o;
 }
 
@@ -62,7 +90,7 @@ static void test_svg_is_wellformed_xml(void **state)
     (void)state;
     for (int m = 0; m < FX_COUNT; m++) {
         for (int t = 0; t < LX_THEME_COUNT; t++) {
-            lx_draw_opts o = opts(LX_DRAW_SVG);
+            lx_draw_opts o = opts("svg");
             o.theme = (lx_theme_id)t;
             lx_buf b;
             lx_buf_init(&b);
@@ -89,7 +117,7 @@ static void test_svg_structure(void **state)
     (void)state;
     lx_buf b;
     lx_buf_init(&b);
-    lx_draw_opts o = opts(LX_DRAW_SVG);
+    lx_draw_opts o = opts("svg");
     draw_fixture(FX_LLAMA31_8B, &o, &b);
     const char *s = lx_buf_cstr(&b);
     assert_non_null(strstr(s, ">Llama 3.1 8B</text>"));
@@ -115,7 +143,7 @@ static void test_svg_escapes_model_strings(void **state)
     (void)state;
     lx_buf b;
     lx_buf_init(&b);
-    lx_draw_opts o = opts(LX_DRAW_SVG);
+    lx_draw_opts o = opts("svg");
     draw_fixture(FX_HOSTILE, &o, &b);
     const char *s = lx_buf_cstr(&b);
     assert_null(strstr(s, "<script"));
@@ -212,11 +240,11 @@ static void test_png_size_and_ink(void **state)
     lx_buf_init(&svg);
     lx_buf_init(&png1);
     lx_buf_init(&png2);
-    lx_draw_opts o = opts(LX_DRAW_SVG);
+    lx_draw_opts o = opts("svg");
     draw_fixture(FX_DEEPSEEK_V3, &o, &svg);
     unsigned w = 0, h = 0;
     assert_int_equal(sscanf(lx_buf_cstr(&svg), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" height=\"%u\"", &w, &h), 2);
-    o.format = LX_DRAW_PNG;
+    o.format = "png";
     draw_fixture(FX_DEEPSEEK_V3, &o, &png1);
     o.scale = 2;
     draw_fixture(FX_DEEPSEEK_V3, &o, &png2);
@@ -240,7 +268,7 @@ static void test_pdf_has_a_page(void **state)
     (void)state;
     lx_buf b;
     lx_buf_init(&b);
-    lx_draw_opts o = opts(LX_DRAW_PDF);
+    lx_draw_opts o = opts("pdf");
     draw_fixture(FX_GEMMA2_9B, &o, &b);
     assert_true(b.len > 10000);
     assert_memory_equal(b.data, "%PDF-", 5);
@@ -277,7 +305,7 @@ static void test_term_fits_width(void **state)
     static const int widths[] = {100, 60, 140};
     for (int m = 0; m < FX_COUNT; m++) {
         for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
-            lx_draw_opts o = opts(LX_DRAW_TXT);
+            lx_draw_opts o = opts("txt");
             o.width = widths[k];
             lx_buf b;
             lx_buf_init(&b);
@@ -295,13 +323,13 @@ static void test_term_fits_width_catalogue(void **state)
     (void)state;
     for (size_t i = 0; i < lx_catalogue_count(); i++) {
         for (int w = 60; w <= 100; w += 40) {
-            lx_draw_opts o = opts(LX_DRAW_TXT);
+            lx_draw_opts o = opts("txt");
             o.width = w;
             o.ascii = w == 60;
             lx_buf b;
             lx_buf_init(&b);
             lx_err err = {0};
-            assert_int_equal(lx_draw_model(lx_catalogue_at(i)->slug, &o, &b, &err), LX_OK);
+            assert_int_equal(draw_model(lx_catalogue_at(i)->slug, &o, &b, &err), LX_OK);
             assert_width(&b, w);
             for (size_t k = 0; o.ascii && k < b.len; k++) assert_true((unsigned char)b.data[k] < 0x80);
             lx_buf_free(&b);
@@ -313,7 +341,7 @@ static void test_term_ascii_is_7bit(void **state)
 {
     (void)state;
     for (int m = 0; m < FX_COUNT; m++) {
-        lx_draw_opts o = opts(LX_DRAW_TXT);
+        lx_draw_opts o = opts("txt");
         o.ascii = true;
         lx_buf b;
         lx_buf_init(&b);
@@ -322,7 +350,7 @@ static void test_term_ascii_is_7bit(void **state)
         assert_width(&b, 100);
         lx_buf_free(&b);
     }
-    lx_draw_opts o = opts(LX_DRAW_TXT);
+    lx_draw_opts o = opts("txt");
     o.ascii = true;
     lx_buf b;
     lx_buf_init(&b);
@@ -337,7 +365,7 @@ static void test_term_ascii_is_7bit(void **state)
 static void test_term_colour_and_hostile_name(void **state)
 {
     (void)state;
-    lx_draw_opts o = opts(LX_DRAW_TXT);
+    lx_draw_opts o = opts("txt");
     o.color = true;
     lx_buf b;
     lx_buf_init(&b);
@@ -402,7 +430,7 @@ static void test_theme_text_contrast(void **state)
 
 /* ---- goldens ---- */
 
-static void check_golden(const char *model, const char *golden, lx_draw_format f)
+static void check_golden(const char *model, const char *golden, const char *f)
 {
     char path[1024], gpath[1024];
     if (model[0] == '@') snprintf(path, sizeof path, "%s/models/%s", LX_SHARED_DIR, model + 1);
@@ -413,7 +441,7 @@ static void check_golden(const char *model, const char *golden, lx_draw_format f
     lx_buf_init(&got);
     lx_buf_init(&want);
     lx_err err = {0};
-    assert_int_equal(lx_draw_model(path, &o, &got, &err), LX_OK);
+    assert_int_equal(draw_model(path, &o, &got, &err), LX_OK);
     assert_true(lx_test_read_file(gpath, &want));
     if (got.len != want.len || memcmp(got.data, want.data, got.len) != 0) {
         char tmp[512];
@@ -435,9 +463,9 @@ static void test_goldens(void **state)
     for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
         char name[96];
         snprintf(name, sizeof name, "%s.svg", g[i].name);
-        check_golden(g[i].model, name, LX_DRAW_SVG);
+        check_golden(g[i].model, name, "svg");
         snprintf(name, sizeof name, "%s.txt", g[i].name);
-        check_golden(g[i].model, name, LX_DRAW_TXT);
+        check_golden(g[i].model, name, "txt");
     }
 }
 

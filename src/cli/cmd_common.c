@@ -1,11 +1,16 @@
-/* cli/cmd_common — error printing and the remote-model options shared by subcommands. */
+/* cli/cmd_common — error printing, the option setters more than one command shares, and
+ * the remote-model options. */
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+
 #include <string.h>
 
 #include "cli/cmd.h"
 #include "read/remote.h"
+#include "render/theme.h"
 #include "util/buf.h"
 
 void lx_cli_error(const char *msg)
@@ -27,8 +32,43 @@ int lx_cli_usage_error(const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     lx_cli_error(msg);
-    fputs("Try 'llmxray help' for usage.\n", stderr);
     return 2;
+}
+
+int lx_cli_number(const char *cmd, const char *opt, const char *v, double lo, double hi, double *out)
+{
+    char *end = NULL;
+    double x = strtod(v, &end);
+    if (end == v || *end || !(x >= lo && x <= hi))
+        return lx_cli_usage_error("%s: %s needs a number from %g to %g (got '%s')", cmd, opt, lo, hi, v);
+    *out = x;
+    return 0;
+}
+
+int lx_cli_set_string(void *field, const char *cmd, const char *v)
+{
+    (void)cmd;
+    *(const char **)field = v;
+    return 0;
+}
+
+int lx_cli_set_flag(void *field, const char *cmd, const char *v)
+{
+    (void)cmd;
+    (void)v;
+    *(bool *)field = true;
+    return 0;
+}
+
+int lx_cli_set_theme(void *theme, const char *cmd, const char *v)
+{
+    if (lx_theme_parse(v, theme)) return 0;
+    return lx_cli_usage_error("%s: --theme is light or dark (got '%s')", cmd, v);
+}
+
+int lx_cli_set_scale(void *scale, const char *cmd, const char *v)
+{
+    return lx_cli_number(cmd, "--scale", v, 0.25, 8, scale);
 }
 
 /* ------------------------------------------------------------------ remote options */
@@ -48,27 +88,49 @@ static bool parse_size(const char *v, uint64_t *out)
     return true;
 }
 
-int lx_cli_remote_opt(const char *cmd, int argc, char **argv, int *i, lx_remote_opts *o)
+static int set_max_header(void *field, const char *cmd, const char *v)
 {
-    const char *a = argv[*i];
-    if (!strcmp(a, "--offline")) return o->offline = true, 1;
-    if (!strcmp(a, "--insecure")) return o->insecure = true, 1;
-    bool size = !strcmp(a, "--max-header"), time = !strcmp(a, "--timeout"), conns = !strcmp(a, "--connections");
-    if (!size && !time && !conns) return 0;
-    if (*i + 1 >= argc) return lx_cli_usage_error("%s: %s needs a value", cmd, a);
-    const char *v = argv[++*i];
-    char *end = NULL;
-    long t = time || conns ? strtol(v, &end, 10) : 0;
-    if (conns && (end == v || *end || t < 1 || t > 256))
-        return lx_cli_usage_error("%s: --connections needs a whole number from 1 to 256 (got '%s')", cmd, v);
-    if (conns) o->max_conns = (int)t;
-    if (size && !parse_size(v, &o->max_header))
-        return lx_cli_usage_error("%s: --max-header needs a size such as 256M (1 byte to 16G; got '%s')", cmd, v);
-    if (time && (end == v || *end || t < 1 || t > 3600))
-        return lx_cli_usage_error("%s: --timeout needs whole seconds from 1 to 3600 (got '%s')", cmd, v);
-    if (time) o->timeout_s = t;
-    return 1;
+    if (parse_size(v, field)) return 0;
+    return lx_cli_usage_error("%s: --max-header needs a size such as 256M (1 byte to 16G; got '%s')", cmd, v);
 }
+
+/* A whole number from lo to hi into *out; false when v is not one. */
+static bool whole(const char *v, long lo, long hi, long *out)
+{
+    char *end = NULL;
+    long t = strtol(v, &end, 10);
+    if (end == v || *end || t < lo || t > hi) return false;
+    *out = t;
+    return true;
+}
+
+static int set_timeout(void *field, const char *cmd, const char *v)
+{
+    if (whole(v, 1, 3600, field)) return 0;
+    return lx_cli_usage_error("%s: --timeout needs whole seconds from 1 to 3600 (got '%s')", cmd, v);
+}
+
+static int set_connections(void *field, const char *cmd, const char *v)
+{
+    long t = 0;
+    if (!whole(v, 1, 256, &t))
+        return lx_cli_usage_error("%s: --connections needs a whole number from 1 to 256 (got '%s')", cmd, v);
+    *(int *)field = (int)t;
+    return 0;
+}
+
+#define F(m) offsetof(lx_remote_opts, m)
+const lx_cli_opt lx_cli_remote_opts[LX_CLI_N_REMOTE_OPTS] = {
+    {"--max-header", NULL, "BYTES", "largest GGUF header fetched for a remote model (K, M, G; default 256M)",
+     LX_COMPLETE_NONE, set_max_header, F(max_header)},
+    {"--timeout", NULL, "SECONDS", "per request to a remote model, 1 to 3600 (default 30)", LX_COMPLETE_NONE,
+     set_timeout, F(timeout_s)},
+    {"--connections", NULL, "N", "parallel connections to a remote host, 1 to 256 (default 64)", LX_COMPLETE_NONE,
+     set_connections, F(max_conns)},
+    {"--offline", NULL, NULL, "remote models from the cache only", LX_COMPLETE_NONE, lx_cli_set_flag, F(offline)},
+    {"--insecure", NULL, NULL, "accept any TLS certificate", LX_COMPLETE_NONE, lx_cli_set_flag, F(insecure)},
+};
+#undef F
 
 int lx_cli_local_only(const char *cmd, const char *model)
 {

@@ -1,107 +1,88 @@
 /* cli/cmd_compare — `llmxray compare A B [C...] [-o FILE] [-f svg|png|pdf|txt|json] [--json]
  * [--theme light|dark] [--scale N]`: two or more architectures side by side.
  *
- * The output is --json, else -f, else the extension of -o (.svg .png .pdf .txt .json);
- * with no -o (or -o -) the text table goes to stdout, its differing rows coloured when
- * stdout is a terminal and NO_COLOR is not set. Files are written atomically. */
+ * The output is --json, else -f, else the extension of -o (looked up in render/formats
+ * among the formats that can draw a comparison); with no -o (or -o -) the text table goes
+ * to stdout, its differing rows coloured when stdout is a terminal and NO_COLOR is not set.
+ * Files are written atomically. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "cli/cmd.h"
 #include "render/compare.h"
 
 typedef struct compare_cli {
-    const char *models[LX_DIFF_MAX_MODELS];
-    int n_models;
     const char *output, *format;
+    bool json;
     lx_compare_opts o;
 } compare_cli;
 
-static int parse_valued(compare_cli *c, const char *opt, const char *v)
-{
-    if (!strcmp(opt, "-o") || !strcmp(opt, "--output")) c->output = v;
-    else if (!strcmp(opt, "-f") || !strcmp(opt, "--format")) c->format = v;
-    else if (!strcmp(opt, "--theme")) {
-        if (!lx_theme_parse(v, &c->o.theme)) return lx_cli_usage_error("compare: --theme is light or dark (got '%s')", v);
-    } else {
-        char *end = NULL;
-        double x = strtod(v, &end);
-        if (end == v || *end || !(x >= 0.25 && x <= 8))
-            return lx_cli_usage_error("compare: --scale needs a number from 0.25 to 8 (got '%s')", v);
-        c->o.scale = x;
-    }
-    return 0;
-}
+#define F(m) offsetof(compare_cli, m)
+static const lx_cli_opt OPTS[] = {
+    {"--output", "-o", "FILE", "write to FILE (- for stdout; default: the text table on stdout)", LX_COMPLETE_FILE,
+     lx_cli_set_string, F(output)},
+    {"--format", "-f", "FORMAT", "svg, png, pdf, txt or json (default: from the extension of FILE)", LX_COMPLETE_COMPARE,
+     lx_cli_set_string, F(format)},
+    {"--json", NULL, NULL, "the differences as JSON (keys documented in docs/compare.md)", LX_COMPLETE_NONE,
+     lx_cli_set_flag, F(json)},
+    {"--theme", NULL, "THEME", "light or dark colours (default light)", LX_COMPLETE_THEME, lx_cli_set_theme,
+     F(o.theme)},
+    {"--scale", NULL, "N", "PNG pixels per unit, 0.25 to 8 (default 1)", LX_COMPLETE_NONE, lx_cli_set_scale,
+     F(o.scale)},
+};
+#undef F
 
-static bool takes_value(const char *a)
-{
-    static const char *const opts[] = {"-o", "--output", "-f", "--format", "--theme", "--scale"};
-    for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) if (!strcmp(a, opts[i])) return true;
-    return false;
-}
+static int run(int argc, char **argv);
 
-static int parse_args(int argc, char **argv, compare_cli *c)
-{
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (takes_value(a)) {
-            if (i + 1 >= argc) return lx_cli_usage_error("compare: %s needs a value", a);
-            if (parse_valued(c, a, argv[++i])) return 2;
-        } else if (!strcmp(a, "--json")) {
-            c->o.json = true;
-        } else if (a[0] == '-' && a[1]) {
-            return lx_cli_usage_error("compare: unknown option '%s'", a);
-        } else if (c->n_models == LX_DIFF_MAX_MODELS) {
-            return lx_cli_usage_error("compare: at most %d models", LX_DIFF_MAX_MODELS);
-        } else {
-            c->models[c->n_models++] = a;
-        }
-    }
-    if (c->n_models < 2)
-        return lx_cli_usage_error("compare: needs two or more models (usage: llmxray compare A B [-o FILE])");
-    return 0;
-}
+const lx_cli_cmd lx_cmd_compare_def = {
+    .name = "compare", .operands = "A B [C...]", .summary = "architectures side by side, every difference marked",
+    .description = "Aligns two or more models (files, folders, configs, catalogue names; up to 8) component by\n"
+                   "component: vocabulary, width, layers and their mix, attention, positions, norms, feed-forward\n"
+                   "and experts, parameters and bytes per component, KV cache. Two models give a picture with\n"
+                   "the spines aligned; three or more a comparison table.",
+    .min_operands = 2, .max_operands = LX_DIFF_MAX_MODELS, .operand = LX_COMPLETE_MODEL,
+    .formats = LX_PRODUCT_COMPARE, .groups = {{OPTS, sizeof OPTS / sizeof OPTS[0], 0}}, .run = run,
+};
 
-/* "json" or a draw format name. */
-static bool parse_format(compare_cli *c, const char *name)
-{
-    if (!strcasecmp(name, "json")) { c->o.json = true; return true; }
-    return lx_draw_format_parse(name, &c->o.format);
-}
-
+/* The format: --json, else -f, else the extension of -o, else text. */
 static int choose_format(compare_cli *c)
 {
     bool to_stdout = !c->output || !strcmp(c->output, "-");
-    const char *dot = c->output ? strrchr(c->output, '.') : NULL, *slash = c->output ? strrchr(c->output, '/') : NULL;
+    char list[160];
+    const lx_out_format *f = NULL;
     if (c->format) {
-        if (!parse_format(c, c->format))
-            return lx_cli_usage_error("compare: unknown format '%s' (expected svg, png, pdf, txt or json)", c->format);
-    } else if (!to_stdout && !c->o.json && (!dot || (slash && dot < slash) || !parse_format(c, dot + 1))) {
-        return lx_cli_usage_error(
-            "compare: cannot tell the format of '%s' (expected .svg, .png, .pdf, .txt or .json, or -f FORMAT)", c->output);
+        lx_formats_list(LX_PRODUCT_COMPARE, false, list, sizeof list);
+        if (!(f = lx_formats_find(c->format, LX_PRODUCT_COMPARE)))
+            return lx_cli_usage_error("compare: unknown format '%s' (expected %s)", c->format, list);
+    } else if (!to_stdout && !c->json && !(f = lx_formats_from_path(c->output, LX_PRODUCT_COMPARE))) {
+        lx_formats_list(LX_PRODUCT_COMPARE, true, list, sizeof list);
+        return lx_cli_usage_error("compare: cannot tell the format of '%s' (expected %s, or -f FORMAT)", c->output,
+                                  list);
     }
-    bool binary = !c->o.json && (c->o.format == LX_DRAW_PNG || c->o.format == LX_DRAW_PDF);
-    if (to_stdout && binary && isatty(STDOUT_FILENO))
-        return lx_cli_usage_error("compare: not writing %s to a terminal (use -o FILE)", lx_draw_format_name(c->o.format));
+    if (!f || c->json) f = lx_formats_find(c->json ? "json" : "txt", LX_PRODUCT_COMPARE);
+    c->o.json = !strcmp(f->name, "json");
+    c->o.format = f;
+    if (to_stdout && f->binary && isatty(STDOUT_FILENO))
+        return lx_cli_usage_error("compare: not writing %s to a terminal (use -o FILE)", f->name);
     const char *no_color = getenv("NO_COLOR");
-    c->o.color = !c->o.json && c->o.format == LX_DRAW_TXT && to_stdout && isatty(STDOUT_FILENO) &&
-                 !(no_color && no_color[0]);
+    c->o.color = f->desc && to_stdout && isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
     return 0;
 }
 
-int lx_cmd_compare(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-    compare_cli c = {.o = {.format = LX_DRAW_TXT, .theme = LX_THEME_LIGHT, .scale = 1.0}};
-    int rc = parse_args(argc, argv, &c);
-    if (rc == 0) rc = choose_format(&c);
-    if (rc) return rc;
+    compare_cli c = {.o = {.theme = LX_THEME_LIGHT, .scale = 1.0}};
+    const char *models[LX_DIFF_MAX_MODELS];
+    int n = 0, rc = lx_cli_parse(&lx_cmd_compare_def, argc, argv, &c, models, &n);
+    if (rc) return rc == LX_CLI_HELP_SHOWN ? 0 : rc;
+    if ((rc = choose_format(&c))) return rc;
     lx_err err = {0};
     lx_buf out;
     lx_buf_init(&out);
-    rc = lx_compare_models(c.models, c.n_models, &c.o, &out, &err);
+    rc = lx_compare_models(models, n, &c.o, &out, &err);
     char msg[1200];
     if (rc != LX_OK) lx_cli_error(err.msg);
     else if (!lx_buf_write_file(&out, c.output ? c.output : "-", msg, sizeof msg)) { lx_cli_error(msg); rc = LX_ERR_IO; }

@@ -1,4 +1,5 @@
 /* cli/cmd_info — `llmxray info [--json] MODEL`: read, build the architecture model, print. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,21 +9,38 @@
 #include "read/source.h"
 #include "render/info.h"
 
-int lx_cmd_info(int argc, char **argv)
+typedef struct info_cli {
+    bool json;
+    lx_remote_opts remote;
+} info_cli;
+
+static const lx_cli_opt OPTS[] = {
+    {"--json", NULL, NULL, "print one JSON object (keys documented in docs/json.md)", LX_COMPLETE_NONE,
+     lx_cli_set_flag, offsetof(info_cli, json)},
+};
+
+static int run(int argc, char **argv);
+
+const lx_cli_cmd lx_cmd_info_def = {
+    .name = "info", .operands = "MODEL", .summary = "hyper-parameters, layer groups, parameters and bytes",
+    .description = "Reads MODEL's headers (never its weights) and prints what it is made of: the attention,\n"
+                   "positions, norms and feed-forward of each kind of layer, exact parameter and byte counts\n"
+                   "per component, active parameters for mixtures of experts, KV cache per token, and any\n"
+                   "disagreement between declared hyper-parameters and tensor shapes.",
+    .min_operands = 1, .max_operands = 1, .operand = LX_COMPLETE_MODEL,
+    .groups = {{OPTS, 1, 0}, {lx_cli_remote_opts, LX_CLI_N_REMOTE_OPTS, offsetof(info_cli, remote)}}, .run = run,
+};
+
+static int run(int argc, char **argv)
 {
     bool json = false;
-    const char *model = NULL;
-    lx_remote_opts remote = lx_remote_defaults();
-    for (int i = 1; i < argc; i++) {
-        int r = lx_cli_remote_opt("info", argc, argv, &i, &remote);
-        if (r == 2) return 2;
-        if (r == 1) continue;
-        if (!strcmp(argv[i], "--json")) json = true;
-        else if (argv[i][0] == '-' && argv[i][1]) return lx_cli_usage_error("info: unknown option '%s'", argv[i]);
-        else if (model) return lx_cli_usage_error("info: more than one model given ('%s' and '%s')", model, argv[i]);
-        else model = argv[i];
-    }
-    if (!model) return lx_cli_usage_error("info: no model given (usage: llmxray info [--json] MODEL)");
+    const char *ops[1];
+    info_cli c = {false, lx_remote_defaults()};
+    int n = 0, prc = lx_cli_parse(&lx_cmd_info_def, argc, argv, &c, ops, &n);
+    if (prc) return prc == LX_CLI_HELP_SHOWN ? 0 : prc;
+    const char *model = ops[0];
+    lx_remote_opts remote = c.remote;
+    json = c.json;
     lx_err err = {0};
     lx_source src;
     lx_arch arch;

@@ -155,14 +155,27 @@ static void put_all(lx_buf *b, const list_row *rows, size_t n, bool json)
     for (size_t i = 0; i < n; i++) put_table_row(b, &w, &rows[i]);
 }
 
-int lx_cmd_list(int argc, char **argv)
+static const lx_cli_opt OPTS[] = {
+    {"--json", NULL, NULL, "print a JSON array (keys documented in docs/json.md)", LX_COMPLETE_NONE, lx_cli_set_flag,
+     0},
+};
+
+static int run(int argc, char **argv);
+
+const lx_cli_cmd lx_cmd_list_def = {
+    .name = "list", .operands = "", .summary = "the built-in catalogue of well-known models",
+    .description = "Lists the models llmxray knows by name (no file needed), with family, exact total and\n"
+                   "active parameter counts (from their published hyper-parameters), layers and width. Any\n"
+                   "command taking a MODEL accepts these names.",
+    .groups = {{OPTS, 1, 0}}, .run = run,
+};
+
+static int run(int argc, char **argv)
 {
     bool json = false;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--json") == 0) json = true;
-        else if (argv[i][0] == '-') return lx_cli_usage_error("list: unknown option '%s'", argv[i]);
-        else return lx_cli_usage_error("list: unexpected argument '%s' (expected only --json)", argv[i]);
-    }
+    const char *ops[1];
+    int n_ops = 0, prc = lx_cli_parse(&lx_cmd_list_def, argc, argv, &json, ops, &n_ops);
+    if (prc) return prc == LX_CLI_HELP_SHOWN ? 0 : prc;
     size_t n = lx_catalogue_count();
     list_row *rows = calloc(n ? n : 1, sizeof *rows);
     if (!rows) { lx_cli_error("out of memory"); return 3; }

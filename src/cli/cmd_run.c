@@ -7,6 +7,7 @@
  * reaches the terminal; byte tokens are joined into the characters they complete, and a
  * byte that completes none is printed as the text "\xNN". */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,60 +54,79 @@ static bool parse_size(const char *s, uint64_t *out)
     return true;
 }
 
-/* The value after option argv[*i]; NULL (and a usage message) when there is none. */
-static const char *opt_value(int argc, char **argv, int *i)
+static int set_prompt(void *field, const char *cmd, const char *v)
 {
-    if (*i + 1 >= argc) {
-        lx_cli_usage_error("option '%s' needs a value", argv[*i]);
-        return NULL;
-    }
-    return argv[++*i];
-}
-
-int lx_cli_infer_option(int argc, char **argv, int *i, lx_infer_cli *o)
-{
-    const char *a = argv[*i], *v;
-    uint64_t x;
-    if (!strcmp(a, "--prompt") || !strcmp(a, "-p")) {
-        if (!(o->prompt = opt_value(argc, argv, i))) return 2;
-    } else if (!strcmp(a, "-n")) {
-        if (!(v = opt_value(argc, argv, i))) return 2;
-        if (!parse_count(v, 1000000, &x)) return lx_cli_usage_error("-n wants a count from 0 to 1000000, not '%s'", v);
-        o->n_new = (size_t)x;
-    } else if (!strcmp(a, "--top")) {
-        if (!(v = opt_value(argc, argv, i))) return 2;
-        if (!parse_count(v, 1000, &x) || x == 0) return lx_cli_usage_error("--top wants a count from 1 to 1000, not '%s'", v);
-        o->top = (size_t)x;
-    } else if (!strcmp(a, "--threads")) {
-        if (!(v = opt_value(argc, argv, i))) return 2;
-        if (!parse_count(v, 64, &x) || x == 0) return lx_cli_usage_error("--threads wants a count from 1 to 64, not '%s'", v);
-        o->threads = (int)x;
-    } else if (!strcmp(a, "--stats")) {
-        o->stats = true;
-    } else if (!strcmp(a, "--max-memory")) {
-        if (!(v = opt_value(argc, argv, i))) return 2;
-        if (!parse_size(v, &o->max_memory)) return lx_cli_usage_error("--max-memory wants a size such as 2G or 512M, not '%s'", v);
-    } else {
-        return -1;
-    }
+    (void)cmd;
+    *(const char **)field = v;
     return 0;
 }
+
+static int set_n(void *field, const char *cmd, const char *v)
+{
+    uint64_t x;
+    if (!parse_count(v, 1000000, &x)) return lx_cli_usage_error("%s: -n wants a count from 0 to 1000000, not '%s'", cmd, v);
+    *(size_t *)field = (size_t)x;
+    return 0;
+}
+
+static int set_top(void *field, const char *cmd, const char *v)
+{
+    uint64_t x;
+    if (!parse_count(v, 1000, &x) || x == 0)
+        return lx_cli_usage_error("%s: --top wants a count from 1 to 1000, not '%s'", cmd, v);
+    *(size_t *)field = (size_t)x;
+    return 0;
+}
+
+static int set_threads(void *field, const char *cmd, const char *v)
+{
+    uint64_t x;
+    if (!parse_count(v, 64, &x) || x == 0)
+        return lx_cli_usage_error("%s: --threads wants a count from 1 to 64, not '%s'", cmd, v);
+    *(int *)field = (int)x;
+    return 0;
+}
+
+static int set_memory(void *field, const char *cmd, const char *v)
+{
+    if (parse_size(v, field)) return 0;
+    return lx_cli_usage_error("%s: --max-memory wants a size such as 2G or 512M, not '%s'", cmd, v);
+}
+
+#define F(m) offsetof(lx_infer_cli, m)
+const lx_cli_opt lx_cli_infer_opts[LX_CLI_N_INFER_OPTS] = {
+    {"--prompt", "-p", "TEXT", "the prompt (default: BOS alone)", LX_COMPLETE_NONE, set_prompt, F(prompt)},
+    {"-n", NULL, "N", "tokens to continue greedily, 0 to 1000000", LX_COMPLETE_NONE, set_n, F(n_new)},
+    {"--top", NULL, "K", "rank the K most probable next tokens, 1 to 1000", LX_COMPLETE_NONE, set_top, F(top)},
+    {"--threads", NULL, "T", "threads for the matrix products, 1 to 64 (default 1)", LX_COMPLETE_NONE, set_threads,
+     F(threads)},
+    {"--max-memory", NULL, "SIZE", "refuse a run needing more (2G, 512M; default: what is available)",
+     LX_COMPLETE_NONE, set_memory, F(max_memory)},
+    {"--stats", NULL, NULL, "timings of the prompt and of generation on stderr", LX_COMPLETE_NONE, lx_cli_set_flag,
+     F(stats)},
+};
+#undef F
+
+static int run(int argc, char **argv);
+
+const lx_cli_cmd lx_cmd_run_def = {
+    .name = "run", .operands = "MODEL", .summary = "greedy continuation of a small Llama-family GGUF model",
+    .description = "Runs MODEL (a .gguf file: F32, F16, BF16, Q8_0, Q4_0, Q4_K or Q6_K weights) on the prompt\n"
+                   "and prints the prompt followed by N greedily chosen tokens (default 64); with --top K, the\n"
+                   "K most probable next tokens first. Runs that would not fit in memory are refused before\n"
+                   "anything is allocated.",
+    .min_operands = 1, .max_operands = 1, .operand = LX_COMPLETE_MODEL,
+    .groups = {{lx_cli_infer_opts, LX_CLI_N_INFER_OPTS, offsetof(run_opts, c)}},
+    .run = run,
+};
 
 static int parse_args(int argc, char **argv, run_opts *o)
 {
     *o = (run_opts){NULL, {NULL, 64, 0, 1, 0, false}};
-    for (int i = 1; i < argc; i++) {
-        if (argv[i][0] == '-' && argv[i][1]) {
-            int rc = lx_cli_infer_option(argc, argv, &i, &o->c);
-            if (rc < 0) return lx_cli_usage_error("unknown option '%s' for run", argv[i]);
-            if (rc) return rc;
-        } else if (o->model) {
-            return lx_cli_usage_error("run takes one MODEL, got '%s' and '%s'", o->model, argv[i]);
-        } else {
-            o->model = argv[i];
-        }
-    }
-    if (!o->model) return lx_cli_usage_error("run needs a MODEL (a .gguf file)");
+    const char *ops[1];
+    int n = 0, rc = lx_cli_parse(&lx_cmd_run_def, argc, argv, o, ops, &n);
+    if (rc) return rc;
+    o->model = ops[0];
     return lx_cli_local_only("run", o->model);
 }
 
@@ -234,11 +254,11 @@ static int generate(const lx_llama *m, const run_opts *o, const int32_t *ids, si
     return lx_err_failed(&err) ? fail(&err) : 0;
 }
 
-int lx_cmd_run(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     run_opts o;
     int rc = parse_args(argc, argv, &o);
-    if (rc) return rc;
+    if (rc) return rc == LX_CLI_HELP_SHOWN ? 0 : rc;
     lx_err err = {0};
     lx_llama *m = NULL;
     if (lx_llama_open(o.model, &m, &err)) return fail(&err);

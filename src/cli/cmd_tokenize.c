@@ -6,6 +6,7 @@
  * Text output: a summary line, then one line per token: its id and its piece in quotes,
  * escaped for the terminal (bytes that are no character on their own as \xNN).
  * JSON (--json): {"model", "tokenizer", "kind", "pre", "vocab_size", "ids", "pieces"}. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,20 +20,36 @@ typedef struct tokenize_opts {
     bool json, bos, special;
 } tokenize_opts;
 
+#define F(m) offsetof(tokenize_opts, m)
+static const lx_cli_opt OPTS[] = {
+    {"--json", NULL, NULL, "print {model, tokenizer, kind, pre, vocab_size, ids, pieces} as JSON", LX_COMPLETE_NONE,
+     lx_cli_set_flag, F(json)},
+    {"--bos", NULL, NULL, "put the vocabulary's BOS token first", LX_COMPLETE_NONE, lx_cli_set_flag, F(bos)},
+    {"--special", NULL, NULL, "recognise control tokens such as <|im_start|> in TEXT", LX_COMPLETE_NONE,
+     lx_cli_set_flag, F(special)},
+};
+#undef F
+
+static int run(int argc, char **argv);
+
+const lx_cli_cmd lx_cmd_tokenize_def = {
+    .name = "tokenize", .operands = "MODEL TEXT", .summary = "token ids and pieces of TEXT under MODEL's tokenizer",
+    .description = "MODEL is a .gguf file, a tokenizer.json, or a folder holding one; TEXT - reads standard\n"
+                   "input. Prints a summary line, then one line per token: its id and its piece in quotes\n"
+                   "(bytes that are no character on their own as \\xNN). User-defined tokens are always\n"
+                   "recognised, as in llama.cpp.",
+    .min_operands = 2, .max_operands = 2, .operand = LX_COMPLETE_FILE,
+    .groups = {{OPTS, sizeof OPTS / sizeof OPTS[0], 0}}, .run = run,
+};
+
 static int parse_args(int argc, char **argv, tokenize_opts *o)
 {
     *o = (tokenize_opts){0};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--json")) o->json = true;
-        else if (!strcmp(a, "--bos")) o->bos = true;
-        else if (!strcmp(a, "--special")) o->special = true;
-        else if (a[0] == '-' && a[1]) return lx_cli_usage_error("tokenize: unknown option '%s'", a);
-        else if (!o->model) o->model = a;
-        else if (!o->text) o->text = a;
-        else return lx_cli_usage_error("tokenize takes MODEL and TEXT, got a third argument '%s'", a);
-    }
-    if (!o->text) return lx_cli_usage_error("tokenize needs a MODEL and a TEXT (usage: llmxray tokenize MODEL TEXT)");
+    const char *ops[2];
+    int n = 0, rc = lx_cli_parse(&lx_cmd_tokenize_def, argc, argv, o, ops, &n);
+    if (rc) return rc;
+    o->model = ops[0];
+    o->text = ops[1];
     return 0;
 }
 
@@ -89,11 +106,11 @@ static int fail(const lx_err *err)
     return err->code ? (int)err->code : 1;
 }
 
-int lx_cmd_tokenize(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     tokenize_opts o;
     int rc = parse_args(argc, argv, &o);
-    if (rc) return rc;
+    if (rc) return rc == LX_CLI_HELP_SHOWN ? 0 : rc;
     lx_buf text, out;
     lx_buf_init(&text), lx_buf_init(&out);
     lx_err err = {0};

@@ -1,4 +1,4 @@
-/* cli/infer_opts — the options `run` and `inside` share (parsed in cli/cmd_run.c):
+/* cli/infer_opts — the options `run` and `inside` share (defined in cli/cmd_run.c):
  *   --prompt TEXT (-p)   -n N   --top K   --threads T   --max-memory SIZE   --stats
  * Ownership: strings point into argv.
  */
@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cli/opts.h"
+
 typedef struct lx_infer_cli {
     const char *prompt;  /* NULL: BOS alone */
     size_t n_new, top;
@@ -17,8 +19,8 @@ typedef struct lx_infer_cli {
     bool stats;
 } lx_infer_cli;
 
-/* Parses argv[*i] (and its value, advancing *i) when it is one of the shared options:
- * 0 when taken, 2 after printing a usage error, -1 when argv[*i] is not one of them. */
-int lx_cli_infer_option(int argc, char **argv, int *i, lx_infer_cli *o);
+/* The shared options as an option group over an lx_infer_cli (cli/opts). */
+#define LX_CLI_N_INFER_OPTS 6
+extern const lx_cli_opt lx_cli_infer_opts[LX_CLI_N_INFER_OPTS];
 
 #endif

@@ -1,58 +1,49 @@
-/* cli/main — the llmxray command: dispatches to a subcommand (cli/cmd_*.c).
- * `llmxray MODEL -o FILE` is short for `llmxray draw MODEL -o FILE`. */
+/* cli/main — the llmxray command: dispatches to a subcommand (cli/commands: the table of
+ * lx_cli_cmd rows). `llmxray MODEL ...` is short for `llmxray draw MODEL ...`. Top-level
+ * A first word that is no command, file or catalogue name but looks like a mistyped
+ * command gets "did you mean inside?". Top-level options: -h/--help, --version, --man (the man page, docs/llmxray.1) and
+ * --completion bash|zsh (the scripts in completions/), all generated from the tables. */
 #include <stdio.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "cli/cmd.h"
+#include "model/catalogue.h"
 
-typedef struct cmd_entry {
-    const char *name;
-    int (*fn)(int, char **);
-    const char *synopsis;
-} cmd_entry;
-
-static const cmd_entry CMDS[] = {
-    {"info", lx_cmd_info, "info [--json] [REMOTE OPTIONS] MODEL   hyper-parameters, layer groups, parameters and bytes"},
-    {"list", lx_cmd_list, "list [--json]              the built-in catalogue of well-known models"},
-    {"draw", lx_cmd_draw, "draw [REMOTE OPTIONS] MODEL [-o FILE] [-f svg|png|pdf|txt] [--theme light|dark] [--scale N] [--width COLS] [--ascii]"},
-    {"run", lx_cmd_run, "run MODEL [--prompt TEXT] [-n N] [--top K]   greedy continuation of a small GGUF model"},
-    {"inside", lx_cmd_inside, "inside MODEL --prompt TEXT -o FILE   poster of one forward pass"},
-    {"compare", lx_cmd_compare, "compare A B [C...] [-o FILE] [-f svg|png|pdf|txt|json] [--json] [--theme light|dark] [--scale N]   architectures side by side, differences marked"},
-    {"tokenize", lx_cmd_tokenize, "tokenize [--json] [--bos] [--special] MODEL TEXT   token ids and pieces (TEXT - : stdin)"},
-};
-
-static void print_usage(FILE *f)
+static int top_level(int argc, char **argv)
 {
-    fputs("llmxray — see what is inside a large language model\n\nUsage:\n", f);
-    for (size_t i = 0; i < sizeof CMDS / sizeof CMDS[0]; i++) fprintf(f, "  llmxray %s\n", CMDS[i].synopsis);
-    fputs("  llmxray MODEL -o FILE      same as draw\n\n"
-          "MODEL is a .gguf file (any shard of a split model), a .safetensors file, a\n"
-          "model.safetensors.index.json, a Hugging Face model folder, a config.json, or a\n"
-          "catalogue name (see 'llmxray list'); or remote: hf:ORG/NAME[@REVISION][/FILE], ORG/NAME,\n"
-          "or an http(s):// URL of one of those files (only header bytes are fetched).\n"
-          "REMOTE OPTIONS (info, draw): --timeout SECONDS, --max-header SIZE, --connections N,\n"
-          "--offline, --insecure;\n"
-          "environment: HF_ENDPOINT, HF_TOKEN or $HF_HOME/token, XDG_CACHE_HOME, proxies.\n\n"
-          "Exit codes: 0 success, 1 malformed or unsupported model, 2 usage, 3 I/O error.\n", f);
+    const char *a = argv[1];
+    lx_buf b;
+    lx_buf_init(&b);
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+        lx_cli_help(NULL, &b);
+    } else if (!strcmp(a, "--version")) {
+        lx_buf_printf(&b, "%s\n", lx_cli_version());
+    } else if (!strcmp(a, "--man")) {
+        lx_cli_man(&b);
+    } else if (!strcmp(a, "--completion")) {
+        if (argc < 3 || !lx_cli_completion(argv[2], &b)) {
+            lx_buf_free(&b);
+            return lx_cli_usage_error("--completion needs a shell: bash or zsh");
+        }
+    } else {
+        lx_buf_free(&b);
+        return lx_cli_usage_error("unknown option '%s' (see 'llmxray help')", a);
+    }
+    return lx_cli_write_stdout(&b);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) { print_usage(stderr); return 2; }
-    const char *c = argv[1];
-    if (!strcmp(c, "help") || !strcmp(c, "--help") || !strcmp(c, "-h")) {
-        if (argc > 2) {
-            for (size_t i = 0; i < sizeof CMDS / sizeof CMDS[0]; i++)
-                if (!strcmp(argv[2], CMDS[i].name)) { printf("llmxray %s\n", CMDS[i].synopsis); return 0; }
-            return lx_cli_usage_error("no command '%s'", argv[2]);
-        }
-        print_usage(stdout);
-        return 0;
-    }
-    if (!strcmp(c, "--version")) { puts("llmxray 0.1.0"); return 0; }
-    for (size_t i = 0; i < sizeof CMDS / sizeof CMDS[0]; i++)
-        if (!strcmp(c, CMDS[i].name)) return CMDS[i].fn(argc - 1, argv + 1);
-    if (c[0] == '-') return lx_cli_usage_error("unknown option '%s'", c);
+    if (argc < 2) return lx_cli_usage_error("no command or model given (see 'llmxray help')");
+    if (argv[1][0] == '-' && argv[1][1]) return top_level(argc, argv);
+    const lx_cli_cmd *c = lx_cli_find(argv[1]);
+    if (c) return c->run(argc - 1, argv + 1);
+    struct stat st;
+    const lx_cli_cmd *near = lx_cli_suggest(argv[1]);
+    if (near && stat(argv[1], &st) != 0 && !lx_catalogue_find(argv[1]) && !lx_catalogue_suggest(argv[1]))
+        return lx_cli_usage_error("unknown command '%s' (did you mean %s?)", argv[1], near->name);
     argv[0] = "draw";
-    return lx_cmd_draw(argc, argv);
+    return lx_cmd_draw_def.run(argc, argv);
 }

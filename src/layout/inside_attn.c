@@ -128,7 +128,7 @@ static void freq_bars(lx_ilay *L, int box, const rope *r, double x, double y)
 
 static void dial(lx_ilay *L, int box, size_t k, size_t pos, double cx, double cy, double angle)
 {
-    char id[48];
+    char id[64]; /* "rope.d" + two 20-digit numbers + ".hand" */
     snprintf(id, sizeof id, "rope.d%zu.%zu", k, pos);
     int c = lx_scene_circle(L->s, id, box, cx, cy, DIAL_R, LX_GLYPH_ODOT);
     if (c < 0) return;

@@ -11,8 +11,6 @@
 
 #include "layout/arch_layout.h"
 #include "layout/inside_int.h"
-#include "model/arch.h"
-#include "read/source.h"
 #include "util/buf.h"
 
 /* ---- token labels ---- */
@@ -100,6 +98,7 @@ typedef struct spine {
 
 static lx_status place_spine(lx_ilay *L, const lx_desc *d, double top, spine *sp, lx_err *err)
 {
+    *sp = (spine){-1, -1, 0};
     lx_scene arch;
     lx_scene_init(&arch, L->s->measure);
     lx_status st = lx_layout_arch(d, &arch, err);
@@ -231,7 +230,7 @@ lx_status lx_layout_inside(const lx_inside *in, const lx_desc *d, const char *na
         return lx_err_set(err, LX_ERR_IO, "out of memory laying out the poster");
     }
     double top = 126;
-    spine sp;
+    spine sp = {-1, -1, 0};
     lx_status st = place_spine(&L, d, top, &sp, err);
     if (st == LX_OK) {
         L.x = sp.right + LX_IGUTTER;
@@ -247,8 +246,7 @@ lx_status lx_layout_inside(const lx_inside *in, const lx_desc *d, const char *na
     return st;
 }
 
-/* The model's name: general.name unless it only repeats the family, else the file name. */
-static void model_name(const lx_desc *d, const lx_inside *in, const char *path, char *out, size_t cap)
+void lx_layout_inside_name(const lx_desc *d, const lx_inside *in, const char *path, char *out, size_t cap)
 {
     if (d->name[0] && strcasecmp(d->name, in->model->hp.family) && strcmp(d->name, "Unnamed model")) {
         snprintf(out, cap, "%s", d->name);
@@ -259,29 +257,4 @@ static void model_name(const lx_desc *d, const lx_inside *in, const char *path, 
     const char *dot = strrchr(base, '.');
     int n = dot && !strcasecmp(dot, ".gguf") ? (int)(dot - base) : (int)strlen(base);
     snprintf(out, cap, "%.*s", n, base);
-}
-
-static lx_status layout_arch_of(const lx_inside *in, const lx_arch *arch, const char *path, lx_scene *s, lx_err *err)
-{
-    lx_desc *d = lx_desc_build(arch, err);
-    if (!d) return err->code;
-    char name[256];
-    model_name(d, in, path, name, sizeof name);
-    lx_status st = lx_layout_inside(in, d, name, s, err);
-    lx_desc_free(d);
-    return st;
-}
-
-lx_status lx_layout_inside_file(const lx_inside *in, const char *path, lx_scene *s, lx_err *err)
-{
-    lx_source src;
-    lx_arch arch;
-    if (lx_source_open(path, &src, err) != LX_OK) return err->code;
-    lx_status st = lx_arch_build(&src, &arch, err);
-    if (st == LX_OK) {
-        st = layout_arch_of(in, &arch, path, s, err);
-        lx_arch_free(&arch);
-    }
-    lx_source_free(&src);
-    return st;
 }

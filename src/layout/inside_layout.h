@@ -20,6 +20,9 @@
  * "attn.l%d.h%d" (one map per layer and head: a grey frame for the masked cells holding
  * one heatmap per query row, "attn.l%d.h%d.q%d"); "next.p%d" (probability texts).
  *
+ * The layout reads no file: the driver (pipeline/) builds the description from the model
+ * it opened and passes it in.
+ *
  * Ownership: writes into the caller's scene (and its measure); keeps nothing.
  */
 #ifndef LX_LAYOUT_INSIDE_LAYOUT_H
@@ -34,8 +37,8 @@
  * title (raw; the scene escapes it). */
 lx_status lx_layout_inside(const lx_inside *in, const lx_desc *d, const char *name, lx_scene *s, lx_err *err);
 
-/* The same for the GGUF file at path: builds its architecture description and names the
- * model by the file's general.name, or by the file name when that is only the family. */
-lx_status lx_layout_inside_file(const lx_inside *in, const char *path, lx_scene *s, lx_err *err);
+/* The poster's name for the model: the description's name (general.name) unless it only
+ * repeats the family, else the file name of path without ".gguf". */
+void lx_layout_inside_name(const lx_desc *d, const lx_inside *in, const char *path, char *out, size_t cap);
 
 #endif

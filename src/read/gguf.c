@@ -318,7 +318,7 @@ static bool gg_skip_strings(gg_rd *r, uint64_t n)
         if (have < 8 || gg_le(r->p + r->pos, 8) > have - 8) {
             char f[48];
             snprintf(f, sizeof f, "string element %" PRIu64, i);
-            uint64_t off, len;
+            uint64_t off = 0, len = 0;
             return gg_str(r, f, &off, &len); /* reports the precise problem */
         }
         r->pos += 8 + gg_le(r->p + r->pos, 8);
@@ -401,7 +401,7 @@ static bool gg_value(gg_rd *r, gg_kv *kv)
 {
     kv->at = r->pos;
     if (kv->type == LX_GGUF_STRING) {
-        uint64_t off, len;
+        uint64_t off = 0, len = 0;
         if (!gg_str(r, "value", &off, &len)) return false;
         kv->str = gg_dup(r->p + off, len);
         return kv->str ? true : gg_oom(r);
@@ -418,7 +418,7 @@ static bool gg_value(gg_rd *r, gg_kv *kv)
 
 static bool gg_key(gg_rd *r, gg_file *f, size_t i, gg_kv *kv)
 {
-    uint64_t at = r->pos, off, len;
+    uint64_t at = r->pos, off = 0, len = 0;
     snprintf(r->ctx, sizeof r->ctx, "kv %zu", i);
     if (!gg_str(r, "key", &off, &len)) return false;
     if (len == 0) return gg_fail(r, at, "key", "is empty (expected a non-empty key)");
@@ -549,7 +549,7 @@ static bool gg_tensor_type(gg_rd *r, lx_tensor *t)
 
 static bool gg_tensor(gg_rd *r, lx_gguf *g, int file, size_t i, uint64_t *offset_at)
 {
-    uint64_t noff, nlen;
+    uint64_t noff = 0, nlen = 0;
     lx_tensor t;
     memset(&t, 0, sizeof t);
     if (!gg_tensor_name(r, i, &noff, &nlen)) return false;

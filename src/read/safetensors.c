@@ -349,7 +349,7 @@ static lx_status st_read_file_text(const char *path, int file_index, lx_tensors 
                                    uint64_t *header_bytes, char **text, uint64_t *n, lx_err *err)
 {
     int fd;
-    uint64_t size;
+    uint64_t size = 0;
     *text = NULL;
     *n = 0;
     if (st_open(path, &fd, &size, err) != LX_OK) return err->code;

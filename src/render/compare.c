@@ -5,8 +5,6 @@
 #include <string.h>
 
 #include "layout/compare_layout.h"
-#include "render/cairo.h"
-#include "render/svg.h"
 
 #define ACCENT_ON "\x1b[1;31m"
 #define ACCENT_OFF "\x1b[0m"
@@ -176,9 +174,11 @@ lx_status lx_compare_picture(const lx_diff *d, const lx_compare_opts *o, lx_buf 
     lx_scene s;
     lx_scene_init(&s, m);
     lx_status st = lx_layout_compare(d, &s, err);
-    const lx_theme *t = lx_theme_get(o->theme);
-    if (st == LX_OK && o->format == LX_DRAW_SVG) st = lx_svg_render(&s, t, out, err);
-    else if (st == LX_OK) st = lx_cairo_render(&s, t, o->format == LX_DRAW_PDF ? LX_CAIRO_PDF : LX_CAIRO_PNG, o->scale, out, err);
+    lx_render_opts ro = lx_render_defaults();
+    ro.theme = o->theme;
+    ro.scale = o->scale;
+    if (st == LX_OK && !o->format->scene) st = lx_err_set(err, LX_ERR_USAGE, "%s cannot draw a comparison", o->format->name);
+    if (st == LX_OK) st = o->format->scene(&s, &ro, out, err);
     lx_scene_free(&s);
     lx_measure_free(m);
     return st;
@@ -193,7 +193,7 @@ static lx_status compare_built(const lx_arch *const *archs, const char *const *n
     if (lx_diff_build(archs, n, &d, err) != LX_OK) return err->code;
     lx_status st = LX_OK;
     if (o->json) lx_compare_json(&d, names, out);
-    else if (o->format == LX_DRAW_TXT) lx_compare_text(&d, o->color, out);
+    else if (o->format->desc) lx_compare_text(&d, o->color, out);
     else st = lx_compare_picture(&d, o, out, err);
     lx_diff_free(&d);
     if (st == LX_OK && !lx_buf_ok(out)) st = lx_err_set(err, LX_ERR_IO, "out of memory writing the comparison");

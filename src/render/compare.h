@@ -2,7 +2,7 @@
  * sources -> architectures -> model/diff -> a text table, JSON, or the picture
  * (layout/compare_layout -> SVG / PNG / PDF).
  *
- * Stage: render (the driver, like render/draw). Input: 2..LX_DIFF_MAX_MODELS names (files,
+ * Stage: render (the compare driver; pipeline/ drives draw and inside). Input: 2..LX_DIFF_MAX_MODELS names (files,
  * folders, configs, catalogue names) and options. Output: the bytes in an lx_buf, which
  * the caller writes where it wants (cli/cmd_compare writes them atomically).
  * The JSON keys are a contract documented in docs/compare.md. Strings from model files are
@@ -16,12 +16,12 @@
 #include <stdbool.h>
 
 #include "model/diff.h"
-#include "render/draw.h"
+#include "render/formats.h"
 #include "util/buf.h"
 #include "util/err.h"
 
 typedef struct lx_compare_opts {
-    lx_draw_format format; /* txt, svg, png or pdf (ignored when json) */
+    const lx_out_format *format; /* a row of render/formats: txt, svg, png or pdf (ignored when json) */
     bool json;
     lx_theme_id theme;
     double scale;          /* PNG pixels per unit */

@@ -14,17 +14,7 @@ typedef struct svg_ctx {
 } svg_ctx;
 
 /* Numbers: at most two decimals, no trailing zeros, no "-0". */
-static void num(lx_buf *b, double v)
-{
-    double r = round(v * 100.0) / 100.0;
-    if (r == 0) r = 0;
-    char s[48];
-    snprintf(s, sizeof s, "%.2f", r);
-    size_t n = strlen(s);
-    while (n > 0 && s[n - 1] == '0') s[--n] = '\0';
-    if (n > 0 && s[n - 1] == '.') s[--n] = '\0';
-    lx_buf_puts(b, s);
-}
+static void num(lx_buf *b, double v) { lx_buf_put_coord(b, v); }
 
 static void attr_num(lx_buf *b, const char *name, double v)
 {

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,18 @@ void lx_buf_put_json(lx_buf *b, const char *s)
         p += n;
     }
     lx_buf_putc(b, '"');
+}
+
+void lx_buf_put_coord(lx_buf *b, double v)
+{
+    double r = round(v * 100.0) / 100.0;
+    if (r == 0) r = 0;
+    char s[48];
+    snprintf(s, sizeof s, "%.2f", r);
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == '0') s[--n] = '\0';
+    if (n > 0 && s[n - 1] == '.') s[--n] = '\0';
+    lx_buf_puts(b, s);
 }
 
 void lx_fmt_thousands(char *out, size_t cap, uint64_t v)

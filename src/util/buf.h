@@ -42,6 +42,8 @@ void lx_buf_put_json(lx_buf *b, const char *s); /* a quoted JSON string */
 
 /* Numbers for people: 8030261248 -> "8,030,261,248"; 8.03e9 -> "8.03 B" / "525.3 M". */
 void lx_buf_put_thousands(lx_buf *b, uint64_t v);
+/* Coordinates: v rounded to 0.01, no trailing zeros, no "-0" (12.5, 3, -0.25). */
+void lx_buf_put_coord(lx_buf *b, double v);
 void lx_fmt_thousands(char *out, size_t cap, uint64_t v);
 void lx_fmt_short(char *out, size_t cap, uint64_t v);      /* 525.3 M, 8.03 B, 292.8 K */
 void lx_fmt_bytes(char *out, size_t cap, uint64_t bytes);  /* 16.06 GB (decimal units), 1.19 MB */

@@ -74,6 +74,24 @@ int lx_test_cli(const char *binary, const char *tmp_dir, const char *stderr_name
     return rc;
 }
 
+int lx_test_mermaid_parse(const char *source_dir, const char *files, lx_buf *out)
+{
+    char dir[1024], probe[2400], cmd[8192];
+    snprintf(dir, sizeof dir, "%s/tests/node/mermaid", source_dir);
+    snprintf(probe, sizeof probe, "command -v node >/dev/null && test -d '%s/node_modules/mermaid' && "
+                                  "test -d '%s/node_modules/jsdom'", dir, dir);
+    if (lx_test_run(probe, NULL) != 0) return -2;
+    snprintf(cmd, sizeof cmd, "node '%s/parse.mjs' %s 2>&1", dir, files);
+    return lx_test_run(cmd, out);
+}
+
+int lx_test_dot_svg(const char *dot_file, const char *svg_file, lx_buf *out)
+{
+    char cmd[2400];
+    snprintf(cmd, sizeof cmd, "dot -Tsvg '%s' -o '%s' 2>&1", dot_file, svg_file);
+    return lx_test_run(cmd, out);
+}
+
 void lx_test_tmp_path(char *out, size_t cap, const char *tmp_dir, const char *name)
 {
     snprintf(out, cap, "%s/%s", tmp_dir, name);

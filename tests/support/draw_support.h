@@ -35,6 +35,14 @@ int lx_test_run(const char *cmd, lx_buf *out);
  * scratch file in LX_TMP_DIR that holds stderr, one per test program. */
 int lx_test_cli(const char *binary, const char *tmp_dir, const char *stderr_name, const char *args, lx_buf *out,
                 lx_buf *err);
+/* Parses the Mermaid files (shell words, quoted by the caller) with the mermaid package
+ * (tests/node/mermaid/parse.mjs under source_dir, installed by scripts/install-deps.sh);
+ * its report into out. Returns its exit status (0 all parsed, 1 some did not), or -2 when
+ * node or the package is not installed (the caller skips). */
+int lx_test_mermaid_parse(const char *source_dir, const char *files, lx_buf *out);
+/* Runs Graphviz: dot -Tsvg DOT_FILE -o SVG_FILE; stderr appended to out. Its exit status. */
+int lx_test_dot_svg(const char *dot_file, const char *svg_file, lx_buf *out);
+
 /* TMP_DIR/NAME into out, the file removed first. */
 void lx_test_tmp_path(char *out, size_t cap, const char *tmp_dir, const char *name);
 

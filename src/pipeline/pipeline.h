@@ -1,0 +1,43 @@
+/* pipeline — the one driver above the stages: what the user named -> lx_source (read/)
+ * -> lx_arch (model/) -> lx_desc and lx_scene (layout/) -> bytes (render/, through the
+ * formats table render/formats).
+ *
+ * Stage: above all the others; the CLI (and later the public API) call it, and no stage
+ * below calls back up. A format's row decides the path: description back ends (text,
+ * Mermaid, DOT) take the description, scene back ends (SVG, PNG, PDF, JSON) take the
+ * laid-out scene, and the poster's data back end takes the traced run as it is.
+ *
+ * Ownership: everything a call creates (source, architecture, description, measure
+ * context, scene) is freed before it returns; the caller owns the output buffer and
+ * writes it where it wants (the CLI atomically).
+ */
+#ifndef LX_PIPELINE_PIPELINE_H
+#define LX_PIPELINE_PIPELINE_H
+
+#include "infer/inside.h"
+#include "model/arch.h"
+#include "render/formats.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* The architecture diagram of a built architecture model in format f. */
+lx_status lx_pipeline_diagram(const lx_arch *a, const lx_out_format *f, const lx_render_opts *o, lx_buf *out,
+                              lx_err *err);
+
+/* Opens what the user named (file, folder, config, catalogue name, remote name with the
+ * remote options, NULL for the defaults), builds its architecture model and draws it: the
+ * whole of `llmxray draw` but the writing. */
+struct lx_remote_opts;
+lx_status lx_pipeline_draw(const char *what, const struct lx_remote_opts *remote, const lx_out_format *f,
+                           const lx_render_opts *o, lx_buf *out, lx_err *err);
+
+/* The `inside` poster (or its data form) of a traced run of the GGUF at path: the file's
+ * architecture is read once here and handed to the poster layout. */
+lx_status lx_pipeline_poster(const lx_inside *in, const char *path, const lx_out_format *f, const lx_render_opts *o,
+                             lx_buf *out, lx_err *err);
+
+/* Lays out the poster of a run into s (initialised, empty), reading the GGUF at path for
+ * the spine; tests use it to look at the scene. */
+lx_status lx_pipeline_poster_scene(const lx_inside *in, const char *path, lx_scene *s, lx_err *err);
+
+#endif
