@@ -199,14 +199,17 @@ static double spine_cards(spine *sp, const lx_desc_card *cards, int n, double y,
 static double layout_caption(lx_lay *L, int k, double y)
 {
     const lx_desc_block *b = &L->d->blocks[k];
-    char lines[3][256], id[48];
+    char lines[4][256], id[48];
     double maxw = L->cx - L->x0 - 24;
     int n = 1;
     snprintf(lines[0], sizeof lines[0], "%s", b->caption);
-    const char *dot = strstr(b->caption, " · ");
+    const char *dot = NULL; /* the last " · ": a motif's unit may hold more of them */
+    for (const char *p = strstr(b->caption, " · "); p; p = strstr(p + 1, " · ")) dot = p;
     if (lx_scene_text_width(L->s, LX_FONT_CAPTION, b->caption) > maxw && dot) { /* "name" over "layers" */
-        snprintf(lines[0], sizeof lines[0], "%.*s", (int)(dot - b->caption), b->caption);
-        n = lx_lay_wrap(L, LX_FONT_CAPTION, dot + strlen(" · "), maxw, lines + 1, 2) + 1;
+        char name[sizeof b->caption];
+        snprintf(name, sizeof name, "%.*s", (int)(dot - b->caption), b->caption);
+        n = lx_lay_wrap(L, LX_FONT_CAPTION, name, maxw, lines, 2);
+        n += lx_lay_wrap(L, LX_FONT_CAPTION, dot + strlen(" · "), maxw, lines + n, 3 - n);
     }
     if (n == 1 && lx_scene_text_width(L->s, LX_FONT_CAPTION, lines[0]) > maxw)
         n = lx_lay_wrap(L, LX_FONT_CAPTION, b->caption, maxw, lines, 3);
@@ -291,8 +294,9 @@ static double block_steps(spine *sp, int k, int group, double y)
 {
     lx_lay *L = sp->L;
     const lx_desc_block *b = &L->d->blocks[k];
-    int fork = -1, n_res = 0, pair = -1;
-    char id[48];
+    int fork = -1, n_res = 0, pair = -1, kind = -1; /* kind: index of the motif's layer kind */
+    char id[80], pre[32];
+    snprintf(pre, sizeof pre, "block%d", k);
     for (int j = 0; j < b->n_steps; j++) {
         const lx_desc_step *st = &b->steps[j];
         L->card[k][j] = L->card2[k][j] = -1;
@@ -311,8 +315,13 @@ static double block_steps(spine *sp, int k, int group, double y)
             if (fork >= 0) residual(L, k, n_res, fork, sp->prev);
             fork = -1;
             n_res++;
+        } else if (st->type == LX_STEP_LABEL) { /* left of the spine line, where no residual runs */
+            snprintf(id, sizeof id, "block%d.label%d", k, j);
+            if (++kind > 0) snprintf(pre, sizeof pre, "block%d.k%d", k, kind);
+            y = lx_lay_text_block(L, id, group, LX_FONT_CAPTION, LX_INK_MUTED, L->x0 + 30, y + 8,
+                                  L->cx - L->x0 - 30 - 14, st->card.title) + 2;
         } else {
-            snprintf(id, sizeof id, "block%d.%s", k, st->card.id);
+            snprintf(id, sizeof id, "%s.%s", pre, st->card.id);
             y = spine_card(sp, id, group, y, card_width(L, &st->card, true), &st->card) + 22;
             L->card[k][j] = sp->prev;
         }
@@ -418,7 +427,7 @@ lx_status lx_layout_arch(const lx_desc *d, lx_scene *s, lx_err *err)
     L.s = s;
     L.d = d;
     L.x0 = LX_MARGIN;
-    for (int i = 0; i < 4; i++) L.inset_panel[i] = -1;
+    for (int i = 0; i < LX_DESC_MAX_INSETS; i++) L.inset_panel[i] = -1;
     measure_spine(&L);
     L.xr = L.x0 + L.cw + LX_GUTTER;
     L.rw = right_width(&L);

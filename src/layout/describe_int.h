@@ -40,5 +40,18 @@ int lx_drope_layers(const lx_arch *a);            /* layers that rotate position
 
 /* Insets (describe_inset.c): fills d->insets and points block cards at them. */
 void lx_dbuild_insets(lx_dbuild *b);
+lx_desc_inset *lx_dinset_new(lx_dbuild *b, lx_inset_type type, lx_kind kind, const char *id);
+lx_desc_card *lx_dpart(lx_desc_inset *in, lx_part p, lx_kind kind, const char *id, const char *title);
+void lx_dnote(lx_desc_inset *in, const char *s);
+void lx_dset_figure(lx_dbuild *b, lx_desc_inset *in, uint64_t params);
+/* Points every block card with this id at inset number `inset`. */
+void lx_dlink_inset(lx_dbuild *b, int inset, const char *card_id);
+
+/* Token mixers other than softmax attention (describe_mixer.c): the block card of layer l
+ * (of group g), and one inset per mixer kind the model uses. */
+void lx_dmixer_card(lx_dbuild *b, lx_desc_card *c, const lx_group *g, const lx_layer *l);
+void lx_dmixer_insets(lx_dbuild *b);
+/* How the router scores experts: "sigmoid scores + per-expert bias · latent 1,024" ("" plain softmax). */
+void lx_dmoe_router_line(lx_dbuild *b, char *out, size_t cap);
 
 #endif
