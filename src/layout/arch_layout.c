@@ -209,7 +209,7 @@ static double layout_caption(lx_lay *L, int k, double y)
         char name[sizeof b->caption];
         snprintf(name, sizeof name, "%.*s", (int)(dot - b->caption), b->caption);
         n = lx_lay_wrap(L, LX_FONT_CAPTION, name, maxw, lines, 2);
-        n += lx_lay_wrap(L, LX_FONT_CAPTION, dot + strlen(" · "), maxw, lines + n, 3 - n);
+        n += lx_lay_wrap(L, LX_FONT_CAPTION, dot + strlen(" · "), maxw, lines + n, 4 - n);
     }
     if (n == 1 && lx_scene_text_width(L->s, LX_FONT_CAPTION, lines[0]) > maxw)
         n = lx_lay_wrap(L, LX_FONT_CAPTION, b->caption, maxw, lines, 3);

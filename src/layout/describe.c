@@ -549,7 +549,8 @@ static void rope_badge(lx_dbuild *b, const lx_layer *l, bool per_kind, char *out
     int nr = lx_drope_layers(a);
     char extra[64] = "";
     double theta = per_kind && l && l->rope_theta > 0 ? l->rope_theta : a->pos.rope_theta;
-    if (a->pos.scaling[0] && a->pos.scaling_factor > 0)
+    bool own_theta = theta != a->pos.rope_theta; /* local layers' own θ (Gemma 3): the global scaling is not theirs */
+    if (a->pos.scaling[0] && a->pos.scaling_factor > 0 && !own_theta)
         lx_dsnprintf(extra, sizeof extra, " · %s ×%s", a->pos.scaling, lx_dfmt_num(b, a->pos.scaling_factor));
     else if (!per_kind && nr > 0 && (uint64_t)nr < a->hp.n_layers)
         lx_dsnprintf(extra, sizeof extra, " · %d of %s layers", nr, lx_dfmt_th(b, a->hp.n_layers));
@@ -749,7 +750,7 @@ static void kind_phrase(const lx_arch *a, int layer, char *out, size_t cap)
     const lx_layer *l = &a->layers[layer];
     const char *m;
     if (l->mixer == LX_MIX_NONE) m = l->ffn == LX_FFN_MOE ? "MoE feed-forward" : "MLP feed-forward";
-    else if (l->mixer != LX_MIX_ATTN) m = lx_mixer_label(l->mixer);
+    else if (l->mixer != LX_MIX_ATTN) m = l->mixer == LX_MIX_CONV ? "short convolution" : lx_mixer_label(l->mixer);
     else if (l->bits & LX_LAYER_SLIDING) m = "sliding-window attention";
     else if (l->bits & LX_LAYER_CHUNKED) m = "chunked attention";
     else if (l->bits & LX_LAYER_GATED) m = "gated attention";

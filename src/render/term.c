@@ -373,7 +373,7 @@ static int draw_block(term *T, const spine_geom *g, const lx_desc_block *b, int 
     int fork_row = -1;
     for (int j = 0; j < b->n_steps; j++) {
         const lx_desc_step *st = &b->steps[j];
-        y = arrow_row(T, g, y, st->type != LX_STEP_FORK);
+        y = arrow_row(T, g, y, st->type != LX_STEP_FORK && st->type != LX_STEP_LABEL);
         if (st->type == LX_STEP_FORK) {
             put(T, g->lane, y, G->tl, NO_KIND, A_DIM);
             for (int x = g->lane + 1; x < g->cx; x++) put(T, x, y, G->h, NO_KIND, A_DIM);
