@@ -104,7 +104,7 @@ int lx_desc_card_nsub(const lx_desc_card *c)
 typedef struct act_entry { const char *prefix, *act, *glu; } act_entry;
 static const act_entry ACTS[] = {
     {"silu", "SiLU", "SwiGLU"}, {"swish", "SiLU", "SwiGLU"}, {"gelu", "GELU", "GeGLU"},
-    {"relu", "ReLU", "ReGLU"}, {"swiglu", "SiLU", "SwiGLU"}, {"geglu", "GELU", "GeGLU"},
+    {"relu2", "ReLU²", "ReLU² GLU"}, {"relu_squared", "ReLU²", "ReLU² GLU"}, {"relu", "ReLU", "ReGLU"}, {"swiglu", "SiLU", "SwiGLU"}, {"geglu", "GELU", "GeGLU"},
 };
 
 static const act_entry *act_find(const char *a)
@@ -124,6 +124,11 @@ const char *lx_dglu_name(const char *a)
 {
     const act_entry *e = act_find(a);
     return e ? e->glu : "Gated";
+}
+
+const char *lx_dexpert_name(const lx_arch *a)
+{
+    return a->hp.gated == LX_NO ? lx_dact_name(a->ffn.activation) : lx_dglu_name(a->ffn.activation);
 }
 
 bool lx_dis_encoder(const lx_arch *a)
@@ -475,7 +480,8 @@ static void attn_scale(lx_dbuild *b, char *out, size_t cap)
     double sc = a->hp.attn_scale;
     if (sc > 0 && sc != (double)lx_dq_head_dim(a)) {
         char s[96];
-        lx_dsnprintf(s, sizeof s, "scores scaled by 1/√%s, not 1/√%s", lx_dfmt_num(b, sc), lx_dfmt_th(b, lx_dq_head_dim(a)));
+        if (sc == 1) lx_dsnprintf(s, sizeof s, "scores not scaled (no 1/√%s)", lx_dfmt_th(b, lx_dq_head_dim(a)));
+        else lx_dsnprintf(s, sizeof s, "scores scaled by 1/√%s, not 1/√%s", lx_dfmt_num(b, sc), lx_dfmt_th(b, lx_dq_head_dim(a)));
         append(out, cap, s);
     }
 }
@@ -595,7 +601,7 @@ static void ffn_card_moe(lx_dbuild *b, lx_desc_card *c, const lx_group *g)
     lx_dcard(c, LX_KIND_EXPERTS, "moe", t);
     const char *d = lx_dfmt_th(b, a->hp.d_model);
     lx_dsnprintf(t, sizeof t, "router → %s %s experts, each %s → %s → %s", lx_dfmt_th(b, a->ffn.n_experts_used),
-             lx_dglu_name(a->ffn.activation), d, lx_dfmt_th(b, a->ffn.d_expert), d);
+             lx_dexpert_name(a), d, lx_dfmt_th(b, a->ffn.d_expert), d);
     lx_dcard_sub(c, t);
     if (a->ffn.n_shared_experts) {
         lx_dsnprintf(t, sizeof t, "+ %s shared expert%s, always on", lx_dfmt_th(b, a->ffn.n_shared_experts),
@@ -702,6 +708,21 @@ static const lx_layer *group_layer(const lx_arch *a, const lx_group *g)
     return g->first >= 0 && g->first < a->n_layers && g->first < LX_MAX_LAYERS ? &a->layers[g->first] : &none;
 }
 
+static void kind_phrase(const lx_arch *a, int layer, char *out, size_t cap);
+
+/* Whether every layer of the kind of group gi has the same label (window kind, mixer), so
+ * that its card can say what those layers do rather than what the model does. */
+static bool uniform_kind(const lx_arch *a, int gi)
+{
+    const lx_layer *l0 = group_layer(a, &a->groups[gi]);
+    for (int g = 0; g < a->n_groups; g++) {
+        if (!group_same(&a->groups[g], &a->groups[gi])) continue;
+        for (int i = a->groups[g].first; i <= a->groups[g].last && i < a->n_layers && i < LX_MAX_LAYERS; i++)
+            if (i >= 0 && strcmp(lx_layer_label(&a->layers[i]), lx_layer_label(l0)) != 0) return false;
+    }
+    return a->n_groups > 1;
+}
+
 /* One block per distinct kind of layer group (no repeated motif of several kinds). */
 static void build_kind_blocks(lx_dbuild *b)
 {
@@ -718,10 +739,16 @@ static void build_kind_blocks(lx_dbuild *b)
         lx_desc_block *k = &d->blocks[i];
         char layers[96], name[64];
         k->n_layers = kind_layers(a, first[i], layers, sizeof layers);
+        bool uniform = uniform_kind(a, first[i]);
         block_name(g, d->n_blocks, name, sizeof name);
+        if (uniform && g->mixer == LX_MIX_ATTN && (a->attn.n_sliding_layers > 0 || a->hp.chunk_size)) {
+            kind_phrase(a, g->first, name, sizeof name - 8); /* "Sliding-window attention block" */
+            if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 'a' + 'A');
+            strcat(name, " block");
+        }
         lx_dsnprintf(k->caption, sizeof k->caption, "%s · %s", name, layers);
         lx_dsnprintf(k->badge, sizeof k->badge, "× %d", k->n_layers);
-        block_layer(b, k, g, group_layer(a, g), false);
+        block_layer(b, k, g, group_layer(a, g), uniform);
     }
 }
 

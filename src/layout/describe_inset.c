@@ -108,6 +108,20 @@ static void sdpa_part(lx_dbuild *b, lx_desc_inset *in, uint64_t head_dim)
     }
 }
 
+/* DSA (DeepSeek-V3.2, GLM-5): a small indexer picks the keys each query attends to. */
+static void indexer_note(lx_dbuild *b, lx_desc_inset *in)
+{
+    const lx_arch *a = b->a;
+    int n = 0;
+    for (int i = 0; i < a->n_layers && i < LX_MAX_LAYERS; i++) n += (a->layers[i].bits & LX_LAYER_INDEXER) != 0;
+    if (!n) return;
+    char s[192];
+    lx_dsnprintf(s, sizeof s, "sparse attention in %d layers: an indexer of %s heads × %s scores every past token and "
+                 "each query attends only to the keys it ranks highest", n, lx_dfmt_th(b, a->hp.idx_heads),
+                 lx_dfmt_th(b, a->hp.idx_head_dim));
+    lx_dnote(in, s);
+}
+
 /* Gated attention (Qwen3-Next): a sigmoid of the layer input scales the heads' output. */
 static void gate_part(lx_dbuild *b, lx_desc_inset *in)
 {
@@ -162,6 +176,7 @@ static void inset_attn(lx_dbuild *b, lx_desc_inset *in)
     sdpa_part(b, in, hd);
     gate_part(b, in);
     out_part(b, in, vd);
+    indexer_note(b, in);
     if (a->attn.fused_qkv) lx_dnote(in, "Q, K and V are stored as one fused matrix in the file");
 }
 
@@ -223,6 +238,7 @@ static void inset_mla(lx_dbuild *b, lx_desc_inset *in)
     sdpa_part(b, in, qd);
     gate_part(b, in);
     out_part(b, in, vd);
+    indexer_note(b, in);
 }
 
 /* Gate (when gated), up, activation, down; and the note saying how they combine. */
@@ -276,7 +292,7 @@ static void moe_cards(lx_dbuild *b, lx_desc_inset *in, const lx_group *g)
     lx_dsnprintf(s, sizeof s, "Expert (× %s)", lx_dfmt_th(b, a->ffn.n_experts));
     c = lx_dpart(in, LX_PART_EXPERT, LX_KIND_EXPERTS, "expert", s);
     const char *ed = a->hp.moe_latent ? lx_dfmt_th(b, a->hp.moe_latent) : d;
-    lx_dsnprintf(s, sizeof s, "%s %s → %s → %s", lx_dglu_name(a->ffn.activation), ed, e, ed);
+    lx_dsnprintf(s, sizeof s, "%s %s → %s → %s", lx_dexpert_name(a), ed, e, ed);
     lx_dcard_sub(c, s);
     uint64_t each = a->ffn.n_experts ? g->per_layer[LX_COMP_FFN_EXPERTS].params / a->ffn.n_experts : 0;
     lx_dsnprintf(c->figure, sizeof c->figure, "%s each", lx_dfmt_short(b, each));
@@ -285,7 +301,7 @@ static void moe_cards(lx_dbuild *b, lx_desc_inset *in, const lx_group *g)
     c = lx_dpart(in, LX_PART_SHARED, LX_KIND_SHARED, "shared", s);
     uint64_t ds = a->ffn.d_shared ? a->ffn.d_shared : a->ffn.d_expert;
     lx_dsnprintf(s, sizeof s, "%s%s%s %s → %s → %s", a->ffn.n_shared_experts > 1 ? lx_dfmt_th(b, a->ffn.n_shared_experts) : "",
-             a->ffn.n_shared_experts > 1 ? " × " : "", lx_dglu_name(a->ffn.activation), d, lx_dfmt_th(b, ds), d);
+             a->ffn.n_shared_experts > 1 ? " × " : "", lx_dexpert_name(a), d, lx_dfmt_th(b, ds), d);
     lx_dcard_sub(c, s);
     lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, g->per_layer[LX_COMP_FFN_SHARED].params));
 }

@@ -33,6 +33,7 @@ void lx_dcard_sub(lx_desc_card *c, const char *s);
 /* Facts about the model used by several parts. */
 const char *lx_dact_name(const char *activation); /* "SiLU", "GELU", "ReLU", ... */
 const char *lx_dglu_name(const char *activation); /* "SwiGLU", "GeGLU", "ReGLU", "Gated" */
+const char *lx_dexpert_name(const lx_arch *a);    /* the experts' kind: "SwiGLU", or "ReLU²" when not gated */
 bool lx_dis_encoder(const lx_arch *a);            /* bidirectional attention (BERT-like) */
 const char *lx_dnorm_name(const lx_arch *a);      /* "RMSNorm" | "LayerNorm" */
 uint64_t lx_dq_head_dim(const lx_arch *a);        /* query/key head dim (MLA: nope + rope) */
