@@ -392,6 +392,17 @@ static void test_describe_nemotron_h_kinds(void **state)
     assert_int_equal(m->type, LX_INSET_CHAIN);
     assert_int_equal(m->n_chain, 5);
     assert_string_equal(m->title, "Inside Mamba-2 (one layer)");
+    assert_string_equal(m->part[LX_PART_IN_PROJ].sub[0], "8,192 → 37,120: z 16,384 · x 16,384 · B, C 2,048 each · Δt 256");
+    assert_non_null(strstr(d->subtitle[0], "decoder-only hybrid (attention + recurrent layers)"));
+    /* the token-mixer row has three values: without colour the text diagram writes letters */
+    assert_string_equal(d->strips[0].label, "token mixer");
+    assert_int_equal(d->strips[0].n_cats, 3);
+    lx_buf out;
+    lx_buf_init(&out);
+    lx_term_opts o = {.width = 140, .ascii = true};
+    assert_int_equal(lx_term_render(d, &o, &out, &err), LX_OK);
+    assert_non_null(strstr(lx_buf_cstr(&out), "token mixer   M-M-M-MA-M-M-M-M"));
+    lx_buf_free(&out);
     lx_desc_free(d);
     lx_arch_free(&a);
     lx_source_free(&src);

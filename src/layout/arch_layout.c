@@ -199,7 +199,7 @@ static double spine_cards(spine *sp, const lx_desc_card *cards, int n, double y,
 static double layout_caption(lx_lay *L, int k, double y)
 {
     const lx_desc_block *b = &L->d->blocks[k];
-    char lines[5][256], id[48];
+    char lines[8][256], id[48];
     double maxw = L->cx - L->x0 - 24;
     int n = 1;
     snprintf(lines[0], sizeof lines[0], "%s", b->caption);
@@ -208,8 +208,8 @@ static double layout_caption(lx_lay *L, int k, double y)
     if (lx_scene_text_width(L->s, LX_FONT_CAPTION, b->caption) > maxw && dot) { /* "name" over "layers" */
         char name[sizeof b->caption];
         snprintf(name, sizeof name, "%.*s", (int)(dot - b->caption), b->caption);
-        n = lx_lay_wrap(L, LX_FONT_CAPTION, name, maxw, lines, 4);
-        n += lx_lay_wrap(L, LX_FONT_CAPTION, dot + strlen(" · "), maxw, lines + n, 5 - n);
+        n = lx_lay_wrap(L, LX_FONT_CAPTION, name, maxw, lines, 7); /* a motif of many runs takes several lines */
+        n += lx_lay_wrap(L, LX_FONT_CAPTION, dot + strlen(" · "), maxw, lines + n, 8 - n);
     }
     if (n == 1 && lx_scene_text_width(L->s, LX_FONT_CAPTION, lines[0]) > maxw)
         n = lx_lay_wrap(L, LX_FONT_CAPTION, b->caption, maxw, lines, 3);

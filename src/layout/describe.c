@@ -182,6 +182,10 @@ static const char *model_kind(const lx_arch *a)
 {
     if (lx_dis_encoder(a)) return "encoder-only transformer";
     if (!strcmp(a->hp.family, "t5")) return "encoder-decoder transformer (encoder stack shown)";
+    int other = 0;
+    for (int m = 0; m < LX_MIX_COUNT; m++) other += m != LX_MIX_ATTN && m != LX_MIX_NONE ? a->n_mixers[m] : 0;
+    if (other && a->n_mixers[LX_MIX_ATTN]) return "decoder-only hybrid (attention + recurrent layers)";
+    if (other) return "decoder-only recurrent model (no attention)";
     return "decoder-only transformer";
 }
 
