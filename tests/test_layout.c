@@ -408,6 +408,57 @@ static void test_describe_nemotron_h_kinds(void **state)
     lx_source_free(&src);
 }
 
+/* Recurrent and hybrid stacks from their published hyper-parameters (no shared config):
+ * each draws cleanly, with the cards its token mixers call for. */
+static void test_rules_hold_for_recurrent_stacks(void **state)
+{
+    static const struct { const char *name, *json, *card, *title; int insets; } cases[] = {
+        {"mamba", "{\"model_type\":\"mamba\",\"hidden_size\":768,\"num_hidden_layers\":24,\"vocab_size\":50280,"
+                  "\"state_size\":16,\"expand\":2,\"conv_kernel\":4,\"time_step_rank\":48}",
+         "mamba", "Mamba (selective state space)", 1},
+        {"jamba", "{\"model_type\":\"jamba\",\"hidden_size\":4096,\"num_hidden_layers\":32,\"vocab_size\":65536,"
+                  "\"num_attention_heads\":32,\"num_key_value_heads\":8,\"intermediate_size\":14336,\"num_experts\":16,"
+                  "\"num_experts_per_tok\":2,\"attn_layer_period\":8,\"attn_layer_offset\":4,\"expert_layer_period\":2,"
+                  "\"expert_layer_offset\":1,\"mamba_d_state\":16,\"mamba_d_conv\":4,\"mamba_expand\":2,\"mamba_dt_rank\":256}",
+         "mamba", "Mamba (selective state space)", 4},
+        {"falcon-h1", "{\"model_type\":\"falcon_h1\",\"hidden_size\":2048,\"num_hidden_layers\":24,\"vocab_size\":65537,"
+                      "\"num_attention_heads\":8,\"num_key_value_heads\":2,\"head_dim\":128,\"intermediate_size\":8192,"
+                      "\"mamba_d_ssm\":3072,\"mamba_n_heads\":24,\"mamba_d_head\":128,\"mamba_d_state\":256,"
+                      "\"mamba_n_groups\":1,\"mamba_d_conv\":4}",
+         "attn", "Masked grouped-query attention", 3},
+        {"xlstm", "{\"model_type\":\"xlstm\",\"hidden_size\":4096,\"num_hidden_layers\":32,\"vocab_size\":50304,"
+                  "\"num_heads\":8}",
+         "mlstm", "mLSTM (matrix memory)", 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s.config.json", LX_TMP_DIR, cases[i].name);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(cases[i].json, f);
+        fclose(f);
+        lx_source src;
+        lx_arch a;
+        assert_true(lx_test_open_arch(path, &src, &a));
+        assert_clean(*state, &a, cases[i].name);
+        lx_err err = {0};
+        lx_desc *d = lx_desc_build(&a, &err);
+        assert_non_null(d);
+        const lx_desc_step *st = NULL;
+        for (int k = 0; k < d->n_blocks && !st; k++) st = find_step(&d->blocks[k], cases[i].card);
+        if (!st) /* Falcon-H1: attention and Mamba-2 side by side */
+            for (int j = 0; j < d->blocks[0].n_steps && !st; j++)
+                if (d->blocks[0].steps[j].type == LX_STEP_PAIR) st = &d->blocks[0].steps[j];
+        assert_non_null(st);
+        assert_string_equal(st->card.title, cases[i].title);
+        if (st->type == LX_STEP_PAIR) assert_string_equal(st->card2.title, "Mamba-2 (state space)");
+        assert_int_equal(d->n_insets, cases[i].insets);
+        lx_desc_free(d);
+        lx_arch_free(&a);
+        lx_source_free(&src);
+    }
+}
+
 /* Every shared GGUF that builds as a transformer draws cleanly; the others are refused
  * with a message before any drawing. */
 static void test_rules_hold_for_shared_gguf(void **state)
@@ -513,6 +564,7 @@ int main(void)
         cmocka_unit_test(test_rules_hold_for_catalogue),
         cmocka_unit_test(test_rules_hold_for_shared_configs),
         cmocka_unit_test(test_describe_qwen3_next_motif),
+        cmocka_unit_test(test_rules_hold_for_recurrent_stacks),
         cmocka_unit_test(test_describe_nemotron_h_kinds),
         cmocka_unit_test(test_rules_hold_for_shared_gguf),
         cmocka_unit_test(test_same_input_same_bytes),

@@ -184,6 +184,7 @@ static const char *model_kind(const lx_arch *a)
     if (!strcmp(a->hp.family, "t5")) return "encoder-decoder transformer (encoder stack shown)";
     int other = 0;
     for (int m = 0; m < LX_MIX_COUNT; m++) other += m != LX_MIX_ATTN && m != LX_MIX_NONE ? a->n_mixers[m] : 0;
+    for (int i = 0; i < a->n_layers && i < LX_MAX_LAYERS; i++) other += (a->layers[i].bits & LX_LAYER_PAR_SSM) != 0;
     if (other && a->n_mixers[LX_MIX_ATTN]) return "decoder-only hybrid (attention + recurrent layers)";
     if (other) return "decoder-only recurrent model (no attention)";
     return "decoder-only transformer";
@@ -653,11 +654,19 @@ static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, co
     lx_norm_place p = b->a->norm.placement;
     bool classic_post = p == LX_NORM_POST && strcmp(b->a->hp.family, "olmo2") != 0;
     bool attn = mixer && l->mixer == LX_MIX_ATTN;
+    bool par_ssm = attn && (l->bits & LX_LAYER_PAR_SSM);
     block_step(k, LX_STEP_FORK);
     if (p == LX_NORM_PRE || p == LX_NORM_SANDWICH)
         norm_card(b, &block_step(k, LX_STEP_CARD)->card, mixer ? "attn_norm" : "ffn_norm", "");
-    lx_desc_card *c = &block_step(k, LX_STEP_CARD)->card;
-    if (attn) attn_card(b, c, g, l, per_kind);
+    lx_desc_step *st = block_step(k, par_ssm ? LX_STEP_PAIR : LX_STEP_CARD);
+    lx_desc_card *c = &st->card;
+    if (par_ssm) { /* Falcon-H1: a Mamba-2 beside the attention, on the same input */
+        lx_layer ssm = *l;
+        ssm.mixer = LX_MIX_MAMBA2;
+        attn_card(b, c, g, l, per_kind);
+        lx_dmixer_card(b, &st->card2, g, &ssm);
+        lx_dcard_sub(&st->card2, "in parallel with attention, on the same input");
+    } else if (attn) attn_card(b, c, g, l, per_kind);
     else if (mixer) lx_dmixer_card(b, c, g, l);
     else ffn_card(b, c, g);
     if (p == LX_NORM_SANDWICH || (p == LX_NORM_POST && !classic_post))

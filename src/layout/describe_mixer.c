@@ -80,7 +80,13 @@ static void conv_lines(lx_dbuild *b, lx_desc_card *c)
 
 static void mlstm_lines(lx_dbuild *b, lx_desc_card *c)
 {
-    (void)b;
+    const lx_hparams *h = &b->a->hp;
+    char s[160];
+    if (h->lin_v_heads) {
+        lx_dsnprintf(s, sizeof s, "%s heads · Q/K %s wide · V %s wide", lx_dfmt_th(b, h->lin_v_heads),
+                     lx_dfmt_th(b, h->lin_k_dim), lx_dfmt_th(b, h->lin_v_dim));
+        sub(c, s);
+    }
     sub(c, "matrix memory with exponential input and forget gates");
 }
 
@@ -116,7 +122,9 @@ static void state_note(lx_dbuild *b, lx_desc_inset *in)
     const lx_arch *a = b->a;
     uint64_t per = 0;
     for (int i = 0; i < a->n_layers && i < LX_MAX_LAYERS && !per; i++)
-        if ((int)a->layers[i].mixer == in->mixer) per = a->layers[i].state_bytes;
+        if ((int)a->layers[i].mixer == in->mixer ||
+            (in->mixer == LX_MIX_MAMBA2 && (a->layers[i].bits & LX_LAYER_PAR_SSM)))
+            per = a->layers[i].state_bytes;
     char s[192];
     if (per)
         lx_dsnprintf(s, sizeof s, "fixed state per sequence in this layer: %s bytes at 16 bits, whatever the context length",
@@ -325,8 +333,12 @@ void lx_dmixer_card(lx_dbuild *b, lx_desc_card *c, const lx_group *g, const lx_l
 
 static const lx_group *mixer_group(const lx_arch *a, lx_mixer m)
 {
-    for (int g = 0; g < a->n_groups; g++)
-        if (a->groups[g].mixer == m) return &a->groups[g];
+    for (int g = 0; g < a->n_groups; g++) {
+        int first = a->groups[g].first;
+        bool beside = m == LX_MIX_MAMBA2 && first >= 0 && first < LX_MAX_LAYERS &&
+                      (a->layers[first].bits & LX_LAYER_PAR_SSM); /* Falcon-H1 */
+        if (a->groups[g].mixer == m || beside) return &a->groups[g];
+    }
     return NULL;
 }
 
