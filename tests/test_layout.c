@@ -393,7 +393,7 @@ static void test_describe_nemotron_h_kinds(void **state)
     assert_int_equal(m->n_chain, 5);
     assert_string_equal(m->title, "Inside Mamba-2 (one layer)");
     assert_string_equal(m->part[LX_PART_IN_PROJ].sub[0], "8,192 → 37,120: z 16,384 · x 16,384 · B, C 2,048 each · Δt 256");
-    assert_non_null(strstr(d->subtitle[0], "decoder-only hybrid (attention + recurrent layers)"));
+    assert_non_null(strstr(d->subtitle[0], "decoder-only hybrid of attention and recurrent layers"));
     /* the token-mixer row has three values: without colour the text diagram writes letters */
     assert_string_equal(d->strips[0].label, "token mixer");
     assert_int_equal(d->strips[0].n_cats, 3);

@@ -185,8 +185,8 @@ static const char *model_kind(const lx_arch *a)
     int other = 0;
     for (int m = 0; m < LX_MIX_COUNT; m++) other += m != LX_MIX_ATTN && m != LX_MIX_NONE ? a->n_mixers[m] : 0;
     for (int i = 0; i < a->n_layers && i < LX_MAX_LAYERS; i++) other += (a->layers[i].bits & LX_LAYER_PAR_SSM) != 0;
-    if (other && a->n_mixers[LX_MIX_ATTN]) return "decoder-only hybrid (attention + recurrent layers)";
-    if (other) return "decoder-only recurrent model (no attention)";
+    if (other && a->n_mixers[LX_MIX_ATTN]) return "decoder-only hybrid of attention and recurrent layers";
+    if (other) return "decoder-only recurrent model, no attention";
     return "decoder-only transformer";
 }
 
