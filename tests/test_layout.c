@@ -429,6 +429,14 @@ static void test_rules_hold_for_recurrent_stacks(void **state)
         {"xlstm", "{\"model_type\":\"xlstm\",\"hidden_size\":4096,\"num_hidden_layers\":32,\"vocab_size\":50304,"
                   "\"num_heads\":8}",
          "mlstm", "mLSTM (matrix memory)", 2},
+        {"kimi-linear", "{\"model_type\":\"kimi_linear\",\"hidden_size\":2304,\"num_hidden_layers\":27,"
+                        "\"vocab_size\":163840,\"num_attention_heads\":32,\"num_key_value_heads\":32,"
+                        "\"intermediate_size\":9216,\"moe_intermediate_size\":1024,\"n_routed_experts\":256,"
+                        "\"num_experts_per_tok\":8,\"n_shared_experts\":1,\"first_k_dense_replace\":1,"
+                        "\"kv_lora_rank\":512,\"qk_nope_head_dim\":128,\"qk_rope_head_dim\":64,\"v_head_dim\":128,"
+                        "\"linear_attn_config\":{\"full_attn_layers\":[4,8,12,16,20,24,27],\"num_heads\":32,"
+                        "\"head_dim\":128,\"short_conv_kernel_size\":4}}",
+         "kda", "Kimi Delta Attention (linear attention)", 4},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char path[1024];

@@ -33,6 +33,18 @@ void lx_dset_figure(lx_dbuild *b, lx_desc_inset *in, uint64_t params)
     if (params) lx_dsnprintf(in->figure, sizeof in->figure, "%s parameters per layer", lx_dfmt_th(b, params));
 }
 
+/* Every softmax-attention layer is NoPE (Kimi Linear's MLA layers): nothing rotates. */
+static bool attn_all_nope(const lx_arch *a)
+{
+    int n = 0;
+    for (int i = 0; i < a->n_layers && i < LX_MAX_LAYERS; i++) {
+        if (a->layers[i].mixer != LX_MIX_ATTN) continue;
+        if (!(a->layer_bits[i] & LX_LAYER_NOPE)) return false;
+        n++;
+    }
+    return n > 0;
+}
+
 /* "4,096 → 1,024 (8 × 128)" */
 static void proj_sub(lx_dbuild *b, lx_desc_card *c, uint64_t in, uint64_t heads, uint64_t dim, bool bias)
 {
@@ -168,7 +180,7 @@ static void inset_attn(lx_dbuild *b, lx_desc_inset *in)
     proj_sub(b, lx_dpart(in, LX_PART_K, LX_KIND_ATTENTION, "k", "K projection"), d, kv, hd, a->attn.k_bias);
     proj_sub(b, lx_dpart(in, LX_PART_V, LX_KIND_ATTENTION, "v", "V projection"), d, kv, vd, a->attn.v_bias);
     qk_norm_parts(b, in);
-    if (a->pos.kind == LX_POS_ROPE) {
+    if (a->pos.kind == LX_POS_ROPE && !attn_all_nope(a)) {
         rope_pill(b, in, LX_PART_Q_ROPE, "qrope", hd);
         rope_pill(b, in, LX_PART_K_ROPE, "krope", hd);
     }
@@ -223,11 +235,12 @@ static void inset_mla(lx_dbuild *b, lx_desc_inset *in)
     const lx_arch *a = b->a;
     uint64_t qd = lx_dq_head_dim(a), rope = a->attn.rope_head_dim;
     char s[192];
+    bool nope = attn_all_nope(a);
     mla_q(b, in);
     mla_kv(b, in);
-    lx_dsnprintf(s, sizeof s, "RoPE · %s of %s dims", lx_dfmt_th(b, rope), lx_dfmt_th(b, qd));
+    lx_dsnprintf(s, sizeof s, "%s · %s of %s dims", nope ? "NoPE, not rotated" : "RoPE", lx_dfmt_th(b, rope), lx_dfmt_th(b, qd));
     lx_dpart(in, LX_PART_Q_ROPE, LX_KIND_POSITION, "qrope", s)->pill = true;
-    lx_dsnprintf(s, sizeof s, "RoPE key · %s dims", lx_dfmt_th(b, rope));
+    lx_dsnprintf(s, sizeof s, "%s · %s dims", nope ? "shared key, not rotated" : "RoPE key", lx_dfmt_th(b, rope));
     lx_dpart(in, LX_PART_K_ROPE, LX_KIND_POSITION, "krope", s)->pill = true;
     in->n_heads = in->n_kv_heads = a->attn.n_heads;
     uint64_t vd = a->attn.v_head_dim ? a->attn.v_head_dim : a->attn.nope_head_dim;
