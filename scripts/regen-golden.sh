@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the golden diagrams that tests/test_render.c compares against:
 # tests/golden/NAME.svg and NAME.txt for stories260K.gguf, three catalogue models and two
-# hybrid configs from ../shared/configs (Qwen3-Next, Nemotron-H).
+# hybrid configs from ../shared/configs (Qwen3-Next, Nemotron-H) and Gemma 4 31B.
 # Usage: scripts/regen-golden.sh [BUILD_DIR]   (default: build; the llmxray binary must be built)
 # Review the change by eye before committing it: render the SVGs (or PNGs) and look at them.
 set -euo pipefail
@@ -18,4 +18,4 @@ gen() { # MODEL NAME
 mkdir -p tests/golden
 gen "$SHARED/models/stories260K.gguf" stories260K
 for m in llama-3.1-8b deepseek-v3 gemma-2-9b; do gen "$m" "$m"; done
-for c in qwen3-next-80b-a3b nemotron-h-56b; do gen "$SHARED/configs/$c/config.json" "$c"; done
+for c in qwen3-next-80b-a3b nemotron-h-56b gemma-4-31b; do gen "$SHARED/configs/$c/config.json" "$c"; done
