@@ -684,12 +684,12 @@ static bool parallel_block(const lx_arch *a, const lx_group *g)
            g->per_layer[LX_COMP_ATTENTION].params > 0 && g->mixer == LX_MIX_ATTN && g->ffn != LX_FFN_NONE;
 }
 
-static void block_parallel(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l)
+static void block_parallel(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l, bool per_kind)
 {
     block_step(k, LX_STEP_FORK);
     norm_card(b, &block_step(k, LX_STEP_CARD)->card, "attn_norm", "");
     lx_desc_step *st = block_step(k, LX_STEP_PAIR);
-    attn_card(b, &st->card, g, l, false);
+    attn_card(b, &st->card, g, l, per_kind);
     ffn_card(b, &st->card2, g);
     lx_dcard_sub(&st->card2, "in parallel with attention, on the same input");
     block_step(k, LX_STEP_ADD);
@@ -699,7 +699,7 @@ static void block_parallel(lx_dbuild *b, lx_desc_block *k, const lx_group *g, co
 static void block_layer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l, bool per_kind)
 {
     if (parallel_block(b->a, g)) {
-        block_parallel(b, k, g, l);
+        block_parallel(b, k, g, l, per_kind);
         return;
     }
     if (l->mixer != LX_MIX_NONE) block_sublayer(b, k, g, l, per_kind, true);
