@@ -16,6 +16,7 @@
 #include "layout/describe.h"
 #include "model/catalogue.h"
 #include "render/svg.h"
+#include "render/term.h"
 
 static int setup(void **state)
 {
@@ -164,7 +165,9 @@ static void test_describe_deepseek_dense_prefix_and_mla(void **state)
     assert_int_equal(d->insets[2].block, 1);
     assert_string_equal(d->insets[2].part[LX_PART_EXPERT].figure, "44.0 M each");
     assert_int_equal(d->n_strips, 1);
-    assert_true(!d->strips[0].on[2] && d->strips[0].on[3] && d->strips[0].on[60]);
+    assert_string_equal(d->strips[0].cat[0].label, "mixture of experts");
+    assert_string_equal(d->strips[0].cat[1].label, "dense");
+    assert_true(d->strips[0].cell[2] == 1 && d->strips[0].cell[3] == 0 && d->strips[0].cell[60] == 0);
     assert_string_equal(d->active_note, "Active per token: 37,552,297,472 parameters (5.6 %): 8 of 256 routed experts "
                                         "+ 1 shared in each MoE layer");
     lx_desc_free(d);
@@ -184,8 +187,10 @@ static void test_describe_gemma_sandwich_and_sliding(void **state)
     assert_int_equal(k, 6);
     assert_string_equal(find_step(b, "attn_post_norm")->card.title, "Post-attention RMSNorm");
     assert_int_equal(d->n_strips, 1);
-    assert_string_equal(d->strips[0].on_label, "sliding window 4,096");
-    assert_true(d->strips[0].on[0] && !d->strips[0].on[1] && d->strips[0].on[40] && !d->strips[0].on[41]);
+    assert_string_equal(d->strips[0].cat[0].label, "sliding window 4,096");
+    assert_string_equal(d->strips[0].cat[1].label, "global (full context)");
+    assert_true(d->strips[0].cell[0] == 0 && d->strips[0].cell[1] == 1 && d->strips[0].cell[40] == 0 &&
+                d->strips[0].cell[41] == 1);
     assert_string_equal(d->spine_bottom[1].title, "Output layer (tied to the embedding)");
     assert_string_equal(d->insets[0].part[LX_PART_SDPA].sub[0],
                         "softmax( 50 · tanh( Q·Kᵀ / √256 / 50 ) + causal mask ) · V");
@@ -283,6 +288,180 @@ static void test_rules_hold_for_catalogue(void **state)
         const char *slug = lx_catalogue_at(i)->slug;
         assert_true(lx_test_open_arch(slug, &src, &a));
         assert_clean(*state, &a, slug);
+        lx_arch_free(&a);
+        lx_source_free(&src);
+    }
+}
+
+/* Every real config.json in ../shared/configs draws cleanly, and its text diagram renders in
+ * both themes. */
+static void test_rules_hold_for_shared_configs(void **state)
+{
+    DIR *dir = opendir(LX_SHARED_DIR "/configs");
+    assert_non_null(dir);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(dir));) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/configs/%s/config.json", LX_SHARED_DIR, e->d_name);
+        FILE *f = e->d_name[0] == '.' ? NULL : fopen(path, "rb");
+        if (!f) continue;
+        fclose(f);
+        lx_source src;
+        lx_arch a;
+        if (!lx_test_open_arch(path, &src, &a)) continue; /* a family the model stage does not read yet */
+        assert_clean(*state, &a, path);
+        lx_err err = {0};
+        lx_desc *d = lx_desc_build(&a, &err);
+        assert_non_null(d);
+        for (int t = 0; t < LX_THEME_COUNT; t++) {
+            lx_buf out;
+            lx_buf_init(&out);
+            lx_term_opts o = {.width = 100, .theme = (lx_theme_id)t, .color = t == 1};
+            assert_int_equal(lx_term_render(d, &o, &out, &err), LX_OK);
+            assert_true(out.len > 1000);
+            lx_buf_free(&out);
+        }
+        lx_desc_free(d);
+        lx_arch_free(&a);
+        lx_source_free(&src);
+        n++;
+    }
+    closedir(dir);
+    assert_true(n >= 40);
+}
+
+/* Qwen3-Next: one container for its motif, Gated DeltaNet and gated attention inside,
+ * each with its own inset, and the token-mixer row of the layer pattern. */
+static void test_describe_qwen3_next_motif(void **state)
+{
+    (void)state;
+    lx_source src;
+    lx_arch a;
+    assert_true(lx_test_open_arch(LX_SHARED_DIR "/configs/qwen3-next-80b-a3b/config.json", &src, &a));
+    lx_err err = {0};
+    lx_desc *d = lx_desc_build(&a, &err);
+    assert_non_null(d);
+    assert_int_equal(d->n_blocks, 1);
+    assert_string_equal(d->blocks[0].caption, "12 × [3 × Gated DeltaNet, 1 × gated attention] · layers 0–47");
+    assert_string_equal(d->blocks[0].badge, "× 12");
+    assert_int_equal(d->blocks[0].steps[0].type, LX_STEP_LABEL);
+    assert_string_equal(d->blocks[0].steps[0].card.title, "3 × Gated DeltaNet layers");
+    const lx_desc_step *g = find_step(&d->blocks[0], "gdn");
+    assert_non_null(g);
+    assert_string_equal(g->card.title, "Gated DeltaNet (linear attention)");
+    assert_string_equal(g->card.sub[0], "16 Q/K heads × 128 · 32 V heads × 128");
+    assert_string_equal(find_step(&d->blocks[0], "attn")->card.title, "Masked grouped-query attention + sigmoid gate");
+    assert_int_equal(d->n_insets, 3);
+    assert_int_equal(d->insets[0].type, LX_INSET_LINEAR);
+    assert_string_equal(d->insets[0].part[LX_PART_Q_NORM].title, "conv1d · kernel 4 · SiLU");
+    assert_string_equal(d->insets[0].part[LX_PART_STATE].sub[0], "S_t = α_t · S_{t−1} · (I − β_t · k_t k_tᵀ) + β_t · v_t k_tᵀ");
+    assert_int_equal(d->insets[1].type, LX_INSET_MOE);
+    assert_int_equal(d->insets[2].type, LX_INSET_ATTN);
+    assert_true(d->insets[2].has[LX_PART_OGATE]);
+    assert_string_equal(d->strips[0].label, "token mixer");
+    assert_string_equal(d->strips[0].cat[0].label, "Gated DeltaNet");
+    assert_true(d->strips[0].cell[2] == 0 && d->strips[0].cell[3] == 1 && d->strips[0].cell[47] == 1);
+    bool mixer_row = false;
+    for (int i = 0; i < d->n_rows; i++)
+        if (!strcmp(d->rows[i].label, "Linear attention / SSM")) mixer_row = !strcmp(d->rows[i].params_s, "1,213,864,704");
+    assert_true(mixer_row);
+    lx_desc_free(d);
+    lx_arch_free(&a);
+    lx_source_free(&src);
+}
+
+/* Nemotron-H: no motif repeats, so one block per kind of layer: Mamba-2 only, MLP only,
+ * attention only; the Mamba-2 inset is a chain of five steps. */
+static void test_describe_nemotron_h_kinds(void **state)
+{
+    (void)state;
+    lx_source src;
+    lx_arch a;
+    assert_true(lx_test_open_arch(LX_SHARED_DIR "/configs/nemotron-h-56b/config.json", &src, &a));
+    lx_err err = {0};
+    lx_desc *d = lx_desc_build(&a, &err);
+    assert_non_null(d);
+    assert_int_equal(d->n_blocks, 3);
+    assert_string_equal(d->blocks[0].caption, "Mamba-2 layer · 54 layers (see the layer pattern)");
+    assert_string_equal(d->blocks[1].caption, "MLP layer (feed-forward only) · 54 layers (see the layer pattern)");
+    assert_string_equal(d->blocks[2].caption, "Attention layer (no feed-forward) · 10 layers: 7–106, every 11th");
+    assert_non_null(find_step(&d->blocks[0], "mamba2"));
+    assert_null(find_step(&d->blocks[0], "ffn"));
+    assert_null(find_step(&d->blocks[1], "attn"));
+    const lx_desc_inset *m = &d->insets[0];
+    assert_int_equal(m->type, LX_INSET_CHAIN);
+    assert_int_equal(m->n_chain, 5);
+    assert_string_equal(m->title, "Inside Mamba-2 (one layer)");
+    assert_string_equal(m->part[LX_PART_IN_PROJ].sub[0], "8,192 → 37,120: z 16,384 · x 16,384 · B, C 2,048 each · Δt 256");
+    assert_non_null(strstr(d->subtitle[0], "decoder-only hybrid of attention and recurrent layers"));
+    /* the token-mixer row has three values: without colour the text diagram writes letters */
+    assert_string_equal(d->strips[0].label, "token mixer");
+    assert_int_equal(d->strips[0].n_cats, 3);
+    lx_buf out;
+    lx_buf_init(&out);
+    lx_term_opts o = {.width = 140, .ascii = true};
+    assert_int_equal(lx_term_render(d, &o, &out, &err), LX_OK);
+    assert_non_null(strstr(lx_buf_cstr(&out), "token mixer   M-M-M-MA-M-M-M-M"));
+    lx_buf_free(&out);
+    lx_desc_free(d);
+    lx_arch_free(&a);
+    lx_source_free(&src);
+}
+
+/* Recurrent and hybrid stacks from their published hyper-parameters (no shared config):
+ * each draws cleanly, with the cards its token mixers call for. */
+static void test_rules_hold_for_recurrent_stacks(void **state)
+{
+    static const struct { const char *name, *json, *card, *title; int insets; } cases[] = {
+        {"mamba", "{\"model_type\":\"mamba\",\"hidden_size\":768,\"num_hidden_layers\":24,\"vocab_size\":50280,"
+                  "\"state_size\":16,\"expand\":2,\"conv_kernel\":4,\"time_step_rank\":48}",
+         "mamba", "Mamba (selective state space)", 1},
+        {"jamba", "{\"model_type\":\"jamba\",\"hidden_size\":4096,\"num_hidden_layers\":32,\"vocab_size\":65536,"
+                  "\"num_attention_heads\":32,\"num_key_value_heads\":8,\"intermediate_size\":14336,\"num_experts\":16,"
+                  "\"num_experts_per_tok\":2,\"attn_layer_period\":8,\"attn_layer_offset\":4,\"expert_layer_period\":2,"
+                  "\"expert_layer_offset\":1,\"mamba_d_state\":16,\"mamba_d_conv\":4,\"mamba_expand\":2,\"mamba_dt_rank\":256}",
+         "mamba", "Mamba (selective state space)", 4},
+        {"falcon-h1", "{\"model_type\":\"falcon_h1\",\"hidden_size\":2048,\"num_hidden_layers\":24,\"vocab_size\":65537,"
+                      "\"num_attention_heads\":8,\"num_key_value_heads\":2,\"head_dim\":128,\"intermediate_size\":8192,"
+                      "\"mamba_d_ssm\":3072,\"mamba_n_heads\":24,\"mamba_d_head\":128,\"mamba_d_state\":256,"
+                      "\"mamba_n_groups\":1,\"mamba_d_conv\":4}",
+         "attn", "Masked grouped-query attention", 3},
+        {"xlstm", "{\"model_type\":\"xlstm\",\"hidden_size\":4096,\"num_hidden_layers\":32,\"vocab_size\":50304,"
+                  "\"num_heads\":8}",
+         "mlstm", "mLSTM (matrix memory)", 2},
+        {"kimi-linear", "{\"model_type\":\"kimi_linear\",\"hidden_size\":2304,\"num_hidden_layers\":27,"
+                        "\"vocab_size\":163840,\"num_attention_heads\":32,\"num_key_value_heads\":32,"
+                        "\"intermediate_size\":9216,\"moe_intermediate_size\":1024,\"n_routed_experts\":256,"
+                        "\"num_experts_per_tok\":8,\"n_shared_experts\":1,\"first_k_dense_replace\":1,"
+                        "\"kv_lora_rank\":512,\"qk_nope_head_dim\":128,\"qk_rope_head_dim\":64,\"v_head_dim\":128,"
+                        "\"linear_attn_config\":{\"full_attn_layers\":[4,8,12,16,20,24,27],\"num_heads\":32,"
+                        "\"head_dim\":128,\"short_conv_kernel_size\":4}}",
+         "kda", "Kimi Delta Attention (linear attention)", 4},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s.config.json", LX_TMP_DIR, cases[i].name);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(cases[i].json, f);
+        fclose(f);
+        lx_source src;
+        lx_arch a;
+        assert_true(lx_test_open_arch(path, &src, &a));
+        assert_clean(*state, &a, cases[i].name);
+        lx_err err = {0};
+        lx_desc *d = lx_desc_build(&a, &err);
+        assert_non_null(d);
+        const lx_desc_step *st = NULL;
+        for (int k = 0; k < d->n_blocks && !st; k++) st = find_step(&d->blocks[k], cases[i].card);
+        if (!st) /* Falcon-H1: attention and Mamba-2 side by side */
+            for (int j = 0; j < d->blocks[0].n_steps && !st; j++)
+                if (d->blocks[0].steps[j].type == LX_STEP_PAIR) st = &d->blocks[0].steps[j];
+        assert_non_null(st);
+        assert_string_equal(st->card.title, cases[i].title);
+        if (st->type == LX_STEP_PAIR) assert_string_equal(st->card2.title, "Mamba-2 (state space)");
+        assert_int_equal(d->n_insets, cases[i].insets);
+        lx_desc_free(d);
         lx_arch_free(&a);
         lx_source_free(&src);
     }
@@ -391,6 +570,10 @@ int main(void)
         cmocka_unit_test(test_describe_quantized),
         cmocka_unit_test(test_rules_hold_for_fixtures),
         cmocka_unit_test(test_rules_hold_for_catalogue),
+        cmocka_unit_test(test_rules_hold_for_shared_configs),
+        cmocka_unit_test(test_describe_qwen3_next_motif),
+        cmocka_unit_test(test_rules_hold_for_recurrent_stacks),
+        cmocka_unit_test(test_describe_nemotron_h_kinds),
         cmocka_unit_test(test_rules_hold_for_shared_gguf),
         cmocka_unit_test(test_same_input_same_bytes),
         cmocka_unit_test(test_checker_catches_faults),

@@ -434,6 +434,7 @@ static void check_golden(const char *model, const char *golden, const char *f)
 {
     char path[1024], gpath[1024];
     if (model[0] == '@') snprintf(path, sizeof path, "%s/models/%s", LX_SHARED_DIR, model + 1);
+    else if (model[0] == '%') snprintf(path, sizeof path, "%s/configs/%s/config.json", LX_SHARED_DIR, model + 1);
     else snprintf(path, sizeof path, "%s", model);
     snprintf(gpath, sizeof gpath, "%s/tests/golden/%s", LX_SOURCE_DIR, golden);
     lx_draw_opts o = opts(f);
@@ -459,6 +460,8 @@ static void test_goldens(void **state)
     static const struct { const char *model, *name; } g[] = {
         {"@stories260K.gguf", "stories260K"}, {"llama-3.1-8b", "llama-3.1-8b"},
         {"deepseek-v3", "deepseek-v3"}, {"gemma-2-9b", "gemma-2-9b"},
+        {"%qwen3-next-80b-a3b", "qwen3-next-80b-a3b"}, {"%nemotron-h-56b", "nemotron-h-56b"},
+        {"%gemma-4-31b", "gemma-4-31b"},
     };
     for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
         char name[96];

@@ -199,14 +199,17 @@ static double spine_cards(spine *sp, const lx_desc_card *cards, int n, double y,
 static double layout_caption(lx_lay *L, int k, double y)
 {
     const lx_desc_block *b = &L->d->blocks[k];
-    char lines[3][256], id[48];
+    char lines[8][256], id[48];
     double maxw = L->cx - L->x0 - 24;
     int n = 1;
     snprintf(lines[0], sizeof lines[0], "%s", b->caption);
-    const char *dot = strstr(b->caption, " · ");
+    const char *dot = NULL; /* the last " · ": a motif's unit may hold more of them */
+    for (const char *p = strstr(b->caption, " · "); p; p = strstr(p + 1, " · ")) dot = p;
     if (lx_scene_text_width(L->s, LX_FONT_CAPTION, b->caption) > maxw && dot) { /* "name" over "layers" */
-        snprintf(lines[0], sizeof lines[0], "%.*s", (int)(dot - b->caption), b->caption);
-        n = lx_lay_wrap(L, LX_FONT_CAPTION, dot + strlen(" · "), maxw, lines + 1, 2) + 1;
+        char name[sizeof b->caption];
+        snprintf(name, sizeof name, "%.*s", (int)(dot - b->caption), b->caption);
+        n = lx_lay_wrap(L, LX_FONT_CAPTION, name, maxw, lines, 7); /* a motif of many runs takes several lines */
+        n += lx_lay_wrap(L, LX_FONT_CAPTION, dot + strlen(" · "), maxw, lines + n, 8 - n);
     }
     if (n == 1 && lx_scene_text_width(L->s, LX_FONT_CAPTION, lines[0]) > maxw)
         n = lx_lay_wrap(L, LX_FONT_CAPTION, b->caption, maxw, lines, 3);
@@ -247,7 +250,7 @@ static void residual(lx_lay *L, int k, int n, int fork, int add)
  * into the ⊕ that follows. The first card sits on the right, the second on the left and
  * lower, so that both leader lines run right without crossing a card or an arrow.
  * Returns the y where the ⊕ goes. */
-static double pair_step(spine *sp, int k, int j, int group, double y)
+static double pair_step(spine *sp, int k, int j, int group, double y, const char *pre)
 {
     lx_lay *L = sp->L;
     const lx_desc_step *st = &L->d->blocks[k].steps[j];
@@ -257,23 +260,23 @@ static double pair_step(spine *sp, int k, int j, int group, double y)
     double left = L->cx - L->block_w / 2, ys = sp->prev_bottom + 14, h2 = lx_lay_card_h(L, &st->card2);
     lx_rect r1 = {left + L->block_w - w1, y + 6, w1, h1};
     lx_rect r2 = {left, fmax(r1.y + h1 / 2 + 16, lx_rect_bottom(r1) - h2 / 2 + 12), w2, h2};
-    char id[64];
-    snprintf(id, sizeof id, "block%d.%s", k, st->card.id);
+    char id[96];
+    snprintf(id, sizeof id, "%s.%s", pre, st->card.id);
     int c1 = L->card[k][j] = lx_lay_put_card(L, id, group, r1, &st->card);
-    snprintf(id, sizeof id, "block%d.%s", k, st->card2.id);
+    snprintf(id, sizeof id, "%s.%s", pre, st->card2.id);
     int c2 = L->card2[k][j] = lx_lay_put_card(L, id, group, r2, &st->card2);
     lx_pt a[4] = {{L->cx, sp->prev_bottom}, {L->cx, ys}, {lx_rect_cx(r1), ys}, {lx_rect_cx(r1), r1.y}};
     lx_pt b[4] = {{L->cx, sp->prev_bottom}, {L->cx, ys}, {lx_rect_cx(r2), ys}, {lx_rect_cx(r2), r2.y}};
-    snprintf(id, sizeof id, "block%d.split%d", k, 0);
+    snprintf(id, sizeof id, "%s.split%d", pre, 0);
     lx_lay_arrow(L, id, group, a, 4, sp->prev, c1);
-    snprintf(id, sizeof id, "block%d.split%d", k, 1);
+    snprintf(id, sizeof id, "%s.split%d", pre, 1);
     lx_lay_arrow(L, id, group, b, 4, sp->prev, c2);
     sp->prev = -1; /* the ⊕ below is joined by merge() */
     return fmax(lx_rect_bottom(r1), lx_rect_bottom(r2)) + 30;
 }
 
 /* Arrows from both cards of a pair down into the ⊕ at index add. */
-static void merge(lx_lay *L, int k, int group, int c1, int c2, int add)
+static void merge(lx_lay *L, const char *pre, int group, int c1, int c2, int add)
 {
     const lx_el *a = &L->s->els[add];
     double top = a->u.circle.cy - a->u.circle.rad, ym = top - 14;
@@ -281,8 +284,8 @@ static void merge(lx_lay *L, int k, int group, int c1, int c2, int add)
     for (int i = 0; i < 2; i++) {
         lx_rect r = L->s->els[cards[i]].r;
         lx_pt p[4] = {{lx_rect_cx(r), lx_rect_bottom(r)}, {lx_rect_cx(r), ym}, {L->cx, ym}, {L->cx, top}};
-        char id[64];
-        snprintf(id, sizeof id, "block%d.merge%d", k, i);
+        char id[96];
+        snprintf(id, sizeof id, "%s.merge%d", pre, i);
         lx_lay_arrow(L, id, group, p, 4, cards[i], add);
     }
 }
@@ -291,13 +294,14 @@ static double block_steps(spine *sp, int k, int group, double y)
 {
     lx_lay *L = sp->L;
     const lx_desc_block *b = &L->d->blocks[k];
-    int fork = -1, n_res = 0, pair = -1;
-    char id[48];
+    int fork = -1, n_res = 0, pair = -1, kind = -1; /* kind: index of the motif's layer kind */
+    char id[80], pre[32];
+    snprintf(pre, sizeof pre, "block%d", k);
     for (int j = 0; j < b->n_steps; j++) {
         const lx_desc_step *st = &b->steps[j];
         L->card[k][j] = L->card2[k][j] = -1;
         if (st->type == LX_STEP_PAIR) {
-            y = pair_step(sp, k, j, group, y);
+            y = pair_step(sp, k, j, group, y, pre);
             pair = j;
         } else if (st->type == LX_STEP_FORK) {
             snprintf(id, sizeof id, "block%d.fork%d", k, n_res);
@@ -306,13 +310,18 @@ static double block_steps(spine *sp, int k, int group, double y)
         } else if (st->type == LX_STEP_ADD) {
             snprintf(id, sizeof id, "block%d.add%d", k, n_res);
             y = spine_circle(sp, id, group, y, 11, LX_GLYPH_PLUS) + 20;
-            if (pair >= 0) merge(L, k, group, L->card[k][pair], L->card2[k][pair], sp->prev);
+            if (pair >= 0) merge(L, pre, group, L->card[k][pair], L->card2[k][pair], sp->prev);
             pair = -1;
             if (fork >= 0) residual(L, k, n_res, fork, sp->prev);
             fork = -1;
             n_res++;
+        } else if (st->type == LX_STEP_LABEL) { /* left of the spine line, where no residual runs */
+            snprintf(id, sizeof id, "block%d.label%d", k, j);
+            if (++kind > 0) snprintf(pre, sizeof pre, "block%d.k%d", k, kind);
+            y = lx_lay_text_block(L, id, group, LX_FONT_CAPTION, LX_INK_MUTED, L->x0 + 30, y + 8,
+                                  L->cx - L->x0 - 30 - 14, st->card.title) + 2;
         } else {
-            snprintf(id, sizeof id, "block%d.%s", k, st->card.id);
+            snprintf(id, sizeof id, "%s.%s", pre, st->card.id);
             y = spine_card(sp, id, group, y, card_width(L, &st->card, true), &st->card) + 22;
             L->card[k][j] = sp->prev;
         }
@@ -418,7 +427,7 @@ lx_status lx_layout_arch(const lx_desc *d, lx_scene *s, lx_err *err)
     L.s = s;
     L.d = d;
     L.x0 = LX_MARGIN;
-    for (int i = 0; i < 4; i++) L.inset_panel[i] = -1;
+    for (int i = 0; i < LX_DESC_MAX_INSETS; i++) L.inset_panel[i] = -1;
     measure_spine(&L);
     L.xr = L.x0 + L.cw + LX_GUTTER;
     L.rw = right_width(&L);

@@ -26,7 +26,7 @@ typedef struct lx_lay {
     double top;             /* first y below the title band */
     int card[LX_DESC_MAX_BLOCKS][LX_DESC_MAX_STEPS];  /* scene index of each block step, -1 none */
     int card2[LX_DESC_MAX_BLOCKS][LX_DESC_MAX_STEPS]; /* the second card of a pair step, -1 none */
-    int inset_panel[4];     /* scene index of each inset's panel */
+    int inset_panel[LX_DESC_MAX_INSETS];   /* scene index of each inset's panel */
 } lx_lay;
 
 /* Converts a desc card to a scene card (pointers into dc). */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/layers.h"
 #include "read/dtype.h"
 #include "util/buf.h"
 
@@ -103,7 +104,7 @@ int lx_desc_card_nsub(const lx_desc_card *c)
 typedef struct act_entry { const char *prefix, *act, *glu; } act_entry;
 static const act_entry ACTS[] = {
     {"silu", "SiLU", "SwiGLU"}, {"swish", "SiLU", "SwiGLU"}, {"gelu", "GELU", "GeGLU"},
-    {"relu", "ReLU", "ReGLU"}, {"swiglu", "SiLU", "SwiGLU"}, {"geglu", "GELU", "GeGLU"},
+    {"relu2", "ReLU²", "ReLU² GLU"}, {"relu_squared", "ReLU²", "ReLU² GLU"}, {"relu", "ReLU", "ReGLU"}, {"swiglu", "SiLU", "SwiGLU"}, {"geglu", "GELU", "GeGLU"},
 };
 
 static const act_entry *act_find(const char *a)
@@ -123,6 +124,11 @@ const char *lx_dglu_name(const char *a)
 {
     const act_entry *e = act_find(a);
     return e ? e->glu : "Gated";
+}
+
+const char *lx_dexpert_name(const lx_arch *a)
+{
+    return a->hp.gated == LX_NO ? lx_dact_name(a->ffn.activation) : lx_dglu_name(a->ffn.activation);
 }
 
 bool lx_dis_encoder(const lx_arch *a)
@@ -176,6 +182,11 @@ static const char *model_kind(const lx_arch *a)
 {
     if (lx_dis_encoder(a)) return "encoder-only transformer";
     if (!strcmp(a->hp.family, "t5")) return "encoder-decoder transformer (encoder stack shown)";
+    int other = 0;
+    for (int m = 0; m < LX_MIX_COUNT; m++) other += m != LX_MIX_ATTN && m != LX_MIX_NONE ? a->n_mixers[m] : 0;
+    for (int i = 0; i < a->n_layers && i < LX_MAX_LAYERS; i++) other += (a->layers[i].bits & LX_LAYER_PAR_SSM) != 0;
+    if (other && a->n_mixers[LX_MIX_ATTN]) return "decoder-only hybrid of attention and recurrent layers";
+    if (other) return "decoder-only recurrent model, no attention";
     return "decoder-only transformer";
 }
 
@@ -321,12 +332,31 @@ static bool spine_position(lx_dbuild *b, lx_desc_card *c)
     return false;
 }
 
+/* Gemma 3n/4 E-models: a second, per-layer token embedding each layer adds a slice of. */
+static bool spine_ple(lx_dbuild *b, lx_desc_card *c)
+{
+    const lx_arch *a = b->a;
+    if (!a->hp.ple_dim) return false;
+    lx_dcard(c, LX_KIND_EMBEDDING, "ple", "Per-layer token embeddings");
+    char s[160];
+    lx_dsnprintf(s, sizeof s, "%s × (%s layers × %s)", lx_dfmt_th(b, a->hp.vocab_size), lx_dfmt_th(b, a->hp.n_layers),
+                 lx_dfmt_th(b, a->hp.ple_dim));
+    lx_dcard_sub(c, s);
+    lx_dsnprintf(s, sizeof s, "each layer adds its own %s-wide slice, gated by the residual stream",
+                 lx_dfmt_th(b, a->hp.ple_dim));
+    lx_dcard_sub(c, s);
+    lx_dsnprintf(c->tip, sizeof c->tip, "per-layer token embedding: %s × %s", lx_dfmt_th(b, a->hp.vocab_size),
+                 lx_dfmt_th(b, a->hp.n_layers * a->hp.ple_dim));
+    return true;
+}
+
 static void build_spine_top(lx_dbuild *b)
 {
     lx_desc *d = b->d;
     spine_input(b, &d->spine_top[d->n_spine_top++]);
     spine_tokenizer(b, &d->spine_top[d->n_spine_top++]);
     spine_embedding(b, &d->spine_top[d->n_spine_top++]);
+    if (spine_ple(b, &d->spine_top[d->n_spine_top])) d->n_spine_top++;
     if (spine_position(b, &d->spine_top[d->n_spine_top])) d->n_spine_top++;
 }
 
@@ -378,8 +408,8 @@ static void build_spine_bottom(lx_dbuild *b)
 
 static bool group_same(const lx_group *x, const lx_group *y)
 {
-    return x->ffn == y->ffn && x->attn == y->attn && x->params_per_layer == y->params_per_layer &&
-           x->d_ff == y->d_ff;
+    return x->ffn == y->ffn && x->attn == y->attn && x->mixer == y->mixer &&
+           x->params_per_layer == y->params_per_layer && x->d_ff == y->d_ff;
 }
 
 /* Index of the first group of each distinct layer kind (the first `max` of them);
@@ -448,13 +478,34 @@ static void append(char *out, size_t cap, const char *s)
     if (n < cap) lx_dsnprintf(out + n, cap - n, "%s%s", n ? " · " : "", s);
 }
 
-static void attn_extras(lx_dbuild *b, char *out, size_t cap)
+/* The score scale when it is not 1/√head_dim (Gemma's query_pre_attn_scalar). */
+static void attn_scale(lx_dbuild *b, char *out, size_t cap)
+{
+    const lx_arch *a = b->a;
+    double sc = a->hp.attn_scale;
+    if (sc > 0 && sc != (double)lx_dq_head_dim(a)) {
+        char s[96];
+        if (sc == 1) lx_dsnprintf(s, sizeof s, "scores not scaled (no 1/√%s)", lx_dfmt_th(b, lx_dq_head_dim(a)));
+        else lx_dsnprintf(s, sizeof s, "scores scaled by 1/√%s, not 1/√%s", lx_dfmt_num(b, sc), lx_dfmt_th(b, lx_dq_head_dim(a)));
+        append(out, cap, s);
+    }
+}
+
+/* The window phrase: for the whole model, or (per_kind) for the kind of layer l. */
+static void attn_window(lx_dbuild *b, const lx_layer *l, bool per_kind, char *out, size_t cap)
 {
     const lx_arch *a = b->a;
     char s[128];
-    out[0] = '\0';
-    if (a->attn.qk_norm) append(out, cap, "QK-norm");
-    if (a->attn.sliding_window && a->attn.n_sliding_layers > 0) {
+    uint64_t chunk = l && l->window ? l->window : a->hp.chunk_size;
+    if (per_kind && l && (l->bits & LX_LAYER_SLIDING)) {
+        lx_dsnprintf(s, sizeof s, "sliding window %s", lx_dfmt_th(b, l->window ? l->window : a->attn.sliding_window));
+        append(out, cap, s);
+    } else if (l && (l->bits & LX_LAYER_CHUNKED)) {
+        lx_dsnprintf(s, sizeof s, "attends within chunks of %s tokens", lx_dfmt_th(b, chunk));
+        append(out, cap, s);
+    } else if (per_kind && (a->attn.n_sliding_layers > 0 || a->hp.chunk_size)) {
+        append(out, cap, "full context");
+    } else if (!per_kind && a->attn.sliding_window && a->attn.n_sliding_layers > 0) {
         if ((uint64_t)a->attn.n_sliding_layers >= a->hp.n_layers)
             lx_dsnprintf(s, sizeof s, "window %s in every layer", lx_dfmt_th(b, a->attn.sliding_window));
         else
@@ -462,40 +513,78 @@ static void attn_extras(lx_dbuild *b, char *out, size_t cap)
                      a->attn.n_sliding_layers, lx_dfmt_th(b, a->hp.n_layers));
         append(out, cap, s);
     }
+}
+
+static void attn_extras(lx_dbuild *b, const lx_layer *l, bool per_kind, char *out, size_t cap)
+{
+    const lx_arch *a = b->a;
+    char s[128];
+    out[0] = '\0';
+    if (a->attn.qk_norm) append(out, cap, "QK-norm");
+    attn_window(b, l, per_kind, out, cap);
     if (a->attn.softcap > 0) {
         lx_dsnprintf(s, sizeof s, "logit soft-cap %s", lx_dfmt_num(b, a->attn.softcap));
         append(out, cap, s);
     }
     if (a->attn.q_bias || a->attn.k_bias || a->attn.v_bias) append(out, cap, "Q/K/V biases");
     if (a->attn.sinks) append(out, cap, "attention sinks");
+    attn_scale(b, out, cap);
 }
 
-static void rope_badge(lx_dbuild *b, char *out, size_t cap)
+/* Third line: what only some layers have (sigmoid output gate, shared K/V, sparse indexer). */
+static void attn_layer_line(lx_dbuild *b, const lx_layer *l, char *out, size_t cap)
+{
+    const lx_arch *a = b->a;
+    char s[128];
+    out[0] = '\0';
+    if (!l) return;
+    if (l->bits & LX_LAYER_GATED) append(out, cap, "output gated: o ⊙ sigmoid(x·W_g)");
+    if (l->bits & LX_LAYER_K_EQ_V) append(out, cap, "one projection serves as K and V");
+    if (l->bits & LX_LAYER_INDEXER) {
+        lx_dsnprintf(s, sizeof s, "sparse: a %s-head indexer picks the keys", lx_dfmt_th(b, a->hp.idx_heads));
+        append(out, cap, a->hp.idx_heads ? s : "sparse: an indexer picks the keys");
+    }
+    if (a->hp.n_kv_shared_layers) {
+        lx_dsnprintf(s, sizeof s, "the last %s layers reuse earlier layers' K/V", lx_dfmt_th(b, a->hp.n_kv_shared_layers));
+        append(out, cap, s);
+    }
+}
+
+static void rope_badge(lx_dbuild *b, const lx_layer *l, bool per_kind, char *out, size_t cap)
 {
     const lx_arch *a = b->a;
     out[0] = '\0';
     if (a->pos.kind == LX_POS_ALIBI) { lx_dsnprintf(out, cap, "ALiBi position bias"); return; }
     if (a->pos.kind != LX_POS_ROPE) return;
+    if (per_kind && l && (l->bits & LX_LAYER_NOPE)) { lx_dsnprintf(out, cap, "NoPE · no rotation in these layers"); return; }
     int nr = lx_drope_layers(a);
     char extra[64] = "";
-    if (a->pos.scaling[0] && a->pos.scaling_factor > 0)
+    double theta = per_kind && l && l->rope_theta > 0 ? l->rope_theta : a->pos.rope_theta;
+    bool own_theta = theta != a->pos.rope_theta; /* local layers' own θ (Gemma 3): the global scaling is not theirs */
+    if (a->pos.scaling[0] && a->pos.scaling_factor > 0 && !own_theta)
         lx_dsnprintf(extra, sizeof extra, " · %s ×%s", a->pos.scaling, lx_dfmt_num(b, a->pos.scaling_factor));
-    else if (nr > 0 && (uint64_t)nr < a->hp.n_layers)
+    else if (!per_kind && nr > 0 && (uint64_t)nr < a->hp.n_layers)
         lx_dsnprintf(extra, sizeof extra, " · %d of %s layers", nr, lx_dfmt_th(b, a->hp.n_layers));
-    if (a->pos.rope_theta > 0) lx_dsnprintf(out, cap, "RoPE · θ = %s%s", lx_dfmt_num(b, a->pos.rope_theta), extra);
+    if (theta > 0) lx_dsnprintf(out, cap, "RoPE · θ = %s%s", lx_dfmt_num(b, theta), extra);
     else lx_dsnprintf(out, cap, "RoPE%s", extra);
 }
 
-static void attn_card(lx_dbuild *b, lx_desc_card *c, const lx_group *g)
+static void attn_card(lx_dbuild *b, lx_desc_card *c, const lx_group *g, const lx_layer *l, bool per_kind)
 {
     char t[160];
     attn_title(b->a, t, sizeof t);
+    if (l && (l->bits & LX_LAYER_GATED)) {
+        size_t n = strlen(t);
+        lx_dsnprintf(t + n, sizeof t - n, " + sigmoid gate");
+    }
     lx_dcard(c, LX_KIND_ATTENTION, "attn", t);
     attn_heads_line(b, t, sizeof t);
     lx_dcard_sub(c, t);
-    attn_extras(b, t, sizeof t);
+    attn_extras(b, l, per_kind, t, sizeof t);
     lx_dcard_sub(c, t);
-    rope_badge(b, c->badge, sizeof c->badge);
+    attn_layer_line(b, l, t, sizeof t);
+    lx_dcard_sub(c, t);
+    rope_badge(b, l, per_kind, c->badge, sizeof c->badge);
     lx_count n = g->per_layer[LX_COMP_ATTENTION];
     if (n.params) lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, n.params));
     lx_dsnprintf(c->tip, sizeof c->tip, "attention, per layer: %s parameters, %s", lx_dfmt_th(b, n.params),
@@ -517,13 +606,15 @@ static void ffn_card_moe(lx_dbuild *b, lx_desc_card *c, const lx_group *g)
     lx_dcard(c, LX_KIND_EXPERTS, "moe", t);
     const char *d = lx_dfmt_th(b, a->hp.d_model);
     lx_dsnprintf(t, sizeof t, "router → %s %s experts, each %s → %s → %s", lx_dfmt_th(b, a->ffn.n_experts_used),
-             lx_dglu_name(a->ffn.activation), d, lx_dfmt_th(b, a->ffn.d_expert), d);
+             lx_dexpert_name(a), d, lx_dfmt_th(b, a->ffn.d_expert), d);
     lx_dcard_sub(c, t);
     if (a->ffn.n_shared_experts) {
         lx_dsnprintf(t, sizeof t, "+ %s shared expert%s, always on", lx_dfmt_th(b, a->ffn.n_shared_experts),
                  a->ffn.n_shared_experts > 1 ? "s" : "");
         lx_dcard_sub(c, t);
     }
+    lx_dmoe_router_line(b, t, sizeof t);
+    lx_dcard_sub(c, t);
     if (moe_params(g)) lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, moe_params(g)));
     lx_dsnprintf(c->tip, sizeof c->tip, "mixture of experts, per layer: %s parameters (experts %s, shared %s, router %s)",
              lx_dfmt_th(b, moe_params(g)), lx_dfmt_th(b, g->per_layer[LX_COMP_FFN_EXPERTS].params),
@@ -556,22 +647,33 @@ static lx_desc_step *block_step(lx_desc_block *k, lx_step_type t)
     return s;
 }
 
-/* One sub-layer (attention or feed-forward) with its residual and norms, by placement. */
-static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, bool attn)
+/* One sub-layer (token mixer or feed-forward) with its residual and norms, by placement. */
+static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l, bool per_kind,
+                           bool mixer)
 {
     lx_norm_place p = b->a->norm.placement;
     bool classic_post = p == LX_NORM_POST && strcmp(b->a->hp.family, "olmo2") != 0;
+    bool attn = mixer && l->mixer == LX_MIX_ATTN;
+    bool par_ssm = attn && (l->bits & LX_LAYER_PAR_SSM);
     block_step(k, LX_STEP_FORK);
     if (p == LX_NORM_PRE || p == LX_NORM_SANDWICH)
-        norm_card(b, &block_step(k, LX_STEP_CARD)->card, attn ? "attn_norm" : "ffn_norm", "");
-    lx_desc_card *c = &block_step(k, LX_STEP_CARD)->card;
-    if (attn) attn_card(b, c, g);
+        norm_card(b, &block_step(k, LX_STEP_CARD)->card, mixer ? "attn_norm" : "ffn_norm", "");
+    lx_desc_step *st = block_step(k, par_ssm ? LX_STEP_PAIR : LX_STEP_CARD);
+    lx_desc_card *c = &st->card;
+    if (par_ssm) { /* Falcon-H1: a Mamba-2 beside the attention, on the same input */
+        lx_layer ssm = *l;
+        ssm.mixer = LX_MIX_MAMBA2;
+        attn_card(b, c, g, l, per_kind);
+        lx_dmixer_card(b, &st->card2, g, &ssm);
+        lx_dcard_sub(&st->card2, "in parallel with attention, on the same input");
+    } else if (attn) attn_card(b, c, g, l, per_kind);
+    else if (mixer) lx_dmixer_card(b, c, g, l);
     else ffn_card(b, c, g);
     if (p == LX_NORM_SANDWICH || (p == LX_NORM_POST && !classic_post))
-        norm_card(b, &block_step(k, LX_STEP_CARD)->card, attn ? "attn_post_norm" : "ffn_post_norm",
-                  attn ? "Post-attention " : "Post-FFN ");
+        norm_card(b, &block_step(k, LX_STEP_CARD)->card, mixer ? "attn_post_norm" : "ffn_post_norm",
+                  attn ? "Post-attention " : mixer ? "Post-mixer " : "Post-FFN ");
     block_step(k, LX_STEP_ADD);
-    if (classic_post) norm_card(b, &block_step(k, LX_STEP_CARD)->card, attn ? "attn_norm" : "ffn_norm", "");
+    if (classic_post) norm_card(b, &block_step(k, LX_STEP_CARD)->card, mixer ? "attn_norm" : "ffn_norm", "");
 }
 
 /* Parallel attention and feed-forward (GPT-J, Falcon): pre-norm with exactly one norm per
@@ -579,27 +681,63 @@ static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, bo
 static bool parallel_block(const lx_arch *a, const lx_group *g)
 {
     return a->norm.placement == LX_NORM_PRE && g->per_layer[LX_COMP_NORM].params == norm_params(a) &&
-           g->per_layer[LX_COMP_ATTENTION].params > 0;
+           g->per_layer[LX_COMP_ATTENTION].params > 0 && g->mixer == LX_MIX_ATTN && g->ffn != LX_FFN_NONE;
 }
 
-static void block_parallel(lx_dbuild *b, lx_desc_block *k, const lx_group *g)
+static void block_parallel(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l, bool per_kind)
 {
     block_step(k, LX_STEP_FORK);
     norm_card(b, &block_step(k, LX_STEP_CARD)->card, "attn_norm", "");
     lx_desc_step *st = block_step(k, LX_STEP_PAIR);
-    attn_card(b, &st->card, g);
+    attn_card(b, &st->card, g, l, per_kind);
     ffn_card(b, &st->card2, g);
     lx_dcard_sub(&st->card2, "in parallel with attention, on the same input");
     block_step(k, LX_STEP_ADD);
 }
 
-static const char *block_name(const lx_group *g, int n_kinds)
+/* The steps of one layer: its token mixer and its feed-forward, each when it has one. */
+static void block_layer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l, bool per_kind)
 {
-    if (n_kinds == 1) return "Transformer block";
-    return g->ffn == LX_FFN_MOE ? "MoE block" : "Dense block";
+    if (parallel_block(b->a, g)) {
+        block_parallel(b, k, g, l, per_kind);
+        return;
+    }
+    if (l->mixer != LX_MIX_NONE) block_sublayer(b, k, g, l, per_kind, true);
+    if (g->ffn != LX_FFN_NONE) block_sublayer(b, k, g, l, per_kind, false);
 }
 
-static void build_blocks(lx_dbuild *b)
+static void block_name(const lx_group *g, int n_kinds, char *out, size_t cap)
+{
+    const char *n = n_kinds == 1 ? "Transformer block" : g->ffn == LX_FFN_MOE ? "MoE block" : "Dense block";
+    if (g->mixer == LX_MIX_NONE) n = g->ffn == LX_FFN_MOE ? "MoE layer (feed-forward only)" : "MLP layer (feed-forward only)";
+    else if (g->mixer == LX_MIX_ATTN && g->ffn == LX_FFN_NONE) n = "Attention layer (no feed-forward)";
+    if (g->mixer != LX_MIX_ATTN && g->mixer != LX_MIX_NONE) lx_dsnprintf(out, cap, "%s layer", lx_mixer_label(g->mixer));
+    else lx_dsnprintf(out, cap, "%s", n);
+}
+
+static const lx_layer *group_layer(const lx_arch *a, const lx_group *g)
+{
+    static const lx_layer none; /* all zero: attention, no bits */
+    return g->first >= 0 && g->first < a->n_layers && g->first < LX_MAX_LAYERS ? &a->layers[g->first] : &none;
+}
+
+static void kind_phrase(const lx_arch *a, int layer, char *out, size_t cap);
+
+/* Whether every layer of the kind of group gi has the same label (window kind, mixer), so
+ * that its card can say what those layers do rather than what the model does. */
+static bool uniform_kind(const lx_arch *a, int gi)
+{
+    const lx_layer *l0 = group_layer(a, &a->groups[gi]);
+    for (int g = 0; g < a->n_groups; g++) {
+        if (!group_same(&a->groups[g], &a->groups[gi])) continue;
+        for (int i = a->groups[g].first; i <= a->groups[g].last && i < a->n_layers && i < LX_MAX_LAYERS; i++)
+            if (i >= 0 && strcmp(lx_layer_label(&a->layers[i]), lx_layer_label(l0)) != 0) return false;
+    }
+    return a->n_groups > 1;
+}
+
+/* One block per distinct kind of layer group (no repeated motif of several kinds). */
+static void build_kind_blocks(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
     lx_desc *d = b->d;
@@ -612,17 +750,194 @@ static void build_blocks(lx_dbuild *b)
     for (int i = 0; i < d->n_blocks; i++) {
         const lx_group *g = &a->groups[first[i]];
         lx_desc_block *k = &d->blocks[i];
-        char layers[96];
+        char layers[96], name[64];
         k->n_layers = kind_layers(a, first[i], layers, sizeof layers);
-        lx_dsnprintf(k->caption, sizeof k->caption, "%s · %s", block_name(g, d->n_blocks), layers);
-        lx_dsnprintf(k->badge, sizeof k->badge, "× %d", k->n_layers);
-        if (parallel_block(a, g)) {
-            block_parallel(b, k, g);
-            continue;
+        bool uniform = uniform_kind(a, first[i]);
+        block_name(g, d->n_blocks, name, sizeof name);
+        if (uniform && g->mixer == LX_MIX_ATTN && (a->attn.n_sliding_layers > 0 || a->hp.chunk_size)) {
+            kind_phrase(a, g->first, name, sizeof name - 8); /* "Sliding-window attention block" */
+            if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 'a' + 'A');
+            strcat(name, " block");
         }
-        block_sublayer(b, k, g, true);
-        block_sublayer(b, k, g, false);
+        lx_dsnprintf(k->caption, sizeof k->caption, "%s · %s", name, layers);
+        lx_dsnprintf(k->badge, sizeof k->badge, "× %d", k->n_layers);
+        block_layer(b, k, g, group_layer(a, g), uniform);
     }
+}
+
+/* ---- repeated motifs ---- */
+
+static const lx_group *group_of(const lx_arch *a, int layer)
+{
+    for (int g = 0; g < a->n_groups; g++)
+        if (a->groups[g].first <= layer && layer <= a->groups[g].last) return &a->groups[g];
+    return a->n_groups ? &a->groups[0] : NULL;
+}
+
+static bool ffn_varies(const lx_arch *a)
+{
+    for (int i = 1; i < a->n_layers && i < LX_MAX_LAYERS; i++)
+        if (a->layers[i].ffn != a->layers[0].ffn && a->layers[i].mixer != LX_MIX_NONE &&
+            a->layers[0].mixer != LX_MIX_NONE)
+            return true;
+    return false;
+}
+
+/* "Gated DeltaNet", "gated attention", "sliding-window attention", "MoE feed-forward", with
+ * "+ MoE" / "+ dense FFN" when the feed-forward varies too. */
+static void kind_phrase(const lx_arch *a, int layer, char *out, size_t cap)
+{
+    const lx_layer *l = &a->layers[layer];
+    const char *m;
+    if (l->mixer == LX_MIX_NONE) m = l->ffn == LX_FFN_MOE ? "MoE feed-forward" : "MLP feed-forward";
+    else if (l->mixer != LX_MIX_ATTN) m = l->mixer == LX_MIX_CONV ? "short convolution" : lx_mixer_label(l->mixer);
+    else if (l->bits & LX_LAYER_SLIDING) m = "sliding-window attention";
+    else if (l->bits & LX_LAYER_CHUNKED) m = "chunked attention";
+    else if (l->bits & LX_LAYER_GATED) m = "gated attention";
+    else m = "full attention";
+    bool with_ffn = l->mixer != LX_MIX_NONE && ffn_varies(a);
+    lx_dsnprintf(out, cap, "%s%s", m, !with_ffn ? "" : l->ffn == LX_FFN_MOE ? " + MoE" : " + dense FFN");
+}
+
+/* Run-length phrase of layers [from, to): "3 × Gated DeltaNet, 1 × gated attention", or
+ * with many runs "Mamba-2 · MoE feed-forward · ...". */
+static void runs_phrase(const lx_arch *a, int from, int to, char *out, size_t cap)
+{
+    int runs = 0;
+    for (int i = from; i < to; i++)
+        if (i == from || !lx_layers_same_kind(&a->layers[i], &a->layers[i - 1])) runs++;
+    out[0] = '\0';
+    for (int i = from; i < to;) {
+        int j = i + 1;
+        while (j < to && lx_layers_same_kind(&a->layers[j], &a->layers[i])) j++;
+        char name[96];
+        kind_phrase(a, i, name, sizeof name);
+        size_t n = strlen(out);
+        const char *sep = n ? (runs > 4 ? " · " : ", ") : "";
+        if (runs > 4 && j - i == 1) lx_dsnprintf(out + n, cap - n, "%s%s", sep, name);
+        else lx_dsnprintf(out + n, cap - n, "%s%d × %s", sep, j - i, name);
+        i = j;
+    }
+}
+
+/* Whether layer i is of a kind that occurs in the unit [u0, u1). */
+static bool in_unit(const lx_arch *a, int i, int u0, int u1)
+{
+    for (int j = u0; j < u1; j++)
+        if (lx_layers_same_kind(&a->layers[i], &a->layers[j])) return true;
+    return false;
+}
+
+/* Prefix or suffix text: "2 × sliding-window attention" (one run) or "7 layers". */
+static void side_phrase(const lx_arch *a, int from, int to, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (to <= from) return;
+    bool one_run = true;
+    for (int i = from + 1; i < to; i++) one_run = one_run && lx_layers_same_kind(&a->layers[i], &a->layers[from]);
+    if (one_run) runs_phrase(a, from, to, out, cap);
+    else lx_dsnprintf(out, cap, "%d layers", to - from);
+}
+
+static bool side_in_unit(const lx_arch *a, int from, int to, int u0, int u1)
+{
+    for (int i = from; i < to; i++)
+        if (!in_unit(a, i, u0, u1)) return false;
+    return true;
+}
+
+/* The motif container: caption "P + R × [unit] + S · layers 0–47", then each distinct kind
+ * of the unit once, after a label naming how many of the unit's layers it is. */
+static void motif_block(lx_dbuild *b, lx_desc_block *k, bool pre, bool suf)
+{
+    const lx_arch *a = b->a;
+    const lx_motif *m = &a->motif;
+    int u0 = m->prefix, u1 = m->prefix + m->unit, end = u1 + m->unit * (m->repeat - 1);
+    char unit[160], ps[96] = "", ss[96] = "";
+    runs_phrase(a, u0, u1, unit, sizeof unit);
+    if (pre) side_phrase(a, 0, u0, ps, sizeof ps);
+    if (suf) side_phrase(a, end, a->n_layers, ss, sizeof ss);
+    int lo = pre ? 0 : u0, hi = suf ? a->n_layers - 1 : end - 1;
+    lx_dsnprintf(k->caption, sizeof k->caption, "%s%s%d × [%s]%s%s · layers %d–%d", ps, ps[0] ? " + " : "", m->repeat,
+                 unit, ss[0] ? " + " : "", ss, lo, hi);
+    lx_dsnprintf(k->badge, sizeof k->badge, "× %d", m->repeat);
+    k->n_layers = hi - lo + 1;
+    int drawn = 0;
+    for (int i = u0; i < u1 && drawn < 4; i++) {
+        bool seen = false;
+        for (int j = u0; j < i && !seen; j++) seen = lx_layers_same_kind(&a->layers[i], &a->layers[j]);
+        if (seen) continue;
+        int count = 0;
+        for (int j = u0; j < u1; j++) count += lx_layers_same_kind(&a->layers[i], &a->layers[j]);
+        char name[96];
+        kind_phrase(a, i, name, sizeof name);
+        lx_desc_step *st = block_step(k, LX_STEP_LABEL);
+        lx_dcard(&st->card, LX_KIND_NEUTRAL, "label", "");
+        lx_dsnprintf(st->card.title, sizeof st->card.title, "%d × %s layer%s", count, name, count > 1 ? "s" : "");
+        const lx_group *g = group_of(a, i);
+        if (g) block_layer(b, k, g, &a->layers[i], true);
+        drawn++;
+    }
+}
+
+/* A block for the layers of [from, to) whose kind is not in the unit (a dense prefix). */
+static bool side_block(lx_dbuild *b, lx_desc_block *k, int from, int to)
+{
+    const lx_arch *a = b->a;
+    const lx_motif *m = &a->motif;
+    int first = -1, n = 0, last = -1;
+    for (int i = from; i < to; i++) {
+        if (in_unit(a, i, m->prefix, m->prefix + m->unit)) continue;
+        if (first < 0) first = i;
+        if (lx_layers_same_kind(&a->layers[i], &a->layers[first])) { n++; last = i; }
+    }
+    const lx_group *g = first >= 0 ? group_of(a, first) : NULL;
+    if (!g) return false;
+    char name[96];
+    kind_phrase(a, first, name, sizeof name);
+    if (n == last - first + 1 && n > 1) lx_dsnprintf(k->caption, sizeof k->caption, "%s · layers %d–%d", name, first, last);
+    else if (n == 1) lx_dsnprintf(k->caption, sizeof k->caption, "%s · layer %d", name, first);
+    else lx_dsnprintf(k->caption, sizeof k->caption, "%s · %d layers (see the layer pattern)", name, n);
+    lx_dsnprintf(k->badge, sizeof k->badge, "× %d", n);
+    k->n_layers = n;
+    block_layer(b, k, g, &a->layers[first], true);
+    return true;
+}
+
+/* Distinct kinds of layer in the motif's unit. */
+static int unit_kinds(const lx_arch *a)
+{
+    const lx_motif *m = &a->motif;
+    int n = 0;
+    for (int i = m->prefix; i < m->prefix + m->unit && i < a->n_layers; i++) {
+        bool seen = false;
+        for (int j = m->prefix; j < i && !seen; j++) seen = lx_layers_same_kind(&a->layers[i], &a->layers[j]);
+        n += !seen;
+    }
+    return n;
+}
+
+static bool motif_usable(const lx_arch *a)
+{
+    const lx_motif *m = &a->motif;
+    return m->found && m->unit > 1 && m->repeat >= 2 && a->n_layers <= LX_MAX_LAYERS &&
+           m->prefix + m->unit * m->repeat + m->suffix == a->n_layers && unit_kinds(a) >= 2;
+}
+
+static void build_blocks(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    lx_desc *d = b->d;
+    if (!motif_usable(a)) {
+        build_kind_blocks(b);
+        return;
+    }
+    const lx_motif *m = &a->motif;
+    int u0 = m->prefix, u1 = u0 + m->unit, end = u0 + m->unit * m->repeat;
+    bool pre = side_in_unit(a, 0, u0, u0, u1), suf = side_in_unit(a, end, a->n_layers, u0, u1);
+    if (!pre && side_block(b, &d->blocks[d->n_blocks], 0, u0)) d->n_blocks++;
+    motif_block(b, &d->blocks[d->n_blocks++], pre, suf);
+    if (!suf && side_block(b, &d->blocks[d->n_blocks], end, a->n_layers)) d->n_blocks++;
 }
 
 /* ---- layer pattern ---- */
@@ -635,55 +950,133 @@ static lx_desc_strip *strip_new(lx_desc *d, const char *label)
     return s;
 }
 
-static void strip_sliding(lx_dbuild *b)
+/* Index of the category labelled `label`, added (in legend order) when new. */
+static int strip_cat(lx_desc_strip *s, const char *label, lx_kind kind, bool strong, bool mark, char letter)
 {
-    const lx_arch *a = b->a;
-    if (a->attn.n_sliding_layers <= 0 || (uint64_t)a->attn.n_sliding_layers >= a->hp.n_layers) return;
-    lx_desc_strip *s = strip_new(b->d, "attention");
-    lx_dsnprintf(s->on_label, sizeof s->on_label, "sliding window %s", lx_dfmt_th(b, a->attn.sliding_window));
-    lx_dsnprintf(s->off_label, sizeof s->off_label, "global (full context)");
-    s->on_kind = s->off_kind = LX_KIND_ATTENTION;
-    s->on_strong = false;
-    for (int i = 0; i < b->d->n_layers; i++) s->on[i] = (a->layer_bits[i] & LX_LAYER_SLIDING) != 0;
+    for (int i = 0; i < s->n_cats; i++)
+        if (!strcmp(s->cat[i].label, label)) return i;
+    if (s->n_cats >= LX_DESC_MAX_CATS) return s->n_cats - 1;
+    lx_desc_cat *c = &s->cat[s->n_cats];
+    lx_dsnprintf(c->label, sizeof c->label, "%s", label);
+    c->kind = kind;
+    c->strong = strong;
+    c->mark = mark;
+    c->letter = letter;
+    return s->n_cats++;
 }
 
+/* A two-valued row: the marked value first in the legend. */
+static lx_desc_strip *strip_two(lx_desc *d, const char *label, const char *on, lx_kind on_kind, bool on_strong,
+                                const char *off, lx_kind off_kind)
+{
+    lx_desc_strip *s = strip_new(d, label);
+    strip_cat(s, on, on_kind, on_strong, true, 0);
+    strip_cat(s, off, off_kind, true, false, 0);
+    return s;
+}
+
+static int n_layers_drawn(const lx_dbuild *b) { return b->d->n_layers; }
+
+/* Token mixer per layer, when layers use more than one kind. */
+static void strip_mixer(lx_dbuild *b)
+{
+    static const char LETTERS[LX_MIX_COUNT] = {
+        [LX_MIX_ATTN] = 'A', [LX_MIX_GDN] = 'G', [LX_MIX_KDA] = 'K', [LX_MIX_LIGHTNING] = 'L', [LX_MIX_MAMBA] = 'S',
+        [LX_MIX_MAMBA2] = 'M', [LX_MIX_CONV] = 'C', [LX_MIX_MLSTM] = 'X', [LX_MIX_NONE] = '-',
+    };
+    const lx_arch *a = b->a;
+    int kinds = 0;
+    for (int m = 0; m < LX_MIX_COUNT; m++) kinds += a->n_mixers[m] > 0;
+    if (kinds < 2) return;
+    lx_desc_strip *s = strip_new(b->d, "token mixer");
+    int linear = 0;
+    for (int i = 0; i < n_layers_drawn(b); i++) {
+        lx_mixer m = a->layers[i].mixer < LX_MIX_COUNT ? a->layers[i].mixer : LX_MIX_NONE;
+        bool attn = m == LX_MIX_ATTN, none = m == LX_MIX_NONE;
+        const char *label = attn ? "softmax attention" : none ? "none (feed-forward only)" : lx_mixer_label(m);
+        bool known = false;
+        for (int c = 0; c < s->n_cats; c++) known = known || !strcmp(s->cat[c].label, label);
+        if (!known && !attn && !none) linear++;
+        lx_kind k = attn ? LX_KIND_ATTENTION : none ? LX_KIND_NEUTRAL : LX_KIND_MIXER;
+        s->cell[i] = (uint8_t)strip_cat(s, label, k, !none && (attn || known || linear <= 1), !attn && !none,
+                                        LETTERS[m]);
+    }
+}
+
+/* Feed-forward per layer, when MoE, dense and FFN-less layers mix. */
 static void strip_moe(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
-    int n_moe = 0;
-    for (int g = 0; g < a->n_groups; g++)
-        if (a->groups[g].ffn == LX_FFN_MOE) n_moe += a->groups[g].last - a->groups[g].first + 1;
-    if (n_moe == 0 || n_moe == b->d->n_layers) return;
-    lx_desc_strip *s = strip_new(b->d, "feed-forward");
-    lx_dsnprintf(s->on_label, sizeof s->on_label, "mixture of experts");
-    lx_dsnprintf(s->off_label, sizeof s->off_label, "dense");
-    s->on_kind = LX_KIND_EXPERTS;
-    s->off_kind = LX_KIND_FFN;
-    s->on_strong = true;
+    int n_moe = 0, n_none = 0, n = n_layers_drawn(b);
+    lx_ffn_kind ffn[LX_MAX_LAYERS] = {0};
     for (int g = 0; g < a->n_groups; g++)
         for (int i = a->groups[g].first; i <= a->groups[g].last && i < LX_MAX_LAYERS; i++)
-            if (i >= 0) s->on[i] = a->groups[g].ffn == LX_FFN_MOE;
+            if (i >= 0) ffn[i] = a->groups[g].ffn;
+    for (int i = 0; i < n; i++) { n_moe += ffn[i] == LX_FFN_MOE; n_none += ffn[i] == LX_FFN_NONE; }
+    if (n_moe == n || n_none == n || (n_moe == 0 && n_none == 0)) return;
+    if (n_moe == 0 && a->n_mixers[LX_MIX_NONE] == 0 && n_none > 0) return; /* mixer-only layers: the mixer row says it */
+    lx_desc_strip *s = strip_new(b->d, "feed-forward");
+    int cat[3] = {-1, -1, -1}; /* MoE, dense, none: legend in this order */
+    if (n_moe) cat[0] = strip_cat(s, "mixture of experts", LX_KIND_EXPERTS, true, true, 'X');
+    if (n_moe + n_none < n) cat[1] = strip_cat(s, "dense", LX_KIND_FFN, true, false, 'F');
+    if (n_none) cat[2] = strip_cat(s, "none", LX_KIND_NEUTRAL, false, false, '-');
+    for (int i = 0; i < n; i++) s->cell[i] = (uint8_t)cat[ffn[i] == LX_FFN_MOE ? 0 : ffn[i] == LX_FFN_NONE ? 2 : 1];
+}
+
+/* Attention reach per layer: sliding window, chunks or the full context. */
+static void strip_window(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    int n = n_layers_drawn(b), n_local = 0, n_attn = 0;
+    for (int i = 0; i < n; i++) {
+        if (a->layers[i].mixer != LX_MIX_ATTN) continue;
+        n_attn++;
+        n_local += (a->layer_bits[i] & (LX_LAYER_SLIDING | LX_LAYER_CHUNKED)) != 0;
+    }
+    if (n_local == 0 || n_local == n_attn) return;
+    lx_desc_strip *s = strip_new(b->d, "attention");
+    char sl[48], ch[48];
+    lx_dsnprintf(sl, sizeof sl, "sliding window %s", lx_dfmt_th(b, a->attn.sliding_window));
+    lx_dsnprintf(ch, sizeof ch, "chunks of %s", lx_dfmt_th(b, a->hp.chunk_size));
+    int want[LX_MAX_LAYERS], cat[4] = {-1, -1, -1, -1};
+    bool present[4] = {false};
+    for (int i = 0; i < n; i++) {
+        uint32_t bits = a->layer_bits[i];
+        want[i] = a->layers[i].mixer != LX_MIX_ATTN ? 3 : (bits & LX_LAYER_SLIDING) ? 0 : (bits & LX_LAYER_CHUNKED) ? 1 : 2;
+        present[want[i]] = true;
+    }
+    if (present[0]) cat[0] = strip_cat(s, sl, LX_KIND_ATTENTION, false, true, 'S');
+    if (present[1]) cat[1] = strip_cat(s, ch, LX_KIND_ATTENTION, false, true, 'C');
+    if (present[2]) cat[2] = strip_cat(s, "global (full context)", LX_KIND_ATTENTION, true, false, 'G');
+    if (present[3]) cat[3] = strip_cat(s, "no attention", LX_KIND_NEUTRAL, false, false, '-');
+    for (int i = 0; i < n; i++) s->cell[i] = (uint8_t)cat[want[i]];
 }
 
 static void strip_nope(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
-    int nr = lx_drope_layers(a);
-    if (a->pos.kind != LX_POS_ROPE || nr == 0 || nr == b->d->n_layers) return;
-    lx_desc_strip *s = strip_new(b->d, "position");
-    lx_dsnprintf(s->on_label, sizeof s->on_label, "no RoPE (NoPE)");
-    lx_dsnprintf(s->off_label, sizeof s->off_label, "RoPE");
-    s->on_kind = LX_KIND_NEUTRAL;
-    s->off_kind = LX_KIND_POSITION;
-    s->on_strong = true;
-    for (int i = 0; i < b->d->n_layers; i++) s->on[i] = (a->layer_bits[i] & LX_LAYER_NOPE) != 0;
+    int n_nope = 0, n_attn = 0, n = n_layers_drawn(b);
+    if (a->pos.kind != LX_POS_ROPE) return;
+    for (int i = 0; i < n; i++) {
+        if (a->layers[i].mixer != LX_MIX_ATTN) continue;
+        n_attn++;
+        n_nope += (a->layer_bits[i] & LX_LAYER_NOPE) != 0;
+    }
+    if (n_nope == 0 || n_nope == n_attn) return;
+    lx_desc_strip *s = strip_two(b->d, "position", "no RoPE (NoPE)", LX_KIND_NEUTRAL, true, "RoPE", LX_KIND_POSITION);
+    for (int i = 0; i < n; i++) {
+        if (a->layers[i].mixer != LX_MIX_ATTN) s->cell[i] = (uint8_t)strip_cat(s, "no attention", LX_KIND_NEUTRAL, false, false, '-');
+        else s->cell[i] = (a->layer_bits[i] & LX_LAYER_NOPE) ? 0 : 1;
+    }
 }
 
 static void build_strips(lx_dbuild *b)
 {
     b->d->n_layers = (int)(b->a->hp.n_layers < LX_MAX_LAYERS ? b->a->hp.n_layers : LX_MAX_LAYERS);
+    if (b->d->n_layers > b->a->n_layers) b->d->n_layers = b->a->n_layers > 0 ? b->a->n_layers : b->d->n_layers;
+    strip_mixer(b);
     strip_moe(b);
-    strip_sliding(b);
+    strip_window(b);
     strip_nope(b);
     lx_dsnprintf(b->d->strip_title, sizeof b->d->strip_title, "Layer pattern · %d layers", b->d->n_layers);
 }
@@ -695,6 +1088,7 @@ static const comp_entry COMPS[] = {
     {LX_COMP_EMBEDDING, LX_KIND_EMBEDDING, "Token embedding"},
     {LX_COMP_POSITION, LX_KIND_POSITION, "Position embedding"},
     {LX_COMP_ATTENTION, LX_KIND_ATTENTION, "Attention"},
+    {LX_COMP_MIXER, LX_KIND_MIXER, "Linear attention / SSM"},
     {LX_COMP_FFN_DENSE, LX_KIND_FFN, "Feed-forward"},
     {LX_COMP_FFN_EXPERTS, LX_KIND_EXPERTS, "Routed experts"},
     {LX_COMP_FFN_SHARED, LX_KIND_SHARED, "Shared experts"},
@@ -809,6 +1203,11 @@ static void kv_formula(lx_dbuild *b, char *out, size_t cap)
 static void build_kv_note(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
+    if (!a->kv_bytes_per_token && a->state_bytes_per_seq) {
+        lx_dsnprintf(b->d->kv_note, sizeof b->d->kv_note, "No KV cache: a fixed recurrent state of %s per sequence",
+                     fmt_kib(b, a->state_bytes_per_seq));
+        return;
+    }
     if (!a->kv_bytes_per_token || lx_dis_encoder(a)) return;
     char f[160], full[96] = "";
     kv_formula(b, f, sizeof f);
@@ -819,6 +1218,11 @@ static void build_kv_note(lx_dbuild *b)
                  lx_dfmt_th(b, ctx));
     lx_dsnprintf(b->d->kv_note, sizeof b->d->kv_note, "KV cache: %s per token in 16-bit%s%s",
              fmt_kib(b, a->kv_bytes_per_token), f, full);
+    if (a->state_bytes_per_seq) {
+        size_t n = strlen(b->d->kv_note);
+        lx_dsnprintf(b->d->kv_note + n, sizeof b->d->kv_note - n, " · plus a fixed recurrent state of %s per sequence",
+                     fmt_kib(b, a->state_bytes_per_seq));
+    }
 }
 
 /* ---- entry ---- */

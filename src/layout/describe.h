@@ -25,11 +25,13 @@
 
 #define LX_DESC_MAX_SUB 3
 #define LX_DESC_MAX_BLOCKS 4
-#define LX_DESC_MAX_STEPS 12
+#define LX_DESC_MAX_STEPS 40
 #define LX_DESC_MAX_SPINE 8
 #define LX_DESC_MAX_NOTES 4
 #define LX_DESC_MAX_ROWS 12
-#define LX_DESC_MAX_STRIPS 3
+#define LX_DESC_MAX_STRIPS 4
+#define LX_DESC_MAX_INSETS 7
+#define LX_DESC_MAX_CATS 6
 
 typedef struct lx_desc_card {
     lx_kind kind;
@@ -47,7 +49,8 @@ typedef enum lx_step_type {
     LX_STEP_CARD,  /* a component */
     LX_STEP_FORK,  /* the residual stream branches off here */
     LX_STEP_ADD,   /* ⊕: the branch is added back */
-    LX_STEP_PAIR   /* two components side by side on the same input (parallel attention + FFN) */
+    LX_STEP_PAIR,  /* two components side by side on the same input (parallel attention + FFN) */
+    LX_STEP_LABEL  /* inside a motif: names the layer kind drawn next ("3 × Gated DeltaNet layer"), card.title */
 } lx_step_type;
 
 typedef struct lx_desc_step {
@@ -56,9 +59,11 @@ typedef struct lx_desc_step {
     lx_desc_card card2; /* LX_STEP_PAIR: the second */
 } lx_desc_step;
 
-/* One distinct kind of layer, drawn once. */
+/* One distinct kind of layer, drawn once; or one repeated motif of layers (Qwen3-Next's
+ * "12 × [3 × Gated DeltaNet, 1 × gated attention]"), each distinct kind of its unit drawn
+ * once inside, after a LX_STEP_LABEL. */
 typedef struct lx_desc_block {
-    char caption[128];      /* "Transformer block · layers 0–31" */
+    char caption[192];      /* "Transformer block · layers 0–31" */
     char badge[24];         /* "× 32" */
     int n_layers;
     int n_steps;
@@ -70,7 +75,9 @@ typedef enum lx_inset_type {
     LX_INSET_MLA,   /* multi-head latent attention */
     LX_INSET_GLU,   /* gated feed-forward */
     LX_INSET_MLP,   /* plain two-layer MLP */
-    LX_INSET_MOE    /* router + experts */
+    LX_INSET_MOE,   /* router + experts */
+    LX_INSET_LINEAR, /* linear attention (Gated DeltaNet, KDA): Q/K/V row, then a chain of full-width steps */
+    LX_INSET_CHAIN  /* a chain of full-width steps (Mamba, Mamba-2, short convolution, ...) */
 } lx_inset_type;
 
 /* Parts of an inset, by role; the layout looks them up to place them. */
@@ -80,6 +87,12 @@ typedef enum lx_part {
     LX_PART_Q_DOWN, LX_PART_Q_DOWN_NORM, LX_PART_Q_UP, LX_PART_KV_DOWN, LX_PART_KV_NORM, LX_PART_KV_UP,
     LX_PART_GATE, LX_PART_UP, LX_PART_ACT, LX_PART_DOWN,
     LX_PART_ROUTER, LX_PART_EXPERT, LX_PART_SHARED, LX_PART_COMBINE,
+    LX_PART_V_CONV,   /* linear attention: the convolution on V (Q_NORM/K_NORM hold Q's and K's, Q_ROPE/K_ROPE their L2 norms) */
+    LX_PART_IN_PROJ,  /* state-space / convolution in-projection */
+    LX_PART_CONV,     /* causal depthwise convolution */
+    LX_PART_GATES,    /* decay / write gates (α, β; Δ) */
+    LX_PART_STATE,    /* the recurrent state update */
+    LX_PART_OGATE,    /* output gate (and norm) */
     LX_PART_COUNT
 } lx_part;
 
@@ -96,18 +109,29 @@ typedef struct lx_desc_inset {
     char notes[LX_DESC_MAX_NOTES][192];    /* explanatory sentences at the bottom */
     uint64_t n_heads, n_kv_heads;          /* for the head-sharing drawing */
     uint64_t n_experts, n_used, n_shared;  /* for the expert grid */
+    int mixer;                             /* LINEAR / CHAIN: the token mixer (lx_mixer) */
+    int n_chain;                           /* LINEAR / CHAIN: the full-width steps, top to bottom */
+    lx_part chain[8];
     int block, step;                       /* the block step this inset zooms into */
     bool second;                           /* ... its second card (LX_STEP_PAIR) */
 } lx_desc_inset;
 
-/* One row of the layer-pattern strip: which layers have a property. */
+/* One value a strip cell can take, in legend order. */
+typedef struct lx_desc_cat {
+    char label[48];         /* "sliding window 4,096", "global (full context)", "Gated DeltaNet" */
+    lx_kind kind;
+    bool strong;            /* the strong colour (else the light tint) */
+    bool mark;              /* terminal: the "on" glyph, bold (else the "off" glyph) */
+    char letter;            /* terminal without colour: this letter instead of the glyph, 0 none */
+} lx_desc_cat;
+
+/* One row of the layer-pattern strip: which value each layer has. Two-valued rows put the
+ * marked value first ("sliding" before "global"). */
 typedef struct lx_desc_strip {
-    char label[32];         /* "attention", "feed-forward", "position" */
-    char on_label[48];      /* legend of marked layers: "sliding window 4,096" */
-    char off_label[48];     /* legend of the others: "global" */
-    lx_kind on_kind, off_kind;
-    bool on_strong;         /* marked cells in the strong colour (else the light tint) */
-    bool on[LX_MAX_LAYERS];
+    char label[32];         /* "token mixer", "attention", "feed-forward", "position" */
+    int n_cats;
+    lx_desc_cat cat[LX_DESC_MAX_CATS];
+    uint8_t cell[LX_MAX_LAYERS]; /* index into cat per layer */
 } lx_desc_strip;
 
 typedef struct lx_desc_row {
@@ -128,7 +152,7 @@ typedef struct lx_desc {
     lx_desc_block blocks[LX_DESC_MAX_BLOCKS];
     char blocks_more[128];  /* when more distinct layer kinds exist than are drawn */
     int n_insets;
-    lx_desc_inset insets[4];
+    lx_desc_inset insets[LX_DESC_MAX_INSETS];
     int n_layers, n_strips;
     lx_desc_strip strips[LX_DESC_MAX_STRIPS];
     char strip_title[64];

@@ -33,6 +33,7 @@ void lx_dcard_sub(lx_desc_card *c, const char *s);
 /* Facts about the model used by several parts. */
 const char *lx_dact_name(const char *activation); /* "SiLU", "GELU", "ReLU", ... */
 const char *lx_dglu_name(const char *activation); /* "SwiGLU", "GeGLU", "ReGLU", "Gated" */
+const char *lx_dexpert_name(const lx_arch *a);    /* the experts' kind: "SwiGLU", or "ReLU²" when not gated */
 bool lx_dis_encoder(const lx_arch *a);            /* bidirectional attention (BERT-like) */
 const char *lx_dnorm_name(const lx_arch *a);      /* "RMSNorm" | "LayerNorm" */
 uint64_t lx_dq_head_dim(const lx_arch *a);        /* query/key head dim (MLA: nope + rope) */
@@ -40,5 +41,18 @@ int lx_drope_layers(const lx_arch *a);            /* layers that rotate position
 
 /* Insets (describe_inset.c): fills d->insets and points block cards at them. */
 void lx_dbuild_insets(lx_dbuild *b);
+lx_desc_inset *lx_dinset_new(lx_dbuild *b, lx_inset_type type, lx_kind kind, const char *id);
+lx_desc_card *lx_dpart(lx_desc_inset *in, lx_part p, lx_kind kind, const char *id, const char *title);
+void lx_dnote(lx_desc_inset *in, const char *s);
+void lx_dset_figure(lx_dbuild *b, lx_desc_inset *in, uint64_t params);
+/* Points every block card with this id at inset number `inset`. */
+void lx_dlink_inset(lx_dbuild *b, int inset, const char *card_id);
+
+/* Token mixers other than softmax attention (describe_mixer.c): the block card of layer l
+ * (of group g), and one inset per mixer kind the model uses. */
+void lx_dmixer_card(lx_dbuild *b, lx_desc_card *c, const lx_group *g, const lx_layer *l);
+void lx_dmixer_insets(lx_dbuild *b);
+/* How the router scores experts: "sigmoid scores + per-expert bias · latent 1,024" ("" plain softmax). */
+void lx_dmoe_router_line(lx_dbuild *b, char *out, size_t cap);
 
 #endif

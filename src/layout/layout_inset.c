@@ -83,14 +83,33 @@ static double notes(inset_ctx *c, double y)
     return y;
 }
 
-/* SDPA card, arrow, output-projection card, full width; returns the bottom. */
+/* Full-width steps top to bottom (pills at their natural width), each joined to the one
+ * above it (element `above`, -1 none) by an arrow on the centre line; returns the bottom. */
+static double steps(inset_ctx *c, int above, const lx_part *parts, int n, double y)
+{
+    double cx = c->x + c->w / 2;
+    bool first = true;
+    for (int i = 0; i < n; i++) {
+        const lx_desc_card *dc = P(c, parts[i]);
+        if (!dc) continue;
+        if (!first || above >= 0) y += 22;
+        double w = dc->pill ? part_w(c, parts[i]) : c->w;
+        int el = put(c, parts[i], (lx_rect){cx - w / 2, y, w, part_h(c, parts[i])});
+        char name[32];
+        snprintf(name, sizeof name, "to_%s", dc->id);
+        arrow_down(c, name, above, el, cx);
+        above = el;
+        first = false;
+        y += part_h(c, parts[i]);
+    }
+    return y;
+}
+
+/* SDPA card, the output gate when the model has one, the output projection; returns the bottom. */
 static double attn_tail(inset_ctx *c, double y)
 {
-    int sdpa = put(c, LX_PART_SDPA, (lx_rect){c->x, y, c->w, part_h(c, LX_PART_SDPA)});
-    y += part_h(c, LX_PART_SDPA) + 22;
-    int out = put(c, LX_PART_OUT, (lx_rect){c->x, y, c->w, part_h(c, LX_PART_OUT)});
-    arrow_down(c, "to_out", sdpa, out, c->x + c->w / 2);
-    return y + part_h(c, LX_PART_OUT);
+    static const lx_part tail[] = {LX_PART_SDPA, LX_PART_OGATE, LX_PART_OUT};
+    return steps(c, -1, tail, 3, y);
 }
 
 /* ---- query heads sharing key/value heads ---- */
@@ -250,6 +269,36 @@ static double inset_mla(inset_ctx *c, double y)
     return notes(c, attn_tail(c, y + 4));
 }
 
+/* ---- linear attention and state-space mixers ---- */
+
+/* Gated DeltaNet / KDA: Q, K, V projections, a convolution under each, L2 norms under Q
+ * and K; the three columns merge into the chain of full-width steps. */
+static double inset_linear(inset_ctx *c, double y)
+{
+    double colw = (c->w - 2 * COL_GAP) / 3;
+    double h = max2(part_h(c, LX_PART_Q), max2(part_h(c, LX_PART_K), part_h(c, LX_PART_V)));
+    int q = put(c, LX_PART_Q, (lx_rect){c->x, y, colw, h});
+    int k = put(c, LX_PART_K, (lx_rect){c->x + colw + COL_GAP, y, colw, h});
+    int v = put(c, LX_PART_V, (lx_rect){c->x + 2 * (colw + COL_GAP), y, colw, h});
+    static const lx_part qchain[] = {LX_PART_Q_NORM, LX_PART_Q_ROPE}, kchain[] = {LX_PART_K_NORM, LX_PART_K_ROPE},
+                         vchain[] = {LX_PART_V_CONV};
+    double yq = chain(c, q, qchain, 2, c->x + colw / 2, y + h);
+    double yk = chain(c, k, kchain, 2, c->x + colw * 1.5 + COL_GAP, y + h);
+    double yv = chain(c, v, vchain, 1, c->x + colw * 2.5 + 2 * COL_GAP, y + h);
+    y = max2(yq, max2(yk, yv)) + 4;
+    if (c->in->heads_note[0]) {
+        char id[48];
+        snprintf(id, sizeof id, "%s.heads_note", c->pre);
+        y = lx_lay_text_block(c->L, id, c->panel, LX_FONT_BODY, LX_INK_TEXT, c->x, y + 16, c->w, c->in->heads_note) - 10;
+    }
+    return notes(c, steps(c, -1, c->in->chain, c->in->n_chain, y + 6));
+}
+
+static double inset_chain(inset_ctx *c, double y)
+{
+    return notes(c, steps(c, -1, c->in->chain, c->in->n_chain, y));
+}
+
 /* ---- feed-forward ---- */
 
 static double inset_glu(inset_ctx *c, double y)
@@ -386,7 +435,8 @@ static double inset_moe(inset_ctx *c, double y)
 typedef double (*inset_fn)(inset_ctx *, double);
 static const inset_fn INSET_FNS[] = {
     [LX_INSET_ATTN] = inset_attn, [LX_INSET_MLA] = inset_mla, [LX_INSET_GLU] = inset_glu,
-    [LX_INSET_MLP] = inset_mlp, [LX_INSET_MOE] = inset_moe,
+    [LX_INSET_MLP] = inset_mlp, [LX_INSET_MOE] = inset_moe, [LX_INSET_LINEAR] = inset_linear,
+    [LX_INSET_CHAIN] = inset_chain,
 };
 
 double lx_lay_inset(lx_lay *L, int index, double y)
@@ -415,14 +465,18 @@ double lx_lay_inset_width(lx_lay *L, const lx_desc_inset *in)
     double title = lx_scene_text_width(L->s, LX_FONT_PANEL_TITLE, in->title) + 40 +
                    lx_scene_text_width(L->s, LX_FONT_BODY, in->figure);
     static const lx_part qkv[] = {LX_PART_Q, LX_PART_K, LX_PART_V};
-    static const lx_part tail[] = {LX_PART_SDPA, LX_PART_OUT};
+    static const lx_part tail[] = {LX_PART_SDPA, LX_PART_OGATE, LX_PART_OUT};
     static const lx_part mq[] = {LX_PART_Q, LX_PART_Q_DOWN, LX_PART_Q_UP, LX_PART_KV_DOWN, LX_PART_KV_UP};
     double w = 0;
     switch (in->type) {
-    case LX_INSET_ATTN: w = max2(3 * widest(&c, qkv, 3) + 2 * COL_GAP, widest(&c, tail, 2)); break;
+    case LX_INSET_ATTN: w = max2(3 * widest(&c, qkv, 3) + 2 * COL_GAP, widest(&c, tail, 3)); break;
+    case LX_INSET_LINEAR:
+        w = max2(3 * widest(&c, qkv, 3) + 2 * COL_GAP, widest(&c, in->chain, in->n_chain));
+        break;
+    case LX_INSET_CHAIN: w = widest(&c, in->chain, in->n_chain); break;
     case LX_INSET_MLA:
         w = max2(2 * widest(&c, mq, 5), 2 * (part_w(&c, LX_PART_KV_NORM) + part_w(&c, LX_PART_K_ROPE) + 72));
-        w = max2(w + 2 * COL_GAP, widest(&c, tail, 2));
+        w = max2(w + 2 * COL_GAP, widest(&c, tail, 3));
         break;
     case LX_INSET_GLU:
         w = max2(part_w(&c, LX_PART_GATE), part_w(&c, LX_PART_UP)) + 50 + part_w(&c, LX_PART_ACT) + 100 +

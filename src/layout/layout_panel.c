@@ -97,8 +97,9 @@ double lx_lay_strip_width(lx_lay *L)
     double legend = 0;
     for (int i = 0; i < L->d->n_strips; i++) {
         const lx_desc_strip *s = &L->d->strips[i];
-        legend += 60 + lx_scene_text_width(L->s, LX_FONT_SMALL, s->on_label) +
-                  lx_scene_text_width(L->s, LX_FONT_SMALL, s->off_label);
+        double one = 20; /* the legend wraps between rows: the widest row's legend counts */
+        for (int c = 0; c < s->n_cats; c++) one += 20 + lx_scene_text_width(L->s, LX_FONT_SMALL, s->cat[c].label);
+        if (one > legend) legend = one;
     }
     return w > legend ? w : legend;
 }
@@ -112,11 +113,11 @@ static void strip_row(lx_lay *L, int panel, int r, double y, double cell)
     double x = L->xr + LX_PANEL_PAD + STRIP_LABEL_W;
     double gap = cell >= 6 ? 2 : cell >= 3 ? 1 : 0;
     for (int i = 0; i < L->d->n_layers; i++) {
-        bool on = st->on[i];
-        lx_kind k = on ? st->on_kind : st->off_kind;
-        double alpha = (on ? st->on_strong : true) ? 1.0 : 0.35;
+        const lx_desc_cat *cat = &st->cat[st->cell[i] < st->n_cats ? st->cell[i] : 0];
+        lx_kind k = cat->kind;
+        double alpha = cat->strong ? 1.0 : 0.35;
         char tip[96];
-        snprintf(tip, sizeof tip, "layer %d: %s", i, on ? st->on_label : st->off_label);
+        snprintf(tip, sizeof tip, "layer %d: %s", i, cat->label);
         snprintf(id, sizeof id, "pattern.%d.L%d", r, i);
         lx_scene_swatch(L->s, id, panel, k, (lx_rect){x + cell * i, y, cell - gap, 18}, alpha, LX_F_STRONG, tip);
     }
@@ -145,15 +146,15 @@ static double strip_legend(lx_lay *L, int panel, double y)
     double x = L->xr + LX_PANEL_PAD;
     for (int r = 0; r < L->d->n_strips; r++) {
         const lx_desc_strip *st = &L->d->strips[r];
-        for (int side = 0; side < 2; side++) {
-            bool on = side == 0;
-            const char *label = on ? st->on_label : st->off_label;
+        for (int side = 0; side < st->n_cats; side++) {
+            const lx_desc_cat *cat = &st->cat[side];
+            const char *label = cat->label;
             double w = lx_scene_text_width(L->s, LX_FONT_SMALL, label);
             if (x + 18 + w > L->xr + L->rw - LX_PANEL_PAD) { x = L->xr + LX_PANEL_PAD; y += 20; }
             char id[48];
             snprintf(id, sizeof id, "pattern.%d.key%d", r, side);
-            double alpha = (on ? st->on_strong : true) ? 1.0 : 0.35;
-            lx_scene_swatch(L->s, id, panel, on ? st->on_kind : st->off_kind, (lx_rect){x, y - 10, 12, 12}, alpha,
+            double alpha = cat->strong ? 1.0 : 0.35;
+            lx_scene_swatch(L->s, id, panel, cat->kind, (lx_rect){x, y - 10, 12, 12}, alpha,
                             LX_F_STRONG, label);
             snprintf(id, sizeof id, "pattern.%d.keytext%d", r, side);
             lx_scene_text(L->s, id, panel, LX_FONT_SMALL, LX_INK_TEXT, LX_ANCHOR_START, x + 18, y, label);

@@ -45,6 +45,7 @@ typedef enum lx_kind {
     LX_KIND_NORM,
     LX_KIND_OUTPUT,
     LX_KIND_OTHER,
+    LX_KIND_MIXER,     /* linear attention, state-space and convolution token mixers */
     LX_KIND_COUNT
 } lx_kind;
 

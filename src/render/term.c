@@ -280,7 +280,8 @@ static spine_geom spine_measure(term *T)
     for (int k = 0; k < d->n_blocks; k++)
         for (int j = 0; j < d->blocks[k].n_steps; j++) {
             const lx_desc_step *st = &d->blocks[k].steps[j];
-            if (st->type != LX_STEP_FORK && st->type != LX_STEP_ADD && card_natural(T, &st->card) > wc)
+            bool card = st->type == LX_STEP_CARD || st->type == LX_STEP_PAIR;
+            if (card && card_natural(T, &st->card) > wc)
                 wc = card_natural(T, &st->card);
             if (st->type == LX_STEP_PAIR && card_natural(T, &st->card2) > wc) wc = card_natural(T, &st->card2);
         }
@@ -335,13 +336,14 @@ static int arrow_row(term *T, const spine_geom *g, int y, bool head)
 static int caption(term *T, const spine_geom *g, const lx_desc_block *b, int y)
 {
     int max_x = g->cx - 1;
-    const char *dot = strstr(b->caption, " · ");
+    const char *dot = NULL; /* the last " · ": a motif's unit may hold more of them */
+    for (const char *p = strstr(b->caption, " · "); p; p = strstr(p + 1, " · ")) dot = p;
     bool split = cols_of(T, b->caption) > max_x - g->frame_l - 1 && dot;
     if (split) {
-        char first[128];
+        char first[sizeof b->caption];
         snprintf(first, sizeof first, "%.*s", (int)(dot - b->caption), b->caption);
-        text(T, g->frame_l, y, first, NO_KIND, A_BOLD, max_x);
-        arrow_row(T, g, y++, false);
+        int end = wrap(T, g->frame_l, y, first, max_x - g->frame_l - 1, NO_KIND, A_BOLD);
+        for (; y < end; y++) arrow_row(T, g, y, false);
         text(T, g->frame_l, y, dot + strlen(" · "), NO_KIND, A_BOLD, max_x);
     } else {
         text(T, g->frame_l, y, b->caption, NO_KIND, A_BOLD, max_x);
@@ -371,7 +373,7 @@ static int draw_block(term *T, const spine_geom *g, const lx_desc_block *b, int 
     int fork_row = -1;
     for (int j = 0; j < b->n_steps; j++) {
         const lx_desc_step *st = &b->steps[j];
-        y = arrow_row(T, g, y, st->type != LX_STEP_FORK);
+        y = arrow_row(T, g, y, st->type != LX_STEP_FORK && st->type != LX_STEP_LABEL);
         if (st->type == LX_STEP_FORK) {
             put(T, g->lane, y, G->tl, NO_KIND, A_DIM);
             for (int x = g->lane + 1; x < g->cx; x++) put(T, x, y, G->h, NO_KIND, A_DIM);
@@ -389,6 +391,9 @@ static int draw_block(term *T, const spine_geom *g, const lx_desc_block *b, int 
             y = draw_card(T, g, &st->card, y, false);
             text(T, g->cx - cols_of(T, "(in parallel with)") / 2, y++, "(in parallel with)", NO_KIND, A_DIM, g->frame_r);
             y = draw_card(T, g, &st->card2, y, true);
+        } else if (st->type == LX_STEP_LABEL) { /* left of the spine, where no residual lane runs */
+            int end = wrap(T, g->lane + 2, y, st->card.title, g->cx - g->lane - 4, NO_KIND, A_BOLD);
+            for (; y < end; y++) arrow_row(T, g, y, false);
         } else {
             y = draw_card(T, g, &st->card, y, true);
         }
@@ -517,12 +522,26 @@ static int inset_attn(term *T, int y, const lx_desc_inset *in, int tw)
                                    LX_PART_K_ROPE};
     static const lx_part mla[] = {LX_PART_Q_DOWN, LX_PART_Q_DOWN_NORM, LX_PART_Q_UP, LX_PART_Q, LX_PART_Q_ROPE,
                                   LX_PART_KV_DOWN, LX_PART_KV_NORM, LX_PART_KV_UP, LX_PART_K_ROPE};
-    static const lx_part tail[] = {LX_PART_SDPA, LX_PART_OUT};
+    static const lx_part tail[] = {LX_PART_SDPA, LX_PART_OGATE, LX_PART_OUT};
     if (in->type == LX_INSET_MLA) y = parts(T, y, in, mla, (int)(sizeof mla / sizeof mla[0]), tw);
     else y = parts(T, y, in, head, (int)(sizeof head / sizeof head[0]), tw);
     y = wrap(T, 2, y, in->heads_note, T->w - 2, NO_KIND, 0);
     if (in->type == LX_INSET_ATTN) y = heads_art(T, y, in);
-    y = parts(T, y, in, tail, 2, tw);
+    y = parts(T, y, in, tail, 3, tw);
+    return notes(T, y, in);
+}
+
+/* Linear attention: its Q/K/V row with convolutions and norms; then (and for state-space
+ * and convolution mixers only) the chain of steps. */
+static int inset_mixer(term *T, int y, const lx_desc_inset *in, int tw)
+{
+    static const lx_part head[] = {LX_PART_Q, LX_PART_K, LX_PART_V, LX_PART_Q_NORM, LX_PART_K_NORM, LX_PART_V_CONV,
+                                   LX_PART_Q_ROPE, LX_PART_K_ROPE};
+    if (in->type == LX_INSET_LINEAR) {
+        y = parts(T, y, in, head, (int)(sizeof head / sizeof head[0]), tw);
+        y = wrap(T, 2, y, in->heads_note, T->w - 2, NO_KIND, 0);
+    }
+    y = parts(T, y, in, in->chain, in->n_chain, tw);
     return notes(T, y, in);
 }
 
@@ -563,6 +582,7 @@ static int draw_insets(term *T, int y)
         int tw = title_width(T, in);
         if (in->type == LX_INSET_ATTN || in->type == LX_INSET_MLA) y = inset_attn(T, y, in, tw);
         else if (in->type == LX_INSET_MOE) y = inset_moe(T, y, in, tw);
+        else if (in->type == LX_INSET_LINEAR || in->type == LX_INSET_CHAIN) y = inset_mixer(T, y, in, tw);
         else y = inset_ffn(T, y, in, tw);
     }
     return y;
@@ -570,14 +590,20 @@ static int draw_insets(term *T, int y)
 
 /* ---- layer pattern ---- */
 
+/* The on/off glyphs; with more than two values and no colour to tell them apart, letters. */
+static uint32_t cat_glyph(term *T, const lx_desc_strip *s, const lx_desc_cat *c)
+{
+    if (s->n_cats > 2 && !T->o->color && c->letter) return (uint32_t)(unsigned char)c->letter;
+    return c->mark ? T->g->on : T->g->off;
+}
+
 static int pattern_row(term *T, int y, const lx_desc_strip *s, int x0, int per_row)
 {
     int n = T->d->n_layers;
     text(T, 2, y, s->label, NO_KIND, 0, x0 - 1);
     for (int i = 0; i < n; i++) {
-        bool on = s->on[i];
-        put(T, x0 + i % per_row, y + i / per_row, on ? T->g->on : T->g->off, on ? s->on_kind : s->off_kind,
-            on ? A_BOLD : 0);
+        const lx_desc_cat *c = &s->cat[s->cell[i] < s->n_cats ? s->cell[i] : 0];
+        put(T, x0 + i % per_row, y + i / per_row, cat_glyph(T, s, c), c->kind, c->mark ? A_BOLD : 0);
     }
     return y + (n + per_row - 1) / per_row;
 }
@@ -598,10 +624,15 @@ static int draw_pattern(term *T, int y)
     y++;
     for (int i = 0; i < d->n_strips; i++) {
         const lx_desc_strip *s = &d->strips[i];
-        put(T, 2, y, T->g->on, s->on_kind, A_BOLD);
-        int x = text(T, 4, y, s->on_label, NO_KIND, 0, T->w) + 3;
-        put(T, x, y, T->g->off, s->off_kind, 0);
-        text(T, x + 2, y++, s->off_label, NO_KIND, 0, T->w);
+        int x = 2;
+        for (int c = 0; c < s->n_cats; c++) {
+            const lx_desc_cat *cat = &s->cat[c];
+            int w = cols_of(T, cat->label);
+            if (x > 2 && x + 2 + w > T->w) { x = 2; y++; }
+            put(T, x, y, cat_glyph(T, s, cat), cat->kind, cat->mark ? A_BOLD : 0);
+            x = text(T, x + 2, y, cat->label, NO_KIND, 0, T->w) + 3;
+        }
+        y++;
     }
     return y;
 }
@@ -612,6 +643,7 @@ static const char KIND_LETTER[LX_KIND_COUNT] = {
     [LX_KIND_NEUTRAL] = '?', [LX_KIND_EMBEDDING] = 'E', [LX_KIND_POSITION] = 'P', [LX_KIND_ATTENTION] = 'A',
     [LX_KIND_FFN] = 'F', [LX_KIND_EXPERTS] = 'X', [LX_KIND_SHARED] = 'S', [LX_KIND_ROUTER] = 'R',
     [LX_KIND_NORM] = 'N', [LX_KIND_OUTPUT] = 'O', [LX_KIND_OTHER] = '?',
+    [LX_KIND_MIXER] = 'M',
 };
 
 static uint32_t key_glyph(term *T, lx_kind k)

@@ -28,11 +28,13 @@ static const lx_theme THEMES[LX_THEME_COUNT] = {
             [LX_KIND_NORM] = {0xEDF1F3, 0x4F6470, 0x78909C},
             [LX_KIND_OUTPUT] = {0xE5EEFA, 0x1F5FB0, 0x3878D0},
             [LX_KIND_OTHER] = {0xF0F0F0, 0x555555, 0x9E9E9E},
+            [LX_KIND_MIXER] = {0xFCEBEA, 0xB02A24, 0xD9534C},
         },
         .term_kind = {
             [LX_KIND_NEUTRAL] = 244, [LX_KIND_EMBEDDING] = 98, [LX_KIND_POSITION] = 162,
             [LX_KIND_ATTENTION] = 166, [LX_KIND_FFN] = 28, [LX_KIND_EXPERTS] = 30, [LX_KIND_SHARED] = 64,
             [LX_KIND_ROUTER] = 136, [LX_KIND_NORM] = 66, [LX_KIND_OUTPUT] = 26, [LX_KIND_OTHER] = 244,
+            [LX_KIND_MIXER] = 160,
         },
     },
     [LX_THEME_DARK] = {
@@ -56,11 +58,13 @@ static const lx_theme THEMES[LX_THEME_COUNT] = {
             [LX_KIND_NORM] = {0x242B30, 0xAFC2CD, 0x8AA2AF},
             [LX_KIND_OUTPUT] = {0x1B2A3E, 0x8DB8F2, 0x5B93E0},
             [LX_KIND_OTHER] = {0x2A2A2A, 0xC0C0C0, 0x8E8E8E},
+            [LX_KIND_MIXER] = {0x3A1E1E, 0xFF9A90, 0xE0625A},
         },
         .term_kind = {
             [LX_KIND_NEUTRAL] = 250, [LX_KIND_EMBEDDING] = 141, [LX_KIND_POSITION] = 205,
             [LX_KIND_ATTENTION] = 215, [LX_KIND_FFN] = 114, [LX_KIND_EXPERTS] = 80, [LX_KIND_SHARED] = 149,
             [LX_KIND_ROUTER] = 221, [LX_KIND_NORM] = 152, [LX_KIND_OUTPUT] = 111, [LX_KIND_OTHER] = 250,
+            [LX_KIND_MIXER] = 210,
         },
     },
 };
