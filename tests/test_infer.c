@@ -281,7 +281,7 @@ static void test_refuses_other_families(void **state)
 {
     (void)state;
     expect_failure("run " MODELS "mmproj-tinygemma3.gguf", 1,
-                   "architecture 'clip' is not supported by the inference engine (expected llama or qwen2)");
+                   "architecture 'clip' is not supported by the inference engine (expected llama, qwen2, qwen3 or gpt2)");
     expect_failure("run " MODELS "vocab-only/ggml-vocab-phi-3.gguf", 1, "architecture 'phi3' is not supported");
 }
 

@@ -11,26 +11,28 @@
 #include <unistd.h>
 
 #include "infer/dequant.h"
+#include "model/roles.h"
 #include "util/buf.h"
 
 /* ---- families ---- */
 
-typedef struct family {
-    const char *arch; /* general.architecture */
-    bool neox;        /* RoPE pairs (i, i + dims/2) instead of (2i, 2i+1) */
-} family;
-
-static const family FAMILIES[] = {
-    {"llama", false},
-    {"qwen2", true},
+/* What varies between the families this engine runs (one row each). */
+static const lx_llama_traits FAMILIES[] = {
+    /* arch     rope  neox   layernorm gelu   learned_pos */
+    {"llama",   true, false, false,    false, false},
+    {"qwen2",   true, true,  false,    false, false},
+    {"qwen3",   true, true,  false,    false, false},
+    {"gpt2",    false, false, true,    true,  true},
 };
 
-static const family *find_family(const char *arch)
+static const lx_llama_traits *find_family(const char *arch)
 {
     for (size_t i = 0; arch && i < sizeof FAMILIES / sizeof FAMILIES[0]; i++)
         if (strcmp(FAMILIES[i].arch, arch) == 0) return &FAMILIES[i];
     return NULL;
 }
+
+bool lx_llama_supports(const char *arch) { return find_family(arch) != NULL; }
 
 /* ---- hyper-parameters ---- */
 
@@ -68,10 +70,12 @@ static lx_status require(bool ok, const char *path, const char *arch, const char
     return lx_err_set(err, LX_ERR_MODEL, "%s: %s.%s is missing", path, arch, suffix);
 }
 
-static lx_status read_hparams(const lx_gguf *g, const char *path, const family *f, lx_llama_hp *hp, lx_err *err)
+static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama_traits *f, lx_llama_hp *hp,
+                              lx_err *err)
 {
     const char *a = f->arch;
     snprintf(hp->family, sizeof hp->family, "%s", a);
+    hp->t = *f;
     hp->neox = f->neox;
     if (require(hp_size(g, a, "embedding_length", MAX_DIM, &hp->d_model, path, err), path, a, "embedding_length", err) ||
         require(hp_size(g, a, "block_count", MAX_LAYERS, &hp->n_layers, path, err), path, a, "block_count", err) ||
@@ -83,7 +87,8 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const family *
     if (!hp_size(g, a, "rope.dimension_count", MAX_DIM, &hp->rope_dims, path, err)) hp->rope_dims = hp->head_dim;
     if (!hp_size(g, a, "context_length", UINT32_MAX, &hp->context, path, err)) hp->context = 0;
     if (lx_err_failed(err)) return err->code;
-    hp->eps = hp_float(g, a, "attention.layer_norm_rms_epsilon", 1e-5f);
+    hp->eps = hp_float(g, a, f->layernorm ? "attention.layer_norm_epsilon" : "attention.layer_norm_rms_epsilon", 1e-5f);
+    if (!f->rope) hp->rope_dims = 0;
     hp->rope_theta = hp_float(g, a, "rope.freq_base", 10000.0f);
     if (hp->n_heads % hp->n_kv_heads != 0 || hp->head_dim == 0)
         return lx_err_set(err, LX_ERR_MODEL, "%s: %zu attention heads cannot share %zu KV heads (expected a divisor)",
@@ -98,9 +103,63 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const family *
 
 /* ---- tensors ---- */
 
-static const lx_tensor *find_tensor(const lx_llama *m, const char *name)
+/* Every tensor of the file, filed by what model/roles says it is: slot (layer + 1, role,
+ * bias) for layer tensors, (0, role, bias) for whole-model ones. A tensor with no role this
+ * engine reads is refused (an MoE router, say), rather than silently ignored. */
+static const lx_roleset *engine_roles(void)
 {
-    return lx_tensors_find(lx_gguf_tensors(m->g), name);
+    static lx_roleset rs;
+    static const lx_role used[] = {
+        LX_ROLE_TOK_EMBD, LX_ROLE_POS_EMBD, LX_ROLE_OUTPUT_NORM, LX_ROLE_OUTPUT, LX_ROLE_ROPE_FREQS,
+        LX_ROLE_ATTN_NORM, LX_ROLE_ATTN_Q, LX_ROLE_ATTN_K, LX_ROLE_ATTN_V, LX_ROLE_ATTN_QKV, LX_ROLE_ATTN_O,
+        LX_ROLE_ATTN_Q_NORM, LX_ROLE_ATTN_K_NORM, LX_ROLE_FFN_NORM, LX_ROLE_FFN_GATE, LX_ROLE_FFN_UP,
+        LX_ROLE_FFN_DOWN};
+    if (!rs.w[0])
+        for (size_t i = 0; i < sizeof used / sizeof used[0]; i++) lx_roleset_add(&rs, used[i]);
+    return &rs;
+}
+
+static size_t slot_of(size_t layer1, lx_role role, bool bias) { return (layer1 * LX_ROLE_COUNT + role) * 2 + bias; }
+
+static lx_status index_tensors(lx_llama *m, lx_err *err)
+{
+    const lx_tensors *ts = lx_gguf_tensors(m->g);
+    size_t n = slot_of(m->hp.n_layers + 1, 0, false);
+    if (!(m->slots = calloc(n, sizeof *m->slots))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    for (size_t i = 0; i < ts->n; i++) {
+        const char *nm = ts->v[i].name;
+        lx_role_match r = lx_role_match_name(nm);
+        /* blk.N.attn_rot_embd: a per-layer copy of the RoPE table some converters write */
+        if (r.role == LX_ROLE_ROPE_FREQS && r.layer >= 0) continue;
+        if (!lx_roleset_has(engine_roles(), r.role) || r.expert >= 0 || r.in_out)
+            return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)",
+                              m->path, nm, m->hp.family);
+        if (r.layer >= 0 && (size_t)r.layer >= m->hp.n_layers)
+            return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is past the %zu layers of %s.block_count", m->path,
+                              nm, m->hp.n_layers, m->hp.family);
+        m->slots[slot_of((size_t)(r.layer + 1), r.role, r.bias)] = &ts->v[i];
+    }
+    return LX_OK;
+}
+
+/* The tensor in a slot (layer -1: whole model); NULL when the file has none. */
+static const lx_tensor *tensor_at(const lx_llama *m, int layer, lx_role role, bool bias)
+{
+    return m->slots[slot_of((size_t)(layer + 1), role, bias)];
+}
+
+/* llama.cpp's name of a slot, for messages. */
+static const char *slot_name(int layer, lx_role role, bool bias, char *buf, size_t cap)
+{
+    if (layer < 0) snprintf(buf, cap, "%s.%s", lx_role_name(role), bias ? "bias" : "weight");
+    else snprintf(buf, cap, "blk.%d.%s.%s", layer, lx_role_name(role), bias ? "bias" : "weight");
+    return buf;
+}
+
+static lx_status missing(const lx_llama *m, int layer, lx_role role, bool bias, lx_err *err)
+{
+    char nm[96];
+    return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is missing", m->path, slot_name(layer, role, bias, nm, sizeof nm));
 }
 
 /* The tensor's data, checked to be of a supported type, of exactly `rows` x `cols`
@@ -150,10 +209,12 @@ static lx_status load_flat(lx_llama *m, const lx_tensor *t, const uint8_t *p, si
     return LX_OK;
 }
 
-static lx_status load_mat(lx_llama *m, const char *name, size_t rows, size_t cols, lx_mat *out, lx_err *err)
+/* The matrix in a slot; out->data stays NULL when optional and absent. */
+static lx_status load_mat(lx_llama *m, int layer, lx_role role, size_t rows, size_t cols, bool optional,
+                          lx_mat *out, lx_err *err)
 {
-    const lx_tensor *t = find_tensor(m, name);
-    if (!t) return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is missing", m->path, name);
+    const lx_tensor *t = tensor_at(m, layer, role, false);
+    if (!t) return optional ? LX_OK : missing(m, layer, role, false, err);
     const uint8_t *p = tensor_data(m, t, rows, cols, err);
     if (!p) return err->code;
     uint64_t row_bytes;
@@ -163,58 +224,84 @@ static lx_status load_mat(lx_llama *m, const char *name, size_t rows, size_t col
 }
 
 /* A vector as an owned float copy; *out stays NULL when optional and absent. */
-static lx_status load_vec(lx_llama *m, const char *name, size_t n, bool optional, float **out, lx_err *err)
+static lx_status load_vec(lx_llama *m, int layer, lx_role role, bool bias, size_t n, bool optional, float **out,
+                          lx_err *err)
 {
-    const lx_tensor *t = find_tensor(m, name);
-    if (!t) return optional ? LX_OK : lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is missing", m->path, name);
+    const lx_tensor *t = tensor_at(m, layer, role, bias);
+    if (!t) return optional ? LX_OK : missing(m, layer, role, bias, err);
     const uint8_t *p = tensor_data(m, t, 0, n, err);
     if (!p) return err->code;
-    if (!(*out = malloc(n * sizeof(float)))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    if (!(*out = malloc(n * sizeof(float))) || !own(m, *out)) return lx_err_set(err, LX_ERR_IO, "out of memory");
     lx_dequant_row(t->type, p, *out, n);
     return LX_OK;
 }
 
-static lx_status load_layer(lx_llama *m, size_t l, lx_err *err)
+/* Rows [r0, r0 + rows) of w as a matrix of their own (a part of a fused projection). */
+static lx_mat sub_rows(const lx_mat *w, size_t r0, size_t rows)
+{
+    return (lx_mat){w->data + r0 * w->row_bytes, w->type, rows, w->cols, w->row_bytes};
+}
+
+/* Q, K and V with their biases: three tensors, or one fused attn_qkv split by rows. */
+static lx_status load_qkv(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
 {
     const lx_llama_hp *hp = &m->hp;
-    lx_llama_layer *L = &m->layers[l];
     size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
-    char n[96];
-#define NAME(s) (snprintf(n, sizeof n, "blk.%zu.%s", l, s), n)
-    if (load_vec(m, NAME("attn_norm.weight"), hp->d_model, false, &L->attn_norm, err) ||
-        load_vec(m, NAME("ffn_norm.weight"), hp->d_model, false, &L->ffn_norm, err) ||
-        load_mat(m, NAME("attn_q.weight"), dq, hp->d_model, &L->wq, err) ||
-        load_mat(m, NAME("attn_k.weight"), dkv, hp->d_model, &L->wk, err) ||
-        load_mat(m, NAME("attn_v.weight"), dkv, hp->d_model, &L->wv, err) ||
-        load_mat(m, NAME("attn_output.weight"), hp->d_model, dq, &L->wo, err) ||
-        load_mat(m, NAME("ffn_gate.weight"), hp->d_ff, hp->d_model, &L->w_gate, err) ||
-        load_mat(m, NAME("ffn_up.weight"), hp->d_ff, hp->d_model, &L->w_up, err) ||
-        load_mat(m, NAME("ffn_down.weight"), hp->d_model, hp->d_ff, &L->w_down, err) ||
-        load_vec(m, NAME("attn_q.bias"), dq, true, &L->bq, err) ||
-        load_vec(m, NAME("attn_k.bias"), dkv, true, &L->bk, err) ||
-        load_vec(m, NAME("attn_v.bias"), dkv, true, &L->bv, err))
+    if (!tensor_at(m, l, LX_ROLE_ATTN_QKV, false))
+        return load_mat(m, l, LX_ROLE_ATTN_Q, dq, hp->d_model, false, &L->wq, err) ||
+                       load_mat(m, l, LX_ROLE_ATTN_K, dkv, hp->d_model, false, &L->wk, err) ||
+                       load_mat(m, l, LX_ROLE_ATTN_V, dkv, hp->d_model, false, &L->wv, err) ||
+                       load_vec(m, l, LX_ROLE_ATTN_Q, true, dq, true, &L->bq, err) ||
+                       load_vec(m, l, LX_ROLE_ATTN_K, true, dkv, true, &L->bk, err) ||
+                       load_vec(m, l, LX_ROLE_ATTN_V, true, dkv, true, &L->bv, err)
+                   ? err->code
+                   : LX_OK;
+    lx_mat qkv;
+    float *b = NULL;
+    if (load_mat(m, l, LX_ROLE_ATTN_QKV, dq + 2 * dkv, hp->d_model, false, &qkv, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_QKV, true, dq + 2 * dkv, true, &b, err))
         return err->code;
-#undef NAME
+    L->wq = sub_rows(&qkv, 0, dq), L->wk = sub_rows(&qkv, dq, dkv), L->wv = sub_rows(&qkv, dq + dkv, dkv);
+    if (b) L->bq = b, L->bk = b + dq, L->bv = b + dq + dkv;
     return LX_OK;
 }
 
-/* Refuses tensors this engine would silently ignore (an MoE router, say). */
-static lx_status check_layer_names(const lx_llama *m, lx_err *err)
+/* The feed-forward: up (and gate, for the gated families) and down, with optional biases. */
+static lx_status load_ffn(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
 {
-    static const char *const known[] = {"attn_norm.weight", "ffn_norm.weight", "attn_q.weight", "attn_k.weight",
-                                        "attn_v.weight", "attn_output.weight", "ffn_gate.weight", "ffn_up.weight",
-                                        "ffn_down.weight", "attn_q.bias", "attn_k.bias", "attn_v.bias",
-                                        "attn_rot_embd"};
-    const lx_tensors *ts = lx_gguf_tensors(m->g);
-    for (size_t i = 0; i < ts->n; i++) {
-        const char *nm = ts->v[i].name, *dot;
-        if (strncmp(nm, "blk.", 4) != 0 || !(dot = strchr(nm + 4, '.'))) continue;
-        bool ok = false;
-        for (size_t k = 0; k < sizeof known / sizeof known[0] && !ok; k++) ok = strcmp(dot + 1, known[k]) == 0;
-        if (!ok)
-            return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)",
-                              m->path, nm, m->hp.family);
-    }
+    const lx_llama_hp *hp = &m->hp;
+    bool gated = !hp->t.gelu;
+    if ((gated && (load_mat(m, l, LX_ROLE_FFN_GATE, hp->d_ff, hp->d_model, false, &L->w_gate, err) ||
+                   load_vec(m, l, LX_ROLE_FFN_GATE, true, hp->d_ff, true, &L->b_gate, err))) ||
+        load_mat(m, l, LX_ROLE_FFN_UP, hp->d_ff, hp->d_model, false, &L->w_up, err) ||
+        load_mat(m, l, LX_ROLE_FFN_DOWN, hp->d_model, hp->d_ff, false, &L->w_down, err) ||
+        load_vec(m, l, LX_ROLE_FFN_UP, true, hp->d_ff, true, &L->b_up, err) ||
+        load_vec(m, l, LX_ROLE_FFN_DOWN, true, hp->d_model, true, &L->b_down, err))
+        return err->code;
+    if (!gated && tensor_at(m, l, LX_ROLE_FFN_GATE, false))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor blk.%d.ffn_gate.weight is not part of a plain %s decoder "
+                          "(not supported)", m->path, l, hp->family);
+    return LX_OK;
+}
+
+static lx_status load_layer(lx_llama *m, size_t li, lx_err *err)
+{
+    const lx_llama_hp *hp = &m->hp;
+    lx_llama_layer *L = &m->layers[li];
+    int l = (int)li;
+    size_t dq = hp->n_heads * hp->head_dim;
+    bool ln = hp->t.layernorm;
+    if (load_vec(m, l, LX_ROLE_ATTN_NORM, false, hp->d_model, false, &L->attn_norm, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_NORM, true, hp->d_model, !ln, &L->attn_norm_b, err) ||
+        load_vec(m, l, LX_ROLE_FFN_NORM, false, hp->d_model, false, &L->ffn_norm, err) ||
+        load_vec(m, l, LX_ROLE_FFN_NORM, true, hp->d_model, !ln, &L->ffn_norm_b, err) || load_qkv(m, l, L, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_Q_NORM, false, hp->head_dim, true, &L->q_norm, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_K_NORM, false, hp->head_dim, true, &L->k_norm, err) ||
+        load_mat(m, l, LX_ROLE_ATTN_O, hp->d_model, dq, false, &L->wo, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_O, true, hp->d_model, true, &L->bo, err) || load_ffn(m, l, L, err))
+        return err->code;
+    if (!L->q_norm != !L->k_norm)
+        return missing(m, l, L->q_norm ? LX_ROLE_ATTN_K_NORM : LX_ROLE_ATTN_Q_NORM, false, err);
     return LX_OK;
 }
 
@@ -224,29 +311,49 @@ static lx_status load_rope(lx_llama *m, lx_err *err)
 {
     size_t half = m->hp.rope_dims / 2;
     float *factors = NULL;
-    if (load_vec(m, "rope_freqs.weight", half, true, &factors, err)) return err->code;
+    if (half && load_vec(m, -1, LX_ROLE_ROPE_FREQS, false, half, true, &factors, err)) return err->code;
     m->rope_freq = malloc((half ? half : 1) * sizeof(float));
-    if (!m->rope_freq) { free(factors); return lx_err_set(err, LX_ERR_IO, "out of memory"); }
+    if (!m->rope_freq) return lx_err_set(err, LX_ERR_IO, "out of memory");
     for (size_t i = 0; i < half; i++) {
         m->rope_freq[i] = 1.0f / powf(m->hp.rope_theta, (float)(2 * i) / (float)m->hp.rope_dims);
         if (factors && factors[i] > 0) m->rope_freq[i] /= factors[i];
     }
-    free(factors);
     return LX_OK;
+}
+
+/* Learned positions: position_embd [positions][d_model]; the context is at most its rows. */
+static lx_status load_positions(lx_llama *m, lx_err *err)
+{
+    lx_llama_hp *hp = &m->hp;
+    const lx_tensor *t = tensor_at(m, -1, LX_ROLE_POS_EMBD, false);
+    if (!hp->t.learned_pos) {
+        if (t) return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)",
+                                 m->path, t->name, hp->family);
+        return LX_OK;
+    }
+    if (!t || t->n_dims != 2 || t->shape[0] == 0 || t->shape[0] > UINT32_MAX)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor position_embd.weight is missing or not a [positions][d_model] "
+                          "matrix", m->path);
+    size_t rows = (size_t)t->shape[0];
+    if (!hp->context || hp->context > rows) hp->context = rows;
+    return load_mat(m, -1, LX_ROLE_POS_EMBD, rows, hp->d_model, false, &m->pos_embed, err);
 }
 
 static lx_status load_model(lx_llama *m, lx_err *err)
 {
-    const lx_tensor *emb = find_tensor(m, "token_embd.weight");
+    if (index_tensors(m, err)) return err->code;
+    const lx_tensor *emb = tensor_at(m, -1, LX_ROLE_TOK_EMBD, false);
     if (!emb || emb->n_dims != 2 || emb->shape[0] == 0 || emb->shape[0] > INT32_MAX)
         return lx_err_set(err, LX_ERR_MODEL, "%s: tensor token_embd.weight is missing or not a [vocab][d_model] matrix", m->path);
     lx_llama_hp *hp = &m->hp;
     hp->vocab = (size_t)emb->shape[0];
-    hp->tied = find_tensor(m, "output.weight") == NULL;
-    if (load_mat(m, "token_embd.weight", hp->vocab, hp->d_model, &m->embed, err) ||
-        load_mat(m, hp->tied ? "token_embd.weight" : "output.weight", hp->vocab, hp->d_model, &m->output, err) ||
-        load_vec(m, "output_norm.weight", hp->d_model, false, &m->out_norm, err) || check_layer_names(m, err) ||
-        load_rope(m, err))
+    hp->tied = tensor_at(m, -1, LX_ROLE_OUTPUT, false) == NULL;
+    bool ln = hp->t.layernorm;
+    if (load_mat(m, -1, LX_ROLE_TOK_EMBD, hp->vocab, hp->d_model, false, &m->embed, err) ||
+        load_mat(m, -1, hp->tied ? LX_ROLE_TOK_EMBD : LX_ROLE_OUTPUT, hp->vocab, hp->d_model, false, &m->output, err) ||
+        load_vec(m, -1, LX_ROLE_OUTPUT_NORM, false, hp->d_model, false, &m->out_norm, err) ||
+        load_vec(m, -1, LX_ROLE_OUTPUT_NORM, true, hp->d_model, !ln, &m->out_norm_b, err) ||
+        load_positions(m, err) || load_rope(m, err))
         return err->code;
     if (hp->tied) m->weight_bytes -= emb->n_bytes; /* counted twice above */
     if (!(m->layers = calloc(hp->n_layers, sizeof *m->layers))) return lx_err_set(err, LX_ERR_IO, "out of memory");
@@ -267,10 +374,10 @@ lx_status lx_llama_open(const char *path, lx_llama **out, lx_err *err)
     snprintf(m->path, sizeof m->path, "%s", path);
     if (lx_gguf_open(path, &m->g, err)) { free(m); return err->code; }
     const char *arch = lx_gguf_get_str(m->g, "general.architecture");
-    const family *f = find_family(arch);
+    const lx_llama_traits *f = find_family(arch);
     if (!f)
-        lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not supported by the inference engine (expected llama or qwen2)",
-                   path, arch ? arch : "(none)");
+        lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not supported by the inference engine "
+                   "(expected llama, qwen2, qwen3 or gpt2)", path, arch ? arch : "(none)");
     else if (read_hparams(m->g, path, f, &m->hp, err) == LX_OK)
         load_model(m, err);
     if (lx_err_failed(err)) { lx_llama_close(m); return err->code; }
@@ -281,12 +388,8 @@ lx_status lx_llama_open(const char *path, lx_llama **out, lx_err *err)
 void lx_llama_close(lx_llama *m)
 {
     if (!m) return;
-    for (size_t l = 0; m->layers && l < m->hp.n_layers; l++) {
-        lx_llama_layer *L = &m->layers[l];
-        free(L->attn_norm), free(L->ffn_norm), free(L->bq), free(L->bk), free(L->bv);
-    }
     for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
-    free(m->owned), free(m->layers), free(m->out_norm), free(m->rope_freq);
+    free(m->owned), free(m->layers), free(m->rope_freq), free(m->slots);
     lx_tok_free(&m->tok);
     lx_gguf_close(m->g);
     free(m);
@@ -396,16 +499,32 @@ size_t lx_llama_argmax(const float *x, size_t n)
 
 /* ---- forward pass ---- */
 
-/* x [n][d_model] <- rows ids[0..n-1] of the embedding table. */
-static void embed_tokens(const lx_llama *m, const int32_t *ids, size_t n, float *x)
+/* x [n][d_model] <- rows ids[0..n-1] of the embedding table (+ the rows of their positions
+ * pos0.. in the learned position table, where there is one). s is scratch [d_model]. */
+static void embed_tokens(const lx_llama *m, const int32_t *ids, size_t n, size_t pos0, float *x, float *s)
 {
-    for (size_t t = 0; t < n; t++) lx_kern_mat_row(&m->embed, (size_t)ids[t], x + t * m->hp.d_model);
+    const size_t d = m->hp.d_model;
+    for (size_t t = 0; t < n; t++) {
+        lx_kern_mat_row(&m->embed, (size_t)ids[t], x + t * d);
+        if (!m->pos_embed.data) continue;
+        lx_kern_mat_row(&m->pos_embed, pos0 + t, s);
+        lx_kern_add(x + t * d, s, d);
+    }
 }
 
-/* out [n][d] <- rmsnorm of each row of x [n][d] times w [d]. */
-static void norm_rows(float *out, const float *x, const float *w, size_t n, size_t d, float eps)
+/* out [n][d] <- the family's norm of each row of x [n][d] with weight w [d] (and bias b). */
+static void norm_rows(const lx_llama_hp *hp, float *out, const float *x, const float *w, const float *b, size_t n)
 {
-    for (size_t t = 0; t < n; t++) lx_kern_rmsnorm(out + t * d, x + t * d, w, d, eps);
+    const size_t d = hp->d_model;
+    for (size_t t = 0; t < n; t++)
+        if (hp->t.layernorm) lx_kern_layernorm(out + t * d, x + t * d, w, b, d, hp->eps);
+        else lx_kern_rmsnorm(out + t * d, x + t * d, w, d, hp->eps);
+}
+
+/* QK-norm: each head_dim slice of v [n * heads][head_dim] <- rmsnorm times w (w NULL: none). */
+static void head_norm(float *v, const float *w, size_t n_slices, size_t hd, float eps)
+{
+    for (size_t i = 0; w && i < n_slices; i++) lx_kern_rmsnorm(v + i * hd, v + i * hd, w, hd, eps);
 }
 
 /* y [n][rows] += b [rows] (nothing when b is NULL). */
@@ -451,8 +570,10 @@ static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_
     const size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
     for (size_t t = 0; t < n; t++) {
         size_t pos = s->n_pos + t;
-        lx_kern_rope(s->q + t * dq, hp->n_heads, hp->head_dim, hp->rope_dims, m->rope_freq, pos, hp->neox);
-        lx_kern_rope(s->k + t * dkv, hp->n_kv_heads, hp->head_dim, hp->rope_dims, m->rope_freq, pos, hp->neox);
+        if (hp->rope_dims) {
+            lx_kern_rope(s->q + t * dq, hp->n_heads, hp->head_dim, hp->rope_dims, m->rope_freq, pos, hp->neox);
+            lx_kern_rope(s->k + t * dkv, hp->n_kv_heads, hp->head_dim, hp->rope_dims, m->rope_freq, pos, hp->neox);
+        }
         size_t at = (l * s->cap_pos + pos) * dkv;
         memcpy(s->k_cache + at, s->k + t * dkv, dkv * sizeof(float));
         memcpy(s->v_cache + at, s->v + t * dkv, dkv * sizeof(float));
@@ -467,23 +588,34 @@ static void layer_forward(const lx_llama *m, lx_llama_state *s, size_t l, size_t
     lx_kern_pool *p = &s->pool;
     const size_t d = hp->d_model;
 
-    norm_rows(s->h, s->x, L->attn_norm, n, d, hp->eps);
+    norm_rows(hp, s->h, s->x, L->attn_norm, L->attn_norm_b, n);
     lx_kern_matmul(p, &L->wq, s->h, n, s->q);
     lx_kern_matmul(p, &L->wk, s->h, n, s->k);
     lx_kern_matmul(p, &L->wv, s->h, n, s->v);
     add_bias(s->q, L->bq, n, L->wq.rows);
     add_bias(s->k, L->bk, n, L->wk.rows);
     add_bias(s->v, L->bv, n, L->wv.rows);
+    head_norm(s->q, L->q_norm, n * hp->n_heads, hp->head_dim, hp->eps);
+    head_norm(s->k, L->k_norm, n * hp->n_kv_heads, hp->head_dim, hp->eps);
     rope_and_cache(m, s, l, n);
     attention(m, s, l, n, tr);
     lx_kern_matmul(p, &L->wo, s->att, n, s->h);
+    add_bias(s->h, L->bo, n, d);
     lx_kern_add(s->x, s->h, n * d);
 
-    norm_rows(s->h, s->x, L->ffn_norm, n, d, hp->eps);
-    lx_kern_matmul(p, &L->w_gate, s->h, n, s->ff_g);
+    norm_rows(hp, s->h, s->x, L->ffn_norm, L->ffn_norm_b, n);
     lx_kern_matmul(p, &L->w_up, s->h, n, s->ff_u);
-    lx_kern_swiglu(s->ff_g, s->ff_u, n * hp->d_ff);
-    lx_kern_matmul(p, &L->w_down, s->ff_g, n, s->h);
+    add_bias(s->ff_u, L->b_up, n, hp->d_ff);
+    float *act = s->ff_u;
+    if (hp->t.gelu) lx_kern_gelu(s->ff_u, n * hp->d_ff);
+    else {
+        lx_kern_matmul(p, &L->w_gate, s->h, n, s->ff_g);
+        add_bias(s->ff_g, L->b_gate, n, hp->d_ff);
+        lx_kern_swiglu(s->ff_g, s->ff_u, n * hp->d_ff);
+        act = s->ff_g;
+    }
+    lx_kern_matmul(p, &L->w_down, act, n, s->h);
+    add_bias(s->h, L->b_down, n, d);
     lx_kern_add(s->x, s->h, n * d);
 }
 
@@ -529,7 +661,7 @@ lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *
     if (check_call(m, s, ids, n, tr, err)) return err->code;
     const lx_llama_hp *hp = &m->hp;
     const size_t d = hp->d_model;
-    embed_tokens(m, ids, n, s->x);
+    embed_tokens(m, ids, n, s->n_pos, s->x, s->h);
     if (tr && (trace_inputs(m, s, ids, n, tr, err) != LX_OK)) return err->code;
     if (tr) trace_norms(s, n, d, 0, tr);
     for (size_t l = 0; l < hp->n_layers; l++) {
@@ -537,7 +669,7 @@ lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *
         if (tr) trace_norms(s, n, d, l + 1, tr);
         if (s->on_layer) s->on_layer(s->on_layer_ctx, l, hp->n_layers);
     }
-    lx_kern_rmsnorm(s->h, s->x + (n - 1) * d, m->out_norm, d, hp->eps);
+    norm_rows(hp, s->h, s->x + (n - 1) * d, m->out_norm, m->out_norm_b, 1);
     lx_kern_matmul(&s->pool, &m->output, s->h, 1, s->logits);
     s->n_pos += n;
     if (tr && s->n_pos == tr->n_tok) memcpy(tr->logits, s->logits, hp->vocab * sizeof(float));

@@ -4,14 +4,21 @@
  * read-only mapping (F32 rows directly, other types decoded row by row as they are used).
  * Output: next-token logits, a KV cache, and optionally an lx_trace of the internals.
  *
- * Model per layer l (x is the residual stream, one row of d_model per token):
- *   h = rmsnorm(x) * attn_norm;  q,k,v = h Wq, h Wk, h Wv (+ bias where the file has one)
- *   rope(q, k) at each token's position; causal softmax(q k^T / sqrt(head_dim)) v per head,
- *   query head i reading KV head i / (n_heads / n_kv_heads) (GQA/MQA);  x += attn Wo
- *   h = rmsnorm(x) * ffn_norm;  x += (silu(h Wgate) * (h Wup)) Wdown
- * then logits = (rmsnorm(x) * output_norm) Wout, Wout = token_embd when output is absent.
- * Families (one table in llama.c): "llama" turns adjacent pairs (its converter permutes
- * Q/K into that order); "qwen2" turns half-split (NeoX) pairs and has Q/K/V biases.
+ * Model per layer l (x is the residual stream, one row of d_model per token; x starts as the
+ * token's embedding row, plus its position's row of position_embd where the family has one):
+ *   h = norm(x) * attn_norm (+ bias);  q,k,v = h Wq, h Wk, h Wv (+ bias where the file has one;
+ *   Wq|Wk|Wv may be one fused attn_qkv, split by rows);  q, k <- rmsnorm per head (QK-norm,
+ *   where the file has attn_q_norm/attn_k_norm);  rope(q, k) at each token's position;
+ *   causal softmax(q k^T / sqrt(head_dim)) v per head, query head i reading KV head
+ *   i / (n_heads / n_kv_heads) (GQA/MQA);  x += attn Wo (+ bias)
+ *   h = norm(x) * ffn_norm (+ bias);  x += (silu(h Wgate) * (h Wup)) Wdown, or for the GELU
+ *   families x += gelu(h Wup) Wdown (each + bias where the file has one)
+ * then logits = (norm(x) * output_norm (+ bias)) Wout, Wout = token_embd when output is absent.
+ * norm is RMSNorm, or LayerNorm with biases (GPT-2). Families (one table in llama.c):
+ * "llama" turns adjacent pairs (its converter permutes Q/K into that order); "qwen2" turns
+ * half-split (NeoX) pairs and has Q/K/V biases; "qwen3" adds QK-norm; "gpt2" has learned
+ * positions, LayerNorm, fused QKV, biases everywhere and GELU. Tensors are found by their
+ * role (model/roles), not by name.
  *
  * Ownership: lx_llama owns the lx_gguf it was opened with (closed by lx_llama_close), its
  * tokenizer and the small float copies of norm vectors; matrices borrow the mapping, except
@@ -31,8 +38,19 @@
 #include "read/gguf.h"
 #include "util/err.h"
 
+/* What varies between the families the engine runs (one row per GGUF architecture). */
+typedef struct lx_llama_traits {
+    const char *arch;  /* general.architecture */
+    bool rope;         /* rotary positions (else none, or learned ones) */
+    bool neox;         /* RoPE pairs (i, i + dims/2) instead of (2i, 2i+1) */
+    bool layernorm;    /* LayerNorm with biases instead of RMSNorm */
+    bool gelu;         /* FFN = down(gelu(up x)) instead of down(silu(gate x) * up x) */
+    bool learned_pos;  /* position_embd added to the token embeddings */
+} lx_llama_traits;
+
 typedef struct lx_llama_hp {
     char family[32];
+    lx_llama_traits t;
     size_t d_model, n_layers, n_heads, n_kv_heads, head_dim, d_ff, vocab;
     size_t context;     /* declared context length, 0 when not declared */
     size_t rope_dims;   /* rotated dims per head (even, <= head_dim) */
@@ -43,7 +61,10 @@ typedef struct lx_llama_hp {
 
 typedef struct lx_llama_layer {
     float *attn_norm, *ffn_norm;      /* [d_model], owned copies */
-    float *bq, *bk, *bv;              /* biases [rows] or NULL, owned copies */
+    float *attn_norm_b, *ffn_norm_b;  /* LayerNorm biases [d_model] or NULL */
+    float *bq, *bk, *bv, *bo;         /* biases [rows] or NULL, owned copies */
+    float *b_gate, *b_up, *b_down;    /* FFN biases or NULL */
+    float *q_norm, *k_norm;           /* per-head RMSNorm weights [head_dim] (QK-norm) or NULL */
     lx_mat wq;     /* [n_heads*head_dim][d_model] */
     lx_mat wk, wv; /* [n_kv_heads*head_dim][d_model] */
     lx_mat wo;     /* [d_model][n_heads*head_dim] */
@@ -57,6 +78,9 @@ typedef struct lx_llama {
     lx_llama_hp hp;
     lx_tok tok;
     lx_mat embed;        /* [vocab][d_model] */
+    lx_mat pos_embed;    /* [context][d_model] learned positions; data NULL when none */
+    float *out_norm_b;   /* [d_model] LayerNorm bias or NULL */
+    const lx_tensor **slots; /* the file's tensors by (layer, role, bias), see llama.c */
     lx_mat output;       /* [vocab][d_model] */
     float *out_norm;     /* [d_model] */
     float *rope_freq;    /* [rope_dims/2] angle per position of each pair */
@@ -69,6 +93,8 @@ typedef struct lx_llama {
 /* Opens path, checks the family, every tensor's presence, type and shape, and builds the
  * tokenizer. LX_ERR_MODEL with one clear line for anything unsupported or malformed. */
 lx_status lx_llama_open(const char *path, lx_llama **out, lx_err *err);
+/* Whether the engine runs GGUF architecture arch. */
+bool lx_llama_supports(const char *arch);
 void lx_llama_close(lx_llama *m);
 
 typedef struct lx_llama_state {
