@@ -32,7 +32,10 @@ static const lx_llama_traits *find_family(const char *arch)
     return NULL;
 }
 
-bool lx_llama_supports(const char *arch) { return find_family(arch) != NULL; }
+static const char *arch_at(size_t i)
+{
+    return i < sizeof FAMILIES / sizeof FAMILIES[0] ? FAMILIES[i].arch : NULL;
+}
 
 /* ---- hyper-parameters ---- */
 
@@ -366,20 +369,19 @@ static lx_status load_model(lx_llama *m, lx_err *err)
     return LX_OK;
 }
 
-lx_status lx_llama_open(const char *path, lx_llama **out, lx_err *err)
+lx_status lx_llama_open_gguf(lx_gguf *g, const char *path, lx_llama **out, lx_err *err)
 {
     *out = NULL;
+    const char *arch = lx_gguf_get_str(g, "general.architecture");
+    const lx_llama_traits *f = find_family(arch);
+    if (!f)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not one the decoder engine runs", path,
+                          arch ? arch : "(none)");
     lx_llama *m = calloc(1, sizeof *m);
     if (!m) return lx_err_set(err, LX_ERR_IO, "out of memory");
     snprintf(m->path, sizeof m->path, "%s", path);
-    if (lx_gguf_open(path, &m->g, err)) { free(m); return err->code; }
-    const char *arch = lx_gguf_get_str(m->g, "general.architecture");
-    const lx_llama_traits *f = find_family(arch);
-    if (!f)
-        lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not supported by the inference engine "
-                   "(expected llama, qwen2, qwen3 or gpt2)", path, arch ? arch : "(none)");
-    else if (read_hparams(m->g, path, f, &m->hp, err) == LX_OK)
-        load_model(m, err);
+    m->g = g;
+    if (read_hparams(m->g, path, f, &m->hp, err) == LX_OK) load_model(m, err);
     if (lx_err_failed(err)) { lx_llama_close(m); return err->code; }
     *out = m;
     return LX_OK;
@@ -391,7 +393,6 @@ void lx_llama_close(lx_llama *m)
     for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
     free(m->owned), free(m->layers), free(m->rope_freq), free(m->slots);
     lx_tok_free(&m->tok);
-    lx_gguf_close(m->g);
     free(m);
 }
 
@@ -399,6 +400,19 @@ void lx_llama_close(lx_llama *m)
 
 static uint64_t mul_sat(uint64_t a, uint64_t b) { return a && b > UINT64_MAX / a ? UINT64_MAX : a * b; }
 static uint64_t add_sat(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
+
+static uint64_t state_floats(const lx_llama_hp *hp, size_t cap_pos, size_t cap_tok);
+
+/* Bytes of the weights plus a state of these capacities plus worker scratch rows. */
+static uint64_t plan(const void *model, size_t cap_pos, size_t cap_tok)
+{
+    const lx_llama *m = model;
+    const lx_llama_hp *hp = &m->hp;
+    uint64_t floats = state_floats(hp, cap_pos, cap_tok);
+    uint64_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
+    floats = add_sat(floats, mul_sat(widest, 64)); /* scratch rows of the worker threads */
+    return add_sat(m->weight_bytes, mul_sat(floats, sizeof(float)));
+}
 
 /* Floats of activations per token: x, h, q, k, v, att, ff_g, ff_u. */
 static uint64_t act_per_tok(const lx_llama_hp *hp)
@@ -412,47 +426,6 @@ static uint64_t state_floats(const lx_llama_hp *hp, size_t cap_pos, size_t cap_t
     uint64_t kv = mul_sat(mul_sat(2 * hp->n_layers, cap_pos), hp->n_kv_heads * hp->head_dim);
     uint64_t act = mul_sat(cap_tok, act_per_tok(hp));
     return add_sat(add_sat(kv, act), cap_pos + hp->vocab);
-}
-
-uint64_t lx_llama_estimate(const lx_llama *m, size_t cap_pos, size_t cap_tok, size_t trace_tok)
-{
-    const lx_llama_hp *hp = &m->hp;
-    uint64_t floats = state_floats(hp, cap_pos, cap_tok);
-    if (trace_tok) floats = add_sat(floats, lx_trace_floats(trace_tok, hp->d_model, hp->n_layers, hp->n_heads, hp->vocab));
-    uint64_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
-    floats = add_sat(floats, mul_sat(widest, 64)); /* scratch rows of the worker threads */
-    return add_sat(m->weight_bytes, mul_sat(floats, sizeof(float)));
-}
-
-size_t lx_llama_run_positions(size_t n_prompt, size_t n_new) { return n_prompt + (n_new ? n_new - 1 : 0); }
-
-uint64_t lx_llama_available_memory(void)
-{
-    FILE *f = fopen("/proc/meminfo", "r");
-    char line[256];
-    unsigned long long kb;
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1) { fclose(f); return kb * 1024ull; }
-    if (f) fclose(f);
-    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-    return pages > 0 && size > 0 ? (uint64_t)pages * (uint64_t)size : UINT64_MAX;
-}
-
-lx_status lx_llama_check_room(const lx_llama *m, size_t n_prompt, size_t n_new, size_t trace_tok,
-                              uint64_t limit, lx_err *err)
-{
-    size_t cap_pos = lx_llama_run_positions(n_prompt, n_new);
-    if (m->hp.context && cap_pos > m->hp.context)
-        return lx_err_set(err, LX_ERR_USAGE, "%zu prompt tokens + %zu new ones exceed the model's context of %zu positions",
-                          n_prompt, n_new, m->hp.context);
-    uint64_t need = lx_llama_estimate(m, cap_pos, n_prompt, trace_tok);
-    uint64_t have = limit ? limit : lx_llama_available_memory();
-    if (need <= have) return LX_OK;
-    char a[32], b[32];
-    lx_fmt_bytes(a, sizeof a, need);
-    lx_fmt_bytes(b, sizeof b, have);
-    return lx_err_set(err, LX_ERR_MODEL, "%s: this run needs about %s of memory but %s is allowed (--max-memory)",
-                      m->path, a, b);
 }
 
 lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_pos, size_t cap_tok,
@@ -487,14 +460,6 @@ void lx_llama_state_free(lx_llama_state *s)
     free(s->att), free(s->ff_g), free(s->ff_u), free(s->scores), free(s->logits);
     lx_kern_pool_free(&s->pool);
     memset(s, 0, sizeof *s);
-}
-
-size_t lx_llama_argmax(const float *x, size_t n)
-{
-    size_t best = 0;
-    for (size_t i = 1; i < n; i++)
-        if (x[i] > x[best]) best = i;
-    return best;
 }
 
 /* ---- forward pass ---- */
@@ -640,25 +605,9 @@ static void trace_norms(const lx_llama_state *s, size_t n, size_t d, size_t k, l
         tr->resid_norm[k * tr->n_tok + s->n_pos + t] = lx_kern_l2(s->x + t * d, d);
 }
 
-static lx_status check_call(const lx_llama *m, const lx_llama_state *s, const int32_t *ids, size_t n,
-                            const lx_trace *tr, lx_err *err)
-{
-    if (n == 0 || n > s->cap_tok || s->n_pos + n > s->cap_pos)
-        return lx_err_set(err, LX_ERR_USAGE, "%zu more tokens do not fit (%zu of %zu positions used)", n,
-                          s->n_pos, s->cap_pos);
-    for (size_t t = 0; t < n; t++)
-        if (ids[t] < 0 || (size_t)ids[t] >= m->hp.vocab)
-            return lx_err_set(err, LX_ERR_USAGE, "token id %d is outside the vocabulary of %zu", ids[t], m->hp.vocab);
-    if (tr && (tr->n_layers != m->hp.n_layers || tr->n_heads != m->hp.n_heads || tr->d_model != m->hp.d_model ||
-               tr->vocab != m->hp.vocab))
-        return lx_err_set(err, LX_ERR_USAGE, "the trace was made for another model");
-    return LX_OK;
-}
-
 lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *ids, size_t n,
                            lx_trace *tr, lx_err *err)
 {
-    if (check_call(m, s, ids, n, tr, err)) return err->code;
     const lx_llama_hp *hp = &m->hp;
     const size_t d = hp->d_model;
     embed_tokens(m, ids, n, s->n_pos, s->x, s->h);
@@ -675,3 +624,48 @@ lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *
     if (tr && s->n_pos == tr->n_tok) memcpy(tr->logits, s->logits, hp->vocab * sizeof(float));
     return LX_OK;
 }
+
+/* ---- the engine table ---- */
+
+static lx_status open_engine(lx_gguf *g, const char *path, void **model, lx_engine_info *info, const lx_tok **tok,
+                             lx_err *err)
+{
+    lx_llama *m;
+    if (lx_llama_open_gguf(g, path, &m, err)) return err->code;
+    const lx_llama_hp *hp = &m->hp;
+    *info = (lx_engine_info){{0}, hp->d_model, hp->n_layers, hp->n_heads, hp->n_kv_heads, hp->head_dim, hp->d_ff,
+                             hp->vocab, hp->context, hp->rope_dims, hp->rope_theta, hp->neox, hp->tied, m->rope_freq};
+    snprintf(info->family, sizeof info->family, "%s", hp->family);
+    *model = m, *tok = &m->tok;
+    return LX_OK;
+}
+
+static void close_engine(void *model) { lx_llama_close(model); }
+
+static lx_status state_init_engine(const void *model, lx_engine_state *es, int n_threads, lx_err *err)
+{
+    lx_llama_state *s = malloc(sizeof *s);
+    if (!s) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    if (lx_llama_state_init(model, s, es->cap_pos, es->cap_tok, n_threads, err)) { free(s); return err->code; }
+    es->impl = s, es->logits = s->logits;
+    return LX_OK;
+}
+
+static void state_free_engine(lx_engine_state *es)
+{
+    lx_llama_state_free(es->impl);
+    free(es->impl);
+}
+
+static lx_status forward_engine(const void *model, lx_engine_state *es, const int32_t *ids, size_t n, lx_trace *tr,
+                                lx_err *err)
+{
+    lx_llama_state *s = es->impl;
+    s->on_layer = es->on_layer, s->on_layer_ctx = es->on_layer_ctx;
+    lx_status st = lx_llama_forward(model, s, ids, n, tr, err);
+    es->n_pos = s->n_pos;
+    return st;
+}
+
+const lx_engine_ops lx_llama_ops = {"decoder", arch_at, open_engine, close_engine, plan, state_init_engine,
+                                    state_free_engine, forward_engine};

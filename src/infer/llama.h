@@ -1,4 +1,5 @@
-/* infer/llama — a Llama-family decoder run on a GGUF file's own weights.
+/* infer/llama — the "decoder" engine of infer/engine: a pre-norm decoder-only transformer
+ * (Llama, Qwen2, Qwen3, GPT-2) run on a GGUF file's own weights.
  *
  * Stage: inference. Input: an open GGUF (read/gguf); weights are read in place from its
  * read-only mapping (F32 rows directly, other types decoded row by row as they are used).
@@ -20,7 +21,7 @@
  * positions, LayerNorm, fused QKV, biases everywhere and GELU. Tensors are found by their
  * role (model/roles), not by name.
  *
- * Ownership: lx_llama owns the lx_gguf it was opened with (closed by lx_llama_close), its
+ * Ownership: lx_llama borrows the lx_gguf it was opened on (infer/engine owns it), owns its
  * tokenizer and the small float copies of norm vectors; matrices borrow the mapping, except
  * the rare one whose rows do not end on a block boundary, decoded once into an owned copy.
  * lx_llama_state owns the KV cache and the activation buffers of one run.
@@ -32,6 +33,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "infer/engine.h"
 #include "infer/kernels.h"
 #include "infer/tokenizer.h"
 #include "infer/trace.h"
@@ -90,11 +92,10 @@ typedef struct lx_llama {
     size_t n_owned;
 } lx_llama;
 
-/* Opens path, checks the family, every tensor's presence, type and shape, and builds the
- * tokenizer. LX_ERR_MODEL with one clear line for anything unsupported or malformed. */
-lx_status lx_llama_open(const char *path, lx_llama **out, lx_err *err);
-/* Whether the engine runs GGUF architecture arch. */
-bool lx_llama_supports(const char *arch);
+/* Opens the model in g (borrowed: it must outlive the model): checks the family, every
+ * tensor's presence, type and shape, and builds the tokenizer. LX_ERR_MODEL with one clear
+ * line for anything unsupported or malformed. */
+lx_status lx_llama_open_gguf(lx_gguf *g, const char *path, lx_llama **out, lx_err *err);
 void lx_llama_close(lx_llama *m);
 
 typedef struct lx_llama_state {
@@ -111,30 +112,17 @@ typedef struct lx_llama_state {
     void *on_layer_ctx;
 } lx_llama_state;
 
-/* Bytes a run needs: the weights (mapped) plus a state of these capacities, plus a trace
- * of trace_tok tokens (0 for none). SIZE_MAX-saturating. */
-uint64_t lx_llama_estimate(const lx_llama *m, size_t cap_pos, size_t cap_tok, size_t trace_tok);
-
-/* The guard rail before a run of n_prompt + n_new tokens (plus a trace of trace_tok):
- * LX_ERR_USAGE when it would pass the model's declared context, LX_ERR_MODEL when
- * lx_llama_estimate exceeds limit bytes (0: what the system says is available). */
-lx_status lx_llama_check_room(const lx_llama *m, size_t n_prompt, size_t n_new, size_t trace_tok,
-                              uint64_t limit, lx_err *err);
-/* Positions a run of n_prompt + n_new tokens holds (the last new token is not fed back). */
-size_t lx_llama_run_positions(size_t n_prompt, size_t n_new);
-/* MemAvailable from /proc/meminfo, else physical memory, else UINT64_MAX. */
-uint64_t lx_llama_available_memory(void);
-
 lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_pos, size_t cap_tok,
                               int n_threads, lx_err *err);
 void lx_llama_state_free(lx_llama_state *s);
 
-/* Runs n tokens (n <= cap_tok) at positions s->n_pos.. and leaves the logits of the last
- * one in s->logits. Records into tr (may be NULL) every position below tr->n_tok. */
+/* Runs n tokens (n <= cap_tok, checked by lx_engine_forward) at positions s->n_pos.. and
+ * leaves the logits of the last one in s->logits. Records into tr (may be NULL) every
+ * position below tr->n_tok. */
 lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *ids, size_t n,
                            lx_trace *tr, lx_err *err);
 
-/* Index of the largest of x[0..n-1] (the first of equals). */
-size_t lx_llama_argmax(const float *x, size_t n);
+/* This engine's row of infer/engine's table ("decoder"). */
+extern const lx_engine_ops lx_llama_ops;
 
 #endif
