@@ -206,6 +206,17 @@ void lx_kern_gelu(float *x, size_t n)
     }
 }
 
+void lx_kern_geglu(float *g, const float *u, size_t n)
+{
+    lx_kern_gelu(g, n);
+    for (size_t i = 0; i < n; i++) g[i] *= u[i];
+}
+
+void lx_kern_scale(float *x, float a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) x[i] *= a;
+}
+
 void lx_kern_add(float *x, const float *y, size_t n)
 {
     for (size_t i = 0; i < n; i++) x[i] += y[i];

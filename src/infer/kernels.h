@@ -67,6 +67,12 @@ void lx_kern_gelu(float *x, size_t n);
 /* f rounded to the nearest IEEE half (ties to even) and back. */
 float lx_kern_round_half(float f);
 
+/* g[n] <- gelu(g) * u  (the GeGLU gate; gelu as lx_kern_gelu). */
+void lx_kern_geglu(float *g, const float *u, size_t n);
+
+/* x[n] *= a. */
+void lx_kern_scale(float *x, float a, size_t n);
+
 /* x[n] += y[n]. */
 void lx_kern_add(float *x, const float *y, size_t n);
 

@@ -18,11 +18,16 @@
 
 /* What varies between the families this engine runs (one row each). */
 static const lx_llama_traits FAMILIES[] = {
-    /* arch     rope  neox   layernorm gelu   learned_pos */
-    {"llama",   true, false, false,    false, false},
-    {"qwen2",   true, true,  false,    false, false},
-    {"qwen3",   true, true,  false,    false, false},
-    {"gpt2",    false, false, true,    true,  true},
+    /* arch    rope   neox   layernorm gelu   learned_pos geglu  embed_scale post_only qk_full swa_every swa_theta */
+    {"llama",  true,  false, false,    false, false,      false, false,      false,    false,  0, 0},
+    {"qwen2",  true,  true,  false,    false, false,      false, false,      false,    false,  0, 0},
+    {"qwen3",  true,  true,  false,    false, false,      false, false,      false,    false,  0, 0},
+    {"phi3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0},
+    {"gpt2",   false, false, true,     true,  true,       false, false,      false,    false,  0, 0},
+    {"gemma",  true,  true,  false,    false, false,      true,  true,       false,    false,  0, 0},
+    {"gemma2", true,  true,  false,    false, false,      true,  true,       false,    false,  2, 0},
+    {"gemma3", true,  true,  false,    false, false,      true,  true,       false,    false,  6, 10000.0f},
+    {"olmo2",  true,  true,  false,    false, false,      false, false,      true,     true,   0, 0},
 };
 
 static const lx_llama_traits *find_family(const char *arch)
@@ -92,6 +97,10 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama
     if (lx_err_failed(err)) return err->code;
     hp->eps = hp_float(g, a, f->layernorm ? "attention.layer_norm_epsilon" : "attention.layer_norm_rms_epsilon", 1e-5f);
     if (!f->rope) hp->rope_dims = 0;
+    hp->attn_softcap = hp_float(g, a, "attn_logit_softcapping", 0.0f);
+    hp->final_softcap = hp_float(g, a, "final_logit_softcapping", 0.0f);
+    if (f->swa_every && !hp_size(g, a, "attention.sliding_window", UINT32_MAX, &hp->window, path, err))
+        return lx_err_failed(err) ? err->code : require(false, path, a, "attention.sliding_window", err);
     hp->rope_theta = hp_float(g, a, "rope.freq_base", 10000.0f);
     if (hp->n_heads % hp->n_kv_heads != 0 || hp->head_dim == 0)
         return lx_err_set(err, LX_ERR_MODEL, "%s: %zu attention heads cannot share %zu KV heads (expected a divisor)",
@@ -116,7 +125,7 @@ static const lx_roleset *engine_roles(void)
         LX_ROLE_TOK_EMBD, LX_ROLE_POS_EMBD, LX_ROLE_OUTPUT_NORM, LX_ROLE_OUTPUT, LX_ROLE_ROPE_FREQS,
         LX_ROLE_ATTN_NORM, LX_ROLE_ATTN_Q, LX_ROLE_ATTN_K, LX_ROLE_ATTN_V, LX_ROLE_ATTN_QKV, LX_ROLE_ATTN_O,
         LX_ROLE_ATTN_Q_NORM, LX_ROLE_ATTN_K_NORM, LX_ROLE_FFN_NORM, LX_ROLE_FFN_GATE, LX_ROLE_FFN_UP,
-        LX_ROLE_FFN_DOWN};
+        LX_ROLE_FFN_DOWN, LX_ROLE_ATTN_POST_NORM, LX_ROLE_HF_POST_ATTN_LN, LX_ROLE_FFN_POST_NORM};
     if (!rs.w[0])
         for (size_t i = 0; i < sizeof used / sizeof used[0]; i++) lx_roleset_add(&rs, used[i]);
     return &rs;
@@ -274,6 +283,16 @@ static lx_status load_ffn(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
 {
     const lx_llama_hp *hp = &m->hp;
     bool gated = !hp->t.gelu;
+    const lx_tensor *up = tensor_at(m, l, LX_ROLE_FFN_UP, false);
+    if (gated && !tensor_at(m, l, LX_ROLE_FFN_GATE, false) && up && up->n_dims == 2 && up->shape[0] == 2 * hp->d_ff) {
+        /* gate and up fused in ffn_up (Phi-3): the gate is the first d_ff rows */
+        lx_mat gu;
+        if (load_mat(m, l, LX_ROLE_FFN_UP, 2 * hp->d_ff, hp->d_model, false, &gu, err) ||
+            load_mat(m, l, LX_ROLE_FFN_DOWN, hp->d_model, hp->d_ff, false, &L->w_down, err))
+            return err->code;
+        L->w_gate = sub_rows(&gu, 0, hp->d_ff), L->w_up = sub_rows(&gu, hp->d_ff, hp->d_ff);
+        return LX_OK;
+    }
     if ((gated && (load_mat(m, l, LX_ROLE_FFN_GATE, hp->d_ff, hp->d_model, false, &L->w_gate, err) ||
                    load_vec(m, l, LX_ROLE_FFN_GATE, true, hp->d_ff, true, &L->b_gate, err))) ||
         load_mat(m, l, LX_ROLE_FFN_UP, hp->d_ff, hp->d_model, false, &L->w_up, err) ||
@@ -292,14 +311,19 @@ static lx_status load_layer(lx_llama *m, size_t li, lx_err *err)
     const lx_llama_hp *hp = &m->hp;
     lx_llama_layer *L = &m->layers[li];
     int l = (int)li;
-    size_t dq = hp->n_heads * hp->head_dim;
-    bool ln = hp->t.layernorm;
-    if (load_vec(m, l, LX_ROLE_ATTN_NORM, false, hp->d_model, false, &L->attn_norm, err) ||
-        load_vec(m, l, LX_ROLE_ATTN_NORM, true, hp->d_model, !ln, &L->attn_norm_b, err) ||
-        load_vec(m, l, LX_ROLE_FFN_NORM, false, hp->d_model, false, &L->ffn_norm, err) ||
-        load_vec(m, l, LX_ROLE_FFN_NORM, true, hp->d_model, !ln, &L->ffn_norm_b, err) || load_qkv(m, l, L, err) ||
-        load_vec(m, l, LX_ROLE_ATTN_Q_NORM, false, hp->head_dim, true, &L->q_norm, err) ||
-        load_vec(m, l, LX_ROLE_ATTN_K_NORM, false, hp->head_dim, true, &L->k_norm, err) ||
+    size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
+    bool ln = hp->t.layernorm, pre = !hp->t.post_norm_only, full = hp->t.qk_norm_full;
+    lx_role post_attn = tensor_at(m, l, LX_ROLE_ATTN_POST_NORM, false) ? LX_ROLE_ATTN_POST_NORM : LX_ROLE_HF_POST_ATTN_LN;
+    L->local = hp->t.swa_every && (li + 1) % hp->t.swa_every != 0;
+    if ((pre && (load_vec(m, l, LX_ROLE_ATTN_NORM, false, hp->d_model, false, &L->attn_norm, err) ||
+                 load_vec(m, l, LX_ROLE_ATTN_NORM, true, hp->d_model, !ln, &L->attn_norm_b, err) ||
+                 load_vec(m, l, LX_ROLE_FFN_NORM, false, hp->d_model, false, &L->ffn_norm, err) ||
+                 load_vec(m, l, LX_ROLE_FFN_NORM, true, hp->d_model, !ln, &L->ffn_norm_b, err))) ||
+        load_qkv(m, l, L, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_Q_NORM, false, full ? dq : hp->head_dim, true, &L->q_norm, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_K_NORM, false, full ? dkv : hp->head_dim, true, &L->k_norm, err) ||
+        load_vec(m, l, post_attn, false, hp->d_model, pre, &L->attn_post_norm, err) ||
+        load_vec(m, l, LX_ROLE_FFN_POST_NORM, false, hp->d_model, pre, &L->ffn_post_norm, err) ||
         load_mat(m, l, LX_ROLE_ATTN_O, hp->d_model, dq, false, &L->wo, err) ||
         load_vec(m, l, LX_ROLE_ATTN_O, true, hp->d_model, true, &L->bo, err) || load_ffn(m, l, L, err))
         return err->code;
@@ -321,6 +345,11 @@ static lx_status load_rope(lx_llama *m, lx_err *err)
         m->rope_freq[i] = 1.0f / powf(m->hp.rope_theta, (float)(2 * i) / (float)m->hp.rope_dims);
         if (factors && factors[i] > 0) m->rope_freq[i] /= factors[i];
     }
+    float local = m->hp.t.swa_theta;
+    if (!local || local == m->hp.rope_theta) return LX_OK;
+    /* the sliding-window layers' own base (Gemma 3: 10000), without long-context factors */
+    if (!(m->rope_freq_local = malloc((half ? half : 1) * sizeof(float)))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    for (size_t i = 0; i < half; i++) m->rope_freq_local[i] = 1.0f / powf(local, (float)(2 * i) / (float)m->hp.rope_dims);
     return LX_OK;
 }
 
@@ -391,7 +420,7 @@ void lx_llama_close(lx_llama *m)
 {
     if (!m) return;
     for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
-    free(m->owned), free(m->layers), free(m->rope_freq), free(m->slots);
+    free(m->owned), free(m->layers), free(m->rope_freq), free(m->rope_freq_local), free(m->slots);
     lx_tok_free(&m->tok);
     free(m);
 }
@@ -471,6 +500,7 @@ static void embed_tokens(const lx_llama *m, const int32_t *ids, size_t n, size_t
     const size_t d = m->hp.d_model;
     for (size_t t = 0; t < n; t++) {
         lx_kern_mat_row(&m->embed, (size_t)ids[t], x + t * d);
+        if (m->hp.t.embed_scale) lx_kern_scale(x + t * d, sqrtf((float)d), d);
         if (!m->pos_embed.data) continue;
         lx_kern_mat_row(&m->pos_embed, pos0 + t, s);
         lx_kern_add(x + t * d, s, d);
@@ -484,6 +514,12 @@ static void norm_rows(const lx_llama_hp *hp, float *out, const float *x, const f
     for (size_t t = 0; t < n; t++)
         if (hp->t.layernorm) lx_kern_layernorm(out + t * d, x + t * d, w, b, d, hp->eps);
         else lx_kern_rmsnorm(out + t * d, x + t * d, w, d, hp->eps);
+}
+
+/* Sandwich / post-norm: h [n][d_model] <- rmsnorm(h) * w before it joins the residual (w NULL: none). */
+static void post_norm(const lx_llama_hp *hp, float *h, const float *w, size_t n)
+{
+    for (size_t t = 0; w && t < n; t++) lx_kern_rmsnorm(h + t * hp->d_model, h + t * hp->d_model, w, hp->d_model, hp->eps);
 }
 
 /* QK-norm: each head_dim slice of v [n * heads][head_dim] <- rmsnorm times w (w NULL: none). */
@@ -506,8 +542,13 @@ static void attend_head(const lx_llama *m, lx_llama_state *s, size_t l, const fl
     const size_t hd = m->hp.head_dim, dkv = m->hp.n_kv_heads * hd;
     const float *kc = s->k_cache + l * s->cap_pos * dkv + kvh * hd;
     const float *vc = s->v_cache + l * s->cap_pos * dkv + kvh * hd;
-    const float scale = 1.0f / sqrtf((float)hd);
-    for (size_t j = 0; j <= pos; j++) s->scores[j] = lx_kern_dot(q, kc + j * dkv, hd) * scale;
+    const float scale = 1.0f / sqrtf((float)hd), cap = m->hp.attn_softcap;
+    /* a sliding-window layer sees the keys at pos - window + 1 .. pos */
+    const size_t window = m->layers[l].local ? m->hp.window : 0, first = window && pos >= window ? pos - window + 1 : 0;
+    for (size_t j = 0; j <= pos; j++) {
+        float v = lx_kern_dot(q, kc + j * dkv, hd) * scale;
+        s->scores[j] = j < first ? -INFINITY : cap > 0 ? cap * tanhf(v / cap) : v;
+    }
     lx_kern_softmax(s->scores, pos + 1);
     memset(out, 0, hd * sizeof *out);
     for (size_t j = 0; j <= pos; j++)
@@ -533,11 +574,12 @@ static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_
 {
     const lx_llama_hp *hp = &m->hp;
     const size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
+    const float *freq = m->layers[l].local && m->rope_freq_local ? m->rope_freq_local : m->rope_freq;
     for (size_t t = 0; t < n; t++) {
         size_t pos = s->n_pos + t;
         if (hp->rope_dims) {
-            lx_kern_rope(s->q + t * dq, hp->n_heads, hp->head_dim, hp->rope_dims, m->rope_freq, pos, hp->neox);
-            lx_kern_rope(s->k + t * dkv, hp->n_kv_heads, hp->head_dim, hp->rope_dims, m->rope_freq, pos, hp->neox);
+            lx_kern_rope(s->q + t * dq, hp->n_heads, hp->head_dim, hp->rope_dims, freq, pos, hp->neox);
+            lx_kern_rope(s->k + t * dkv, hp->n_kv_heads, hp->head_dim, hp->rope_dims, freq, pos, hp->neox);
         }
         size_t at = (l * s->cap_pos + pos) * dkv;
         memcpy(s->k_cache + at, s->k + t * dkv, dkv * sizeof(float));
@@ -553,34 +595,42 @@ static void layer_forward(const lx_llama *m, lx_llama_state *s, size_t l, size_t
     lx_kern_pool *p = &s->pool;
     const size_t d = hp->d_model;
 
-    norm_rows(hp, s->h, s->x, L->attn_norm, L->attn_norm_b, n);
-    lx_kern_matmul(p, &L->wq, s->h, n, s->q);
-    lx_kern_matmul(p, &L->wk, s->h, n, s->k);
-    lx_kern_matmul(p, &L->wv, s->h, n, s->v);
+    const float *in = s->h;
+    if (L->attn_norm) norm_rows(hp, s->h, s->x, L->attn_norm, L->attn_norm_b, n);
+    else in = s->x; /* post-norm only (OLMo 2) */
+    lx_kern_matmul(p, &L->wq, in, n, s->q);
+    lx_kern_matmul(p, &L->wk, in, n, s->k);
+    lx_kern_matmul(p, &L->wv, in, n, s->v);
     add_bias(s->q, L->bq, n, L->wq.rows);
     add_bias(s->k, L->bk, n, L->wk.rows);
     add_bias(s->v, L->bv, n, L->wv.rows);
-    head_norm(s->q, L->q_norm, n * hp->n_heads, hp->head_dim, hp->eps);
-    head_norm(s->k, L->k_norm, n * hp->n_kv_heads, hp->head_dim, hp->eps);
+    size_t per = hp->t.qk_norm_full ? hp->n_heads : 1, per_kv = hp->t.qk_norm_full ? hp->n_kv_heads : 1;
+    head_norm(s->q, L->q_norm, n * hp->n_heads / per, hp->head_dim * per, hp->eps);
+    head_norm(s->k, L->k_norm, n * hp->n_kv_heads / per_kv, hp->head_dim * per_kv, hp->eps);
     rope_and_cache(m, s, l, n);
     attention(m, s, l, n, tr);
     lx_kern_matmul(p, &L->wo, s->att, n, s->h);
     add_bias(s->h, L->bo, n, d);
+    post_norm(hp, s->h, L->attn_post_norm, n);
     lx_kern_add(s->x, s->h, n * d);
 
-    norm_rows(hp, s->h, s->x, L->ffn_norm, L->ffn_norm_b, n);
-    lx_kern_matmul(p, &L->w_up, s->h, n, s->ff_u);
+    in = s->h;
+    if (L->ffn_norm) norm_rows(hp, s->h, s->x, L->ffn_norm, L->ffn_norm_b, n);
+    else in = s->x;
+    lx_kern_matmul(p, &L->w_up, in, n, s->ff_u);
     add_bias(s->ff_u, L->b_up, n, hp->d_ff);
     float *act = s->ff_u;
     if (hp->t.gelu) lx_kern_gelu(s->ff_u, n * hp->d_ff);
     else {
-        lx_kern_matmul(p, &L->w_gate, s->h, n, s->ff_g);
+        lx_kern_matmul(p, &L->w_gate, in, n, s->ff_g);
         add_bias(s->ff_g, L->b_gate, n, hp->d_ff);
-        lx_kern_swiglu(s->ff_g, s->ff_u, n * hp->d_ff);
+        if (hp->t.geglu) lx_kern_geglu(s->ff_g, s->ff_u, n * hp->d_ff);
+        else lx_kern_swiglu(s->ff_g, s->ff_u, n * hp->d_ff);
         act = s->ff_g;
     }
     lx_kern_matmul(p, &L->w_down, act, n, s->h);
     add_bias(s->h, L->b_down, n, d);
+    post_norm(hp, s->h, L->ffn_post_norm, n);
     lx_kern_add(s->x, s->h, n * d);
 }
 
@@ -620,6 +670,8 @@ lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *
     }
     norm_rows(hp, s->h, s->x + (n - 1) * d, m->out_norm, m->out_norm_b, 1);
     lx_kern_matmul(&s->pool, &m->output, s->h, 1, s->logits);
+    for (size_t i = 0; hp->final_softcap > 0 && i < hp->vocab; i++)
+        s->logits[i] = hp->final_softcap * tanhf(s->logits[i] / hp->final_softcap);
     s->n_pos += n;
     if (tr && s->n_pos == tr->n_tok) memcpy(tr->logits, s->logits, hp->vocab * sizeof(float));
     return LX_OK;

@@ -48,6 +48,12 @@ typedef struct lx_llama_traits {
     bool layernorm;    /* LayerNorm with biases instead of RMSNorm */
     bool gelu;         /* FFN = down(gelu(up x)) instead of down(silu(gate x) * up x) */
     bool learned_pos;  /* position_embd added to the token embeddings */
+    bool geglu;        /* gated FFN with gelu(gate) instead of silu(gate) (Gemma) */
+    bool embed_scale;  /* token embeddings times sqrt(d_model) (Gemma) */
+    bool post_norm_only; /* no norm before attention and FFN, only after (OLMo 2) */
+    bool qk_norm_full; /* QK-norm over the whole Q and K projections, not per head (OLMo 2) */
+    unsigned swa_every;  /* sliding-window layers: all but every swa_every-th (0: none) */
+    float swa_theta;   /* RoPE base of the sliding-window layers (0: the global one) */
 } lx_llama_traits;
 
 typedef struct lx_llama_hp {
@@ -57,6 +63,8 @@ typedef struct lx_llama_hp {
     size_t context;     /* declared context length, 0 when not declared */
     size_t rope_dims;   /* rotated dims per head (even, <= head_dim) */
     float eps, rope_theta;
+    size_t window;      /* sliding window of the local layers (keys within it), 0 for none */
+    float attn_softcap, final_softcap; /* cap * tanh(x / cap) on scores / logits; 0 for none */
     bool neox;          /* half-split RoPE pairing */
     bool tied;          /* output head is the embedding table */
 } lx_llama_hp;
@@ -66,7 +74,9 @@ typedef struct lx_llama_layer {
     float *attn_norm_b, *ffn_norm_b;  /* LayerNorm biases [d_model] or NULL */
     float *bq, *bk, *bv, *bo;         /* biases [rows] or NULL, owned copies */
     float *b_gate, *b_up, *b_down;    /* FFN biases or NULL */
-    float *q_norm, *k_norm;           /* per-head RMSNorm weights [head_dim] (QK-norm) or NULL */
+    float *q_norm, *k_norm;           /* QK-norm weights [head_dim] (or [dq]/[dkv] when qk_norm_full) or NULL */
+    float *attn_post_norm, *ffn_post_norm; /* RMSNorm of each block's output before it is added, or NULL */
+    bool local;                       /* a sliding-window layer */
     lx_mat wq;     /* [n_heads*head_dim][d_model] */
     lx_mat wk, wv; /* [n_kv_heads*head_dim][d_model] */
     lx_mat wo;     /* [d_model][n_heads*head_dim] */
@@ -86,6 +96,7 @@ typedef struct lx_llama {
     lx_mat output;       /* [vocab][d_model] */
     float *out_norm;     /* [d_model] */
     float *rope_freq;    /* [rope_dims/2] angle per position of each pair */
+    float *rope_freq_local; /* the same for sliding-window layers with their own base, else NULL */
     lx_llama_layer *layers;
     uint64_t weight_bytes; /* bytes of every tensor the forward pass reads */
     float **owned;         /* decoded copies of matrices whose rows are not whole blocks */

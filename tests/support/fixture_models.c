@@ -28,6 +28,15 @@ typedef struct shape {
     bool gated;      /* gate and up (SwiGLU) rather than up alone (GELU) */
     bool qk_norm;    /* RMSNorm over each head of Q and K */
     size_t head_dim; /* key_length written when it is not d_model / heads */
+    /* families added later (zero for the first four) */
+    bool fused_gate_up;  /* gate and up as one ffn_up of 2 * d_ff rows (Phi-3) */
+    bool untied;         /* an output.weight of its own */
+    bool post_norms;     /* post_attention_norm and post_ffw_norm after each block */
+    bool post_only;      /* no attn_norm / ffn_norm (OLMo 2) */
+    bool qk_norm_full;   /* QK-norm weights over the whole projection (OLMo 2) */
+    float attn_cap, final_cap; /* soft-capping keys (Gemma 2) */
+    unsigned window;     /* attention.sliding_window */
+    float rope_base;     /* rope.freq_base when not 10000 */
 } shape;
 
 typedef struct fam {
@@ -36,10 +45,21 @@ typedef struct fam {
 } fam;
 
 static const fam FAMS[] = {
-    {{"gpt2", "gpt2", "ggml-vocab-gpt-2.gguf"}, {true, true, true, true, true, false, false, FX_D / FX_HEADS}},
-    {{"qwen2", "qwen2", "ggml-vocab-qwen2.gguf"}, {false, false, false, true, false, true, false, FX_D / FX_HEADS}},
-    {{"qwen3", "qwen3", "ggml-vocab-qwen2.gguf"}, {false, false, false, false, false, true, true, 16}},
-    {{"llama-bpe", "llama", "ggml-vocab-llama-bpe.gguf"}, {false, false, false, false, false, true, false, FX_D / FX_HEADS}},
+    {{"gpt2", "gpt2", "ggml-vocab-gpt-2.gguf"}, {true, true, true, true, true, false, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0}},
+    {{"qwen2", "qwen2", "ggml-vocab-qwen2.gguf"}, {false, false, false, true, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0}},
+    {{"qwen3", "qwen3", "ggml-vocab-qwen2.gguf"}, {false, false, false, false, false, true, true, 16, false, false, false, false, false, 0, 0, 0, 0}},
+    {{"llama-bpe", "llama", "ggml-vocab-llama-bpe.gguf"},
+     {false, false, false, false, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0}},
+    {{"phi3", "phi3", "ggml-vocab-phi-3.gguf"},
+     {false, false, true, false, false, true, false, FX_D / FX_HEADS, true, true, false, false, false, 0, 0, 0, 0}},
+    {{"gemma", "gemma", "ggml-vocab-gemma3.gguf"},
+     {false, false, false, false, false, true, false, 16, false, false, false, false, false, 0, 0, 0, 0}},
+    {{"gemma2", "gemma2", "ggml-vocab-gemma3.gguf"},
+     {false, false, false, false, false, true, false, 16, false, false, true, false, false, 1.5f, 20.0f, 4, 0}},
+    {{"gemma3", "gemma3", "ggml-vocab-gemma3.gguf"},
+     {false, false, false, false, false, true, true, 16, false, false, true, false, false, 0, 0, 4, 1e6f}},
+    {{"olmo2", "olmo2", "ggml-vocab-gpt-2.gguf"},
+     {false, false, false, false, false, true, true, FX_D / FX_HEADS, false, true, true, true, true, 0, 0, 0, 0}},
 };
 
 #define N_FAMS (sizeof FAMS / sizeof FAMS[0])
@@ -163,7 +183,10 @@ static void hparams(lx_fx_gguf *w, const fam *f)
     }
     lx_fx_gguf_kv_u32(w, KEY("attention.head_count_kv"), FX_KV);
     lx_fx_gguf_kv_f32(w, KEY("attention.layer_norm_rms_epsilon"), 1e-6f);
-    lx_fx_gguf_kv_f32(w, KEY("rope.freq_base"), 10000.0f);
+    lx_fx_gguf_kv_f32(w, KEY("rope.freq_base"), f->s.rope_base ? f->s.rope_base : 10000.0f);
+    if (f->s.attn_cap) lx_fx_gguf_kv_f32(w, KEY("attn_logit_softcapping"), f->s.attn_cap);
+    if (f->s.final_cap) lx_fx_gguf_kv_f32(w, KEY("final_logit_softcapping"), f->s.final_cap);
+    if (f->s.window) lx_fx_gguf_kv_u32(w, KEY("attention.sliding_window"), f->s.window);
     if (f->s.head_dim != FX_D / FX_HEADS) {
         lx_fx_gguf_kv_u32(w, KEY("attention.key_length"), (uint32_t)f->s.head_dim);
         lx_fx_gguf_kv_u32(w, KEY("attention.value_length"), (uint32_t)f->s.head_dim);
@@ -194,7 +217,7 @@ static void layer(lx_fx_gguf *w, rng *r, const shape *s, int l)
     char n[64];
     size_t dq = FX_HEADS * s->head_dim, dkv = (s->layernorm ? FX_HEADS : FX_KV) * s->head_dim;
 #define NAME(x) (snprintf(n, sizeof n, "blk.%d.%s", l, x), n)
-    norm(w, r, NAME("attn_norm"), s->layernorm, FX_D);
+    if (!s->post_only) norm(w, r, NAME("attn_norm"), s->layernorm, FX_D);
     if (s->fused_qkv) linear(w, r, NAME("attn_qkv"), dq + 2 * dkv, FX_D, s->qkv_bias);
     else {
         linear(w, r, NAME("attn_q"), dq, FX_D, s->qkv_bias);
@@ -202,14 +225,16 @@ static void layer(lx_fx_gguf *w, rng *r, const shape *s, int l)
         linear(w, r, NAME("attn_v"), dkv, FX_D, s->qkv_bias);
     }
     if (s->qk_norm) {
-        norm(w, r, NAME("attn_q_norm"), false, s->head_dim);
-        norm(w, r, NAME("attn_k_norm"), false, s->head_dim);
+        norm(w, r, NAME("attn_q_norm"), false, s->qk_norm_full ? dq : s->head_dim);
+        norm(w, r, NAME("attn_k_norm"), false, s->qk_norm_full ? dkv : s->head_dim);
     }
     linear(w, r, NAME("attn_output"), FX_D, dq, s->lin_bias);
-    norm(w, r, NAME("ffn_norm"), s->layernorm, FX_D);
-    if (s->gated) linear(w, r, NAME("ffn_gate"), FX_FF, FX_D, s->lin_bias);
-    linear(w, r, NAME("ffn_up"), FX_FF, FX_D, s->lin_bias);
+    if (s->post_norms) norm(w, r, NAME("post_attention_norm"), false, FX_D);
+    if (!s->post_only) norm(w, r, NAME("ffn_norm"), s->layernorm, FX_D);
+    if (s->gated && !s->fused_gate_up) linear(w, r, NAME("ffn_gate"), FX_FF, FX_D, s->lin_bias);
+    linear(w, r, NAME("ffn_up"), s->fused_gate_up ? 2 * FX_FF : FX_FF, FX_D, s->lin_bias);
     linear(w, r, NAME("ffn_down"), FX_D, FX_FF, s->lin_bias);
+    if (s->post_norms) norm(w, r, NAME("post_ffw_norm"), false, FX_D);
 #undef NAME
 }
 
@@ -232,6 +257,7 @@ bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_
         if (f->s.pos_embd) tensor(w, &r, "position_embd.weight", FX_CTX, FX_D, 0.0f, 0.5f);
         for (int l = 0; l < FX_LAYERS; l++) layer(w, &r, &f->s, l);
         norm(w, &r, "output_norm", f->s.layernorm, FX_D);
+        if (f->s.untied) tensor(w, &r, "output.weight", vocab, FX_D, 0.0f, 1.0f);
         ok = lx_fx_gguf_write(w, out_path);
         if (!ok) perror(out_path);
     }
