@@ -171,10 +171,12 @@ static double rope_box_w(lx_ilay *L, const rope *r)
     return fmax(16 + r->bars_w + 34 + r->dials_w + 16, 420);
 }
 
-/* The RoPE box at (x, y); returns its index. */
+/* The RoPE box at (x, y); returns its index, or -1 for a model without rotary positions
+ * (GPT-2's learned positions have their own stage on the spine). */
 static int rope_box(lx_ilay *L, int p, double x, double y)
 {
     const lx_trace_model *hp = &L->in->trace.model;
+    if (hp->rope_dims == 0) return -1;
     rope r = rope_geometry(L);
     double w = rope_box_w(L, &r);
     int box = lx_scene_box(L->s, "rope", p, LX_KIND_POSITION, (lx_rect){x, y, w, 100}, 8,
