@@ -88,11 +88,31 @@ static lx_status traced_run(const lx_engine *m, lx_inside *in, const lx_inside_o
     return err ? err->code : LX_OK;
 }
 
+/* The file as read/source reads it, its architecture, and the engine on its GGUF. */
+static lx_status open_once(const char *path, lx_inside *in, lx_engine **m, lx_err *err)
+{
+    if (!(in->src = calloc(1, sizeof *in->src)) || !(in->arch = calloc(1, sizeof *in->arch)))
+        return lx_err_set(err, LX_ERR_IO, "out of memory");
+    if (lx_source_open(path, in->src, err)) return err->code;
+    if (!in->src->gguf) return lx_engine_open(path, m, err); /* not a GGUF: the engine says why */
+    if (lx_engine_open_gguf(in->src->gguf, path, m, err)) return err->code;
+    if (lx_arch_build(in->src, in->arch, err)) {
+        lx_engine_close(*m);
+        *m = NULL;
+        return err->code;
+    }
+    in->arch_built = true;
+    return LX_OK;
+}
+
 lx_status lx_inside_run(const char *path, const lx_inside_opts *o, lx_inside *out, lx_err *err)
 {
     memset(out, 0, sizeof *out);
-    lx_engine *m;
-    if (lx_engine_open(path, &m, err)) return err->code;
+    lx_engine *m = NULL;
+    if (open_once(path, out, &m, err)) {
+        lx_inside_free(out);
+        return err->code;
+    }
     int32_t *ids = NULL;
     size_t n = 0;
     const lx_tok *t = m->tok;
@@ -123,5 +143,8 @@ void lx_inside_free(lx_inside *in)
     lx_trace_free(&in->trace);
     free_all(in->top_pieces, in->n_top), free_all(in->cont_pieces, in->n_cont);
     free(in->top), free(in->cont), free(in->prompt_text), free(in->cont_text);
+    if (in->arch_built) lx_arch_free(in->arch);
+    if (in->src) lx_source_free(in->src);
+    free(in->arch), free(in->src);
     memset(in, 0, sizeof *in);
 }

@@ -5,7 +5,9 @@
  * plain data the poster's layout reads (no engine, no tokenizer): the trace of the prompt
  * (the model's hyper-parameters and RoPE frequencies, token ids and pieces, embeddings,
  * attention of every layer and head, residual norms, final logits), the top-K next tokens
- * and the greedy continuation with their pieces. The engine is opened and closed inside.
+ * and the greedy continuation with their pieces, and the file's architecture (model/arch)
+ * for the spine. The file is opened once (read/source); the engine runs on that GGUF and is
+ * closed before lx_inside_run returns.
  * Guard rails as for `run`: unsupported family or type, context and memory (before any
  * state is allocated) are refused with one clear line.
  *
@@ -19,6 +21,8 @@
 
 #include "infer/sample.h"
 #include "infer/trace.h"
+#include "model/arch.h"
+#include "read/source.h"
 #include "util/err.h"
 
 typedef struct lx_inside_opts {
@@ -40,6 +44,9 @@ typedef struct lx_inside {
     int32_t *cont;           /* [n_cont] greedy continuation ids */
     char **cont_pieces;      /* [n_cont] */
     size_t n_cont;
+    lx_source *src;          /* the file, opened once: the engine ran on its GGUF */
+    lx_arch *arch;           /* its architecture, for the poster's spine */
+    bool arch_built;
     char *prompt_text;       /* the prompt as the tokens spell it */
     char *cont_text;         /* the continuation's text */
 } lx_inside;
