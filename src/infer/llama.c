@@ -18,16 +18,17 @@
 
 /* What varies between the families this engine runs (one row each). */
 static const lx_llama_traits FAMILIES[] = {
-    /* arch    rope   neox   layernorm gelu   learned_pos geglu  embed_scale post_only qk_full swa_every swa_theta */
-    {"llama",  true,  false, false,    false, false,      false, false,      false,    false,  0, 0},
-    {"qwen2",  true,  true,  false,    false, false,      false, false,      false,    false,  0, 0},
-    {"qwen3",  true,  true,  false,    false, false,      false, false,      false,    false,  0, 0},
-    {"phi3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0},
-    {"gpt2",   false, false, true,     true,  true,       false, false,      false,    false,  0, 0},
-    {"gemma",  true,  true,  false,    false, false,      true,  true,       false,    false,  0, 0},
-    {"gemma2", true,  true,  false,    false, false,      true,  true,       false,    false,  2, 0},
-    {"gemma3", true,  true,  false,    false, false,      true,  true,       false,    false,  6, 10000.0f},
-    {"olmo2",  true,  true,  false,    false, false,      false, false,      true,     true,   0, 0},
+    /* arch     rope   neox   layernorm gelu   learned_pos geglu  embed_scale post_only qk_full swa_every swa_theta nope_every */
+    {"llama",   true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 0},
+    {"qwen2",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0},
+    {"qwen3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0},
+    {"phi3",    true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0},
+    {"smollm3", true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 4},
+    {"gpt2",    false, false, true,     true,  true,       false, false,      false,    false,  0, 0, 0},
+    {"gemma",   true,  true,  false,    false, false,      true,  true,       false,    false,  0, 0, 0},
+    {"gemma2",  true,  true,  false,    false, false,      true,  true,       false,    false,  2, 0, 0},
+    {"gemma3",  true,  true,  false,    false, false,      true,  true,       false,    false,  6, 10000.0f, 0},
+    {"olmo2",   true,  true,  false,    false, false,      false, false,      true,     true,   0, 0, 0},
 };
 
 static const lx_llama_traits *find_family(const char *arch)
@@ -315,6 +316,7 @@ static lx_status load_layer(lx_llama *m, size_t li, lx_err *err)
     bool ln = hp->t.layernorm, pre = !hp->t.post_norm_only, full = hp->t.qk_norm_full;
     lx_role post_attn = tensor_at(m, l, LX_ROLE_ATTN_POST_NORM, false) ? LX_ROLE_ATTN_POST_NORM : LX_ROLE_HF_POST_ATTN_LN;
     L->local = hp->t.swa_every && (li + 1) % hp->t.swa_every != 0;
+    L->nope = hp->t.nope_every && (li + 1) % hp->t.nope_every == 0;
     if ((pre && (load_vec(m, l, LX_ROLE_ATTN_NORM, false, hp->d_model, false, &L->attn_norm, err) ||
                  load_vec(m, l, LX_ROLE_ATTN_NORM, true, hp->d_model, !ln, &L->attn_norm_b, err) ||
                  load_vec(m, l, LX_ROLE_FFN_NORM, false, hp->d_model, false, &L->ffn_norm, err) ||
@@ -577,7 +579,7 @@ static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_
     const float *freq = m->layers[l].local && m->rope_freq_local ? m->rope_freq_local : m->rope_freq;
     for (size_t t = 0; t < n; t++) {
         size_t pos = s->n_pos + t;
-        if (hp->rope_dims) {
+        if (hp->rope_dims && !m->layers[l].nope) {
             lx_kern_rope(s->q + t * dq, hp->n_heads, hp->head_dim, hp->rope_dims, freq, pos, hp->neox);
             lx_kern_rope(s->k + t * dkv, hp->n_kv_heads, hp->head_dim, hp->rope_dims, freq, pos, hp->neox);
         }

@@ -1,5 +1,5 @@
 /* infer/llama — the "decoder" engine of infer/engine: a pre-norm decoder-only transformer
- * (Llama, Qwen2, Qwen3, GPT-2) run on a GGUF file's own weights.
+ * (Llama, Qwen2/3, Phi-3, SmolLM3, GPT-2, Gemma 1/2/3, OLMo 2) run on a GGUF file's own weights.
  *
  * Stage: inference. Input: an open GGUF (read/gguf); weights are read in place from its
  * read-only mapping (F32 rows directly, other types decoded row by row as they are used).
@@ -18,8 +18,12 @@
  * norm is RMSNorm, or LayerNorm with biases (GPT-2). Families (one table in llama.c):
  * "llama" turns adjacent pairs (its converter permutes Q/K into that order); "qwen2" turns
  * half-split (NeoX) pairs and has Q/K/V biases; "qwen3" adds QK-norm; "gpt2" has learned
- * positions, LayerNorm, fused QKV, biases everywhere and GELU. Tensors are found by their
- * role (model/roles), not by name.
+ * positions, LayerNorm, fused QKV, biases everywhere and GELU; "phi3" fuses QKV and gate/up;
+ * "smollm3" leaves RoPE out of every 4th layer; "gemma" scales embeddings by sqrt(d_model)
+ * and uses GeGLU; "gemma2" adds sandwich norms, soft-capping of scores and logits and a
+ * sliding window on even layers; "gemma3" has QK-norm and a sliding window on 5 layers of 6
+ * with the local RoPE base 10000; "olmo2" has post-norms only and QK-norm over the whole
+ * projection. Tensors are found by their role (model/roles), not by name.
  *
  * Ownership: lx_llama borrows the lx_gguf it was opened on (infer/engine owns it), owns its
  * tokenizer and the small float copies of norm vectors; matrices borrow the mapping, except
@@ -54,6 +58,7 @@ typedef struct lx_llama_traits {
     bool qk_norm_full; /* QK-norm over the whole Q and K projections, not per head (OLMo 2) */
     unsigned swa_every;  /* sliding-window layers: all but every swa_every-th (0: none) */
     float swa_theta;   /* RoPE base of the sliding-window layers (0: the global one) */
+    unsigned nope_every; /* every nope_every-th layer has no RoPE (SmolLM3: 4; 0: none) */
 } lx_llama_traits;
 
 typedef struct lx_llama_hp {
@@ -77,6 +82,7 @@ typedef struct lx_llama_layer {
     float *q_norm, *k_norm;           /* QK-norm weights [head_dim] (or [dq]/[dkv] when qk_norm_full) or NULL */
     float *attn_post_norm, *ffn_post_norm; /* RMSNorm of each block's output before it is added, or NULL */
     bool local;                       /* a sliding-window layer */
+    bool nope;                        /* a layer without rotary positions (NoPE) */
     lx_mat wq;     /* [n_heads*head_dim][d_model] */
     lx_mat wk, wv; /* [n_kv_heads*head_dim][d_model] */
     lx_mat wo;     /* [d_model][n_heads*head_dim] */

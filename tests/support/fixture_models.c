@@ -37,6 +37,7 @@ typedef struct shape {
     float attn_cap, final_cap; /* soft-capping keys (Gemma 2) */
     unsigned window;     /* attention.sliding_window */
     float rope_base;     /* rope.freq_base when not 10000 */
+    int layers;          /* block_count when not FX_LAYERS */
 } shape;
 
 typedef struct fam {
@@ -45,21 +46,23 @@ typedef struct fam {
 } fam;
 
 static const fam FAMS[] = {
-    {{"gpt2", "gpt2", "ggml-vocab-gpt-2.gguf"}, {true, true, true, true, true, false, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0}},
-    {{"qwen2", "qwen2", "ggml-vocab-qwen2.gguf"}, {false, false, false, true, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0}},
-    {{"qwen3", "qwen3", "ggml-vocab-qwen2.gguf"}, {false, false, false, false, false, true, true, 16, false, false, false, false, false, 0, 0, 0, 0}},
+    {{"gpt2", "gpt2", "ggml-vocab-gpt-2.gguf"}, {true, true, true, true, true, false, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 0}},
+    {{"qwen2", "qwen2", "ggml-vocab-qwen2.gguf"}, {false, false, false, true, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 0}},
+    {{"qwen3", "qwen3", "ggml-vocab-qwen2.gguf"}, {false, false, false, false, false, true, true, 16, false, false, false, false, false, 0, 0, 0, 0, 0}},
     {{"llama-bpe", "llama", "ggml-vocab-llama-bpe.gguf"},
-     {false, false, false, false, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0}},
+     {false, false, false, false, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 0}},
     {{"phi3", "phi3", "ggml-vocab-phi-3.gguf"},
-     {false, false, true, false, false, true, false, FX_D / FX_HEADS, true, true, false, false, false, 0, 0, 0, 0}},
+     {false, false, true, false, false, true, false, FX_D / FX_HEADS, true, true, false, false, false, 0, 0, 0, 0, 0}},
     {{"gemma", "gemma", "ggml-vocab-gemma3.gguf"},
-     {false, false, false, false, false, true, false, 16, false, false, false, false, false, 0, 0, 0, 0}},
+     {false, false, false, false, false, true, false, 16, false, false, false, false, false, 0, 0, 0, 0, 0}},
     {{"gemma2", "gemma2", "ggml-vocab-gemma3.gguf"},
-     {false, false, false, false, false, true, false, 16, false, false, true, false, false, 1.5f, 20.0f, 4, 0}},
+     {false, false, false, false, false, true, false, 16, false, false, true, false, false, 1.5f, 20.0f, 4, 0, 0}},
     {{"gemma3", "gemma3", "ggml-vocab-gemma3.gguf"},
-     {false, false, false, false, false, true, true, 16, false, false, true, false, false, 0, 0, 4, 1e6f}},
+     {false, false, false, false, false, true, true, 16, false, false, true, false, false, 0, 0, 4, 1e6f, 0}},
     {{"olmo2", "olmo2", "ggml-vocab-gpt-2.gguf"},
-     {false, false, false, false, false, true, true, FX_D / FX_HEADS, false, true, true, true, true, 0, 0, 0, 0}},
+     {false, false, false, false, false, true, true, FX_D / FX_HEADS, false, true, true, true, true, 0, 0, 0, 0, 0}},
+    {{"smollm3", "smollm3", "ggml-vocab-llama-bpe.gguf"},
+     {false, false, false, false, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 4}},
 };
 
 #define N_FAMS (sizeof FAMS / sizeof FAMS[0])
@@ -165,6 +168,8 @@ static bool copy_tokenizer(lx_fx_gguf *w, const char *path, size_t *vocab)
 
 /* ---- the model ---- */
 
+static int n_layers(const shape *s) { return s->layers ? s->layers : FX_LAYERS; }
+
 static void hparams(lx_fx_gguf *w, const fam *f)
 {
     char k[96];
@@ -175,7 +180,7 @@ static void hparams(lx_fx_gguf *w, const fam *f)
     lx_fx_gguf_kv_u32(w, KEY("context_length"), FX_CTX);
     lx_fx_gguf_kv_u32(w, KEY("embedding_length"), FX_D);
     lx_fx_gguf_kv_u32(w, KEY("feed_forward_length"), FX_FF);
-    lx_fx_gguf_kv_u32(w, KEY("block_count"), FX_LAYERS);
+    lx_fx_gguf_kv_u32(w, KEY("block_count"), (uint32_t)n_layers(&f->s));
     lx_fx_gguf_kv_u32(w, KEY("attention.head_count"), FX_HEADS);
     if (f->s.layernorm) {
         lx_fx_gguf_kv_f32(w, KEY("attention.layer_norm_epsilon"), 1e-5f);
@@ -255,7 +260,7 @@ bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_
     if (ok) {
         tensor(w, &r, "token_embd.weight", vocab, FX_D, 0.0f, 1.0f);
         if (f->s.pos_embd) tensor(w, &r, "position_embd.weight", FX_CTX, FX_D, 0.0f, 0.5f);
-        for (int l = 0; l < FX_LAYERS; l++) layer(w, &r, &f->s, l);
+        for (int l = 0; l < n_layers(&f->s); l++) layer(w, &r, &f->s, l);
         norm(w, &r, "output_norm", f->s.layernorm, FX_D);
         if (f->s.untied) tensor(w, &r, "output.weight", vocab, FX_D, 0.0f, 1.0f);
         ok = lx_fx_gguf_write(w, out_path);
