@@ -94,13 +94,14 @@ static void test_gemma2(void **state) { (void)state; check_family("gemma2"); }
 static void test_gemma3(void **state) { (void)state; check_family("gemma3"); }
 static void test_olmo2(void **state) { (void)state; check_family("olmo2"); }
 static void test_smollm3(void **state) { (void)state; check_family("smollm3"); }
+static void test_qwen3moe(void **state) { (void)state; check_family("qwen3moe"); }
 
 /* Every fixture family has a test above and recorded numbers. */
 static void test_every_family_covered(void **state)
 {
     (void)state;
     static const char *const tested[] = {"gpt2", "qwen2", "qwen3", "llama-bpe", "phi3",
-                                          "gemma", "gemma2", "gemma3", "olmo2", "smollm3"};
+                                          "gemma", "gemma2", "gemma3", "olmo2", "smollm3", "qwen3moe"};
     assert_int_equal(lx_fx_n_families(), sizeof tested / sizeof tested[0]);
     for (size_t i = 0; i < lx_fx_n_families(); i++) assert_string_equal(lx_fx_family_at(i)->name, tested[i]);
 }
@@ -118,6 +119,7 @@ int main(void)
         cmocka_unit_test(test_gemma3),
         cmocka_unit_test(test_olmo2),
         cmocka_unit_test(test_smollm3),
+        cmocka_unit_test(test_qwen3moe),
         cmocka_unit_test(test_every_family_covered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,7 +5,7 @@
  * Stage: inference. Input: a GGUF path, or an lx_gguf already open (read/source's, so a
  * file is opened once). The engine is chosen by general.architecture: each engine names the
  * GGUF architectures it runs (lx_engine_ops.arch_at), and the first that names it runs it.
- * Engines today: "decoder" (infer/llama: llama, qwen2, qwen3, phi3, smollm3, gpt2, gemma, gemma2, gemma3, olmo2).
+ * Engines today: "decoder" (infer/llama: llama, qwen2, qwen3, phi3, smollm3, gpt2, gemma, gemma2, gemma3, olmo2, qwen3moe).
  * Output: next-token logits in an lx_engine_state, and an lx_trace when asked.
  *
  * Ownership: lx_engine owns its engine's model (and the lx_gguf when lx_engine_open opened

@@ -18,17 +18,18 @@
 
 /* What varies between the families this engine runs (one row each). */
 static const lx_llama_traits FAMILIES[] = {
-    /* arch     rope   neox   layernorm gelu   learned_pos geglu  embed_scale post_only qk_full swa_every swa_theta nope_every */
-    {"llama",   true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 0},
-    {"qwen2",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0},
-    {"qwen3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0},
-    {"phi3",    true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0},
-    {"smollm3", true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 4},
-    {"gpt2",    false, false, true,     true,  true,       false, false,      false,    false,  0, 0, 0},
-    {"gemma",   true,  true,  false,    false, false,      true,  true,       false,    false,  0, 0, 0},
-    {"gemma2",  true,  true,  false,    false, false,      true,  true,       false,    false,  2, 0, 0},
-    {"gemma3",  true,  true,  false,    false, false,      true,  true,       false,    false,  6, 10000.0f, 0},
-    {"olmo2",   true,  true,  false,    false, false,      false, false,      true,     true,   0, 0, 0},
+    /* arch     rope   neox   layernorm gelu   learned_pos geglu  embed_scale post_only qk_full swa_every swa_theta nope_every moe */
+    {"llama",   true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
+    {"qwen2",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
+    {"qwen3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
+    {"phi3",    true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
+    {"smollm3", true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 4, false},
+    {"gpt2",    false, false, true,     true,  true,       false, false,      false,    false,  0, 0, 0, false},
+    {"gemma",   true,  true,  false,    false, false,      true,  true,       false,    false,  0, 0, 0, false},
+    {"gemma2",  true,  true,  false,    false, false,      true,  true,       false,    false,  2, 0, 0, false},
+    {"gemma3",  true,  true,  false,    false, false,      true,  true,       false,    false,  6, 10000.0f, 0, false},
+    {"olmo2",   true,  true,  false,    false, false,      false, false,      true,     true,   0, 0, 0, false},
+    {"qwen3moe", true, true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, true},
 };
 
 static const lx_llama_traits *find_family(const char *arch)
@@ -98,6 +99,14 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama
     if (lx_err_failed(err)) return err->code;
     hp->eps = hp_float(g, a, f->layernorm ? "attention.layer_norm_epsilon" : "attention.layer_norm_rms_epsilon", 1e-5f);
     if (!f->rope) hp->rope_dims = 0;
+    if (f->moe) {
+        if (require(hp_size(g, a, "expert_count", 4096, &hp->n_expert, path, err), path, a, "expert_count", err) ||
+            require(hp_size(g, a, "expert_used_count", hp->n_expert, &hp->n_expert_used, path, err), path, a,
+                    "expert_used_count", err) ||
+            require(hp_size(g, a, "expert_feed_forward_length", MAX_DIM, &hp->d_ff, path, err), path, a,
+                    "expert_feed_forward_length", err))
+            return err->code;
+    }
     hp->attn_softcap = hp_float(g, a, "attn_logit_softcapping", 0.0f);
     hp->final_softcap = hp_float(g, a, "final_logit_softcapping", 0.0f);
     if (f->swa_every && !hp_size(g, a, "attention.sliding_window", UINT32_MAX, &hp->window, path, err))
@@ -119,17 +128,20 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama
 /* Every tensor of the file, filed by what model/roles says it is: slot (layer + 1, role,
  * bias) for layer tensors, (0, role, bias) for whole-model ones. A tensor with no role this
  * engine reads is refused (an MoE router, say), rather than silently ignored. */
-static const lx_roleset *engine_roles(void)
+static const lx_roleset *engine_roles(bool moe)
 {
-    static lx_roleset rs;
+    static lx_roleset rs, rs_moe;
     static const lx_role used[] = {
         LX_ROLE_TOK_EMBD, LX_ROLE_POS_EMBD, LX_ROLE_OUTPUT_NORM, LX_ROLE_OUTPUT, LX_ROLE_ROPE_FREQS,
         LX_ROLE_ATTN_NORM, LX_ROLE_ATTN_Q, LX_ROLE_ATTN_K, LX_ROLE_ATTN_V, LX_ROLE_ATTN_QKV, LX_ROLE_ATTN_O,
         LX_ROLE_ATTN_Q_NORM, LX_ROLE_ATTN_K_NORM, LX_ROLE_FFN_NORM, LX_ROLE_FFN_GATE, LX_ROLE_FFN_UP,
         LX_ROLE_FFN_DOWN, LX_ROLE_ATTN_POST_NORM, LX_ROLE_HF_POST_ATTN_LN, LX_ROLE_FFN_POST_NORM};
-    if (!rs.w[0])
-        for (size_t i = 0; i < sizeof used / sizeof used[0]; i++) lx_roleset_add(&rs, used[i]);
-    return &rs;
+    if (!rs.w[0]) {
+        for (size_t i = 0; i < sizeof used / sizeof used[0]; i++) lx_roleset_add(&rs, used[i]), lx_roleset_add(&rs_moe, used[i]);
+        lx_roleset_add(&rs_moe, LX_ROLE_MOE_ROUTER), lx_roleset_add(&rs_moe, LX_ROLE_EXP_GATE);
+        lx_roleset_add(&rs_moe, LX_ROLE_EXP_UP), lx_roleset_add(&rs_moe, LX_ROLE_EXP_DOWN);
+    }
+    return moe ? &rs_moe : &rs;
 }
 
 static size_t slot_of(size_t layer1, lx_role role, bool bias) { return (layer1 * LX_ROLE_COUNT + role) * 2 + bias; }
@@ -144,7 +156,7 @@ static lx_status index_tensors(lx_llama *m, lx_err *err)
         lx_role_match r = lx_role_match_name(nm);
         /* blk.N.attn_rot_embd: a per-layer copy of the RoPE table some converters write */
         if (r.role == LX_ROLE_ROPE_FREQS && r.layer >= 0) continue;
-        if (!lx_roleset_has(engine_roles(), r.role) || r.expert >= 0 || r.in_out)
+        if (!lx_roleset_has(engine_roles(m->hp.t.moe), r.role) || r.expert >= 0 || r.in_out)
             return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)",
                               m->path, nm, m->hp.family);
         if (r.layer >= 0 && (size_t)r.layer >= m->hp.n_layers)
@@ -279,10 +291,43 @@ static lx_status load_qkv(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
     return LX_OK;
 }
 
+/* One stacked expert tensor [n_expert][rows][cols] as n_expert matrix views into out. */
+static lx_status load_experts(lx_llama *m, int l, lx_role role, size_t rows, size_t cols, lx_mat *out, lx_err *err)
+{
+    const size_t E = m->hp.n_expert;
+    const lx_tensor *t = tensor_at(m, l, role, false);
+    if (!t) return missing(m, l, role, false, err);
+    uint64_t bytes, row_bytes;
+    if (!lx_dequant_supported(t->type) || t->n_dims != 3 || t->shape[0] != E || t->shape[1] != rows ||
+        t->shape[2] != cols || !lx_dtype_bytes(t->type, (uint64_t)E * rows * cols, &bytes) || t->n_bytes != bytes ||
+        !lx_dtype_bytes(t->type, cols, &row_bytes))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not %zu experts of %zu x %zu in a supported type",
+                          m->path, t->name, E, rows, cols);
+    m->weight_bytes += t->n_bytes;
+    const uint8_t *p = lx_gguf_tensor_data(m->g, t, err);
+    if (!p) return err->code;
+    for (size_t e = 0; e < E; e++) out[e] = (lx_mat){p + e * rows * row_bytes, t->type, rows, cols, (size_t)row_bytes};
+    return LX_OK;
+}
+
+/* Routed experts: the router and the gate, up and down stacks. */
+static lx_status load_moe(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
+{
+    const lx_llama_hp *hp = &m->hp;
+    if (!(L->experts = calloc(3 * hp->n_expert, sizeof *L->experts))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    if (load_mat(m, l, LX_ROLE_MOE_ROUTER, hp->n_expert, hp->d_model, false, &L->router, err) ||
+        load_experts(m, l, LX_ROLE_EXP_GATE, hp->d_ff, hp->d_model, L->experts, err) ||
+        load_experts(m, l, LX_ROLE_EXP_UP, hp->d_ff, hp->d_model, L->experts + hp->n_expert, err) ||
+        load_experts(m, l, LX_ROLE_EXP_DOWN, hp->d_model, hp->d_ff, L->experts + 2 * hp->n_expert, err))
+        return err->code;
+    return LX_OK;
+}
+
 /* The feed-forward: up (and gate, for the gated families) and down, with optional biases. */
 static lx_status load_ffn(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
 {
     const lx_llama_hp *hp = &m->hp;
+    if (hp->t.moe) return load_moe(m, l, L, err);
     bool gated = !hp->t.gelu;
     const lx_tensor *up = tensor_at(m, l, LX_ROLE_FFN_UP, false);
     if (gated && !tensor_at(m, l, LX_ROLE_FFN_GATE, false) && up && up->n_dims == 2 && up->shape[0] == 2 * hp->d_ff) {
@@ -422,6 +467,7 @@ void lx_llama_close(lx_llama *m)
 {
     if (!m) return;
     for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
+    for (size_t l = 0; m->layers && l < m->hp.n_layers; l++) free(m->layers[l].experts);
     free(m->owned), free(m->layers), free(m->rope_freq), free(m->rope_freq_local), free(m->slots);
     lx_tok_free(&m->tok);
     free(m);
@@ -473,11 +519,12 @@ lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_p
                           calloc(T * dq, sizeof(float)), calloc(T * dkv, sizeof(float)),
                           calloc(T * dkv, sizeof(float)), calloc(T * dq, sizeof(float)),
                           calloc(T * hp->d_ff, sizeof(float)), calloc(T * hp->d_ff, sizeof(float)),
-                          calloc(cap_pos, sizeof(float)), calloc(hp->vocab, sizeof(float)), {0}, NULL, NULL};
+                          calloc(cap_pos, sizeof(float)), calloc(hp->n_expert + 1, sizeof(float)),
+                          calloc(hp->d_model, sizeof(float)), calloc(hp->vocab, sizeof(float)), {0}, NULL, NULL};
     size_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
     if (widest < dq) widest = dq;
     bool ok = lx_kern_pool_init(&s->pool, n_threads, widest) && s->k_cache && s->v_cache && s->x && s->h &&
-              s->q && s->k && s->v && s->att && s->ff_g && s->ff_u && s->scores && s->logits;
+              s->q && s->k && s->v && s->att && s->ff_g && s->ff_u && s->scores && s->router && s->moe_out && s->logits;
     if (!ok) {
         lx_llama_state_free(s);
         return lx_err_set(err, LX_ERR_IO, "out of memory for %zu positions", cap_pos);
@@ -488,7 +535,7 @@ lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_p
 void lx_llama_state_free(lx_llama_state *s)
 {
     free(s->k_cache), free(s->v_cache), free(s->x), free(s->h), free(s->q), free(s->k), free(s->v);
-    free(s->att), free(s->ff_g), free(s->ff_u), free(s->scores), free(s->logits);
+    free(s->att), free(s->ff_g), free(s->ff_u), free(s->scores), free(s->router), free(s->moe_out), free(s->logits);
     lx_kern_pool_free(&s->pool);
     memset(s, 0, sizeof *s);
 }
@@ -589,6 +636,9 @@ static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_
     }
 }
 
+static void dense_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n);
+static void moe_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n);
+
 /* One decoder layer over the n new tokens: x [n][d_model] is updated in place. */
 static void layer_forward(const lx_llama *m, lx_llama_state *s, size_t l, size_t n, lx_trace *tr)
 {
@@ -619,6 +669,17 @@ static void layer_forward(const lx_llama *m, lx_llama_state *s, size_t l, size_t
     in = s->h;
     if (L->ffn_norm) norm_rows(hp, s->h, s->x, L->ffn_norm, L->ffn_norm_b, n);
     else in = s->x;
+    if (hp->t.moe) moe_ffn(m, s, L, in, n);
+    else dense_ffn(m, s, L, in, n);
+    post_norm(hp, s->h, L->ffn_post_norm, n);
+    lx_kern_add(s->x, s->h, n * d);
+}
+
+/* s->h [n][d_model] <- the dense feed-forward of in [n][d_model]. */
+static void dense_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n)
+{
+    const lx_llama_hp *hp = &m->hp;
+    lx_kern_pool *p = &s->pool;
     lx_kern_matmul(p, &L->w_up, in, n, s->ff_u);
     add_bias(s->ff_u, L->b_up, n, hp->d_ff);
     float *act = s->ff_u;
@@ -631,9 +692,43 @@ static void layer_forward(const lx_llama *m, lx_llama_state *s, size_t l, size_t
         act = s->ff_g;
     }
     lx_kern_matmul(p, &L->w_down, act, n, s->h);
-    add_bias(s->h, L->b_down, n, d);
-    post_norm(hp, s->h, L->ffn_post_norm, n);
-    lx_kern_add(s->x, s->h, n * d);
+    add_bias(s->h, L->b_down, n, hp->d_model);
+}
+
+/* s->h [n][d_model] <- the routed experts on in [n][d_model] (in may be s->h): per token,
+ * p = softmax(router in); the n_expert_used largest p (lower index first among equals),
+ * renormalised to sum 1, weigh their SwiGLU experts' outputs. */
+static void moe_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n)
+{
+    const lx_llama_hp *hp = &m->hp;
+    const size_t d = hp->d_model, E = hp->n_expert, K = hp->n_expert_used;
+    lx_kern_pool *p = &s->pool;
+    for (size_t t = 0; t < n; t++) {
+        const float *x = in + t * d;
+        lx_kern_matmul(p, &L->router, x, 1, s->router);
+        lx_kern_softmax(s->router, E);
+        memset(s->moe_out, 0, d * sizeof(float));
+        float total = 0.0f, w[64];
+        size_t pick[64], k = K < 64 ? K : 64;
+        for (size_t j = 0; j < k; j++) { /* selection of the k largest, in order */
+            size_t best = SIZE_MAX;
+            for (size_t e = 0; e < E; e++) {
+                bool taken = false;
+                for (size_t i = 0; i < j && !taken; i++) taken = pick[i] == e;
+                if (!taken && (best == SIZE_MAX || s->router[e] > s->router[best])) best = e;
+            }
+            pick[j] = best, w[j] = s->router[best], total += w[j];
+        }
+        for (size_t j = 0; j < k; j++) {
+            const size_t e = pick[j];
+            lx_kern_matmul(p, &L->experts[e], x, 1, s->ff_g);
+            lx_kern_matmul(p, &L->experts[E + e], x, 1, s->ff_u);
+            lx_kern_swiglu(s->ff_g, s->ff_u, hp->d_ff);
+            lx_kern_matmul(p, &L->experts[2 * E + e], s->ff_g, 1, s->ff_u);
+            for (size_t i = 0; i < d; i++) s->moe_out[i] += w[j] / total * s->ff_u[i];
+        }
+        memcpy(s->h + t * d, s->moe_out, d * sizeof(float));
+    }
 }
 
 /* Trace: ids, pieces and embeddings of the new tokens that fall inside it. */

@@ -23,7 +23,7 @@
  * and uses GeGLU; "gemma2" adds sandwich norms, soft-capping of scores and logits and a
  * sliding window on even layers; "gemma3" has QK-norm and a sliding window on 5 layers of 6
  * with the local RoPE base 10000; "olmo2" has post-norms only and QK-norm over the whole
- * projection. Tensors are found by their role (model/roles), not by name.
+ * projection; "qwen3moe" routes each token to its top-k experts. Tensors are found by their role (model/roles), not by name.
  *
  * Ownership: lx_llama borrows the lx_gguf it was opened on (infer/engine owns it), owns its
  * tokenizer and the small float copies of norm vectors; matrices borrow the mapping, except
@@ -59,6 +59,7 @@ typedef struct lx_llama_traits {
     unsigned swa_every;  /* sliding-window layers: all but every swa_every-th (0: none) */
     float swa_theta;   /* RoPE base of the sliding-window layers (0: the global one) */
     unsigned nope_every; /* every nope_every-th layer has no RoPE (SmolLM3: 4; 0: none) */
+    bool moe;          /* routed experts in every layer: softmax router, top-k, weights renormalised */
 } lx_llama_traits;
 
 typedef struct lx_llama_hp {
@@ -69,6 +70,7 @@ typedef struct lx_llama_hp {
     size_t rope_dims;   /* rotated dims per head (even, <= head_dim) */
     float eps, rope_theta;
     size_t window;      /* sliding window of the local layers (keys within it), 0 for none */
+    size_t n_expert, n_expert_used; /* MoE: experts per layer and chosen per token (d_ff is an expert's) */
     float attn_softcap, final_softcap; /* cap * tanh(x / cap) on scores / logits; 0 for none */
     bool neox;          /* half-split RoPE pairing */
     bool tied;          /* output head is the embedding table */
@@ -83,6 +85,8 @@ typedef struct lx_llama_layer {
     float *attn_post_norm, *ffn_post_norm; /* RMSNorm of each block's output before it is added, or NULL */
     bool local;                       /* a sliding-window layer */
     bool nope;                        /* a layer without rotary positions (NoPE) */
+    lx_mat router;                    /* MoE: [n_expert][d_model] */
+    lx_mat *experts;                  /* MoE: [3][n_expert] gate, up, down views of the stacked tensors (owned array) */
     lx_mat wq;     /* [n_heads*head_dim][d_model] */
     lx_mat wk, wv; /* [n_kv_heads*head_dim][d_model] */
     lx_mat wo;     /* [d_model][n_heads*head_dim] */
@@ -122,6 +126,7 @@ typedef struct lx_llama_state {
     float *k_cache, *v_cache; /* [n_layers][cap_pos][n_kv_heads*head_dim] */
     float *x, *h, *q, *k, *v, *att, *ff_g, *ff_u; /* [cap_tok][...] activations */
     float *scores;    /* [cap_pos] one attention row */
+    float *router, *moe_out; /* MoE: [n_expert] router probabilities, [d_model] one token's output */
     float *logits;    /* [vocab] after the last token of the last call */
     lx_kern_pool pool;
     /* Optional: called after each layer of each forward call (progress indicators). */

@@ -17,6 +17,9 @@
 #define FX_KV 2
 #define FX_FF 64
 #define FX_CTX 256
+#define FX_EXPERTS 4
+#define FX_EXPERT_USED 2
+#define FX_EXPERT_FF 48
 
 /* What one family's file holds beyond the common Llama-shaped set. */
 typedef struct shape {
@@ -38,6 +41,7 @@ typedef struct shape {
     unsigned window;     /* attention.sliding_window */
     float rope_base;     /* rope.freq_base when not 10000 */
     int layers;          /* block_count when not FX_LAYERS */
+    bool moe;            /* FX_EXPERTS routed experts of FX_EXPERT_FF, FX_EXPERT_USED per token */
 } shape;
 
 typedef struct fam {
@@ -46,23 +50,25 @@ typedef struct fam {
 } fam;
 
 static const fam FAMS[] = {
-    {{"gpt2", "gpt2", "ggml-vocab-gpt-2.gguf"}, {true, true, true, true, true, false, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 0}},
-    {{"qwen2", "qwen2", "ggml-vocab-qwen2.gguf"}, {false, false, false, true, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 0}},
-    {{"qwen3", "qwen3", "ggml-vocab-qwen2.gguf"}, {false, false, false, false, false, true, true, 16, false, false, false, false, false, 0, 0, 0, 0, 0}},
+    {{"gpt2", "gpt2", "ggml-vocab-gpt-2.gguf"}, {true, true, true, true, true, false, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 0, false}},
+    {{"qwen2", "qwen2", "ggml-vocab-qwen2.gguf"}, {false, false, false, true, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 0, false}},
+    {{"qwen3", "qwen3", "ggml-vocab-qwen2.gguf"}, {false, false, false, false, false, true, true, 16, false, false, false, false, false, 0, 0, 0, 0, 0, false}},
     {{"llama-bpe", "llama", "ggml-vocab-llama-bpe.gguf"},
-     {false, false, false, false, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 0}},
+     {false, false, false, false, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 0, false}},
     {{"phi3", "phi3", "ggml-vocab-phi-3.gguf"},
-     {false, false, true, false, false, true, false, FX_D / FX_HEADS, true, true, false, false, false, 0, 0, 0, 0, 0}},
+     {false, false, true, false, false, true, false, FX_D / FX_HEADS, true, true, false, false, false, 0, 0, 0, 0, 0, false}},
     {{"gemma", "gemma", "ggml-vocab-gemma3.gguf"},
-     {false, false, false, false, false, true, false, 16, false, false, false, false, false, 0, 0, 0, 0, 0}},
+     {false, false, false, false, false, true, false, 16, false, false, false, false, false, 0, 0, 0, 0, 0, false}},
     {{"gemma2", "gemma2", "ggml-vocab-gemma3.gguf"},
-     {false, false, false, false, false, true, false, 16, false, false, true, false, false, 1.5f, 20.0f, 4, 0, 0}},
+     {false, false, false, false, false, true, false, 16, false, false, true, false, false, 1.5f, 20.0f, 4, 0, 0, false}},
     {{"gemma3", "gemma3", "ggml-vocab-gemma3.gguf"},
-     {false, false, false, false, false, true, true, 16, false, false, true, false, false, 0, 0, 4, 1e6f, 0}},
+     {false, false, false, false, false, true, true, 16, false, false, true, false, false, 0, 0, 4, 1e6f, 0, false}},
     {{"olmo2", "olmo2", "ggml-vocab-gpt-2.gguf"},
-     {false, false, false, false, false, true, true, FX_D / FX_HEADS, false, true, true, true, true, 0, 0, 0, 0, 0}},
+     {false, false, false, false, false, true, true, FX_D / FX_HEADS, false, true, true, true, true, 0, 0, 0, 0, 0, false}},
     {{"smollm3", "smollm3", "ggml-vocab-llama-bpe.gguf"},
-     {false, false, false, false, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 4}},
+     {false, false, false, false, false, true, false, FX_D / FX_HEADS, false, false, false, false, false, 0, 0, 0, 0, 4, false}},
+    {{"qwen3moe", "qwen3moe", "ggml-vocab-qwen2.gguf"},
+     {false, false, false, false, false, true, true, 16, false, false, false, false, false, 0, 0, 0, 0, 0, true}},
 };
 
 #define N_FAMS (sizeof FAMS / sizeof FAMS[0])
@@ -192,6 +198,11 @@ static void hparams(lx_fx_gguf *w, const fam *f)
     if (f->s.attn_cap) lx_fx_gguf_kv_f32(w, KEY("attn_logit_softcapping"), f->s.attn_cap);
     if (f->s.final_cap) lx_fx_gguf_kv_f32(w, KEY("final_logit_softcapping"), f->s.final_cap);
     if (f->s.window) lx_fx_gguf_kv_u32(w, KEY("attention.sliding_window"), f->s.window);
+    if (f->s.moe) {
+        lx_fx_gguf_kv_u32(w, KEY("expert_count"), FX_EXPERTS);
+        lx_fx_gguf_kv_u32(w, KEY("expert_used_count"), FX_EXPERT_USED);
+        lx_fx_gguf_kv_u32(w, KEY("expert_feed_forward_length"), FX_EXPERT_FF);
+    }
     if (f->s.head_dim != FX_D / FX_HEADS) {
         lx_fx_gguf_kv_u32(w, KEY("attention.key_length"), (uint32_t)f->s.head_dim);
         lx_fx_gguf_kv_u32(w, KEY("attention.value_length"), (uint32_t)f->s.head_dim);
@@ -217,6 +228,32 @@ static void linear(lx_fx_gguf *w, rng *r, const char *name, size_t rows, size_t 
     if (bias) tensor(w, r, b, 0, rows, 0.0f, 0.1f);
 }
 
+/* A stacked expert tensor [FX_EXPERTS][rows][cols]. */
+static void stack(lx_fx_gguf *w, rng *r, const char *name, size_t rows, size_t cols)
+{
+    size_t n = FX_EXPERTS * rows * cols;
+    float *v = malloc(n * sizeof *v);
+    if (!v) return;
+    for (size_t i = 0; i < n; i++) v[i] = uniform(r, 1.7f / sqrtf((float)cols));
+    uint64_t ne[3] = {cols, rows, FX_EXPERTS};
+    lx_fx_gguf_tensor_data(w, lx_fx_gguf_tensor(w, name, 0, 3, ne), v, n * sizeof *v);
+    free(v);
+}
+
+/* The router and the gate, up and down stacks of layer l. */
+static void experts(lx_fx_gguf *w, rng *r, int l)
+{
+    char n[64];
+    snprintf(n, sizeof n, "blk.%d.ffn_gate_inp.weight", l);
+    tensor(w, r, n, FX_EXPERTS, FX_D, 0.0f, 1.0f);
+    snprintf(n, sizeof n, "blk.%d.ffn_gate_exps.weight", l);
+    stack(w, r, n, FX_EXPERT_FF, FX_D);
+    snprintf(n, sizeof n, "blk.%d.ffn_up_exps.weight", l);
+    stack(w, r, n, FX_EXPERT_FF, FX_D);
+    snprintf(n, sizeof n, "blk.%d.ffn_down_exps.weight", l);
+    stack(w, r, n, FX_D, FX_EXPERT_FF);
+}
+
 static void layer(lx_fx_gguf *w, rng *r, const shape *s, int l)
 {
     char n[64];
@@ -236,9 +273,12 @@ static void layer(lx_fx_gguf *w, rng *r, const shape *s, int l)
     linear(w, r, NAME("attn_output"), FX_D, dq, s->lin_bias);
     if (s->post_norms) norm(w, r, NAME("post_attention_norm"), false, FX_D);
     if (!s->post_only) norm(w, r, NAME("ffn_norm"), s->layernorm, FX_D);
-    if (s->gated && !s->fused_gate_up) linear(w, r, NAME("ffn_gate"), FX_FF, FX_D, s->lin_bias);
-    linear(w, r, NAME("ffn_up"), s->fused_gate_up ? 2 * FX_FF : FX_FF, FX_D, s->lin_bias);
-    linear(w, r, NAME("ffn_down"), FX_D, FX_FF, s->lin_bias);
+    if (s->moe) experts(w, r, l);
+    else {
+        if (s->gated && !s->fused_gate_up) linear(w, r, NAME("ffn_gate"), FX_FF, FX_D, s->lin_bias);
+        linear(w, r, NAME("ffn_up"), s->fused_gate_up ? 2 * FX_FF : FX_FF, FX_D, s->lin_bias);
+        linear(w, r, NAME("ffn_down"), FX_D, FX_FF, s->lin_bias);
+    }
     if (s->post_norms) norm(w, r, NAME("post_ffw_norm"), false, FX_D);
 #undef NAME
 }
