@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 
 #include "fixture_gguf.h"
+#include "infer/engine.h"
 #include "infer/kernels.h"
 #include "infer/llama.h"
 #include "infer/sample.h"
@@ -121,16 +122,16 @@ static void expect_matrix(const lx_trace *tr, const json_t *m, size_t layer, siz
     }
 }
 
-static void expect_logits(const lx_llama *m, const lx_trace *tr, const json_t *ref)
+static void expect_logits(const lx_engine *m, const lx_trace *tr, const json_t *ref)
 {
     const json_t *all = json_object_get(ref, "last_position_logits_all");
-    assert_int_equal(json_array_size(all), m->hp.vocab);
-    for (size_t i = 0; i < m->hp.vocab; i++)
+    assert_int_equal(json_array_size(all), m->info.vocab);
+    for (size_t i = 0; i < m->info.vocab; i++)
         if (fabs(tr->logits[i] - num(json_array_get(all, i))) > TOL)
             fail_msg("logit %zu = %.7f, want %.7f", i, tr->logits[i], num(json_array_get(all, i)));
     const json_t *top = json_object_get(ref, "top10_next_token");
     lx_top got[10];
-    assert_true(lx_sample_top(tr->logits, m->hp.vocab, 10, got));
+    assert_true(lx_sample_top(tr->logits, m->info.vocab, 10, got));
     for (size_t i = 0; i < 10; i++) {
         const json_t *e = json_array_get(top, i);
         assert_int_equal(got[i].id, json_integer_value(json_object_get(e, "id")));
@@ -157,21 +158,22 @@ static void test_prompt_internals_match_reference(void **state)
     json_t *ref = json_load_file(REF "stories260K-once-upon-a-time.json", 0, &jerr);
     assert_non_null(ref);
     lx_err err = {0};
-    lx_llama *m = NULL;
-    assert_int_equal(lx_llama_open(MODELS "stories260K.gguf", &m, &err), LX_OK);
+    lx_engine *m = NULL;
+    assert_int_equal(lx_engine_open(MODELS "stories260K.gguf", &m, &err), LX_OK);
+    assert_string_equal(m->ops->name, "decoder");
     int32_t *ids;
     size_t n;
-    assert_int_equal(lx_tok_encode(&m->tok, "Once upon a time", true, &ids, &n, &err), LX_OK);
+    assert_int_equal(lx_tok_encode(m->tok, "Once upon a time", true, &ids, &n, &err), LX_OK);
     const json_t *want_ids = json_object_get(ref, "prompt_token_ids");
     assert_int_equal(n, 5);
     assert_int_equal(json_array_size(want_ids), 5);
     for (size_t i = 0; i < n; i++) assert_int_equal(ids[i], json_integer_value(json_array_get(want_ids, i)));
 
     lx_trace tr;
-    lx_llama_state s;
+    lx_engine_state s;
     assert_int_equal(lx_trace_init(&tr, n, 64, 5, 8, 512, 1u << 20, &err), LX_OK);
-    assert_int_equal(lx_llama_state_init(m, &s, 200, n, 1, &err), LX_OK);
-    assert_int_equal(lx_llama_forward(m, &s, ids, n, &tr, &err), LX_OK);
+    assert_int_equal(lx_engine_state_init(m, &s, 200, n, 1, &err), LX_OK);
+    assert_int_equal(lx_engine_forward(m, &s, ids, n, &tr, &err), LX_OK);
     const json_t *pieces = json_object_get(ref, "prompt_token_pieces");
     for (size_t i = 1; i < n; i++) assert_string_equal(tr.pieces[i], json_string_value(json_array_get(pieces, i)));
     expect_logits(m, &tr, ref);
@@ -180,7 +182,7 @@ static void test_prompt_internals_match_reference(void **state)
     expect_matrix(&tr, json_object_get(json_object_get(att, "last_layer_head0"), "matrix"), 4, 0);
     /* the recorded embeddings are rows of the table; norms grow from them */
     float row[64];
-    lx_kern_mat_row(&m->embed, 403, row);
+    lx_kern_mat_row(&((const lx_llama *)m->model)->embed, 403, row);
     assert_memory_equal(lx_trace_embed(&tr, 1), row, sizeof row);
     assert_true(fabs(tr.resid_norm[1] - lx_kern_l2(row, 64)) < 1e-6);
 
@@ -192,10 +194,10 @@ static void test_prompt_internals_match_reference(void **state)
     assert_int_equal(s.n_pos, 200); /* 5 prompt tokens + 195 fed back: the positions the reference ran */
     for (size_t i = 0; i < done; i++) assert_int_equal(got.v[i], json_integer_value(json_array_get(greedy, i)));
 
-    lx_llama_state_free(&s);
+    lx_engine_state_free(m, &s);
     lx_trace_free(&tr);
     free(ids);
-    lx_llama_close(m);
+    lx_engine_close(m);
     json_decref(ref);
 }
 
@@ -281,8 +283,10 @@ static void test_refuses_other_families(void **state)
 {
     (void)state;
     expect_failure("run " MODELS "mmproj-tinygemma3.gguf", 1,
-                   "architecture 'clip' is not supported by the inference engine (expected llama or qwen2)");
-    expect_failure("run " MODELS "vocab-only/ggml-vocab-phi-3.gguf", 1, "architecture 'phi3' is not supported");
+                   "architecture 'clip' is not supported by the inference engine (expected llama, qwen2, qwen3, phi3, smollm3, gpt2, gemma, gemma2, gemma3, olmo2 or qwen3moe)");
+    expect_failure("run " MODELS "vocab-only/ggml-vocab-bert-bge.gguf", 1, "architecture 'bert' is not supported");
+    /* a family the engine runs, but a file with the vocabulary alone */
+    expect_failure("run " MODELS "vocab-only/ggml-vocab-phi-3.gguf", 1, "tensor token_embd.weight is missing");
 }
 
 static void test_usage_errors(void **state)

@@ -1,5 +1,5 @@
 /* cli/cmd_run — `llmxray run MODEL [--prompt TEXT] [-n N] [--top K] [--threads T]
- * [--max-memory SIZE] [--stats]`: runs a small Llama-family GGUF model (infer/llama) on the prompt
+ * [--max-memory SIZE] [--stats]`: runs a small GGUF model (infer/engine) on the prompt
  * (BOS alone when there is none) and prints the prompt followed by its greedy
  * continuation of N tokens, and with --top K first the K most probable next tokens;
  * --stats adds timings on stderr.
@@ -15,7 +15,7 @@
 
 #include "cli/cmd.h"
 #include "cli/infer_opts.h"
-#include "infer/llama.h"
+#include "infer/engine.h"
 #include "infer/sample.h"
 #include "util/buf.h"
 
@@ -183,16 +183,17 @@ static void emit_token(void *ctx, int32_t id)
     o->prev = id;
 }
 
-static bool print_top(const lx_llama *m, const float *logits, size_t k)
+static bool print_top(const lx_engine *m, const float *logits, size_t k)
 {
-    if (k > m->hp.vocab) k = m->hp.vocab;
+    const size_t vocab = m->info.vocab;
+    if (k > vocab) k = vocab;
     lx_top *top = malloc(k * sizeof *top);
-    if (!top || !lx_sample_top(logits, m->hp.vocab, k, top)) { free(top); return false; }
+    if (!top || !lx_sample_top(logits, vocab, k, top)) { free(top); return false; }
     lx_buf b;
     lx_buf_init(&b);
-    lx_buf_printf(&b, "Next token after the prompt (top %zu of %zu):\n", k, m->hp.vocab);
+    lx_buf_printf(&b, "Next token after the prompt (top %zu of %zu):\n", k, vocab);
     for (size_t i = 0; i < k; i++) {
-        char *label = lx_tok_label(&m->tok, top[i].id);
+        char *label = lx_tok_label(m->tok, top[i].id);
         lx_buf_printf(&b, "%4zu  id %6d  p %.5f  logit %9.4f  ", i + 1, top[i].id, top[i].prob, top[i].logit);
         lx_buf_put_json(&b, label ? label : "");
         lx_buf_putc(&b, '\n');
@@ -228,19 +229,19 @@ static int fail(const lx_err *err)
     return err->code ? (int)err->code : 1;
 }
 
-static int generate(const lx_llama *m, const run_opts *o, const int32_t *ids, size_t n_prompt)
+static int generate(const lx_engine *m, const run_opts *o, const int32_t *ids, size_t n_prompt)
 {
     lx_err err = {0};
-    lx_llama_state s;
-    size_t cap_pos = lx_llama_run_positions(n_prompt, o->c.n_new), done = 0;
-    if (lx_llama_check_room(m, n_prompt, o->c.n_new, 0, o->c.max_memory, &err)) return fail(&err);
-    if (lx_llama_state_init(m, &s, cap_pos, n_prompt, o->c.threads, &err)) return fail(&err);
+    lx_engine_state s;
+    size_t cap_pos = lx_engine_run_positions(n_prompt, o->c.n_new), done = 0;
+    if (lx_engine_check_room(m, n_prompt, o->c.n_new, 0, o->c.max_memory, &err)) return fail(&err);
+    if (lx_engine_state_init(m, &s, cap_pos, n_prompt, o->c.threads, &err)) return fail(&err);
     double t0 = now();
-    if (lx_llama_forward(m, &s, ids, n_prompt, NULL, &err) == LX_OK && (!o->c.top || print_top(m, s.logits, o->c.top))) {
+    if (lx_engine_forward(m, &s, ids, n_prompt, NULL, &err) == LX_OK && (!o->c.top || print_top(m, s.logits, o->c.top))) {
         double t1 = now();
-        text_out out = {&m->tok, -1, stdout, {NULL, 0, 0, false}};
+        text_out out = {m->tok, -1, stdout, {NULL, 0, 0, false}};
         for (size_t i = 0; i < n_prompt; i++)
-            if (ids[i] != m->tok.bos || i > 0) emit_token(&out, ids[i]);
+            if (ids[i] != m->tok->bos || i > 0) emit_token(&out, ids[i]);
             else out.prev = ids[i];
         lx_sample_greedy(m, &s, o->c.n_new, emit_token, &out, &done, &err);
         put_text(&out.pending, stdout, true);
@@ -250,7 +251,7 @@ static int generate(const lx_llama *m, const run_opts *o, const int32_t *ids, si
     } else if (!lx_err_failed(&err)) {
         lx_err_set(&err, LX_ERR_IO, "out of memory");
     }
-    lx_llama_state_free(&s);
+    lx_engine_state_free(m, &s);
     return lx_err_failed(&err) ? fail(&err) : 0;
 }
 
@@ -260,14 +261,14 @@ static int run(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc) return rc == LX_CLI_HELP_SHOWN ? 0 : rc;
     lx_err err = {0};
-    lx_llama *m = NULL;
-    if (lx_llama_open(o.model, &m, &err)) return fail(&err);
+    lx_engine *m = NULL;
+    if (lx_engine_open(o.model, &m, &err)) return fail(&err);
     int32_t *ids = NULL;
     size_t n = 0;
-    if (lx_tok_encode(&m->tok, o.c.prompt ? o.c.prompt : "", true, &ids, &n, &err)) rc = fail(&err);
+    if (lx_tok_encode(m->tok, o.c.prompt ? o.c.prompt : "", true, &ids, &n, &err)) rc = fail(&err);
     else if (n == 0) rc = lx_cli_usage_error("%s has no BOS token: give a --prompt", o.model);
     else rc = generate(m, &o, ids, n);
     free(ids);
-    lx_llama_close(m);
+    lx_engine_close(m);
     return rc;
 }

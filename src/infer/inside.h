@@ -1,10 +1,13 @@
 /* infer/inside — one traced run of a model on a prompt: everything the `inside` poster
  * shows, gathered by one call.
  *
- * Stage: inference, before layout. Input: a GGUF path and options. Output: an lx_inside
- * holding the model (for its hyper-parameters, tokenizer and RoPE frequencies), the trace
- * of the prompt (token ids and pieces, embeddings, attention of every layer and head,
- * residual norms, final logits), the top-K next tokens and the greedy continuation.
+ * Stage: inference, before layout. Input: a GGUF path and options. Output: an lx_inside,
+ * plain data the poster's layout reads (no engine, no tokenizer): the trace of the prompt
+ * (the model's hyper-parameters and RoPE frequencies, token ids and pieces, embeddings,
+ * attention of every layer and head, residual norms, final logits), the top-K next tokens
+ * and the greedy continuation with their pieces, and the file's architecture (model/arch)
+ * for the spine. The file is opened once (read/source); the engine runs on that GGUF and is
+ * closed before lx_inside_run returns.
  * Guard rails as for `run`: unsupported family or type, context and memory (before any
  * state is allocated) are refused with one clear line.
  *
@@ -16,9 +19,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "infer/llama.h"
 #include "infer/sample.h"
 #include "infer/trace.h"
+#include "model/arch.h"
+#include "read/source.h"
 #include "util/err.h"
 
 typedef struct lx_inside_opts {
@@ -33,12 +37,16 @@ typedef struct lx_inside_opts {
 } lx_inside_opts;
 
 typedef struct lx_inside {
-    lx_llama *model;
     lx_trace trace;          /* the prompt's positions */
     lx_top *top;             /* [n_top] most probable next tokens after the prompt */
+    char **top_pieces;       /* [n_top] their pieces as lx_tok_label writes them */
     size_t n_top;
     int32_t *cont;           /* [n_cont] greedy continuation ids */
+    char **cont_pieces;      /* [n_cont] */
     size_t n_cont;
+    lx_source *src;          /* the file, opened once: the engine ran on its GGUF */
+    lx_arch *arch;           /* its architecture, for the poster's spine */
+    bool arch_built;
     char *prompt_text;       /* the prompt as the tokens spell it */
     char *cont_text;         /* the continuation's text */
 } lx_inside;

@@ -119,6 +119,16 @@ void lx_kern_rmsnorm(float *out, const float *x, const float *w, size_t n, float
     for (size_t i = 0; i < n; i++) out[i] = w[i] * (scale * x[i]);
 }
 
+void lx_kern_layernorm(float *out, const float *x, const float *w, const float *b, size_t n, float eps)
+{
+    float mean = 0.0f, var = 0.0f;
+    for (size_t i = 0; i < n; i++) mean += x[i];
+    mean /= (float)n;
+    for (size_t i = 0; i < n; i++) var += (x[i] - mean) * (x[i] - mean);
+    float scale = 1.0f / sqrtf(var / (float)n + eps);
+    for (size_t i = 0; i < n; i++) out[i] = (x[i] - mean) * scale * w[i] + (b ? b[i] : 0.0f);
+}
+
 void lx_kern_softmax(float *x, size_t n)
 {
     if (n == 0) return;
@@ -157,6 +167,54 @@ void lx_kern_rope(float *v, size_t n_heads, size_t head_dim, size_t rope_dims,
 void lx_kern_swiglu(float *g, const float *u, size_t n)
 {
     for (size_t i = 0; i < n; i++) g[i] = g[i] / (1.0f + expf(-g[i])) * u[i];
+}
+
+/* The IEEE half nearest f (ties to even), as its 16 bits. */
+static uint16_t to_half(float f)
+{
+    uint32_t x;
+    memcpy(&x, &f, sizeof x);
+    uint32_t sign = (x >> 16) & 0x8000u, mant = x & 0x7fffffu;
+    int32_t e = (int32_t)((x >> 23) & 0xffu);
+    if (e == 0xff) return (uint16_t)(sign | 0x7c00u | (mant ? 0x200u : 0));
+    int32_t exp = e - 127 + 15;
+    if (exp >= 31) return (uint16_t)(sign | 0x7c00u);
+    uint32_t shift = 13, h;
+    if (exp <= 0) { /* subnormal half: value = h * 2^-24 */
+        if (exp < -10) return (uint16_t)sign;
+        mant |= 0x800000u;
+        shift = (uint32_t)(14 - exp);
+        h = mant >> shift;
+    } else {
+        h = ((uint32_t)exp << 10) | (mant >> 13);
+    }
+    uint32_t rem = mant & ((1u << shift) - 1), half = 1u << (shift - 1);
+    if (rem > half || (rem == half && (h & 1))) h++; /* a carry into the exponent is right */
+    return (uint16_t)(sign | h);
+}
+
+float lx_kern_round_half(float f) { return lx_dequant_f16(to_half(f)); }
+
+void lx_kern_gelu(float *x, size_t n)
+{
+    const float a = 0.044715f, c = 0.79788456080286535588f; /* sqrt(2/pi) */
+    for (size_t i = 0; i < n; i++) {
+        if (x[i] <= -10.0f) { x[i] = 0.0f; continue; }
+        if (x[i] >= 10.0f) continue;
+        float v = lx_kern_round_half(x[i]);
+        x[i] = lx_kern_round_half(0.5f * v * (1.0f + tanhf(c * v * (1.0f + a * v * v))));
+    }
+}
+
+void lx_kern_geglu(float *g, const float *u, size_t n)
+{
+    lx_kern_gelu(g, n);
+    for (size_t i = 0; i < n; i++) g[i] *= u[i];
+}
+
+void lx_kern_scale(float *x, float a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) x[i] *= a;
 }
 
 void lx_kern_add(float *x, const float *y, size_t n)

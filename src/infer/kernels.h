@@ -44,6 +44,9 @@ float lx_kern_dot(const float *a, const float *b, size_t n);
 /* out[n] = x[n] / sqrt(mean(x^2) + eps) * w[n]   (out may be x). */
 void lx_kern_rmsnorm(float *out, const float *x, const float *w, size_t n, float eps);
 
+/* out[n] = (x - mean(x)) / sqrt(var(x) + eps) * w + b   (LayerNorm; b may be NULL; out may be x). */
+void lx_kern_layernorm(float *out, const float *x, const float *w, const float *b, size_t n, float eps);
+
 /* x[n] <- exp(x - max) / sum: in place. */
 void lx_kern_softmax(float *x, size_t n);
 
@@ -55,6 +58,20 @@ void lx_kern_rope(float *v, size_t n_heads, size_t head_dim, size_t rope_dims,
 
 /* g[n] <- silu(g) * u  (the SwiGLU gate). */
 void lx_kern_swiglu(float *g, const float *u, size_t n);
+
+/* x[n] <- gelu(x), the tanh form 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), in place.
+ * As llama.cpp's CPU backend computes it: x rounded to half precision, the result rounded to
+ * half precision (it reads a table indexed by the half), 0 below -10 and x above 10. */
+void lx_kern_gelu(float *x, size_t n);
+
+/* f rounded to the nearest IEEE half (ties to even) and back. */
+float lx_kern_round_half(float f);
+
+/* g[n] <- gelu(g) * u  (the GeGLU gate; gelu as lx_kern_gelu). */
+void lx_kern_geglu(float *g, const float *u, size_t n);
+
+/* x[n] *= a. */
+void lx_kern_scale(float *x, float a, size_t n);
 
 /* x[n] += y[n]. */
 void lx_kern_add(float *x, const float *y, size_t n);

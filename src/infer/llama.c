@@ -11,25 +11,37 @@
 #include <unistd.h>
 
 #include "infer/dequant.h"
+#include "model/roles.h"
 #include "util/buf.h"
 
 /* ---- families ---- */
 
-typedef struct family {
-    const char *arch; /* general.architecture */
-    bool neox;        /* RoPE pairs (i, i + dims/2) instead of (2i, 2i+1) */
-} family;
-
-static const family FAMILIES[] = {
-    {"llama", false},
-    {"qwen2", true},
+/* What varies between the families this engine runs (one row each). */
+static const lx_llama_traits FAMILIES[] = {
+    /* arch     rope   neox   layernorm gelu   learned_pos geglu  embed_scale post_only qk_full swa_every swa_theta nope_every moe */
+    {"llama",   true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
+    {"qwen2",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
+    {"qwen3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
+    {"phi3",    true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
+    {"smollm3", true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 4, false},
+    {"gpt2",    false, false, true,     true,  true,       false, false,      false,    false,  0, 0, 0, false},
+    {"gemma",   true,  true,  false,    false, false,      true,  true,       false,    false,  0, 0, 0, false},
+    {"gemma2",  true,  true,  false,    false, false,      true,  true,       false,    false,  2, 0, 0, false},
+    {"gemma3",  true,  true,  false,    false, false,      true,  true,       false,    false,  6, 10000.0f, 0, false},
+    {"olmo2",   true,  true,  false,    false, false,      false, false,      true,     true,   0, 0, 0, false},
+    {"qwen3moe", true, true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, true},
 };
 
-static const family *find_family(const char *arch)
+static const lx_llama_traits *find_family(const char *arch)
 {
     for (size_t i = 0; arch && i < sizeof FAMILIES / sizeof FAMILIES[0]; i++)
         if (strcmp(FAMILIES[i].arch, arch) == 0) return &FAMILIES[i];
     return NULL;
+}
+
+static const char *arch_at(size_t i)
+{
+    return i < sizeof FAMILIES / sizeof FAMILIES[0] ? FAMILIES[i].arch : NULL;
 }
 
 /* ---- hyper-parameters ---- */
@@ -68,10 +80,12 @@ static lx_status require(bool ok, const char *path, const char *arch, const char
     return lx_err_set(err, LX_ERR_MODEL, "%s: %s.%s is missing", path, arch, suffix);
 }
 
-static lx_status read_hparams(const lx_gguf *g, const char *path, const family *f, lx_llama_hp *hp, lx_err *err)
+static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama_traits *f, lx_llama_hp *hp,
+                              lx_err *err)
 {
     const char *a = f->arch;
     snprintf(hp->family, sizeof hp->family, "%s", a);
+    hp->t = *f;
     hp->neox = f->neox;
     if (require(hp_size(g, a, "embedding_length", MAX_DIM, &hp->d_model, path, err), path, a, "embedding_length", err) ||
         require(hp_size(g, a, "block_count", MAX_LAYERS, &hp->n_layers, path, err), path, a, "block_count", err) ||
@@ -83,7 +97,20 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const family *
     if (!hp_size(g, a, "rope.dimension_count", MAX_DIM, &hp->rope_dims, path, err)) hp->rope_dims = hp->head_dim;
     if (!hp_size(g, a, "context_length", UINT32_MAX, &hp->context, path, err)) hp->context = 0;
     if (lx_err_failed(err)) return err->code;
-    hp->eps = hp_float(g, a, "attention.layer_norm_rms_epsilon", 1e-5f);
+    hp->eps = hp_float(g, a, f->layernorm ? "attention.layer_norm_epsilon" : "attention.layer_norm_rms_epsilon", 1e-5f);
+    if (!f->rope) hp->rope_dims = 0;
+    if (f->moe) {
+        if (require(hp_size(g, a, "expert_count", 4096, &hp->n_expert, path, err), path, a, "expert_count", err) ||
+            require(hp_size(g, a, "expert_used_count", hp->n_expert, &hp->n_expert_used, path, err), path, a,
+                    "expert_used_count", err) ||
+            require(hp_size(g, a, "expert_feed_forward_length", MAX_DIM, &hp->d_ff, path, err), path, a,
+                    "expert_feed_forward_length", err))
+            return err->code;
+    }
+    hp->attn_softcap = hp_float(g, a, "attn_logit_softcapping", 0.0f);
+    hp->final_softcap = hp_float(g, a, "final_logit_softcapping", 0.0f);
+    if (f->swa_every && !hp_size(g, a, "attention.sliding_window", UINT32_MAX, &hp->window, path, err))
+        return lx_err_failed(err) ? err->code : require(false, path, a, "attention.sliding_window", err);
     hp->rope_theta = hp_float(g, a, "rope.freq_base", 10000.0f);
     if (hp->n_heads % hp->n_kv_heads != 0 || hp->head_dim == 0)
         return lx_err_set(err, LX_ERR_MODEL, "%s: %zu attention heads cannot share %zu KV heads (expected a divisor)",
@@ -98,9 +125,66 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const family *
 
 /* ---- tensors ---- */
 
-static const lx_tensor *find_tensor(const lx_llama *m, const char *name)
+/* Every tensor of the file, filed by what model/roles says it is: slot (layer + 1, role,
+ * bias) for layer tensors, (0, role, bias) for whole-model ones. A tensor with no role this
+ * engine reads is refused (an MoE router, say), rather than silently ignored. */
+static const lx_roleset *engine_roles(bool moe)
 {
-    return lx_tensors_find(lx_gguf_tensors(m->g), name);
+    static lx_roleset rs, rs_moe;
+    static const lx_role used[] = {
+        LX_ROLE_TOK_EMBD, LX_ROLE_POS_EMBD, LX_ROLE_OUTPUT_NORM, LX_ROLE_OUTPUT, LX_ROLE_ROPE_FREQS,
+        LX_ROLE_ATTN_NORM, LX_ROLE_ATTN_Q, LX_ROLE_ATTN_K, LX_ROLE_ATTN_V, LX_ROLE_ATTN_QKV, LX_ROLE_ATTN_O,
+        LX_ROLE_ATTN_Q_NORM, LX_ROLE_ATTN_K_NORM, LX_ROLE_FFN_NORM, LX_ROLE_FFN_GATE, LX_ROLE_FFN_UP,
+        LX_ROLE_FFN_DOWN, LX_ROLE_ATTN_POST_NORM, LX_ROLE_HF_POST_ATTN_LN, LX_ROLE_FFN_POST_NORM};
+    if (!rs.w[0]) {
+        for (size_t i = 0; i < sizeof used / sizeof used[0]; i++) lx_roleset_add(&rs, used[i]), lx_roleset_add(&rs_moe, used[i]);
+        lx_roleset_add(&rs_moe, LX_ROLE_MOE_ROUTER), lx_roleset_add(&rs_moe, LX_ROLE_EXP_GATE);
+        lx_roleset_add(&rs_moe, LX_ROLE_EXP_UP), lx_roleset_add(&rs_moe, LX_ROLE_EXP_DOWN);
+    }
+    return moe ? &rs_moe : &rs;
+}
+
+static size_t slot_of(size_t layer1, lx_role role, bool bias) { return (layer1 * LX_ROLE_COUNT + role) * 2 + bias; }
+
+static lx_status index_tensors(lx_llama *m, lx_err *err)
+{
+    const lx_tensors *ts = lx_gguf_tensors(m->g);
+    size_t n = slot_of(m->hp.n_layers + 1, 0, false);
+    if (!(m->slots = calloc(n, sizeof *m->slots))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    for (size_t i = 0; i < ts->n; i++) {
+        const char *nm = ts->v[i].name;
+        lx_role_match r = lx_role_match_name(nm);
+        /* blk.N.attn_rot_embd: a per-layer copy of the RoPE table some converters write */
+        if (r.role == LX_ROLE_ROPE_FREQS && r.layer >= 0) continue;
+        if (!lx_roleset_has(engine_roles(m->hp.t.moe), r.role) || r.expert >= 0 || r.in_out)
+            return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)",
+                              m->path, nm, m->hp.family);
+        if (r.layer >= 0 && (size_t)r.layer >= m->hp.n_layers)
+            return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is past the %zu layers of %s.block_count", m->path,
+                              nm, m->hp.n_layers, m->hp.family);
+        m->slots[slot_of((size_t)(r.layer + 1), r.role, r.bias)] = &ts->v[i];
+    }
+    return LX_OK;
+}
+
+/* The tensor in a slot (layer -1: whole model); NULL when the file has none. */
+static const lx_tensor *tensor_at(const lx_llama *m, int layer, lx_role role, bool bias)
+{
+    return m->slots[slot_of((size_t)(layer + 1), role, bias)];
+}
+
+/* llama.cpp's name of a slot, for messages. */
+static const char *slot_name(int layer, lx_role role, bool bias, char *buf, size_t cap)
+{
+    if (layer < 0) snprintf(buf, cap, "%s.%s", lx_role_name(role), bias ? "bias" : "weight");
+    else snprintf(buf, cap, "blk.%d.%s.%s", layer, lx_role_name(role), bias ? "bias" : "weight");
+    return buf;
+}
+
+static lx_status missing(const lx_llama *m, int layer, lx_role role, bool bias, lx_err *err)
+{
+    char nm[96];
+    return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is missing", m->path, slot_name(layer, role, bias, nm, sizeof nm));
 }
 
 /* The tensor's data, checked to be of a supported type, of exactly `rows` x `cols`
@@ -150,10 +234,12 @@ static lx_status load_flat(lx_llama *m, const lx_tensor *t, const uint8_t *p, si
     return LX_OK;
 }
 
-static lx_status load_mat(lx_llama *m, const char *name, size_t rows, size_t cols, lx_mat *out, lx_err *err)
+/* The matrix in a slot; out->data stays NULL when optional and absent. */
+static lx_status load_mat(lx_llama *m, int layer, lx_role role, size_t rows, size_t cols, bool optional,
+                          lx_mat *out, lx_err *err)
 {
-    const lx_tensor *t = find_tensor(m, name);
-    if (!t) return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is missing", m->path, name);
+    const lx_tensor *t = tensor_at(m, layer, role, false);
+    if (!t) return optional ? LX_OK : missing(m, layer, role, false, err);
     const uint8_t *p = tensor_data(m, t, rows, cols, err);
     if (!p) return err->code;
     uint64_t row_bytes;
@@ -163,58 +249,133 @@ static lx_status load_mat(lx_llama *m, const char *name, size_t rows, size_t col
 }
 
 /* A vector as an owned float copy; *out stays NULL when optional and absent. */
-static lx_status load_vec(lx_llama *m, const char *name, size_t n, bool optional, float **out, lx_err *err)
+static lx_status load_vec(lx_llama *m, int layer, lx_role role, bool bias, size_t n, bool optional, float **out,
+                          lx_err *err)
 {
-    const lx_tensor *t = find_tensor(m, name);
-    if (!t) return optional ? LX_OK : lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is missing", m->path, name);
+    const lx_tensor *t = tensor_at(m, layer, role, bias);
+    if (!t) return optional ? LX_OK : missing(m, layer, role, bias, err);
     const uint8_t *p = tensor_data(m, t, 0, n, err);
     if (!p) return err->code;
-    if (!(*out = malloc(n * sizeof(float)))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    if (!(*out = malloc(n * sizeof(float))) || !own(m, *out)) return lx_err_set(err, LX_ERR_IO, "out of memory");
     lx_dequant_row(t->type, p, *out, n);
     return LX_OK;
 }
 
-static lx_status load_layer(lx_llama *m, size_t l, lx_err *err)
+/* Rows [r0, r0 + rows) of w as a matrix of their own (a part of a fused projection). */
+static lx_mat sub_rows(const lx_mat *w, size_t r0, size_t rows)
+{
+    return (lx_mat){w->data + r0 * w->row_bytes, w->type, rows, w->cols, w->row_bytes};
+}
+
+/* Q, K and V with their biases: three tensors, or one fused attn_qkv split by rows. */
+static lx_status load_qkv(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
 {
     const lx_llama_hp *hp = &m->hp;
-    lx_llama_layer *L = &m->layers[l];
     size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
-    char n[96];
-#define NAME(s) (snprintf(n, sizeof n, "blk.%zu.%s", l, s), n)
-    if (load_vec(m, NAME("attn_norm.weight"), hp->d_model, false, &L->attn_norm, err) ||
-        load_vec(m, NAME("ffn_norm.weight"), hp->d_model, false, &L->ffn_norm, err) ||
-        load_mat(m, NAME("attn_q.weight"), dq, hp->d_model, &L->wq, err) ||
-        load_mat(m, NAME("attn_k.weight"), dkv, hp->d_model, &L->wk, err) ||
-        load_mat(m, NAME("attn_v.weight"), dkv, hp->d_model, &L->wv, err) ||
-        load_mat(m, NAME("attn_output.weight"), hp->d_model, dq, &L->wo, err) ||
-        load_mat(m, NAME("ffn_gate.weight"), hp->d_ff, hp->d_model, &L->w_gate, err) ||
-        load_mat(m, NAME("ffn_up.weight"), hp->d_ff, hp->d_model, &L->w_up, err) ||
-        load_mat(m, NAME("ffn_down.weight"), hp->d_model, hp->d_ff, &L->w_down, err) ||
-        load_vec(m, NAME("attn_q.bias"), dq, true, &L->bq, err) ||
-        load_vec(m, NAME("attn_k.bias"), dkv, true, &L->bk, err) ||
-        load_vec(m, NAME("attn_v.bias"), dkv, true, &L->bv, err))
+    if (!tensor_at(m, l, LX_ROLE_ATTN_QKV, false))
+        return load_mat(m, l, LX_ROLE_ATTN_Q, dq, hp->d_model, false, &L->wq, err) ||
+                       load_mat(m, l, LX_ROLE_ATTN_K, dkv, hp->d_model, false, &L->wk, err) ||
+                       load_mat(m, l, LX_ROLE_ATTN_V, dkv, hp->d_model, false, &L->wv, err) ||
+                       load_vec(m, l, LX_ROLE_ATTN_Q, true, dq, true, &L->bq, err) ||
+                       load_vec(m, l, LX_ROLE_ATTN_K, true, dkv, true, &L->bk, err) ||
+                       load_vec(m, l, LX_ROLE_ATTN_V, true, dkv, true, &L->bv, err)
+                   ? err->code
+                   : LX_OK;
+    lx_mat qkv;
+    float *b = NULL;
+    if (load_mat(m, l, LX_ROLE_ATTN_QKV, dq + 2 * dkv, hp->d_model, false, &qkv, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_QKV, true, dq + 2 * dkv, true, &b, err))
         return err->code;
-#undef NAME
+    L->wq = sub_rows(&qkv, 0, dq), L->wk = sub_rows(&qkv, dq, dkv), L->wv = sub_rows(&qkv, dq + dkv, dkv);
+    if (b) L->bq = b, L->bk = b + dq, L->bv = b + dq + dkv;
     return LX_OK;
 }
 
-/* Refuses tensors this engine would silently ignore (an MoE router, say). */
-static lx_status check_layer_names(const lx_llama *m, lx_err *err)
+/* One stacked expert tensor [n_expert][rows][cols] as n_expert matrix views into out. */
+static lx_status load_experts(lx_llama *m, int l, lx_role role, size_t rows, size_t cols, lx_mat *out, lx_err *err)
 {
-    static const char *const known[] = {"attn_norm.weight", "ffn_norm.weight", "attn_q.weight", "attn_k.weight",
-                                        "attn_v.weight", "attn_output.weight", "ffn_gate.weight", "ffn_up.weight",
-                                        "ffn_down.weight", "attn_q.bias", "attn_k.bias", "attn_v.bias",
-                                        "attn_rot_embd"};
-    const lx_tensors *ts = lx_gguf_tensors(m->g);
-    for (size_t i = 0; i < ts->n; i++) {
-        const char *nm = ts->v[i].name, *dot;
-        if (strncmp(nm, "blk.", 4) != 0 || !(dot = strchr(nm + 4, '.'))) continue;
-        bool ok = false;
-        for (size_t k = 0; k < sizeof known / sizeof known[0] && !ok; k++) ok = strcmp(dot + 1, known[k]) == 0;
-        if (!ok)
-            return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)",
-                              m->path, nm, m->hp.family);
+    const size_t E = m->hp.n_expert;
+    const lx_tensor *t = tensor_at(m, l, role, false);
+    if (!t) return missing(m, l, role, false, err);
+    uint64_t bytes, row_bytes;
+    if (!lx_dequant_supported(t->type) || t->n_dims != 3 || t->shape[0] != E || t->shape[1] != rows ||
+        t->shape[2] != cols || !lx_dtype_bytes(t->type, (uint64_t)E * rows * cols, &bytes) || t->n_bytes != bytes ||
+        !lx_dtype_bytes(t->type, cols, &row_bytes))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not %zu experts of %zu x %zu in a supported type",
+                          m->path, t->name, E, rows, cols);
+    m->weight_bytes += t->n_bytes;
+    const uint8_t *p = lx_gguf_tensor_data(m->g, t, err);
+    if (!p) return err->code;
+    for (size_t e = 0; e < E; e++) out[e] = (lx_mat){p + e * rows * row_bytes, t->type, rows, cols, (size_t)row_bytes};
+    return LX_OK;
+}
+
+/* Routed experts: the router and the gate, up and down stacks. */
+static lx_status load_moe(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
+{
+    const lx_llama_hp *hp = &m->hp;
+    if (!(L->experts = calloc(3 * hp->n_expert, sizeof *L->experts))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    if (load_mat(m, l, LX_ROLE_MOE_ROUTER, hp->n_expert, hp->d_model, false, &L->router, err) ||
+        load_experts(m, l, LX_ROLE_EXP_GATE, hp->d_ff, hp->d_model, L->experts, err) ||
+        load_experts(m, l, LX_ROLE_EXP_UP, hp->d_ff, hp->d_model, L->experts + hp->n_expert, err) ||
+        load_experts(m, l, LX_ROLE_EXP_DOWN, hp->d_model, hp->d_ff, L->experts + 2 * hp->n_expert, err))
+        return err->code;
+    return LX_OK;
+}
+
+/* The feed-forward: up (and gate, for the gated families) and down, with optional biases. */
+static lx_status load_ffn(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
+{
+    const lx_llama_hp *hp = &m->hp;
+    if (hp->t.moe) return load_moe(m, l, L, err);
+    bool gated = !hp->t.gelu;
+    const lx_tensor *up = tensor_at(m, l, LX_ROLE_FFN_UP, false);
+    if (gated && !tensor_at(m, l, LX_ROLE_FFN_GATE, false) && up && up->n_dims == 2 && up->shape[0] == 2 * hp->d_ff) {
+        /* gate and up fused in ffn_up (Phi-3): the gate is the first d_ff rows */
+        lx_mat gu;
+        if (load_mat(m, l, LX_ROLE_FFN_UP, 2 * hp->d_ff, hp->d_model, false, &gu, err) ||
+            load_mat(m, l, LX_ROLE_FFN_DOWN, hp->d_model, hp->d_ff, false, &L->w_down, err))
+            return err->code;
+        L->w_gate = sub_rows(&gu, 0, hp->d_ff), L->w_up = sub_rows(&gu, hp->d_ff, hp->d_ff);
+        return LX_OK;
     }
+    if ((gated && (load_mat(m, l, LX_ROLE_FFN_GATE, hp->d_ff, hp->d_model, false, &L->w_gate, err) ||
+                   load_vec(m, l, LX_ROLE_FFN_GATE, true, hp->d_ff, true, &L->b_gate, err))) ||
+        load_mat(m, l, LX_ROLE_FFN_UP, hp->d_ff, hp->d_model, false, &L->w_up, err) ||
+        load_mat(m, l, LX_ROLE_FFN_DOWN, hp->d_model, hp->d_ff, false, &L->w_down, err) ||
+        load_vec(m, l, LX_ROLE_FFN_UP, true, hp->d_ff, true, &L->b_up, err) ||
+        load_vec(m, l, LX_ROLE_FFN_DOWN, true, hp->d_model, true, &L->b_down, err))
+        return err->code;
+    if (!gated && tensor_at(m, l, LX_ROLE_FFN_GATE, false))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor blk.%d.ffn_gate.weight is not part of a plain %s decoder "
+                          "(not supported)", m->path, l, hp->family);
+    return LX_OK;
+}
+
+static lx_status load_layer(lx_llama *m, size_t li, lx_err *err)
+{
+    const lx_llama_hp *hp = &m->hp;
+    lx_llama_layer *L = &m->layers[li];
+    int l = (int)li;
+    size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
+    bool ln = hp->t.layernorm, pre = !hp->t.post_norm_only, full = hp->t.qk_norm_full;
+    lx_role post_attn = tensor_at(m, l, LX_ROLE_ATTN_POST_NORM, false) ? LX_ROLE_ATTN_POST_NORM : LX_ROLE_HF_POST_ATTN_LN;
+    L->local = hp->t.swa_every && (li + 1) % hp->t.swa_every != 0;
+    L->nope = hp->t.nope_every && (li + 1) % hp->t.nope_every == 0;
+    if ((pre && (load_vec(m, l, LX_ROLE_ATTN_NORM, false, hp->d_model, false, &L->attn_norm, err) ||
+                 load_vec(m, l, LX_ROLE_ATTN_NORM, true, hp->d_model, !ln, &L->attn_norm_b, err) ||
+                 load_vec(m, l, LX_ROLE_FFN_NORM, false, hp->d_model, false, &L->ffn_norm, err) ||
+                 load_vec(m, l, LX_ROLE_FFN_NORM, true, hp->d_model, !ln, &L->ffn_norm_b, err))) ||
+        load_qkv(m, l, L, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_Q_NORM, false, full ? dq : hp->head_dim, true, &L->q_norm, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_K_NORM, false, full ? dkv : hp->head_dim, true, &L->k_norm, err) ||
+        load_vec(m, l, post_attn, false, hp->d_model, pre, &L->attn_post_norm, err) ||
+        load_vec(m, l, LX_ROLE_FFN_POST_NORM, false, hp->d_model, pre, &L->ffn_post_norm, err) ||
+        load_mat(m, l, LX_ROLE_ATTN_O, hp->d_model, dq, false, &L->wo, err) ||
+        load_vec(m, l, LX_ROLE_ATTN_O, true, hp->d_model, true, &L->bo, err) || load_ffn(m, l, L, err))
+        return err->code;
+    if (!L->q_norm != !L->k_norm)
+        return missing(m, l, L->q_norm ? LX_ROLE_ATTN_K_NORM : LX_ROLE_ATTN_Q_NORM, false, err);
     return LX_OK;
 }
 
@@ -224,29 +385,54 @@ static lx_status load_rope(lx_llama *m, lx_err *err)
 {
     size_t half = m->hp.rope_dims / 2;
     float *factors = NULL;
-    if (load_vec(m, "rope_freqs.weight", half, true, &factors, err)) return err->code;
+    if (half && load_vec(m, -1, LX_ROLE_ROPE_FREQS, false, half, true, &factors, err)) return err->code;
     m->rope_freq = malloc((half ? half : 1) * sizeof(float));
-    if (!m->rope_freq) { free(factors); return lx_err_set(err, LX_ERR_IO, "out of memory"); }
+    if (!m->rope_freq) return lx_err_set(err, LX_ERR_IO, "out of memory");
     for (size_t i = 0; i < half; i++) {
         m->rope_freq[i] = 1.0f / powf(m->hp.rope_theta, (float)(2 * i) / (float)m->hp.rope_dims);
         if (factors && factors[i] > 0) m->rope_freq[i] /= factors[i];
     }
-    free(factors);
+    float local = m->hp.t.swa_theta;
+    if (!local || local == m->hp.rope_theta) return LX_OK;
+    /* the sliding-window layers' own base (Gemma 3: 10000), without long-context factors */
+    if (!(m->rope_freq_local = malloc((half ? half : 1) * sizeof(float)))) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    for (size_t i = 0; i < half; i++) m->rope_freq_local[i] = 1.0f / powf(local, (float)(2 * i) / (float)m->hp.rope_dims);
     return LX_OK;
+}
+
+/* Learned positions: position_embd [positions][d_model]; the context is at most its rows. */
+static lx_status load_positions(lx_llama *m, lx_err *err)
+{
+    lx_llama_hp *hp = &m->hp;
+    const lx_tensor *t = tensor_at(m, -1, LX_ROLE_POS_EMBD, false);
+    if (!hp->t.learned_pos) {
+        if (t) return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)",
+                                 m->path, t->name, hp->family);
+        return LX_OK;
+    }
+    if (!t || t->n_dims != 2 || t->shape[0] == 0 || t->shape[0] > UINT32_MAX)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor position_embd.weight is missing or not a [positions][d_model] "
+                          "matrix", m->path);
+    size_t rows = (size_t)t->shape[0];
+    if (!hp->context || hp->context > rows) hp->context = rows;
+    return load_mat(m, -1, LX_ROLE_POS_EMBD, rows, hp->d_model, false, &m->pos_embed, err);
 }
 
 static lx_status load_model(lx_llama *m, lx_err *err)
 {
-    const lx_tensor *emb = find_tensor(m, "token_embd.weight");
+    if (index_tensors(m, err)) return err->code;
+    const lx_tensor *emb = tensor_at(m, -1, LX_ROLE_TOK_EMBD, false);
     if (!emb || emb->n_dims != 2 || emb->shape[0] == 0 || emb->shape[0] > INT32_MAX)
         return lx_err_set(err, LX_ERR_MODEL, "%s: tensor token_embd.weight is missing or not a [vocab][d_model] matrix", m->path);
     lx_llama_hp *hp = &m->hp;
     hp->vocab = (size_t)emb->shape[0];
-    hp->tied = find_tensor(m, "output.weight") == NULL;
-    if (load_mat(m, "token_embd.weight", hp->vocab, hp->d_model, &m->embed, err) ||
-        load_mat(m, hp->tied ? "token_embd.weight" : "output.weight", hp->vocab, hp->d_model, &m->output, err) ||
-        load_vec(m, "output_norm.weight", hp->d_model, false, &m->out_norm, err) || check_layer_names(m, err) ||
-        load_rope(m, err))
+    hp->tied = tensor_at(m, -1, LX_ROLE_OUTPUT, false) == NULL;
+    bool ln = hp->t.layernorm;
+    if (load_mat(m, -1, LX_ROLE_TOK_EMBD, hp->vocab, hp->d_model, false, &m->embed, err) ||
+        load_mat(m, -1, hp->tied ? LX_ROLE_TOK_EMBD : LX_ROLE_OUTPUT, hp->vocab, hp->d_model, false, &m->output, err) ||
+        load_vec(m, -1, LX_ROLE_OUTPUT_NORM, false, hp->d_model, false, &m->out_norm, err) ||
+        load_vec(m, -1, LX_ROLE_OUTPUT_NORM, true, hp->d_model, !ln, &m->out_norm_b, err) ||
+        load_positions(m, err) || load_rope(m, err))
         return err->code;
     if (hp->tied) m->weight_bytes -= emb->n_bytes; /* counted twice above */
     if (!(m->layers = calloc(hp->n_layers, sizeof *m->layers))) return lx_err_set(err, LX_ERR_IO, "out of memory");
@@ -259,20 +445,19 @@ static lx_status load_model(lx_llama *m, lx_err *err)
     return LX_OK;
 }
 
-lx_status lx_llama_open(const char *path, lx_llama **out, lx_err *err)
+lx_status lx_llama_open_gguf(lx_gguf *g, const char *path, lx_llama **out, lx_err *err)
 {
     *out = NULL;
+    const char *arch = lx_gguf_get_str(g, "general.architecture");
+    const lx_llama_traits *f = find_family(arch);
+    if (!f)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not one the decoder engine runs", path,
+                          arch ? arch : "(none)");
     lx_llama *m = calloc(1, sizeof *m);
     if (!m) return lx_err_set(err, LX_ERR_IO, "out of memory");
     snprintf(m->path, sizeof m->path, "%s", path);
-    if (lx_gguf_open(path, &m->g, err)) { free(m); return err->code; }
-    const char *arch = lx_gguf_get_str(m->g, "general.architecture");
-    const family *f = find_family(arch);
-    if (!f)
-        lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not supported by the inference engine (expected llama or qwen2)",
-                   path, arch ? arch : "(none)");
-    else if (read_hparams(m->g, path, f, &m->hp, err) == LX_OK)
-        load_model(m, err);
+    m->g = g;
+    if (read_hparams(m->g, path, f, &m->hp, err) == LX_OK) load_model(m, err);
     if (lx_err_failed(err)) { lx_llama_close(m); return err->code; }
     *out = m;
     return LX_OK;
@@ -281,14 +466,10 @@ lx_status lx_llama_open(const char *path, lx_llama **out, lx_err *err)
 void lx_llama_close(lx_llama *m)
 {
     if (!m) return;
-    for (size_t l = 0; m->layers && l < m->hp.n_layers; l++) {
-        lx_llama_layer *L = &m->layers[l];
-        free(L->attn_norm), free(L->ffn_norm), free(L->bq), free(L->bk), free(L->bv);
-    }
     for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
-    free(m->owned), free(m->layers), free(m->out_norm), free(m->rope_freq);
+    for (size_t l = 0; m->layers && l < m->hp.n_layers; l++) free(m->layers[l].experts);
+    free(m->owned), free(m->layers), free(m->rope_freq), free(m->rope_freq_local), free(m->slots);
     lx_tok_free(&m->tok);
-    lx_gguf_close(m->g);
     free(m);
 }
 
@@ -296,6 +477,19 @@ void lx_llama_close(lx_llama *m)
 
 static uint64_t mul_sat(uint64_t a, uint64_t b) { return a && b > UINT64_MAX / a ? UINT64_MAX : a * b; }
 static uint64_t add_sat(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
+
+static uint64_t state_floats(const lx_llama_hp *hp, size_t cap_pos, size_t cap_tok);
+
+/* Bytes of the weights plus a state of these capacities plus worker scratch rows. */
+static uint64_t plan(const void *model, size_t cap_pos, size_t cap_tok)
+{
+    const lx_llama *m = model;
+    const lx_llama_hp *hp = &m->hp;
+    uint64_t floats = state_floats(hp, cap_pos, cap_tok);
+    uint64_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
+    floats = add_sat(floats, mul_sat(widest, 64)); /* scratch rows of the worker threads */
+    return add_sat(m->weight_bytes, mul_sat(floats, sizeof(float)));
+}
 
 /* Floats of activations per token: x, h, q, k, v, att, ff_g, ff_u. */
 static uint64_t act_per_tok(const lx_llama_hp *hp)
@@ -309,47 +503,6 @@ static uint64_t state_floats(const lx_llama_hp *hp, size_t cap_pos, size_t cap_t
     uint64_t kv = mul_sat(mul_sat(2 * hp->n_layers, cap_pos), hp->n_kv_heads * hp->head_dim);
     uint64_t act = mul_sat(cap_tok, act_per_tok(hp));
     return add_sat(add_sat(kv, act), cap_pos + hp->vocab);
-}
-
-uint64_t lx_llama_estimate(const lx_llama *m, size_t cap_pos, size_t cap_tok, size_t trace_tok)
-{
-    const lx_llama_hp *hp = &m->hp;
-    uint64_t floats = state_floats(hp, cap_pos, cap_tok);
-    if (trace_tok) floats = add_sat(floats, lx_trace_floats(trace_tok, hp->d_model, hp->n_layers, hp->n_heads, hp->vocab));
-    uint64_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
-    floats = add_sat(floats, mul_sat(widest, 64)); /* scratch rows of the worker threads */
-    return add_sat(m->weight_bytes, mul_sat(floats, sizeof(float)));
-}
-
-size_t lx_llama_run_positions(size_t n_prompt, size_t n_new) { return n_prompt + (n_new ? n_new - 1 : 0); }
-
-uint64_t lx_llama_available_memory(void)
-{
-    FILE *f = fopen("/proc/meminfo", "r");
-    char line[256];
-    unsigned long long kb;
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1) { fclose(f); return kb * 1024ull; }
-    if (f) fclose(f);
-    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
-    return pages > 0 && size > 0 ? (uint64_t)pages * (uint64_t)size : UINT64_MAX;
-}
-
-lx_status lx_llama_check_room(const lx_llama *m, size_t n_prompt, size_t n_new, size_t trace_tok,
-                              uint64_t limit, lx_err *err)
-{
-    size_t cap_pos = lx_llama_run_positions(n_prompt, n_new);
-    if (m->hp.context && cap_pos > m->hp.context)
-        return lx_err_set(err, LX_ERR_USAGE, "%zu prompt tokens + %zu new ones exceed the model's context of %zu positions",
-                          n_prompt, n_new, m->hp.context);
-    uint64_t need = lx_llama_estimate(m, cap_pos, n_prompt, trace_tok);
-    uint64_t have = limit ? limit : lx_llama_available_memory();
-    if (need <= have) return LX_OK;
-    char a[32], b[32];
-    lx_fmt_bytes(a, sizeof a, need);
-    lx_fmt_bytes(b, sizeof b, have);
-    return lx_err_set(err, LX_ERR_MODEL, "%s: this run needs about %s of memory but %s is allowed (--max-memory)",
-                      m->path, a, b);
 }
 
 lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_pos, size_t cap_tok,
@@ -366,11 +519,12 @@ lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_p
                           calloc(T * dq, sizeof(float)), calloc(T * dkv, sizeof(float)),
                           calloc(T * dkv, sizeof(float)), calloc(T * dq, sizeof(float)),
                           calloc(T * hp->d_ff, sizeof(float)), calloc(T * hp->d_ff, sizeof(float)),
-                          calloc(cap_pos, sizeof(float)), calloc(hp->vocab, sizeof(float)), {0}, NULL, NULL};
+                          calloc(cap_pos, sizeof(float)), calloc(hp->n_expert + 1, sizeof(float)),
+                          calloc(hp->d_model, sizeof(float)), calloc(hp->vocab, sizeof(float)), {0}, NULL, NULL};
     size_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
     if (widest < dq) widest = dq;
     bool ok = lx_kern_pool_init(&s->pool, n_threads, widest) && s->k_cache && s->v_cache && s->x && s->h &&
-              s->q && s->k && s->v && s->att && s->ff_g && s->ff_u && s->scores && s->logits;
+              s->q && s->k && s->v && s->att && s->ff_g && s->ff_u && s->scores && s->router && s->moe_out && s->logits;
     if (!ok) {
         lx_llama_state_free(s);
         return lx_err_set(err, LX_ERR_IO, "out of memory for %zu positions", cap_pos);
@@ -381,31 +535,46 @@ lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_p
 void lx_llama_state_free(lx_llama_state *s)
 {
     free(s->k_cache), free(s->v_cache), free(s->x), free(s->h), free(s->q), free(s->k), free(s->v);
-    free(s->att), free(s->ff_g), free(s->ff_u), free(s->scores), free(s->logits);
+    free(s->att), free(s->ff_g), free(s->ff_u), free(s->scores), free(s->router), free(s->moe_out), free(s->logits);
     lx_kern_pool_free(&s->pool);
     memset(s, 0, sizeof *s);
 }
 
-size_t lx_llama_argmax(const float *x, size_t n)
-{
-    size_t best = 0;
-    for (size_t i = 1; i < n; i++)
-        if (x[i] > x[best]) best = i;
-    return best;
-}
-
 /* ---- forward pass ---- */
 
-/* x [n][d_model] <- rows ids[0..n-1] of the embedding table. */
-static void embed_tokens(const lx_llama *m, const int32_t *ids, size_t n, float *x)
+/* x [n][d_model] <- rows ids[0..n-1] of the embedding table (+ the rows of their positions
+ * pos0.. in the learned position table, where there is one). s is scratch [d_model]. */
+static void embed_tokens(const lx_llama *m, const int32_t *ids, size_t n, size_t pos0, float *x, float *s)
 {
-    for (size_t t = 0; t < n; t++) lx_kern_mat_row(&m->embed, (size_t)ids[t], x + t * m->hp.d_model);
+    const size_t d = m->hp.d_model;
+    for (size_t t = 0; t < n; t++) {
+        lx_kern_mat_row(&m->embed, (size_t)ids[t], x + t * d);
+        if (m->hp.t.embed_scale) lx_kern_scale(x + t * d, sqrtf((float)d), d);
+        if (!m->pos_embed.data) continue;
+        lx_kern_mat_row(&m->pos_embed, pos0 + t, s);
+        lx_kern_add(x + t * d, s, d);
+    }
 }
 
-/* out [n][d] <- rmsnorm of each row of x [n][d] times w [d]. */
-static void norm_rows(float *out, const float *x, const float *w, size_t n, size_t d, float eps)
+/* out [n][d] <- the family's norm of each row of x [n][d] with weight w [d] (and bias b). */
+static void norm_rows(const lx_llama_hp *hp, float *out, const float *x, const float *w, const float *b, size_t n)
 {
-    for (size_t t = 0; t < n; t++) lx_kern_rmsnorm(out + t * d, x + t * d, w, d, eps);
+    const size_t d = hp->d_model;
+    for (size_t t = 0; t < n; t++)
+        if (hp->t.layernorm) lx_kern_layernorm(out + t * d, x + t * d, w, b, d, hp->eps);
+        else lx_kern_rmsnorm(out + t * d, x + t * d, w, d, hp->eps);
+}
+
+/* Sandwich / post-norm: h [n][d_model] <- rmsnorm(h) * w before it joins the residual (w NULL: none). */
+static void post_norm(const lx_llama_hp *hp, float *h, const float *w, size_t n)
+{
+    for (size_t t = 0; w && t < n; t++) lx_kern_rmsnorm(h + t * hp->d_model, h + t * hp->d_model, w, hp->d_model, hp->eps);
+}
+
+/* QK-norm: each head_dim slice of v [n * heads][head_dim] <- rmsnorm times w (w NULL: none). */
+static void head_norm(float *v, const float *w, size_t n_slices, size_t hd, float eps)
+{
+    for (size_t i = 0; w && i < n_slices; i++) lx_kern_rmsnorm(v + i * hd, v + i * hd, w, hd, eps);
 }
 
 /* y [n][rows] += b [rows] (nothing when b is NULL). */
@@ -422,8 +591,13 @@ static void attend_head(const lx_llama *m, lx_llama_state *s, size_t l, const fl
     const size_t hd = m->hp.head_dim, dkv = m->hp.n_kv_heads * hd;
     const float *kc = s->k_cache + l * s->cap_pos * dkv + kvh * hd;
     const float *vc = s->v_cache + l * s->cap_pos * dkv + kvh * hd;
-    const float scale = 1.0f / sqrtf((float)hd);
-    for (size_t j = 0; j <= pos; j++) s->scores[j] = lx_kern_dot(q, kc + j * dkv, hd) * scale;
+    const float scale = 1.0f / sqrtf((float)hd), cap = m->hp.attn_softcap;
+    /* a sliding-window layer sees the keys at pos - window + 1 .. pos */
+    const size_t window = m->layers[l].local ? m->hp.window : 0, first = window && pos >= window ? pos - window + 1 : 0;
+    for (size_t j = 0; j <= pos; j++) {
+        float v = lx_kern_dot(q, kc + j * dkv, hd) * scale;
+        s->scores[j] = j < first ? -INFINITY : cap > 0 ? cap * tanhf(v / cap) : v;
+    }
     lx_kern_softmax(s->scores, pos + 1);
     memset(out, 0, hd * sizeof *out);
     for (size_t j = 0; j <= pos; j++)
@@ -449,15 +623,21 @@ static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_
 {
     const lx_llama_hp *hp = &m->hp;
     const size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
+    const float *freq = m->layers[l].local && m->rope_freq_local ? m->rope_freq_local : m->rope_freq;
     for (size_t t = 0; t < n; t++) {
         size_t pos = s->n_pos + t;
-        lx_kern_rope(s->q + t * dq, hp->n_heads, hp->head_dim, hp->rope_dims, m->rope_freq, pos, hp->neox);
-        lx_kern_rope(s->k + t * dkv, hp->n_kv_heads, hp->head_dim, hp->rope_dims, m->rope_freq, pos, hp->neox);
+        if (hp->rope_dims && !m->layers[l].nope) {
+            lx_kern_rope(s->q + t * dq, hp->n_heads, hp->head_dim, hp->rope_dims, freq, pos, hp->neox);
+            lx_kern_rope(s->k + t * dkv, hp->n_kv_heads, hp->head_dim, hp->rope_dims, freq, pos, hp->neox);
+        }
         size_t at = (l * s->cap_pos + pos) * dkv;
         memcpy(s->k_cache + at, s->k + t * dkv, dkv * sizeof(float));
         memcpy(s->v_cache + at, s->v + t * dkv, dkv * sizeof(float));
     }
 }
+
+static void dense_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n);
+static void moe_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n);
 
 /* One decoder layer over the n new tokens: x [n][d_model] is updated in place. */
 static void layer_forward(const lx_llama *m, lx_llama_state *s, size_t l, size_t n, lx_trace *tr)
@@ -467,24 +647,88 @@ static void layer_forward(const lx_llama *m, lx_llama_state *s, size_t l, size_t
     lx_kern_pool *p = &s->pool;
     const size_t d = hp->d_model;
 
-    norm_rows(s->h, s->x, L->attn_norm, n, d, hp->eps);
-    lx_kern_matmul(p, &L->wq, s->h, n, s->q);
-    lx_kern_matmul(p, &L->wk, s->h, n, s->k);
-    lx_kern_matmul(p, &L->wv, s->h, n, s->v);
+    const float *in = s->h;
+    if (L->attn_norm) norm_rows(hp, s->h, s->x, L->attn_norm, L->attn_norm_b, n);
+    else in = s->x; /* post-norm only (OLMo 2) */
+    lx_kern_matmul(p, &L->wq, in, n, s->q);
+    lx_kern_matmul(p, &L->wk, in, n, s->k);
+    lx_kern_matmul(p, &L->wv, in, n, s->v);
     add_bias(s->q, L->bq, n, L->wq.rows);
     add_bias(s->k, L->bk, n, L->wk.rows);
     add_bias(s->v, L->bv, n, L->wv.rows);
+    size_t per = hp->t.qk_norm_full ? hp->n_heads : 1, per_kv = hp->t.qk_norm_full ? hp->n_kv_heads : 1;
+    head_norm(s->q, L->q_norm, n * hp->n_heads / per, hp->head_dim * per, hp->eps);
+    head_norm(s->k, L->k_norm, n * hp->n_kv_heads / per_kv, hp->head_dim * per_kv, hp->eps);
     rope_and_cache(m, s, l, n);
     attention(m, s, l, n, tr);
     lx_kern_matmul(p, &L->wo, s->att, n, s->h);
+    add_bias(s->h, L->bo, n, d);
+    post_norm(hp, s->h, L->attn_post_norm, n);
     lx_kern_add(s->x, s->h, n * d);
 
-    norm_rows(s->h, s->x, L->ffn_norm, n, d, hp->eps);
-    lx_kern_matmul(p, &L->w_gate, s->h, n, s->ff_g);
-    lx_kern_matmul(p, &L->w_up, s->h, n, s->ff_u);
-    lx_kern_swiglu(s->ff_g, s->ff_u, n * hp->d_ff);
-    lx_kern_matmul(p, &L->w_down, s->ff_g, n, s->h);
+    in = s->h;
+    if (L->ffn_norm) norm_rows(hp, s->h, s->x, L->ffn_norm, L->ffn_norm_b, n);
+    else in = s->x;
+    if (hp->t.moe) moe_ffn(m, s, L, in, n);
+    else dense_ffn(m, s, L, in, n);
+    post_norm(hp, s->h, L->ffn_post_norm, n);
     lx_kern_add(s->x, s->h, n * d);
+}
+
+/* s->h [n][d_model] <- the dense feed-forward of in [n][d_model]. */
+static void dense_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n)
+{
+    const lx_llama_hp *hp = &m->hp;
+    lx_kern_pool *p = &s->pool;
+    lx_kern_matmul(p, &L->w_up, in, n, s->ff_u);
+    add_bias(s->ff_u, L->b_up, n, hp->d_ff);
+    float *act = s->ff_u;
+    if (hp->t.gelu) lx_kern_gelu(s->ff_u, n * hp->d_ff);
+    else {
+        lx_kern_matmul(p, &L->w_gate, in, n, s->ff_g);
+        add_bias(s->ff_g, L->b_gate, n, hp->d_ff);
+        if (hp->t.geglu) lx_kern_geglu(s->ff_g, s->ff_u, n * hp->d_ff);
+        else lx_kern_swiglu(s->ff_g, s->ff_u, n * hp->d_ff);
+        act = s->ff_g;
+    }
+    lx_kern_matmul(p, &L->w_down, act, n, s->h);
+    add_bias(s->h, L->b_down, n, hp->d_model);
+}
+
+/* s->h [n][d_model] <- the routed experts on in [n][d_model] (in may be s->h): per token,
+ * p = softmax(router in); the n_expert_used largest p (lower index first among equals),
+ * renormalised to sum 1, weigh their SwiGLU experts' outputs. */
+static void moe_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n)
+{
+    const lx_llama_hp *hp = &m->hp;
+    const size_t d = hp->d_model, E = hp->n_expert, K = hp->n_expert_used;
+    lx_kern_pool *p = &s->pool;
+    for (size_t t = 0; t < n; t++) {
+        const float *x = in + t * d;
+        lx_kern_matmul(p, &L->router, x, 1, s->router);
+        lx_kern_softmax(s->router, E);
+        memset(s->moe_out, 0, d * sizeof(float));
+        float total = 0.0f, w[64];
+        size_t pick[64], k = K < 64 ? K : 64;
+        for (size_t j = 0; j < k; j++) { /* selection of the k largest, in order */
+            size_t best = SIZE_MAX;
+            for (size_t e = 0; e < E; e++) {
+                bool taken = false;
+                for (size_t i = 0; i < j && !taken; i++) taken = pick[i] == e;
+                if (!taken && (best == SIZE_MAX || s->router[e] > s->router[best])) best = e;
+            }
+            pick[j] = best, w[j] = s->router[best], total += w[j];
+        }
+        for (size_t j = 0; j < k; j++) {
+            const size_t e = pick[j];
+            lx_kern_matmul(p, &L->experts[e], x, 1, s->ff_g);
+            lx_kern_matmul(p, &L->experts[E + e], x, 1, s->ff_u);
+            lx_kern_swiglu(s->ff_g, s->ff_u, hp->d_ff);
+            lx_kern_matmul(p, &L->experts[2 * E + e], s->ff_g, 1, s->ff_u);
+            for (size_t i = 0; i < d; i++) s->moe_out[i] += w[j] / total * s->ff_u[i];
+        }
+        memcpy(s->h + t * d, s->moe_out, d * sizeof(float));
+    }
 }
 
 /* Trace: ids, pieces and embeddings of the new tokens that fall inside it. */
@@ -508,28 +752,12 @@ static void trace_norms(const lx_llama_state *s, size_t n, size_t d, size_t k, l
         tr->resid_norm[k * tr->n_tok + s->n_pos + t] = lx_kern_l2(s->x + t * d, d);
 }
 
-static lx_status check_call(const lx_llama *m, const lx_llama_state *s, const int32_t *ids, size_t n,
-                            const lx_trace *tr, lx_err *err)
-{
-    if (n == 0 || n > s->cap_tok || s->n_pos + n > s->cap_pos)
-        return lx_err_set(err, LX_ERR_USAGE, "%zu more tokens do not fit (%zu of %zu positions used)", n,
-                          s->n_pos, s->cap_pos);
-    for (size_t t = 0; t < n; t++)
-        if (ids[t] < 0 || (size_t)ids[t] >= m->hp.vocab)
-            return lx_err_set(err, LX_ERR_USAGE, "token id %d is outside the vocabulary of %zu", ids[t], m->hp.vocab);
-    if (tr && (tr->n_layers != m->hp.n_layers || tr->n_heads != m->hp.n_heads || tr->d_model != m->hp.d_model ||
-               tr->vocab != m->hp.vocab))
-        return lx_err_set(err, LX_ERR_USAGE, "the trace was made for another model");
-    return LX_OK;
-}
-
 lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *ids, size_t n,
                            lx_trace *tr, lx_err *err)
 {
-    if (check_call(m, s, ids, n, tr, err)) return err->code;
     const lx_llama_hp *hp = &m->hp;
     const size_t d = hp->d_model;
-    embed_tokens(m, ids, n, s->x);
+    embed_tokens(m, ids, n, s->n_pos, s->x, s->h);
     if (tr && (trace_inputs(m, s, ids, n, tr, err) != LX_OK)) return err->code;
     if (tr) trace_norms(s, n, d, 0, tr);
     for (size_t l = 0; l < hp->n_layers; l++) {
@@ -537,9 +765,56 @@ lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *
         if (tr) trace_norms(s, n, d, l + 1, tr);
         if (s->on_layer) s->on_layer(s->on_layer_ctx, l, hp->n_layers);
     }
-    lx_kern_rmsnorm(s->h, s->x + (n - 1) * d, m->out_norm, d, hp->eps);
+    norm_rows(hp, s->h, s->x + (n - 1) * d, m->out_norm, m->out_norm_b, 1);
     lx_kern_matmul(&s->pool, &m->output, s->h, 1, s->logits);
+    for (size_t i = 0; hp->final_softcap > 0 && i < hp->vocab; i++)
+        s->logits[i] = hp->final_softcap * tanhf(s->logits[i] / hp->final_softcap);
     s->n_pos += n;
     if (tr && s->n_pos == tr->n_tok) memcpy(tr->logits, s->logits, hp->vocab * sizeof(float));
     return LX_OK;
 }
+
+/* ---- the engine table ---- */
+
+static lx_status open_engine(lx_gguf *g, const char *path, void **model, lx_engine_info *info, const lx_tok **tok,
+                             lx_err *err)
+{
+    lx_llama *m;
+    if (lx_llama_open_gguf(g, path, &m, err)) return err->code;
+    const lx_llama_hp *hp = &m->hp;
+    *info = (lx_engine_info){{0}, hp->d_model, hp->n_layers, hp->n_heads, hp->n_kv_heads, hp->head_dim, hp->d_ff,
+                             hp->vocab, hp->context, hp->rope_dims, hp->rope_theta, hp->neox, hp->tied, m->rope_freq};
+    snprintf(info->family, sizeof info->family, "%s", hp->family);
+    *model = m, *tok = &m->tok;
+    return LX_OK;
+}
+
+static void close_engine(void *model) { lx_llama_close(model); }
+
+static lx_status state_init_engine(const void *model, lx_engine_state *es, int n_threads, lx_err *err)
+{
+    lx_llama_state *s = malloc(sizeof *s);
+    if (!s) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    if (lx_llama_state_init(model, s, es->cap_pos, es->cap_tok, n_threads, err)) { free(s); return err->code; }
+    es->impl = s, es->logits = s->logits;
+    return LX_OK;
+}
+
+static void state_free_engine(lx_engine_state *es)
+{
+    lx_llama_state_free(es->impl);
+    free(es->impl);
+}
+
+static lx_status forward_engine(const void *model, lx_engine_state *es, const int32_t *ids, size_t n, lx_trace *tr,
+                                lx_err *err)
+{
+    lx_llama_state *s = es->impl;
+    s->on_layer = es->on_layer, s->on_layer_ctx = es->on_layer_ctx;
+    lx_status st = lx_llama_forward(model, s, ids, n, tr, err);
+    es->n_pos = s->n_pos;
+    return st;
+}
+
+const lx_engine_ops lx_llama_ops = {"decoder", arch_at, open_engine, close_engine, plan, state_init_engine,
+                                    state_free_engine, forward_engine};

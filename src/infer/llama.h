@@ -1,19 +1,31 @@
-/* infer/llama — a Llama-family decoder run on a GGUF file's own weights.
+/* infer/llama — the "decoder" engine of infer/engine: a pre-norm decoder-only transformer
+ * (Llama, Qwen2/3, Phi-3, SmolLM3, GPT-2, Gemma 1/2/3, OLMo 2) run on a GGUF file's own weights.
  *
  * Stage: inference. Input: an open GGUF (read/gguf); weights are read in place from its
  * read-only mapping (F32 rows directly, other types decoded row by row as they are used).
  * Output: next-token logits, a KV cache, and optionally an lx_trace of the internals.
  *
- * Model per layer l (x is the residual stream, one row of d_model per token):
- *   h = rmsnorm(x) * attn_norm;  q,k,v = h Wq, h Wk, h Wv (+ bias where the file has one)
- *   rope(q, k) at each token's position; causal softmax(q k^T / sqrt(head_dim)) v per head,
- *   query head i reading KV head i / (n_heads / n_kv_heads) (GQA/MQA);  x += attn Wo
- *   h = rmsnorm(x) * ffn_norm;  x += (silu(h Wgate) * (h Wup)) Wdown
- * then logits = (rmsnorm(x) * output_norm) Wout, Wout = token_embd when output is absent.
- * Families (one table in llama.c): "llama" turns adjacent pairs (its converter permutes
- * Q/K into that order); "qwen2" turns half-split (NeoX) pairs and has Q/K/V biases.
+ * Model per layer l (x is the residual stream, one row of d_model per token; x starts as the
+ * token's embedding row, plus its position's row of position_embd where the family has one):
+ *   h = norm(x) * attn_norm (+ bias);  q,k,v = h Wq, h Wk, h Wv (+ bias where the file has one;
+ *   Wq|Wk|Wv may be one fused attn_qkv, split by rows);  q, k <- rmsnorm per head (QK-norm,
+ *   where the file has attn_q_norm/attn_k_norm);  rope(q, k) at each token's position;
+ *   causal softmax(q k^T / sqrt(head_dim)) v per head, query head i reading KV head
+ *   i / (n_heads / n_kv_heads) (GQA/MQA);  x += attn Wo (+ bias)
+ *   h = norm(x) * ffn_norm (+ bias);  x += (silu(h Wgate) * (h Wup)) Wdown, or for the GELU
+ *   families x += gelu(h Wup) Wdown (each + bias where the file has one)
+ * then logits = (norm(x) * output_norm (+ bias)) Wout, Wout = token_embd when output is absent.
+ * norm is RMSNorm, or LayerNorm with biases (GPT-2). Families (one table in llama.c):
+ * "llama" turns adjacent pairs (its converter permutes Q/K into that order); "qwen2" turns
+ * half-split (NeoX) pairs and has Q/K/V biases; "qwen3" adds QK-norm; "gpt2" has learned
+ * positions, LayerNorm, fused QKV, biases everywhere and GELU; "phi3" fuses QKV and gate/up;
+ * "smollm3" leaves RoPE out of every 4th layer; "gemma" scales embeddings by sqrt(d_model)
+ * and uses GeGLU; "gemma2" adds sandwich norms, soft-capping of scores and logits and a
+ * sliding window on even layers; "gemma3" has QK-norm and a sliding window on 5 layers of 6
+ * with the local RoPE base 10000; "olmo2" has post-norms only and QK-norm over the whole
+ * projection; "qwen3moe" routes each token to its top-k experts. Tensors are found by their role (model/roles), not by name.
  *
- * Ownership: lx_llama owns the lx_gguf it was opened with (closed by lx_llama_close), its
+ * Ownership: lx_llama borrows the lx_gguf it was opened on (infer/engine owns it), owns its
  * tokenizer and the small float copies of norm vectors; matrices borrow the mapping, except
  * the rare one whose rows do not end on a block boundary, decoded once into an owned copy.
  * lx_llama_state owns the KV cache and the activation buffers of one run.
@@ -25,25 +37,56 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "infer/engine.h"
 #include "infer/kernels.h"
 #include "infer/tokenizer.h"
 #include "infer/trace.h"
 #include "read/gguf.h"
 #include "util/err.h"
 
+/* What varies between the families the engine runs (one row per GGUF architecture). */
+typedef struct lx_llama_traits {
+    const char *arch;  /* general.architecture */
+    bool rope;         /* rotary positions (else none, or learned ones) */
+    bool neox;         /* RoPE pairs (i, i + dims/2) instead of (2i, 2i+1) */
+    bool layernorm;    /* LayerNorm with biases instead of RMSNorm */
+    bool gelu;         /* FFN = down(gelu(up x)) instead of down(silu(gate x) * up x) */
+    bool learned_pos;  /* position_embd added to the token embeddings */
+    bool geglu;        /* gated FFN with gelu(gate) instead of silu(gate) (Gemma) */
+    bool embed_scale;  /* token embeddings times sqrt(d_model) (Gemma) */
+    bool post_norm_only; /* no norm before attention and FFN, only after (OLMo 2) */
+    bool qk_norm_full; /* QK-norm over the whole Q and K projections, not per head (OLMo 2) */
+    unsigned swa_every;  /* sliding-window layers: all but every swa_every-th (0: none) */
+    float swa_theta;   /* RoPE base of the sliding-window layers (0: the global one) */
+    unsigned nope_every; /* every nope_every-th layer has no RoPE (SmolLM3: 4; 0: none) */
+    bool moe;          /* routed experts in every layer: softmax router, top-k, weights renormalised */
+} lx_llama_traits;
+
 typedef struct lx_llama_hp {
     char family[32];
+    lx_llama_traits t;
     size_t d_model, n_layers, n_heads, n_kv_heads, head_dim, d_ff, vocab;
     size_t context;     /* declared context length, 0 when not declared */
     size_t rope_dims;   /* rotated dims per head (even, <= head_dim) */
     float eps, rope_theta;
+    size_t window;      /* sliding window of the local layers (keys within it), 0 for none */
+    size_t n_expert, n_expert_used; /* MoE: experts per layer and chosen per token (d_ff is an expert's) */
+    float attn_softcap, final_softcap; /* cap * tanh(x / cap) on scores / logits; 0 for none */
     bool neox;          /* half-split RoPE pairing */
     bool tied;          /* output head is the embedding table */
 } lx_llama_hp;
 
 typedef struct lx_llama_layer {
     float *attn_norm, *ffn_norm;      /* [d_model], owned copies */
-    float *bq, *bk, *bv;              /* biases [rows] or NULL, owned copies */
+    float *attn_norm_b, *ffn_norm_b;  /* LayerNorm biases [d_model] or NULL */
+    float *bq, *bk, *bv, *bo;         /* biases [rows] or NULL, owned copies */
+    float *b_gate, *b_up, *b_down;    /* FFN biases or NULL */
+    float *q_norm, *k_norm;           /* QK-norm weights [head_dim] (or [dq]/[dkv] when qk_norm_full) or NULL */
+    float *attn_post_norm, *ffn_post_norm; /* RMSNorm of each block's output before it is added, or NULL */
+    bool local;                       /* a sliding-window layer */
+    bool nope;                        /* a layer without rotary positions (NoPE) */
+    lx_mat router;                    /* MoE: [n_expert][d_model] */
+    lx_mat *experts;                  /* MoE: [3][n_expert] gate, up, down views of the stacked tensors (owned array) */
     lx_mat wq;     /* [n_heads*head_dim][d_model] */
     lx_mat wk, wv; /* [n_kv_heads*head_dim][d_model] */
     lx_mat wo;     /* [d_model][n_heads*head_dim] */
@@ -57,18 +100,23 @@ typedef struct lx_llama {
     lx_llama_hp hp;
     lx_tok tok;
     lx_mat embed;        /* [vocab][d_model] */
+    lx_mat pos_embed;    /* [context][d_model] learned positions; data NULL when none */
+    float *out_norm_b;   /* [d_model] LayerNorm bias or NULL */
+    const lx_tensor **slots; /* the file's tensors by (layer, role, bias), see llama.c */
     lx_mat output;       /* [vocab][d_model] */
     float *out_norm;     /* [d_model] */
     float *rope_freq;    /* [rope_dims/2] angle per position of each pair */
+    float *rope_freq_local; /* the same for sliding-window layers with their own base, else NULL */
     lx_llama_layer *layers;
     uint64_t weight_bytes; /* bytes of every tensor the forward pass reads */
     float **owned;         /* decoded copies of matrices whose rows are not whole blocks */
     size_t n_owned;
 } lx_llama;
 
-/* Opens path, checks the family, every tensor's presence, type and shape, and builds the
- * tokenizer. LX_ERR_MODEL with one clear line for anything unsupported or malformed. */
-lx_status lx_llama_open(const char *path, lx_llama **out, lx_err *err);
+/* Opens the model in g (borrowed: it must outlive the model): checks the family, every
+ * tensor's presence, type and shape, and builds the tokenizer. LX_ERR_MODEL with one clear
+ * line for anything unsupported or malformed. */
+lx_status lx_llama_open_gguf(lx_gguf *g, const char *path, lx_llama **out, lx_err *err);
 void lx_llama_close(lx_llama *m);
 
 typedef struct lx_llama_state {
@@ -78,6 +126,7 @@ typedef struct lx_llama_state {
     float *k_cache, *v_cache; /* [n_layers][cap_pos][n_kv_heads*head_dim] */
     float *x, *h, *q, *k, *v, *att, *ff_g, *ff_u; /* [cap_tok][...] activations */
     float *scores;    /* [cap_pos] one attention row */
+    float *router, *moe_out; /* MoE: [n_expert] router probabilities, [d_model] one token's output */
     float *logits;    /* [vocab] after the last token of the last call */
     lx_kern_pool pool;
     /* Optional: called after each layer of each forward call (progress indicators). */
@@ -85,30 +134,17 @@ typedef struct lx_llama_state {
     void *on_layer_ctx;
 } lx_llama_state;
 
-/* Bytes a run needs: the weights (mapped) plus a state of these capacities, plus a trace
- * of trace_tok tokens (0 for none). SIZE_MAX-saturating. */
-uint64_t lx_llama_estimate(const lx_llama *m, size_t cap_pos, size_t cap_tok, size_t trace_tok);
-
-/* The guard rail before a run of n_prompt + n_new tokens (plus a trace of trace_tok):
- * LX_ERR_USAGE when it would pass the model's declared context, LX_ERR_MODEL when
- * lx_llama_estimate exceeds limit bytes (0: what the system says is available). */
-lx_status lx_llama_check_room(const lx_llama *m, size_t n_prompt, size_t n_new, size_t trace_tok,
-                              uint64_t limit, lx_err *err);
-/* Positions a run of n_prompt + n_new tokens holds (the last new token is not fed back). */
-size_t lx_llama_run_positions(size_t n_prompt, size_t n_new);
-/* MemAvailable from /proc/meminfo, else physical memory, else UINT64_MAX. */
-uint64_t lx_llama_available_memory(void);
-
 lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_pos, size_t cap_tok,
                               int n_threads, lx_err *err);
 void lx_llama_state_free(lx_llama_state *s);
 
-/* Runs n tokens (n <= cap_tok) at positions s->n_pos.. and leaves the logits of the last
- * one in s->logits. Records into tr (may be NULL) every position below tr->n_tok. */
+/* Runs n tokens (n <= cap_tok, checked by lx_engine_forward) at positions s->n_pos.. and
+ * leaves the logits of the last one in s->logits. Records into tr (may be NULL) every
+ * position below tr->n_tok. */
 lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *ids, size_t n,
                            lx_trace *tr, lx_err *err);
 
-/* Index of the largest of x[0..n-1] (the first of equals). */
-size_t lx_llama_argmax(const float *x, size_t n);
+/* This engine's row of infer/engine's table ("decoder"). */
+extern const lx_engine_ops lx_llama_ops;
 
 #endif

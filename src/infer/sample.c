@@ -27,16 +27,16 @@ bool lx_sample_top(const float *logits, size_t n, size_t k, lx_top *out)
     return true;
 }
 
-lx_status lx_sample_greedy(const lx_llama *m, lx_llama_state *s, size_t n, lx_token_fn fn, void *ctx,
+lx_status lx_sample_greedy(const lx_engine *e, lx_engine_state *s, size_t n, lx_token_fn fn, void *ctx,
                            size_t *n_done, lx_err *err)
 {
     *n_done = 0;
     for (size_t i = 0; i < n; i++) {
-        int32_t next = (int32_t)lx_llama_argmax(s->logits, m->hp.vocab);
-        if (next == m->tok.eos || next == m->tok.bos) break;
+        int32_t next = (int32_t)lx_engine_argmax(s->logits, e->info.vocab);
+        if (next == e->tok->eos || next == e->tok->bos) break;
         fn(ctx, next);
         (*n_done)++;
-        if (i + 1 < n && lx_llama_forward(m, s, &next, 1, NULL, err)) return err->code;
+        if (i + 1 < n && lx_engine_forward(e, s, &next, 1, NULL, err)) return err->code;
     }
     return LX_OK;
 }

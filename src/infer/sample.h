@@ -1,7 +1,7 @@
 /* infer/sample — choosing next tokens from logits: the K most probable with their
  * probabilities, and the greedy (argmax) continuation.
  *
- * Stage: inference, after infer/llama. Input: logits, or a model and its run state.
+ * Stage: inference, after infer/engine. Input: logits, or a model and its run state.
  * Output: caller-owned arrays / a callback per token. Owns nothing.
  */
 #ifndef LX_INFER_SAMPLE_H
@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "infer/llama.h"
+#include "infer/engine.h"
 
 typedef struct lx_top {
     int32_t id;
@@ -28,7 +28,7 @@ typedef void (*lx_token_fn)(void *ctx, int32_t id);
  * chooses up to n tokens, calling fn for each, feeding each back except the last.
  * Stops before an end token (EOS, or BOS, which opens a new document); *n_done says how
  * many were chosen. */
-lx_status lx_sample_greedy(const lx_llama *m, lx_llama_state *s, size_t n, lx_token_fn fn, void *ctx,
+lx_status lx_sample_greedy(const lx_engine *e, lx_engine_state *s, size_t n, lx_token_fn fn, void *ctx,
                            size_t *n_done, lx_err *err);
 
 #endif

@@ -23,7 +23,7 @@ lx_status lx_trace_init(lx_trace *t, size_t n_tok, size_t d_model, size_t n_laye
     if (n_tok == 0 || total > max_floats)
         return lx_err_set(err, LX_ERR_MODEL, "a trace of %zu tokens needs %zu floats (limit %zu)",
                           n_tok, total, max_floats);
-    *t = (lx_trace){n_tok, d_model, n_layers, n_heads, vocab,
+    *t = (lx_trace){n_tok, d_model, n_layers, n_heads, vocab, {{0}, 0, 0, 0, 0, 0, 0, false, false, -1, NULL},
                     calloc(n_tok, sizeof(int32_t)), calloc(n_tok, sizeof(char *)),
                     calloc(n_tok * d_model, sizeof(float)),
                     calloc(n_layers * n_heads * n_tok * n_tok + 1, sizeof(float)),
@@ -39,6 +39,7 @@ void lx_trace_free(lx_trace *t)
 {
     if (t->pieces)
         for (size_t i = 0; i < t->n_tok; i++) free(t->pieces[i]);
+    free(t->model.rope_freq);
     free(t->ids), free(t->pieces), free(t->embed), free(t->attn), free(t->resid_norm), free(t->logits);
     memset(t, 0, sizeof *t);
 }

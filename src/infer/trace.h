@@ -1,19 +1,33 @@
 /* infer/trace — what one forward pass over a prompt looked like inside, recorded by the
  * forward pass (infer/llama) for the poster and the tests.
  *
- * Stage: inference output. Filled by lx_llama_forward for the positions 0..n_tok-1.
+ * Stage: inference output. Filled by an engine's forward pass (infer/engine) for the
+ * positions 0..n_tok-1; plain data, so the poster's layout reads it and nothing of the engine.
  * Ownership: lx_trace owns every array and piece string; lx_trace_free frees them.
  */
 #ifndef LX_INFER_TRACE_H
 #define LX_INFER_TRACE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "util/err.h"
 
+/* The model the trace was made on, as the poster describes it. */
+typedef struct lx_trace_model {
+    char family[32];          /* general.architecture */
+    size_t n_kv_heads, head_dim, d_ff, context;
+    size_t rope_dims;         /* 0 without rotary positions */
+    float rope_theta;
+    bool neox, tied;
+    int32_t bos;              /* the vocabulary's BOS id, -1 for none */
+    float *rope_freq;         /* [rope_dims/2] angle per position of each RoPE pair (owned) */
+} lx_trace_model;
+
 typedef struct lx_trace {
     size_t n_tok, d_model, n_layers, n_heads, vocab;
+    lx_trace_model model;     /* filled by whoever runs the trace (infer/inside) */
     int32_t *ids;       /* [n_tok] token ids */
     char **pieces;      /* [n_tok] readable pieces ("▁" shown as a space, "<s>" kept) */
     float *embed;       /* [n_tok][d_model] input embeddings (rows of the embedding table) */

@@ -77,7 +77,7 @@ typedef struct rope {
 
 static rope rope_geometry(lx_ilay *L)
 {
-    rope r = {L->in->model->hp.rope_dims / 2, 0, 0, 0, 0, 0, 0};
+    rope r = {L->in->trace.model.rope_dims / 2, 0, 0, 0, 0, 0, 0};
     r.n_bars = r.n_pairs < FREQ_MAX_BARS ? r.n_pairs : FREQ_MAX_BARS;
     r.n_dials = r.n_pairs < 4 ? r.n_pairs : 4;
     r.n_pos = L->n_tok < DIAL_MAX_POS ? L->n_tok : DIAL_MAX_POS;
@@ -95,7 +95,7 @@ static size_t dial_pair(const rope *r, size_t k)
 
 static void freq_bars(lx_ilay *L, int box, const rope *r, double x, double y)
 {
-    const float *f = L->in->model->rope_freq;
+    const float *f = L->in->trace.model.rope_freq;
     double lmax = -1e30, lmin = 1e30;
     for (size_t i = 0; i < r->n_bars; i++) {
         double l = log10(fmax((double)f[i * r->n_pairs / r->n_bars], 1e-30));
@@ -142,7 +142,7 @@ static void dial(lx_ilay *L, int box, size_t k, size_t pos, double cx, double cy
 
 static void dials(lx_ilay *L, int box, const rope *r, double x, double y)
 {
-    const float *f = L->in->model->rope_freq;
+    const float *f = L->in->trace.model.rope_freq;
     char id[48], text[32];
     double x0 = x + 58;
     for (size_t pos = 0; pos < r->n_pos; pos++) {
@@ -171,10 +171,12 @@ static double rope_box_w(lx_ilay *L, const rope *r)
     return fmax(16 + r->bars_w + 34 + r->dials_w + 16, 420);
 }
 
-/* The RoPE box at (x, y); returns its index. */
+/* The RoPE box at (x, y); returns its index, or -1 for a model without rotary positions
+ * (GPT-2's learned positions have their own stage on the spine). */
 static int rope_box(lx_ilay *L, int p, double x, double y)
 {
-    const lx_llama_hp *hp = &L->in->model->hp;
+    const lx_trace_model *hp = &L->in->trace.model;
+    if (hp->rope_dims == 0) return -1;
     rope r = rope_geometry(L);
     double w = rope_box_w(L, &r);
     int box = lx_scene_box(L->s, "rope", p, LX_KIND_POSITION, (lx_rect){x, y, w, 100}, 8,
@@ -242,8 +244,8 @@ static void map_labels(lx_ilay *L, int p, const grid *g, const map_at *m)
 /* A grey frame (the masked cells) holding one heatmap per query row. */
 static void one_map(lx_ilay *L, int p, const grid *g, const map_at *m)
 {
-    const lx_llama_hp *hp = &L->in->model->hp;
-    size_t group = hp->n_kv_heads ? hp->n_heads / hp->n_kv_heads : 1;
+    const size_t n_heads = L->in->trace.n_heads, n_kv = L->in->trace.model.n_kv_heads;
+    size_t group = n_kv ? n_heads / n_kv : 1;
     char tip[128];
     snprintf(tip, sizeof tip, "layer %zu, head %zu (keys and values of KV head %zu)", m->l, m->h,
              group ? m->h / group : m->h);
@@ -361,9 +363,9 @@ double lx_ilay_attn_width(lx_ilay *L)
 
 static void attn_caption(lx_ilay *L, int p, double *y)
 {
-    const lx_llama_hp *hp = &L->in->model->hp;
+    const size_t n_heads = L->in->trace.n_heads, n_kv = L->in->trace.model.n_kv_heads;
     char cap[1024], share[256] = "";
-    size_t group = hp->n_kv_heads ? hp->n_heads / hp->n_kv_heads : 1;
+    size_t group = n_kv ? n_heads / n_kv : 1;
     if (group > 1)
         snprintf(share, sizeof share, " Each run of %zu neighbouring heads shares one set of keys and values "
                                       "(grouped-query attention).", group);
@@ -375,7 +377,7 @@ static void attn_caption(lx_ilay *L, int p, double *y)
              "(and itself). "
              "One small map per layer and head, computed on this prompt: row = the token looking, column = the "
              "token looked at.%s%s",
-             hp->n_heads, share, cut);
+             n_heads, share, cut);
     *y = lx_ilay_text(L, "attn.caption", p, LX_IFONT_BODY, LX_INK_MUTED, content_x(L), *y, L->w - 2 * LX_IPAD, cap);
 }
 

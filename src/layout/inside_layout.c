@@ -52,10 +52,9 @@ static bool make_labels(lx_ilay *L)
     L->chip = calloc(L->n_tok ? L->n_tok : 1, sizeof *L->chip);
     if (!L->label || !L->chip) return false;
     for (size_t i = 0; i < L->n_tok; i++) {
-        char *piece = lx_tok_label(&in->model->tok, in->trace.ids[i]);
+        const char *piece = in->trace.pieces[i];
         L->label[i] = lx_ilay_token_text(piece ? piece : "?", false);
         L->chip[i] = lx_ilay_token_text(piece ? piece : "?", true);
-        free(piece);
         if (!L->label[i] || !L->chip[i]) return false;
     }
     if (L->n_tok) snprintf(L->last, sizeof L->last, "“%.80s”", L->label[L->n_tok - 1]);
@@ -67,7 +66,7 @@ static bool make_labels(lx_ilay *L)
 static double title_band(lx_ilay *L, const char *name, double width)
 {
     const lx_inside *in = L->in;
-    const lx_llama_hp *hp = &in->model->hp;
+    const lx_trace *hp = &in->trace;
     char title[1024], fitted[1024], sub[512], vocab[32];
     lx_fmt_thousands(vocab, sizeof vocab, hp->vocab);
     if (in->prompt_text && in->prompt_text[0])
@@ -81,7 +80,7 @@ static double title_band(lx_ilay *L, const char *name, double width)
     snprintf(sub, sizeof sub,
              "%s · %zu layer%s · d_model %zu · %zu heads · vocabulary %s — every picture on the right is computed "
              "from this run, beside the stage of the model that produced it",
-             hp->family, hp->n_layers, hp->n_layers == 1 ? "" : "s", hp->d_model, hp->n_heads, vocab);
+             hp->model.family, hp->n_layers, hp->n_layers == 1 ? "" : "s", hp->d_model, hp->n_heads, vocab);
     lx_ilay_fit(L, LX_IFONT_SUBTITLE, sub, width, fitted, sizeof fitted);
     lx_scene_text(L->s, "subtitle", -1, LX_IFONT_SUBTITLE, LX_INK_MUTED, LX_ANCHOR_START, LX_IMARGIN, 84, fitted);
     lx_pt rule[2] = {{LX_IMARGIN, 102}, {LX_IMARGIN + width, 102}};
@@ -248,7 +247,7 @@ lx_status lx_layout_inside(const lx_inside *in, const lx_desc *d, const char *na
 
 void lx_layout_inside_name(const lx_desc *d, const lx_inside *in, const char *path, char *out, size_t cap)
 {
-    if (d->name[0] && strcasecmp(d->name, in->model->hp.family) && strcmp(d->name, "Unnamed model")) {
+    if (d->name[0] && strcasecmp(d->name, in->trace.model.family) && strcmp(d->name, "Unnamed model")) {
         snprintf(out, cap, "%s", d->name);
         return;
     }

@@ -87,13 +87,13 @@ static bool any_space(const lx_ilay *L)
 
 int lx_ilay_tokens(lx_ilay *L, double y)
 {
-    const lx_llama *m = L->in->model;
+    const lx_trace *m = &L->in->trace;
     char fig[96], vocab[32], cap[640];
-    lx_fmt_thousands(vocab, sizeof vocab, m->hp.vocab);
+    lx_fmt_thousands(vocab, sizeof vocab, m->vocab);
     snprintf(fig, sizeof fig, "%zu token%s · vocabulary of %s", L->n_tok, L->n_tok == 1 ? "" : "s", vocab);
     int p = lx_ilay_panel_open(L, "inside.tokens", LX_KIND_NEUTRAL, y, "Tokens: the prompt cut into pieces", fig, &y);
     if (p < 0) return -1;
-    bool bos = m->tok.bos >= 0 && L->in->trace.ids[0] == m->tok.bos;
+    bool bos = m->model.bos >= 0 && m->ids[0] == m->model.bos;
     snprintf(cap, sizeof cap,
              "The tokenizer splits the text into pieces from the model's vocabulary; a piece's id is its row "
              "number there, and the model only ever sees these ids.%s%s",
@@ -182,7 +182,7 @@ int lx_ilay_embed(lx_ilay *L, double y)
     const lx_trace *t = &L->in->trace;
     size_t dims = t->d_model < EMBED_MAX_DIMS ? t->d_model : EMBED_MAX_DIMS;
     char fig[96], vocab[32], dm[32], shown[256] = "", cap[1024];
-    lx_fmt_thousands(vocab, sizeof vocab, L->in->model->hp.vocab);
+    lx_fmt_thousands(vocab, sizeof vocab, L->in->trace.vocab);
     lx_fmt_thousands(dm, sizeof dm, t->d_model);
     snprintf(fig, sizeof fig, "%zu × %s numbers", L->n_tok, dm);
     int p = lx_ilay_panel_open(L, "inside.embed", LX_KIND_EMBEDDING, y, "Embeddings: each token becomes a vector", fig, &y);
@@ -313,11 +313,10 @@ int lx_ilay_resid(lx_ilay *L, double y)
 /* The i-th next token as a chip shows it (into out). */
 static void top_label(lx_ilay *L, size_t i, char *out, size_t cap)
 {
-    char *piece = lx_tok_label(&L->in->model->tok, L->in->top[i].id);
+    const char *piece = L->in->top_pieces[i];
     char *label = lx_ilay_token_text(piece ? piece : "?", true);
     snprintf(out, cap, "%s", label ? label : "?");
     free(label);
-    free(piece);
 }
 
 static double next_row(lx_ilay *L, int p, size_t i, double y, double lw, double track_w)
@@ -389,7 +388,7 @@ static double next_continuation(lx_ilay *L, int p, double y)
 int lx_ilay_next(lx_ilay *L, double y)
 {
     char fig[96], cap[512], vocab[32];
-    lx_fmt_thousands(vocab, sizeof vocab, L->in->model->hp.vocab);
+    lx_fmt_thousands(vocab, sizeof vocab, L->in->trace.vocab);
     snprintf(fig, sizeof fig, "softmax over all %s tokens", vocab);
     int p = lx_ilay_panel_open(L, "inside.next", LX_KIND_OUTPUT, y, "Next token: what comes after the prompt", fig, &y);
     if (p < 0) return -1;

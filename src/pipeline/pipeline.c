@@ -106,17 +106,24 @@ static lx_status poster_arch(const lx_arch *a, void *ctx, lx_err *err)
     return st;
 }
 
+/* The poster's spine is the architecture the run read (infer/inside opens the file once). */
+static lx_status run_arch(poster_job *j, lx_err *err)
+{
+    if (!j->in->arch_built) return lx_err_set(err, LX_ERR_USAGE, "%s: the run holds no architecture", j->path);
+    return poster_arch(j->in->arch, j, err);
+}
+
 lx_status lx_pipeline_poster(const lx_inside *in, const char *path, const lx_out_format *f, const lx_render_opts *o,
                              lx_buf *out, lx_err *err)
 {
     if (!(f->products & LX_PRODUCT_POSTER)) return lx_err_set(err, LX_ERR_USAGE, "%s cannot draw a poster", f->name);
     if (f->run) return f->run(in, path, out, err);
     poster_job j = {.in = in, .path = path, .f = f, .o = o, .out = out};
-    return with_arch(path, NULL, poster_arch, &j, err);
+    return run_arch(&j, err);
 }
 
 lx_status lx_pipeline_poster_scene(const lx_inside *in, const char *path, lx_scene *s, lx_err *err)
 {
     poster_job j = {.in = in, .path = path, .s = s};
-    return with_arch(path, NULL, poster_arch, &j, err);
+    return run_arch(&j, err);
 }

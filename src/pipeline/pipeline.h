@@ -31,13 +31,13 @@ struct lx_remote_opts;
 lx_status lx_pipeline_draw(const char *what, const struct lx_remote_opts *remote, const lx_out_format *f,
                            const lx_render_opts *o, lx_buf *out, lx_err *err);
 
-/* The `inside` poster (or its data form) of a traced run of the GGUF at path: the file's
- * architecture is read once here and handed to the poster layout. */
+/* The `inside` poster (or its data form) of a traced run of the GGUF at path: the spine is
+ * the architecture the run itself read (in->arch); the file is not opened again. */
 lx_status lx_pipeline_poster(const lx_inside *in, const char *path, const lx_out_format *f, const lx_render_opts *o,
                              lx_buf *out, lx_err *err);
 
-/* Lays out the poster of a run into s (initialised, empty), reading the GGUF at path for
- * the spine; tests use it to look at the scene. */
+/* Lays out the poster of a run into s (initialised, empty), the spine from in->arch; tests
+ * use it to look at the scene. */
 lx_status lx_pipeline_poster_scene(const lx_inside *in, const char *path, lx_scene *s, lx_err *err);
 
 #endif

@@ -11,26 +11,24 @@ static json_t *floats(const float *v, size_t n)
     return a;
 }
 
-static json_t *config_json(const lx_llama *m)
+static json_t *config_json(const lx_trace *tr)
 {
-    const lx_llama_hp *hp = &m->hp;
+    const lx_trace_model *hp = &tr->model;
     return json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f, s:s, s:b}", "family", hp->family,
-                     "d_model", (json_int_t)hp->d_model, "n_layers", (json_int_t)hp->n_layers, "n_heads",
-                     (json_int_t)hp->n_heads, "n_kv_heads", (json_int_t)hp->n_kv_heads, "head_dim",
-                     (json_int_t)hp->head_dim, "d_ff", (json_int_t)hp->d_ff, "vocab", (json_int_t)hp->vocab,
+                     "d_model", (json_int_t)tr->d_model, "n_layers", (json_int_t)tr->n_layers, "n_heads",
+                     (json_int_t)tr->n_heads, "n_kv_heads", (json_int_t)hp->n_kv_heads, "head_dim",
+                     (json_int_t)hp->head_dim, "d_ff", (json_int_t)hp->d_ff, "vocab", (json_int_t)tr->vocab,
                      "rope_dims", (json_int_t)hp->rope_dims, "rope_theta", (double)hp->rope_theta, "rope_pairing",
                      hp->neox ? "neox" : "interleaved", "tied_output", hp->tied);
 }
 
-/* Token {"id", "piece"}; the piece is lx_tok_label's, valid UTF-8 with "\xNN" for bytes
- * that are no character on their own (jansson refuses invalid UTF-8). */
-static json_t *token_json(const lx_llama *m, int32_t id)
+/* Token {"id", "piece"}; the piece is lx_tok_label's (recorded by infer/inside), valid UTF-8
+ * with "\xNN" for bytes that are no character on their own (jansson refuses invalid UTF-8). */
+static json_t *token_json(int32_t id, const char *piece)
 {
-    char *label = lx_tok_label(&m->tok, id);
     json_t *t = json_pack("{s:i}", "id", (int)id);
-    json_t *s = label ? json_string(label) : NULL;
+    json_t *s = piece ? json_string(piece) : NULL;
     if (s) json_object_set_new(t, "piece", s);
-    free(label);
     return t;
 }
 
@@ -52,24 +50,23 @@ static json_t *attention_json(const lx_trace *tr)
 static json_t *inside_json(const lx_inside *in, const char *path)
 {
     const lx_trace *tr = &in->trace;
-    const lx_llama *m = in->model;
     json_t *toks = json_array(), *emb = json_array(), *norms = json_array(), *top = json_array(), *cont = json_array();
     for (size_t i = 0; i < tr->n_tok; i++) {
-        json_array_append_new(toks, token_json(m, tr->ids[i]));
+        json_array_append_new(toks, token_json(tr->ids[i], tr->pieces[i]));
         json_array_append_new(emb, floats(lx_trace_embed(tr, i), tr->d_model));
     }
     for (size_t k = 0; k <= tr->n_layers; k++) json_array_append_new(norms, floats(tr->resid_norm + k * tr->n_tok, tr->n_tok));
     for (size_t i = 0; i < in->n_top; i++) {
-        json_t *t = token_json(m, in->top[i].id);
+        json_t *t = token_json(in->top[i].id, in->top_pieces[i]);
         json_object_set_new(t, "rank", json_integer((json_int_t)i + 1));
         json_object_set_new(t, "logit", json_real(in->top[i].logit));
         json_object_set_new(t, "prob", json_real(in->top[i].prob));
         json_array_append_new(top, t);
     }
-    for (size_t i = 0; i < in->n_cont; i++) json_array_append_new(cont, token_json(m, in->cont[i]));
+    for (size_t i = 0; i < in->n_cont; i++) json_array_append_new(cont, token_json(in->cont[i], in->cont_pieces[i]));
     json_t *o = json_pack("{s:s, s:o, s:s?, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s?}", "model", path,
-                          "config", config_json(m), "prompt", in->prompt_text, "tokens", toks, "embeddings", emb,
-                          "rope_frequencies", floats(m->rope_freq, m->hp.rope_dims / 2), "attention",
+                          "config", config_json(tr), "prompt", in->prompt_text, "tokens", toks, "embeddings", emb,
+                          "rope_frequencies", floats(tr->model.rope_freq, tr->model.rope_dims / 2), "attention",
                           attention_json(tr), "residual_norm", norms, "top", top, "logits",
                           floats(tr->logits, tr->vocab), "continuation", cont, "continuation_text", in->cont_text);
     return o;

@@ -1,0 +1,29 @@
+/* tests/support/fixture_models — small random-weight GGUF models of each family the engine
+ * runs, with llama.cpp's tensor names and keys, for checking forward passes against
+ * llama.cpp (test support, not product).
+ *
+ * Stage: test fixtures. Input: a family name, the vocab-only GGUF whose tokenizer.* keys are
+ * copied in, an output path. Output: a GGUF file of F32 tensors whose weights come from a
+ * fixed-seed generator, so the same call always writes the same bytes (the numbers in
+ * tests/data/infer/ were recorded by llama.cpp on exactly these files). Owns nothing.
+ */
+#ifndef LX_TESTS_FIXTURE_MODELS_H
+#define LX_TESTS_FIXTURE_MODELS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct lx_fx_family {
+    const char *name;   /* fixture name: "gpt2", "qwen2", "qwen3", "llama-bpe" */
+    const char *arch;   /* general.architecture */
+    const char *vocab;  /* file in shared/models/vocab-only/ */
+} lx_fx_family;
+
+size_t lx_fx_n_families(void);
+const lx_fx_family *lx_fx_family_at(size_t i); /* NULL past the end */
+
+/* Writes the fixture of the family named `name` to out_path, its tokenizer copied from
+ * vocab_dir/<vocab file>. False (message on stderr) on any failure. */
+bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_path);
+
+#endif
