@@ -323,7 +323,7 @@ static void walk_step(flow *f, int bi, int si, const lx_desc_step *st)
 
 static void walk_block(flow *f, int bi, const lx_desc_block *b)
 {
-    char id[16], label[200];
+    char id[16], label[sizeof b->caption + sizeof b->badge + 8];
     snprintf(id, sizeof id, "b%d", bi);
     snprintf(label, sizeof label, "%s · %s", b->caption, b->badge);
     const char *lines[1] = {label};
@@ -368,6 +368,20 @@ static const int CHAINS[][MAX_CHAINS][CHAIN_LEN] = {
         {P_IN, LX_PART_ROUTER, LX_PART_EXPERT, P_SUM, P_END},
         {P_IN, LX_PART_EXPERT, P_END},
         {P_IN, LX_PART_SHARED, P_SUM, P_END},
+        {P_END},
+    },
+    /* linear attention: Q, K (conv, L2 norm) and V (conv) into the state update with its
+     * gates, then the output gate and projection */
+    [LX_INSET_LINEAR] = {
+        {P_IN, LX_PART_Q, LX_PART_Q_NORM, LX_PART_Q_ROPE, LX_PART_STATE, P_END},
+        {P_IN, LX_PART_K, LX_PART_K_NORM, LX_PART_K_ROPE, LX_PART_STATE, P_END},
+        {P_IN, LX_PART_V, LX_PART_V_CONV, LX_PART_STATE, P_END},
+        {P_IN, LX_PART_GATES, LX_PART_STATE, P_END},
+        {LX_PART_STATE, LX_PART_OGATE, LX_PART_OUT, P_END},
+    },
+    /* state-space and convolution mixers: one chain of steps */
+    [LX_INSET_CHAIN] = {
+        {P_IN, LX_PART_IN_PROJ, LX_PART_CONV, LX_PART_GATES, LX_PART_STATE, LX_PART_OGATE, LX_PART_OUT, P_END},
         {P_END},
     },
 };
@@ -434,6 +448,7 @@ static void inset_notes(flow *f, int ii, const lx_desc_inset *in)
 
 static void inset_edges(flow *f, int ii, const lx_desc_inset *in)
 {
+    if ((size_t)in->type >= sizeof CHAINS / sizeof CHAINS[0]) return; /* a kind without a data-flow row */
     for (int c = 0; c < MAX_CHAINS && CHAINS[in->type][c][0] != P_END; c++) {
         const int *ch = CHAINS[in->type][c];
         if (!has_part(in, ch[0]) || !has_part(in, ch[1])) continue;
