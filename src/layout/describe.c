@@ -544,10 +544,8 @@ static void attn_layer_line(lx_dbuild *b, const lx_layer *l, char *out, size_t c
         lx_dsnprintf(s, sizeof s, "sparse: a %s-head indexer picks the keys", lx_dfmt_th(b, a->hp.idx_heads));
         append(out, cap, a->hp.idx_heads ? s : "sparse: an indexer picks the keys");
     }
-    if (a->hp.n_kv_shared_layers) {
-        lx_dsnprintf(s, sizeof s, "the last %s layers reuse earlier layers' K/V", lx_dfmt_th(b, a->hp.n_kv_shared_layers));
-        append(out, cap, s);
-    }
+    if (l->bits & LX_LAYER_KV_SHARED) /* only these layers: the others keep their own K/V */
+        append(out, cap, "reuses an earlier layer's K/V (no K/V projections, nothing cached)");
 }
 
 static void rope_badge(lx_dbuild *b, const lx_layer *l, bool per_kind, char *out, size_t cap)

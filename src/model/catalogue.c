@@ -7,13 +7,13 @@
  */
 #include "model/catalogue.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "model/hp_config.h"
+#include "util/text.h"
 
 static const lx_catalogue_entry ENTRIES[] = {
     {"gpt2", "GPT-2",
@@ -1554,34 +1554,13 @@ lx_status lx_catalogue_load(const char *name, lx_hparams *hp, lx_err *err)
     return st;
 }
 
-/* Levenshtein distance of two short lowercase-compared strings (rows of at most 64). */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63) return SIZE_MAX;
-    size_t row[64];
-    for (size_t j = 0; j <= lb; j++) row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t sub = diag + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
-            size_t best = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
-            row[j] = sub < best ? sub : best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 const lx_catalogue_entry *lx_catalogue_suggest(const char *name)
 {
     const lx_catalogue_entry *best = NULL;
     size_t best_d = SIZE_MAX;
     for (size_t i = 0; i < lx_catalogue_count(); i++) {
-        size_t d = edit_distance(name, lx_catalogue_at(i)->slug);
+        size_t d = lx_text_distance(name, lx_catalogue_at(i)->slug);
         if (d < best_d) { best_d = d; best = lx_catalogue_at(i); }
     }
-    return best && best_d <= 3 && best_d * 2 < strlen(name) ? best : NULL;
+    return best && lx_text_is_typo(best_d, strlen(name)) ? best : NULL;
 }

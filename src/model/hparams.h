@@ -116,7 +116,7 @@ typedef struct lx_hparams {
     lx_tristate norm_bias;      /* LayerNorms carry a bias (LX_NO: MPT's no_bias, Cohere) */
     uint64_t pos_extra;         /* learned position rows beyond the context (OPT's offset 2) */
     uint64_t embed_dim;         /* token embedding width when projected in/out of d_model (OPT-350m) */
-    bool post_norm, no_final_norm; /* OPT-350m: norms after each sub-block, none before the head */
+    bool no_final_norm;         /* OPT-350m (post-norm): no norm before the head */
     uint64_t n_mels;            /* Whisper: mel bins into the audio stem */
     uint64_t patch_in;          /* a linear patch embedding of this many inputs beside the tokens (Fuyu) */
     bool has_vision, has_audio; /* the config declares a vision / audio tower beside the text model */

@@ -388,7 +388,7 @@ void lx_synth_t5(syn *s)
 static const lx_family *recipe_of(const char *family)
 {
     const lx_family *f = lx_family_by_name(family);
-    return f && (f->build || f->gguf_arch || f->hf_types) && strcmp(f->name, "clip") != 0 ? f : NULL;
+    return f && !(f->recipe & LX_R_NO_SYNTH) ? f : NULL;
 }
 
 bool lx_synth_supports(const char *family) { return recipe_of(family) != NULL; }

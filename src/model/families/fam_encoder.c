@@ -98,7 +98,7 @@ const lx_family lx_fam_t5encoder = {
 /* An mmproj file: its keys live under clip.vision.*. */
 const lx_family lx_fam_clip = {
     .name = "clip", .label = "CLIP vision encoder", .gguf_arch = "clip", .gguf_prefix = "clip.vision", .position = "learned",
-    .norm = "layernorm", .activation = "gelu", .gated = LX_NO, .qk_norm = LX_NO,
+    .norm = "layernorm", .activation = "gelu", .gated = LX_NO, .qk_norm = LX_NO, .recipe = LX_R_NO_SYNTH,
 };
 
 /* ---------------------------------------------------------------- Whisper */

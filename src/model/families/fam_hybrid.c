@@ -254,11 +254,14 @@ static void cfg_lfm2(lx_fam_cfg *c)
         hp->d_ff = (f + mult_of - 1) / mult_of * mult_of;
     }
     for (uint64_t i = 0; i < hp->n_layers && i < LX_MAX_LAYERS; i++) hp->mixer[i] = LX_MIX_CONV;
-    lx_fam_mark_listed(c, "full_attn_idxs", 0);
-    json_t *idx = json_object_get(c->j->cfg, "full_attn_idxs");
-    for (size_t k = 0; json_is_array(idx) && k < json_array_size(idx); k++) {
-        json_int_t v = json_integer_value(json_array_get(idx, k));
-        if (v >= 0 && (uint64_t)v < hp->n_layers && v < LX_MAX_LAYERS) hp->mixer[v] = LX_MIX_ATTN;
+    json_t *idx = lx_jcfg_array(c->j, "full_attn_idxs", 0, "an array of layer indices");
+    for (size_t k = 0; idx && k < json_array_size(idx); k++) {
+        json_t *v = json_array_get(idx, k);
+        if (!json_is_integer(v) || json_integer_value(v) < 0 || (uint64_t)json_integer_value(v) >= hp->n_layers) {
+            lx_jcfg_elem_error(c->j, "full_attn_idxs", k, "a layer index below num_hidden_layers", v);
+            return;
+        }
+        if (json_integer_value(v) < LX_MAX_LAYERS) hp->mixer[json_integer_value(v)] = LX_MIX_ATTN;
     }
     hp->has_layer_bits = true;
 }

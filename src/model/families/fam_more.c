@@ -113,7 +113,6 @@ static void cfg_opt(lx_fam_cfg *c)
     hp->pos_extra = 2;
     lx_jcfg_u64(c->j, "word_embed_proj_dim", &hp->embed_dim, true);
     if (hp->embed_dim == hp->d_model) hp->embed_dim = 0;
-    hp->post_norm = !pre;
     hp->no_final_norm = !pre || remove_final;
 }
 

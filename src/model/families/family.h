@@ -47,7 +47,8 @@ enum lx_recipe_flag {
     LX_R_MLM_HEAD = 1u << 17,    /* encoder: masked-LM head (transform, norm, tied decoder + bias) */
     LX_R_NO_POOLER = 1u << 18,   /* encoder: no pooler */
     LX_R_ENCODER = 1u << 19,     /* bidirectional encoder: nothing is cached per token */
-    LX_R_SSM_NORMS = 1u << 20    /* Mamba layers normalise dt, B and C (Jamba) */
+    LX_R_SSM_NORMS = 1u << 20,   /* Mamba layers normalise dt, B and C (Jamba) */
+    LX_R_NO_SYNTH = 1u << 21     /* read from files only: no tensor list from hyper-parameters (clip) */
 };
 
 /* What a config hook works on: the config (scoped to the text model) and the hparams. */
