@@ -565,6 +565,39 @@ static lx_status resolve_layers(build_ctx *c)
 
 /* ---- step 7: accounting ---- */
 
+static lx_submodel *add_sub(lx_arch *a, lx_sub_kind kind, const char *name, int n_layers)
+{
+    if (a->n_subs >= LX_MAX_SUBS) return NULL;
+    lx_submodel *p = &a->subs[a->n_subs++];
+    p->kind = kind;
+    snprintf(p->name, sizeof p->name, "%s", name);
+    p->n_layers = n_layers;
+    return p;
+}
+
+/* The checkpoint's parts. An encoder-decoder's layers split at n_enc_layers; the embedding,
+ * final norms and head (shared by both stacks or the decoder's) go with the decoder. */
+static void set_subs(lx_arch *a)
+{
+    a->n_subs = 0;
+    if (a->encoder_only) {
+        lx_submodel *p = add_sub(a, LX_SUB_ENCODER, "Encoder", a->n_layers);
+        p->params = a->total_params, p->bytes = a->total_bytes;
+        return;
+    }
+    if (a->n_enc_layers > 0 && a->n_enc_layers < a->n_layers) {
+        lx_submodel *e = add_sub(a, LX_SUB_ENCODER, "Encoder", a->n_enc_layers);
+        for (int l = 0; l < a->n_enc_layers; l++) e->params += a->layers[l].params;
+        for (int g = 0; g < a->n_groups; g++)
+            if (a->groups[g].last < a->n_enc_layers) e->bytes += a->groups[g].bytes;
+        lx_submodel *d = add_sub(a, LX_SUB_DECODER, "Decoder", a->n_layers - a->n_enc_layers);
+        d->params = a->total_params - e->params, d->bytes = a->total_bytes - e->bytes;
+        return;
+    }
+    lx_submodel *p = add_sub(a, LX_SUB_DECODER, "Decoder", a->n_layers);
+    p->params = a->total_params, p->bytes = a->total_bytes;
+}
+
 static void account(build_ctx *c)
 {
     lx_arch *a = c->a;
@@ -583,6 +616,7 @@ static void account(build_ctx *c)
     a->bits_per_weight = a->total_params ? (double)a->total_bytes * 8.0 / (double)a->total_params : 0.0;
     uint64_t embed = a->comp[LX_COMP_EMBEDDING].params;
     a->active_no_embed = a->active_params > embed ? a->active_params - embed : 0;
+    set_subs(a);
 }
 
 static void check_declared_moe(build_ctx *c)
@@ -716,6 +750,13 @@ static const struct { const char *key, *label; } COMP_NAMES[LX_COMP_COUNT] = {
     [LX_COMP_OUTPUT] = {"output", "Output layer"},
     [LX_COMP_OTHER] = {"other", "Other"},
 };
+
+const char *lx_sub_kind_key(lx_sub_kind k)
+{
+    static const char *const K[LX_SUB_KIND_COUNT] = {"decoder", "encoder", "vision_encoder", "audio_encoder",
+                                                      "projector", "mtp"};
+    return k < LX_SUB_KIND_COUNT ? K[k] : "decoder";
+}
 
 const char *lx_comp_key(lx_comp c) { return (unsigned)c < LX_COMP_COUNT ? COMP_NAMES[c].key : "?"; }
 const char *lx_comp_label(lx_comp c) { return (unsigned)c < LX_COMP_COUNT ? COMP_NAMES[c].label : "?"; }

@@ -63,6 +63,25 @@ typedef struct lx_count {
     uint64_t bytes;
 } lx_count;
 
+/* The parts a checkpoint is made of (JSON "components"): a plain decoder-only model has one
+ * decoder; T5 an encoder and a decoder; BERT an encoder; a vision-language model adds a
+ * vision encoder and a projector; DeepSeek-V3 an MTP head. The parts' params sum to
+ * total_params. Filled by lx_arch_build (model/arch.c, set_subs) from the tensors'
+ * roles and layer indices. */
+typedef enum lx_sub_kind {
+    LX_SUB_DECODER, LX_SUB_ENCODER, LX_SUB_VISION, LX_SUB_AUDIO, LX_SUB_PROJECTOR, LX_SUB_MTP,
+    LX_SUB_KIND_COUNT
+} lx_sub_kind;
+
+#define LX_MAX_SUBS 8
+
+typedef struct lx_submodel {
+    lx_sub_kind kind;
+    char name[48];              /* for people: "Text decoder", "Vision encoder", ... */
+    int n_layers;               /* its blocks (0 for a projector without blocks) */
+    uint64_t params, bytes;
+} lx_submodel;
+
 /* One run of consecutive structurally identical layers. */
 typedef struct lx_group {
     int first, last;            /* inclusive layer indices */
@@ -128,6 +147,8 @@ typedef struct lx_arch {
     lx_group *groups;
 
     lx_count comp[LX_COMP_COUNT];       /* whole model, by component */
+    int n_subs;
+    lx_submodel subs[LX_MAX_SUBS];         /* the checkpoint's parts, in drawing order */
     uint64_t total_params, active_params, total_bytes;
     uint64_t bytes_by_type[LX_DT_COUNT], params_by_type[LX_DT_COUNT];
     double bits_per_weight;             /* total_bytes * 8 / total_params */
@@ -153,6 +174,7 @@ const char *lx_ffn_kind_name(lx_ffn_kind k);   /* "mlp" | "glu" | "moe" | "none"
 const char *lx_layer_label(const lx_layer *l);
 const char *lx_mixer_name(lx_mixer m);         /* "attention", "gated_deltanet", ... */
 const char *lx_mixer_label(lx_mixer m);        /* for people: "Gated DeltaNet", ... */
+const char *lx_sub_kind_key(lx_sub_kind k);  /* JSON: "decoder" | "encoder" | "vision_encoder" | "audio_encoder" | "projector" | "mtp" */
 const char *lx_comp_key(lx_comp c);            /* JSON key: "embedding", "ffn_experts", ... */
 const char *lx_comp_label(lx_comp c);          /* for people: "Token embedding", ... */
 /* The storage type holding most bytes, e.g. "BF16" or "Q8_0"; for quantized labels. */

@@ -274,6 +274,26 @@ static void put_components(json_out *j, const lx_arch *a, bool bytes)
     close_obj(j);
 }
 
+/* The checkpoint's parts (decoder, encoder, vision encoder, projector, MTP head, ...). */
+static void put_subs(json_out *j, const lx_arch *a)
+{
+    key(j, "components");
+    lx_buf_putc(j->b, '[');
+    for (int i = 0; i < a->n_subs; i++) {
+        const lx_submodel *p = &a->subs[i];
+        if (i) lx_buf_putc(j->b, ',');
+        open_obj(j, NULL);
+        kv_str(j, "kind", lx_sub_kind_key(p->kind));
+        kv_str(j, "name", p->name);
+        kv_u64(j, "n_layers", (uint64_t)p->n_layers);
+        kv_u64(j, "params", p->params);
+        kv_u64(j, "bytes", p->bytes);
+        close_obj(j);
+    }
+    lx_buf_putc(j->b, ']');
+    j->first = false;
+}
+
 static void put_params(json_out *j, const lx_arch *a)
 {
     open_obj(j, "params");
@@ -353,6 +373,7 @@ void lx_info_json(const lx_arch *a, lx_buf *out)
     put_layer_mix(&j, a);
     put_layers(&j, a);
     put_motifs(&j, a);
+    put_subs(&j, a);
     put_params(&j, a);
     put_bytes(&j, a);
     put_warnings(&j, a);
