@@ -1,5 +1,5 @@
 /* fuzz/fuzz_config — libFuzzer target: bytes -> config.json reader (model/hp_config) in
- * memory, then the same bytes as a file through the source (read/source), the model stage
+ * memory, then the same bytes as a file through the source (open/source), the model stage
  * (model/synth + model/arch: tensors synthesized from the hyper-parameters) and the `info`
  * outputs. Whatever hyper-parameters the reader accepts must be safe to count and print. */
 #include <stddef.h>

@@ -16,7 +16,7 @@
 #include <dirent.h>
 
 #include "model/arch.h"
-#include "read/source.h"
+#include "open/source.h"
 #include "render/info.h"
 #include "util/buf.h"
 #include <sys/mman.h>

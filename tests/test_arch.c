@@ -1,4 +1,4 @@
-/* Tests model/arch end to end through read/source: real GGUF models from ../shared, family
+/* Tests model/arch end to end through open/source: real GGUF models from ../shared, family
  * fixtures with the exact tensor names and shapes of real checkpoints (safetensors with Hugging
  * Face names, GGUF with llama.cpp names), folders with config.json, config-only input. */
 #include <setjmp.h>
@@ -12,7 +12,7 @@
 
 #include "families.h"
 #include "model/arch.h"
-#include "read/source.h"
+#include "open/source.h"
 
 typedef struct built {
     lx_source src;

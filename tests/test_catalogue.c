@@ -14,7 +14,7 @@
 #include "model/arch.h"
 #include "model/catalogue.h"
 #include "model/synth.h"
-#include "read/source.h"
+#include "open/source.h"
 
 static uint64_t catalogue_total(const char *name, lx_hparams *hp)
 {

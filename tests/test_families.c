@@ -20,7 +20,7 @@
 
 #include "model/arch.h"
 #include "model/families/family.h"
-#include "read/source.h"
+#include "open/source.h"
 
 typedef struct built {
     lx_source src;

@@ -17,7 +17,7 @@
 #include "model/arch.h"
 #include "model/families/family.h"
 #include "model/hp_config.h"
-#include "read/source.h"
+#include "open/source.h"
 
 typedef struct family_case {
     const char *name;

@@ -27,7 +27,7 @@
 #include "infer/tokenizer.h"
 #include "model/arch.h"
 #include "read/gguf.h"
-#include "read/source.h"
+#include "open/source.h"
 
 #define DIR LX_TMP_DIR "/hostile_gguf"
 

@@ -26,7 +26,7 @@
 #include "fixture_st.h"
 #include "hostile.h"
 #include "read/safetensors.h"
-#include "read/source.h"
+#include "open/source.h"
 
 #define DIR LX_TMP_DIR "/hostile_st"
 

@@ -15,7 +15,7 @@
 
 #include "draw_support.h"
 #include "families.h"
-#include "read/remote.h"
+#include "open/remote.h"
 #include "servers.h"
 
 static char ROOT[512];

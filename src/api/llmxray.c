@@ -8,7 +8,7 @@
 
 #include "model/arch.h"
 #include "pipeline/pipeline.h"
-#include "read/source.h"
+#include "open/source.h"
 
 #define STR2(x) #x
 #define STR(x) STR2(x)

@@ -16,7 +16,7 @@ extern const lx_cli_cmd lx_cmd_inside_def; /* cli/cmd_inside.c */
 extern const lx_cli_cmd lx_cmd_compare_def; /* cli/cmd_compare.c */
 extern const lx_cli_cmd lx_cmd_tokenize_def; /* cli/cmd_tokenize.c */
 
-/* Options for remote models (read/remote) that info and draw take, as an option group over
+/* Options for remote models (open/remote) that info and draw take, as an option group over
  * an lx_remote_opts: --max-header BYTES (K, M, G suffixes: KiB, MiB, GiB), --timeout SECONDS,
  * --connections N, --offline, --insecure. */
 #define LX_CLI_N_REMOTE_OPTS 5

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "read/remote.h"
+#include "open/remote.h"
 #include "render/theme.h"
 #include "util/buf.h"
 

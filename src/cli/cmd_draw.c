@@ -13,7 +13,7 @@
 
 #include "cli/cmd.h"
 #include "pipeline/pipeline.h"
-#include "read/remote.h"
+#include "open/remote.h"
 #include "render/term.h"
 
 /* AddressSanitizer builds only: fontconfig (loaded by pango) keeps what it allocates while

@@ -5,8 +5,8 @@
 
 #include "cli/cmd.h"
 #include "model/arch.h"
-#include "read/remote.h"
-#include "read/source.h"
+#include "open/remote.h"
+#include "open/source.h"
 #include "render/info.h"
 
 typedef struct info_cli {

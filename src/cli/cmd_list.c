@@ -12,7 +12,7 @@
 #include "cli/cmd.h"
 #include "model/arch.h"
 #include "model/catalogue.h"
-#include "read/source.h"
+#include "open/source.h"
 #include "util/buf.h"
 
 /* One row, counted. */

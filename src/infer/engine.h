@@ -2,7 +2,7 @@
  * of llmxray (sampler, `run`, `inside`) runs a model through without knowing which engine
  * it is.
  *
- * Stage: inference. Input: a GGUF path, or an lx_gguf already open (read/source's, so a
+ * Stage: inference. Input: a GGUF path, or an lx_gguf already open (open/source's, so a
  * file is opened once). The engine is chosen by general.architecture: each engine names the
  * GGUF architectures it runs (lx_engine_ops.arch_at), and the first that names it runs it.
  * Engines today: "decoder" (infer/llama: llama, qwen2, qwen3, phi3, smollm3, gpt2, gemma, gemma2, gemma3, olmo2, qwen3moe).

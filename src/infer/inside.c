@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "infer/engine.h"
+#include "open/source.h"
 #include "util/buf.h"
 
 #define DEFAULT_TRACE_FLOATS ((size_t)64 << 20)
@@ -88,7 +89,7 @@ static lx_status traced_run(const lx_engine *m, lx_inside *in, const lx_inside_o
     return err ? err->code : LX_OK;
 }
 
-/* The file as read/source reads it, its architecture, and the engine on its GGUF. */
+/* The file as open/source reads it, its architecture, and the engine on its GGUF. */
 static lx_status open_once(const char *path, lx_inside *in, lx_engine **m, lx_err *err)
 {
     if (!(in->src = calloc(1, sizeof *in->src)) || !(in->arch = calloc(1, sizeof *in->arch)))

@@ -6,7 +6,7 @@
  * (the model's hyper-parameters and RoPE frequencies, token ids and pieces, embeddings,
  * attention of every layer and head, residual norms, final logits), the top-K next tokens
  * and the greedy continuation with their pieces, and the file's architecture (model/arch)
- * for the spine. The file is opened once (read/source); the engine runs on that GGUF and is
+ * for the spine. The file is opened once (open/source); the engine runs on that GGUF and is
  * closed before lx_inside_run returns.
  * Guard rails as for `run`: unsupported family or type, context and memory (before any
  * state is allocated) are refused with one clear line.
@@ -22,7 +22,7 @@
 #include "infer/sample.h"
 #include "infer/trace.h"
 #include "model/arch.h"
-#include "read/source.h"
+#include "model/source.h"
 #include "util/err.h"
 
 typedef struct lx_inside_opts {

@@ -20,7 +20,7 @@
 #include "model/hparams.h"
 #include "model/roles.h"
 #include "read/dtype.h"
-#include "read/source.h"
+#include "model/source.h"
 #include "util/err.h"
 
 typedef enum lx_attn_kind { LX_ATTN_MHA, LX_ATTN_GQA, LX_ATTN_MQA, LX_ATTN_MLA } lx_attn_kind;

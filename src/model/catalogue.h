@@ -1,6 +1,6 @@
 /* model/catalogue — well-known models built into the binary, usable by name without a file.
  *
- * Stage: model (input side: read/source dispatches catalogue names here). Input: a name.
+ * Stage: model (input side: open/source dispatches catalogue names here). Input: a name.
  * Output: lx_hparams, read from the entry's published hyper-parameters, which are kept as
  * a compact config.json string so they go through the one config reader (model/hp_config).
  * Parameter counts then come from model/synth like any config-only input.

@@ -4,7 +4,7 @@
 #include "layout/arch_layout.h"
 #include "layout/describe.h"
 #include "layout/inside_layout.h"
-#include "read/source.h"
+#include "open/source.h"
 
 /* A laid-out scene drawn by a scene back end; layout_fn fills the scene. */
 typedef lx_status (*layout_fn)(const void *what, lx_scene *s, lx_err *err);

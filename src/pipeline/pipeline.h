@@ -1,4 +1,4 @@
-/* pipeline — the one driver above the stages: what the user named -> lx_source (read/)
+/* pipeline — the one driver above the stages: what the user named -> lx_source (open/)
  * -> lx_arch (model/) -> lx_desc and lx_scene (layout/) -> bytes (render/, through the
  * formats table render/formats).
  *

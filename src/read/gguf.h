@@ -39,7 +39,7 @@ lx_status lx_gguf_open(const char *path, lx_gguf **out, lx_err *err);
 void lx_gguf_close(lx_gguf *g);
 
 /* The first `have` bytes of a GGUF file of `size` bytes, held in memory (a remote file's
- * header fetched by read/remote). The header may span at most `limit` bytes (the caller's
+ * header fetched by open/remote). The header may span at most `limit` bytes (the caller's
  * cap; counts in the header are checked against min(limit, size)). */
 typedef struct lx_gguf_mem {
     const char *path;   /* names the file in messages */

@@ -2,7 +2,7 @@
  * $XDG_CACHE_HOME/llmxray (default ~/.cache/llmxray), holding the first bytes of the remote file
  * read so far, its size and its ETag.
  *
- * Stage: read (used by read/remote). An entry is named by a hash of the URL and repeats the URL
+ * Stage: read (used by open/remote). An entry is named by a hash of the URL and repeats the URL
  * inside, so a hash collision reads as "absent". Writes are best effort (a cache that cannot be
  * written costs only speed) and atomic (temporary file + rename), so readers never see half an
  * entry. File layout: "llmxray-hcache 1\n" URL "\n" ETAG "\n" SIZE "\n" HAVE "\n" then HAVE bytes.

@@ -1,6 +1,6 @@
 /* read/http — HTTP(S) GETs of whole small files and of byte ranges, many at once, over libcurl.
  *
- * Stage: read (used by read/remote only). Input: an array of requests (URL, optional byte
+ * Stage: read (used by open/remote only). Input: an array of requests (URL, optional byte
  * range, body cap). Output: each request's body, status, file size and ETag, or one error line.
  *
  * What it guarantees:

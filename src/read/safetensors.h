@@ -68,7 +68,7 @@
 lx_status lx_st_read_file(const char *path, int file_index, lx_tensors *out,
                           uint64_t *file_bytes, uint64_t *header_bytes, lx_err *err);
 
-/* From memory (read/remote): the header length N from a file's first 8 bytes, checked as for
+/* From memory (open/remote): the header length N from a file's first 8 bytes, checked as for
  * a file on disk of file_size bytes; then the N bytes of header JSON parsed into tensors. */
 lx_status lx_st_header_len(const char *path, const uint8_t first8[8], uint64_t file_size, uint64_t *n,
                            lx_err *err);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "layout/compare_layout.h"
+#include "open/source.h"
 
 #define ACCENT_ON "\x1b[1;31m"
 #define ACCENT_OFF "\x1b[0m"

@@ -9,6 +9,7 @@
 #include "layout/arch_layout.h"
 #include "layout/check.h"
 #include "layout/describe.h"
+#include "open/source.h"
 
 const char *__lsan_default_suppressions(void);
 __attribute__((weak)) const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }

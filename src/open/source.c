@@ -1,9 +1,8 @@
-/* read/source — what the user named -> hyper-parameters and tensors. See source.h. */
-#include "read/source.h"
+/* open/source — what the user named -> hyper-parameters and tensors. See source.h. */
+#include "open/source.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,23 +11,8 @@
 #include "model/catalogue.h"
 #include "model/hp_gguf.h"
 #include "model/hp_config.h"
-#include "read/remote.h"
+#include "open/remote.h"
 #include "read/safetensors.h"
-
-void lx_source_warn(lx_source *src, const char *fmt, ...)
-{
-    if (src->n_warnings >= LX_SOURCE_MAX_WARN) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(src->warnings[src->n_warnings++], sizeof src->warnings[0], fmt, ap);
-    va_end(ap);
-}
-
-const char *lx_format_name(lx_format f)
-{
-    static const char *const N[] = {"gguf", "safetensors", "config", "catalogue"};
-    return (unsigned)f < 4 ? N[f] : "?";
-}
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -229,11 +213,4 @@ lx_status lx_source_open_with(const char *what, const lx_remote_opts *remote, lx
     }
     if (rc != LX_OK) lx_source_free(src);
     return rc;
-}
-
-void lx_source_free(lx_source *src)
-{
-    lx_tensors_free(&src->tensors);
-    if (src->gguf) lx_gguf_close(src->gguf);
-    src->gguf = NULL;
 }

@@ -1,4 +1,4 @@
-/* read/remote — models on the Hugging Face Hub or behind a URL, read from their header bytes
+/* open/remote — models on the Hugging Face Hub or behind a URL, read from their header bytes
  * only (HTTP range requests through read/http), into the same lx_source a local file gives.
  *
  * Names (lx_remote_name tells them apart from local paths):
@@ -28,13 +28,13 @@
  * headers (the message names the hf: name or URL as the file).
  * Ownership: fills *src (which owns everything, freed by lx_source_free); keeps nothing.
  */
-#ifndef LX_READ_REMOTE_H
-#define LX_READ_REMOTE_H
+#ifndef LX_OPEN_REMOTE_H
+#define LX_OPEN_REMOTE_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "read/source.h"
+#include "model/source.h"
 #include "util/err.h"
 
 #define LX_REMOTE_MAX_HEADER_DEFAULT (256ull << 20)

@@ -1,4 +1,4 @@
-/* read/remote — see remote.h.
+/* open/remote — see remote.h.
  *
  * Implementation notes
  * - A remote file is a growing prefix (rm_file): what was fetched so far, the file's size from
@@ -9,7 +9,7 @@
  * - The parsers are the local ones, fed from memory: lx_gguf_open_mem says how far a partial
  *   header reaches, lx_st_header_len how long a safetensors header is.
  */
-#include "read/remote.h"
+#include "open/remote.h"
 
 #include <ctype.h>
 #include <inttypes.h>
