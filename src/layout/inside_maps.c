@@ -148,7 +148,9 @@ int lx_ilay_positions(lx_ilay *L, double y)
     map_spec table = {"pos.table", mt, tip, t->pos_table, n, dims, t->d_model, x, y, cw, rh, -m, m,
                       LX_SCALE_DIVERGING, LX_KIND_POSITION, "position", "dimension", false};
     double bottom = labelled_map(L, p, table);
-    double cx = x + cw * (double)dims + 70;
+    double table_w = fmax(fmax(cw * (double)dims, legend_w(cw * (double)dims)),
+                          lx_scene_text_width(L->s, LX_IFONT_SMALL_BOLD, mt));
+    double cx = x + table_w + 70;
     map_spec cosm = {"pos.cos", "cosine similarity: position × position", "cosine similarity of two positions' vectors",
                      t->pos_cos, n, n, n, cx, y, rh, rh, -1, 1, LX_SCALE_DIVERGING, LX_KIND_POSITION, "position",
                      "position", false};
@@ -215,7 +217,8 @@ int lx_ilay_ffn(lx_ilay *L, double y)
         map_spec ms = {IDS[k], f.title[k], f.tip[k], f.v[k], rows, cols, t->d_ff, x, y, cw, rh, -m, m,
                        LX_SCALE_DIVERGING, LX_KIND_FFN, NULL, "unit", k > 0};
         bottom = fmax(bottom, labelled_map(L, p, ms));
-        x += fmax(cw * (double)cols, legend_w(cw * (double)cols)) + gap;
+        x += fmax(fmax(cw * (double)cols, legend_w(cw * (double)cols)),
+                  lx_scene_text_width(L->s, LX_IFONT_SMALL_BOLD, f.title[k])) + gap;
     }
     lx_ilay_panel_close(L, p, bottom);
     return p;
