@@ -229,9 +229,10 @@ static void map_cells(lx_ilay *L, int frame, const grid *g, const map_at *m)
     const lx_trace *t = &L->in->trace;
     char id[96];
     for (size_t q = 0; q < g->n; q++) {
-        const float *row = m->raw_max > 0 ? lx_trace_scores(t, m->l, m->h, q) : lx_trace_attn(t, m->l, m->h, q);
+        const float *raw = lx_trace_scores(t, m->l, m->h, q);
+        const float *row = m->raw_max > 0 ? raw : lx_trace_attn(t, m->l, m->h, q);
         size_t from = 0;
-        while (m->raw_max > 0 && from < q && !isfinite(row[from])) from++;
+        while (from < q && !isfinite(raw[from])) from++;
         snprintf(id, sizeof id, "%s.q%zu", m->id, q);
         lx_heatmap_spec spec = {row + from, 1, (int)(q + 1 - from), 0, 1, LX_SCALE_SEQUENTIAL, LX_KIND_ATTENTION,
                                 NULL, NULL, LX_IFONT_TAG};
@@ -314,6 +315,16 @@ static double example_map(lx_ilay *L, int p, double x, double y, double w)
     return m.y + g.map;
 }
 
+/* Does a sliding window hide any key from a query of the trace? */
+static bool any_window(const lx_trace *t)
+{
+    for (size_t l = 0; l < t->n_layers; l++)
+        for (size_t h = 0; h < t->n_heads; h++)
+            for (size_t q = 0; q < t->n_tok; q++)
+                if (!isfinite(lx_trace_scores(t, l, h, q)[0])) return true;
+    return false;
+}
+
 static double reading_guide(lx_ilay *L, int p, double x, double y, double w)
 {
     lx_scene_text(L->s, "attn.guide", p, LX_IFONT_BODY_BOLD, LX_INK_KIND, LX_ANCHOR_START, x, y + 24,
@@ -335,7 +346,8 @@ static double reading_guide(lx_ilay *L, int p, double x, double y, double w)
     ty = lx_ilay_scale_legend(L, "attn.legend", p, LX_KIND_ATTENTION, LX_SCALE_SEQUENTIAL, x, ty + 20, 240, 0, 1, ticks);
     lx_scene_swatch(L->s, "attn.masked", p, LX_KIND_NEUTRAL, (lx_rect){x, ty + 6, 14, 14}, MASK_ALPHA, 0, NULL);
     lx_scene_text(L->s, "attn.masked.text", p, LX_IFONT_SMALL, LX_INK_TEXT, LX_ANCHOR_START, x + 22, ty + 17,
-                  "a later token: hidden (causal mask)");
+                  any_window(&L->in->trace) ? "hidden: a later token (causal mask), or outside the window"
+                                            : "a later token: hidden (causal mask)");
     ty += 22;
     if (w >= 300 + 260) ty = fmax(ty, example_map(L, p, x + 300, y + 6, w - 300));
     return ty;
