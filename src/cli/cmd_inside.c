@@ -63,9 +63,12 @@ static int run(int argc, char **argv);
 const lx_cli_cmd lx_cmd_inside_def = {
     .name = "inside", .operands = "MODEL", .summary = "poster of one forward pass of a small GGUF model",
     .description = "Runs MODEL on the prompt once, recording everything, and draws it beside the architecture\n"
-                   "spine: the tokens, the embedding rows, the RoPE frequencies, every layer × head attention\n"
-                   "map, the residual-stream norms and the most probable next tokens with the greedy\n"
-                   "continuation (default 16 tokens, top 10). The format is the extension of FILE.",
+                   "spine: the tokens, the embedding rows, the positions (a learned table beside its cosine\n"
+                   "similarities, or the sine/cosine reference), the RoPE frequencies, one head's scores before\n"
+                   "and after softmax, every layer × head attention map (heads grouped by shared KV head), one\n"
+                   "layer's feed-forward activations, the residual-stream norms, the logit lens, the whole\n"
+                   "next-token distribution beside the most probable tokens, and the greedy continuation\n"
+                   "(default 16 tokens, top 10). The format is the extension of FILE; --page prints on paper.",
     .min_operands = 1, .max_operands = 1, .operand = LX_COMPLETE_MODEL, .formats = LX_PRODUCT_POSTER,
     .groups = {{OPTS, sizeof OPTS / sizeof OPTS[0], 0}, {lx_cli_infer_opts, LX_CLI_N_INFER_OPTS, F_INFER}},
     .run = run,
