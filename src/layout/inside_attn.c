@@ -1,7 +1,8 @@
 /* layout/inside_attn — the attention panel of the poster (see inside_int.h): the rotary
  * position embedding (frequency per dimension pair, and dials showing each pair's angle at
- * each position), how to read a map with the one colour scale every map shares, and the
- * grid of attention maps, rows = layers, columns = heads.
+ * each position), how to read a map with the one colour scale every map shares, one head's
+ * scores before softmax beside its weights, and the grid of attention maps, rows = layers,
+ * columns = heads, the heads that share a KV head set apart as a group under one bracket.
  *
  * A map is a grey frame (the masked, future cells) holding one heatmap per query row that
  * covers the keys that row may see, so the causal triangle shows whatever the weights. */

@@ -179,31 +179,38 @@ static ffn_maps ffn_what(const lx_trace *t)
                       {t->ffn_gate, t->ffn_up, t->ffn_act}, 3};
 }
 
+static void ffn_caption(const lx_trace *t, size_t rows, size_t cols, char *out, size_t cap)
+{
+    char df[32], cut[128] = "";
+    lx_fmt_thousands(df, sizeof df, t->d_ff);
+    if (rows < t->n_tok) snprintf(cut, sizeof cut, " The first %zu tokens are shown.", rows);
+    if (t->ffn_kind == LX_TRACE_FFN_GELU)
+        snprintf(out, cap,
+                 "In layer %zu each token's vector is projected to %s hidden units and passed through GELU, which "
+                 "lets positive values through and squashes negative ones; the first %zu units are shown, one row "
+                 "per token.%s",
+                 t->ffn_layer, df, cols, cut);
+    else
+        snprintf(out, cap,
+                 "In layer %zu each token's vector is projected twice to %s hidden units: the gate, through %s, decides "
+                 "how much of the up projection passes; their product goes to the down projection. The first %zu "
+                 "units are shown, one row per token.%s",
+                 t->ffn_layer, df, t->ffn_kind == LX_TRACE_FFN_GEGLU ? "GELU" : "SiLU", cols, cut);
+}
+
 int lx_ilay_ffn(lx_ilay *L, double y)
 {
     const lx_trace *t = &L->in->trace;
     if (t->ffn_kind == LX_TRACE_FFN_NONE || !t->d_ff) return -1;
     ffn_maps f = ffn_what(t);
     size_t rows = t->n_tok < FFN_MAX_ROWS ? t->n_tok : FFN_MAX_ROWS, cols = t->d_ff < MAX_DIMS ? t->d_ff : MAX_DIMS;
-    char fig[96], cap[1024], df[32], cut[128] = "";
+    char fig[96], cap[1024], df[32];
     lx_fmt_thousands(df, sizeof df, t->d_ff);
     snprintf(fig, sizeof fig, "layer %zu · %zu × %s numbers each", t->ffn_layer, t->n_tok, df);
     int p = lx_ilay_panel_open(L, "inside.ffn", LX_KIND_FFN, y, "Feed-forward: what one layer's hidden units do", fig,
                                &y);
     if (p < 0) return -1;
-    if (rows < t->n_tok) snprintf(cut, sizeof cut, " The first %zu tokens are shown.", rows);
-    if (f.n == 3)
-        snprintf(cap, sizeof cap,
-                 "In layer %zu each token's vector is projected twice to %s hidden units: the gate, through %s, decides "
-                 "how much of the up projection passes; their product goes to the down projection. The first %zu "
-                 "units are shown, one row per token.%s",
-                 t->ffn_layer, df, t->ffn_kind == LX_TRACE_FFN_GEGLU ? "GELU" : "SiLU", cols, cut);
-    else
-        snprintf(cap, sizeof cap,
-                 "In layer %zu each token's vector is projected to %s hidden units and passed through GELU, which "
-                 "lets positive values through and squashes negative ones; the first %zu units are shown, one row "
-                 "per token.%s",
-                 t->ffn_layer, df, cols, cut);
+    ffn_caption(t, rows, cols, cap, sizeof cap);
     y = lx_ilay_text(L, "ffn.caption", p, LX_IFONT_BODY, LX_INK_MUTED, content_x(L), y, content_w(L), cap) + 14;
     double lw = 0;
     for (size_t i = 0; i < rows; i++) lw = fmax(lw, lx_scene_text_width(L->s, LX_IFONT_TAG, L->label[i]));
