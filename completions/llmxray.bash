@@ -51,13 +51,14 @@ _llmxray() {
             -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;
             --theme) COMPREPLY=($(compgen -W "light dark" -- "$cur")); return;;
             --scale) COMPREPLY=(); return;;
+            --page) COMPREPLY=(); return;;
             -p|--prompt) COMPREPLY=(); return;;
             -n) COMPREPLY=(); return;;
             --top) COMPREPLY=(); return;;
             --threads) COMPREPLY=(); return;;
             --max-memory) COMPREPLY=(); return;;
         esac
-        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W " --output -o --theme --scale --prompt -p -n --top --threads --max-memory --stats --help -h" -- "$cur")); else COMPREPLY=($(compgen -W "$models" -- "$cur") $(compgen -f -- "$cur")); fi;;
+        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W " --output -o --theme --scale --page --prompt -p -n --top --threads --max-memory --stats --help -h" -- "$cur")); else COMPREPLY=($(compgen -W "$models" -- "$cur") $(compgen -f -- "$cur")); fi;;
     compare)
         case "$prev" in
             -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;

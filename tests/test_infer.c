@@ -171,7 +171,7 @@ static void test_prompt_internals_match_reference(void **state)
 
     lx_trace tr;
     lx_engine_state s;
-    assert_int_equal(lx_trace_init(&tr, n, 64, 5, 8, 512, 1u << 20, &err), LX_OK);
+    assert_int_equal(lx_trace_init(&tr, &(lx_trace_dims){n, 64, 5, 8, 512, 172}, 1u << 20, &err), LX_OK);
     assert_int_equal(lx_engine_state_init(m, &s, 200, n, 1, &err), LX_OK);
     assert_int_equal(lx_engine_forward(m, &s, ids, n, &tr, &err), LX_OK);
     const json_t *pieces = json_object_get(ref, "prompt_token_pieces");

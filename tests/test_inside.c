@@ -23,6 +23,7 @@
 
 #include "draw_support.h"
 #include "fixture_gguf.h"
+#include "fixture_models.h"
 #include "infer/inside.h"
 #include "layout/check.h"
 #include "layout/inside_layout.h"
@@ -309,6 +310,41 @@ static void test_geometry_other_model(void **state)
     assert_int_equal(check_poster(TINY_RANDOM, "Hello world", 4), 0); /* 1 layer, 2 heads, 32,000 pieces */
 }
 
+/* The fixture of a family (tests/support/fixture_models) written to the temporary folder. */
+static void family_fixture(const char *family, char *path, size_t cap)
+{
+    snprintf(path, cap, "%s/inside-%s.gguf", LX_TMP_DIR, family);
+    assert_true(lx_fx_model_write(family, LX_SHARED_DIR "/models/vocab-only", path));
+}
+
+/* GPT-2 (learned positions, GELU, 4 heads of their own), Gemma 3 (GeGLU, 2 KV heads for 4,
+ * sliding window) and Qwen 3 (SwiGLU, GQA): every panel is there, the positions are the
+ * model's or the labelled reference, the heads are grouped by KV head when they share one,
+ * and the checker passes. */
+static void test_geometry_family_fixtures(void **state)
+{
+    (void)state;
+    static const struct { const char *family; bool learned, grouped; } CASES[] = {
+        {"gpt2", true, false}, {"gemma3", false, true}, {"qwen3", false, true}};
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        char path[512];
+        family_fixture(CASES[i].family, path, sizeof path);
+        assert_int_equal(check_poster(path, "Hello world, this is a test", 4), 0);
+        laid p;
+        lay_out(&p, path, "Hello world, this is a test", 2);
+        static const char *const IDS[] = {"inside.pos", "pos.table", "pos.cos", "attn.raw", "attn.weights",
+                                          "inside.ffn", "ffn.map0", "inside.lens", "lens.tok0", "dist.curve"};
+        for (size_t k = 0; k < sizeof IDS / sizeof IDS[0]; k++) assert_true(find(&p.s, IDS[k]) >= 0);
+        int title = find(&p.s, "inside.pos.title");
+        assert_true(title >= 0);
+        assert_true((strstr(p.s.els[title].u.text.s, "reference") == NULL) == CASES[i].learned);
+        assert_true((find(&p.s, "attn.kv0") >= 0) == CASES[i].grouped);
+        assert_true((find(&p.s, "attn.kv1") >= 0) == CASES[i].grouped);
+        assert_int_equal(find(&p.s, "attn.kv2"), -1); /* 2 KV heads at most */
+        laid_free(&p);
+    }
+}
+
 /* A prompt of 212 tokens: the maps show its first 64 (rows 0..63, the last one 64 cells
  * wide), the embedding its first 96 rows, the chips 96 and a note; the checker passes. */
 static void test_long_prompt_is_cut(void **state)
@@ -555,6 +591,7 @@ int main(void)
         cmocka_unit_test(test_geometry_check),
         cmocka_unit_test(test_geometry_other_prompts),
         cmocka_unit_test(test_geometry_other_model),
+        cmocka_unit_test(test_geometry_family_fixtures),
         cmocka_unit_test(test_long_prompt_is_cut),
         cmocka_unit_test(test_embedding_values),
         cmocka_unit_test(test_maps_match_reference),

@@ -41,7 +41,7 @@ typedef struct lx_draw_opts {
 
 static lx_render_opts ropts(const lx_draw_opts *o)
 {
-    return (lx_render_opts){o->theme, o->scale, o->width, o->ascii, o->color};
+    return (lx_render_opts){o->theme, o->scale, o->width, o->ascii, o->color, LX_PAGE_NONE, 0, NULL};
 }
 
 static const lx_out_format *fmt(const lx_draw_opts *o)

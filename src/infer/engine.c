@@ -80,9 +80,8 @@ uint64_t lx_engine_estimate(const lx_engine *e, size_t cap_pos, size_t cap_tok, 
 {
     const lx_engine_info *hp = &e->info;
     uint64_t bytes = e->ops->plan(e->model, cap_pos, cap_tok);
-    if (trace_tok)
-        bytes = add_sat(bytes, mul_sat(lx_trace_floats(trace_tok, hp->d_model, hp->n_layers, hp->n_heads, hp->vocab),
-                                       sizeof(float)));
+    lx_trace_dims td = {trace_tok, hp->d_model, hp->n_layers, hp->n_heads, hp->vocab, hp->d_ff};
+    if (trace_tok) bytes = add_sat(bytes, mul_sat(lx_trace_floats(&td), sizeof(float)));
     return bytes;
 }
 

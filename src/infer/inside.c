@@ -61,6 +61,14 @@ static bool label_all(const lx_tok *t, const int32_t *ids, const lx_top *top, si
     return true;
 }
 
+/* The logit lens's pieces into the trace; false on OOM. */
+static bool label_lens(const lx_tok *t, lx_trace *tr)
+{
+    for (size_t k = 0; k <= tr->n_layers; k++)
+        if (!(tr->lens_pieces[k] = lx_tok_label(t, tr->lens_id[k]))) return false;
+    return true;
+}
+
 static lx_status traced_run(const lx_engine *m, lx_inside *in, const lx_inside_opts *o, const int32_t *ids,
                             size_t n, lx_err *err)
 {
@@ -68,7 +76,7 @@ static lx_status traced_run(const lx_engine *m, lx_inside *in, const lx_inside_o
     lx_engine_state s;
     size_t k = o->top_k < hp->vocab ? o->top_k : hp->vocab;
     if (lx_engine_check_room(m, n, o->n_new, n, o->max_memory, err) ||
-        lx_trace_init(&in->trace, n, hp->d_model, hp->n_layers, hp->n_heads, hp->vocab,
+        lx_trace_init(&in->trace, &(lx_trace_dims){n, hp->d_model, hp->n_layers, hp->n_heads, hp->vocab, hp->d_ff},
                       o->max_trace_floats ? o->max_trace_floats : DEFAULT_TRACE_FLOATS, err) ||
         describe(&in->trace.model, m, err) ||
         lx_engine_state_init(m, &s, lx_engine_run_positions(n, o->n_new), n, o->threads, err))
@@ -80,6 +88,7 @@ static lx_status traced_run(const lx_engine *m, lx_inside *in, const lx_inside_o
     collected c = {in, o->n_new};
     if (!in->top || !in->cont) lx_err_set(err, LX_ERR_IO, "out of memory");
     else if (lx_engine_forward(m, &s, ids, n, &in->trace, err) == LX_OK) {
+        lx_trace_finish(&in->trace);
         if (!lx_sample_top(s.logits, hp->vocab, k, in->top)) lx_err_set(err, LX_ERR_IO, "out of memory");
         in->n_top = k;
         s.on_layer = NULL; /* the continuation is quick: no progress per token */
@@ -124,7 +133,7 @@ lx_status lx_inside_run(const char *path, const lx_inside_opts *o, lx_inside *ou
         out->prompt_text = spell(t, ids, n, bos ? 1 : 0, bos ? ids[0] : -1);
         out->cont_text = spell(t, out->cont, out->n_cont, 0, ids[n - 1]);
         if (!out->prompt_text || !out->cont_text || !label_all(t, NULL, out->top, out->n_top, &out->top_pieces) ||
-            !label_all(t, out->cont, NULL, out->n_cont, &out->cont_pieces))
+            !label_all(t, out->cont, NULL, out->n_cont, &out->cont_pieces) || !label_lens(t, &out->trace))
             lx_err_set(err, LX_ERR_IO, "out of memory");
     }
     free(ids);

@@ -4,7 +4,9 @@
  * Stage: inference, before layout. Input: a GGUF path and options. Output: an lx_inside,
  * plain data the poster's layout reads (no engine, no tokenizer): the trace of the prompt
  * (the model's hyper-parameters and RoPE frequencies, token ids and pieces, embeddings,
- * attention of every layer and head, residual norms, final logits), the top-K next tokens
+ * positions, attention scores and weights of every layer and head, residual norms, the
+ * logit lens with its pieces, one layer's feed-forward, final logits and their sorted
+ * distribution: infer/trace), the top-K next tokens
  * and the greedy continuation with their pieces, and the file's architecture (model/arch)
  * for the spine. The file is opened once (open/source); the engine runs on that GGUF and is
  * closed before lx_inside_run returns.

@@ -584,9 +584,10 @@ static void add_bias(float *y, const float *b, size_t n, size_t rows)
 }
 
 /* One query head at position pos against cached keys 0..pos of KV head kvh of layer l:
- * s->scores [pos+1] <- softmax(q . k_j / sqrt(head_dim)); out [head_dim] <- sum_j score_j v_j. */
+ * s->scores [pos+1] <- softmax(q . k_j / sqrt(head_dim)); out [head_dim] <- sum_j score_j v_j.
+ * raw [pos+1] (NULL: not kept) receives the scores before softmax. */
 static void attend_head(const lx_llama *m, lx_llama_state *s, size_t l, const float *q, size_t kvh,
-                        size_t pos, float *out)
+                        size_t pos, float *out, float *raw)
 {
     const size_t hd = m->hp.head_dim, dkv = m->hp.n_kv_heads * hd;
     const float *kc = s->k_cache + l * s->cap_pos * dkv + kvh * hd;
@@ -598,6 +599,7 @@ static void attend_head(const lx_llama *m, lx_llama_state *s, size_t l, const fl
         float v = lx_kern_dot(q, kc + j * dkv, hd) * scale;
         s->scores[j] = j < first ? -INFINITY : cap > 0 ? cap * tanhf(v / cap) : v;
     }
+    if (raw) memcpy(raw, s->scores, (pos + 1) * sizeof *raw);
     lx_kern_softmax(s->scores, pos + 1);
     memset(out, 0, hd * sizeof *out);
     for (size_t j = 0; j <= pos; j++)
@@ -612,8 +614,10 @@ static void attention(const lx_llama *m, lx_llama_state *s, size_t l, size_t n, 
     for (size_t t = 0; t < n; t++) {
         size_t pos = s->n_pos + t;
         for (size_t h = 0; h < hp->n_heads; h++) {
-            attend_head(m, s, l, s->q + t * dq + h * hd, h / group, pos, s->att + t * dq + h * hd);
-            if (tr && pos < tr->n_tok) memcpy(lx_trace_attn(tr, l, h, pos), s->scores, (pos + 1) * sizeof(float));
+            bool rec = tr && pos < tr->n_tok;
+            attend_head(m, s, l, s->q + t * dq + h * hd, h / group, pos, s->att + t * dq + h * hd,
+                        rec ? lx_trace_scores(tr, l, h, pos) : NULL);
+            if (rec) memcpy(lx_trace_attn(tr, l, h, pos), s->scores, (pos + 1) * sizeof(float));
         }
     }
 }
@@ -636,7 +640,8 @@ static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_
     }
 }
 
-static void dense_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n);
+static void dense_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n,
+                      lx_trace *tr);
 static void moe_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n);
 
 /* One decoder layer over the n new tokens: x [n][d_model] is updated in place. */
@@ -670,26 +675,42 @@ static void layer_forward(const lx_llama *m, lx_llama_state *s, size_t l, size_t
     if (L->ffn_norm) norm_rows(hp, s->h, s->x, L->ffn_norm, L->ffn_norm_b, n);
     else in = s->x;
     if (hp->t.moe) moe_ffn(m, s, L, in, n);
-    else dense_ffn(m, s, L, in, n);
+    else dense_ffn(m, s, L, in, n, tr && l == tr->ffn_layer ? tr : NULL);
     post_norm(hp, s->h, L->ffn_post_norm, n);
     lx_kern_add(s->x, s->h, n * d);
 }
 
-/* s->h [n][d_model] <- the dense feed-forward of in [n][d_model]. */
-static void dense_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n)
+/* Trace: rows [n][d_ff] of v into dst [tr->n_tok][d_ff] at the new positions inside the trace. */
+static void trace_rows(const lx_llama_state *s, const float *v, size_t n, size_t d_ff, lx_trace *tr, float *dst)
+{
+    for (size_t t = 0; t < n && s->n_pos + t < tr->n_tok; t++)
+        memcpy(dst + (s->n_pos + t) * d_ff, v + t * d_ff, d_ff * sizeof *dst);
+}
+
+/* s->h [n][d_model] <- the dense feed-forward of in [n][d_model]; records its activations
+ * into tr (NULL: not this layer). */
+static void dense_ffn(const lx_llama *m, lx_llama_state *s, const lx_llama_layer *L, const float *in, size_t n,
+                      lx_trace *tr)
 {
     const lx_llama_hp *hp = &m->hp;
+    const size_t f = hp->d_ff;
     lx_kern_pool *p = &s->pool;
     lx_kern_matmul(p, &L->w_up, in, n, s->ff_u);
-    add_bias(s->ff_u, L->b_up, n, hp->d_ff);
+    add_bias(s->ff_u, L->b_up, n, f);
+    if (tr) trace_rows(s, s->ff_u, n, f, tr, tr->ffn_up);
     float *act = s->ff_u;
-    if (hp->t.gelu) lx_kern_gelu(s->ff_u, n * hp->d_ff);
+    if (hp->t.gelu) lx_kern_gelu(s->ff_u, n * f);
     else {
         lx_kern_matmul(p, &L->w_gate, in, n, s->ff_g);
-        add_bias(s->ff_g, L->b_gate, n, hp->d_ff);
-        if (hp->t.geglu) lx_kern_geglu(s->ff_g, s->ff_u, n * hp->d_ff);
-        else lx_kern_swiglu(s->ff_g, s->ff_u, n * hp->d_ff);
+        add_bias(s->ff_g, L->b_gate, n, f);
+        if (tr) trace_rows(s, s->ff_g, n, f, tr, tr->ffn_gate);
+        if (hp->t.geglu) lx_kern_geglu(s->ff_g, s->ff_u, n * f);
+        else lx_kern_swiglu(s->ff_g, s->ff_u, n * f);
         act = s->ff_g;
+    }
+    if (tr) {
+        trace_rows(s, act, n, f, tr, tr->ffn_act);
+        tr->ffn_kind = hp->t.gelu ? LX_TRACE_FFN_GELU : hp->t.geglu ? LX_TRACE_FFN_GEGLU : LX_TRACE_FFN_SWIGLU;
     }
     lx_kern_matmul(p, &L->w_down, act, n, s->h);
     add_bias(s->h, L->b_down, n, hp->d_model);
@@ -752,6 +773,45 @@ static void trace_norms(const lx_llama_state *s, size_t n, size_t d, size_t k, l
         tr->resid_norm[k * tr->n_tok + s->n_pos + t] = lx_kern_l2(s->x + t * d, d);
 }
 
+/* s->logits <- the final norm and the output head on one residual row x [d_model]. */
+static void head_logits(const lx_llama *m, lx_llama_state *s, const float *x)
+{
+    const lx_llama_hp *hp = &m->hp;
+    norm_rows(hp, s->h, x, m->out_norm, m->out_norm_b, 1);
+    lx_kern_matmul(&s->pool, &m->output, s->h, 1, s->logits);
+    for (size_t i = 0; hp->final_softcap > 0 && i < hp->vocab; i++)
+        s->logits[i] = hp->final_softcap * tanhf(s->logits[i] / hp->final_softcap);
+}
+
+/* Trace: the learned position table's first rows (once, on the first call). */
+static void trace_positions(const lx_llama *m, const lx_llama_state *s, lx_trace *tr)
+{
+    if (s->n_pos || !m->pos_embed.data) return;
+    size_t rows = m->pos_embed.rows < LX_TRACE_POS_ROWS ? m->pos_embed.rows : LX_TRACE_POS_ROWS;
+    for (size_t p = 0; p < rows; p++) lx_kern_mat_row(&m->pos_embed, p, lx_trace_pos(tr, p));
+    tr->pos_rows = rows, tr->pos_learned = true;
+}
+
+/* Trace, logit lens at stage k: when the trace's last position is among the n new tokens,
+ * the most probable token the output head reads from its residual now (s->h and s->logits
+ * are scratch between layers). */
+static void trace_lens(const lx_llama *m, lx_llama_state *s, size_t n, size_t k, lx_trace *tr)
+{
+    if (tr->n_tok - 1 < s->n_pos || tr->n_tok - 1 >= s->n_pos + n) return;
+    head_logits(m, s, s->x + (tr->n_tok - 1 - s->n_pos) * m->hp.d_model);
+    size_t best = lx_engine_argmax(s->logits, m->hp.vocab);
+    double sum = 0;
+    for (size_t i = 0; i < m->hp.vocab; i++) sum += exp((double)s->logits[i] - s->logits[best]);
+    tr->lens_id[k] = (int32_t)best, tr->lens_prob[k] = (float)(1.0 / sum);
+}
+
+/* Trace at stage k (0 = embeddings, l+1 after layer l): residual norms and the logit lens. */
+static void trace_stage(const lx_llama *m, lx_llama_state *s, size_t n, size_t k, lx_trace *tr)
+{
+    trace_norms(s, n, m->hp.d_model, k, tr);
+    trace_lens(m, s, n, k, tr);
+}
+
 lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *ids, size_t n,
                            lx_trace *tr, lx_err *err)
 {
@@ -759,16 +819,13 @@ lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *
     const size_t d = hp->d_model;
     embed_tokens(m, ids, n, s->n_pos, s->x, s->h);
     if (tr && (trace_inputs(m, s, ids, n, tr, err) != LX_OK)) return err->code;
-    if (tr) trace_norms(s, n, d, 0, tr);
+    if (tr) trace_positions(m, s, tr), trace_stage(m, s, n, 0, tr);
     for (size_t l = 0; l < hp->n_layers; l++) {
         layer_forward(m, s, l, n, tr);
-        if (tr) trace_norms(s, n, d, l + 1, tr);
+        if (tr) trace_stage(m, s, n, l + 1, tr);
         if (s->on_layer) s->on_layer(s->on_layer_ctx, l, hp->n_layers);
     }
-    norm_rows(hp, s->h, s->x + (n - 1) * d, m->out_norm, m->out_norm_b, 1);
-    lx_kern_matmul(&s->pool, &m->output, s->h, 1, s->logits);
-    for (size_t i = 0; hp->final_softcap > 0 && i < hp->vocab; i++)
-        s->logits[i] = hp->final_softcap * tanhf(s->logits[i] / hp->final_softcap);
+    head_logits(m, s, s->x + (n - 1) * d);
     s->n_pos += n;
     if (tr && s->n_pos == tr->n_tok) memcpy(tr->logits, s->logits, hp->vocab * sizeof(float));
     return LX_OK;

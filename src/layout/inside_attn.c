@@ -1,7 +1,8 @@
 /* layout/inside_attn — the attention panel of the poster (see inside_int.h): the rotary
  * position embedding (frequency per dimension pair, and dials showing each pair's angle at
- * each position), how to read a map with the one colour scale every map shares, and the
- * grid of attention maps, rows = layers, columns = heads.
+ * each position), how to read a map with the one colour scale every map shares, one head's
+ * scores before softmax beside its weights, and the grid of attention maps, rows = layers,
+ * columns = heads, the heads that share a KV head set apart as a group under one bracket.
  *
  * A map is a grey frame (the masked, future cells) holding one heatmap per query row that
  * covers the keys that row may see, so the causal triangle shows whatever the weights. */
@@ -32,7 +33,11 @@ typedef struct grid {
     size_t n_layers, n_heads, n;   /* n = tokens */
     double cell, map, label_w, layer_w;
     size_t col_every, row_every;   /* token labels on every k-th column / row */
+    size_t group;                  /* heads per KV head (grouped-query attention) */
 } grid;
+
+#define GROUP_GAP 18.0   /* extra room between two KV groups of heads */
+#define GROUP_HEAD_H 22.0 /* the "KV head k" brackets above the head names */
 
 /* Tokens the maps show: a causal prefix of the prompt is complete on its own (its rows
  * attend only to its own columns), so long prompts are cut to their beginning. */
@@ -49,7 +54,8 @@ static size_t map_tokens(const lx_ilay *L)
 static grid grid_geometry(lx_ilay *L)
 {
     const lx_trace *t = &L->in->trace;
-    grid g = {t->n_layers, t->n_heads, map_tokens(L), 0, 0, 0, 0, 1, 1};
+    size_t n_kv = t->model.n_kv_heads ? t->model.n_kv_heads : t->n_heads;
+    grid g = {t->n_layers, t->n_heads, map_tokens(L), 0, 0, 0, 0, 1, 1, n_kv < t->n_heads ? t->n_heads / n_kv : 1};
     for (size_t i = 0; i < g.n; i++) g.label_w = fmax(g.label_w, lx_scene_text_width(L->s, LX_IFONT_TAG, L->label[i]));
     g.label_w = fmin(g.label_w, 64);
     g.cell = fmin(fmax(g.label_w + 4, 12), 34);
@@ -63,9 +69,15 @@ static grid grid_geometry(lx_ilay *L)
 
 static double grid_left(const grid *g) { return g->layer_w + g->label_w + 8; }
 
+/* Left edge of head h's column from the grid's first map: KV groups kept apart. */
+static double head_x(const grid *g, size_t h)
+{
+    return (double)h * (g->map + MAP_GAP) + (g->group > 1 ? (double)(h / g->group) * GROUP_GAP : 0);
+}
+
 static double grid_width(const grid *g)
 {
-    return grid_left(g) + (double)g->n_heads * (g->map + MAP_GAP) - MAP_GAP;
+    return grid_left(g) + head_x(g, g->n_heads - 1) + g->map;
 }
 
 /* ---- RoPE ---- */
@@ -209,17 +221,25 @@ typedef struct map_at {
     size_t l, h;
     double x, y;
     bool rows, cols;
+    float raw_max;  /* > 0: the scores before softmax, on a diverging scale of ±raw_max */
 } map_at;
 
+/* Row q of the map from the first key it sees (a sliding window hides the earlier ones). */
 static void map_cells(lx_ilay *L, int frame, const grid *g, const map_at *m)
 {
     const lx_trace *t = &L->in->trace;
     char id[96];
     for (size_t q = 0; q < g->n; q++) {
+        const float *raw = lx_trace_scores(t, m->l, m->h, q);
+        const float *row = m->raw_max > 0 ? raw : lx_trace_attn(t, m->l, m->h, q);
+        size_t from = 0;
+        while (from < q && !isfinite(raw[from])) from++;
         snprintf(id, sizeof id, "%s.q%zu", m->id, q);
-        lx_heatmap_spec spec = {lx_trace_attn(t, m->l, m->h, q), 1, (int)q + 1, 0, 1, LX_SCALE_SEQUENTIAL,
-                                LX_KIND_ATTENTION, NULL, NULL, LX_IFONT_TAG};
-        lx_rect r = {m->x, m->y + g->cell * (double)q, g->cell * (double)(q + 1), g->cell};
+        lx_heatmap_spec spec = {row + from, 1, (int)(q + 1 - from), 0, 1, LX_SCALE_SEQUENTIAL, LX_KIND_ATTENTION,
+                                NULL, NULL, LX_IFONT_TAG};
+        if (m->raw_max > 0) spec.vmin = -m->raw_max, spec.vmax = m->raw_max, spec.scale = LX_SCALE_DIVERGING;
+        lx_rect r = {m->x + g->cell * (double)from, m->y + g->cell * (double)q, g->cell * (double)(q + 1 - from),
+                     g->cell};
         lx_scene_heatmap(L->s, id, frame, r, &spec);
     }
 }
@@ -287,13 +307,23 @@ static double example_map(lx_ilay *L, int p, double x, double y, double w)
     g.cell = g.map / (double)g.n;
     g.col_every = (size_t)ceil((g.label_w + 3) / g.cell);
     g.row_every = g.cell >= 11 ? 1 : (size_t)ceil(11 / g.cell);
-    map_at m = {"attn.example", 0, 0, x + g.label_w + 8, y + 20, true, true};
+    map_at m = {"attn.example", 0, 0, x + g.label_w + 8, y + 20, true, true, 0};
     one_map(L, p, &g, &m);
     char text[512];
     example_sentence(L, g.n, text, sizeof text);
     double tx = m.x + g.map + 18;
     lx_ilay_text(L, "attn.example.text", p, LX_IFONT_NOTE, LX_INK_TEXT, tx, m.y + 12, fmax(x + w - tx, 120), text);
     return m.y + g.map;
+}
+
+/* Does a sliding window hide any key from a query of the trace? */
+static bool any_window(const lx_trace *t)
+{
+    for (size_t l = 0; l < t->n_layers; l++)
+        for (size_t h = 0; h < t->n_heads; h++)
+            for (size_t q = 0; q < t->n_tok; q++)
+                if (!isfinite(lx_trace_scores(t, l, h, q)[0])) return true;
+    return false;
 }
 
 static double reading_guide(lx_ilay *L, int p, double x, double y, double w)
@@ -317,7 +347,8 @@ static double reading_guide(lx_ilay *L, int p, double x, double y, double w)
     ty = lx_ilay_scale_legend(L, "attn.legend", p, LX_KIND_ATTENTION, LX_SCALE_SEQUENTIAL, x, ty + 20, 240, 0, 1, ticks);
     lx_scene_swatch(L->s, "attn.masked", p, LX_KIND_NEUTRAL, (lx_rect){x, ty + 6, 14, 14}, MASK_ALPHA, 0, NULL);
     lx_scene_text(L->s, "attn.masked.text", p, LX_IFONT_SMALL, LX_INK_TEXT, LX_ANCHOR_START, x + 22, ty + 17,
-                  "a later token: hidden (causal mask)");
+                  any_window(&L->in->trace) ? "hidden: a later token (causal mask), or outside the window"
+                                            : "a later token: hidden (causal mask)");
     ty += 22;
     if (w >= 300 + 260) ty = fmax(ty, example_map(L, p, x + 300, y + 6, w - 300));
     return ty;
@@ -325,17 +356,33 @@ static double reading_guide(lx_ilay *L, int p, double x, double y, double w)
 
 /* ---- the grid ---- */
 
+/* Above each KV group of heads: "KV head k" over a bracket spanning its maps. */
+static void kv_brackets(lx_ilay *L, int p, const grid *g, double x0, double y)
+{
+    char id[64], text[48];
+    for (size_t k = 0; k * g->group < g->n_heads; k++) {
+        double a = x0 + head_x(g, k * g->group), b = x0 + head_x(g, (k + 1) * g->group - 1) + g->map;
+        snprintf(id, sizeof id, "attn.kv%zu", k);
+        snprintf(text, sizeof text, b - a >= 110 ? "shared KV head %zu" : b - a >= 60 ? "KV head %zu" : "KV %zu", k);
+        lx_scene_text(L->s, id, p, LX_IFONT_TAG, LX_INK_KIND, LX_ANCHOR_MIDDLE, (a + b) / 2, y + 10, text);
+        lx_pt br[4] = {{a, y + 20}, {a, y + 15}, {b, y + 15}, {b, y + 20}};
+        snprintf(id, sizeof id, "attn.kv%zu.bracket", k);
+        lx_scene_line(L->s, id, p, LX_INK_KIND, LX_KIND_ATTENTION, 0, br, 4, -1, -1);
+    }
+}
+
 static double attn_grid(lx_ilay *L, int p, double y)
 {
     grid g = grid_geometry(L);
     double x0 = content_x(L) + grid_left(&g);
     char id[64], text[32];
+    if (g.group > 1) kv_brackets(L, p, &g, x0, y), y += GROUP_HEAD_H;
     double maps_y = y + 22 + (g.cell * (double)g.col_every >= g.label_w ? 14 : 0);
     for (size_t h = 0; h < g.n_heads; h++) {
         snprintf(id, sizeof id, "attn.head%zu", h);
         snprintf(text, sizeof text, g.map >= 44 ? "head %zu" : "%zu", h);
-        lx_scene_text(L->s, id, p, LX_IFONT_SMALL_BOLD, LX_INK_MUTED, LX_ANCHOR_MIDDLE,
-                      x0 + (double)h * (g.map + MAP_GAP) + g.map / 2, y + 12, text);
+        lx_scene_text(L->s, id, p, LX_IFONT_SMALL_BOLD, LX_INK_MUTED, LX_ANCHOR_MIDDLE, x0 + head_x(&g, h) + g.map / 2,
+                      y + 12, text);
     }
     for (size_t l = 0; l < g.n_layers; l++) {
         double my = maps_y + (double)l * (g.map + MAP_GAP);
@@ -345,11 +392,81 @@ static double attn_grid(lx_ilay *L, int p, double y)
                       text);
         for (size_t h = 0; h < g.n_heads; h++) {
             snprintf(id, sizeof id, "attn.l%zu.h%zu", l, h);
-            map_at m = {id, l, h, x0 + (double)h * (g.map + MAP_GAP), my, h == 0, l == 0};
+            map_at m = {id, l, h, x0 + head_x(&g, h), my, h == 0, l == 0, 0};
             one_map(L, p, &g, &m);
         }
     }
     return maps_y + (double)g.n_layers * (g.map + MAP_GAP) - MAP_GAP;
+}
+
+/* ---- one head before and after softmax ---- */
+
+#define PAIR_ARROW_W 120.0
+
+/* The largest |score| a query of layer l, head h sees (1 when none). */
+static float raw_max(const lx_trace *t, size_t n, size_t l, size_t h)
+{
+    float m = 0;
+    for (size_t q = 0; q < n; q++)
+        for (size_t k = 0; k <= q; k++) {
+            float v = lx_trace_scores(t, l, h, q)[k];
+            if (isfinite(v)) m = fmaxf(m, fabsf(v));
+        }
+    return m > 0 ? m : 1;
+}
+
+/* A map with its title above it and its scale under it; returns the y below. */
+static double pair_map(lx_ilay *L, int p, const grid *g, map_at *m, const char *title, const char *const ticks[3])
+{
+    char id[64];
+    snprintf(id, sizeof id, "%s.title", m->id);
+    lx_scene_text(L->s, id, p, LX_IFONT_SMALL_BOLD, LX_INK_TEXT, LX_ANCHOR_START, m->x, m->y - 22, title);
+    one_map(L, p, g, m);
+    snprintf(id, sizeof id, "%s.legend", m->id);
+    float lo = m->raw_max > 0 ? -m->raw_max : 0, hi = m->raw_max > 0 ? m->raw_max : 1;
+    return lx_ilay_scale_legend(L, id, p, LX_KIND_ATTENTION, m->raw_max > 0 ? LX_SCALE_DIVERGING : LX_SCALE_SEQUENTIAL,
+                                m->x, m->y + g->map + 10, fmax(g->map, 140), lo, hi, ticks);
+}
+
+/* The last layer's head 0 twice: its scores q·k/√d, then the weights softmax makes of
+ * them, row by row; returns the y below. */
+static double scores_pair(lx_ilay *L, int p, double y)
+{
+    const lx_trace *t = &L->in->trace;
+    grid g = grid_geometry(L);
+    g.cell = fmin(fmax(g.label_w + 8, 22), 36);
+    g.map = fmin(g.cell * (double)g.n, 200);
+    g.cell = g.map / (double)g.n;
+    g.col_every = (size_t)ceil((g.label_w + 3) / g.cell);
+    g.row_every = g.cell >= 11 ? 1 : (size_t)ceil(11 / g.cell);
+    size_t l = t->n_layers - 1;
+    char head[128], lo[32], hi[32], num[24];
+    snprintf(head, sizeof head, "One head before and after softmax: layer %zu, head 0", l);
+    lx_scene_text(L->s, "attn.pair", p, LX_IFONT_BODY_BOLD, LX_INK_KIND, LX_ANCHOR_START, content_x(L), y + 16, head);
+    double top = y + 26 + 22 + 14, x = content_x(L) + g.label_w + 8;
+    map_at raw = {"attn.raw", l, 0, x, top, true, true, raw_max(t, g.n, l, 0)};
+    lx_ilay_number(num, sizeof num, raw.raw_max);
+    snprintf(lo, sizeof lo, "−%s", num);
+    snprintf(hi, sizeof hi, "+%s", num);
+    const char *raw_ticks[3] = {lo, "0", hi}, *w_ticks[3] = {"0", "0.5", "1"};
+    double bottom = pair_map(L, p, &g, &raw, "scores q·k / √d", raw_ticks);
+    double ax = x + fmax(g.map, 140) + 16;
+    lx_pt arrow[2] = {{ax, top + g.map / 2}, {ax + PAIR_ARROW_W - 32, top + g.map / 2}};
+    lx_scene_line(L->s, "attn.pair.arrow", p, LX_INK_LINE, LX_KIND_NEUTRAL, LX_F_ARROW, arrow, 2, -1, -1);
+    lx_scene_text(L->s, "attn.pair.softmax", p, LX_IFONT_SMALL, LX_INK_TEXT, LX_ANCHOR_MIDDLE,
+                  ax + (PAIR_ARROW_W - 32) / 2, top + g.map / 2 - 8, "softmax");
+    lx_scene_text(L->s, "attn.pair.rows", p, LX_IFONT_TAG, LX_INK_MUTED, LX_ANCHOR_MIDDLE,
+                  ax + (PAIR_ARROW_W - 32) / 2, top + g.map / 2 + 16, "row by row");
+    map_at w = {"attn.weights", l, 0, ax + PAIR_ARROW_W - 16 + g.label_w + 8, top, true, true, 0};
+    bottom = fmax(bottom, pair_map(L, p, &g, &w, "weights (every row adds up to 1)", w_ticks));
+    double tx = w.x + fmax(g.map, 140) + 24, tw = L->x + L->w - LX_IPAD - tx;
+    if (tw >= 180)
+        lx_ilay_text(L, "attn.pair.text", p, LX_IFONT_NOTE, LX_INK_TEXT, tx, top + 12, tw,
+                     "A query scores every key it may see by a dot product; softmax raises e to each score and "
+                     "divides by the row's sum, so the largest score takes most of the weight and a score a few "
+                     "units lower gets almost none. Hidden keys (later tokens, or outside a sliding window) have "
+                     "no score.");
+    return bottom;
 }
 
 /* ---- the panel ---- */
@@ -367,8 +484,9 @@ static void attn_caption(lx_ilay *L, int p, double *y)
     char cap[1024], share[256] = "";
     size_t group = n_kv ? n_heads / n_kv : 1;
     if (group > 1)
-        snprintf(share, sizeof share, " Each run of %zu neighbouring heads shares one set of keys and values "
-                                      "(grouped-query attention).", group);
+        snprintf(share, sizeof share, " The heads are drawn in groups of %zu: each group shares one set of keys "
+                                      "and values (grouped-query attention: %zu KV heads for %zu query heads).",
+                 group, n_kv, n_heads);
     char cut[160] = "";
     if (map_tokens(L) < L->n_tok)
         snprintf(cut, sizeof cut, " The maps show the first %zu of the %zu tokens.", map_tokens(L), L->n_tok);
@@ -395,7 +513,7 @@ int lx_ilay_attn(lx_ilay *L, double y, double *anchor_off)
     double row_bottom = box >= 0 ? lx_rect_bottom(L->s->els[box].r) : y;
     double gx = box >= 0 ? lx_rect_right(L->s->els[box].r) + 30 : content_x(L);
     row_bottom = fmax(row_bottom, reading_guide(L, p, gx, y + 14, L->x + L->w - LX_IPAD - gx));
-    y = attn_grid(L, p, row_bottom + 24);
+    y = attn_grid(L, p, scores_pair(L, p, row_bottom + 24) + 24);
     lx_ilay_panel_close(L, p, y);
     *anchor_off = LX_ILEADER_Y;
     (void)top;

@@ -2,7 +2,9 @@
  * inside_layout.c (title, stations, leaders, entry points), inside_spine.c (copying and
  * stretching the architecture spine), inside_text.c (fonts, wrapped text, panel frames,
  * legends, number formats), inside_panels.c (tokens, embeddings, residual stream, next
- * tokens) and inside_attn.c (RoPE and the attention grid). Not a public header. */
+ * tokens), inside_attn.c (RoPE, scores before and after softmax, the attention grid with
+ * its KV groups), inside_maps.c (positions, one layer's feed-forward) and inside_lens.c
+ * (logit lens, the sorted distribution). Not a public header. */
 #ifndef LX_LAYOUT_INSIDE_INT_H
 #define LX_LAYOUT_INSIDE_INT_H
 
@@ -83,6 +85,14 @@ int lx_ilay_tokens(lx_ilay *L, double y);
 int lx_ilay_embed(lx_ilay *L, double y);
 int lx_ilay_resid(lx_ilay *L, double y);
 int lx_ilay_next(lx_ilay *L, double y);
+/* inside_maps.c: positions (learned, or the sinusoidal reference) and one layer's
+ * feed-forward; -1 when the trace has none. */
+int lx_ilay_positions(lx_ilay *L, double y);
+int lx_ilay_ffn(lx_ilay *L, double y);
+/* inside_lens.c: the logit lens panel, and the sorted distribution drawn in the box
+ * (x, y, w, h) of panel p (returns the y below it). */
+int lx_ilay_lens(lx_ilay *L, double y);
+double lx_ilay_distribution(lx_ilay *L, int p, double x, double y, double w, double h);
 /* The attention panel; *anchor_off receives where its leader should meet it (the RoPE box
  * sits there, level with the spine's RoPE badge). */
 int lx_ilay_attn(lx_ilay *L, double y, double *anchor_off);

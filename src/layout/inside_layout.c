@@ -120,29 +120,36 @@ static lx_status place_spine(lx_ilay *L, const lx_desc *d, double top, spine *sp
 
 /* ---- stations: a panel beside its stage ---- */
 
-typedef enum station_kind { ST_TOKENS, ST_EMBED, ST_ATTN, ST_RESID, ST_NEXT, ST_COUNT } station_kind;
+typedef enum station_kind {
+    ST_TOKENS, ST_EMBED, ST_POS, ST_ATTN, ST_FFN, ST_RESID, ST_LENS, ST_NEXT, ST_COUNT
+} station_kind;
 
 typedef struct station {
     const char *ids[3]; /* spine elements to join, the first that exists */
     lx_kind kind;
+    bool by_kind;       /* without those ids: the first top-level box of its kind */
+    int (*build)(lx_ilay *L, double y);
 } station;
 
 static const station STATIONS[ST_COUNT] = {
-    [ST_TOKENS] = {{"spine.tokenizer", "spine.input", NULL}, LX_KIND_NEUTRAL},
-    [ST_EMBED] = {{"spine.embed", NULL, NULL}, LX_KIND_EMBEDDING},
-    [ST_ATTN] = {{"block0.attn", NULL, NULL}, LX_KIND_ATTENTION},
-    [ST_RESID] = {{"block0.add1", "block0.add0", "spine.final_norm"}, LX_KIND_NORM},
-    [ST_NEXT] = {{"spine.softmax", "spine.output", NULL}, LX_KIND_OUTPUT},
+    [ST_TOKENS] = {{"spine.tokenizer", "spine.input", NULL}, LX_KIND_NEUTRAL, true, lx_ilay_tokens},
+    [ST_EMBED] = {{"spine.embed", NULL, NULL}, LX_KIND_EMBEDDING, true, lx_ilay_embed},
+    [ST_POS] = {{"spine.pos", NULL, NULL}, LX_KIND_POSITION, false, lx_ilay_positions},
+    [ST_ATTN] = {{"block0.attn", NULL, NULL}, LX_KIND_ATTENTION, true, NULL},
+    [ST_FFN] = {{"block0.ffn", NULL, NULL}, LX_KIND_FFN, false, lx_ilay_ffn},
+    [ST_RESID] = {{"block0.add1", "block0.add0", "spine.final_norm"}, LX_KIND_NORM, true, lx_ilay_resid},
+    [ST_LENS] = {{"spine.final_norm", "spine.output", NULL}, LX_KIND_OUTPUT, false, lx_ilay_lens},
+    [ST_NEXT] = {{"spine.softmax", "spine.output", NULL}, LX_KIND_OUTPUT, true, lx_ilay_next},
 };
 
-/* The spine element a station joins: by id, else the first top-level box of its kind. */
+/* The spine element a station joins: by id, else (by_kind) the first top-level box of its kind. */
 static int station_anchor(const lx_ilay *L, const spine *sp, station_kind k)
 {
     for (int i = 0; i < 3 && STATIONS[k].ids[i]; i++) {
         int e = lx_ilay_find(L->s, sp->first, sp->last, STATIONS[k].ids[i]);
         if (e >= 0) return e;
     }
-    for (int i = sp->first; i < sp->last; i++) {
+    for (int i = sp->first; STATIONS[k].by_kind && i < sp->last; i++) {
         const lx_el *e = &L->s->els[i];
         if (e->type == LX_EL_BOX && e->kind == STATIONS[k].kind) return i;
     }
@@ -152,13 +159,7 @@ static int station_anchor(const lx_ilay *L, const spine *sp, station_kind k)
 static int build_panel(lx_ilay *L, station_kind k, double *anchor_off)
 {
     *anchor_off = LX_ILEADER_Y;
-    switch (k) {
-    case ST_TOKENS: return lx_ilay_tokens(L, 0);
-    case ST_EMBED: return lx_ilay_embed(L, 0);
-    case ST_ATTN: return lx_ilay_attn(L, 0, anchor_off);
-    case ST_RESID: return lx_ilay_resid(L, 0);
-    default: return lx_ilay_next(L, 0);
-    }
+    return STATIONS[k].build ? STATIONS[k].build(L, 0) : lx_ilay_attn(L, 0, anchor_off);
 }
 
 /* Where a leader leaves element e: its right edge (a circle's rim), level with its centre. */

@@ -11,12 +11,19 @@
  * their ids, then stretched at the gaps between cards so that each stage lines up with
  * its picture); on the right one panel per stage, each joined to its spine card by a
  * dashed leader: the tokens as chips with ids (tokenizer), the embedding rows as a
- * heatmap (embeddings), the RoPE frequencies and every layer × head attention map on one
- * shared colour scale (attention), the residual-stream norm per layer (the block's last
- * ⊕), the top next tokens with probabilities and the greedy continuation (softmax).
+ * heatmap (embeddings), the learned position table beside its cosine similarities (the
+ * position embedding; for a model without one, the sine/cosine reference, labelled as not
+ * the model's, without a leader), the RoPE frequencies, one head's scores before and after
+ * softmax, and every layer × head attention map on one shared colour scale, heads grouped
+ * under their shared KV head (attention), one layer's feed-forward activations (the FFN
+ * card), the residual-stream norm per layer (the block's last ⊕), the logit lens (final
+ * norm), the top next tokens with probabilities beside the whole sorted distribution on
+ * log–log axes, and the greedy continuation (softmax).
  *
- * Stable ids for tests and diffs: "inside.tokens", "inside.embed", "inside.attn",
- * "inside.resid", "inside.next" (panels); "tok%d" (chips, with ".piece" and ".id");
+ * Stable ids for tests and diffs: "inside.tokens", "inside.embed", "inside.pos",
+ * "inside.attn", "inside.ffn", "inside.resid", "inside.lens", "inside.next" (panels);
+ * "pos.table", "pos.cos", "ffn.map0".."ffn.map2", "attn.raw", "attn.weights", "attn.kv%d"
+ * (a KV group's label), "lens.tok%d", "dist.curve"; "tok%d" (chips, with ".piece" and ".id");
  * "attn.l%d.h%d" (one map per layer and head: a grey frame for the masked cells holding
  * one heatmap per query row, "attn.l%d.h%d.q%d"); "next.p%d" (probability texts).
  *

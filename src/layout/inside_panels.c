@@ -407,8 +407,17 @@ int lx_ilay_next(lx_ilay *L, double y)
         lw = fmax(lw, lx_scene_text_width(L->s, LX_IFONT_BODY_BOLD, label));
     }
     lw = fmin(lw, 160);
-    double track_w = fmin(560, content_w(L) - 28 - lw - 12 - 96 - 90);
+    /* the top tokens on the left, the whole distribution beside them */
+    const double list_fixed = 28 + lw + 12 + 96 + 80, chart_w = 400, chart_gap = 40;
+    double track_w = fmin(560, content_w(L) - list_fixed - chart_w - chart_gap);
+    bool chart = track_w >= 120;
+    if (!chart) track_w = fmin(560, content_w(L) - list_fixed);
+    double y0 = y;
     for (size_t i = 0; i < n; i++) y = next_row(L, p, i, y, lw, track_w);
+    if (chart) {
+        double cx = content_x(L) + list_fixed + track_w + chart_gap;
+        y = fmax(y, lx_ilay_distribution(L, p, cx, y0, content_x(L) + content_w(L) - cx, fmax(y - y0, 230)));
+    }
     y = next_continuation(L, p, y + 30);
     lx_ilay_panel_close(L, p, y);
     return p;

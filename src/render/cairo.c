@@ -222,6 +222,73 @@ static lx_status render_pdf(const lx_scene *s, const lx_theme *t, lx_buf *out, l
     return ok ? LX_OK : lx_err_set(err, LX_ERR_IO, "cannot draw the PDF (out of memory?)");
 }
 
+/* ---- on paper ---- */
+
+/* Sheet k of the plan on cr, whose units are points: white paper, the band of the scene
+ * inside the margins (centred when it is the only sheet). */
+static bool draw_sheet(cairo_t *cr, const lx_scene *s, const lx_theme *t, const lx_page_plan *p, size_t k)
+{
+    const lx_page_sheet *sh = &p->sheets[k];
+    double ox = LX_PAGE_MARGIN_PT, oy = LX_PAGE_MARGIN_PT;
+    if (p->n_sheets == 1) {
+        ox = (p->w_pt - sh->w * p->scale) / 2;
+        oy = (p->h_pt - sh->h * p->scale) / 2;
+    }
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_translate(cr, ox, oy);
+    cairo_scale(cr, p->scale, p->scale);
+    cairo_translate(cr, -sh->x, -sh->y);
+    cairo_rectangle(cr, sh->x, sh->y, sh->w, sh->h);
+    cairo_clip(cr);
+    bool ok = draw_scene(cr, s, t);
+    cairo_restore(cr);
+    return ok;
+}
+
+static lx_status sheets_pdf(const lx_scene *s, const lx_theme *t, const lx_page_plan *p, lx_buf *out, lx_err *err)
+{
+    cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(buf_writer, out, p->w_pt, p->h_pt);
+    cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "llmxray");
+    cairo_t *cr = cairo_create(surf);
+    bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    for (size_t k = 0; ok && k < p->n_sheets; k++) {
+        ok = draw_sheet(cr, s, t, p, k);
+        cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surf);
+    ok = ok && cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(surf);
+    return ok ? LX_OK : lx_err_set(err, LX_ERR_IO, "cannot draw the PDF (out of memory?)");
+}
+
+static lx_status sheet_png(const lx_scene *s, const lx_theme *t, const lx_page_plan *p, size_t k, double px_per_pt,
+                           lx_buf *out, lx_err *err)
+{
+    double w = ceil(p->w_pt * px_per_pt), h = ceil(p->h_pt * px_per_pt);
+    if (w * h > LX_CAIRO_MAX_PIXELS || w > 32767 || h > 32767)
+        return lx_err_set(err, LX_ERR_USAGE, "a %.0f x %.0f PNG is too large; use a smaller --scale", w, h);
+    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w, (int)h);
+    cairo_t *cr = cairo_create(surf);
+    cairo_scale(cr, px_per_pt, px_per_pt);
+    bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS && draw_sheet(cr, s, t, p, k);
+    cairo_destroy(cr);
+    ok = ok && cairo_surface_write_to_png_stream(surf, buf_writer, out) == CAIRO_STATUS_SUCCESS;
+    cairo_surface_destroy(surf);
+    return ok ? LX_OK : lx_err_set(err, LX_ERR_IO, "cannot draw the PNG (out of memory?)");
+}
+
+lx_status lx_cairo_render_sheets(const lx_scene *s, const lx_theme *t, lx_cairo_format fmt, const lx_page_plan *p,
+                                 size_t sheet, double scale, lx_buf *out, lx_err *err)
+{
+    if (fmt == LX_CAIRO_PDF) return sheets_pdf(s, t, p, out, err);
+    if (!(scale >= 0.25 && scale <= 8)) return lx_err_set(err, LX_ERR_USAGE, "--scale must be between 0.25 and 8");
+    if (sheet >= p->n_sheets) return lx_err_set(err, LX_ERR_USAGE, "sheet %zu of %zu", sheet + 1, p->n_sheets);
+    return sheet_png(s, t, p, sheet, scale * LX_CAIRO_SHEET_DPI / 72.0, out, err);
+}
+
 lx_status lx_cairo_render(const lx_scene *s, const lx_theme *t, lx_cairo_format fmt, double scale, lx_buf *out,
                           lx_err *err)
 {

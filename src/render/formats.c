@@ -23,14 +23,26 @@ static lx_status svg(const lx_scene *s, const lx_render_opts *o, lx_buf *out, lx
     return lx_svg_render(s, lx_theme_get(o->theme), out, err);
 }
 
+/* PNG or PDF: at the scene's size, or on the paper o->page names. */
+static lx_status cairo_out(const lx_scene *s, const lx_render_opts *o, lx_cairo_format fmt, lx_buf *out, lx_err *err)
+{
+    if (o->page == LX_PAGE_NONE) return lx_cairo_render(s, lx_theme_get(o->theme), fmt, o->scale, out, err);
+    lx_page_plan plan;
+    if (!lx_page_plan_make(s, o->page, &plan))
+        return lx_err_set(err, LX_ERR_USAGE, "the picture needs more than %d %s sheets with text of %.0f pt or more",
+                          LX_PAGE_MAX_SHEETS, lx_page_size_of(o->page)->name, LX_PAGE_MIN_TEXT_PT);
+    if (o->n_sheets) *o->n_sheets = plan.n_sheets;
+    return lx_cairo_render_sheets(s, lx_theme_get(o->theme), fmt, &plan, o->sheet, o->scale, out, err);
+}
+
 static lx_status png(const lx_scene *s, const lx_render_opts *o, lx_buf *out, lx_err *err)
 {
-    return lx_cairo_render(s, lx_theme_get(o->theme), LX_CAIRO_PNG, o->scale, out, err);
+    return cairo_out(s, o, LX_CAIRO_PNG, out, err);
 }
 
 static lx_status pdf(const lx_scene *s, const lx_render_opts *o, lx_buf *out, lx_err *err)
 {
-    return lx_cairo_render(s, lx_theme_get(o->theme), LX_CAIRO_PDF, o->scale, out, err);
+    return cairo_out(s, o, LX_CAIRO_PDF, out, err);
 }
 
 static lx_status json(const lx_scene *s, const lx_render_opts *o, lx_buf *out, lx_err *err)

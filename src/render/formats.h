@@ -21,6 +21,7 @@
 #include "infer/inside.h"
 #include "layout/describe.h"
 #include "layout/scene.h"
+#include "render/page.h"
 #include "render/theme.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -42,6 +43,9 @@ typedef struct lx_render_opts {
     int width;         /* text columns */
     bool ascii;        /* text: 7-bit */
     bool color;        /* text: ANSI colours */
+    lx_page_id page;   /* PNG, PDF: paper to print on (render/page), LX_PAGE_NONE for the scene's own size */
+    size_t sheet;      /* PNG on paper: which sheet */
+    size_t *n_sheets;  /* PNG, PDF on paper: receives how many sheets the plan has (may be NULL) */
 } lx_render_opts;
 
 /* Defaults: light, scale 1, 100 columns, Unicode, no colour. */
