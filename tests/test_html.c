@@ -1,0 +1,252 @@
+/* tests/test_html — the interactive HTML page (render/html) and the gallery (cli/cmd_gallery).
+ *
+ * Without a browser: the page is one file whose Content-Security-Policy names the SHA-256 of
+ * the one script and the one style sheet it holds (computed here independently from the
+ * sources in src/render/html/), whose data block is valid JSON that no model string can
+ * close, and which names no external resource.
+ *
+ * In a browser (test_pages_in_chromium): the pages are written into LX_TMP_DIR/browser and
+ * tests/browser/check.mjs opens them in Debian's chromium through playwright-core (both
+ * installed by scripts/install-deps.sh): zoom, pan, Fit, folding, hover tables with exact
+ * counts, heatmap read-outs against `inside --json`, search, themes, no request, a clean
+ * console, a hostile model that runs nothing, the gallery's sorting and links. Skipped, with
+ * the reason, only when node, chromium or playwright-core is missing.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw_support.h"
+#include "fixture_gguf.h"
+#include "hostile.h"
+#include "util/buf.h"
+
+#define DIR LX_TMP_DIR "/browser"
+#define HOSTILE DIR "/hostile.gguf"
+
+/* Markup and script in every string a page shows: the name, the architecture's tensor names. */
+#define EVIL_NAME "</script><script>window.__pwned=1;alert(1)</script><img src=x onerror=\"window.__pwned=2\">" \
+                  "<!--<script> \xe2\x80\xa8\xe2\x80\xa9 ]]> &amp; {{x}}"
+#define EVIL_TENSOR "</script><svg onload=__pwned=3>.weight"
+
+static void put_tensor(lx_fx_gguf *w, const char *name, uint64_t a, uint64_t b)
+{
+    lx_fx_gguf_tensor(w, name, 0, b ? 2 : 1, (uint64_t[]){a, b});
+}
+
+/* A one-layer Llama (width 32, 4 heads, FFN 64, vocabulary 16) named EVIL_NAME. */
+static bool write_hostile(const char *path)
+{
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "general.architecture", "llama");
+    lx_fx_gguf_kv_str(w, "general.name", EVIL_NAME);
+    lx_fx_gguf_kv_u32(w, "llama.block_count", 1);
+    lx_fx_gguf_kv_u32(w, "llama.embedding_length", 32);
+    lx_fx_gguf_kv_u32(w, "llama.feed_forward_length", 64);
+    lx_fx_gguf_kv_u32(w, "llama.attention.head_count", 4);
+    put_tensor(w, "token_embd.weight", 32, 16);
+    static const char *const sq[] = {"blk.0.attn_q.weight", "blk.0.attn_k.weight", "blk.0.attn_v.weight",
+                                     "blk.0.attn_output.weight"};
+    for (int i = 0; i < 4; i++) put_tensor(w, sq[i], 32, 32);
+    put_tensor(w, "blk.0.ffn_gate.weight", 32, 64);
+    put_tensor(w, "blk.0.ffn_up.weight", 32, 64);
+    put_tensor(w, "blk.0.ffn_down.weight", 64, 32);
+    put_tensor(w, "blk.0.attn_norm.weight", 32, 0);
+    put_tensor(w, "blk.0.ffn_norm.weight", 32, 0);
+    put_tensor(w, "output_norm.weight", 32, 0);
+    put_tensor(w, EVIL_TENSOR, 4, 0);
+    bool ok = lx_fx_gguf_write(w, path);
+    lx_fx_gguf_free(w);
+    return ok;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return lx_hx_mkdirs(DIR) && write_hostile(HOSTILE) ? 0 : -1;
+}
+
+/* Runs llmxray with args; fails unless it exits 0. */
+static void cli_ok(const char *args)
+{
+    lx_buf err;
+    lx_buf_init(&err);
+    int rc = lx_test_cli(LX_BINARY, LX_TMP_DIR, "test_html.err", args, NULL, &err);
+    if (rc != 0) fail_msg("llmxray %s: exit %d: %s", args, rc, lx_buf_cstr(&err));
+    lx_buf_free(&err);
+}
+
+static char *read_all(const char *path)
+{
+    lx_buf b;
+    lx_buf_init(&b);
+    if (!lx_test_read_file(path, &b)) fail_msg("cannot read %s", path);
+    char *s = strdup(lx_buf_cstr(&b));
+    lx_buf_free(&b);
+    return s;
+}
+
+static size_t count(const char *s, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle)) n++;
+    return n;
+}
+
+/* 'sha256-...' of a source file, computed by openssl and base64 (not by the product). */
+static void csp_hash(const char *file, char *out, size_t cap)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "openssl dgst -sha256 -binary '%s/src/render/html/%s' | base64", LX_SOURCE_DIR, file);
+    lx_buf b;
+    lx_buf_init(&b);
+    assert_int_equal(lx_test_run(cmd, &b), 0);
+    const char *h = lx_buf_cstr(&b);
+    size_t n = strcspn(h, "\n");
+    assert_int_equal(n, 44);
+    snprintf(out, cap, "'sha256-%.*s'", (int)n, h);
+    lx_buf_free(&b);
+}
+
+/* The data block: between its start tag and the next "</script". */
+static json_t *data_block(const char *html, const char *id)
+{
+    char tag[96];
+    snprintf(tag, sizeof tag, "<script type=\"application/json\" id=\"%s\">", id);
+    const char *p = strstr(html, tag);
+    assert_non_null(p);
+    p += strlen(tag);
+    const char *end = strstr(p, "</script");
+    assert_non_null(end);
+    json_error_t e;
+    json_t *j = json_loadb(p, (size_t)(end - p), 0, &e);
+    if (!j) fail_msg("data block is not JSON: %s at %d", e.text, e.position);
+    return j;
+}
+
+static void test_page_csp_and_self_contained(void **state)
+{
+    (void)state;
+    cli_ok("draw llama-3.1-8b -o '" DIR "/llama.html'");
+    char *html = read_all(DIR "/llama.html");
+    char js[64], css[64], policy[512];
+    csp_hash("page.js", js, sizeof js);
+    csp_hash("page.css", css, sizeof css);
+    snprintf(policy, sizeof policy, "content=\"default-src 'none'; script-src %s; style-src %s; img-src 'none';", js, css);
+    if (!strstr(html, policy)) fail_msg("no CSP %s", policy);
+    assert_int_equal(count(html, "<script"), 2);  /* the data block and our script */
+    assert_int_equal(count(html, "<style"), 1);
+    assert_null(strstr(html, " src="));
+    assert_null(strstr(html, " href="));
+    assert_null(strstr(html, "url(http"));
+    assert_null(strstr(html, " style=\""));
+    assert_non_null(strstr(html, "<svg id=\"lx-diagram\" xmlns=\"http://www.w3.org/2000/svg\""));
+    json_t *d = data_block(html, "lx-data");
+    assert_string_equal(json_string_value(json_object_get(d, "title")), "Llama 3.1 8B");
+    /* 32 layers of Q: one row [name, shape, type, tensors, params of one, bytes of all, layers] */
+    json_t *t = json_object_get(d, "t");
+    bool found = false;
+    for (size_t i = 0; i < json_array_size(t); i++) {
+        json_t *r = json_array_get(t, i);
+        if (strcmp(json_string_value(json_array_get(r, 0)), "blk.{L}.attn_q.weight")) continue;
+        assert_string_equal(json_string_value(json_array_get(r, 1)), "4096 \xc3\x97 4096");
+        assert_string_equal(json_string_value(json_array_get(r, 2)), "BF16");
+        assert_int_equal(json_integer_value(json_array_get(r, 3)), 32);
+        assert_int_equal(json_integer_value(json_array_get(r, 4)), 16777216);
+        assert_int_equal(json_integer_value(json_array_get(r, 5)), 32ull * 16777216 * 2);
+        assert_string_equal(json_string_value(json_array_get(r, 6)), "0\xe2\x80\x93" "31");
+        found = true;
+    }
+    assert_true(found);
+    /* rows of the whole model: 9 per layer kind (q k v o, 2 norms, gate up down) + embedding,
+     * final norm, output = 12 rows for 291 tensors */
+    assert_int_equal(json_array_size(t), 12);
+    assert_int_equal(json_array_size(json_object_get(json_object_get(d, "boxes"), "block0.attn")), 4);
+    json_decref(d);
+    free(html);
+}
+
+static void test_hostile_page_is_inert(void **state)
+{
+    (void)state;
+    cli_ok("draw '" HOSTILE "' -o '" DIR "/hostile.html'");
+    char *html = read_all(DIR "/hostile.html");
+    /* only our two script elements open and close; the strings are escaped in the data */
+    assert_int_equal(count(html, "<script"), 2);
+    assert_int_equal(count(html, "</script"), 2);
+    assert_null(strstr(html, "<img"));
+    assert_null(strstr(html, "<svg onload"));
+    /* the line separators are harmless in HTML text, but not in the data block */
+    const char *data = strstr(html, "id=\"lx-data\">");
+    assert_non_null(data);
+    assert_true(strstr(data, "\xe2\x80\xa8") == NULL || strstr(data, "\xe2\x80\xa8") > strstr(data, "</script"));
+    assert_non_null(strstr(data, "\\u2028\\u2029"));
+    assert_non_null(strstr(html, "\\u003c/script\\u003e\\u003cscript\\u003ewindow.__pwned=1"));
+    json_t *d = data_block(html, "lx-data");
+    assert_string_equal(json_string_value(json_object_get(d, "title")), EVIL_NAME);
+    json_decref(d);
+    free(html);
+}
+
+static void test_poster_page_carries_the_run(void **state)
+{
+    (void)state;
+    cli_ok("inside '" LX_SHARED_DIR "/models/stories260K.gguf' --prompt 'Once upon a time' -o '" DIR "/inside.html'");
+    char *html = read_all(DIR "/inside.html");
+    json_t *d = data_block(html, "lx-data");
+    assert_string_equal(json_string_value(json_object_get(d, "kind")), "poster");
+    json_t *h = json_object_get(json_object_get(d, "heat"), "attn.l1.h2.q4");
+    assert_non_null(h);
+    assert_int_equal(json_integer_value(json_object_get(h, "q")), 4);
+    assert_int_equal(json_integer_value(json_object_get(h, "c")), 5);
+    assert_int_equal(json_array_size(json_object_get(h, "v")), 5);
+    assert_int_equal(json_array_size(json_object_get(h, "cl")), 5);
+    json_decref(d);
+    free(html);
+}
+
+static void test_pages_in_chromium(void **state)
+{
+    (void)state;
+    const char *chromium = getenv("CHROMIUM") ? getenv("CHROMIUM") : "/usr/bin/chromium";
+    char probe[1024];
+    snprintf(probe, sizeof probe, "command -v node >/dev/null && test -x '%s' && test -d '%s/tests/browser/node_modules/playwright-core'",
+             chromium, LX_SOURCE_DIR);
+    if (lx_test_run(probe, NULL) != 0) {
+        print_message("test_browser: skipped: needs node, %s and tests/browser/node_modules/playwright-core "
+                      "(scripts/install-deps.sh installs them)\n", chromium);
+        skip();
+    }
+    cli_ok("draw llama-3.1-8b -o '" DIR "/llama.html'");
+    cli_ok("info --json llama-3.1-8b > '" DIR "/llama.json'");
+    cli_ok("inside '" LX_SHARED_DIR "/models/stories260K.gguf' --prompt 'Once upon a time' -o '" DIR "/inside.html'");
+    cli_ok("inside '" LX_SHARED_DIR "/models/stories260K.gguf' --prompt 'Once upon a time' -o '" DIR "/inside.json'");
+    cli_ok("draw '" HOSTILE "' -o '" DIR "/hostile.html'");
+    cli_ok("draw llama-3.1-405b -o '" DIR "/big.html'");
+    lx_test_run("rm -rf '" DIR "/gallery'", NULL);
+    cli_ok("gallery llama-3.1-8b gpt2 mixtral-8x7b '" HOSTILE "' -o '" DIR "/gallery'");
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "cd '%s/tests/browser' && CHROMIUM='%s' node check.mjs '%s' 2>&1", LX_SOURCE_DIR, chromium, DIR);
+    lx_buf out;
+    lx_buf_init(&out);
+    int rc = lx_test_run(cmd, &out);
+    print_message("%s", lx_buf_cstr(&out));
+    if (rc != 0) fail_msg("browser checks failed (exit %d)", rc);
+    lx_buf_free(&out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_page_csp_and_self_contained),
+        cmocka_unit_test(test_hostile_page_is_inert),
+        cmocka_unit_test(test_poster_page_carries_the_run),
+        cmocka_unit_test(test_pages_in_chromium),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
