@@ -235,7 +235,11 @@ static void test_pages_in_chromium(void **state)
     lx_buf out;
     lx_buf_init(&out);
     int rc = lx_test_run(cmd, &out);
-    print_message("%s", lx_buf_cstr(&out));
+    for (const char *line = lx_buf_cstr(&out); *line;) { /* one line at a time: print_message's buffer is short */
+        size_t len = strcspn(line, "\n");
+        print_message("%.*s\n", (int)len, line);
+        line += len + (line[len] == '\n');
+    }
     if (rc != 0) fail_msg("browser checks failed (exit %d)", rc);
     lx_buf_free(&out);
 }

@@ -5,6 +5,7 @@
 #include "layout/describe.h"
 #include "layout/inside_layout.h"
 #include "read/source.h"
+#include "render/svg.h"
 
 /* A laid-out scene drawn by a scene back end, or by the page back end with the model
  * behind it (page: the page's other fields; its scene is set here); layout_fn fills the
@@ -47,10 +48,26 @@ lx_status lx_pipeline_diagram(const lx_arch *a, const lx_out_format *f, const lx
     return st;
 }
 
-/* Source and architecture of what, handed to fn; both freed after. */
-typedef lx_status (*arch_fn)(const lx_arch *a, void *ctx, lx_err *err);
+lx_status lx_pipeline_gallery_pages(const lx_arch *a, lx_measure *m, const lx_render_opts *o, lx_buf *svg,
+                                    lx_buf *html, lx_err *err)
+{
+    lx_desc *d = lx_desc_build(a, err);
+    if (!d) return err->code;
+    lx_scene s;
+    lx_scene_init(&s, m);
+    lx_status st = lx_layout_arch(d, &s, err);
+    if (st == LX_OK) st = lx_svg_render(&s, lx_theme_get(o->theme), svg, err);
+    lx_html_page page = {.scene = &s, .arch = a, .title = d->name, .kind = "diagram"};
+    if (st == LX_OK) st = lx_html_render(&page, o->theme, html, err);
+    lx_scene_free(&s);
+    lx_desc_free(d);
+    return st;
+}
 
-static lx_status with_arch(const char *what, const struct lx_remote_opts *remote, arch_fn fn, void *ctx, lx_err *err)
+/* Source and architecture of what, handed to fn; both freed after. */
+
+lx_status lx_pipeline_with_arch(const char *what, const struct lx_remote_opts *remote, lx_pipeline_arch_fn fn,
+                                void *ctx, lx_err *err)
 {
     lx_source src;
     lx_arch arch;
@@ -80,7 +97,7 @@ lx_status lx_pipeline_draw(const char *what, const struct lx_remote_opts *remote
                            const lx_render_opts *o, lx_buf *out, lx_err *err)
 {
     draw_job j = {f, o, out};
-    return with_arch(what, remote, draw_arch, &j, err);
+    return lx_pipeline_with_arch(what, remote, draw_arch, &j, err);
 }
 
 /* ---- the poster ---- */

@@ -234,14 +234,13 @@ static void put_group(lx_buf *b, const lx_arch *a, const tgroup *t)
     lx_buf_putc(b, ']');
 }
 
-/* "prefix" + id -> the rows of its roles; prefix "b." names the second model of a comparison. */
+/* "prefix" + id -> the rows of its roles; a comparison's boxes are "a." and "b." + id. */
 static void put_boxes(lx_buf *b, const lx_scene *s, const tgroups *g, const char *prefix, bool *any)
 {
     size_t pl = strlen(prefix);
     for (int i = 0; i < s->n; i++) {
         const lx_el *e = &s->els[i];
         if ((e->type != LX_EL_BOX && e->type != LX_EL_PANEL) || strncmp(e->id, prefix, pl)) continue;
-        if (!pl && !strncmp(e->id, "b.", 2)) continue;
         const box_roles *br = roles_of(e->id);
         if (!br) continue;
         bool open = false;
@@ -363,7 +362,7 @@ static void put_heatmaps(lx_buf *b, const lx_html_page *p)
 lx_status lx_html_data_members(const lx_html_page *p, lx_buf *json, lx_err *err)
 {
     lx_status st = LX_OK;
-    if (p->arch) st = put_tensors(p, p->arch, "", "", json, err);
+    if (p->arch) st = put_tensors(p, p->arch, "", p->arch2 ? "a." : "", json, err);
     if (st == LX_OK && p->arch2) st = put_tensors(p, p->arch2, "2", "b.", json, err);
     if (st != LX_OK) return st;
     put_folds(json, p->scene);
