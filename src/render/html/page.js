@@ -147,7 +147,7 @@
     if (built[id]) return built[id];
     var box = el('div');
     box.appendChild(el('h3', titleOf(id)));
-    if (notes[id]) box.appendChild(el('p', notes[id]));
+    if (notes[id] && notes[id] !== titleOf(id)) box.appendChild(el('p', notes[id]));
     var r = rowsOf(id);
     if (r) {
       var table = el('table'), head = el('tr'), total = 0, totalBytes = 0, count = 0;
