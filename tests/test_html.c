@@ -210,6 +210,76 @@ static void test_poster_page_carries_the_run(void **state)
     free(html);
 }
 
+/* Runs llmxray with args; returns the exit code, stderr into err (caller frees). */
+static int cli_rc(const char *args, lx_buf *err)
+{
+    lx_buf_init(err);
+    return lx_test_cli(LX_BINARY, LX_TMP_DIR, "test_html.err", args, NULL, err);
+}
+
+static bool exists(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f) fclose(f);
+    return f != NULL;
+}
+
+static void test_gallery_writes_pages_and_index(void **state)
+{
+    (void)state;
+    lx_test_run("rm -rf '" DIR "/g1'", NULL);
+    /* the same file named twice gets two stems; a missing file is reported and left out */
+    lx_buf err;
+    int rc = cli_rc("gallery llama-3.1-8b mixtral-8x7b '" HOSTILE "' '" HOSTILE "' '" DIR "/missing.gguf' -j 2 -o '" DIR
+                    "/g1'", &err);
+    assert_int_equal(rc, 3);
+    assert_int_equal(count(lx_buf_cstr(&err), "\n"), 1);
+    assert_non_null(strstr(lx_buf_cstr(&err), "llmxray: " DIR "/missing.gguf"));
+    lx_buf_free(&err);
+    static const char *const files[] = {"llama-3.1-8b.svg", "llama-3.1-8b.html", "mixtral-8x7b.svg", "mixtral-8x7b.html",
+                                        "hostile.html", "hostile-2.html", "index.html"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/g1/%s", DIR, files[i]);
+        if (!exists(path)) fail_msg("gallery did not write %s", files[i]);
+    }
+    assert_false(exists(DIR "/g1/missing.html"));
+    char *html = read_all(DIR "/g1/index.html");
+    assert_non_null(strstr(html, "<td data-col=\"params\" data-sort=\"8030261248\" class=\"n\">8,030,261,248</td>"));
+    assert_non_null(strstr(html, "<td data-col=\"active\" data-sort=\"12879925248\" class=\"n\">12,879,925,248</td>"));
+    assert_non_null(strstr(html, "img-src 'self';"));
+    json_t *d = data_block(html, "lx-facts");
+    json_t *m = json_object_get(d, "models");
+    assert_int_equal(json_array_size(m), 4);
+    json_t *mix = json_array_get(m, 1);
+    assert_string_equal(json_string_value(json_object_get(mix, "name")), "Mixtral 8x7B");
+    assert_string_equal(json_string_value(json_object_get(mix, "ffn")), "MoE \xc2\xb7 8 \xc3\x97 14,336 \xc2\xb7 top 2");
+    assert_int_equal(json_integer_value(json_object_get(mix, "kv")), 131072);
+    assert_string_equal(json_string_value(json_object_get(mix, "date")), "2023");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(m, 2), "name")), EVIL_NAME);
+    json_decref(d);
+    free(html);
+}
+
+static void test_gallery_usage_errors(void **state)
+{
+    (void)state;
+    static const struct { const char *args, *msg; int rc; } cases[] = {
+        {"gallery llama-3.1-8b", "gallery: needs -o DIR", 2},
+        {"gallery -o '" DIR "/g2'", "gallery: no model given", 2},
+        {"gallery --all gpt2 -o '" DIR "/g2'", "gallery: --all or MODEL..., not both", 2},
+        {"gallery gpt2 -j 0 -o '" DIR "/g2'", "--jobs", 2},
+        {"gallery gpt2 -o '" HOSTILE "'", "gallery: cannot make the folder", 3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        lx_buf err;
+        int rc = cli_rc(cases[i].args, &err);
+        if (rc != cases[i].rc || !strstr(lx_buf_cstr(&err), cases[i].msg) || count(lx_buf_cstr(&err), "\n") != 1)
+            fail_msg("%s: exit %d, stderr %s", cases[i].args, rc, lx_buf_cstr(&err));
+        lx_buf_free(&err);
+    }
+}
+
 static void test_pages_in_chromium(void **state)
 {
     (void)state;
@@ -250,6 +320,8 @@ int main(void)
         cmocka_unit_test(test_page_csp_and_self_contained),
         cmocka_unit_test(test_hostile_page_is_inert),
         cmocka_unit_test(test_poster_page_carries_the_run),
+        cmocka_unit_test(test_gallery_writes_pages_and_index),
+        cmocka_unit_test(test_gallery_usage_errors),
         cmocka_unit_test(test_pages_in_chromium),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
