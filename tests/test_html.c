@@ -22,7 +22,6 @@
 #include <string.h>
 
 #include "draw_support.h"
-#include "fixture_gguf.h"
 #include "hostile.h"
 #include "util/buf.h"
 
@@ -34,41 +33,10 @@
                   "<!--<script> \xe2\x80\xa8\xe2\x80\xa9 ]]> &amp; {{x}}"
 #define EVIL_TENSOR "</script><svg onload=__pwned=3>.weight"
 
-static void put_tensor(lx_fx_gguf *w, const char *name, uint64_t a, uint64_t b)
-{
-    lx_fx_gguf_tensor(w, name, 0, b ? 2 : 1, (uint64_t[]){a, b});
-}
-
-/* A one-layer Llama (width 32, 4 heads, FFN 64, vocabulary 16) named EVIL_NAME. */
-static bool write_hostile(const char *path)
-{
-    lx_fx_gguf *w = lx_fx_gguf_new(3);
-    lx_fx_gguf_kv_str(w, "general.architecture", "llama");
-    lx_fx_gguf_kv_str(w, "general.name", EVIL_NAME);
-    lx_fx_gguf_kv_u32(w, "llama.block_count", 1);
-    lx_fx_gguf_kv_u32(w, "llama.embedding_length", 32);
-    lx_fx_gguf_kv_u32(w, "llama.feed_forward_length", 64);
-    lx_fx_gguf_kv_u32(w, "llama.attention.head_count", 4);
-    put_tensor(w, "token_embd.weight", 32, 16);
-    static const char *const sq[] = {"blk.0.attn_q.weight", "blk.0.attn_k.weight", "blk.0.attn_v.weight",
-                                     "blk.0.attn_output.weight"};
-    for (int i = 0; i < 4; i++) put_tensor(w, sq[i], 32, 32);
-    put_tensor(w, "blk.0.ffn_gate.weight", 32, 64);
-    put_tensor(w, "blk.0.ffn_up.weight", 32, 64);
-    put_tensor(w, "blk.0.ffn_down.weight", 64, 32);
-    put_tensor(w, "blk.0.attn_norm.weight", 32, 0);
-    put_tensor(w, "blk.0.ffn_norm.weight", 32, 0);
-    put_tensor(w, "output_norm.weight", 32, 0);
-    put_tensor(w, EVIL_TENSOR, 4, 0);
-    bool ok = lx_fx_gguf_write(w, path);
-    lx_fx_gguf_free(w);
-    return ok;
-}
-
 static int setup(void **state)
 {
     (void)state;
-    return lx_hx_mkdirs(DIR) && write_hostile(HOSTILE) ? 0 : -1;
+    return lx_hx_mkdirs(DIR) && lx_hx_write_tiny_llama(HOSTILE, "llama", EVIL_NAME, EVIL_TENSOR, NULL, 0) ? 0 : -1;
 }
 
 /* Runs llmxray with args; fails unless it exits 0. */

@@ -9,18 +9,11 @@
 
 /* ---- facts ---- */
 
-/* "sliding 21 · full 21": lx_layer_label counts in order of first appearance. */
+/* "sliding 21 · full 21": the layer mix (model/arch). */
 static void facts_mix(const lx_arch *a, char *out, size_t cap)
 {
     const char *seen[LX_MAX_LAYERS];
-    int counts[LX_MAX_LAYERS], n = 0;
-    for (int l = 0; l < a->n_layers && l < LX_MAX_LAYERS; l++) {
-        const char *lab = lx_layer_label(&a->layers[l]);
-        int k = 0;
-        while (k < n && strcmp(seen[k], lab) != 0) k++;
-        if (k == n) { seen[n] = lab; counts[n++] = 0; }
-        counts[k]++;
-    }
+    int counts[LX_MAX_LAYERS], n = lx_arch_layer_mix(a, seen, counts);
     size_t len = 0;
     out[0] = '\0';
     for (int k = 0; k < n && len < cap; k++)
