@@ -23,7 +23,7 @@ hyperfine -N --warmup 2 --runs 10 --export-markdown "$tmp/t.md" \
   "$B/llmxray draw deepseek-v3 -o $tmp/deepseek-v3.html" >/dev/null
 cat "$tmp/t.md"
 if [ -d tests/browser/node_modules/playwright-core ] && command -v chromium >/dev/null; then
-  (cd tests/browser && node ../../bench/html_paint.mjs "$tmp/405b.html" "$tmp/deepseek-v3.html")
+  node bench/html_paint.mjs "$tmp/405b.html" "$tmp/deepseek-v3.html"
 else
   echo "html.sh: no chromium or playwright-core (scripts/install-deps.sh): first paint not measured"
 fi

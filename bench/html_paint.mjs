@@ -1,10 +1,10 @@
 // Time to first paint of llmxray's HTML pages in headless chromium (bench/html.sh).
-// usage: node bench/html_paint.mjs FILE.html...   (run from tests/browser, where playwright-core is)
+// usage: node bench/html_paint.mjs FILE.html...   (playwright-core from tests/browser/node_modules)
 // For each file: the median over 5 fresh loads of first-contentful-paint and of the moment the
 // page's script has finished (window.llmxray set: zoom, hover and search are usable), in ms
 // from navigation start.
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+const { chromium } = await import(new URL('../tests/browser/node_modules/playwright-core/index.mjs', import.meta.url));
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const median = v => v.slice().sort((a, b) => a - b)[Math.floor(v.length / 2)];
