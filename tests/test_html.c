@@ -266,6 +266,7 @@ static void test_pages_in_chromium(void **state)
     cli_ok("inside '" LX_SHARED_DIR "/models/stories260K.gguf' --prompt 'Once upon a time' -o '" DIR "/inside.json'");
     cli_ok("draw '" HOSTILE "' -o '" DIR "/hostile.html'");
     cli_ok("draw llama-3.1-405b -o '" DIR "/big.html'");
+    cli_ok("compare llama-2-7b llama-3.1-8b -o '" DIR "/compare.html'");
     lx_test_run("rm -rf '" DIR "/gallery'", NULL);
     cli_ok("gallery llama-3.1-8b gpt2 mixtral-8x7b '" HOSTILE "' -o '" DIR "/gallery'");
     char cmd[2048];

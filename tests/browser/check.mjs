@@ -4,7 +4,7 @@
 // DIR holds llama.html (llama-3.1-8b), llama.json (`info --json` of it), inside.html and
 // inside.json (`inside` on stories260K: the poster and the run's numbers), hostile.html (a
 // GGUF whose strings are markup and script), big.html (the 405B-shaped GGUF) and gallery/
-// (`gallery` of three models). Every page is opened with file://; each check prints
+// (`gallery` of four models), compare.html (llama-2-7b vs llama-3.1-8b). Every page is opened with file://; each check prints
 // "ok - NAME" or "not ok - NAME: why", and the exit code is the number of failures.
 // With SHOTS=dir it also writes screenshots of each page in both themes.
 import fs from 'node:fs';
@@ -229,6 +229,21 @@ async function screenshots(file, name) {
   await check('405B: no request, console clean', async () => expectQuiet(log));
   await context.close();
   await screenshots('big.html', 'big');
+}
+
+// ---- compare: llama-2-7b vs llama-3.1-8b ----
+{
+  const { page, context, log } = await open('compare.html');
+  await check('compare: each spine\'s boxes list their own model\'s tensors', async () => {
+    await byId(page, 'a.block0.attn.title').hover();
+    const a = await tipText(page);
+    expect(a.includes('blk.{L}.attn_k.weight') && a.includes('4096 × 4096') && !a.includes('1024 × 4096'), 'Llama 2: ' + a.slice(0, 200));
+    await byId(page, 'b.block0.attn.title').hover();
+    const b = await tipText(page);
+    expect(b.includes('blk.{L}.attn_k.weight') && b.includes('1024 × 4096'), 'Llama 3.1: ' + b.slice(0, 200));
+  });
+  await check('compare: no request, console clean', async () => expectQuiet(log));
+  await context.close();
 }
 
 // ---- the gallery ----
