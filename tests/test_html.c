@@ -139,6 +139,42 @@ static void test_page_csp_and_self_contained(void **state)
     free(html);
 }
 
+/* The names of the tensor rows behind box id, joined by spaces. */
+static void box_rows(const char *model, const char *id, char *out, size_t cap)
+{
+    char args[1200], path[512];
+    snprintf(path, sizeof path, "%s/%s.html", DIR, model);
+    snprintf(args, sizeof args, "draw %s -o '%s'", model, path);
+    cli_ok(args);
+    char *html = read_all(path);
+    json_t *d = data_block(html, "lx-data"), *t = json_object_get(d, "t");
+    json_t *rows = json_object_get(json_object_get(d, "boxes"), id);
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < json_array_size(rows) && n < cap; i++) {
+        json_t *r = json_array_get(t, (size_t)json_integer_value(json_array_get(rows, i)));
+        n += (size_t)snprintf(out + n, cap - n, "%s%s", i ? " " : "", json_string_value(json_array_get(r, 0)));
+    }
+    json_decref(d);
+    free(html);
+}
+
+static void test_boxes_follow_norm_placement_and_tied_head(void **state)
+{
+    (void)state;
+    char rows[512];
+    box_rows("gemma-2-9b", "block0.attn_post_norm", rows, sizeof rows); /* sandwich norms */
+    assert_string_equal(rows, "blk.{L}.post_attention_norm.weight");
+    box_rows("gemma-2-9b", "block0.ffn_norm", rows, sizeof rows);
+    assert_string_equal(rows, "blk.{L}.ffn_norm.weight");
+    box_rows("llama-3.1-8b", "block0.ffn_norm", rows, sizeof rows); /* pre-norm */
+    assert_string_equal(rows, "blk.{L}.ffn_norm.weight");
+    box_rows("gpt2", "spine.output", rows, sizeof rows); /* tied: the output layer is the embedding */
+    assert_string_equal(rows, "token_embd.weight");
+    box_rows("deepseek-v3", "inset.moe.router", rows, sizeof rows);
+    assert_string_equal(rows, "blk.{L}.ffn_gate_inp.weight blk.{L}.exp_probs_b.bias");
+}
+
 static void test_hostile_page_is_inert(void **state)
 {
     (void)state;
@@ -287,6 +323,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_csp_and_self_contained),
+        cmocka_unit_test(test_boxes_follow_norm_placement_and_tied_head),
         cmocka_unit_test(test_hostile_page_is_inert),
         cmocka_unit_test(test_poster_page_carries_the_run),
         cmocka_unit_test(test_gallery_writes_pages_and_index),

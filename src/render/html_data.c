@@ -30,12 +30,10 @@ typedef struct box_roles {
         LX_ROLE_SSM_OUT, LX_ROLE_SSM_BA, LX_ROLE_KDA, LX_ROLE_SSM_MISC, LX_ROLE_ATTN_GATE
 
 static const box_roles BOXES[] = {
-    {"embed", {LX_ROLE_TOK_EMBD, LX_ROLE_POS_EMBD, LX_ROLE_TOKEN_TYPES, LX_ROLE_EMBD_NORM, LX_ROLE_EMBD_PROJ,
+    {"embed", {LX_ROLE_TOK_EMBD, LX_ROLE_TOKEN_TYPES, LX_ROLE_EMBD_NORM, LX_ROLE_EMBD_PROJ,
                LX_ROLE_PATCH_EMBD, LX_ROLE_PLE_EMBD, LX_ROLE_PLE_PROJ}},
-    {"attn_norm", {LX_ROLE_ATTN_NORM}},
-    {"attn_post_norm", {LX_ROLE_ATTN_POST_NORM}},
-    {"ffn_norm", {LX_ROLE_FFN_NORM, LX_ROLE_HF_POST_ATTN_LN}},
-    {"ffn_post_norm", {LX_ROLE_FFN_POST_NORM}},
+    {"pos", {LX_ROLE_POS_EMBD, LX_ROLE_ROPE_FREQS}},
+    {"ple", {LX_ROLE_PLE_EMBD, LX_ROLE_PLE_PROJ, LX_ROLE_PLE_LAYER}},
     {"final_norm", {LX_ROLE_OUTPUT_NORM}},
     {"output", {LX_ROLE_OUTPUT, LX_ROLE_CLS_OUT}},
     {"attn", {LX_ROLE_ATTN_Q, LX_ROLE_ATTN_K, LX_ROLE_ATTN_V, LX_ROLE_ATTN_QKV, LX_ROLE_ATTN_O, LX_ROLE_ATTN_Q_NORM,
@@ -55,7 +53,7 @@ static const box_roles BOXES[] = {
     {"v", {LX_ROLE_ATTN_V, LX_ROLE_ATTN_QKV}},
     {"qkv", {LX_ROLE_ATTN_QKV}},
     {"out", {LX_ROLE_ATTN_O, LX_ROLE_SSM_OUT, LX_ROLE_CONV_OUT}},
-    {"qnorm", {LX_ROLE_ATTN_Q_NORM}},
+    {"qnorm", {LX_ROLE_ATTN_Q_NORM, LX_ROLE_ATTN_Q_A_NORM}},
     {"knorm", {LX_ROLE_ATTN_K_NORM}},
     {"qdown", {LX_ROLE_ATTN_Q_A, LX_ROLE_ATTN_Q_A_NORM}},
     {"qup", {LX_ROLE_ATTN_Q_B}},
@@ -75,12 +73,31 @@ static const box_roles BOXES[] = {
     {"ogate", {LX_ROLE_ATTN_GATE, LX_ROLE_SSM_NORM}},
 };
 
+/* The norms of a block, by where they sit: Hugging Face's "post_attention_layernorm" is the
+ * FFN's pre-norm in a pre-norm model but the attention's own norm in a post-norm one (OLMo 2,
+ * BERT) and its second norm in a sandwich (Gemma 2, 3). */
+static const box_roles NORMS[][4] = {
+    [LX_NORM_PRE] = {{"attn_norm", {LX_ROLE_ATTN_NORM}}, {"attn_post_norm", {LX_ROLE_ATTN_POST_NORM}},
+                     {"ffn_norm", {LX_ROLE_FFN_NORM, LX_ROLE_HF_POST_ATTN_LN}}, {"ffn_post_norm", {LX_ROLE_FFN_POST_NORM}}},
+    [LX_NORM_POST] = {{"attn_norm", {LX_ROLE_ATTN_NORM, LX_ROLE_ATTN_POST_NORM, LX_ROLE_HF_POST_ATTN_LN}},
+                      {"attn_post_norm", {LX_ROLE_ATTN_POST_NORM, LX_ROLE_HF_POST_ATTN_LN}},
+                      {"ffn_norm", {LX_ROLE_FFN_NORM, LX_ROLE_FFN_POST_NORM}}, {"ffn_post_norm", {LX_ROLE_FFN_POST_NORM}}},
+    [LX_NORM_SANDWICH] = {{"attn_norm", {LX_ROLE_ATTN_NORM}},
+                          {"attn_post_norm", {LX_ROLE_ATTN_POST_NORM, LX_ROLE_HF_POST_ATTN_LN}},
+                          {"ffn_norm", {LX_ROLE_FFN_NORM}}, {"ffn_post_norm", {LX_ROLE_FFN_POST_NORM}}},
+};
+
 /* The table row for a box id: its last dotted part ("block0.attn" -> "attn", "inset.attn.q"
- * -> "q", "inset.moe" -> "moe"). */
-static const box_roles *roles_of(const char *id)
+ * -> "q", "inset.moe" -> "moe"); a tied output layer is the token embedding. */
+static const box_roles *roles_of(const char *id, const lx_arch *a)
 {
     const char *dot = strrchr(id, '.');
     const char *key = dot ? dot + 1 : id;
+    static const box_roles TIED = {"output", {LX_ROLE_TOK_EMBD}};
+    lx_norm_place place = a->norm.placement;
+    if (a->tied && !strcmp(key, "output")) return &TIED;
+    for (size_t i = 0; place <= LX_NORM_SANDWICH && i < 4; i++)
+        if (!strcmp(NORMS[place][i].key, key)) return &NORMS[place][i];
     for (size_t i = 0; i < sizeof BOXES / sizeof BOXES[0]; i++)
         if (!strcmp(BOXES[i].key, key)) return &BOXES[i];
     return NULL;
@@ -235,13 +252,13 @@ static void put_group(lx_buf *b, const lx_arch *a, const tgroup *t)
 }
 
 /* "prefix" + id -> the rows of its roles; a comparison's boxes are "a." and "b." + id. */
-static void put_boxes(lx_buf *b, const lx_scene *s, const tgroups *g, const char *prefix, bool *any)
+static void put_boxes(lx_buf *b, const lx_scene *s, const lx_arch *a, const tgroups *g, const char *prefix, bool *any)
 {
     size_t pl = strlen(prefix);
     for (int i = 0; i < s->n; i++) {
         const lx_el *e = &s->els[i];
         if ((e->type != LX_EL_BOX && e->type != LX_EL_PANEL) || strncmp(e->id, prefix, pl)) continue;
-        const box_roles *br = roles_of(e->id);
+        const box_roles *br = roles_of(e->id, a);
         if (!br) continue;
         bool open = false;
         for (size_t k = 0; k < g->n; k++) {
@@ -273,7 +290,7 @@ static lx_status put_tensors(const lx_html_page *p, const lx_arch *a, const char
     }
     lx_buf_printf(b, "],\"boxes%s\":{", suffix);
     bool any = false;
-    put_boxes(b, p->scene, &g, prefix, &any);
+    put_boxes(b, p->scene, a, &g, prefix, &any);
     lx_buf_puts(b, "},");
     tgroups_free(&g);
     return LX_OK;
