@@ -4,7 +4,7 @@ _llmxray() {
     local models="gpt2 gpt2-xl gpt-j-6b redpajama-incite-7b bloom-176b mpt-7b falcon-7b falcon-40b falcon-180b llama-2-7b llama-2-13b llama-2-70b tinyllama-1.1b llama-3-8b llama-3.2-1b llama-3.2-3b llama-3.1-8b llama-3.1-70b llama-3.1-405b llama-4-scout llama-4-maverick mistral-7b mixtral-8x7b mixtral-8x22b mistral-small-3.1 devstral-small mistral-small-4 qwen-7b qwen2.5-7b qwen2.5-14b qwen2.5-72b qwen3-0.6b qwen3-4b qwen3-8b qwen3-32b qwen3-30b-a3b qwen3-235b-a22b qwen3-coder-30b-a3b qwen3-coder-480b-a35b qwen3-vl-8b qwen3-next-80b-a3b qwen3.5-27b qwen3.5-397b-a17b qwen3.6-27b qwen3.6-35b-a3b gemma-2b gemma-2-2b gemma-2-9b gemma-3-270m gemma-3-4b gemma-3-27b gemma-4-e2b gemma-4-e4b gemma-4-31b gemma-4-26b-a4b phi-2 phi-3-mini phi-4 deepseek-v3 deepseek-r1 deepseek-v3.2 deepseek-v4-flash deepseek-v4-pro kimi-k2 kimi-k2.5 kimi-k2.6 glm-4.5 glm-4.5-air glm-4.7 glm-5 glm-5.1 chatglm3-6b minimax-m2 minimax-m2.5 minimax-m2.7 mimo-7b mimo-v2-flash hy3-preview gpt-oss-20b gpt-oss-120b olmo-2-7b olmo-3-7b olmo-3-32b smollm3-3b trinity-large laguna-xs.2 nemotron-h-56b nemotron-3-nano nemotron-3-super lfm2-1.2b openelm-270m command-r baichuan2-13b internlm-20b internlm2.5-7b openpangu-embedded-7b granite-3b-code granite-3.1-1b-a400m stable-code-3b fuyu-8b minicpm-v xlstm-7b mamba-130m mamba-2.8b mamba-codestral-7b jamba-v0.1 falcon-h1-7b granite-4.0-h-small exaone-4.0-32b exaone-4.0-1.2b starcoder2-15b starcoder opt-125m opt-350m phi-3.5-moe kimi-linear-48b-a3b grok-2.5 step-3.5-flash command-r7b tiny-aya command-a ling-mini-2.0 ling-flash-2.0 ling-1t sarvam-30b granite-4.1-3b granite-4.1-8b granite-4.1-30b mistral-large-3 lfm2.5-1.2b ernie-4.5-21b-a3b ernie-4.5-300b-a47b seed-oss-36b apertus-8b apertus-70b glm-4-9b-0414 glm-4-32b-0414 hunyuan-a13b bert-base-uncased t5-small"
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${COMP_WORDS[i]}" in
-            info|list|draw|run|inside|compare|tokenize|help|version) cmd="${COMP_WORDS[i]}"; break;;
+            info|list|draw|run|inside|compare|gallery|tokenize|help|version) cmd="${COMP_WORDS[i]}"; break;;
             -*) ;;
             *) cmd=draw; break;;
         esac
@@ -13,7 +13,7 @@ _llmxray() {
     "")
         if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "--help -h --version --man --completion" -- "$cur"));
         elif [[ $prev == --completion ]]; then COMPREPLY=($(compgen -W "bash zsh" -- "$cur"));
-        else COMPREPLY=($(compgen -W "info list draw run inside compare tokenize help version $models" -- "$cur") $(compgen -f -- "$cur")); fi;;
+        else COMPREPLY=($(compgen -W "info list draw run inside compare gallery tokenize help version $models" -- "$cur") $(compgen -f -- "$cur")); fi;;
     info)
         case "$prev" in
             --max-header) COMPREPLY=(); return;;
@@ -28,7 +28,7 @@ _llmxray() {
     draw)
         case "$prev" in
             -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;
-            -f|--format) COMPREPLY=($(compgen -W "svg png pdf txt json mermaid dot" -- "$cur")); return;;
+            -f|--format) COMPREPLY=($(compgen -W "svg png pdf txt json mermaid dot html" -- "$cur")); return;;
             --theme) COMPREPLY=($(compgen -W "light dark" -- "$cur")); return;;
             --scale) COMPREPLY=(); return;;
             --width) COMPREPLY=(); return;;
@@ -62,11 +62,18 @@ _llmxray() {
     compare)
         case "$prev" in
             -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;
-            -f|--format) COMPREPLY=($(compgen -W "svg png pdf txt json" -- "$cur")); return;;
+            -f|--format) COMPREPLY=($(compgen -W "svg png pdf txt json html" -- "$cur")); return;;
             --theme) COMPREPLY=($(compgen -W "light dark" -- "$cur")); return;;
             --scale) COMPREPLY=(); return;;
         esac
         if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W " --output -o --format -f --json --theme --scale --help -h" -- "$cur")); else COMPREPLY=($(compgen -W "$models" -- "$cur") $(compgen -f -- "$cur")); fi;;
+    gallery)
+        case "$prev" in
+            -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return;;
+            --theme) COMPREPLY=($(compgen -W "light dark" -- "$cur")); return;;
+            -j|--jobs) COMPREPLY=(); return;;
+        esac
+        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W " --output -o --all --theme --jobs -j --help -h" -- "$cur")); else COMPREPLY=($(compgen -W "$models" -- "$cur") $(compgen -f -- "$cur")); fi;;
     tokenize)
         case "$prev" in
         esac
@@ -74,7 +81,7 @@ _llmxray() {
     help)
         case "$prev" in
         esac
-        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W " --help -h" -- "$cur")); else COMPREPLY=($(compgen -W "info list draw run inside compare tokenize help version" -- "$cur")); fi;;
+        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W " --help -h" -- "$cur")); else COMPREPLY=($(compgen -W "info list draw run inside compare gallery tokenize help version" -- "$cur")); fi;;
     version)
         case "$prev" in
         esac

@@ -84,7 +84,7 @@ typedef struct llmxray_render_opts {
     int ascii;       /* text: 7-bit */
 } llmxray_render_opts;
 
-/* The architecture diagram in format ("svg", "png", "pdf", "txt", "json", "mermaid", "dot"),
+/* The architecture diagram in format ("svg", "png", "pdf", "txt", "json", "mermaid", "dot", "html"),
  * opts NULL for the defaults. *out (NUL-terminated, *len bytes without the NUL) is freed by
  * the caller with llmxray_free. */
 LLMXRAY_API llmxray_status llmxray_render(const llmxray_model *m, const char *format, const llmxray_render_opts *opts,

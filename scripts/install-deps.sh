@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The one place that names llmxray's system packages. Idempotent: installs only what is missing.
-# Debian packages first; then the npm packages the Mermaid check of the tests uses
-# (tests/node/mermaid: mermaid + jsdom, pinned by its package-lock.json), with Debian's
-# nodejs and npm when no node is installed. The test suite runs without them (that one
-# check is skipped), so a failed npm step only warns.
+# Debian packages first (chromium drives the browser tests of the HTML pages); then the npm
+# packages the tests use, each pinned by its package-lock.json: the Mermaid check
+# (tests/node/mermaid: mermaid + jsdom) and the browser check (tests/browser: playwright-core,
+# pointed at Debian's chromium), with Debian's nodejs and npm when no node is installed. The
+# test suite runs without them (those checks are skipped), so a failed npm step only warns.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PKGS=(build-essential cmake pkg-config clang libclang-rt-14-dev
       libcairo2-dev libpango1.0-dev libjansson-dev libcmocka-dev libicu-dev
       fonts-dejavu-core libxml2-utils hyperfine time
       libcurl4-openssl-dev nginx openssl
-      graphviz groff-base zsh)
+      graphviz groff-base zsh chromium)
 command -v node >/dev/null && command -v npm >/dev/null || PKGS+=(nodejs npm)
 missing=()
 for p in "${PKGS[@]}"; do
@@ -29,4 +30,10 @@ if [ ! -d "$MMD/node_modules/mermaid" ] || [ ! -d "$MMD/node_modules/jsdom" ]; t
   echo "install-deps: installing npm packages in $MMD (mermaid, jsdom)" >&2
   (cd "$MMD" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
     echo "install-deps: warning: npm install in $MMD failed; the Mermaid parse check will be skipped" >&2
+fi
+BROWSER=tests/browser
+if [ ! -d "$BROWSER/node_modules/playwright-core" ]; then
+  echo "install-deps: installing npm packages in $BROWSER (playwright-core)" >&2
+  (cd "$BROWSER" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+    echo "install-deps: warning: npm install in $BROWSER failed; the browser checks will be skipped" >&2
 fi

@@ -274,7 +274,7 @@ static void test_bash_completes(void **state)
     complete("llmxray draw llama-3.1-8b --the", "--theme\n");
     complete("llmxray draw x --theme \"\"", "light dark\n");
     complete("llmxray draw x -f m", "mermaid\n");
-    complete("llmxray compare a b -f \"\"", "svg png pdf txt json\n");
+    complete("llmxray compare a b -f \"\"", "svg png pdf txt json html\n");
     complete("llmxray draw mixtral-8x", "mixtral-8x7b mixtral-8x22b\n");
     complete("llmxray deepseek-v3 --asc", "--ascii\n");
     complete("llmxray run x --max", "--max-memory\n");

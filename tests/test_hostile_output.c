@@ -38,45 +38,16 @@
 #define EVIL "<script>alert(1)</script> & \"q\" 'a' \x1b[2J\x1b]0;pwn\x07 \xe2\x80\xae" "dlrow \xe2\x81\xa6x\xe2\x81\xa9 \xff\xfe\xc0\xaf end"
 #define EVIL_TENSOR "<script>\x1b[31m\xe2\x80\xae.weight" /* 27 bytes: a legal tensor name */
 
-enum { F32 = 0 };
 
 /* ------------------------------------------------------------------ the hostile model */
-
-static void put_tensor(lx_fx_gguf *w, const char *name, uint64_t a, uint64_t b)
-{
-    lx_fx_gguf_tensor(w, name, F32, b ? 2 : 1, (uint64_t[]){ a, b });
-}
 
 /* A one-layer Llama (width 32, 4 heads, FFN 64, vocabulary 16) with hostile strings. */
 static bool write_model(const char *path, const char *arch)
 {
-    char key[96];
-    lx_fx_gguf *w = lx_fx_gguf_new(3);
-    lx_fx_gguf_kv_str(w, "general.architecture", arch);
-    lx_fx_gguf_kv_str(w, "general.name", EVIL);
-    lx_fx_gguf_kv_str(w, "general.url", "javascript:alert(1)//\x1b[2J");
-    lx_fx_gguf_kv_str(w, "general.source.url", "https://example.com/\"><script>alert(1)</script>");
-    lx_fx_gguf_kv_str(w, "general.description", EVIL);
-    static const char *const k[][2] = { { "block_count", "1" }, { "embedding_length", "32" },
-                                         { "feed_forward_length", "64" }, { "attention.head_count", "4" } };
-    for (size_t i = 0; i < 4; i++) {
-        snprintf(key, sizeof key, "%s.%s", arch, k[i][0]);
-        lx_fx_gguf_kv_u32(w, key, (uint32_t)atoi(k[i][1]));
-    }
-    put_tensor(w, "token_embd.weight", 32, 16);
-    static const char *const sq[] = { "blk.0.attn_q.weight", "blk.0.attn_k.weight", "blk.0.attn_v.weight",
-                                      "blk.0.attn_output.weight" };
-    for (int i = 0; i < 4; i++) put_tensor(w, sq[i], 32, 32);
-    put_tensor(w, "blk.0.ffn_gate.weight", 32, 64);
-    put_tensor(w, "blk.0.ffn_up.weight", 32, 64);
-    put_tensor(w, "blk.0.ffn_down.weight", 64, 32);
-    put_tensor(w, "blk.0.attn_norm.weight", 32, 0);
-    put_tensor(w, "blk.0.ffn_norm.weight", 32, 0);
-    put_tensor(w, "output_norm.weight", 32, 0);
-    put_tensor(w, EVIL_TENSOR, 4, 0);
-    bool ok = lx_fx_gguf_write(w, path);
-    lx_fx_gguf_free(w);
-    return ok;
+    static const char *const kv[][2] = {{"general.url", "javascript:alert(1)//\x1b[2J"},
+                                        {"general.source.url", "https://example.com/\"><script>alert(1)</script>"},
+                                        {"general.description", EVIL}};
+    return lx_hx_write_tiny_llama(path, arch, EVIL, EVIL_TENSOR, kv, sizeof kv / sizeof kv[0]);
 }
 
 static int setup(void **state)

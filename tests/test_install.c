@@ -53,7 +53,7 @@ static const char PROGRAM[] =
 static const char EXPECTED[] =
     "Llama 3.1 8B (llama): 8030261248 parameters, 32 layers, d_model 4096, 32/8 heads, KV 131072 B/token\n"
     "mermaid: flowchart TB, 1 bytes\n"
-    "gif: 2 unknown format 'gif' (expected svg, png, pdf, txt, json, mermaid or dot)\n"
+    "gif: 2 unknown format 'gif' (expected svg, png, pdf, txt, json, mermaid, dot or html)\n"
     "missing: 3 /nonexistent/x.gguf: cannot open: No such file or directory\n"
     "version 0.1.0\n";
 

@@ -97,8 +97,9 @@ llmxray_status llmxray_render(const llmxray_model *m, const char *format, const 
     *len = 0;
     const lx_out_format *f = format ? lx_formats_find(format, LX_PRODUCT_DIAGRAM) : NULL;
     if (!f) {
-        lx_err_set(&err, LX_ERR_USAGE, "unknown format '%s' (expected svg, png, pdf, txt, json, mermaid or dot)",
-                   format ? format : "(NULL)");
+        char list[160];
+        lx_formats_list(LX_PRODUCT_DIAGRAM, false, list, sizeof list);
+        lx_err_set(&err, LX_ERR_USAGE, "unknown format '%s' (expected %s)", format ? format : "(NULL)", list);
         return fail(&err, errbuf, errcap);
     }
     lx_render_opts r = render_opts(opts);

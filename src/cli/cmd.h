@@ -15,6 +15,7 @@ extern const lx_cli_cmd lx_cmd_run_def;    /* cli/cmd_run.c */
 extern const lx_cli_cmd lx_cmd_inside_def; /* cli/cmd_inside.c */
 extern const lx_cli_cmd lx_cmd_compare_def; /* cli/cmd_compare.c */
 extern const lx_cli_cmd lx_cmd_tokenize_def; /* cli/cmd_tokenize.c */
+extern const lx_cli_cmd lx_cmd_gallery_def; /* cli/cmd_gallery.c */
 
 /* Options for remote models (open/remote) that info and draw take, as an option group over
  * an lx_remote_opts: --max-header BYTES (K, M, G suffixes: KiB, MiB, GiB), --timeout SECONDS,

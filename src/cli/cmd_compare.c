@@ -1,4 +1,4 @@
-/* cli/cmd_compare — `llmxray compare A B [C...] [-o FILE] [-f svg|png|pdf|txt|json] [--json]
+/* cli/cmd_compare — `llmxray compare A B [C...] [-o FILE] [-f svg|png|pdf|html|txt|json] [--json]
  * [--theme light|dark] [--scale N]`: two or more architectures side by side.
  *
  * The output is --json, else -f, else the extension of -o (looked up in render/formats
@@ -24,7 +24,7 @@ typedef struct compare_cli {
 static const lx_cli_opt OPTS[] = {
     {"--output", "-o", "FILE", "write to FILE (- for stdout; default: the text table on stdout)", LX_COMPLETE_FILE,
      lx_cli_set_string, F(output)},
-    {"--format", "-f", "FORMAT", "svg, png, pdf, txt or json (default: from the extension of FILE)", LX_COMPLETE_COMPARE,
+    {"--format", "-f", "FORMAT", "svg, png, pdf, html, txt or json (default: from the extension of FILE)", LX_COMPLETE_COMPARE,
      lx_cli_set_string, F(format)},
     {"--json", NULL, NULL, "the differences as JSON (keys documented in docs/compare.md)", LX_COMPLETE_NONE,
      lx_cli_set_flag, F(json)},

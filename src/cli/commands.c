@@ -54,7 +54,7 @@ static int cmd_version(int argc, char **argv)
 
 const lx_cli_cmd *const lx_cli_commands[] = {
     &lx_cmd_info_def, &lx_cmd_list_def, &lx_cmd_draw_def, &lx_cmd_run_def, &lx_cmd_inside_def, &lx_cmd_compare_def,
-    &lx_cmd_tokenize_def, &HELP, &VERSION,
+    &lx_cmd_gallery_def, &lx_cmd_tokenize_def, &HELP, &VERSION,
 };
 const size_t lx_cli_n_commands = sizeof lx_cli_commands / sizeof lx_cli_commands[0];
 

@@ -761,6 +761,19 @@ const char *lx_sub_kind_key(lx_sub_kind k)
 const char *lx_comp_key(lx_comp c) { return (unsigned)c < LX_COMP_COUNT ? COMP_NAMES[c].key : "?"; }
 const char *lx_comp_label(lx_comp c) { return (unsigned)c < LX_COMP_COUNT ? COMP_NAMES[c].label : "?"; }
 
+int lx_arch_layer_mix(const lx_arch *a, const char **labels, int *counts)
+{
+    int n = 0;
+    for (int l = 0; l < a->n_layers && l < LX_MAX_LAYERS; l++) {
+        const char *lab = lx_layer_label(&a->layers[l]);
+        int k = 0;
+        while (k < n && strcmp(labels[k], lab) != 0) k++;
+        if (k == n) { labels[n] = lab; counts[n++] = 0; }
+        counts[k]++;
+    }
+    return n;
+}
+
 const char *lx_arch_main_dtype(const lx_arch *a)
 {
     int best = 0;

@@ -177,6 +177,9 @@ const char *lx_mixer_label(lx_mixer m);        /* for people: "Gated DeltaNet", 
 const char *lx_sub_kind_key(lx_sub_kind k);  /* JSON: "decoder" | "encoder" | "vision_encoder" | "audio_encoder" | "projector" | "mtp" */
 const char *lx_comp_key(lx_comp c);            /* JSON key: "embedding", "ffn_experts", ... */
 const char *lx_comp_label(lx_comp c);          /* for people: "Token embedding", ... */
+/* The layer mix: each distinct lx_layer_label with its count, in order of first appearance;
+ * returns how many (labels and counts hold LX_MAX_LAYERS). */
+int lx_arch_layer_mix(const lx_arch *a, const char **labels, int *counts);
 /* The storage type holding most bytes, e.g. "BF16" or "Q8_0"; for quantized labels. */
 const char *lx_arch_main_dtype(const lx_arch *a);
 

@@ -15,6 +15,7 @@
 #define LX_PIPELINE_PIPELINE_H
 
 #include "infer/inside.h"
+#include "layout/measure.h"
 #include "model/arch.h"
 #include "render/formats.h"
 #include "util/buf.h"
@@ -30,6 +31,18 @@ lx_status lx_pipeline_diagram(const lx_arch *a, const lx_out_format *f, const lx
 struct lx_remote_opts;
 lx_status lx_pipeline_draw(const char *what, const struct lx_remote_opts *remote, const lx_out_format *f,
                            const lx_render_opts *o, lx_buf *out, lx_err *err);
+
+/* Opens what the user named, builds its architecture model and hands it to fn (then frees
+ * both): for commands that do more than one thing with a model (gallery). */
+typedef lx_status (*lx_pipeline_arch_fn)(const lx_arch *a, void *ctx, lx_err *err);
+lx_status lx_pipeline_with_arch(const char *what, const struct lx_remote_opts *remote, lx_pipeline_arch_fn fn,
+                                void *ctx, lx_err *err);
+
+/* The gallery's two files of one model from one layout: the diagram as SVG (the thumbnail,
+ * theme o->theme) into svg and the interactive page into html. m is the caller's measure
+ * context, reused from model to model. */
+lx_status lx_pipeline_gallery_pages(const lx_arch *a, lx_measure *m, const lx_render_opts *o, lx_buf *svg,
+                                    lx_buf *html, lx_err *err);
 
 /* The `inside` poster (or its data form) of a traced run of the GGUF at path: the spine is
  * the architecture the run itself read (in->arch); the file is not opened again. */

@@ -168,6 +168,19 @@ void lx_compare_json(const lx_diff *d, const char *const *names, lx_buf *out)
 
 /* ---- picture ---- */
 
+/* The interactive page: two models' tensors behind their spines ("a." and "b." boxes). */
+static lx_status compare_page(const lx_diff *d, const lx_scene *s, const lx_render_opts *ro, const lx_out_format *f,
+                              lx_buf *out, lx_err *err)
+{
+    char title[400];
+    snprintf(title, sizeof title, "%s vs %s%s", d->models[0]->hp.name, d->models[1]->hp.name,
+             d->n_models > 2 ? " and more" : "");
+    bool two = d->n_models == 2;
+    lx_html_page page = {.scene = s, .arch = two ? d->models[0] : NULL, .arch2 = two ? d->models[1] : NULL,
+                         .title = title, .kind = "compare"};
+    return f->page(&page, ro, out, err);
+}
+
 lx_status lx_compare_picture(const lx_diff *d, const lx_compare_opts *o, lx_buf *out, lx_err *err)
 {
     lx_measure *m = NULL;
@@ -178,8 +191,9 @@ lx_status lx_compare_picture(const lx_diff *d, const lx_compare_opts *o, lx_buf 
     lx_render_opts ro = lx_render_defaults();
     ro.theme = o->theme;
     ro.scale = o->scale;
-    if (st == LX_OK && !o->format->scene) st = lx_err_set(err, LX_ERR_USAGE, "%s cannot draw a comparison", o->format->name);
-    if (st == LX_OK) st = o->format->scene(&s, &ro, out, err);
+    if (st == LX_OK && o->format->page) st = compare_page(d, &s, &ro, o->format, out, err);
+    else if (st == LX_OK && !o->format->scene) st = lx_err_set(err, LX_ERR_USAGE, "%s cannot draw a comparison", o->format->name);
+    else if (st == LX_OK) st = o->format->scene(&s, &ro, out, err);
     lx_scene_free(&s);
     lx_measure_free(m);
     return st;

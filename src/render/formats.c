@@ -69,17 +69,24 @@ static lx_status dot(const lx_desc *d, const lx_render_opts *o, lx_buf *out, lx_
     return lx_flow_render(d, LX_FLOW_DOT, out, err);
 }
 
-enum { DIAGRAM = LX_PRODUCT_DIAGRAM, POSTER = LX_PRODUCT_POSTER, COMPARE = LX_PRODUCT_COMPARE };
+static lx_status html(const lx_html_page *p, const lx_render_opts *o, lx_buf *out, lx_err *err)
+{
+    return lx_html_render(p, o->theme, out, err);
+}
+
+enum { DIAGRAM = LX_PRODUCT_DIAGRAM, POSTER = LX_PRODUCT_POSTER, COMPARE = LX_PRODUCT_COMPARE, GALLERY = LX_PRODUCT_GALLERY };
 
 static const lx_out_format FORMATS[] = {
-    {"svg", NULL, "svg", "SVG vector picture, with a tooltip on every box", DIAGRAM | POSTER | COMPARE, false, svg, NULL, NULL},
-    {"png", NULL, "png", "PNG picture (--scale sets pixels per unit)", DIAGRAM | POSTER | COMPARE, true, png, NULL, NULL},
-    {"pdf", NULL, "pdf", "PDF, vector with selectable text", DIAGRAM | POSTER | COMPARE, true, pdf, NULL, NULL},
-    {"txt", "text", "txt", "the diagram as text (--width, --ascii); compare: the table", DIAGRAM | COMPARE, false, NULL, txt, NULL},
+    {"svg", NULL, "svg", "SVG vector picture, with a tooltip on every box", DIAGRAM | POSTER | COMPARE | GALLERY, false, svg, NULL, NULL, NULL},
+    {"png", NULL, "png", "PNG picture (--scale sets pixels per unit)", DIAGRAM | POSTER | COMPARE, true, png, NULL, NULL, NULL},
+    {"pdf", NULL, "pdf", "PDF, vector with selectable text", DIAGRAM | POSTER | COMPARE, true, pdf, NULL, NULL, NULL},
+    {"txt", "text", "txt", "the diagram as text (--width, --ascii); compare: the table", DIAGRAM | COMPARE, false, NULL, txt, NULL, NULL},
     {"json", NULL, "json", "draw: the laid-out scene (docs/scene-json.md); inside: the run's numbers; compare: "
-     "the differences (docs/compare.md)", DIAGRAM | POSTER | COMPARE, false, json, NULL, lx_run_json},
-    {"mermaid", "mmd", "mmd", "Mermaid flowchart (renders in GitHub Markdown)", DIAGRAM, false, NULL, mermaid, NULL},
-    {"dot", "gv", "dot", "Graphviz DOT graph (dot -Tsvg)", DIAGRAM, false, NULL, dot, NULL},
+     "the differences (docs/compare.md)", DIAGRAM | POSTER | COMPARE, false, json, NULL, lx_run_json, NULL},
+    {"mermaid", "mmd", "mmd", "Mermaid flowchart (renders in GitHub Markdown)", DIAGRAM, false, NULL, mermaid, NULL, NULL},
+    {"dot", "gv", "dot", "Graphviz DOT graph (dot -Tsvg)", DIAGRAM, false, NULL, dot, NULL, NULL},
+    {"html", "htm", "html", "interactive page, one self-contained file: zoom, fold, hover for tensors, search",
+     DIAGRAM | POSTER | COMPARE | GALLERY, false, NULL, NULL, NULL, html},
 };
 
 #define N_FORMATS (sizeof FORMATS / sizeof FORMATS[0])

@@ -6,7 +6,8 @@
  * its back end. A back end consumes one of three things:
  *   scene  — a laid-out lx_scene (layout/scene): SVG, PNG, PDF, the scene as JSON;
  *   desc   — a description without geometry (layout/describe): terminal text, Mermaid, DOT;
- *   run    — a traced run of `inside` as data (infer/inside): the run's numbers as JSON.
+ *   run    — a traced run of `inside` as data (infer/inside): the run's numbers as JSON;
+ *   page   — a laid-out scene with the model behind it (render/html): the interactive page.
  * The pipeline driver (pipeline/) looks a format up here once and calls the back end the
  * row names; no command keeps its own list of extensions. Adding a format is one row.
  *
@@ -22,6 +23,7 @@
 #include "layout/describe.h"
 #include "layout/scene.h"
 #include "render/page.h"
+#include "render/html.h"
 #include "render/theme.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -54,6 +56,7 @@ lx_render_opts lx_render_defaults(void);
 typedef lx_status (*lx_scene_writer)(const lx_scene *s, const lx_render_opts *o, lx_buf *out, lx_err *err);
 typedef lx_status (*lx_desc_writer)(const lx_desc *d, const lx_render_opts *o, lx_buf *out, lx_err *err);
 typedef lx_status (*lx_run_writer)(const lx_inside *in, const char *path, lx_buf *out, lx_err *err);
+typedef lx_status (*lx_page_writer)(const lx_html_page *p, const lx_render_opts *o, lx_buf *out, lx_err *err);
 
 typedef struct lx_out_format {
     const char *name;    /* for -f: "svg" */
@@ -65,6 +68,7 @@ typedef struct lx_out_format {
     lx_scene_writer scene; /* at most one of scene and desc is set */
     lx_desc_writer desc;
     lx_run_writer run;   /* the poster's data form (replaces the scene for `inside`) */
+    lx_page_writer page; /* the interactive page (the scene plus its model; set instead of scene) */
 } lx_out_format;
 
 size_t lx_formats_count(void);

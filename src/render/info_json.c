@@ -166,14 +166,7 @@ static void put_layer_pattern(json_out *j, const lx_arch *a)
 static void put_layer_mix(json_out *j, const lx_arch *a)
 {
     const char *seen[LX_MAX_LAYERS];
-    int counts[LX_MAX_LAYERS], n = 0;
-    for (int l = 0; l < a->n_layers && l < LX_MAX_LAYERS; l++) {
-        const char *lab = lx_layer_label(&a->layers[l]);
-        int k = 0;
-        while (k < n && strcmp(seen[k], lab) != 0) k++;
-        if (k == n) { seen[n] = lab; counts[n++] = 0; }
-        counts[k]++;
-    }
+    int counts[LX_MAX_LAYERS], n = lx_arch_layer_mix(a, seen, counts);
     open_obj(j, "layer_mix");
     for (int k = 0; k < n; k++) kv_u64(j, seen[k], (uint64_t)counts[k]);
     close_obj(j);

@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "fixture_gguf.h"
+
 /* ------------------------------------------------------------------ running the CLI */
 
 /* Reads all of an (anonymous, rewound) temporary file. */
@@ -293,4 +295,41 @@ bool lx_hx_write_repeat(const char *path, const char *prefix, char fill, uint64_
     free(chunk);
     ok = ok && fputs(suffix, f) >= 0;
     return fclose(f) == 0 && ok;
+}
+
+/* ---- a tiny hostile Llama ---- */
+
+static void put_f32(lx_fx_gguf *w, const char *name, uint64_t a, uint64_t b)
+{
+    lx_fx_gguf_tensor(w, name, 0, b ? 2 : 1, (uint64_t[]){a, b});
+}
+
+bool lx_hx_write_tiny_llama(const char *path, const char *arch, const char *name, const char *extra_tensor,
+                            const char *const (*kv)[2], size_t n_kv)
+{
+    char key[96];
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "general.architecture", arch);
+    lx_fx_gguf_kv_str(w, "general.name", name);
+    for (size_t i = 0; i < n_kv; i++) lx_fx_gguf_kv_str(w, kv[i][0], kv[i][1]);
+    static const char *const k[][2] = {{"block_count", "1"}, {"embedding_length", "32"},
+                                       {"feed_forward_length", "64"}, {"attention.head_count", "4"}};
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(key, sizeof key, "%s.%s", arch, k[i][0]);
+        lx_fx_gguf_kv_u32(w, key, (uint32_t)atoi(k[i][1]));
+    }
+    put_f32(w, "token_embd.weight", 32, 16);
+    static const char *const sq[] = {"blk.0.attn_q.weight", "blk.0.attn_k.weight", "blk.0.attn_v.weight",
+                                     "blk.0.attn_output.weight"};
+    for (int i = 0; i < 4; i++) put_f32(w, sq[i], 32, 32);
+    put_f32(w, "blk.0.ffn_gate.weight", 32, 64);
+    put_f32(w, "blk.0.ffn_up.weight", 32, 64);
+    put_f32(w, "blk.0.ffn_down.weight", 64, 32);
+    put_f32(w, "blk.0.attn_norm.weight", 32, 0);
+    put_f32(w, "blk.0.ffn_norm.weight", 32, 0);
+    put_f32(w, "output_norm.weight", 32, 0);
+    put_f32(w, extra_tensor, 4, 0);
+    bool ok = lx_fx_gguf_write(w, path);
+    lx_fx_gguf_free(w);
+    return ok;
 }

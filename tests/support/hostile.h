@@ -97,6 +97,11 @@ void lx_hx_expect_clean_failure(const lx_hx_run *r, int code, const char *msg_pa
 void lx_hx_expect_memory(const char *binary, const char *path, uint64_t header_bytes, unsigned factor);
 
 /* Small file helpers (false on any I/O error). */
+/* A one-layer Llama GGUF (width 32, 4 heads, FFN 64, vocabulary 16, F32) whose
+ * general.architecture is arch and general.name name, with the extra tensor extra_tensor (4
+ * floats; a hostile name) and the string keys kv[0..n_kv) ({key, value} pairs) added. */
+bool lx_hx_write_tiny_llama(const char *path, const char *arch, const char *name, const char *extra_tensor,
+                            const char *const (*kv)[2], size_t n_kv);
 bool lx_hx_mkdirs(const char *path);       /* mkdir -p */
 bool lx_hx_write_text(const char *path, const char *text);
 char *lx_hx_slurp(const char *path, size_t *len); /* malloc'd, NUL-terminated; NULL on error */
