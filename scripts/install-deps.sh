@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PKGS=(build-essential cmake pkg-config clang libclang-rt-14-dev
-      libcairo2-dev libpango1.0-dev libjansson-dev libcmocka-dev libicu-dev
+      libcairo2-dev libpango1.0-dev libfontconfig-dev libjansson-dev libcmocka-dev libicu-dev
       fonts-dejavu-core libxml2-utils hyperfine time
       libcurl4-openssl-dev nginx openssl
       graphviz groff-base zsh chromium)

@@ -242,6 +242,78 @@ static void test_layer_mixes(void **state)
     unbuild(b);
 }
 
+/* ---------------------------------------------------------------- motifs */
+
+/* The motif's labels joined, "mamba2 moe full", layers [from, from + n). */
+static void labels_of(const lx_arch *a, int from, int n, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (int i = from; i < from + n; i++) {
+        size_t k = strlen(out);
+        snprintf(out + k, cap - k, "%s%s", k ? " " : "", lx_layer_label(&a->layers[i]));
+    }
+}
+
+static void assert_motif(const char *config, int prefix, int unit, int repeat, int suffix, bool irregular,
+                         const char *labels)
+{
+    built *b = build(config);
+    const lx_motif *m = &b->arch.motif;
+    char got[512];
+    assert_true(m->found);
+    assert_int_equal(m->prefix, prefix);
+    assert_int_equal(m->unit, unit);
+    assert_int_equal(m->repeat, repeat);
+    assert_int_equal(m->suffix, suffix);
+    assert_int_equal(m->irregular_tail, irregular);
+    labels_of(&b->arch, m->prefix, m->unit, got, sizeof got);
+    assert_string_equal(got, labels);
+    unbuild(b);
+}
+
+/* Units found by hand from each config's pattern: Nemotron 3 Nano's
+ * "MEMEM*E" x 5 then 17 layers that repeat nothing (as the gallery draws it: "5 x [Mamba-2 ·
+ * MoE · Mamba-2 · MoE · Mamba-2 · attention · MoE] ..."); Nemotron-H 56B's "M-M-M-M*-M-" x 10 +
+ * "M-M-M-M-"; Nemotron 3 Super's attention every 9, 11 x 5 and 9 layers, so its 11-layer unit
+ * starts at layer 18; Gemma 4 E4B's 4 x [5 sliding, 1 full] before 18 shared-K/V layers; LFM2's
+ * attention at 2, 5, 8, 10, 12, 14: 7 layers, 4 x [conv, full], conv (a regular tail). */
+static void test_motifs_with_irregular_tails(void **state)
+{
+    (void)state;
+    assert_motif("nemotron-3-nano-30b-a3b", 0, 7, 5, 17, true, "mamba2 moe mamba2 moe mamba2 full moe");
+    assert_motif("nemotron-h-56b", 0, 11, 10, 8, true, "mamba2 mlp mamba2 mlp mamba2 mlp mamba2 full mlp mamba2 mlp");
+    assert_motif("nemotron-3-super-120b-a12b", 18, 11, 5, 15, true,
+                 "mamba2 moe mamba2 moe mamba2 moe mamba2 full moe mamba2 moe");
+    assert_motif("gemma-4-e4b", 0, 6, 4, 18, true, "sliding sliding sliding sliding sliding full");
+    assert_motif("lfm2-1.2b", 7, 2, 4, 1, false, "conv full");
+    assert_motif("medgemma-27b-it", 0, 6, 10, 2, false, "sliding sliding sliding sliding sliding full");
+    assert_motif("qwen3-next-80b-a3b", 0, 4, 12, 0, false, "gated_deltanet gated_deltanet gated_deltanet full");
+}
+
+/* A pattern whose repeats cover less than half the stack has no motif (drawn per kind). */
+static void test_motif_that_never_repeats(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/motif_none.json", LX_TMP_DIR);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"model_type\":\"nemotron_h\",\"hidden_size\":64,\"num_hidden_layers\":10,"
+          "\"hybrid_override_pattern\":\"M*-MM-*M-M\",\"num_attention_heads\":4,\"num_key_value_heads\":2,"
+          "\"head_dim\":16,\"mamba_num_heads\":4,\"mamba_head_dim\":16,\"n_groups\":2,\"ssm_state_size\":8,"
+          "\"conv_kernel\":4,\"intermediate_size\":96,\"vocab_size\":256}", f);
+    fclose(f);
+    lx_source src;
+    lx_arch a;
+    lx_err err = {0};
+    assert_int_equal(lx_source_open(path, &src, &err), LX_OK);
+    assert_int_equal(lx_arch_build(&src, &a, &err), LX_OK);
+    assert_false(a.motif.found);
+    assert_int_equal(a.motif.prefix + a.motif.unit * a.motif.repeat + a.motif.suffix, 10);
+    lx_arch_free(&a);
+    lx_source_free(&src);
+}
+
 /* ---------------------------------------------------------------- one layer by hand */
 
 /* Qwen3-Next's layer 0, a Gated DeltaNet layer, from its shapes (H 2048; 16 key heads and 32
@@ -327,6 +399,8 @@ int main(void)
         cmocka_unit_test(test_every_config_builds_and_adds_up),
         cmocka_unit_test(test_exact_totals),
         cmocka_unit_test(test_layer_mixes),
+        cmocka_unit_test(test_motifs_with_irregular_tails),
+        cmocka_unit_test(test_motif_that_never_repeats),
         cmocka_unit_test(test_one_gated_deltanet_layer),
         cmocka_unit_test(test_one_mamba2_layer),
         cmocka_unit_test(test_one_conv_layer),

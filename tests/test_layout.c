@@ -370,9 +370,31 @@ static void test_describe_qwen3_next_motif(void **state)
     lx_source_free(&src);
 }
 
-/* Nemotron-H: no motif repeats, so one block per kind of layer: Mamba-2 only, MLP only,
- * attention only; the Mamba-2 inset is a chain of five steps. */
-static void test_describe_nemotron_h_kinds(void **state)
+/* Gemma 4 E4B: 4 x [5 sliding, 1 full], then 18 layers whose K/V come from earlier layers,
+ * kinds the unit does not hold: one block for each after the motif's container. */
+static void test_describe_irregular_tail_kinds(void **state)
+{
+    (void)state;
+    lx_source src;
+    lx_arch a;
+    assert_true(lx_test_open_arch(LX_SHARED_DIR "/configs/gemma-4-e4b/config.json", &src, &a));
+    lx_err err = {0};
+    lx_desc *d = lx_desc_build(&a, &err);
+    assert_non_null(d);
+    assert_int_equal(d->n_blocks, 3);
+    assert_string_equal(d->blocks[0].caption, "4 × [5 × sliding-window attention, 1 × full attention] · layers 0–23");
+    assert_string_equal(d->blocks[1].caption, "sliding-window attention (shared K/V) · 15 layers (see the layer pattern)");
+    assert_string_equal(d->blocks[2].caption, "full attention (shared K/V) · 3 layers (see the layer pattern)");
+    assert_int_equal(d->blocks[1].n_layers + d->blocks[2].n_layers, 18);
+    lx_desc_free(d);
+    lx_arch_free(&a);
+    lx_source_free(&src);
+}
+
+/* Nemotron-H 56B: one container for its motif "M-M-M-M*-M-" x 10, the irregular tail of 8
+ * layers named per kind in its caption, and inside it each kind once: Mamba-2 only, MLP
+ * only, attention only; the Mamba-2 inset is a chain of five steps. */
+static void test_describe_nemotron_h_motif(void **state)
 {
     (void)state;
     lx_source src;
@@ -381,13 +403,14 @@ static void test_describe_nemotron_h_kinds(void **state)
     lx_err err = {0};
     lx_desc *d = lx_desc_build(&a, &err);
     assert_non_null(d);
-    assert_int_equal(d->n_blocks, 3);
-    assert_string_equal(d->blocks[0].caption, "Mamba-2 layer · 54 layers (see the layer pattern)");
-    assert_string_equal(d->blocks[1].caption, "MLP layer (feed-forward only) · 54 layers (see the layer pattern)");
-    assert_string_equal(d->blocks[2].caption, "Attention layer (no feed-forward) · 10 layers: 7–106, every 11th");
+    assert_int_equal(d->n_blocks, 1);
+    assert_string_equal(d->blocks[0].caption, "10 × [Mamba-2 · MLP · Mamba-2 · MLP · Mamba-2 · MLP · Mamba-2 · attention · "
+                        "MLP · Mamba-2 · MLP] + 8 layers (4 × Mamba-2, 4 × MLP) · layers 0–117");
+    assert_string_equal(d->blocks[0].badge, "× 10");
+    assert_string_equal(d->blocks[0].steps[0].card.title, "5 × Mamba-2 layers");
+    assert_non_null(find_step(&d->blocks[0], "attn"));
+    assert_non_null(find_step(&d->blocks[0], "ffn"));
     assert_non_null(find_step(&d->blocks[0], "mamba2"));
-    assert_null(find_step(&d->blocks[0], "ffn"));
-    assert_null(find_step(&d->blocks[1], "attn"));
     const lx_desc_inset *m = &d->insets[0];
     assert_int_equal(m->type, LX_INSET_CHAIN);
     assert_int_equal(m->n_chain, 5);
@@ -573,7 +596,8 @@ int main(void)
         cmocka_unit_test(test_rules_hold_for_shared_configs),
         cmocka_unit_test(test_describe_qwen3_next_motif),
         cmocka_unit_test(test_rules_hold_for_recurrent_stacks),
-        cmocka_unit_test(test_describe_nemotron_h_kinds),
+        cmocka_unit_test(test_describe_nemotron_h_motif),
+        cmocka_unit_test(test_describe_irregular_tail_kinds),
         cmocka_unit_test(test_rules_hold_for_shared_gguf),
         cmocka_unit_test(test_same_input_same_bytes),
         cmocka_unit_test(test_checker_catches_faults),

@@ -1,5 +1,14 @@
-/* infer/tok_uni — see tok_uni.h. Categories, case and decompositions come from ICU. */
+/* infer/tok_uni — see tok_uni.h. Categories, case and decompositions come from ICU.
+ *
+ * ICU is opened on first use (dlopen of the libicuuc of the headers' version) rather than
+ * linked: only tokenizing needs it, and linking it (with the C++ runtime it pulls in) costs
+ * every process ~2 ms of loading (bench/configs.sh). Should it not open, classes and case
+ * fall back to ASCII and decompositions to none. */
 #include "infer/tok_uni.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stddef.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -7,12 +16,66 @@
 
 #include "util/buf.h"
 
+#define UNI_STR_(x) #x
+#define UNI_STR(x) UNI_STR_(x) /* after expansion: u_tolower -> "u_tolower_72" */
+
+static struct {
+    __typeof__(&u_charType) char_type;
+    __typeof__(&u_isUWhiteSpace) is_white;
+    __typeof__(&u_tolower) lower;
+    __typeof__(&unorm2_getNFDInstance) nfd;
+    __typeof__(&unorm2_normalize) normalize;
+} icu;
+static bool icu_ok;
+static pthread_once_t icu_once = PTHREAD_ONCE_INIT;
+
+static void icu_open(void)
+{
+    static const struct { const char *name; size_t off; } F[] = {
+        {UNI_STR(u_charType), offsetof(__typeof__(icu), char_type)},
+        {UNI_STR(u_isUWhiteSpace), offsetof(__typeof__(icu), is_white)},
+        {UNI_STR(u_tolower), offsetof(__typeof__(icu), lower)},
+        {UNI_STR(unorm2_getNFDInstance), offsetof(__typeof__(icu), nfd)},
+        {UNI_STR(unorm2_normalize), offsetof(__typeof__(icu), normalize)},
+    };
+    void *lib = dlopen("libicuuc.so." UNI_STR(U_ICU_VERSION_MAJOR_NUM), RTLD_NOW | RTLD_LOCAL);
+    if (!lib) return;
+    __typeof__(icu) t;
+    for (size_t i = 0; i < sizeof F / sizeof F[0]; i++) {
+        void *sym = dlsym(lib, F[i].name);
+        if (!sym) {
+            dlclose(lib);
+            return;
+        }
+        *(void **)((char *)&t + F[i].off) = sym; /* as POSIX dlsym requires */
+    }
+    icu = t;
+    icu_ok = true;
+}
+
+static bool icu_ready(void)
+{
+    pthread_once(&icu_once, icu_open);
+    return icu_ok;
+}
+
+/* Without ICU: ASCII only. */
+static unsigned ascii_class(uint32_t c)
+{
+    if (c == ' ' || (c >= 9 && c <= 13)) return LX_UNI_WS;
+    if ((c | 32) >= 'a' && (c | 32) <= 'z') return LX_UNI_L;
+    if (c >= '0' && c <= '9') return LX_UNI_N;
+    if (c < 32 || c == 127) return LX_UNI_C;
+    return c < 128 ? LX_UNI_P : 0;
+}
+
 unsigned lx_uni_class(uint32_t cp)
 {
     if (cp > 0x10FFFF) return 0;
+    if (!icu_ready()) return ascii_class(cp);
     UChar32 c = (UChar32)cp;
-    uint32_t gc = U_GET_GC_MASK(c);
-    unsigned f = u_isUWhiteSpace(c) ? LX_UNI_WS : 0;
+    uint32_t gc = U_MASK(icu.char_type(c));
+    unsigned f = icu.is_white(c) ? LX_UNI_WS : 0;
     if (gc & U_GC_L_MASK) f |= LX_UNI_L;
     if (gc & U_GC_N_MASK) f |= LX_UNI_N;
     if (gc & U_GC_P_MASK) f |= LX_UNI_P;
@@ -45,18 +108,23 @@ size_t lx_uni_encode(uint32_t cp, char *out)
     return 4;
 }
 
-uint32_t lx_uni_lower(uint32_t cp) { return cp > 0x10FFFF ? cp : (uint32_t)u_tolower((UChar32)cp); }
+uint32_t lx_uni_lower(uint32_t cp)
+{
+    if (cp > 0x10FFFF) return cp;
+    if (!icu_ready()) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    return (uint32_t)icu.lower((UChar32)cp);
+}
 
 uint32_t lx_uni_nfd_first(uint32_t cp)
 {
-    if (cp < 0xC0 || cp > 0x10FFFF) return cp;
+    if (cp < 0xC0 || cp > 0x10FFFF || !icu_ready()) return cp;
     UErrorCode e = U_ZERO_ERROR;
-    const UNormalizer2 *nfd = unorm2_getNFDInstance(&e);
+    const UNormalizer2 *nfd = icu.nfd(&e);
     if (U_FAILURE(e)) return cp;
     UChar src[2], dst[32];
     int32_t n = 0, m;
     U16_APPEND_UNSAFE(src, n, (UChar32)cp);
-    m = unorm2_normalize(nfd, src, n, dst, 32, &e);
+    m = icu.normalize(nfd, src, n, dst, 32, &e);
     if (U_FAILURE(e) || m <= 0) return cp;
     UChar32 first;
     int32_t i = 0;

@@ -782,39 +782,79 @@ static bool ffn_varies(const lx_arch *a)
 }
 
 /* "Gated DeltaNet", "gated attention", "sliding-window attention", "MoE feed-forward", with
- * "+ MoE" / "+ dense FFN" when the feed-forward varies too. */
-static void kind_phrase(const lx_arch *a, int layer, char *out, size_t cap)
+ * "+ MoE" / "+ dense FFN" when the feed-forward varies too; brief (a unit of many runs, as
+ * the gallery writes Nemotron-H's): "MoE", "MLP", "attention". */
+static void kind_phrase_as(const lx_arch *a, int layer, bool brief, char *out, size_t cap)
 {
     const lx_layer *l = &a->layers[layer];
     const char *m;
-    if (l->mixer == LX_MIX_NONE) m = l->ffn == LX_FFN_MOE ? "MoE feed-forward" : "MLP feed-forward";
+    if (l->mixer == LX_MIX_NONE) m = l->ffn == LX_FFN_MOE ? (brief ? "MoE" : "MoE feed-forward") : (brief ? "MLP" : "MLP feed-forward");
     else if (l->mixer != LX_MIX_ATTN) m = l->mixer == LX_MIX_CONV ? "short convolution" : lx_mixer_label(l->mixer);
     else if (l->bits & LX_LAYER_SLIDING) m = "sliding-window attention";
     else if (l->bits & LX_LAYER_CHUNKED) m = "chunked attention";
     else if (l->bits & LX_LAYER_GATED) m = "gated attention";
-    else m = "full attention";
+    else m = brief ? "attention" : "full attention";
     bool with_ffn = l->mixer != LX_MIX_NONE && ffn_varies(a);
-    lx_dsnprintf(out, cap, "%s%s", m, !with_ffn ? "" : l->ffn == LX_FFN_MOE ? " + MoE" : " + dense FFN");
+    lx_dsnprintf(out, cap, "%s%s%s", m, (l->bits & LX_LAYER_KV_SHARED) ? " (shared K/V)" : "",
+                 !with_ffn ? "" : l->ffn == LX_FFN_MOE ? " + MoE" : " + dense FFN");
 }
 
-/* Run-length phrase of layers [from, to): "3 × Gated DeltaNet, 1 × gated attention", or
- * with many runs "Mamba-2 · MoE feed-forward · ...". */
-static void runs_phrase(const lx_arch *a, int from, int to, char *out, size_t cap)
+static void kind_phrase(const lx_arch *a, int layer, char *out, size_t cap)
+{
+    kind_phrase_as(a, layer, false, out, cap);
+}
+
+/* Number of runs of one kind in layers [from, to). */
+static int count_runs(const lx_arch *a, int from, int to)
 {
     int runs = 0;
     for (int i = from; i < to; i++)
         if (i == from || !lx_layers_same_kind(&a->layers[i], &a->layers[i - 1])) runs++;
+    return runs;
+}
+
+/* Run-length phrase of layers [from, to): "3 × Gated DeltaNet, 1 × gated attention", or
+ * with many runs "Mamba-2 · MoE · Mamba-2 · ...". */
+static void runs_phrase(const lx_arch *a, int from, int to, char *out, size_t cap)
+{
+    int runs = count_runs(a, from, to);
     out[0] = '\0';
     for (int i = from; i < to;) {
         int j = i + 1;
         while (j < to && lx_layers_same_kind(&a->layers[j], &a->layers[i])) j++;
         char name[96];
-        kind_phrase(a, i, name, sizeof name);
+        kind_phrase_as(a, i, runs > 4, name, sizeof name);
         size_t n = strlen(out);
         const char *sep = n ? (runs > 4 ? " · " : ", ") : "";
         if (runs > 4 && j - i == 1) lx_dsnprintf(out + n, cap - n, "%s%s", sep, name);
         else lx_dsnprintf(out + n, cap - n, "%s%d × %s", sep, j - i, name);
         i = j;
+    }
+}
+
+/* How many layers of [from, to) are of layer i's kind; 0 when one before i in the range is
+ * (so that each kind is counted once, at its first layer). */
+static int first_kind_count(const lx_arch *a, int i, int from, int to)
+{
+    for (int j = from; j < i; j++)
+        if (lx_layers_same_kind(&a->layers[i], &a->layers[j])) return 0;
+    int count = 0;
+    for (int j = i; j < to; j++) count += lx_layers_same_kind(&a->layers[i], &a->layers[j]);
+    return count;
+}
+
+/* Per-kind counts of layers [from, to), in order of first appearance: "8 × Mamba-2, 8 × MoE,
+ * 1 × attention" (an irregular prefix or tail). */
+static void kinds_phrase(const lx_arch *a, int from, int to, bool brief, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (int i = from; i < to; i++) {
+        int count = first_kind_count(a, i, from, to);
+        if (!count) continue;
+        char name[96];
+        kind_phrase_as(a, i, brief, name, sizeof name);
+        size_t n = strlen(out);
+        lx_dsnprintf(out + n, cap - n, "%s%d × %s", n ? ", " : "", count, name);
     }
 }
 
@@ -826,15 +866,38 @@ static bool in_unit(const lx_arch *a, int i, int u0, int u1)
     return false;
 }
 
-/* Prefix or suffix text: "2 × sliding-window attention" (one run) or "7 layers". */
-static void side_phrase(const lx_arch *a, int from, int to, char *out, size_t cap)
+/* Whether layers [from, to) continue the unit [u0, u1): a prefix that ends as the unit ends,
+ * a suffix that starts as the unit starts (Gemma 3 27B's "+ 2 sliding"). */
+static bool continues_unit(const lx_arch *a, int from, int to, int u0, int u1, bool before)
 {
+    if (to - from > u1 - u0) return false;
+    for (int i = from; i < to; i++) {
+        int j = before ? u1 - (to - i) : u0 + (i - from);
+        if (!lx_layers_same_kind(&a->layers[i], &a->layers[j])) return false;
+    }
+    return true;
+}
+
+/* Prefix or suffix text: "2 × sliding-window attention" (one run), "5 layers" (several runs
+ * that continue the unit), or per kind when they do not: "17 layers (8 × Mamba-2, 8 × MoE,
+ * 1 × attention)", with the unit's brief names when it has them. */
+static void side_phrase(const lx_arch *a, int from, int to, bool before, char *out, size_t cap)
+{
+    const lx_motif *m = &a->motif;
+    int u0 = m->prefix, u1 = u0 + m->unit;
     out[0] = '\0';
     if (to <= from) return;
-    bool one_run = true;
-    for (int i = from + 1; i < to; i++) one_run = one_run && lx_layers_same_kind(&a->layers[i], &a->layers[from]);
-    if (one_run) runs_phrase(a, from, to, out, cap);
-    else lx_dsnprintf(out, cap, "%d layers", to - from);
+    if (count_runs(a, from, to) == 1) {
+        runs_phrase(a, from, to, out, cap);
+        return;
+    }
+    if (continues_unit(a, from, to, u0, u1, before)) {
+        lx_dsnprintf(out, cap, "%d layers", to - from);
+        return;
+    }
+    char kinds[192];
+    kinds_phrase(a, from, to, count_runs(a, u0, u1) > 4, kinds, sizeof kinds);
+    lx_dsnprintf(out, cap, "%d layers (%s)", to - from, kinds);
 }
 
 static bool side_in_unit(const lx_arch *a, int from, int to, int u0, int u1)
@@ -851,10 +914,10 @@ static void motif_block(lx_dbuild *b, lx_desc_block *k, bool pre, bool suf)
     const lx_arch *a = b->a;
     const lx_motif *m = &a->motif;
     int u0 = m->prefix, u1 = m->prefix + m->unit, end = u1 + m->unit * (m->repeat - 1);
-    char unit[160], ps[96] = "", ss[96] = "";
+    char unit[192], ps[192] = "", ss[192] = "";
     runs_phrase(a, u0, u1, unit, sizeof unit);
-    if (pre) side_phrase(a, 0, u0, ps, sizeof ps);
-    if (suf) side_phrase(a, end, a->n_layers, ss, sizeof ss);
+    if (pre) side_phrase(a, 0, u0, true, ps, sizeof ps);
+    if (suf) side_phrase(a, end, a->n_layers, false, ss, sizeof ss);
     int lo = pre ? 0 : u0, hi = suf ? a->n_layers - 1 : end - 1;
     lx_dsnprintf(k->caption, sizeof k->caption, "%s%s%d × [%s]%s%s · layers %d–%d", ps, ps[0] ? " + " : "", m->repeat,
                  unit, ss[0] ? " + " : "", ss, lo, hi);
@@ -862,11 +925,8 @@ static void motif_block(lx_dbuild *b, lx_desc_block *k, bool pre, bool suf)
     k->n_layers = hi - lo + 1;
     int drawn = 0;
     for (int i = u0; i < u1 && drawn < 4; i++) {
-        bool seen = false;
-        for (int j = u0; j < i && !seen; j++) seen = lx_layers_same_kind(&a->layers[i], &a->layers[j]);
-        if (seen) continue;
-        int count = 0;
-        for (int j = u0; j < u1; j++) count += lx_layers_same_kind(&a->layers[i], &a->layers[j]);
+        int count = first_kind_count(a, i, u0, u1);
+        if (!count) continue;
         char name[96];
         kind_phrase(a, i, name, sizeof name);
         lx_desc_step *st = block_step(k, LX_STEP_LABEL);
@@ -878,19 +938,13 @@ static void motif_block(lx_dbuild *b, lx_desc_block *k, bool pre, bool suf)
     }
 }
 
-/* A block for the layers of [from, to) whose kind is not in the unit (a dense prefix). */
-static bool side_block(lx_dbuild *b, lx_desc_block *k, int from, int to)
+/* A block for the layers of [from, to) of layer first's kind (one not in the unit). */
+static void side_block(lx_dbuild *b, lx_desc_block *k, int first, int from, int to)
 {
     const lx_arch *a = b->a;
-    const lx_motif *m = &a->motif;
-    int first = -1, n = 0, last = -1;
-    for (int i = from; i < to; i++) {
-        if (in_unit(a, i, m->prefix, m->prefix + m->unit)) continue;
-        if (first < 0) first = i;
+    int n = 0, last = first;
+    for (int i = from; i < to; i++)
         if (lx_layers_same_kind(&a->layers[i], &a->layers[first])) { n++; last = i; }
-    }
-    const lx_group *g = first >= 0 ? group_of(a, first) : NULL;
-    if (!g) return false;
     char name[96];
     kind_phrase(a, first, name, sizeof name);
     if (n == last - first + 1 && n > 1) lx_dsnprintf(k->caption, sizeof k->caption, "%s · layers %d–%d", name, first, last);
@@ -898,8 +952,24 @@ static bool side_block(lx_dbuild *b, lx_desc_block *k, int from, int to)
     else lx_dsnprintf(k->caption, sizeof k->caption, "%s · %d layers (see the layer pattern)", name, n);
     lx_dsnprintf(k->badge, sizeof k->badge, "× %d", n);
     k->n_layers = n;
-    block_layer(b, k, g, &a->layers[first], true);
-    return true;
+    block_layer(b, k, group_of(a, first), &a->layers[first], true);
+}
+
+/* One block per kind of the layers [from, to) that is not in the unit (a dense prefix,
+ * Gemma 4 E4B's shared-KV tail), as many as the picture has blocks for. */
+static void side_blocks(lx_dbuild *b, int from, int to)
+{
+    const lx_arch *a = b->a;
+    const lx_motif *m = &a->motif;
+    lx_desc *d = b->d;
+    for (int i = from; i < to; i++) {
+        if (in_unit(a, i, m->prefix, m->prefix + m->unit) || in_unit(a, i, from, i) || !group_of(a, i)) continue;
+        if (d->n_blocks >= LX_DESC_MAX_BLOCKS) {
+            lx_dsnprintf(d->blocks_more, sizeof d->blocks_more, "+ more kinds of layer, see the layer pattern");
+            return;
+        }
+        side_block(b, &d->blocks[d->n_blocks++], i, from, to);
+    }
 }
 
 /* Distinct kinds of layer in the motif's unit. */
@@ -933,9 +1003,9 @@ static void build_blocks(lx_dbuild *b)
     const lx_motif *m = &a->motif;
     int u0 = m->prefix, u1 = u0 + m->unit, end = u0 + m->unit * m->repeat;
     bool pre = side_in_unit(a, 0, u0, u0, u1), suf = side_in_unit(a, end, a->n_layers, u0, u1);
-    if (!pre && side_block(b, &d->blocks[d->n_blocks], 0, u0)) d->n_blocks++;
-    motif_block(b, &d->blocks[d->n_blocks++], pre, suf);
-    if (!suf && side_block(b, &d->blocks[d->n_blocks], end, a->n_layers)) d->n_blocks++;
+    if (!pre) side_blocks(b, 0, u0);
+    if (d->n_blocks < LX_DESC_MAX_BLOCKS) motif_block(b, &d->blocks[d->n_blocks++], pre, suf);
+    if (!suf) side_blocks(b, end, a->n_layers);
 }
 
 /* ---- layer pattern ---- */

@@ -63,7 +63,7 @@ typedef struct lx_desc_step {
  * "12 × [3 × Gated DeltaNet, 1 × gated attention]"), each distinct kind of its unit drawn
  * once inside, after a LX_STEP_LABEL. */
 typedef struct lx_desc_block {
-    char caption[192];      /* "Transformer block · layers 0–31" */
+    char caption[320];      /* "Transformer block · layers 0–31" */
     char badge[24];         /* "× 32" */
     int n_layers;
     int n_steps;

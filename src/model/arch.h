@@ -44,10 +44,13 @@ typedef struct lx_layer {
 } lx_layer;
 
 /* A repeated unit of the layer stack: prefix, then unit x repeat, then suffix (labels per
- * layer as in layer_mix, joined with the FFN kind when the FFN varies). */
+ * layer as in layer_mix, joined with the FFN kind when the FFN varies). The suffix is the
+ * start of the unit (Gemma 3 27B's "+ 2 sliding") or, when irregular_tail, any layers
+ * (Nemotron 3 Nano's 17 after 5 x [7-layer unit]). */
 typedef struct lx_motif {
     int prefix, unit, repeat, suffix; /* layer counts; prefix + unit * repeat + suffix = n_layers */
     bool found;                       /* a unit repeats at least twice */
+    bool irregular_tail;              /* the suffix is not a prefix of the unit */
 } lx_motif;
 
 /* Where parameters live. by_component in JSON uses lx_comp_key(). The FFN is split into

@@ -99,39 +99,52 @@ bool lx_layers_same_kind(const lx_layer *x, const lx_layer *y)
     return x->mixer == y->mixer && x->ffn == y->ffn && (x->bits & KIND) == (y->bits & KIND);
 }
 
-/* Does the run of layers from `from` repeat the unit [start, start+p) for r units? */
-static int repeats(const lx_arch *a, int start, int p)
+/* How many times the unit [start, start+p) repeats from start, within the first n layers. */
+static int repeats(const lx_arch *a, int start, int p, int n)
 {
-    int n = a->n_layers, r = 0;
-    for (int k = start; k + p <= n; k += p, r++)
+    int r = 1;
+    for (int k = start + p; k + p <= n; k += p, r++)
         for (int j = 0; j < p; j++)
             if (!lx_layers_same_kind(&a->layers[k + j], &a->layers[start + j])) return r;
     return r;
 }
 
-/* The tail after the repeats must be a prefix of the unit. */
-static bool tail_ok(const lx_arch *a, int start, int p, int r)
+/* The tail after the repeats is a prefix of the unit (a regular tail: "+ 2 sliding"). */
+static bool tail_ok(const lx_arch *a, int start, int p, int r, int n)
 {
-    for (int k = start + p * r, j = 0; k < a->n_layers; k++, j++)
+    for (int k = start + p * r, j = 0; k < n; k++, j++)
         if (j >= p || !lx_layers_same_kind(&a->layers[k], &a->layers[start + j])) return false;
     return true;
 }
 
+/* What a candidate costs to draw, smallest first: the unit's layers plus every layer outside
+ * the repeats that is not a regular tail; then a unit that starts like the stack (no rotated
+ * unit when an aligned one costs the same); then the shorter prefix, the shorter suffix. */
+typedef struct motif_cost { int cost, rotated, prefix, suffix; } motif_cost;
+
+static bool cheaper(motif_cost x, motif_cost y)
+{
+    if (x.cost != y.cost) return x.cost < y.cost;
+    if (x.rotated != y.rotated) return x.rotated < y.rotated;
+    if (x.prefix != y.prefix) return x.prefix < y.prefix;
+    return x.suffix < y.suffix;
+}
+
 lx_motif lx_motif_find(const lx_arch *a)
 {
-    lx_motif best = {0, a->n_layers, 1, 0, false};
+    lx_motif best = {0, a->n_layers, 1, 0, false, false};
     int n = a->n_layers < LX_MAX_LAYERS ? a->n_layers : LX_MAX_LAYERS;
-    int best_cost = n + 1;
-    for (int pre = 0; pre <= 8 && pre < n; pre++)
-        for (int p = 1; pre + 2 * p <= n; p++) {
-            int r = repeats(a, pre, p);
-            if (r < 2 || !tail_ok(a, pre, p, r)) continue;
-            int cost = pre + p;
-            if (cost < best_cost) {
-                best = (lx_motif){pre, p, r, n - pre - p * r, true};
-                best_cost = cost;
-            }
-            break; /* longer units at this prefix only cost more */
+    motif_cost bc = {n + 1, 1, n, n};
+    for (int pre = 0; pre < n && pre + 1 <= bc.cost; pre++)
+        for (int p = 1; pre + 2 * p <= n && pre + p <= bc.cost; p++) {
+            int r = repeats(a, pre, p, n);
+            if (r < 2 || 2 * p * r < n) continue; /* the repeats cover at least half the stack */
+            int suf = n - pre - p * r;
+            bool regular = tail_ok(a, pre, p, r, n);
+            motif_cost c = {pre + p + (regular ? 0 : suf), !lx_layers_same_kind(&a->layers[pre], &a->layers[0]), pre, suf};
+            if (!cheaper(c, bc)) continue;
+            best = (lx_motif){pre, p, r, suf, true, !regular};
+            bc = c;
         }
     return best;
 }

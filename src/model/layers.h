@@ -25,8 +25,11 @@
  * own V projection. */
 void lx_layers_resolve(lx_arch *a, const lx_ffn_kind *layer_ffn, const uint64_t *q_out, const uint64_t *k_out,
                        const bool *has_v, const uint64_t *params);
-/* The shortest unit that, repeated, makes the stack (with a short prefix and a suffix that
- * is the unit's start): Gemma 3 27B 10 x [5 sliding, 1 full] + 2 sliding. */
+/* The repeated unit cheapest to draw: its layers plus every layer outside the repeats but a
+ * suffix that is the unit's start (Gemma 3 27B 10 x [5 sliding, 1 full] + 2 sliding); the
+ * prefix and suffix may be irregular (Nemotron 3 Nano 5 x [7 layers] + 17 layers, the suffix
+ * flagged irregular_tail). Found only when the repeats cover at least half the stack; ties
+ * go to a unit starting like the stack, then to the shorter prefix. */
 lx_motif lx_motif_find(const lx_arch *a);
 /* Whether layers i and j carry the same label for motifs (mixer kind, window kind, FFN). */
 bool lx_layers_same_kind(const lx_layer *x, const lx_layer *y);

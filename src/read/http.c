@@ -22,6 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "read/curl_dl.h"
+
 enum {
     HT_MAX_HEADERS = 64 * 1024, /* response header bytes per hop */
     HT_MAX_JUNK = 64 * 1024,    /* bytes of an error or redirect body read (and dropped) */
@@ -57,6 +59,7 @@ static double ht_now(void)
 
 bool lx_http_host(const char *url, char *out, size_t cap)
 {
+    if (!lx_curl_load()) return false;
     CURLU *u = curl_url();
     char *host = NULL, *port = NULL;
     bool ok = u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
@@ -469,6 +472,7 @@ struct lx_http {
 
 lx_http *lx_http_new(const lx_http_opts *opts)
 {
+    if (!lx_curl_load()) return NULL;
     lx_http *h = calloc(1, sizeof *h);
     if (!h) return NULL;
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
