@@ -224,6 +224,21 @@ static lx_status render_pdf(const lx_scene *s, const lx_theme *t, lx_buf *out, l
 
 /* ---- on paper ---- */
 
+/* "sheet 2 of 6 · row 1, column 2" in the bottom margin, to put printed sheets together. */
+static void sheet_mark(cairo_t *cr, const lx_page_plan *p, size_t k)
+{
+    char text[96];
+    snprintf(text, sizeof text, "sheet %zu of %zu · row %zu, column %zu", k + 1, p->n_sheets, k / p->cols + 1,
+             k % p->cols + 1);
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
+    cairo_select_font_face(cr, LX_FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, LX_PAGE_MIN_TEXT_PT);
+    cairo_move_to(cr, LX_PAGE_MARGIN_PT, p->h_pt - LX_PAGE_MARGIN_PT / 2 + 2);
+    cairo_show_text(cr, text);
+    cairo_restore(cr);
+}
+
 /* Sheet k of the plan on cr, whose units are points: white paper, the band of the scene
  * inside the margins (centred when it is the only sheet). */
 static bool draw_sheet(cairo_t *cr, const lx_scene *s, const lx_theme *t, const lx_page_plan *p, size_t k)
@@ -244,6 +259,7 @@ static bool draw_sheet(cairo_t *cr, const lx_scene *s, const lx_theme *t, const 
     cairo_clip(cr);
     bool ok = draw_scene(cr, s, t);
     cairo_restore(cr);
+    if (p->n_sheets > 1) sheet_mark(cr, p, k);
     return ok;
 }
 
