@@ -172,9 +172,10 @@ void lx_compare_json(const lx_diff *d, const char *const *names, lx_buf *out)
 static lx_status compare_page(const lx_diff *d, const lx_scene *s, const lx_render_opts *ro, const lx_out_format *f,
                               lx_buf *out, lx_err *err)
 {
-    char title[400];
-    snprintf(title, sizeof title, "%s vs %s%s", d->models[0]->hp.name, d->models[1]->hp.name,
-             d->n_models > 2 ? " and more" : "");
+    char title[600];
+    size_t len = 0;
+    for (int i = 0; i < d->n_models && len < sizeof title; i++)
+        len += (size_t)snprintf(title + len, sizeof title - len, "%s%.64s", i ? " vs " : "", d->models[i]->hp.name);
     bool two = d->n_models == 2;
     lx_html_page page = {.scene = s, .arch = two ? d->models[0] : NULL, .arch2 = two ? d->models[1] : NULL,
                          .title = title, .kind = "compare"};

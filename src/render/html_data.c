@@ -323,14 +323,17 @@ static void put_labels(lx_buf *b, const char *name, const lx_html_page *p, int n
     lx_buf_putc(b, ']');
 }
 
-/* The poster draws each query's attention row as a heatmap of one row, "attn.lL.hH.qQ"
- * (layout/inside_attn): its columns are the keys 0..Q. Query -1 for other heatmaps. */
+/* The poster draws each query's attention row as a heatmap of one row, "attn.lL.hH.qQ", and
+ * its worked example (layer 0, head 0) as "attn.example.qQ" (layout/inside_attn): the columns
+ * are the keys 0..Q. Query -1 for other heatmaps. */
 static long heat_query(const lx_el *e, size_t n_tokens, char *what, size_t cap)
 {
     unsigned long l = 0, h = 0, q = 0;
     int end = 0;
     what[0] = '\0';
-    if (e->u.heat.rows != 1 || sscanf(e->id, "attn.l%lu.h%lu.q%lu%n", &l, &h, &q, &end) != 3 || e->id[end]) return -1;
+    if (e->u.heat.rows != 1) return -1;
+    bool map = sscanf(e->id, "attn.l%lu.h%lu.q%lu%n", &l, &h, &q, &end) == 3 && !e->id[end];
+    if (!map && !(sscanf(e->id, "attn.example.q%lu%n", &q, &end) == 1 && !e->id[end])) return -1;
     if (q >= n_tokens || (unsigned long)e->u.heat.cols != q + 1) return -1;
     snprintf(what, cap, "layer %lu \xc2\xb7 head %lu", l, h);
     return (long)q;

@@ -114,6 +114,14 @@ async function screenshots(file, name) {
     await caption.click();
     expect(await byId(page, 'block0.attn').isVisible(), 'block0.attn hidden after unfolding');
   });
+  await check('diagram: Enter on a focused layer group folds and unfolds it', async () => {
+    await page.focus('[id="block0"]');
+    await page.keyboard.press('Enter');
+    expect(!(await byId(page, 'block0.ffn').isVisible()), 'block0.ffn visible after Enter');
+    await page.keyboard.press('Enter');
+    expect(await byId(page, 'block0.ffn').isVisible(), 'block0.ffn hidden after a second Enter');
+    await page.focus('#lx-stage');
+  });
   await check('diagram: clicking an inset\'s title folds it', async () => {
     await byId(page, 'inset.attn.title').click();
     expect(!(await byId(page, 'inset.attn.q').isVisible()), 'inset.attn.q still visible');

@@ -77,6 +77,11 @@
   document.addEventListener('keydown', function (e) {
     if (e.target === search) { if (e.key === 'Escape') { search.value = ''; runSearch(); stage.focus(); } return; }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if ((e.key === 'Enter' || e.key === ' ') && folds[e.target.id] === e.target) {
+      e.target.classList.toggle('lx-folded');
+      e.preventDefault();
+      return;
+    }
     var step = 60, handled = true;
     switch (e.key) {
     case '+': case '=': zoomCentre(1.25); break;
@@ -108,7 +113,7 @@
   var folds = {};
   (data.fold || []).forEach(function (id) {
     var el = document.getElementById(id);
-    if (el && el.tagName === 'g') { el.classList.add('lx-foldable'); folds[id] = el; }
+    if (el && el.tagName === 'g') { el.classList.add('lx-foldable'); el.setAttribute('tabindex', '0'); folds[id] = el; }
   });
   function foldOf(t) {
     var g = t.parentNode;
