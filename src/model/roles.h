@@ -61,6 +61,8 @@ typedef struct lx_role_match {
     bool bias;   /* the ".bias" of a module */
     bool in_out; /* stored (in, out) rather than (out, in): GPT-2 Conv1D, gpt-oss experts */
     int stack;   /* encoder-decoders: 0 the encoder (or the only stack), 1 the decoder ("dec." names) */
+    bool qaux;   /* quantization data beside a weight ("X.weight_scale_inv", "X.qzeros", gpt-oss's
+                    "X_scales"): bytes of the module, no parameters */
 } lx_role_match;
 
 /* Sets of roles (more than 64 of them). */

@@ -310,7 +310,7 @@ static void put_bytes(json_out *j, const lx_arch *a)
     kv_u64(j, "total", a->total_bytes);
     open_obj(j, "by_type");
     for (int t = 0; t < LX_DT_COUNT; t++)
-        if (a->params_by_type[t]) kv_u64(j, lx_dtype_get((lx_dtype)t)->name, a->bytes_by_type[t]);
+        if (a->bytes_by_type[t]) kv_u64(j, lx_dtype_get((lx_dtype)t)->name, a->bytes_by_type[t]);
     close_obj(j);
     put_components(j, a, true);
     key(j, "bits_per_weight");

@@ -158,7 +158,7 @@ static void text_table(const lx_arch *a, lx_buf *b)
     table_row(b, "Total", a->total_params, a->total_bytes, a->total_params);
     lx_buf_puts(b, "\n  Storage   ");
     for (int t = 0, n = 0; t < LX_DT_COUNT; t++) {
-        if (!a->params_by_type[t]) continue;
+        if (!a->bytes_by_type[t]) continue;
         char by[32];
         lx_fmt_bytes(by, sizeof by, a->bytes_by_type[t]);
         lx_buf_printf(b, "%s%s %s", n++ ? " · " : "", lx_dtype_get((lx_dtype)t)->name, by);
