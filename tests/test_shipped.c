@@ -59,6 +59,14 @@ static json_t *info_json(const lx_arch *a)
     return j;
 }
 
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
 /* ---------------------------------------------------------------- quantization_config */
 
 /* gpt-oss: MXFP4 experts (4-bit values + one E8M0 scale per 32: 17 bytes per 32 weights),
@@ -151,6 +159,72 @@ static void test_compressed_tensors_int4(void **state)
     close_arch(o);
 }
 
+/* Llama-2 7B's config with a quantization_config appended, in a folder of its own. */
+static opened *llama2_with_quant(const char *name, const char *quant)
+{
+    char dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/%s", LX_TMP_DIR, name);
+    mkdir(dir, 0755);
+    lx_buf cfg, out;
+    lx_buf_init(&cfg);
+    lx_buf_init(&out);
+    assert_true(lx_test_read_file(CONFIGS "Llama-2-7b-hf/config.json", &cfg));
+    const char *text = lx_buf_cstr(&cfg), *end = strrchr(text, '}');
+    assert_non_null(end);
+    lx_buf_put(&out, text, (size_t)(end - text));
+    lx_buf_printf(&out, ", \"quantization_config\": %s}\n", quant);
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    write_text(path, lx_buf_cstr(&out));
+    lx_buf_free(&cfg);
+    lx_buf_free(&out);
+    return open_arch(dir);
+}
+
+/* GPTQ 4-bit, group 128 (Llama-2 7B: 32 layers x 7 matrices; per matrix of R outputs x C
+ * inputs: qweight C/8 x R I32, qzeros C/128 x R/8 I32, scales C/128 x R F16, g_idx C I32). */
+static void test_gptq_bytes(void **state)
+{
+    (void)state;
+    opened *o = llama2_with_quant("gptq-llama", "{\"quant_method\": \"gptq\", \"bits\": 4, \"group_size\": 128, "
+                                                "\"desc_act\": false, \"sym\": true}");
+    assert_int_equal(o->a.total_params, 6738415616ull);
+    /* attention 4 x 4,096 x 4,096; MLP 3 x 4,096 x 11,008 (down: C = 11,008) */
+    uint64_t w = 32ull * (4 * 4096 * 4096 + 3 * 4096 * 11008);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_I32],
+                     w / 2 + 32ull * (4 * (4096 / 128) * (4096 / 8) * 4 + 2 * (4096 / 128) * (11008 / 8) * 4 +
+                                      (11008 / 128) * (4096 / 8) * 4) +
+                         32ull * (6 * 4096 + 11008) * 4);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_F16],
+                     32000ull * 4096 * 2 * 2 + 65ull * 4096 * 2 +
+                         32ull * (4 * 32 * 4096 + 2 * 32 * 11008 + 86 * 4096) * 2);
+    close_arch(o);
+}
+
+/* Hostile quantization_config: wrong types, a block size of zero, a many-star pattern and a
+ * regex with nested counted repeats. Read without a crash, quickly; the block size is unusable,
+ * so one F32 scale per matrix (7 x 32); nothing is skipped by the odd patterns. */
+static void test_hostile_quant_config(void **state)
+{
+    (void)state;
+    opened *o = llama2_with_quant("hostile-quant", "{\"quant_method\": \"fp8\", \"fmt\": 7, \"weight_block_size\": "
+                                                   "[0, -1], \"activation_scheme\": [], \"modules_to_not_convert\": "
+                                                   "[\"*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b\", "
+                                                   "\"re:((a{200}){200}){200}\", 5, null]}");
+    assert_int_equal(o->a.total_params, 6738415616ull);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_F32], 32ull * 7 * 4);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_F8_E4M3], 32ull * (4 * 4096 * 4096 + 3 * 4096 * 11008));
+    json_t *j = info_json(&o->a);
+    assert_int_equal(json_array_size(json_object_get(json_object_get(j, "quantization"), "modules_not_converted")), 2);
+    json_decref(j);
+    close_arch(o);
+    o = llama2_with_quant("unknown-quant", "{\"quant_method\": \"hqq\", \"nbits\": 4}");
+    assert_int_equal(o->a.bytes_by_type[LX_DT_F16], 6738415616ull * 2); /* unsized: the config's dtype */
+    j = info_json(&o->a);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "quantization"), "method")), "hqq");
+    json_decref(j);
+    close_arch(o);
+}
+
 /* ---------------------------------------------------------------- the index check */
 
 /* Every config folder of ../shared/configs with an index: the bytes counted equal total_size,
@@ -208,14 +282,6 @@ static void test_index_warning_text(void **state)
                         "24,203,531,136 (likely: 56 non-parameter buffers (rotary inv_freq, causal masks) stored "
                         "with the weights)");
     close_arch(o);
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
 }
 
 /* The head from the index's names: Llama 3.2 3B's config ties it; an index that lists
@@ -397,6 +463,8 @@ int main(void)
         cmocka_unit_test(test_deepseek_v3_fp8_block_scales),
         cmocka_unit_test(test_quantization_null_when_absent),
         cmocka_unit_test(test_compressed_tensors_int4),
+        cmocka_unit_test(test_gptq_bytes),
+        cmocka_unit_test(test_hostile_quant_config),
         cmocka_unit_test(test_every_index_total),
         cmocka_unit_test(test_index_warning_text),
         cmocka_unit_test(test_head_from_index),

@@ -1,14 +1,17 @@
 /* model/arch — builds lx_arch from a source. See arch.h.
  *
  * Steps, each a short function below:
- *   1. tensors: the source's, or synthesized from hyper-parameters (model/synth);
+ *   0. the index beside a config or folder (model/shipped): its names tie or untie the head;
+ *   1. tensors: the source's, or synthesized from hyper-parameters (model/synth) and stored as
+ *      the release's quantization_config says (model/quant);
  *   2. roles: every tensor name through the role table (model/roles);
  *   3. layers: per-layer role sets and per-component counts;
  *   4. dimensions: derived from shapes, cross-checked against the declared values
  *      (shapes win; each disagreement becomes a warning naming both values);
  *   5. kinds: attention, position, norm, FFN, head;
  *   6. groups: runs of structurally identical layers;
- *   7. accounting: totals, active parameters, bytes by type, KV cache per token.
+ *   7. accounting: totals, active parameters, bytes by type, KV cache per token; the index's
+ *      total_size against the bytes counted (model/shipped).
  */
 #include "model/arch.h"
 

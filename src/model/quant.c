@@ -240,19 +240,28 @@ static const struct { lx_role role; const char *attn, *linear; } MODULES[] = {
     {LX_ROLE_OUTPUT, "lm_head", NULL}, /* converted only when a config names it */
 };
 
-/* '*' any run of characters, '?' one; the match may stop at the end or before a '.'. */
-static bool glob_prefix(const char *p, const char *s)
+/* '*' any run of characters, '?' one; the match may stop at the end or before a '.'. *budget
+ * bounds the work a hostile pattern of many stars can cause (exhausted: no match). */
+static bool glob_at(const char *p, const char *s, int *budget)
 {
     for (; *p; p++, s++) {
+        if (--*budget < 0) return false;
         if (*p == '*') {
+            while (p[1] == '*') p++;
             for (const char *t = s;; t++) {
-                if (glob_prefix(p + 1, t)) return true;
-                if (!*t) return false;
+                if (glob_at(p + 1, t, budget)) return true;
+                if (!*t || *budget < 0) return false;
             }
         }
         if (!*s || (*p != '?' && *p != *s)) return false;
     }
     return !*s || *s == '.';
+}
+
+static bool glob_prefix(const char *p, const char *s)
+{
+    int budget = 20000;
+    return glob_at(p, s, &budget);
 }
 
 /* Patterns as Hugging Face quantizers read them: "re:REGEX" matched from the start; otherwise
@@ -429,7 +438,9 @@ lx_status lx_quant_apply(const lx_hparams *hp, lx_tensors *t, lx_err *err)
         const char *p = q->pool + q->pat[i].off;
         char anchored[260];
         snprintf(anchored, sizeof anchored, "^(%s)", p + 3);
-        if (!strncmp(p, "re:", 3)) c.re_ok[i] = regcomp(&c.re[i], anchored, REG_EXTENDED | REG_NOSUB) == 0;
+        /* bounded repetitions ("{n}") can make a regex's automaton explode; real configs use none */
+        if (!strncmp(p, "re:", 3) && !strchr(p, '{'))
+            c.re_ok[i] = regcomp(&c.re[i], anchored, REG_EXTENDED | REG_NOSUB) == 0;
     }
     size_t n0 = t->n;
     lx_status st = LX_OK;

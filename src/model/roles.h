@@ -4,7 +4,9 @@
  * supported family ("model.layers.N.self_attn.q_proj.weight", GPT-2's "h.N.attn.c_attn.weight",
  * Mixtral's "block_sparse_moe.experts.E.w1", DeepSeek's "kv_a_proj_with_mqa", ...).
  * A name matches when its base (without ".weight"/".bias") fits a pattern whose "%d" fields
- * are the layer and, for per-expert tensors, the expert index.
+ * are the layer and, for per-expert tensors, the expert index. Quantization data written beside
+ * a weight ("X.weight_scale_inv", "X.qzeros", "X.scales", "X_scales", ...) takes the role of X
+ * with qaux set: its bytes belong to X's component, it holds no parameters.
  * Ownership: static data only.
  */
 #ifndef LX_MODEL_ROLES_H
