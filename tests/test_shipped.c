@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "draw_support.h"
+#include "fixture_st.h"
 #include "layout/describe.h"
 #include "render/info.h"
 
@@ -223,6 +224,77 @@ static void test_hostile_quant_config(void **state)
     assert_string_equal(json_string_value(json_object_get(json_object_get(j, "quantization"), "method")), "hqq");
     json_decref(j);
     close_arch(o);
+}
+
+#define TINY_OSS_CONFIG                                                                                        \
+    "{\"model_type\": \"gpt_oss\", \"architectures\": [\"GptOssForCausalLM\"], \"hidden_size\": 64, "            \
+    "\"num_hidden_layers\": 1, \"num_attention_heads\": 2, \"num_key_value_heads\": 1, \"head_dim\": 32, "        \
+    "\"intermediate_size\": 64, \"num_local_experts\": 4, \"num_experts_per_tok\": 2, \"vocab_size\": 128, "    \
+    "\"max_position_embeddings\": 4096, \"sliding_window\": 128, \"layer_types\": [\"sliding_attention\"], "     \
+    "\"attention_bias\": true, \"tie_word_embeddings\": false, \"torch_dtype\": \"bfloat16\", "                 \
+    "\"quantization_config\": {\"quant_method\": \"mxfp4\", \"modules_to_not_convert\": "                       \
+    "[\"model.layers.*.self_attn\", \"model.layers.*.mlp.router\", \"model.embed_tokens\", \"lm_head\"]}}\n"
+
+/* A real (tiny) MXFP4 file named as gpt-oss's release names it: experts as 4-bit blocks
+ * (U8 [E, R, C/32, 16]) and E8M0 scales (U8 [E, R, C/32]). Counted from the file, its
+ * parameters and bytes equal those counted from its config alone. */
+static void test_real_mxfp4_file(void **state)
+{
+    (void)state;
+    char dir[512], cfg_dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/tiny-oss", LX_TMP_DIR);
+    snprintf(cfg_dir, sizeof cfg_dir, "%s/tiny-oss-config", LX_TMP_DIR);
+    mkdir(dir, 0755);
+    mkdir(cfg_dir, 0755);
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    write_text(path, TINY_OSS_CONFIG);
+    snprintf(path, sizeof path, "%s/config.json", cfg_dir);
+    write_text(path, TINY_OSS_CONFIG);
+    lx_fx_st *f = lx_fx_st_new();
+    lx_fx_st_tensor(f, "model.embed_tokens.weight", "BF16", 2, (int64_t[]){128, 64});
+    static const struct { const char *name; int64_t out; } ATT[] = {
+        {"q_proj", 64}, {"k_proj", 32}, {"v_proj", 32}};
+    char n[128];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(n, sizeof n, "model.layers.0.self_attn.%s.weight", ATT[i].name);
+        lx_fx_st_tensor(f, n, "BF16", 2, (int64_t[]){ATT[i].out, 64});
+        snprintf(n, sizeof n, "model.layers.0.self_attn.%s.bias", ATT[i].name);
+        lx_fx_st_tensor(f, n, "BF16", 1, (int64_t[]){ATT[i].out});
+    }
+    lx_fx_st_tensor(f, "model.layers.0.self_attn.o_proj.weight", "BF16", 2, (int64_t[]){64, 64});
+    lx_fx_st_tensor(f, "model.layers.0.self_attn.o_proj.bias", "BF16", 1, (int64_t[]){64});
+    lx_fx_st_tensor(f, "model.layers.0.self_attn.sinks", "BF16", 1, (int64_t[]){2});
+    lx_fx_st_tensor(f, "model.layers.0.input_layernorm.weight", "BF16", 1, (int64_t[]){64});
+    lx_fx_st_tensor(f, "model.layers.0.post_attention_layernorm.weight", "BF16", 1, (int64_t[]){64});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.router.weight", "BF16", 2, (int64_t[]){4, 64});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.router.bias", "BF16", 1, (int64_t[]){4});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.gate_up_proj_blocks", "U8", 4, (int64_t[]){4, 128, 2, 16});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.gate_up_proj_scales", "U8", 3, (int64_t[]){4, 128, 2});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.gate_up_proj_bias", "BF16", 2, (int64_t[]){4, 128});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.down_proj_blocks", "U8", 4, (int64_t[]){4, 64, 2, 16});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.down_proj_scales", "U8", 3, (int64_t[]){4, 64, 2});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.down_proj_bias", "BF16", 2, (int64_t[]){4, 64});
+    lx_fx_st_tensor(f, "model.norm.weight", "BF16", 1, (int64_t[]){64});
+    lx_fx_st_tensor(f, "lm_head.weight", "BF16", 2, (int64_t[]){128, 64});
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    assert_true(lx_fx_st_write(f, path, NULL));
+    lx_fx_st_free(f);
+
+    opened *file = open_arch(dir), *cfg = open_arch(cfg_dir);
+    assert_int_equal(file->a.format, LX_FMT_SAFETENSORS);
+    assert_true(cfg->a.synthesized);
+    /* experts: 4 x (128 + 64) x 64 weights = 49,152 in 17/32 bytes = 26,112 */
+    assert_int_equal(file->a.comp[LX_COMP_FFN_EXPERTS].params, 4ull * (128 + 64) * 64 + 4 * (128 + 64));
+    assert_int_equal(file->a.comp[LX_COMP_FFN_EXPERTS].bytes, 4ull * (128 + 64) * 64 / 32 * 17 + 4 * (128 + 64) * 2);
+    assert_int_equal(file->a.total_params, cfg->a.total_params);
+    assert_int_equal(file->a.total_bytes, cfg->a.total_bytes);
+    for (int k = 0; k < LX_COMP_COUNT; k++) {
+        assert_int_equal(file->a.comp[k].params, cfg->a.comp[k].params);
+        assert_int_equal(file->a.comp[k].bytes, cfg->a.comp[k].bytes);
+    }
+    assert_null(warning_with(&file->a, "the role table does not know"));
+    close_arch(file);
+    close_arch(cfg);
 }
 
 /* ---------------------------------------------------------------- the index check */
@@ -465,6 +537,7 @@ int main(void)
         cmocka_unit_test(test_compressed_tensors_int4),
         cmocka_unit_test(test_gptq_bytes),
         cmocka_unit_test(test_hostile_quant_config),
+        cmocka_unit_test(test_real_mxfp4_file),
         cmocka_unit_test(test_every_index_total),
         cmocka_unit_test(test_index_warning_text),
         cmocka_unit_test(test_head_from_index),

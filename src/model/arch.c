@@ -180,7 +180,8 @@ static lx_status collect_layers(build_ctx *c)
         lx_comp comp = role_comp(m->role);
         /* a linear-attention layer's q/k/v-like projections belong to that mixer */
         if (comp == LX_COMP_ATTENTION && m->layer >= 0 && c->layers[m->layer].mixer != LX_MIX_ATTN) comp = LX_COMP_MIXER;
-        uint64_t params = m->qaux ? 0 : t->n_elems; /* scales and zeros are no parameters */
+        /* scales and zeros are no parameters; a packed weight holds several per element */
+        uint64_t params = m->qaux ? 0 : m->packed ? lx_quant_packed_params(&a->hp.quant, t) : t->n_elems;
         a->comp[comp].params += params;
         a->comp[comp].bytes += t->n_bytes;
         a->params_by_type[t->type] += params;
@@ -213,7 +214,7 @@ static void resolve_post_attn_ln(build_ctx *c)
 static const lx_tensor *find_role(const lx_arch *a, lx_role r, const lx_role_match **mo)
 {
     for (size_t i = 0; i < a->tensors->n; i++)
-        if (a->roles[i].role == r && !a->roles[i].bias && !a->roles[i].qaux &&
+        if (a->roles[i].role == r && !a->roles[i].bias && !a->roles[i].qaux && !a->roles[i].packed &&
             (a->roles[i].layer < 0 || a->layers[a->roles[i].layer].mixer == LX_MIX_ATTN)) {
             if (mo) *mo = &a->roles[i];
             return &a->tensors->v[i];
@@ -543,7 +544,7 @@ static lx_status resolve_layers(build_ctx *c)
     if (!ffn || !q || !k || !params || !has_v) st = lx_err_set(c->err, LX_ERR_IO, "%s: out of memory", a->src->path);
     for (size_t i = 0; st == LX_OK && i < a->tensors->n; i++) {
         const lx_role_match *m = &a->roles[i];
-        if (m->layer < 0 || m->bias || m->qaux) continue;
+        if (m->layer < 0 || m->bias || m->qaux || m->packed) continue;
         const lx_tensor *t = &a->tensors->v[i];
         if (m->role == LX_ROLE_ATTN_Q || m->role == LX_ROLE_ATTN_Q_B) q[m->layer] = out_dim(t, m);
         if (m->role == LX_ROLE_ATTN_K) k[m->layer] = out_dim(t, m);

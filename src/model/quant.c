@@ -452,6 +452,12 @@ lx_status lx_quant_apply(const lx_hparams *hp, lx_tensors *t, lx_err *err)
     return st;
 }
 
+uint64_t lx_quant_packed_params(const lx_quant *q, const lx_tensor *t)
+{
+    uint32_t bits = q->n_schemes && q->s[0].bits ? q->s[0].bits : 4;
+    return t->n_bytes / bits * 8 + t->n_bytes % bits * 8 / bits;
+}
+
 /* ---------------------------------------------------------------- for JSON */
 
 uint32_t lx_quant_bits(const lx_quant *q) { return q->n_schemes ? q->s[0].bits : q->expert_fp4 ? 4 : 0; }

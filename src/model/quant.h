@@ -76,6 +76,11 @@ struct lx_hparams;
  * config declares no sizeable quantization. */
 lx_status lx_quant_apply(const struct lx_hparams *hp, lx_tensors *t, lx_err *err);
 
+/* Parameters in a packed quantized weight of a real file ("X_blocks", "X.qweight",
+ * "X.weight_packed"): its bits divided by the quantized width (the first scheme's, 4 when
+ * the config declares none). */
+uint64_t lx_quant_packed_params(const lx_quant *q, const lx_tensor *t);
+
 /* For JSON: bits and group size of the main scheme (0 when not applicable). */
 uint32_t lx_quant_bits(const lx_quant *q);
 uint64_t lx_quant_group(const lx_quant *q);
