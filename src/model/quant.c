@@ -101,6 +101,11 @@ static void parse_gptq_awq(const json_t *c, lx_quant *q, bool awq)
     const json_t *g = json_object_get(c, "group_size");
     if (!g) g = json_object_get(c, "q_group_size");
     uint64_t group = json_is_integer(g) && json_integer_value(g) > 0 ? (uint64_t)json_integer_value(g) : 0;
+    if (bits > 8) {
+        snprintf(q->note, sizeof q->note, "%s with %llu-bit weights (expected 2 to 8)", awq ? "awq" : "gptq",
+                 (unsigned long long)bits);
+        return;
+    }
     lx_qscheme *s = new_scheme(q, awq ? LX_QS_AWQ : LX_QS_GPTQ, (uint32_t)bits, group);
     s->linear = true;
     s->g_idx = !awq;
