@@ -180,6 +180,15 @@ static void parse_modelopt(const json_t *c, lx_quant *q)
     add_patterns(q, json_object_get(c, "ignore"), -1);
 }
 
+static void parse_gptq(const json_t *c, lx_quant *q) { parse_gptq_awq(c, q, false); }
+static void parse_awq(const json_t *c, lx_quant *q) { parse_gptq_awq(c, q, true); }
+
+/* One row per quant_method llmxray can size. */
+static const struct { const char *name; void (*parse)(const json_t *c, lx_quant *q); } METHODS[] = {
+    {"fp8", parse_fp8}, {"mxfp4", parse_mxfp4}, {"gptq", parse_gptq}, {"awq", parse_awq},
+    {"bitsandbytes", parse_bnb}, {"compressed-tensors", parse_groups}, {"modelopt", parse_modelopt},
+};
+
 void lx_quant_from_json(const void *config_object, lx_quant *q)
 {
     memset(q, 0, sizeof *q);
@@ -190,15 +199,10 @@ void lx_quant_from_json(const void *config_object, lx_quant *q)
     if (!json_is_object(c)) return;
     q->present = true;
     q_copy(q->method, sizeof q->method, j_str(c, "quant_method"));
-    const char *m = q->method;
-    if (!strcmp(m, "fp8")) parse_fp8(c, q);
-    else if (!strcmp(m, "mxfp4")) parse_mxfp4(c, q);
-    else if (!strcmp(m, "gptq")) parse_gptq_awq(c, q, false);
-    else if (!strcmp(m, "awq")) parse_gptq_awq(c, q, true);
-    else if (!strcmp(m, "bitsandbytes")) parse_bnb(c, q);
-    else if (!strcmp(m, "compressed-tensors")) parse_groups(c, q);
-    else if (!strcmp(m, "modelopt")) parse_modelopt(c, q);
-    else snprintf(q->note, sizeof q->note, "quant_method \"%.40s\" is not one llmxray knows", m);
+    size_t i = 0;
+    while (i < sizeof METHODS / sizeof METHODS[0] && strcmp(q->method, METHODS[i].name)) i++;
+    if (i < sizeof METHODS / sizeof METHODS[0]) METHODS[i].parse(c, q);
+    else snprintf(q->note, sizeof q->note, "quant_method \"%.40s\" is not one llmxray knows", q->method);
     q->known = q->n_schemes > 0 && !q->note[0];
 }
 
