@@ -150,8 +150,8 @@ static void test_deepseek_v3_vs_mixtral(void **state)
         if (r->applies && !r->differs) n += (size_t)snprintf(same + n, sizeof same - n, "%s%s", n ? "," : "", r->def->key);
     }
     assert_string_equal(same, "layer_kinds,attn.v_head_dim,attn.qk_norm,attn.qkv_bias,attn.o_bias,attn.sinks,pos.kind,norm.kind,"
-                              "norm.placement,norm.bias,ffn.kind,ffn.activation,ffn.bias,tied,dtype,bits_per_weight");
-    assert_int_equal(p.d.n_differ, 44);
+                              "norm.placement,norm.bias,ffn.kind,ffn.activation,ffn.bias,tied"); /* DeepSeek-V3 ships FP8 */
+    assert_int_equal(p.d.n_differ, 46);
     assert_texts(&p.d, "attn.kind", "MLA", "GQA");
     assert_texts(&p.d, "layer_mix", "3 dense + 58 MoE", "32 MoE");
     assert_texts(&p.d, "ffn.n_shared_experts", "1", "-");
@@ -339,7 +339,7 @@ static void test_cli_json(void **state)
 {
     (void)state;
     json_t *j = run_json("compare deepseek-v3 mixtral-8x7b --json");
-    assert_int_equal(json_integer_value(json_object_get(j, "n_differ")), 44);
+    assert_int_equal(json_integer_value(json_object_get(j, "n_differ")), 46); /* dtype and bits: FP8 vs BF16 */
     assert_int_equal(json_integer_value(json_object_get(j, "n_compared")), 60);
     json_t *models = json_object_get(j, "models");
     assert_int_equal(json_array_size(models), 2);
@@ -362,7 +362,7 @@ static void test_cli_json(void **state)
     r = json_row(j, "attn.sliding_window");
     assert_true(json_is_false(json_object_get(r, "applies")));
     json_t *diffs = json_object_get(j, "differences");
-    assert_int_equal(json_array_size(diffs), 44);
+    assert_int_equal(json_array_size(diffs), 46);
     assert_string_equal(json_string_value(json_array_get(diffs, 0)), "family");
     json_decref(j);
 }

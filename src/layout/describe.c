@@ -212,6 +212,16 @@ static const char *source_phrase(const lx_arch *a)
     return "";
 }
 
+/* The last part of a path, trailing slashes ignored ("models/gemma-2b/" -> "gemma-2b"). */
+static void path_base(const char *path, char *out, size_t cap)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/') n--;
+    size_t start = n;
+    while (start > 0 && path[start - 1] != '/') start--;
+    snprintf(out, cap, "%.*s", (int)(n - start), path + start);
+}
+
 static void build_title(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
@@ -221,17 +231,18 @@ static void build_title(lx_dbuild *b)
     title_params(b, params, sizeof params);
     if (a->hp.context_length) lx_dsnprintf(ctx, sizeof ctx, " · %s-token context", lx_dfmt_th(b, a->hp.context_length));
     const char *fam = a->hp.family[0] ? a->hp.family : a->hp.arch_raw;
-    lx_dsnprintf(d->subtitle[0], sizeof d->subtitle[0], "%s · %s (%s) · %s layers · d_model %s%s", params,
-             model_kind(a), fam[0] ? fam : "unknown family", lx_dfmt_th(b, a->hp.n_layers),
+    lx_dsnprintf(d->subtitle[0], sizeof d->subtitle[0], "%s · %s (%s) · %s %s · d_model %s%s", params,
+             model_kind(a), fam[0] ? fam : "unknown family", lx_dfmt_th(b, a->hp.n_layers), LAYERS(a->hp.n_layers),
              lx_dfmt_th(b, a->hp.d_model), ctx);
     const char *dt = main_dtype(a);
     char bits[48] = "", file[1200] = "";
     if (dt[0] && !is_float_type(dt)) lx_dsnprintf(bits, sizeof bits, " · %.2f bits per weight", a->bits_per_weight);
     const char *src = source_phrase(a);
-    const char *base = a->src ? strrchr(a->src->path, '/') : NULL;
-    base = base ? base + 1 : a->src ? a->src->path : "";
+    char base[1024];
+    path_base(a->src ? a->src->path : "", base, sizeof base);
     if (a->src && a->src->file_bytes && a->src->format != LX_FMT_CATALOGUE)
-        lx_dsnprintf(file, sizeof file, " · %s %s, %s on disk", src, base, lx_dfmt_bytes(b, a->src->file_bytes));
+        lx_dsnprintf(file, sizeof file, " · %s%s%s, %s on disk", src, a->src->format == LX_FMT_CONFIG ? ": " : " ",
+                     base, lx_dfmt_bytes(b, a->src->file_bytes));
     else if (src[0])
         lx_dsnprintf(file, sizeof file, " · %s", src);
     lx_dsnprintf(d->subtitle[1], sizeof d->subtitle[1], "%s%s · %s of weights%s", dt[0] ? dt : "unknown storage type",
@@ -1146,7 +1157,8 @@ static void build_strips(lx_dbuild *b)
     strip_moe(b);
     strip_window(b);
     strip_nope(b);
-    lx_dsnprintf(b->d->strip_title, sizeof b->d->strip_title, "Layer pattern · %d layers", b->d->n_layers);
+    lx_dsnprintf(b->d->strip_title, sizeof b->d->strip_title, "Layer pattern · %d %s", b->d->n_layers,
+                 LAYERS((uint64_t)b->d->n_layers));
 }
 
 /* ---- parameter table ---- */
@@ -1253,7 +1265,7 @@ static void kv_formula(lx_dbuild *b, char *out, size_t cap)
     if (a->attn.kind == LX_ATTN_MLA) {
         uint64_t per = (a->attn.kv_lora_rank + a->attn.rope_head_dim) * L * 2;
         if (per == a->kv_bytes_per_token)
-            lx_dsnprintf(out, cap, " (%s layers × (%s latent + %s RoPE key) × 2 bytes)", lx_dfmt_th(b, L),
+            lx_dsnprintf(out, cap, " (%s %s × (%s latent + %s RoPE key) × 2 bytes)", lx_dfmt_th(b, L), LAYERS(L),
                      lx_dfmt_th(b, a->attn.kv_lora_rank), lx_dfmt_th(b, a->attn.rope_head_dim));
         return;
     }
@@ -1261,11 +1273,30 @@ static void kv_formula(lx_dbuild *b, char *out, size_t cap)
     uint64_t per = L * a->attn.n_kv_heads * (a->attn.head_dim + vd) * 2;
     if (per != a->kv_bytes_per_token) return;
     if (vd == a->attn.head_dim)
-        lx_dsnprintf(out, cap, " (2 × %s layers × %s KV heads × %s × 2 bytes)", lx_dfmt_th(b, L),
-                 lx_dfmt_th(b, a->attn.n_kv_heads), lx_dfmt_th(b, a->attn.head_dim));
+        lx_dsnprintf(out, cap, " (2 × %s %s × %s %s × %s × 2 bytes)", lx_dfmt_th(b, L), LAYERS(L),
+                 lx_dfmt_th(b, a->attn.n_kv_heads), KV_HEADS(a->attn.n_kv_heads), lx_dfmt_th(b, a->attn.head_dim));
     else
-        lx_dsnprintf(out, cap, " (%s layers × %s KV heads × (%s + %s) × 2 bytes)", lx_dfmt_th(b, L),
-                 lx_dfmt_th(b, a->attn.n_kv_heads), lx_dfmt_th(b, a->attn.head_dim), lx_dfmt_th(b, vd));
+        lx_dsnprintf(out, cap, " (%s %s × %s %s × (%s + %s) × 2 bytes)", lx_dfmt_th(b, L), LAYERS(L),
+                 lx_dfmt_th(b, a->attn.n_kv_heads), KV_HEADS(a->attn.n_kv_heads), lx_dfmt_th(b, a->attn.head_dim),
+                 lx_dfmt_th(b, vd));
+}
+
+/* What the windows keep at the full context: " (sliding layers keep 1,024 tokens)", or "". */
+static const char *kv_window_note(lx_dbuild *b, uint64_t ctx, char *note, size_t cap)
+{
+    const lx_arch *a = b->a;
+    uint64_t win = 0, chunk = 0;
+    for (int i = 0; i < a->n_layers; i++) {
+        const lx_layer *l = &a->layers[i];
+        if (!l->kv_bytes || !l->window || l->window >= ctx) continue;
+        if (l->bits & LX_LAYER_CHUNKED) chunk = l->window;
+        else win = l->window;
+    }
+    if (win && chunk) snprintf(note, cap, " (windows keep %s, chunks %s tokens)", lx_dfmt_th(b, win), lx_dfmt_th(b, chunk));
+    else if (win || chunk) snprintf(note, cap, " (%s layers keep %s tokens)", win ? "sliding" : "chunked",
+                                    lx_dfmt_th(b, win ? win : chunk));
+    else note[0] = '\0';
+    return note;
 }
 
 static void build_kv_note(lx_dbuild *b)
@@ -1277,13 +1308,12 @@ static void build_kv_note(lx_dbuild *b)
         return;
     }
     if (!a->kv_bytes_per_token || lx_dis_encoder(a)) return;
-    char f[160], full[96] = "";
+    char f[160], full[160] = "", wn[96];
     kv_formula(b, f, sizeof f);
     uint64_t ctx = a->hp.context_length;
-    if (ctx && a->kv_bytes_per_token <= UINT64_MAX / ctx)
-        lx_dsnprintf(full, sizeof full, " · %s%s at the full %s-token context",
-                 a->attn.n_sliding_layers > 0 ? "at most " : "", fmt_kib(b, a->kv_bytes_per_token * ctx),
-                 lx_dfmt_th(b, ctx));
+    if (ctx && a->kv_bytes_at_ctx != UINT64_MAX)
+        lx_dsnprintf(full, sizeof full, " · %s at the full %s-token context%s", fmt_kib(b, a->kv_bytes_at_ctx),
+                 lx_dfmt_th(b, ctx), kv_window_note(b, ctx, wn, sizeof wn));
     lx_dsnprintf(b->d->kv_note, sizeof b->d->kv_note, "KV cache: %s per token in 16-bit%s%s",
              fmt_kib(b, a->kv_bytes_per_token), f, full);
     if (a->state_bytes_per_seq) {

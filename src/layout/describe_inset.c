@@ -189,7 +189,9 @@ static void inset_attn(lx_dbuild *b, lx_desc_inset *in)
     gate_part(b, in);
     out_part(b, in, vd);
     indexer_note(b, in);
-    if (a->attn.fused_qkv) lx_dnote(in, "Q, K and V are stored as one fused matrix in the file");
+    if (a->attn.fused_qkv) /* counted from hyper-parameters (config, vocabulary-only GGUF): no file was read */
+        lx_dnote(in, a->synthesized ? "Q, K and V are one fused matrix in this family's weights"
+                                    : "Q, K and V are stored as one fused matrix in the file");
 }
 
 static void mla_q(lx_dbuild *b, lx_desc_inset *in)

@@ -21,6 +21,9 @@ void lx_dsnprintf(char *out, size_t cap, const char *fmt, ...) __attribute__((fo
 
 /* Formatted numbers, valid until 24 more are made. */
 const char *lx_dfmt_th(lx_dbuild *b, uint64_t v);    /* 8,030,261,248 */
+/* The noun after a count: "1 layer", "2 layers". */
+#define LAYERS(n) ((n) == 1 ? "layer" : "layers")
+#define KV_HEADS(n) ((n) == 1 ? "KV head" : "KV heads")
 const char *lx_dfmt_short(lx_dbuild *b, uint64_t v); /* 8.03 B */
 const char *lx_dfmt_bytes(lx_dbuild *b, uint64_t v); /* 16.06 GB */
 const char *lx_dfmt_num(lx_dbuild *b, double v);     /* 500,000 or 0.5 or 1e+06 -> shortest exact */

@@ -186,7 +186,8 @@ static double heads_drawing(inset_ctx *c, double y)
     double bottom = y + g.rows * (g.sq + g.gap) + 14 + 16;
     if (g.drawn < g.groups) {
         char t[64];
-        snprintf(t, sizeof t, "… %d more groups", g.groups - g.drawn);
+        int more = g.groups - g.drawn; /* MHA: each "group" is one head with its own K and V */
+        snprintf(t, sizeof t, "… %d more %s%s", more, g.per > 1 ? "group" : "head", more == 1 ? "" : "s");
         lx_scene_text(c->L->s, "attn.heads_more", c->panel, LX_FONT_SMALL, LX_INK_MUTED, LX_ANCHOR_START,
                       c->x + g.slot * g.drawn + 6, bottom - 4, t);
     }

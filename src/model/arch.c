@@ -1,14 +1,17 @@
 /* model/arch — builds lx_arch from a source. See arch.h.
  *
  * Steps, each a short function below:
- *   1. tensors: the source's, or synthesized from hyper-parameters (model/synth);
+ *   0. the index beside a config or folder (model/shipped): its names tie or untie the head;
+ *   1. tensors: the source's, or synthesized from hyper-parameters (model/synth) and stored as
+ *      the release's quantization_config says (model/quant);
  *   2. roles: every tensor name through the role table (model/roles);
  *   3. layers: per-layer role sets and per-component counts;
  *   4. dimensions: derived from shapes, cross-checked against the declared values
  *      (shapes win; each disagreement becomes a warning naming both values);
  *   5. kinds: attention, position, norm, FFN, head;
  *   6. groups: runs of structurally identical layers;
- *   7. accounting: totals, active parameters, bytes by type, KV cache per token.
+ *   7. accounting: totals, active parameters, bytes by type, KV cache per token; the index's
+ *      total_size against the bytes counted (model/shipped).
  */
 #include "model/arch.h"
 
@@ -19,6 +22,7 @@
 
 #include "model/families/family.h"
 #include "model/layers.h"
+#include "model/shipped.h"
 #include "model/synth.h"
 
 typedef struct layer_info {
@@ -92,6 +96,7 @@ static lx_status take_tensors(build_ctx *c)
         return LX_OK;
     }
     lx_status st = lx_synth_tensors(&a->hp, &a->own_tensors, c->err);
+    if (st == LX_OK) st = lx_quant_apply(&a->hp, &a->own_tensors, c->err); /* as the release stores them */
     if (st != LX_OK) return st;
     a->tensors = &a->own_tensors;
     a->synthesized = true;
@@ -175,12 +180,14 @@ static lx_status collect_layers(build_ctx *c)
         lx_comp comp = role_comp(m->role);
         /* a linear-attention layer's q/k/v-like projections belong to that mixer */
         if (comp == LX_COMP_ATTENTION && m->layer >= 0 && c->layers[m->layer].mixer != LX_MIX_ATTN) comp = LX_COMP_MIXER;
-        a->comp[comp].params += t->n_elems;
+        /* scales and zeros are no parameters; a packed weight holds several per element */
+        uint64_t params = m->qaux ? 0 : m->packed ? lx_quant_packed_params(&a->hp.quant, t) : t->n_elems;
+        a->comp[comp].params += params;
         a->comp[comp].bytes += t->n_bytes;
-        a->params_by_type[t->type] += t->n_elems;
+        a->params_by_type[t->type] += params;
         a->bytes_by_type[t->type] += t->n_bytes;
         if (m->layer < 0) continue;
-        c->layers[m->layer].comp[comp].params += t->n_elems;
+        c->layers[m->layer].comp[comp].params += params;
         c->layers[m->layer].comp[comp].bytes += t->n_bytes;
     }
     return LX_OK;
@@ -207,7 +214,7 @@ static void resolve_post_attn_ln(build_ctx *c)
 static const lx_tensor *find_role(const lx_arch *a, lx_role r, const lx_role_match **mo)
 {
     for (size_t i = 0; i < a->tensors->n; i++)
-        if (a->roles[i].role == r && !a->roles[i].bias &&
+        if (a->roles[i].role == r && !a->roles[i].bias && !a->roles[i].qaux && !a->roles[i].packed &&
             (a->roles[i].layer < 0 || a->layers[a->roles[i].layer].mixer == LX_MIX_ATTN)) {
             if (mo) *mo = &a->roles[i];
             return &a->tensors->v[i];
@@ -537,7 +544,7 @@ static lx_status resolve_layers(build_ctx *c)
     if (!ffn || !q || !k || !params || !has_v) st = lx_err_set(c->err, LX_ERR_IO, "%s: out of memory", a->src->path);
     for (size_t i = 0; st == LX_OK && i < a->tensors->n; i++) {
         const lx_role_match *m = &a->roles[i];
-        if (m->layer < 0 || m->bias) continue;
+        if (m->layer < 0 || m->bias || m->qaux || m->packed) continue;
         const lx_tensor *t = &a->tensors->v[i];
         if (m->role == LX_ROLE_ATTN_Q || m->role == LX_ROLE_ATTN_Q_B) q[m->layer] = out_dim(t, m);
         if (m->role == LX_ROLE_ATTN_K) k[m->layer] = out_dim(t, m);
@@ -648,6 +655,12 @@ lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err)
         arch_warn(out, "%llu multi-token-prediction layer%s declared by the config %s not counted (as llama.cpp, the "
                   "main model only)", (unsigned long long)src->hp.n_nextn_layers, src->hp.n_nextn_layers == 1 ? "" : "s",
                   src->hp.n_nextn_layers == 1 ? "is" : "are");
+    lx_index_facts index;
+    char note[512];
+    lx_shipped_read(src, &out->hp, &index);
+    const lx_family *fam = lx_family_by_name(out->hp.family);
+    if (!src->has_tensors) lx_shipped_tie(&index, &out->hp, fam && (fam->recipe & LX_R_ENCODER), note, sizeof note);
+    if (!src->has_tensors && note[0]) arch_warn(out, "%s", note);
     build_ctx c = {out, NULL, 0, err};
     lx_status st = take_tensors(&c);
     if (st == LX_OK) st = match_roles(&c);
@@ -671,6 +684,8 @@ lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err)
     }
     if (st == LX_OK) st = resolve_layers(&c);
     if (st == LX_OK) account(&c);
+    lx_shipped_check(&index, &out->hp, out->total_bytes, out->tied, note, sizeof note);
+    if (st == LX_OK && note[0]) arch_warn(out, "%s", note);
     free(c.layers);
     if (st != LX_OK) lx_arch_free(out);
     return st;

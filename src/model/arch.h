@@ -156,6 +156,8 @@ typedef struct lx_arch {
     uint64_t bytes_by_type[LX_DT_COUNT], params_by_type[LX_DT_COUNT];
     double bits_per_weight;             /* total_bytes * 8 / total_params */
     uint64_t kv_bytes_per_token;        /* at 16 bits: the sum of the layers' kv_bytes */
+    uint64_t kv_bytes_at_ctx;           /* at 16 bits, at the declared context, windows and chunks honoured
+                                           (model/layers; 0 without a context, UINT64_MAX on overflow) */
     uint64_t state_bytes_per_seq;       /* recurrent state of linear/SSM/conv layers, 16 bits */
     uint64_t active_no_embed;           /* active parameters without the input embedding tables */
 

@@ -425,6 +425,8 @@ lx_status lx_hfconfig_parse(const char *text, size_t len, const char *path, lx_h
             read_name(&j, hp);
             read_towers(&j, hp);
             read_dtype(&j, hp);
+            lx_quant_from_json(j.root, &hp->quant);
+            if (!hp->quant.present && j.cfg != j.root) lx_quant_from_json(j.cfg, &hp->quant);
             read_counts(&j, hp, f);
             check_depth(&j, hp);
             read_scalars(&c);

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 struct hg_ctx {
     const lx_gguf *g;
@@ -349,12 +350,19 @@ static bool hg_layers(hg_ctx *c)
 
 /* ---------------------------------------------------------------- identity */
 
-/* general.name, else the file name without directory, ".gguf" and a shard suffix. */
+/* A general.name that is only the family's name ("llama"): it names no model. */
+static bool bare_family_name(const lx_hparams *hp, const char *name)
+{
+    return !strcasecmp(name, hp->arch_raw) || !strcasecmp(name, hp->family);
+}
+
+/* general.name, else (also when it is a bare family name) the file name without directory,
+ * ".gguf" and a shard suffix. */
 static bool hg_name(hg_ctx *c)
 {
     lx_hparams *hp = c->hp;
     if (!hg_text(c, "general.name", hp->name, sizeof hp->name)) return false;
-    if (hp->name[0]) return true;
+    if (hp->name[0] && !bare_family_name(hp, hp->name)) return true;
     const char *base = strrchr(c->path, '/');
     base = base ? base + 1 : c->path;
     size_t n = strlen(base);

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "model/quant.h"
+
 #define LX_MAX_LAYERS 512
 
 typedef enum lx_tristate { LX_UNKNOWN = 0, LX_NO = 1, LX_YES = 2 } lx_tristate;
@@ -138,6 +140,7 @@ typedef struct lx_hparams {
     uint64_t rel_attn_buckets;  /* T5 relative-attention buckets */
     uint64_t n_nextn_layers;    /* DeepSeek-V3 multi-token-prediction modules in the checkpoint
                                    (num_nextn_predict_layers); not part of the main model's count */
+    lx_quant quant;             /* quantization_config: how the release stores its weights (model/quant) */
 } lx_hparams;
 
 #endif

@@ -66,7 +66,9 @@ void lx_layers_resolve(lx_arch *a, const lx_ffn_kind *layer_ffn, const uint64_t 
                        const bool *has_v, const uint64_t *params)
 {
     memset(a->n_mixers, 0, sizeof a->n_mixers);
-    a->kv_bytes_per_token = a->state_bytes_per_seq = 0;
+    a->kv_bytes_per_token = a->state_bytes_per_seq = a->kv_bytes_at_ctx = 0;
+    uint64_t ctx = a->hp.context_length;
+    bool overflow = false;
     for (int i = 0; i < a->n_layers && i < LX_MAX_LAYERS; i++) {
         lx_layer *l = &a->layers[i];
         l->bits = a->layer_bits[i] | (a->hp.has_layer_bits ? a->hp.layer_bits[i] : 0);
@@ -88,8 +90,13 @@ void lx_layers_resolve(lx_arch *a, const lx_ffn_kind *layer_ffn, const uint64_t 
         a->layer_bits[i] = l->bits;
         a->kv_bytes_per_token += l->kv_bytes;
         a->state_bytes_per_seq += l->state_bytes;
+        /* at the declared context a window or chunk keeps at most its own length of tokens */
+        uint64_t held = l->window && l->window < ctx ? l->window : ctx, kv;
+        overflow = overflow || __builtin_mul_overflow(l->kv_bytes, held, &kv) ||
+                   __builtin_add_overflow(a->kv_bytes_at_ctx, kv, &a->kv_bytes_at_ctx);
         a->n_mixers[l->mixer]++;
     }
+    if (overflow) a->kv_bytes_at_ctx = UINT64_MAX;
     a->motif = lx_motif_find(a);
 }
 

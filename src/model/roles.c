@@ -223,6 +223,27 @@ static bool match_pattern(const char *pat, const char *name, int *layer, int *ex
     return *name == '\0';
 }
 
+/* Quantization data written beside a module's weight, by the methods model/quant sizes. */
+static const char *const QAUX[] = {
+    ".weight_scale_inv", ".weight_scale_2", ".weight_scale", ".input_scale", ".weight_shape", ".weight_zero_point",
+    ".weight_global_scale", ".input_global_scale", ".qzeros", ".scales", ".g_idx", ".nested_absmax",
+    ".nested_quant_map", ".absmax", ".quant_map", ".SCB", "_scales",
+};
+
+/* Quantized weights stored packed, several values per element. */
+static const char *const PACKED[] = {"_blocks", ".qweight", ".weight_packed"};
+
+/* Length of name without one of the n suffixes; 0 when it has none. */
+static size_t strip_any(const char *name, const char *const *suf, size_t n_suf)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < n_suf; i++) {
+        size_t k = strlen(suf[i]);
+        if (n > k && strcmp(name + n - k, suf[i]) == 0) return n - k;
+    }
+    return 0;
+}
+
 /* Splits "base.weight" / "base.bias" / "base_bias" into base and kind. */
 static size_t strip_suffix(const char *name, bool *bias)
 {
@@ -257,7 +278,7 @@ static bool match_list(const role_pattern *p, size_t n, const char *base, const 
         int layer = -1, expert = -1;
         if (match_pattern(p[i].pat, base, &layer, &expert) ||
             (b != base && match_pattern(p[i].pat, b, &layer, &expert))) {
-            *m = (lx_role_match){p[i].role, layer, expert, bias, p[i].in_out, 0};
+            *m = (lx_role_match){p[i].role, layer, expert, bias, p[i].in_out, 0, false, false};
             return true;
         }
     }
@@ -275,7 +296,19 @@ lx_role_match lx_role_match_with(const char *name, const lx_role_pattern *extra)
         m.stack = stack;
         return m;
     }
-    lx_role_match m = {LX_ROLE_UNKNOWN, -1, -1, false, false, 0};
+    lx_role_match m = {LX_ROLE_UNKNOWN, -1, -1, false, false, 0, false, false};
+    size_t qa = strip_any(name, QAUX, sizeof QAUX / sizeof QAUX[0]);
+    size_t pk = qa ? 0 : strip_any(name, PACKED, sizeof PACKED / sizeof PACKED[0]);
+    if ((qa && qa < 250) || (pk && pk < 250)) {
+        char w[256];
+        size_t k = qa ? qa : pk;
+        memcpy(w, name, k);
+        w[k] = '\0';
+        m = lx_role_match_with(w, extra);
+        m.qaux = qa > 0;
+        m.packed = pk > 0;
+        return m;
+    }
     char base[256];
     bool bias = false;
     size_t n = strip_suffix(name, &bias);

@@ -4,7 +4,10 @@
  * supported family ("model.layers.N.self_attn.q_proj.weight", GPT-2's "h.N.attn.c_attn.weight",
  * Mixtral's "block_sparse_moe.experts.E.w1", DeepSeek's "kv_a_proj_with_mqa", ...).
  * A name matches when its base (without ".weight"/".bias") fits a pattern whose "%d" fields
- * are the layer and, for per-expert tensors, the expert index.
+ * are the layer and, for per-expert tensors, the expert index. Quantization data written beside
+ * a weight ("X.weight_scale_inv", "X.qzeros", "X.scales", "X_scales", ...) takes the role of X
+ * with qaux set: its bytes belong to X's component, it holds no parameters; a packed weight
+ * ("X_blocks", "X.qweight", "X.weight_packed") takes X's role with packed set.
  * Ownership: static data only.
  */
 #ifndef LX_MODEL_ROLES_H
@@ -61,6 +64,10 @@ typedef struct lx_role_match {
     bool bias;   /* the ".bias" of a module */
     bool in_out; /* stored (in, out) rather than (out, in): GPT-2 Conv1D, gpt-oss experts */
     int stack;   /* encoder-decoders: 0 the encoder (or the only stack), 1 the decoder ("dec." names) */
+    bool qaux;   /* quantization data beside a weight ("X.weight_scale_inv", "X.qzeros", gpt-oss's
+                    "X_scales"): bytes of the module, no parameters */
+    bool packed; /* a quantized weight packing several values per element ("X_blocks", "X.qweight",
+                    "X.weight_packed"): its parameters are its bits / the quantized width */
 } lx_role_match;
 
 /* Sets of roles (more than 64 of them). */

@@ -6,8 +6,8 @@
  * shapes outermost first in PyTorch orientation (q projection {n_heads*head_dim, d_model};
  * stacked experts {n_experts, d_expert, d_model}), one storage type for every tensor from
  * torch_dtype (bfloat16 -> BF16, float16 -> F16, float32 -> F32, absent or unknown -> BF16),
- * offset 0 and file 0. Quantized checkpoints (DeepSeek-V3 fp8, gpt-oss mxfp4) declare their
- * compute type or none; that is what is used: the bytes are those of the unquantized model.
+ * offset 0 and file 0. Quantized checkpoints (DeepSeek-V3 fp8, gpt-oss mxfp4) are stored as their
+ * files store them afterwards, by model/quant (lx_quant_apply, called by model/arch).
  * Norm names are llama.cpp's: post_attention_norm / post_ffw_norm (Gemma 2/3, OLMo 2),
  * attn_output_norm / layer_output_norm (BERT), attn_norm_2 (Falcon's second norm); BERT's
  * pooler is "cls"; T5 uses llama.cpp's "enc.blk.N." / "dec.blk.N." names (attn_rel_b,

@@ -149,7 +149,7 @@ static lx_status open_folder(const char *dir, lx_source *src, lx_err *err)
         src->format = LX_FMT_CONFIG;
         return load_config(p, src, err);
     }
-    return lx_err_set(err, LX_ERR_IO, "%s: folder holds no config.json, model.safetensors or index "
+    return lx_err_set(err, LX_ERR_MODEL, "%s: folder holds no config.json, model.safetensors or index "
                       "(expected a Hugging Face model folder)", dir);
 }
 

@@ -303,7 +303,7 @@ static void put_bytes(json_out *j, const lx_arch *a)
     kv_u64(j, "total", a->total_bytes);
     open_obj(j, "by_type");
     for (int t = 0; t < LX_DT_COUNT; t++)
-        if (a->params_by_type[t]) kv_u64(j, lx_dtype_get((lx_dtype)t)->name, a->bytes_by_type[t]);
+        if (a->bytes_by_type[t]) kv_u64(j, lx_dtype_get((lx_dtype)t)->name, a->bytes_by_type[t]);
     close_obj(j);
     put_components(j, a, true);
     key(j, "bits_per_weight");
@@ -311,7 +311,35 @@ static void put_bytes(json_out *j, const lx_arch *a)
     kv_u64(j, "file_size", a->src ? a->src->file_bytes : 0);
     kv_u64(j, "header_size", a->src ? a->src->header_bytes : 0);
     kv_u64(j, "kv_cache_per_token", a->kv_bytes_per_token);
+    key(j, "kv_cache_at_context");
+    if (a->hp.context_length && a->kv_bytes_at_ctx != UINT64_MAX)
+        lx_buf_printf(j->b, "%llu", (unsigned long long)a->kv_bytes_at_ctx);
+    else lx_buf_puts(j->b, "null");
     kv_u64(j, "state_per_sequence", a->state_bytes_per_seq);
+    close_obj(j);
+}
+
+/* The release's quantization_config (model/quant), or null. */
+static void put_quant(json_out *j, const lx_arch *a)
+{
+    const lx_quant *q = &a->hp.quant;
+    if (!q->present) {
+        key(j, "quantization");
+        lx_buf_puts(j->b, "null");
+        return;
+    }
+    open_obj(j, "quantization");
+    kv_str(j, "method", q->method);
+    kv_u64_or_null(j, "bits", lx_quant_bits(q));
+    kv_u64_or_null(j, "group_size", lx_quant_group(q));
+    key(j, "modules_not_converted");
+    lx_buf_putc(j->b, '[');
+    for (int i = 0; lx_quant_skip(q, i); i++) {
+        if (i) lx_buf_putc(j->b, ',');
+        lx_buf_put_json(j->b, lx_quant_skip(q, i));
+    }
+    lx_buf_putc(j->b, ']');
+    j->first = false;
     close_obj(j);
 }
 
@@ -369,6 +397,7 @@ void lx_info_json(const lx_arch *a, lx_buf *out)
     put_subs(&j, a);
     put_params(&j, a);
     put_bytes(&j, a);
+    put_quant(&j, a);
     put_warnings(&j, a);
     put_remote(&j, a);
     close_obj(&j);

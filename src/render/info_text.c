@@ -158,14 +158,22 @@ static void text_table(const lx_arch *a, lx_buf *b)
     table_row(b, "Total", a->total_params, a->total_bytes, a->total_params);
     lx_buf_puts(b, "\n  Storage   ");
     for (int t = 0, n = 0; t < LX_DT_COUNT; t++) {
-        if (!a->params_by_type[t]) continue;
+        if (!a->bytes_by_type[t]) continue;
         char by[32];
         lx_fmt_bytes(by, sizeof by, a->bytes_by_type[t]);
         lx_buf_printf(b, "%s%s %s", n++ ? " · " : "", lx_dtype_get((lx_dtype)t)->name, by);
     }
     lx_buf_puts(b, "\n  KV cache  ");
     put_num(b, a->kv_bytes_per_token);
-    lx_buf_printf(b, " bytes (%.1f KiB) per token at 16 bits\n", (double)a->kv_bytes_per_token / 1024.0);
+    lx_buf_printf(b, " bytes (%.1f KiB) per token at 16 bits", (double)a->kv_bytes_per_token / 1024.0);
+    if (a->hp.context_length && a->kv_bytes_per_token && a->kv_bytes_at_ctx != UINT64_MAX) {
+        lx_buf_puts(b, " · ");
+        put_num(b, a->kv_bytes_at_ctx);
+        lx_buf_puts(b, " bytes at the ");
+        put_num(b, a->hp.context_length);
+        lx_buf_puts(b, "-token context");
+    }
+    lx_buf_putc(b, '\n');
 }
 
 static void text_warnings(const lx_arch *a, lx_buf *b)

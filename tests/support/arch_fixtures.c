@@ -96,6 +96,11 @@ static void fx_finish(fx_ctx *c, uint64_t embed, uint64_t pos, uint64_t output, 
         a->kv_bytes_per_token = (a->attn.kv_lora_rank + a->attn.rope_head_dim) * a->hp.n_layers * 2;
     else
         a->kv_bytes_per_token = a->hp.n_layers * a->attn.n_kv_heads * (a->attn.head_dim + vd) * 2;
+    /* at the context: sliding layers hold their window, the rest the whole context */
+    uint64_t per_layer = a->kv_bytes_per_token / a->hp.n_layers, ctx = a->hp.context_length;
+    uint64_t win = a->attn.sliding_window && a->attn.sliding_window < ctx ? a->attn.sliding_window : ctx;
+    uint64_t n_slide = (uint64_t)a->attn.n_sliding_layers;
+    a->kv_bytes_at_ctx = per_layer * ((a->hp.n_layers - n_slide) * ctx + n_slide * win);
 }
 
 static void fx_base(lx_arch *a, const char *name, const char *family, uint64_t layers, uint64_t d, uint64_t heads,

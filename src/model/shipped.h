@@ -1,0 +1,48 @@
+/* model/shipped — a release's own index as a check on the counts.
+ *
+ * Stage: model (called by model/arch). Input: the source a model was read from; when it is a
+ * local folder, an index file or a config.json beside one, its model.safetensors.index.json
+ * (else pytorch_model.bin.index.json) is parsed (names and metadata.total_size only; no shard
+ * is opened). Output: what the index's tensor names say — whether an output head is listed
+ * apart from the embedding, how many names are vision/audio towers, multi-token-prediction
+ * layers or non-parameter buffers — used (1) before synthesis, to tie or untie the head of a
+ * config-only model as the release does (from a safetensors index only: PyTorch .bin files
+ * save a tied head twice), and (2) after counting, to compare total_size with
+ * the bytes counted: any difference is one warning naming both figures and the likely cause.
+ * Ownership: lx_index_facts holds plain values only.
+ */
+#ifndef LX_MODEL_SHIPPED_H
+#define LX_MODEL_SHIPPED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/hparams.h"
+#include "read/source.h"
+
+typedef struct lx_index_facts {
+    bool found;
+    char file[40];            /* "model.safetensors.index.json" or "pytorch_model.bin.index.json" */
+    bool has_total;
+    uint64_t total_size;      /* metadata.total_size */
+    bool embed_listed, head_listed;
+    char head_name[96];       /* the listed output head, e.g. "lm_head.weight" */
+    size_t n_names, n_vision, n_mtp, n_buffers;
+    uint64_t buffer_bound;    /* most bytes the buffers can hold (masks context^2, tables 4 x head_dim) */
+} lx_index_facts;
+
+/* Reads the index beside src (see above); f->found false when there is none or it does not
+ * parse (the source reader reports a broken index it opened itself). */
+void lx_shipped_read(const lx_source *src, const lx_hparams *hp, lx_index_facts *f);
+
+/* Config-only input: makes hp->tied what the index's names show. Writes a note for people into
+ * msg (empty when nothing changed). */
+void lx_shipped_tie(const lx_index_facts *f, lx_hparams *hp, bool encoder_only, char *msg, size_t cap);
+
+/* The total_size check: msg gets the warning (empty when the figures agree or the index has
+ * no total_size). counted = the bytes llmxray counts; tied = its head is the embedding. */
+void lx_shipped_check(const lx_index_facts *f, const lx_hparams *hp, uint64_t counted, bool tied, char *msg,
+                      size_t cap);
+
+#endif

@@ -1,0 +1,553 @@
+/* Tests the checkpoint as shipped (model/quant, model/shipped), the KV cache at the declared
+ * context (model/layers) and the issue-9 fixes, on the real configs and index files of
+ * ../shared/configs and the real GGUF files of ../shared/models.
+ * Expected figures: the publishers' index total_size, or worked by hand in the comments. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "draw_support.h"
+#include "fixture_st.h"
+#include "layout/describe.h"
+#include "render/info.h"
+
+#define CONFIGS LX_SHARED_DIR "/configs/"
+#define MODELS LX_SHARED_DIR "/models/"
+
+typedef struct opened {
+    lx_source src;
+    lx_arch a;
+} opened;
+
+static opened *open_arch(const char *what)
+{
+    opened *o = calloc(1, sizeof *o);
+    assert_non_null(o);
+    if (!lx_test_open_arch(what, &o->src, &o->a)) fail_msg("cannot open %s", what);
+    return o;
+}
+
+static void close_arch(opened *o)
+{
+    lx_arch_free(&o->a);
+    lx_source_free(&o->src);
+    free(o);
+}
+
+static const char *warning_with(const lx_arch *a, const char *part)
+{
+    for (int i = 0; i < a->n_warnings; i++)
+        if (strstr(a->warnings[i], part)) return a->warnings[i];
+    return NULL;
+}
+
+static json_t *info_json(const lx_arch *a)
+{
+    lx_buf b;
+    lx_buf_init(&b);
+    lx_info_json(a, &b);
+    json_error_t e;
+    json_t *j = json_loads(lx_buf_cstr(&b), 0, &e);
+    lx_buf_free(&b);
+    if (!j) fail_msg("invalid JSON at %d:%d: %s", e.line, e.column, e.text);
+    return j;
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* ---------------------------------------------------------------- quantization_config */
+
+/* gpt-oss: MXFP4 experts (4-bit values + one E8M0 scale per 32: 17 bytes per 32 weights),
+ * everything else BF16. The publisher's index says 13,761,264,768 bytes (20b) and
+ * 65,248,815,744 (120b); the parameters stay the model's. */
+static void test_gpt_oss_mxfp4_matches_index(void **state)
+{
+    (void)state;
+    static const struct { const char *dir; uint64_t params, bytes, mxfp4; } W[] = {
+        {CONFIGS "gpt-oss-20b-b", 20914757184ull, 13761264768ull, 10152345600ull},
+        {CONFIGS "gpt-oss-20b", 20914757184ull, 13761264768ull, 10152345600ull}, /* config alone */
+        {CONFIGS "gpt-oss-120b-b", 116829156672ull, 65248815744ull, 60914073600ull},
+    };
+    for (size_t i = 0; i < sizeof W / sizeof W[0]; i++) {
+        opened *o = open_arch(W[i].dir);
+        assert_int_equal(o->a.total_params, W[i].params);
+        assert_int_equal(o->a.total_bytes, W[i].bytes);
+        assert_int_equal(o->a.bytes_by_type[LX_DT_MXFP4], W[i].mxfp4);
+        /* 20b: 24 layers x 32 experts x (5,760 + 2,880) x 2,880 weights x 17/32 bytes */
+        if (i == 0) assert_int_equal(W[i].mxfp4, 24ull * 32 * (5760 + 2880) * 2880 / 32 * 17);
+        assert_int_equal(o->a.bytes_by_type[LX_DT_BF16], W[i].bytes - W[i].mxfp4);
+        assert_null(warning_with(&o->a, "total_size"));
+        json_t *j = info_json(&o->a);
+        json_t *q = json_object_get(j, "quantization");
+        assert_string_equal(json_string_value(json_object_get(q, "method")), "mxfp4");
+        assert_int_equal(json_integer_value(json_object_get(q, "bits")), 4);
+        assert_int_equal(json_integer_value(json_object_get(q, "group_size")), 32);
+        json_t *skip = json_object_get(q, "modules_not_converted");
+        assert_int_equal(json_array_size(skip), 4);
+        assert_string_equal(json_string_value(json_array_get(skip, 0)), "model.layers.*.self_attn");
+        assert_string_equal(json_string_value(json_array_get(skip, 3)), "lm_head");
+        json_decref(j);
+        close_arch(o);
+    }
+}
+
+/* DeepSeek-V3's FP8 release (e4m3, 128 x 128 block scales, F32 weight_scale_inv): every linear
+ * weight of the layers is FP8 (the parameters less embedding, head, norms, routers and MLA's two
+ * latent norms: 671,026,419,200 - 2 x 926,679,040 - 881,664 - 58 x (256 x 7,168 + 256) - 61 x
+ * (1,536 + 512) = 669,065,609,216). Scales per layer, ceil(rows/128) x ceil(cols/128):
+ * attention q_a 12x56 + q_b 192x12 + kv_a 5x56 + kv_b 256x4 + o 56x128 = 11,448 (x 61);
+ * dense FFN 3 x 144x56 = 24,192 (x 3); experts 256 x 3 x 16x56 = 688,128 and shared experts
+ * 3 x 16x56 = 2,688 (x 58): 40,838,232 scales = 163,352,928 bytes. Embedding and head BF16. */
+static void test_deepseek_v3_fp8_block_scales(void **state)
+{
+    (void)state;
+    opened *o = open_arch(CONFIGS "DeepSeek-V3");
+    assert_int_equal(o->a.total_params, 671026419200ull);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_F8_E4M3], 669065609216ull);
+    assert_int_equal(11448ull * 61 + 24192ull * 3 + (688128ull + 2688) * 58, 40838232ull);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_F32], 40838232ull * 4);
+    assert_int_equal(o->a.comp[LX_COMP_EMBEDDING].bytes, 926679040ull * 2);
+    assert_int_equal(o->a.comp[LX_COMP_OUTPUT].bytes, 926679040ull * 2);
+    assert_int_equal(o->a.total_bytes, 669065609216ull + 40838232ull * 4 + 3921619968ull);
+    json_t *j = info_json(&o->a);
+    json_t *q = json_object_get(j, "quantization");
+    assert_string_equal(json_string_value(json_object_get(q, "method")), "fp8");
+    assert_int_equal(json_integer_value(json_object_get(q, "bits")), 8);
+    assert_int_equal(json_integer_value(json_object_get(q, "group_size")), 128);
+    assert_int_equal(json_array_size(json_object_get(q, "modules_not_converted")), 0);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(json_object_get(j, "bytes"), "by_type"), "F32")),
+                     163352928);
+    json_decref(j);
+    close_arch(o);
+}
+
+/* An unquantized model says null; a method llmxray cannot size is named in the index check. */
+static void test_quantization_null_when_absent(void **state)
+{
+    (void)state;
+    opened *o = open_arch(CONFIGS "smollm3-3b");
+    json_t *j = info_json(&o->a);
+    assert_true(json_is_null(json_object_get(j, "quantization")));
+    json_decref(j);
+    close_arch(o);
+}
+
+/* Kimi K2.5 (compressed-tensors, int4 pack-quantized, group 32, symmetric): routed experts
+ * only (attention, shared experts, dense MLPs and the head are ignored). Per expert matrix:
+ * I32 packed weight R x C / 8 x 4 bytes, BF16 scales R x C/32, I64 weight_shape [2]. */
+static void test_compressed_tensors_int4(void **state)
+{
+    (void)state;
+    opened *o = open_arch(CONFIGS "kimi-k2-5-1t");
+    /* 60 MoE layers x 384 experts x 3 matrices of 2,048 x 7,168 */
+    uint64_t w = 60ull * 384 * 3 * 2048 * 7168, mats = 60ull * 384 * 3;
+    assert_int_equal(o->a.bytes_by_type[LX_DT_I32], w / 2);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_I64], mats * 2 * 8);
+    assert_int_equal(o->a.comp[LX_COMP_FFN_EXPERTS].bytes, w / 2 + w / 32 * 2 + mats * 16);
+    close_arch(o);
+}
+
+/* Llama-2 7B's config with a quantization_config appended, in a folder of its own. */
+static opened *llama2_with_quant(const char *name, const char *quant)
+{
+    char dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/%s", LX_TMP_DIR, name);
+    mkdir(dir, 0755);
+    lx_buf cfg, out;
+    lx_buf_init(&cfg);
+    lx_buf_init(&out);
+    assert_true(lx_test_read_file(CONFIGS "Llama-2-7b-hf/config.json", &cfg));
+    const char *text = lx_buf_cstr(&cfg), *end = strrchr(text, '}');
+    assert_non_null(end);
+    lx_buf_put(&out, text, (size_t)(end - text));
+    lx_buf_printf(&out, ", \"quantization_config\": %s}\n", quant);
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    write_text(path, lx_buf_cstr(&out));
+    lx_buf_free(&cfg);
+    lx_buf_free(&out);
+    return open_arch(dir);
+}
+
+/* GPTQ 4-bit, group 128 (Llama-2 7B: 32 layers x 7 matrices; per matrix of R outputs x C
+ * inputs: qweight C/8 x R I32, qzeros C/128 x R/8 I32, scales C/128 x R F16, g_idx C I32). */
+static void test_gptq_bytes(void **state)
+{
+    (void)state;
+    opened *o = llama2_with_quant("gptq-llama", "{\"quant_method\": \"gptq\", \"bits\": 4, \"group_size\": 128, "
+                                                "\"desc_act\": false, \"sym\": true}");
+    assert_int_equal(o->a.total_params, 6738415616ull);
+    /* attention 4 x 4,096 x 4,096; MLP 3 x 4,096 x 11,008 (down: C = 11,008) */
+    uint64_t w = 32ull * (4 * 4096 * 4096 + 3 * 4096 * 11008);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_I32],
+                     w / 2 + 32ull * (4 * (4096 / 128) * (4096 / 8) * 4 + 2 * (4096 / 128) * (11008 / 8) * 4 +
+                                      (11008 / 128) * (4096 / 8) * 4) +
+                         32ull * (6 * 4096 + 11008) * 4);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_F16],
+                     32000ull * 4096 * 2 * 2 + 65ull * 4096 * 2 +
+                         32ull * (4 * 32 * 4096 + 2 * 32 * 11008 + 86 * 4096) * 2);
+    close_arch(o);
+}
+
+/* Hostile quantization_config: wrong types, a block size of zero, a many-star pattern and a
+ * regex with nested counted repeats. Read without a crash, quickly; the block size is unusable,
+ * so one F32 scale per matrix (7 x 32); nothing is skipped by the odd patterns. */
+static void test_hostile_quant_config(void **state)
+{
+    (void)state;
+    opened *o = llama2_with_quant("hostile-quant", "{\"quant_method\": \"fp8\", \"fmt\": 7, \"weight_block_size\": "
+                                                   "[0, -1], \"activation_scheme\": [], \"modules_to_not_convert\": "
+                                                   "[\"*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b\", "
+                                                   "\"re:((a{200}){200}){200}\", 5, null]}");
+    assert_int_equal(o->a.total_params, 6738415616ull);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_F32], 32ull * 7 * 4);
+    assert_int_equal(o->a.bytes_by_type[LX_DT_F8_E4M3], 32ull * (4 * 4096 * 4096 + 3 * 4096 * 11008));
+    json_t *j = info_json(&o->a);
+    assert_int_equal(json_array_size(json_object_get(json_object_get(j, "quantization"), "modules_not_converted")), 2);
+    json_decref(j);
+    close_arch(o);
+    o = llama2_with_quant("unknown-quant", "{\"quant_method\": \"hqq\", \"nbits\": 4}");
+    assert_int_equal(o->a.bytes_by_type[LX_DT_F16], 6738415616ull * 2); /* unsized: the config's dtype */
+    j = info_json(&o->a);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "quantization"), "method")), "hqq");
+    json_decref(j);
+    close_arch(o);
+}
+
+#define TINY_OSS_CONFIG                                                                                        \
+    "{\"model_type\": \"gpt_oss\", \"architectures\": [\"GptOssForCausalLM\"], \"hidden_size\": 64, "            \
+    "\"num_hidden_layers\": 1, \"num_attention_heads\": 2, \"num_key_value_heads\": 1, \"head_dim\": 32, "        \
+    "\"intermediate_size\": 64, \"num_local_experts\": 4, \"num_experts_per_tok\": 2, \"vocab_size\": 128, "    \
+    "\"max_position_embeddings\": 4096, \"sliding_window\": 128, \"layer_types\": [\"sliding_attention\"], "     \
+    "\"attention_bias\": true, \"tie_word_embeddings\": false, \"torch_dtype\": \"bfloat16\", "                 \
+    "\"quantization_config\": {\"quant_method\": \"mxfp4\", \"modules_to_not_convert\": "                       \
+    "[\"model.layers.*.self_attn\", \"model.layers.*.mlp.router\", \"model.embed_tokens\", \"lm_head\"]}}\n"
+
+/* A real (tiny) MXFP4 file named as gpt-oss's release names it: experts as 4-bit blocks
+ * (U8 [E, R, C/32, 16]) and E8M0 scales (U8 [E, R, C/32]). Counted from the file, its
+ * parameters and bytes equal those counted from its config alone. */
+static void test_real_mxfp4_file(void **state)
+{
+    (void)state;
+    char dir[512], cfg_dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/tiny-oss", LX_TMP_DIR);
+    snprintf(cfg_dir, sizeof cfg_dir, "%s/tiny-oss-config", LX_TMP_DIR);
+    mkdir(dir, 0755);
+    mkdir(cfg_dir, 0755);
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    write_text(path, TINY_OSS_CONFIG);
+    snprintf(path, sizeof path, "%s/config.json", cfg_dir);
+    write_text(path, TINY_OSS_CONFIG);
+    lx_fx_st *f = lx_fx_st_new();
+    lx_fx_st_tensor(f, "model.embed_tokens.weight", "BF16", 2, (int64_t[]){128, 64});
+    static const struct { const char *name; int64_t out; } ATT[] = {
+        {"q_proj", 64}, {"k_proj", 32}, {"v_proj", 32}};
+    char n[128];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(n, sizeof n, "model.layers.0.self_attn.%s.weight", ATT[i].name);
+        lx_fx_st_tensor(f, n, "BF16", 2, (int64_t[]){ATT[i].out, 64});
+        snprintf(n, sizeof n, "model.layers.0.self_attn.%s.bias", ATT[i].name);
+        lx_fx_st_tensor(f, n, "BF16", 1, (int64_t[]){ATT[i].out});
+    }
+    lx_fx_st_tensor(f, "model.layers.0.self_attn.o_proj.weight", "BF16", 2, (int64_t[]){64, 64});
+    lx_fx_st_tensor(f, "model.layers.0.self_attn.o_proj.bias", "BF16", 1, (int64_t[]){64});
+    lx_fx_st_tensor(f, "model.layers.0.self_attn.sinks", "BF16", 1, (int64_t[]){2});
+    lx_fx_st_tensor(f, "model.layers.0.input_layernorm.weight", "BF16", 1, (int64_t[]){64});
+    lx_fx_st_tensor(f, "model.layers.0.post_attention_layernorm.weight", "BF16", 1, (int64_t[]){64});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.router.weight", "BF16", 2, (int64_t[]){4, 64});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.router.bias", "BF16", 1, (int64_t[]){4});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.gate_up_proj_blocks", "U8", 4, (int64_t[]){4, 128, 2, 16});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.gate_up_proj_scales", "U8", 3, (int64_t[]){4, 128, 2});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.gate_up_proj_bias", "BF16", 2, (int64_t[]){4, 128});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.down_proj_blocks", "U8", 4, (int64_t[]){4, 64, 2, 16});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.down_proj_scales", "U8", 3, (int64_t[]){4, 64, 2});
+    lx_fx_st_tensor(f, "model.layers.0.mlp.experts.down_proj_bias", "BF16", 2, (int64_t[]){4, 64});
+    lx_fx_st_tensor(f, "model.norm.weight", "BF16", 1, (int64_t[]){64});
+    lx_fx_st_tensor(f, "lm_head.weight", "BF16", 2, (int64_t[]){128, 64});
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    assert_true(lx_fx_st_write(f, path, NULL));
+    lx_fx_st_free(f);
+
+    opened *file = open_arch(dir), *cfg = open_arch(cfg_dir);
+    assert_int_equal(file->a.format, LX_FMT_SAFETENSORS);
+    assert_true(cfg->a.synthesized);
+    /* experts: 4 x (128 + 64) x 64 weights = 49,152 in 17/32 bytes = 26,112 */
+    assert_int_equal(file->a.comp[LX_COMP_FFN_EXPERTS].params, 4ull * (128 + 64) * 64 + 4 * (128 + 64));
+    assert_int_equal(file->a.comp[LX_COMP_FFN_EXPERTS].bytes, 4ull * (128 + 64) * 64 / 32 * 17 + 4 * (128 + 64) * 2);
+    assert_int_equal(file->a.total_params, cfg->a.total_params);
+    assert_int_equal(file->a.total_bytes, cfg->a.total_bytes);
+    for (int k = 0; k < LX_COMP_COUNT; k++) {
+        assert_int_equal(file->a.comp[k].params, cfg->a.comp[k].params);
+        assert_int_equal(file->a.comp[k].bytes, cfg->a.comp[k].bytes);
+    }
+    assert_null(warning_with(&file->a, "the role table does not know"));
+    close_arch(file);
+    close_arch(cfg);
+}
+
+/* ---------------------------------------------------------------- the index check */
+
+/* Every config folder of ../shared/configs with an index: the bytes counted equal total_size,
+ * or one warning names both figures and the likely cause (these are the ones whose files hold
+ * what llmxray does not count yet, or buffers that are no parameters). */
+static void test_every_index_total(void **state)
+{
+    (void)state;
+    static const struct { const char *dir, *cause; } DIFFER[] = {
+        {"chatglm-6b", "the tied head lm_head.weight saved a second time"},
+        {"chatglm2-6b", "1 non-parameter buffer (rotary inv_freq, causal masks)"},
+        {"chatglm3-6b", "1 non-parameter buffer (rotary inv_freq, causal masks)"},
+        {"gemma-4-31b", "356 tensors of vision/audio towers, not counted"},
+        {"gpt-j-6b", "56 non-parameter buffers"},
+        {"medgemma-27b-it", "439 tensors of vision/audio towers"},
+        {"mimo-7b", "16 tensors of multi-token-prediction layers, not counted"},
+        {"minicpm-v", "331 tensors of vision/audio towers"},
+        {"olmocr-7b-0225", "391 tensors of vision/audio towers"},
+        {"openpangu-embedded-7b", "34 non-parameter buffers"},
+        {"redpajama-incite-7b-base", "96 non-parameter buffers"},
+    };
+    lx_buf list;
+    lx_buf_init(&list);
+    assert_int_equal(lx_test_run("ls " CONFIGS "*/*.index.json", &list), 0);
+    int n_checked = 0;
+    for (char *line = strtok((char *)lx_buf_cstr(&list), "\n"); line; line = strtok(NULL, "\n")) {
+        char dir[1024];
+        snprintf(dir, sizeof dir, "%s", line);
+        *strrchr(dir, '/') = '\0';
+        const char *name = strrchr(dir, '/') + 1;
+        opened *o = open_arch(dir);
+        const char *w = warning_with(&o->a, "total_size is");
+        const char *cause = NULL;
+        for (size_t i = 0; i < sizeof DIFFER / sizeof DIFFER[0]; i++)
+            if (!strcmp(DIFFER[i].dir, name)) cause = DIFFER[i].cause;
+        if (!cause && w) fail_msg("%s: %s", name, w);
+        if (cause && (!w || !strstr(w, cause))) fail_msg("%s: expected a total_size warning with \"%s\", got %s", name, cause, w ? w : "none");
+        n_checked++;
+        close_arch(o);
+    }
+    assert_int_equal(n_checked, 37);
+    lx_buf_free(&list);
+}
+
+/* The warning's exact words: both figures and the cause (GPT-J's .bin holds a 2,048 x 2,048
+ * causal mask and a masked_bias scalar per layer: 28 x (4,194,304 + 4) = 117,440,624 bytes,
+ * exactly the gap). */
+static void test_index_warning_text(void **state)
+{
+    (void)state;
+    opened *o = open_arch(CONFIGS "gpt-j-6b");
+    assert_int_equal(24320971760ull - o->a.total_bytes, 28ull * (2048 * 2048 + 4));
+    assert_string_equal(warning_with(&o->a, "total_size"),
+                        "pytorch_model.bin.index.json: total_size is 24,320,971,760 bytes, llmxray counts "
+                        "24,203,531,136 (likely: 56 non-parameter buffers (rotary inv_freq, causal masks) stored "
+                        "with the weights)");
+    close_arch(o);
+}
+
+/* The head from the index's names: Llama 3.2 3B's config ties it; an index that lists
+ * lm_head.weight apart unties it (+ 128,256 x 3,072 parameters), with a warning. Falcon-180B's
+ * index lists its lm_head: untied. */
+static void test_head_from_index(void **state)
+{
+    (void)state;
+    opened *o = open_arch(CONFIGS "falcon-180b-chat");
+    assert_false(o->a.tied);
+    assert_int_equal(o->a.comp[LX_COMP_OUTPUT].params, 65024ull * 14848);
+    close_arch(o);
+
+    o = open_arch(CONFIGS "llama-3.2-3b-instruct");
+    assert_true(o->a.tied);
+    uint64_t tied_params = o->a.total_params;
+    close_arch(o);
+
+    char dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/untied-llama", LX_TMP_DIR);
+    mkdir(dir, 0755);
+    lx_buf cfg;
+    lx_buf_init(&cfg);
+    assert_true(lx_test_read_file(CONFIGS "llama-3.2-3b-instruct/config.json", &cfg));
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    write_text(path, lx_buf_cstr(&cfg));
+    lx_buf_free(&cfg);
+    snprintf(path, sizeof path, "%s/model.safetensors.index.json", dir);
+    write_text(path, "{\"metadata\": {\"total_size\": 7213504512}, \"weight_map\": {"
+                     "\"model.embed_tokens.weight\": \"model-00001-of-00002.safetensors\","
+                     "\"lm_head.weight\": \"model-00002-of-00002.safetensors\"}}");
+    o = open_arch(dir);
+    assert_false(o->a.tied);
+    assert_int_equal(o->a.total_params, tied_params + 128256ull * 3072);
+    /* (3,212,749,824 + 394,002,432) x 2 bytes = the total_size written above: no size warning */
+    assert_int_equal(o->a.total_bytes, 7213504512ull);
+    assert_null(warning_with(&o->a, "total_size"));
+    assert_non_null(warning_with(&o->a, "tie_word_embeddings: true (declared or the family's default) but "
+                                        "model.safetensors.index.json lists the output head lm_head.weight"));
+    close_arch(o);
+}
+
+/* ---------------------------------------------------------------- KV cache at the context */
+
+static uint64_t kv_at_ctx(const char *name)
+{
+    opened *o = open_arch(name);
+    uint64_t v = o->a.kv_bytes_at_ctx;
+    close_arch(o);
+    return v;
+}
+
+/* Worked by hand: K and V of one layer per token = 2 x KV heads x head_dim x 2 bytes.
+ * Gemma 3 4B: 4 KV heads x 256 -> 4,096 B; 5 full layers hold 131,072 tokens, 29 sliding
+ * layers 1,024: 4,096 x (5 x 131,072 + 29 x 1,024) = 2,805,989,376 (not 34 x 4,096 x 131,072
+ * = 17 GiB). Gemma 3 27B: 16 x 128 -> 8,192 B; 10 full, 52 sliding: 8,192 x (10 x 131,072 +
+ * 52 x 1,024) = 11,173,625,856. Llama 4 Scout: 8 x 128 -> 4,096 B; 12 full layers at
+ * 10,485,760 tokens, 36 chunked layers their 8,192-token chunk: 516,604,035,072. */
+static void test_kv_cache_at_context(void **state)
+{
+    (void)state;
+    assert_int_equal(kv_at_ctx("gemma-3-4b"), 4096ull * (5 * 131072 + 29 * 1024));
+    assert_int_equal(kv_at_ctx("gemma-3-4b"), 2805989376ull);
+    assert_int_equal(kv_at_ctx("gemma-3-27b"), 8192ull * (10 * 131072 + 52 * 1024));
+    assert_int_equal(kv_at_ctx("gemma-3-27b"), 11173625856ull);
+    assert_int_equal(kv_at_ctx("llama-4-scout"), 4096ull * (12 * 10485760ull + 36 * 8192));
+    assert_int_equal(kv_at_ctx("llama-4-scout"), 516604035072ull);
+    /* no window: KV per token x context (Llama-2 7B: 32 x 2 x 32 x 128 x 2 x 4,096) */
+    assert_int_equal(kv_at_ctx(CONFIGS "Llama-2-7b-hf"), 524288ull * 4096);
+
+    opened *o = open_arch("gemma-3-4b");
+    json_t *j = info_json(&o->a);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "bytes"), "kv_cache_at_context")), 2805989376);
+    json_decref(j);
+    lx_err err = {0};
+    lx_desc *d = lx_desc_build(&o->a, &err);
+    assert_non_null(d);
+    assert_string_equal(d->kv_note, "KV cache: 136 KiB per token in 16-bit (2 × 34 layers × 4 KV heads × 256 × 2 bytes)"
+                                    " · 2.6 GiB at the full 131,072-token context (sliding layers keep 1,024 tokens)");
+    lx_desc_free(d);
+    close_arch(o);
+}
+
+/* ---------------------------------------------------------------- issue-9 fixes */
+
+static void draw_text(const char *args, lx_buf *out)
+{
+    lx_buf_init(out);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "draw %s -f text --width 200", args);
+    assert_int_equal(lx_test_cli(LX_BINARY, LX_TMP_DIR, "shipped.stderr", cmd, out, NULL), 0);
+}
+
+static void test_one_layer_is_singular(void **state)
+{
+    (void)state;
+    lx_buf t;
+    draw_text("'" MODELS "llama-2-tiny-random.gguf'", &t);
+    assert_non_null(strstr(lx_buf_cstr(&t), " · 1 layer · d_model 8"));
+    assert_non_null(strstr(lx_buf_cstr(&t), "(2 × 1 layer × 2 KV heads × 4 × 2 bytes)"));
+    assert_null(strstr(lx_buf_cstr(&t), "1 layers"));
+    lx_buf_free(&t);
+}
+
+/* A folder named with a trailing slash, and an index file: the source is named, after a separator. */
+static void test_folder_subtitle(void **state)
+{
+    (void)state;
+    lx_buf t;
+    draw_text("'" CONFIGS "gemma-2b/'", &t);
+    assert_non_null(strstr(lx_buf_cstr(&t), "config.json only (shapes, no weights read): gemma-2b, "));
+    assert_null(strstr(lx_buf_cstr(&t), " , "));
+    lx_buf_free(&t);
+    draw_text("'" CONFIGS "gemma-2b/model.safetensors.index.json'", &t);
+    assert_non_null(strstr(lx_buf_cstr(&t), "config.json only (shapes, no weights read): model.safetensors.index.json, "));
+    lx_buf_free(&t);
+}
+
+/* Multi-head attention has no groups: the heads beyond the drawn ones are heads. */
+static void test_mha_inset_more_heads(void **state)
+{
+    (void)state;
+    lx_buf svg;
+    lx_buf_init(&svg);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "draw '%s' -o -  -f svg", CONFIGS "Llama-2-7b-hf");
+    assert_int_equal(lx_test_cli(LX_BINARY, LX_TMP_DIR, "shipped.stderr", cmd, &svg, NULL), 0);
+    assert_non_null(strstr(lx_buf_cstr(&svg), "… 19 more heads"));
+    assert_null(strstr(lx_buf_cstr(&svg), "more groups"));
+    lx_buf_free(&svg);
+}
+
+/* general.name "llama" (stories260K) names only the family: the title is the file's name. */
+static void test_bare_family_name(void **state)
+{
+    (void)state;
+    opened *o = open_arch(MODELS "stories260K.gguf");
+    assert_string_equal(o->a.hp.name, "stories260K");
+    close_arch(o);
+    o = open_arch(MODELS "llama-2-tiny-random.gguf");
+    assert_string_equal(o->a.hp.name, "LLaMA v2"); /* a real name stays */
+    close_arch(o);
+}
+
+/* Phi-3's vocabulary-only GGUF has no tensors: no claim about what "the file" stores. */
+static void test_vocab_only_claims_no_file_layout(void **state)
+{
+    (void)state;
+    lx_buf t;
+    draw_text("'" MODELS "vocab-only/ggml-vocab-phi-3.gguf'", &t);
+    assert_null(strstr(lx_buf_cstr(&t), "stored as one fused matrix in the file"));
+    assert_non_null(strstr(lx_buf_cstr(&t), "Q, K and V are one fused matrix in this family's weights"));
+    lx_buf_free(&t);
+}
+
+/* An empty folder is no model (exit 1), not an I/O failure (exit 3). */
+static void test_empty_folder_exit_code(void **state)
+{
+    (void)state;
+    char dir[512], cmd[700];
+    snprintf(dir, sizeof dir, "%s/empty-folder", LX_TMP_DIR);
+    mkdir(dir, 0755);
+    lx_buf err;
+    lx_buf_init(&err);
+    snprintf(cmd, sizeof cmd, "info '%s'", dir);
+    assert_int_equal(lx_test_cli(LX_BINARY, LX_TMP_DIR, "shipped.stderr", cmd, NULL, &err), 1);
+    char want[800];
+    snprintf(want, sizeof want, "llmxray: %s: folder holds no config.json, model.safetensors or index (expected a "
+             "Hugging Face model folder)\n", dir);
+    assert_string_equal(lx_buf_cstr(&err), want);
+    lx_buf_free(&err);
+}
+
+int main(void)
+{
+    lx_test_draw_init();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_gpt_oss_mxfp4_matches_index),
+        cmocka_unit_test(test_deepseek_v3_fp8_block_scales),
+        cmocka_unit_test(test_quantization_null_when_absent),
+        cmocka_unit_test(test_compressed_tensors_int4),
+        cmocka_unit_test(test_gptq_bytes),
+        cmocka_unit_test(test_hostile_quant_config),
+        cmocka_unit_test(test_real_mxfp4_file),
+        cmocka_unit_test(test_every_index_total),
+        cmocka_unit_test(test_index_warning_text),
+        cmocka_unit_test(test_head_from_index),
+        cmocka_unit_test(test_kv_cache_at_context),
+        cmocka_unit_test(test_one_layer_is_singular),
+        cmocka_unit_test(test_folder_subtitle),
+        cmocka_unit_test(test_mha_inset_more_heads),
+        cmocka_unit_test(test_bare_family_name),
+        cmocka_unit_test(test_vocab_only_claims_no_file_layout),
+        cmocka_unit_test(test_empty_folder_exit_code),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
