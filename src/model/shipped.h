@@ -19,7 +19,7 @@
 #include <stdint.h>
 
 #include "model/hparams.h"
-#include "read/source.h"
+#include "model/source.h"
 
 typedef struct lx_index_facts {
     bool found;
