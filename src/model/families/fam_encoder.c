@@ -7,17 +7,28 @@
 #include "model/synth.h"
 #include "model/synth_int.h"
 
-/* A sequence-classification checkpoint adds a classifier of len(id2label) outputs
- * (num_labels; transformers' default 2) after the pooler. */
-static void cfg_bert(lx_fam_cfg *c)
+/* The head the checkpoint's class has: ...ForMaskedLM the masked-LM head and no pooler;
+ * ...ForSequenceClassification a classifier of len(id2label) outputs (num_labels;
+ * transformers' default 2) after the pooler (RoBERTa's classification head has the same
+ * dense + tanh, then out_proj); ...Model the pooler alone. No class: the record's recipe. */
+static void encoder_head(lx_fam_cfg *c)
 {
-    c->hp->attn_bias = c->hp->ffn_bias = LX_YES;
     json_t *archs = json_object_get(c->j->root, "architectures");
     const char *cls = json_string_value(json_array_get(archs, 0));
-    if (!cls || !strstr(cls, "ForSequenceClassification")) return;
+    if (!cls) return;
+    bool mlm = strstr(cls, "ForMaskedLM") != NULL, seq = strstr(cls, "ForSequenceClassification") != NULL;
+    c->hp->mlm_head = lx_fam_tri(mlm);
+    c->hp->pooler = lx_fam_tri(!mlm);
+    if (!seq) return;
     json_t *labels = json_object_get(c->j->cfg, "id2label");
     c->hp->n_labels = json_is_object(labels) && json_object_size(labels) ? json_object_size(labels) : 2;
     lx_jcfg_u64(c->j, "num_labels", &c->hp->n_labels, true);
+}
+
+static void cfg_bert(lx_fam_cfg *c)
+{
+    c->hp->attn_bias = c->hp->ffn_bias = LX_YES;
+    encoder_head(c);
 }
 
 /* Configs older than model_type: BERT-style keys. RoBERTa's have one token type and 514
@@ -49,7 +60,7 @@ const lx_family lx_fam_bert = {
 };
 
 /* RoBERTa as the hub ships it: RobertaForMaskedLM (no pooler, the MLM head). */
-static void cfg_roberta(lx_fam_cfg *c) { c->hp->attn_bias = c->hp->ffn_bias = LX_YES; }
+static void cfg_roberta(lx_fam_cfg *c) { cfg_bert(c); }
 
 const lx_family lx_fam_roberta = {
     .name = "roberta", .label = "RoBERTa",
@@ -76,6 +87,18 @@ static void cfg_t5(lx_fam_cfg *c)
                     strcmp(ffp, "gated-gelu") == 0 ? "gelu_new" : gated ? ffp + 6 : ffp);
     if (!hp->n_dec_layers) hp->n_dec_layers = hp->n_layers;
     hp->attn_bias = hp->ffn_bias = LX_NO;
+    hp->attn_scale = 1; /* scores are not divided by √d_kv (folded into the initialisation) */
+}
+
+/* A T5 GGUF: llama.cpp reads decoder_block_count when present, else the encoder's depth,
+ * and buckets relative positions up to distance 128 (T5's default, never stored). */
+static bool gguf_t5(const lx_gguf *g, const char *prefix, lx_hparams *hp, lx_err *err)
+{
+    (void)g, (void)prefix, (void)err;
+    if (!hp->n_dec_layers && strcmp(hp->arch_raw, "t5encoder") != 0) hp->n_dec_layers = hp->n_layers;
+    if (!hp->rel_attn_max_dist) hp->rel_attn_max_dist = 128;
+    hp->attn_scale = 1;
+    return true;
 }
 
 const lx_family lx_fam_t5 = {
@@ -86,13 +109,13 @@ const lx_family lx_fam_t5 = {
     .gated = LX_NO, .qk_norm = LX_NO,
     .defaults = "{\"feed_forward_proj\":\"relu\",\"tie_word_embeddings\":true,\"layer_norm_epsilon\":1e-6,"
                 "\"vocab_size\":32128,\"d_model\":512,\"d_kv\":64,\"d_ff\":2048,\"num_layers\":6,\"num_heads\":8,"
-                "\"relative_attention_num_buckets\":32}",
-    .config = cfg_t5, .build = lx_synth_t5, .tokenizer = "spm",
+                "\"relative_attention_num_buckets\":32,\"relative_attention_max_distance\":128}",
+    .config = cfg_t5, .gguf = gguf_t5, .build = lx_synth_t5, .tokenizer = "spm",
 };
 
 const lx_family lx_fam_t5encoder = {
     .name = "t5", .label = "T5 encoder", .gguf_arch = "t5encoder", .position = "relative", .norm = "rmsnorm",
-    .activation = "", .gated = LX_NO, .qk_norm = LX_NO, .build = lx_synth_t5, .tokenizer = "spm",
+    .activation = "", .gated = LX_NO, .qk_norm = LX_NO, .gguf = gguf_t5, .build = lx_synth_t5, .tokenizer = "spm",
 };
 
 /* An mmproj file: its keys live under clip.vision.*. */
