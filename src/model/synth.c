@@ -325,7 +325,7 @@ void lx_synth_bert(syn *s)
     uint64_t d = hp->d_model;
     add(s, 2, hp->vocab_size, d, 0, "token_embd.weight");
     add(s, 2, hp->context_length, d, 0, "position_embd.weight");
-    add(s, 2, hp->n_token_types ? hp->n_token_types : 2, d, 0, "token_types.weight");
+    if (hp->n_token_types) add(s, 2, hp->n_token_types, d, 0, "token_types.weight"); /* none in DistilBERT */
     nrm(s, "token_embd_norm", d);
     for (uint64_t i = 0; i < hp->n_layers && !lx_err_failed(s->err); i++) bert_layer(s, i);
     s->pfx[0] = '\0';

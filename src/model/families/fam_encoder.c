@@ -10,15 +10,16 @@
 /* The head the checkpoint's class has: ...ForMaskedLM the masked-LM head and no pooler;
  * ...ForSequenceClassification a classifier of len(id2label) outputs (num_labels;
  * transformers' default 2) after the pooler (RoBERTa's classification head has the same
- * dense + tanh, then out_proj); ...Model the pooler alone. No class: the record's recipe. */
-static void encoder_head(lx_fam_cfg *c)
+ * dense + tanh, then out_proj; DistilBERT's pre_classifier the same shape); ...Model the pooler
+ * alone when the family's base model has one (base_pooler). No class: the record's recipe. */
+static void encoder_head(lx_fam_cfg *c, bool base_pooler)
 {
     json_t *archs = json_object_get(c->j->root, "architectures");
     const char *cls = json_string_value(json_array_get(archs, 0));
     if (!cls) return;
     bool mlm = strstr(cls, "ForMaskedLM") != NULL, seq = strstr(cls, "ForSequenceClassification") != NULL;
     c->hp->mlm_head = lx_fam_tri(mlm);
-    c->hp->pooler = lx_fam_tri(!mlm);
+    c->hp->pooler = lx_fam_tri(seq || (!mlm && base_pooler));
     if (!seq) return;
     json_t *labels = json_object_get(c->j->cfg, "id2label");
     c->hp->n_labels = json_is_object(labels) && json_object_size(labels) ? json_object_size(labels) : 2;
@@ -28,7 +29,7 @@ static void encoder_head(lx_fam_cfg *c)
 static void cfg_bert(lx_fam_cfg *c)
 {
     c->hp->attn_bias = c->hp->ffn_bias = LX_YES;
-    encoder_head(c);
+    encoder_head(c, true);
 }
 
 /* Configs older than model_type: BERT-style keys. RoBERTa's have one token type and 514
@@ -71,6 +72,28 @@ const lx_family lx_fam_roberta = {
     .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-5,\"vocab_size\":50265,"
                 "\"max_position_embeddings\":514,\"type_vocab_size\":1}",
     .config = cfg_roberta, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER, .tokenizer = "bpe",
+};
+
+/* DistilBERT: BERT's block, 6 layers, no token types and no pooler; hidden_dim is the FFN
+ * width. The hub ships DistilBertForMaskedLM (vocab_transform, vocab_layer_norm, the tied
+ * vocab_projector's bias). llama.cpp converts it to the "bert" architecture. */
+static void cfg_distilbert(lx_fam_cfg *c)
+{
+    c->hp->attn_bias = c->hp->ffn_bias = LX_YES;
+    lx_jcfg_u64(c->j, "hidden_dim", &c->hp->d_ff, true);
+    c->hp->n_token_types = 0;
+    encoder_head(c, false);
+}
+
+const lx_family lx_fam_distilbert = {
+    .name = "distilbert", .label = "DistilBERT",
+    .hf_types = (const char *const[]){"distilbert", NULL},
+    .hf_classes = (const char *const[]){"DistilBert", NULL},
+    .position = "learned", .norm = "layernorm", .activation = "gelu", .gated = LX_NO, .qk_norm = LX_NO,
+    .defaults = "{\"activation\":\"gelu\",\"tie_word_embeddings\":true,\"vocab_size\":30522,\"dim\":768,"
+                "\"n_layers\":6,\"n_heads\":12,\"hidden_dim\":3072,\"max_position_embeddings\":512}",
+    .config = cfg_distilbert, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER,
+    .tokenizer = "wpm",
 };
 
 /* T5: feed_forward_proj "gated-gelu" means a gated FFN (transformers then uses gelu_new);
