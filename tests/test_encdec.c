@@ -1,0 +1,251 @@
+/* Tests of encoder-only and encoder-decoder models, drawn and counted as shipped: each
+ * stack's component (its layers and its own final norm), the head an encoder checkpoint has
+ * (pooler, classifier with its label count, masked-LM head, none), T5's two columns with a
+ * cross-attention arrow from the encoder's output into the decoder's cross-attention card,
+ * its relative-bias tables and unscaled scores, and the v1.1 differences (gated GELU, untied
+ * head). Totals are the hub files' own (huggingface/safetensors temp.md) or the PyTorch
+ * module's where the file holds an unused tensor more, as noted. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw_support.h"
+#include "layout/describe.h"
+#include "model/arch.h"
+#include "read/source.h"
+
+#define CONFIGS LX_SHARED_DIR "/configs/"
+
+typedef struct opened {
+    lx_source src;
+    lx_arch a;
+    lx_desc *d;
+} opened;
+
+static opened *open_model(const char *what)
+{
+    opened *o = calloc(1, sizeof *o);
+    assert_non_null(o);
+    if (!lx_test_open_arch(what, &o->src, &o->a)) fail_msg("cannot open %s", what);
+    lx_err err = {0};
+    o->d = lx_desc_build(&o->a, &err);
+    if (!o->d) fail_msg("%s: %s", what, err.msg);
+    return o;
+}
+
+static void close_model(opened *o)
+{
+    lx_desc_free(o->d);
+    lx_arch_free(&o->a);
+    lx_source_free(&o->src);
+    free(o);
+}
+
+static const lx_desc_card *find_card(const lx_desc_card *cards, int n, const char *id)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(cards[i].id, id)) return &cards[i];
+    return NULL;
+}
+
+static const lx_desc_card *block_card(const lx_desc *d, int k, const char *id)
+{
+    for (int j = 0; j < d->blocks[k].n_steps; j++)
+        if (d->blocks[k].steps[j].type == LX_STEP_CARD && !strcmp(d->blocks[k].steps[j].card.id, id))
+            return &d->blocks[k].steps[j].card;
+    return NULL;
+}
+
+/* Whether any card text of the description contains s. */
+static bool says(const lx_desc *d, const char *s)
+{
+    const lx_desc_card *lists[] = {d->spine_top, d->spine_bottom, d->enc_bottom, d->dec_top};
+    const int ns[] = {d->n_spine_top, d->n_spine_bottom, d->n_enc_bottom, d->n_dec_top};
+    for (int l = 0; l < 4; l++)
+        for (int i = 0; i < ns[l]; i++) {
+            if (strstr(lists[l][i].title, s)) return true;
+            for (int k = 0; k < LX_DESC_MAX_SUB; k++) if (strstr(lists[l][i].sub[k], s)) return true;
+        }
+    return false;
+}
+
+/* ---- T5 ---- */
+
+static void test_t5_components_are_its_stacks(void **state)
+{
+    (void)state;
+    opened *o = open_model("t5-small");
+    const lx_arch *a = &o->a;
+    assert_int_equal(a->total_params, 60506624);
+    assert_int_equal(a->n_enc_layers, 6);
+    assert_int_equal(a->n_subs, 2);
+    assert_int_equal(a->subs[0].kind, LX_SUB_ENCODER);
+    assert_int_equal(a->subs[0].n_layers, 6);
+    /* 6 layers of 3,146,752, the 32 x 8 bias table in layer 0, the encoder's final norm 512 */
+    assert_int_equal(a->subs[0].params, 6 * 3146752ull + 256 + 512);
+    assert_int_equal(a->subs[1].kind, LX_SUB_DECODER);
+    assert_int_equal(a->subs[1].n_layers, 6);
+    /* the shared embedding 32,128 x 512, 6 layers of 4,195,840, its bias table and final norm */
+    assert_int_equal(a->subs[1].params, 32128ull * 512 + 6 * 4195840ull + 256 + 512);
+    assert_int_equal(a->subs[0].params + a->subs[1].params, a->total_params);
+    assert_int_equal(a->subs[0].bytes + a->subs[1].bytes, a->total_bytes);
+    assert_int_equal(a->comp[LX_COMP_OTHER].params, 0);
+    assert_int_equal(a->n_warnings, 0);
+    close_model(o);
+}
+
+static void test_t5_is_drawn_as_two_stacks(void **state)
+{
+    (void)state;
+    opened *o = open_model("t5-small");
+    const lx_desc *d = o->d;
+    assert_int_equal(d->n_blocks, 2);
+    assert_int_equal(d->n_enc_blocks, 1);
+    assert_string_equal(d->blocks[0].caption, "Encoder block · layers 0–5");
+    assert_string_equal(d->blocks[1].caption, "Decoder block · layers 0–5");
+    assert_string_equal(block_card(d, 0, "attn")->title, "Bidirectional multi-head attention");
+    assert_string_equal(block_card(d, 1, "attn")->title, "Masked multi-head self-attention");
+    assert_string_equal(block_card(d, 1, "attn")->figure, "1.0 M"); /* 4 x 512 x 512, cross-attention apart */
+    assert_null(block_card(d, 0, "xattn"));
+    const lx_desc_card *x = block_card(d, 1, "xattn");
+    assert_non_null(x);
+    assert_string_equal(x->title, "Cross-attention to the encoder");
+    assert_non_null(strstr(block_card(d, 0, "attn")->sub[1], "not scaled"));
+    /* one bias table per stack, 32 buckets x 8 heads, distance 128 */
+    const lx_desc_card *rb = find_card(d->spine_top, d->n_spine_top, "relb"), *db = find_card(d->dec_top, d->n_dec_top, "dec_relb");
+    assert_non_null(rb);
+    assert_non_null(db);
+    assert_string_equal(rb->sub[0], "32 buckets × 8 heads, log-spaced up to distance 128");
+    assert_non_null(strstr(db->sub[1], "earlier tokens only"));
+    assert_null(find_card(d->spine_top, d->n_spine_top, "pos"));
+    assert_non_null(find_card(d->enc_bottom, d->n_enc_bottom, "final_norm"));
+    assert_true(says(d, "Token embedding (shared with the encoder)"));
+    assert_true(says(d, "1/√512 first")); /* v1.0: tied head, rescaled */
+    assert_false(says(d, "causal mask"));
+    /* the inset's scores: no 1/√64 */
+    bool sdpa = false;
+    for (int i = 0; i < d->n_insets; i++)
+        if (d->insets[i].has[LX_PART_SDPA]) {
+            sdpa = true;
+            assert_string_equal(d->insets[i].part[LX_PART_SDPA].sub[0], "softmax( Q·Kᵀ + relative position bias + mask ) · V");
+            assert_int_equal(d->insets[i].block, 1); /* zooms into the decoder's card, beside it */
+        }
+    assert_true(sdpa);
+    close_model(o);
+}
+
+static void test_t5_cross_arrow_joins_the_columns(void **state)
+{
+    (void)state;
+    opened *o = open_model("t5-small");
+    lx_measure *m = NULL;
+    lx_err err = {0};
+    assert_int_equal(lx_measure_new(&m, &err), LX_OK);
+    lx_scene s;
+    lx_buf v;
+    lx_buf_init(&v);
+    int bad = lx_test_layout_arch(&o->a, m, &s, &v);
+    if (bad != 0) fail_msg("%d violations: %s", bad, lx_buf_cstr(&v));
+    int arrow = -1, out = -1, xattn = -1;
+    for (int i = 0; i < s.n; i++) {
+        if (!strcmp(s.els[i].id, "encdec.cross0")) arrow = i;
+        if (!strcmp(s.els[i].id, "enc.output")) out = i;
+        if (!strcmp(s.els[i].id, "block1.xattn")) xattn = i;
+    }
+    assert_true(arrow >= 0 && out >= 0 && xattn >= 0);
+    assert_int_equal(s.els[arrow].u.line.from, out);
+    assert_int_equal(s.els[arrow].u.line.to, xattn);
+    assert_int_equal(s.els[arrow].u.line.n, 2); /* the columns are shifted so that it runs level */
+    assert_true(s.els[xattn].r.x > lx_rect_right(s.els[out].r)); /* decoder right of the encoder */
+    lx_buf_free(&v);
+    lx_scene_free(&s);
+    lx_measure_free(m);
+    close_model(o);
+}
+
+static void test_flan_t5_is_v1_1(void **state)
+{
+    (void)state;
+    opened *o = open_model("flan-t5-base");
+    assert_int_equal(o->a.total_params, 247577856); /* the hub file's total */
+    assert_int_equal(o->a.ffn.kind, LX_FFN_GLU);
+    assert_false(o->a.tied);
+    assert_string_equal(block_card(o->d, 1, "ffn")->title, "GeGLU feed-forward");
+    assert_true(says(o->d, "Output layer (linear, not tied)"));
+    assert_false(says(o->d, "1/√768 first"));
+    close_model(o);
+}
+
+/* ---- encoder-only ---- */
+
+static void test_bert_model_has_its_embeddings_and_pooler(void **state)
+{
+    (void)state;
+    opened *o = open_model("bert-base-uncased");
+    const lx_desc *d = o->d;
+    assert_int_equal(o->a.total_params, 109482240); /* BertModel; SapBERT's BertModel file holds the same */
+    assert_int_equal(o->a.comp[LX_COMP_OTHER].params, 0);
+    assert_int_equal(o->a.n_warnings, 0);
+    const lx_desc_card *types = find_card(d->spine_top, d->n_spine_top, "types");
+    assert_non_null(types);
+    assert_string_equal(types->sub[0], "2 types × 768 · added to each token");
+    assert_non_null(find_card(d->spine_top, d->n_spine_top, "embd_norm"));
+    assert_string_equal(find_card(d->spine_bottom, d->n_spine_bottom, "pooler")->figure, "590.6 K");
+    assert_null(find_card(d->spine_bottom, d->n_spine_bottom, "final_norm")); /* post-norm: none */
+    assert_null(find_card(d->spine_bottom, d->n_spine_bottom, "softmax"));   /* no head */
+    assert_true(says(d, "Contextual embeddings (no head)"));
+    assert_string_equal(block_card(d, 0, "attn")->title, "Bidirectional multi-head attention");
+    close_model(o);
+}
+
+static void test_bert_classifier_says_its_labels(void **state)
+{
+    (void)state;
+    opened *o = open_model(CONFIGS "bert-base-uncased-seqcls/config.json");
+    assert_int_equal(o->a.total_params, 109483778); /* + classifier 768 x 2 + 2 */
+    assert_true(says(o->d, "Classifier · 2 labels"));
+    assert_true(says(o->d, "→ probabilities over 2 labels, one set per sequence"));
+    assert_false(says(o->d, "30,522 tokens"));
+    assert_non_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "pooler"));
+    close_model(o);
+}
+
+static void test_masked_lm_heads(void **state)
+{
+    (void)state;
+    static const struct { const char *model; uint64_t total; } M[] = {
+        {"roberta-base", 124697433ull},           /* the hub file's F32 total (its I64 position_ids apart) */
+        {"distilbert-base-uncased", 66985530ull}, /* the hub file's total */
+    };
+    for (size_t i = 0; i < sizeof M / sizeof M[0]; i++) {
+        opened *o = open_model(M[i].model);
+        assert_int_equal(o->a.total_params, M[i].total);
+        assert_int_equal(o->a.n_subs, 1);
+        assert_int_equal(o->a.subs[0].kind, LX_SUB_ENCODER);
+        const lx_desc_card *mlm = find_card(o->d->spine_bottom, o->d->n_spine_bottom, "mlm");
+        assert_non_null(mlm);
+        assert_non_null(strstr(mlm->sub[1], "tied to the token embedding"));
+        assert_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "pooler"));
+        assert_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "final_norm"));
+        close_model(o);
+    }
+    opened *o = open_model("distilbert-base-uncased");
+    assert_null(find_card(o->d->spine_top, o->d->n_spine_top, "types")); /* DistilBERT has none */
+    close_model(o);
+}
+
+int main(void)
+{
+    lx_test_draw_init();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_t5_components_are_its_stacks),  cmocka_unit_test(test_t5_is_drawn_as_two_stacks),
+        cmocka_unit_test(test_t5_cross_arrow_joins_the_columns), cmocka_unit_test(test_flan_t5_is_v1_1),
+        cmocka_unit_test(test_bert_model_has_its_embeddings_and_pooler),
+        cmocka_unit_test(test_bert_classifier_says_its_labels), cmocka_unit_test(test_masked_lm_heads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
