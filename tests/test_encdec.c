@@ -180,6 +180,25 @@ static void test_flan_t5_is_v1_1(void **state)
     close_model(o);
 }
 
+/* Whisper tiny (a CTranslate2 config: sizes from its alignment heads): the encoder column is
+ * audio, the decoder's has the tokenizer and the token tables. */
+static void test_whisper_encoder_reads_audio(void **state)
+{
+    (void)state;
+    opened *o = open_model(CONFIGS "faster-whisper-tiny/config.json");
+    const lx_desc *d = o->d;
+    assert_int_equal(o->a.total_params, 37760640);
+    /* conv1 3x80x384 + 384, conv2 3x384x384 + 384, 1,500 x 384 positions, 4 layers of 1,774,080, norm 768 */
+    assert_int_equal(o->a.subs[0].params, 92544ull + 442752 + 576000 + 4 * 1774080ull + 768);
+    assert_string_equal(d->spine_top[0].title, "Audio input");
+    assert_string_equal(find_card(d->spine_top, d->n_spine_top, "stem")->figure, "535.3 K");
+    assert_null(find_card(d->spine_top, d->n_spine_top, "tokenizer"));
+    assert_non_null(find_card(d->dec_top, d->n_dec_top, "tokenizer"));
+    assert_string_equal(find_card(d->dec_top, d->n_dec_top, "embed")->figure, "19.9 M"); /* 51,865 x 384 */
+    assert_string_equal(find_card(d->dec_top, d->n_dec_top, "dec_pos")->sub[0], "448 positions × 384 · added to each token");
+    close_model(o);
+}
+
 /* ---- encoder-only ---- */
 
 static void test_bert_model_has_its_embeddings_and_pooler(void **state)
@@ -244,6 +263,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_t5_components_are_its_stacks),  cmocka_unit_test(test_t5_is_drawn_as_two_stacks),
         cmocka_unit_test(test_t5_cross_arrow_joins_the_columns), cmocka_unit_test(test_flan_t5_is_v1_1),
+        cmocka_unit_test(test_whisper_encoder_reads_audio),
         cmocka_unit_test(test_bert_model_has_its_embeddings_and_pooler),
         cmocka_unit_test(test_bert_classifier_says_its_labels), cmocka_unit_test(test_masked_lm_heads),
     };

@@ -283,6 +283,45 @@ static void encoder_column_end(lx_dbuild *b)
     lx_dcard_sub(c, "→ keys and values of every decoder layer's cross-attention");
 }
 
+/* Whisper: the encoder reads audio through a convolution stem, the decoder has the tokens. */
+static bool audio_stem(const lx_arch *a) { return role_count(a, LX_ROLE_PATCH_EMBD, 0, NULL).params > 0; }
+
+static void learned_pos_card(lx_dbuild *b, lx_desc_card *c, int stack, const char *title, const char *what)
+{
+    uint64_t rows = 0;
+    lx_count n = role_count(b->a, LX_ROLE_POS_EMBD, stack, &rows);
+    char s[160];
+    lx_dcard(c, LX_KIND_POSITION, stack ? "dec_pos" : "pos", title);
+    lx_dsnprintf(s, sizeof s, "%s positions × %s · added to each %s", lx_dfmt_th(b, rows), lx_dfmt_th(b, b->a->hp.d_model),
+                 what);
+    lx_dcard_sub(c, s);
+    set_figure(b, c, n.params);
+    lx_dsnprintf(c->tip, sizeof c->tip, "%s: %s parameters", title, lx_dfmt_th(b, n.params));
+}
+
+/* The encoder column's top for an audio encoder: the spectrogram, the stem, its positions. */
+static void audio_top(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    lx_desc *d = b->d;
+    char s[160];
+    d->n_spine_top = 0;
+    lx_desc_card *c = spine_add(d->spine_top, &d->n_spine_top);
+    lx_dcard(c, LX_KIND_NEUTRAL, "input", "Audio input");
+    c->pill = true;
+    lx_dsnprintf(s, sizeof s, "log-mel spectrogram, %s mel bins per frame", lx_dfmt_th(b, a->hp.n_mels ? a->hp.n_mels : 80));
+    lx_dcard_sub(c, s);
+    c = spine_add(d->spine_top, &d->n_spine_top);
+    lx_count n = role_count(a, LX_ROLE_PATCH_EMBD, 0, NULL);
+    lx_dcard(c, LX_KIND_EMBEDDING, "stem", "Convolution stem");
+    lx_dsnprintf(s, sizeof s, "two 1-D convolutions, kernel 3, to %s wide, GELU after each", lx_dfmt_th(b, a->hp.d_model));
+    lx_dcard_sub(c, s);
+    lx_dcard_sub(c, "the second with stride 2: half as many frames");
+    set_figure(b, c, n.params);
+    lx_dsnprintf(c->tip, sizeof c->tip, "convolution stem: %s parameters", lx_dfmt_th(b, n.params));
+    learned_pos_card(b, spine_add(d->spine_top, &d->n_spine_top), 0, "Sinusoidal positions (stored)", "frame");
+}
+
 static void decoder_column_top(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
@@ -292,6 +331,18 @@ static void decoder_column_top(lx_dbuild *b)
     lx_dcard(c, LX_KIND_NEUTRAL, "input", "Decoder input");
     c->pill = true;
     lx_dcard_sub(c, "the output tokens so far, shifted right by one");
+    if (audio_stem(a)) { /* the tokenizer and the token tables are the decoder's own */
+        int n = d->n_spine_top;
+        for (int i = 0; i < n && d->n_dec_top < LX_DESC_MAX_SPINE; i++)
+            if (!strcmp(d->spine_top[i].id, "tokenizer") || !strcmp(d->spine_top[i].id, "embed"))
+                d->dec_top[d->n_dec_top++] = d->spine_top[i];
+        for (int i = 0; i < d->n_dec_top; i++)
+            if (!strcmp(d->dec_top[i].id, "embed"))
+                set_figure(b, &d->dec_top[i], role_count(a, LX_ROLE_TOK_EMBD, 1, NULL).params);
+        learned_pos_card(b, spine_add(d->dec_top, &d->n_dec_top), 1, "Position embedding (learned)", "token");
+        audio_top(b);
+        return;
+    }
     c = spine_add(d->dec_top, &d->n_dec_top);
     lx_dcard(c, LX_KIND_EMBEDDING, "embed", "Token embedding (shared with the encoder)");
     lx_dsnprintf(s, sizeof s, "the same %s × %s table", lx_dfmt_th(b, a->hp.vocab_size), lx_dfmt_th(b, a->hp.d_model));
@@ -361,6 +412,7 @@ void lx_drow_label(lx_dbuild *b, lx_comp c, char *label, size_t cap)
     const lx_arch *a = b->a;
     if (c == LX_COMP_OUTPUT && a->encoder_only) lx_dsnprintf(label, cap, "Pooler and head");
     if (c == LX_COMP_POSITION && relative(a)) lx_dsnprintf(label, cap, "Relative position bias");
+    if (c == LX_COMP_EMBEDDING && a->n_enc_layers > 0 && audio_stem(a)) lx_dsnprintf(label, cap, "Token embedding + audio stem");
     if (c == LX_COMP_EMBEDDING && role_count(a, LX_ROLE_TOKEN_TYPES, -1, NULL).params)
         lx_dsnprintf(label, cap, "Token + token-type embeddings");
 }
