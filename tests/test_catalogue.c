@@ -222,10 +222,11 @@ static const published PUBLISHED[] = {
     /* T5ForConditionalGeneration, PyTorch count; the hub file holds 60,506,880: 256 more in an unused
      * decoder.block.0 EncDecAttention.relative_attention_bias (huggingface/safetensors temp.md) */
     {"t5-small", 60506624ull},
-    /* these three equal the hub files' safetensors totals (huggingface/safetensors temp.md@01b9ce0) */
+    /* these equal the hub files' safetensors totals (huggingface/safetensors temp.md@01b9ce0) */
     {"roberta-base", 124697433ull},            /* RobertaForMaskedLM, no pooler */
     {"distilbert-base-uncased", 66985530ull},  /* DistilBertForMaskedLM, no token types */
     {"flan-t5-base", 247577856ull},            /* T5 v1.1: gated GELU, untied head */
+    {"bart-base", 139420416ull},               /* shared embedding, two position tables */
 };
 
 static void test_published_totals(void **state)

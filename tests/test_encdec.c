@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,6 +200,48 @@ static void test_whisper_encoder_reads_audio(void **state)
     close_model(o);
 }
 
+/* BART: post-norm, learned positions per stack (+2 rows), embedding norms, no final norms;
+ * mBART the same shapes pre-norm, with a final norm per stack. */
+static void test_bart_and_mbart(void **state)
+{
+    (void)state;
+    opened *o = open_model("bart-base");
+    const lx_desc *d = o->d;
+    assert_int_equal(o->a.total_params, 139420416); /* the hub file's total */
+    assert_int_equal(o->a.norm.placement, LX_NORM_POST);
+    assert_string_equal(find_card(d->spine_top, d->n_spine_top, "pos")->sub[0], "1,026 positions × 768 · added to each token");
+    assert_non_null(find_card(d->dec_top, d->n_dec_top, "dec_pos"));
+    assert_non_null(find_card(d->spine_top, d->n_spine_top, "embd_norm"));
+    assert_non_null(find_card(d->dec_top, d->n_dec_top, "dec_embd_norm"));
+    assert_null(find_card(d->enc_bottom, d->n_enc_bottom, "final_norm"));
+    /* post-norm: the cross-attention's norm follows its add */
+    const lx_desc_block *k = &d->blocks[1];
+    int x = -1;
+    for (int j = 0; j < k->n_steps; j++) if (!strcmp(k->steps[j].card.id, "xattn")) x = j;
+    assert_true(x > 0 && x + 2 < k->n_steps);
+    assert_int_equal(k->steps[x + 1].type, LX_STEP_ADD);
+    assert_string_equal(k->steps[x + 2].card.id, "xattn_norm");
+    close_model(o);
+    char path[512];
+    snprintf(path, sizeof path, "%s/mbart-config.json", LX_TMP_DIR);
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    fputs("{\"model_type\":\"mbart\",\"d_model\":64,\"encoder_layers\":2,\"decoder_layers\":1,"
+          "\"encoder_attention_heads\":4,\"encoder_ffn_dim\":96,\"vocab_size\":256,\"max_position_embeddings\":30}",
+          fp);
+    fclose(fp);
+    o = open_model(path);
+    /* embedding 256x64; per stack 32x64 positions + 2 norms (embedding, final) of 128; encoder layer
+     * 4x(64x64+64) + 64x96+96 + 96x64+64 + 2 norms = 16,640 + 12,448 + 256; decoder layer + 16,640 + 128 */
+    uint64_t enc_layer = 16640 + 12448 + 256, dec_layer = enc_layer + 16640 + 128;
+    assert_int_equal(o->a.total_params, 16384 + 2 * (2048 + 256) + 2 * enc_layer + dec_layer);
+    assert_int_equal(o->a.norm.placement, LX_NORM_PRE);
+    assert_int_equal(o->a.subs[0].params, 2048 + 256 + 2 * enc_layer);
+    assert_non_null(find_card(o->d->enc_bottom, o->d->n_enc_bottom, "final_norm"));
+    close_model(o);
+    remove(path);
+}
+
 /* ---- encoder-only ---- */
 
 static void test_bert_model_has_its_embeddings_and_pooler(void **state)
@@ -263,7 +306,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_t5_components_are_its_stacks),  cmocka_unit_test(test_t5_is_drawn_as_two_stacks),
         cmocka_unit_test(test_t5_cross_arrow_joins_the_columns), cmocka_unit_test(test_flan_t5_is_v1_1),
-        cmocka_unit_test(test_whisper_encoder_reads_audio),
+        cmocka_unit_test(test_whisper_encoder_reads_audio), cmocka_unit_test(test_bart_and_mbart),
         cmocka_unit_test(test_bert_model_has_its_embeddings_and_pooler),
         cmocka_unit_test(test_bert_classifier_says_its_labels), cmocka_unit_test(test_masked_lm_heads),
     };

@@ -200,7 +200,8 @@ static void insert_cross(lx_dbuild *b, lx_desc_block *k, const lx_group *g)
     int at = 0;
     while (at < k->n_steps && k->steps[at].type != LX_STEP_ADD) at++;
     at++;
-    lx_desc_step add[4];
+    if (at < k->n_steps && k->steps[at].type == LX_STEP_CARD && k->steps[at].card.kind == LX_KIND_NORM) at++; /* post-norm */
+    lx_desc_step add[5];
     int m = 0;
     memset(add, 0, sizeof add);
     add[m++].type = LX_STEP_FORK;
@@ -222,6 +223,10 @@ static void insert_cross(lx_dbuild *b, lx_desc_block *k, const lx_group *g)
     lx_dsnprintf(c->tip, sizeof c->tip, "cross-attention, per layer: %s parameters (its norm included)",
                  lx_dfmt_th(b, layers ? n.params / layers : 0));
     add[m++].type = LX_STEP_ADD;
+    if (a->norm.placement == LX_NORM_POST) { /* BART: the norm after the add */
+        add[m].type = LX_STEP_CARD;
+        lx_dnorm_card(b, &add[m++].card, "xattn_norm", "");
+    }
     if (at > k->n_steps || k->n_steps + m > LX_DESC_MAX_STEPS) return;
     memmove(&k->steps[at + m], &k->steps[at], (size_t)(k->n_steps - at) * sizeof k->steps[0]);
     memcpy(&k->steps[at], add, (size_t)m * sizeof add[0]);
@@ -281,6 +286,17 @@ static void encoder_column_end(lx_dbuild *b)
     lx_dsnprintf(s, sizeof s, "one %s-wide vector per input token", lx_dfmt_th(b, a->hp.d_model));
     lx_dcard_sub(c, s);
     lx_dcard_sub(c, "→ keys and values of every decoder layer's cross-attention");
+}
+
+static void learned_pos_card(lx_dbuild *b, lx_desc_card *c, int stack, const char *title, const char *what);
+
+/* A stack's own learned positions (BART: one table per stack) and embedding norm. */
+static void stack_embedding_tail(lx_dbuild *b, lx_desc_card *cards, int *n, int stack)
+{
+    if (b->a->pos.kind == LX_POS_LEARNED && role_count(b->a, LX_ROLE_POS_EMBD, stack, NULL).params)
+        learned_pos_card(b, spine_add(cards, n), stack, "Position embedding (learned)", "token");
+    if (role_count(b->a, LX_ROLE_EMBD_NORM, stack, NULL).params)
+        lx_dnorm_card(b, spine_add(cards, n), stack ? "dec_embd_norm" : "embd_norm", "Embedding ");
 }
 
 /* Whisper: the encoder reads audio through a convolution stem, the decoder has the tokens. */
@@ -350,6 +366,7 @@ static void decoder_column_top(lx_dbuild *b)
     lx_dsnprintf(c->figure, sizeof c->figure, "shared");
     lx_dsnprintf(c->tip, sizeof c->tip, "the encoder's token embedding, reused: no new parameters");
     if (relative(a)) rel_bias_card(b, spine_add(d->dec_top, &d->n_dec_top), 1, a->n_layers - a->n_enc_layers);
+    stack_embedding_tail(b, d->dec_top, &d->n_dec_top, 1);
 }
 
 /* The insets zoom into the decoder's cards, beside them. */
@@ -388,9 +405,16 @@ static void encdec(lx_dbuild *b)
             if (strcmp(d->spine_top[i].id, "pos") != 0) d->spine_top[n++] = d->spine_top[i];
         d->n_spine_top = n;
         rel_bias_card(b, spine_add(d->spine_top, &d->n_spine_top), 0, a->n_enc_layers);
+    }
+    for (int i = 0; i < d->n_spine_top; i++)
+        if (!strcmp(d->spine_top[i].id, "input") && !audio_stem(a))
+            lx_dsnprintf(d->spine_top[i].title, sizeof d->spine_top[i].title, "Encoder input (text)");
+    if (!relative(a) && !audio_stem(a)) { /* the encoder's own positions and embedding norm */
+        int n = 0;
         for (int i = 0; i < d->n_spine_top; i++)
-            if (!strcmp(d->spine_top[i].id, "input")) lx_dsnprintf(d->spine_top[i].title, sizeof d->spine_top[i].title,
-                                                                  "Encoder input (text)");
+            if (strcmp(d->spine_top[i].id, "pos") != 0) d->spine_top[n++] = d->spine_top[i];
+        d->n_spine_top = n;
+        stack_embedding_tail(b, d->spine_top, &d->n_spine_top, 0);
     }
     encoder_column_end(b);
     decoder_column_top(b);

@@ -1546,6 +1546,12 @@ static const lx_catalogue_entry ENTRIES[] = {
       "\"relative_attention_num_buckets\":32,\"relative_attention_max_distance\":128,"
       "\"feed_forward_proj\":\"gated-gelu\",\"layer_norm_epsilon\":1e-06,\"n_positions\":512,"
       "\"tie_word_embeddings\":false,\"torch_dtype\":\"float32\"}"},
+    {"bart-base", "BART base",
+     "Facebook BART (2019), denoising encoder-decoder, post-norm, learned positions; facebook/bart-base config.json",
+      "{\"model_type\":\"bart\",\"architectures\":[\"BartModel\"],\"d_model\":768,\"encoder_layers\":6,"
+      "\"decoder_layers\":6,\"encoder_attention_heads\":12,\"decoder_attention_heads\":12,\"encoder_ffn_dim\":3072,"
+      "\"decoder_ffn_dim\":3072,\"vocab_size\":50265,\"max_position_embeddings\":1024,"
+      "\"activation_function\":\"gelu\",\"scale_embedding\":false,\"torch_dtype\":\"float32\"}"},
 };
 
 #define N_ENTRIES (sizeof ENTRIES / sizeof ENTRIES[0])
