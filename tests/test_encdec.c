@@ -14,7 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "draw_support.h"
+#include "fixture_st.h"
 #include "layout/describe.h"
 #include "model/arch.h"
 #include "read/source.h"
@@ -300,6 +304,77 @@ static void test_masked_lm_heads(void **state)
     close_model(o);
 }
 
+/* A BERT classifier as Hugging Face saves it (a folder: config.json + model.safetensors with
+ * "bert." names, the I64 position_ids buffer): counted from its tensors like its config alone,
+ * the label count from the classifier's rows, nothing left over, no warning. */
+static void st_lin(lx_fx_st *f, const char *name, int64_t out, int64_t in)
+{
+    char n[160];
+    snprintf(n, sizeof n, "%s.weight", name);
+    lx_fx_st_tensor(f, n, "F32", in ? 2 : 1, in ? (int64_t[]){out, in} : (int64_t[]){out});
+    snprintf(n, sizeof n, "%s.bias", name);
+    lx_fx_st_tensor(f, n, "F32", 1, (int64_t[]){out});
+}
+
+static void test_bert_safetensors_with_hub_names(void **state)
+{
+    (void)state;
+    char dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/bert-st", LX_TMP_DIR);
+    mkdir(dir, 0755);
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    fputs("{\"model_type\":\"bert\",\"architectures\":[\"BertForSequenceClassification\"],\"hidden_size\":64,"
+          "\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":96,\"vocab_size\":256,"
+          "\"max_position_embeddings\":128,\"type_vocab_size\":2,\"num_labels\":3}",
+          fp);
+    fclose(fp);
+    lx_fx_st *f = lx_fx_st_new();
+    lx_fx_st_tensor(f, "bert.embeddings.word_embeddings.weight", "F32", 2, (int64_t[]){256, 64});
+    lx_fx_st_tensor(f, "bert.embeddings.position_embeddings.weight", "F32", 2, (int64_t[]){128, 64});
+    lx_fx_st_tensor(f, "bert.embeddings.token_type_embeddings.weight", "F32", 2, (int64_t[]){2, 64});
+    lx_fx_st_tensor(f, "bert.embeddings.position_ids", "I64", 2, (int64_t[]){1, 128});
+    st_lin(f, "bert.embeddings.LayerNorm", 64, 0);
+    static const char *const LIN[] = {"attention.self.query", "attention.self.key", "attention.self.value",
+                                      "attention.output.dense"};
+    for (int l = 0; l < 2; l++) {
+        char n[128];
+        for (int k = 0; k < 4; k++) {
+            snprintf(n, sizeof n, "bert.encoder.layer.%d.%s", l, LIN[k]);
+            st_lin(f, n, 64, 64);
+        }
+        snprintf(n, sizeof n, "bert.encoder.layer.%d.attention.output.LayerNorm", l);
+        st_lin(f, n, 64, 0);
+        snprintf(n, sizeof n, "bert.encoder.layer.%d.intermediate.dense", l);
+        st_lin(f, n, 96, 64);
+        snprintf(n, sizeof n, "bert.encoder.layer.%d.output.dense", l);
+        st_lin(f, n, 64, 96);
+        snprintf(n, sizeof n, "bert.encoder.layer.%d.output.LayerNorm", l);
+        st_lin(f, n, 64, 0);
+    }
+    st_lin(f, "bert.pooler.dense", 64, 64);
+    st_lin(f, "classifier", 3, 64);
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    assert_true(lx_fx_st_write(f, path, NULL));
+    lx_fx_st_free(f);
+    opened *o = open_model(dir);
+    /* the hand count of tests/test_gguf_families.c's BERT fixture: the same shapes */
+    assert_int_equal(o->a.total_params, 16384 + 8192 + 128 + 128 + 2 * 29344 + 4160 + 195);
+    assert_int_equal(o->a.comp[LX_COMP_OTHER].params, 0);
+    for (int w = 0; w < o->a.n_warnings; w++) fail_msg("warning: %s", o->a.warnings[w]);
+    assert_int_equal(o->a.norm.placement, LX_NORM_POST);
+    assert_true(o->a.encoder_only);
+    assert_true(says(o->d, "Classifier · 3 labels"));
+    assert_non_null(find_card(o->d->spine_top, o->d->n_spine_top, "types"));
+    assert_non_null(find_card(o->d->spine_top, o->d->n_spine_top, "embd_norm"));
+    close_model(o);
+    remove(path);
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    remove(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     lx_test_draw_init();
@@ -309,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_whisper_encoder_reads_audio), cmocka_unit_test(test_bart_and_mbart),
         cmocka_unit_test(test_bert_model_has_its_embeddings_and_pooler),
         cmocka_unit_test(test_bert_classifier_says_its_labels), cmocka_unit_test(test_masked_lm_heads),
+        cmocka_unit_test(test_bert_safetensors_with_hub_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -201,6 +201,7 @@ static const role_pattern PATTERNS[] = {
 
 static const char *const HF_PREFIXES[] = {
     "model.language_model.", "language_model.model.", "language_model.", "model.", "transformer.",
+    "bert.", "roberta.", "distilbert.", /* encoder checkpoints: the base model under its heads */
 };
 
 /* Matches name against pat; "%d"/"%e" take a decimal number. */

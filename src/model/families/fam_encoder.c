@@ -48,6 +48,50 @@ static bool detect_roberta(const lx_jcfg *j)
 
 static bool detect_bert(const lx_jcfg *j) { return is_legacy_bert(j); }
 
+/* Hugging Face's names of BERT-style checkpoints ("bert.", "roberta.", "distilbert." and
+ * "transformer." stripped first): BERT/RoBERTa, then DistilBERT; the heads of each. */
+static const lx_role_pattern BERT_ROLES[] = {
+    {"embeddings.word_embeddings", LX_ROLE_TOK_EMBD, false},
+    {"embeddings.position_embeddings", LX_ROLE_POS_EMBD, false},
+    {"embeddings.token_type_embeddings", LX_ROLE_TOKEN_TYPES, false},
+    {"embeddings.LayerNorm", LX_ROLE_EMBD_NORM, false},
+    {"embeddings.position_ids", LX_ROLE_BUFFER, false},
+    {"encoder.layer.%d.attention.self.query", LX_ROLE_ATTN_Q, false},
+    {"encoder.layer.%d.attention.self.key", LX_ROLE_ATTN_K, false},
+    {"encoder.layer.%d.attention.self.value", LX_ROLE_ATTN_V, false},
+    {"encoder.layer.%d.attention.output.dense", LX_ROLE_ATTN_O, false},
+    {"encoder.layer.%d.attention.output.LayerNorm", LX_ROLE_ATTN_POST_NORM, false},
+    {"encoder.layer.%d.intermediate.dense", LX_ROLE_FFN_UP, false},
+    {"encoder.layer.%d.output.dense", LX_ROLE_FFN_DOWN, false},
+    {"encoder.layer.%d.output.LayerNorm", LX_ROLE_FFN_POST_NORM, false},
+    {"layer.%d.attention.q_lin", LX_ROLE_ATTN_Q, false},
+    {"layer.%d.attention.k_lin", LX_ROLE_ATTN_K, false},
+    {"layer.%d.attention.v_lin", LX_ROLE_ATTN_V, false},
+    {"layer.%d.attention.out_lin", LX_ROLE_ATTN_O, false},
+    {"layer.%d.sa_layer_norm", LX_ROLE_ATTN_POST_NORM, false},
+    {"layer.%d.ffn.lin1", LX_ROLE_FFN_UP, false},
+    {"layer.%d.ffn.lin2", LX_ROLE_FFN_DOWN, false},
+    {"layer.%d.output_layer_norm", LX_ROLE_FFN_POST_NORM, false},
+    {"pooler.dense", LX_ROLE_POOLER, false},
+    {"pre_classifier", LX_ROLE_POOLER, false},
+    {"classifier.dense", LX_ROLE_POOLER, false},
+    {"classifier.out_proj", LX_ROLE_CLS_OUT, false},
+    {"classifier", LX_ROLE_CLS_OUT, false},
+    {"cls.seq_relationship", LX_ROLE_CLS_OUT, false},
+    {"cls.predictions.transform.dense", LX_ROLE_MLM, false},
+    {"cls.predictions.transform.LayerNorm", LX_ROLE_MLM, false},
+    {"cls.predictions.decoder", LX_ROLE_MLM, false},
+    {"cls.predictions", LX_ROLE_MLM, false},
+    {"lm_head.dense", LX_ROLE_MLM, false},
+    {"lm_head.layer_norm", LX_ROLE_MLM, false},
+    {"lm_head.decoder", LX_ROLE_MLM, false},
+    {"lm_head", LX_ROLE_MLM, false},
+    {"vocab_transform", LX_ROLE_MLM, false},
+    {"vocab_layer_norm", LX_ROLE_MLM, false},
+    {"vocab_projector", LX_ROLE_MLM, false},
+    {NULL, LX_ROLE_UNKNOWN, false},
+};
+
 const lx_family lx_fam_bert = {
     .name = "bert", .label = "BERT",
     .hf_types = (const char *const[]){"bert", NULL},
@@ -57,7 +101,8 @@ const lx_family lx_fam_bert = {
     .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-12,\"vocab_size\":30522,"
                 "\"hidden_size\":768,\"num_hidden_layers\":12,\"num_attention_heads\":12,\"intermediate_size\":3072,"
                 "\"max_position_embeddings\":512,\"type_vocab_size\":2}",
-    .config = cfg_bert, .detect = detect_bert, .build = lx_synth_bert, .recipe = LX_R_ENCODER, .tokenizer = "wpm",
+    .config = cfg_bert, .detect = detect_bert, .hf_roles = BERT_ROLES, .build = lx_synth_bert, .recipe = LX_R_ENCODER,
+    .tokenizer = "wpm",
 };
 
 /* RoBERTa as the hub ships it: RobertaForMaskedLM (no pooler, the MLM head). */
@@ -71,7 +116,7 @@ const lx_family lx_fam_roberta = {
     .gated = LX_NO, .qk_norm = LX_NO,
     .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-5,\"vocab_size\":50265,"
                 "\"max_position_embeddings\":514,\"type_vocab_size\":1}",
-    .config = cfg_roberta, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER, .tokenizer = "bpe",
+    .config = cfg_roberta, .hf_roles = BERT_ROLES, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER, .tokenizer = "bpe",
 };
 
 /* DistilBERT: BERT's block, 6 layers, no token types and no pooler; hidden_dim is the FFN
@@ -92,7 +137,7 @@ const lx_family lx_fam_distilbert = {
     .position = "learned", .norm = "layernorm", .activation = "gelu", .gated = LX_NO, .qk_norm = LX_NO,
     .defaults = "{\"activation\":\"gelu\",\"tie_word_embeddings\":true,\"vocab_size\":30522,\"dim\":768,"
                 "\"n_layers\":6,\"n_heads\":12,\"hidden_dim\":3072,\"max_position_embeddings\":512}",
-    .config = cfg_distilbert, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER,
+    .config = cfg_distilbert, .hf_roles = BERT_ROLES, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER,
     .tokenizer = "wpm",
 };
 
