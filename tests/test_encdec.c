@@ -50,6 +50,14 @@ static void close_model(opened *o)
     free(o);
 }
 
+static void write_text(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+}
+
 static const lx_desc_card *find_card(const lx_desc_card *cards, int n, const char *id)
 {
     for (int i = 0; i < n; i++)
@@ -228,12 +236,8 @@ static void test_bart_and_mbart(void **state)
     close_model(o);
     char path[512];
     snprintf(path, sizeof path, "%s/mbart-config.json", LX_TMP_DIR);
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    fputs("{\"model_type\":\"mbart\",\"d_model\":64,\"encoder_layers\":2,\"decoder_layers\":1,"
-          "\"encoder_attention_heads\":4,\"encoder_ffn_dim\":96,\"vocab_size\":256,\"max_position_embeddings\":30}",
-          fp);
-    fclose(fp);
+    write_text(path, "{\"model_type\":\"mbart\",\"d_model\":64,\"encoder_layers\":2,\"decoder_layers\":1,"
+          "\"encoder_attention_heads\":4,\"encoder_ffn_dim\":96,\"vocab_size\":256,\"max_position_embeddings\":30}");
     o = open_model(path);
     /* embedding 256x64; per stack 32x64 positions + 2 norms (embedding, final) of 128; encoder layer
      * 4x(64x64+64) + 64x96+96 + 96x64+64 + 2 norms = 16,640 + 12,448 + 256; decoder layer + 16,640 + 128 */
@@ -323,13 +327,9 @@ static void test_bert_safetensors_with_hub_names(void **state)
     snprintf(dir, sizeof dir, "%s/bert-st", LX_TMP_DIR);
     mkdir(dir, 0755);
     snprintf(path, sizeof path, "%s/config.json", dir);
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    fputs("{\"model_type\":\"bert\",\"architectures\":[\"BertForSequenceClassification\"],\"hidden_size\":64,"
+    write_text(path, "{\"model_type\":\"bert\",\"architectures\":[\"BertForSequenceClassification\"],\"hidden_size\":64,"
           "\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":96,\"vocab_size\":256,"
-          "\"max_position_embeddings\":128,\"type_vocab_size\":2,\"num_labels\":3}",
-          fp);
-    fclose(fp);
+          "\"max_position_embeddings\":128,\"type_vocab_size\":2,\"num_labels\":3}");
     lx_fx_st *f = lx_fx_st_new();
     lx_fx_st_tensor(f, "bert.embeddings.word_embeddings.weight", "F32", 2, (int64_t[]){256, 64});
     lx_fx_st_tensor(f, "bert.embeddings.position_embeddings.weight", "F32", 2, (int64_t[]){128, 64});
