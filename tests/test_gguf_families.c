@@ -284,9 +284,66 @@ static void test_encoder_fixtures_counted_by_hand(void **state)
     assert_int_equal(subs, 1);
 }
 
+/* llama.cpp's "t5encoder" (a T5 encoder alone, as text encoders of image models ship):
+ * token_embd and the enc.* tensors; an encoder with no KV cache, one component. */
+static void test_t5_encoder_alone(void **state)
+{
+    (void)state;
+    lx_err err = {0};
+    lx_source *cfg = calloc(1, sizeof *cfg), *file = calloc(1, sizeof *file);
+    lx_arch *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b);
+    char cpath[512], gpath[512];
+    snprintf(cpath, sizeof cpath, "%s/t5enc-config.json", LX_TMP_DIR);
+    snprintf(gpath, sizeof gpath, "%s/t5enc.gguf", LX_TMP_DIR);
+    FILE *fp = fopen(cpath, "wb");
+    assert_non_null(fp);
+    fputs("{\"model_type\":\"t5\",\"d_model\":64,\"d_kv\":16,\"d_ff\":96,\"num_layers\":2,\"num_heads\":4,"
+          "\"vocab_size\":256,\"feed_forward_proj\":\"relu\"}", fp);
+    fclose(fp);
+    if (lx_source_open(cpath, cfg, &err) != LX_OK || lx_arch_build(cfg, a, &err) != LX_OK) fail_msg("%s", err.msg);
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "general.architecture", "t5encoder");
+    put_u(w, "t5encoder", "block_count", 2);
+    put_u(w, "t5encoder", "embedding_length", 64);
+    put_u(w, "t5encoder", "feed_forward_length", 96);
+    put_u(w, "t5encoder", "attention.head_count", 4);
+    put_u(w, "t5encoder", "attention.key_length", 16);
+    put_u(w, "t5encoder", "attention.value_length", 16);
+    uint64_t expect = 0;
+    for (size_t i = 0; i < a->tensors->n; i++) {
+        const lx_tensor *t = &a->tensors->v[i];
+        if (!strncmp(t->name, "dec.", 4)) continue;
+        uint64_t ne[4];
+        for (int d = 0; d < t->n_dims; d++) ne[d] = t->shape[t->n_dims - 1 - d];
+        lx_fx_gguf_tensor(w, t->name, 1, t->n_dims, ne);
+        expect += t->n_elems;
+    }
+    assert_true(lx_fx_gguf_write(w, gpath));
+    lx_fx_gguf_free(w);
+    if (lx_source_open(gpath, file, &err) != LX_OK || lx_arch_build(file, b, &err) != LX_OK) fail_msg("%s", err.msg);
+    assert_int_equal(b->total_params, expect);
+    assert_int_equal(a->subs[0].params + 256 * 64, expect); /* the config's encoder component + the embedding */
+    assert_true(b->encoder_only);
+    assert_int_equal(b->kv_bytes_per_token, 0);
+    assert_int_equal(b->n_subs, 1);
+    assert_int_equal(b->subs[0].kind, LX_SUB_ENCODER);
+    assert_int_equal(b->n_warnings, 0);
+    lx_arch_free(a);
+    lx_arch_free(b);
+    lx_source_free(cfg);
+    lx_source_free(file);
+    free(a);
+    free(b);
+    free(cfg);
+    free(file);
+    remove(cpath);
+    remove(gpath);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_gguf_reads_like_config),
-                                       cmocka_unit_test(test_encoder_fixtures_counted_by_hand)};
+                                       cmocka_unit_test(test_encoder_fixtures_counted_by_hand),
+                                       cmocka_unit_test(test_t5_encoder_alone)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

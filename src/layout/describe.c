@@ -706,6 +706,7 @@ static void block_layer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const
 
 void lx_dblock_layer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l) { block_layer(b, k, g, l, false); }
 void lx_dnorm_card(lx_dbuild *b, lx_desc_card *c, const char *id, const char *prefix) { norm_card(b, c, id, prefix); }
+const char *lx_dfmt_kib(lx_dbuild *b, uint64_t v) { return fmt_kib(b, v); }
 
 static void block_name(const lx_group *g, int n_kinds, char *out, size_t cap)
 {

@@ -27,7 +27,8 @@ static lx_count role_count(const lx_arch *a, lx_role r, int stack, uint64_t *row
     for (size_t i = 0; a->tensors && i < a->tensors->n; i++) {
         const lx_role_match *m = &a->roles[i];
         if (m->role != r) continue;
-        int st = m->layer >= 0 ? m->layer >= a->n_enc_layers : strncmp(a->tensors->v[i].name, "enc.", 4) != 0;
+        int st = a->n_enc_layers <= 0 ? 0 /* one stack */
+                 : m->layer >= 0 ? m->layer >= a->n_enc_layers : strncmp(a->tensors->v[i].name, "enc.", 4) != 0;
         if (stack >= 0 && st != stack) continue;
         n.params += a->tensors->v[i].n_elems;
         n.bytes += a->tensors->v[i].n_bytes;
@@ -136,6 +137,8 @@ static void encoder_bottom(lx_dbuild *b)
     lx_count pool = role_count(a, LX_ROLE_POOLER, -1, NULL), cls = role_count(a, LX_ROLE_CLS_OUT, -1, &labels);
     lx_count mlm = role_count(a, LX_ROLE_MLM, -1, NULL);
     b->d->n_spine_bottom = 0;
+    if (role_count(a, LX_ROLE_OUTPUT_NORM, -1, NULL).params) /* a pre-norm encoder (T5's) ends in a norm */
+        lx_dnorm_card(b, spine_add(b->d->spine_bottom, &b->d->n_spine_bottom), "final_norm", "Final ");
     if (pool.params) pooler_card(b, pool);
     if (cls.params) classifier_cards(b, cls, labels);
     else if (mlm.params) mlm_cards(b, mlm);
@@ -271,6 +274,22 @@ static void stack_blocks(lx_dbuild *b)
         uint64_t self = gd->per_layer[LX_COMP_ATTENTION].params;
         if (self > cross) set_figure(b, c, self - cross);
     }
+}
+
+/* One block for a one-stack encoder whose layer 0 differs only by its bias table. */
+static void one_block(lx_dbuild *b)
+{
+    const lx_arch *a = b->a;
+    lx_desc *d = b->d;
+    const lx_group *g = NULL;
+    for (int i = 0; i < a->n_groups; i++)
+        if (!g || a->groups[i].last - a->groups[i].first > g->last - g->first) g = &a->groups[i];
+    if (!g) return;
+    memset(d->blocks, 0, sizeof d->blocks);
+    d->blocks_more[0] = '\0';
+    d->n_blocks = 1;
+    caption(b, &d->blocks[0], "Encoder block", a->n_layers);
+    lx_dblock_layer(b, &d->blocks[0], g, &a->layers[g->first]);
 }
 
 static void encoder_column_end(lx_dbuild *b)
@@ -429,6 +448,11 @@ static void encdec(lx_dbuild *b)
         }
     }
     relink_insets(b);
+    uint64_t cross = (uint64_t)(a->n_layers - a->n_enc_layers) * 2 * a->attn.n_kv_heads * a->attn.head_dim * 2;
+    size_t n = strlen(d->kv_note);
+    if (n && role_count(a, LX_ROLE_CROSS_ATTN, 1, NULL).params)
+        lx_dsnprintf(d->kv_note + n, sizeof d->kv_note - n, " · cross-attention: %s more per input token, computed once",
+                     lx_dfmt_kib(b, cross));
 }
 
 void lx_drow_label(lx_dbuild *b, lx_comp c, char *label, size_t cap)
@@ -444,6 +468,11 @@ void lx_drow_label(lx_dbuild *b, lx_comp c, char *label, size_t cap)
 void lx_dstacks(lx_dbuild *b)
 {
     if (b->a->encoder_only) {
+        if (relative(b->a)) { /* a T5 encoder alone (llama.cpp's t5encoder): one block, the bias table above */
+            rel_bias_card(b, spine_add(b->d->spine_top, &b->d->n_spine_top), 0, b->a->n_layers);
+            one_block(b);
+            relink_insets(b);
+        }
         token_types_card(b);
         embd_norm_card(b);
         encoder_bottom(b);

@@ -42,6 +42,7 @@ int lx_drope_layers(const lx_arch *a);            /* layers that rotate position
 /* Cards and block steps describe.c builds, for describe_encdec.c. */
 void lx_dnorm_card(lx_dbuild *b, lx_desc_card *c, const char *id, const char *prefix);
 void lx_dblock_layer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l);
+const char *lx_dfmt_kib(lx_dbuild *b, uint64_t v); /* 12 KiB, as the KV-cache note says it */
 /* Encoder-only and encoder-decoder models (describe_encdec.c): their embeddings, stacks and
  * heads, rewritten after the common description and its insets. */
 void lx_dstacks(lx_dbuild *b);

@@ -553,7 +553,8 @@ static lx_status resolve_layers(build_ctx *c)
         for (int kc = 0; kc < LX_COMP_COUNT; kc++) params[l] += c->layers[l].comp[kc].params;
     }
     const lx_family *f = lx_family_by_name(a->hp.family);
-    a->encoder_only = f && (f->recipe & LX_R_ENCODER);
+    const lx_family *g = a->format == LX_FMT_GGUF ? lx_family_by_gguf(a->hp.arch_raw) : NULL; /* t5encoder */
+    a->encoder_only = (f && (f->recipe & LX_R_ENCODER)) || (g && (g->recipe & LX_R_ENCODER));
     if (st == LX_OK) lx_layers_resolve(a, ffn, q, k, has_v, params);
     free(ffn);
     free(q);

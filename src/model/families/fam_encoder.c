@@ -183,7 +183,8 @@ const lx_family lx_fam_t5 = {
 
 const lx_family lx_fam_t5encoder = {
     .name = "t5", .label = "T5 encoder", .gguf_arch = "t5encoder", .position = "relative", .norm = "rmsnorm",
-    .activation = "", .gated = LX_NO, .qk_norm = LX_NO, .gguf = gguf_t5, .build = lx_synth_t5, .tokenizer = "spm",
+    .activation = "", .gated = LX_NO, .qk_norm = LX_NO, .gguf = gguf_t5, .build = lx_synth_t5, .recipe = LX_R_ENCODER,
+    .tokenizer = "spm",
 };
 
 /* An mmproj file: its keys live under clip.vision.*. */
