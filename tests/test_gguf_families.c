@@ -170,6 +170,21 @@ static void write_gguf(const family_case *c, const lx_hparams *hp, const lx_tens
     lx_fx_gguf_free(w);
 }
 
+/* Frees the config's and the file's arch and source, removes both files. */
+static void free_pair(lx_arch *a, lx_arch *b, lx_source *cfg, lx_source *file, const char *cpath, const char *gpath)
+{
+    lx_arch_free(a);
+    lx_arch_free(b);
+    lx_source_free(cfg);
+    lx_source_free(file);
+    free(a);
+    free(b);
+    free(cfg);
+    free(file);
+    remove(cpath);
+    remove(gpath);
+}
+
 static void check_case(const family_case *c)
 {
     lx_err err = {0};
@@ -214,16 +229,7 @@ static void check_case(const family_case *c)
         if (strstr(b->warnings[w], "role table") || strstr(b->warnings[w], "not one llmxray knows") ||
             strstr(b->warnings[w], "declared"))
             fail_msg("%s gguf: %s", c->name, b->warnings[w]);
-    lx_arch_free(a);
-    lx_arch_free(b);
-    lx_source_free(cfg);
-    lx_source_free(file);
-    free(a);
-    free(b);
-    free(cfg);
-    free(file);
-    remove(cpath);
-    remove(gpath);
+    free_pair(a, b, cfg, file, cpath, gpath);
 }
 
 static void test_gguf_reads_like_config(void **state)
@@ -328,16 +334,7 @@ static void test_t5_encoder_alone(void **state)
     assert_int_equal(b->n_subs, 1);
     assert_int_equal(b->subs[0].kind, LX_SUB_ENCODER);
     assert_int_equal(b->n_warnings, 0);
-    lx_arch_free(a);
-    lx_arch_free(b);
-    lx_source_free(cfg);
-    lx_source_free(file);
-    free(a);
-    free(b);
-    free(cfg);
-    free(file);
-    remove(cpath);
-    remove(gpath);
+    free_pair(a, b, cfg, file, cpath, gpath);
 }
 
 int main(void)
