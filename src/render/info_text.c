@@ -186,7 +186,7 @@ static void text_components(const lx_arch *a, lx_buf *b)
     for (int i = 0; i < a->n_subs; i++) {
         char layers[32] = "";
         if (a->subs[i].n_layers) snprintf(layers, sizeof layers, "%d layer%s", a->subs[i].n_layers, a->subs[i].n_layers == 1 ? "" : "s");
-        char label[80];
+        char label[96];
         snprintf(label, sizeof label, "%s, %s", a->subs[i].name, layers);
         table_row(b, layers[0] ? label : a->subs[i].name, a->subs[i].params, a->subs[i].bytes, a->total_params);
     }
