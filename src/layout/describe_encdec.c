@@ -187,17 +187,18 @@ static void rel_bias_card(lx_dbuild *b, lx_desc_card *c, int stack, int n_layers
                  lx_dfmt_th(b, n.params));
 }
 
-static void caption(lx_dbuild *b, lx_desc_block *k, const char *name, int n_layers)
+static void caption(lx_desc_block *k, const char *name, int n_layers)
 {
-    (void)b;
     k->n_layers = n_layers;
     if (n_layers == 1) lx_dsnprintf(k->caption, sizeof k->caption, "%s · layer 0", name);
     else lx_dsnprintf(k->caption, sizeof k->caption, "%s · layers 0–%d", name, n_layers - 1);
     lx_dsnprintf(k->badge, sizeof k->badge, "× %d", n_layers);
 }
 
-/* The cross-attention sub-layer (fork, norm, card, add) inserted after the first ⊕. */
-static void insert_cross(lx_dbuild *b, lx_desc_block *k, const lx_group *g)
+/* The cross-attention sub-layer inserted after the self-attention's (after its ⊕, and after
+ * the norm that follows it in a post-norm block): fork, norm, card, ⊕ (post-norm: the norm
+ * after the ⊕). */
+static void insert_cross(lx_dbuild *b, lx_desc_block *k)
 {
     const lx_arch *a = b->a;
     int at = 0;
@@ -234,7 +235,6 @@ static void insert_cross(lx_dbuild *b, lx_desc_block *k, const lx_group *g)
     memmove(&k->steps[at + m], &k->steps[at], (size_t)(k->n_steps - at) * sizeof k->steps[0]);
     memcpy(&k->steps[at], add, (size_t)m * sizeof add[0]);
     k->n_steps += m;
-    (void)g;
 }
 
 static void stack_blocks(lx_dbuild *b)
@@ -247,11 +247,11 @@ static void stack_blocks(lx_dbuild *b)
     d->blocks_more[0] = '\0';
     d->n_blocks = 2;
     d->n_enc_blocks = 1;
-    caption(b, &d->blocks[0], "Encoder block", a->n_enc_layers);
+    caption(&d->blocks[0], "Encoder block", a->n_enc_layers);
     lx_dblock_layer(b, &d->blocks[0], ge, &a->layers[ge->first]);
-    caption(b, &d->blocks[1], "Decoder block", a->n_layers - a->n_enc_layers);
+    caption(&d->blocks[1], "Decoder block", a->n_layers - a->n_enc_layers);
     lx_dblock_layer(b, &d->blocks[1], gd, &a->layers[gd->first]);
-    insert_cross(b, &d->blocks[1], gd);
+    insert_cross(b, &d->blocks[1]);
     /* the encoder's self-attention sees the whole input: "Masked ..." becomes "Bidirectional ..." */
     for (int j = 0; j < d->blocks[0].n_steps; j++) {
         lx_desc_card *c = &d->blocks[0].steps[j].card;
@@ -288,7 +288,7 @@ static void one_block(lx_dbuild *b)
     memset(d->blocks, 0, sizeof d->blocks);
     d->blocks_more[0] = '\0';
     d->n_blocks = 1;
-    caption(b, &d->blocks[0], "Encoder block", a->n_layers);
+    caption(&d->blocks[0], "Encoder block", a->n_layers);
     lx_dblock_layer(b, &d->blocks[0], g, &a->layers[g->first]);
 }
 
