@@ -159,10 +159,15 @@ static void cfg_t5(lx_fam_cfg *c)
 }
 
 /* A T5 GGUF: llama.cpp reads decoder_block_count when present, else the encoder's depth,
- * and buckets relative positions up to distance 128 (T5's default, never stored). */
+ * buckets relative positions up to distance 128 (T5's default, never stored), and runs a
+ * gated FFN with GELU (v1.1), an ungated one with ReLU (v1.0). */
 static bool gguf_t5(const lx_gguf *g, const char *prefix, lx_hparams *hp, lx_err *err)
 {
-    (void)g, (void)prefix, (void)err;
+    (void)prefix, (void)err;
+    const lx_tensors *t = lx_gguf_tensors(g);
+    bool gated = false;
+    for (size_t i = 0; t && i < t->n && !gated; i++) gated = strstr(t->v[i].name, ".ffn_gate.") != NULL;
+    if (!hp->activation[0]) lx_fam_copy(hp->activation, sizeof hp->activation, gated ? "gelu" : "relu");
     if (!hp->n_dec_layers && strcmp(hp->arch_raw, "t5encoder") != 0) hp->n_dec_layers = hp->n_layers;
     if (!hp->rel_attn_max_dist) hp->rel_attn_max_dist = 128;
     hp->attn_scale = 1;
