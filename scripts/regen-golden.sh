@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the golden files the tests compare against:
-#   tests/golden/NAME.svg and NAME.txt (tests/test_render.c) for stories260K.gguf and three
-#   catalogue models, and Qwen3-Next, Nemotron-H and Gemma 4 31B from ../shared/configs;
+#   tests/golden/NAME.svg and NAME.txt (tests/test_render.c) for stories260K.gguf and five
+#   catalogue models (two stacks: t5-small; an encoder: bert-base-uncased), and Qwen3-Next,
+#   Nemotron-H, Gemma 4 31B and a BERT sequence classifier from ../shared/configs;
 #   tests/golden/NAME.mmd and NAME.dot (tests/test_flow.c) for the three catalogue models;
 #   docs/llmxray.1 (llmxray --man) and completions/llmxray.bash, completions/_llmxray
 #   (llmxray --completion bash|zsh), which tests/test_cli.c checks are current.
@@ -26,8 +27,9 @@ flow() { # MODEL NAME
 mkdir -p tests/golden completions
 gen "$SHARED/models/stories260K.gguf" stories260K
 for m in llama-3.1-8b deepseek-v3 gemma-2-9b; do gen "$m" "$m"; flow "$m" "$m"; done
+for m in t5-small bert-base-uncased; do gen "$m" "$m"; done
 "$BIN" --man > docs/llmxray.1
 "$BIN" --completion bash > completions/llmxray.bash
 "$BIN" --completion zsh > completions/_llmxray
 echo "wrote docs/llmxray.1, completions/llmxray.bash and completions/_llmxray"
-for c in qwen3-next-80b-a3b nemotron-h-56b gemma-4-31b; do gen "$SHARED/configs/$c/config.json" "$c"; done
+for c in qwen3-next-80b-a3b nemotron-h-56b gemma-4-31b bert-base-uncased-seqcls; do gen "$SHARED/configs/$c/config.json" "$c"; done

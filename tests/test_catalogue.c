@@ -219,7 +219,14 @@ static const published PUBLISHED[] = {
     {"glm-4-9b-0414", 9400279040ull}, /* safetensors count (notes fam2/glm4.md) */
     {"hunyuan-a13b", 80393183232ull}, /* safetensors headers (notes fam2/hunyuan_v1_moe.md) */
     {"bert-base-uncased", 109482240ull}, /* BertModel with pooler, PyTorch count */
-    {"t5-small", 60506624ull},         /* T5ForConditionalGeneration, PyTorch count */
+    /* T5ForConditionalGeneration, PyTorch count; the hub file holds 60,506,880: 256 more in an unused
+     * decoder.block.0 EncDecAttention.relative_attention_bias (huggingface/safetensors temp.md) */
+    {"t5-small", 60506624ull},
+    /* these equal the hub files' safetensors totals (huggingface/safetensors temp.md@01b9ce0) */
+    {"roberta-base", 124697433ull},            /* RobertaForMaskedLM, no pooler */
+    {"distilbert-base-uncased", 66985530ull},  /* DistilBertForMaskedLM, no token types */
+    {"flan-t5-base", 247577856ull},            /* T5 v1.1: gated GELU, untied head */
+    {"bart-base", 139420416ull},               /* shared embedding, two position tables */
 };
 
 static void test_published_totals(void **state)

@@ -110,6 +110,10 @@ static void measure_spine(lx_lay *L)
         double w = lx_lay_card_w(L, &d->spine_bottom[i]);
         if (w > spine) spine = w;
     }
+    for (int i = 0; i < d->n_dec_top + d->n_enc_bottom; i++) { /* an encoder-decoder's other column ends */
+        double w = lx_lay_card_w(L, i < d->n_dec_top ? &d->dec_top[i] : &d->enc_bottom[i - d->n_dec_top]);
+        if (w > spine) spine = w;
+    }
     for (int k = 0; k < d->n_blocks; k++) {
         double cw = lx_scene_text_width(L->s, LX_FONT_CAPTION, d->blocks[k].caption);
         if (cw > caption) caption = cw;
@@ -138,11 +142,7 @@ static void measure_spine(lx_lay *L)
 
 /* ---- spine ---- */
 
-typedef struct spine {
-    lx_lay *L;
-    int prev;          /* element the next arrow starts from, -1 none */
-    double prev_bottom;
-} spine;
+typedef lx_spine spine;
 
 /* Joins the previous spine node to element el whose top is at `top`. */
 static void spine_link(spine *sp, int el, double top, bool head, int parent)
@@ -185,7 +185,7 @@ static double card_width(lx_lay *L, const lx_desc_card *c, bool in_block)
     return in_block ? L->block_w : L->spine_w;
 }
 
-static double spine_cards(spine *sp, const lx_desc_card *cards, int n, double y, const char *prefix)
+double lx_lay_spine_cards(spine *sp, const lx_desc_card *cards, int n, double y, const char *prefix)
 {
     for (int i = 0; i < n; i++) {
         char id[48];
@@ -329,7 +329,7 @@ static double block_steps(spine *sp, int k, int group, double y)
     return y;
 }
 
-static double layout_block(spine *sp, int k, double y)
+double lx_lay_block(spine *sp, int k, double y)
 {
     lx_lay *L = sp->L;
     double frame_y = layout_caption(L, k, y);
@@ -345,14 +345,15 @@ static double layout_block(spine *sp, int k, double y)
 
 static double layout_spine(lx_lay *L, double y)
 {
+    if (L->d->n_enc_blocks) return lx_lay_stacks(L, y); /* two columns: layout_encdec.c */
     spine sp = {L, -1, 0};
-    y = spine_cards(&sp, L->d->spine_top, L->d->n_spine_top, y, "spine") - LX_ARROW_GAP + 8;
-    for (int k = 0; k < L->d->n_blocks; k++) y = layout_block(&sp, k, y);
+    y = lx_lay_spine_cards(&sp, L->d->spine_top, L->d->n_spine_top, y, "spine") - LX_ARROW_GAP + 8;
+    for (int k = 0; k < L->d->n_blocks; k++) y = lx_lay_block(&sp, k, y);
     if (L->d->blocks_more[0])
         y = lx_lay_text_block(L, "blocks.more", -1, LX_FONT_NOTE, LX_INK_FAINT, L->cx + 12, y + 14,
                               L->cw / 2 - 12, L->d->blocks_more);
     y += 12;
-    return spine_cards(&sp, L->d->spine_bottom, L->d->n_spine_bottom, y, "spine");
+    return lx_lay_spine_cards(&sp, L->d->spine_bottom, L->d->n_spine_bottom, y, "spine");
 }
 
 /* ---- right column and leaders ---- */
@@ -429,7 +430,7 @@ lx_status lx_layout_arch(const lx_desc *d, lx_scene *s, lx_err *err)
     L.x0 = LX_MARGIN;
     for (int i = 0; i < LX_DESC_MAX_INSETS; i++) L.inset_panel[i] = -1;
     measure_spine(&L);
-    L.xr = L.x0 + L.cw + LX_GUTTER;
+    L.xr = L.x0 + L.cw + lx_lay_stacks_extra(&L) + LX_GUTTER;
     L.rw = right_width(&L);
     s->width = L.xr + L.rw + LX_MARGIN;
     L.top = layout_title(&L, s->width - 2 * LX_MARGIN);
@@ -450,7 +451,7 @@ lx_status lx_layout_spine(const lx_desc *d, lx_scene *s, lx_err *err)
     L.d = d;
     for (int i = 0; i < 4; i++) L.inset_panel[i] = -1;
     measure_spine(&L);
-    s->width = L.cw;
+    s->width = L.cw + lx_lay_stacks_extra(&L);
     s->height = layout_spine(&L, 0);
     if (!lx_scene_ok(s)) return lx_err_set(err, LX_ERR_IO, "out of memory while laying out the diagram");
     return LX_OK;

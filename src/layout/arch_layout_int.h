@@ -29,6 +29,24 @@ typedef struct lx_lay {
     int inset_panel[LX_DESC_MAX_INSETS];   /* scene index of each inset's panel */
 } lx_lay;
 
+/* The spine being drawn top to bottom: the element the next arrow starts from. */
+typedef struct lx_spine {
+    lx_lay *L;
+    int prev;          /* element the next arrow starts from, -1 none */
+    double prev_bottom;
+} lx_spine;
+
+/* Spine cards in a column at L->x0 / L->cx, each joined to the one above; returns the y
+ * below the last one plus an arrow's gap. */
+double lx_lay_spine_cards(lx_spine *sp, const lx_desc_card *cards, int n, double y, const char *prefix);
+/* Block k (caption, badge, container, steps); returns the y below it. */
+double lx_lay_block(lx_spine *sp, int k, double y);
+/* Encoder-decoders (layout_encdec.c): the two stack columns from y, with the cross-attention
+ * arrows; returns the y below the lower one. extra: the width the second column adds (0 for
+ * one stack). */
+double lx_lay_stacks(lx_lay *L, double y);
+double lx_lay_stacks_extra(const lx_lay *L);
+
 /* Converts a desc card to a scene card (pointers into dc). */
 lx_card lx_lay_card(const lx_desc_card *dc);
 /* Natural width of a desc card, including its side badge. */

@@ -133,10 +133,7 @@ const char *lx_dexpert_name(const lx_arch *a)
 
 bool lx_dis_encoder(const lx_arch *a)
 {
-    static const char *const enc[] = {"bert", "roberta", "nomic-bert", "jina-bert-v2", "xlm-roberta"};
-    for (size_t i = 0; i < sizeof enc / sizeof enc[0]; i++)
-        if (strcmp(a->hp.family, enc[i]) == 0) return true;
-    return false;
+    return a->encoder_only;
 }
 
 const char *lx_dnorm_name(const lx_arch *a)
@@ -181,7 +178,7 @@ static const char *main_dtype(const lx_arch *a)
 static const char *model_kind(const lx_arch *a)
 {
     if (lx_dis_encoder(a)) return "encoder-only transformer";
-    if (!strcmp(a->hp.family, "t5")) return "encoder-decoder transformer (encoder stack shown)";
+    if (a->n_enc_layers > 0 && a->n_enc_layers < a->n_layers) return "encoder-decoder transformer";
     int other = 0;
     for (int m = 0; m < LX_MIX_COUNT; m++) other += m != LX_MIX_ATTN && m != LX_MIX_NONE ? a->n_mixers[m] : 0;
     for (int i = 0; i < a->n_layers && i < LX_MAX_LAYERS; i++) other += (a->layers[i].bits & LX_LAYER_PAR_SSM) != 0;
@@ -231,9 +228,12 @@ static void build_title(lx_dbuild *b)
     title_params(b, params, sizeof params);
     if (a->hp.context_length) lx_dsnprintf(ctx, sizeof ctx, " · %s-token context", lx_dfmt_th(b, a->hp.context_length));
     const char *fam = a->hp.family[0] ? a->hp.family : a->hp.arch_raw;
-    lx_dsnprintf(d->subtitle[0], sizeof d->subtitle[0], "%s · %s (%s) · %s %s · d_model %s%s", params,
-             model_kind(a), fam[0] ? fam : "unknown family", lx_dfmt_th(b, a->hp.n_layers), LAYERS(a->hp.n_layers),
-             lx_dfmt_th(b, a->hp.d_model), ctx);
+    char layers[64];
+    if (a->n_enc_layers > 0 && a->n_enc_layers < a->n_layers) /* encoder + decoder */
+        lx_dsnprintf(layers, sizeof layers, "%d + %d layers", a->n_enc_layers, a->n_layers - a->n_enc_layers);
+    else lx_dsnprintf(layers, sizeof layers, "%s %s", lx_dfmt_th(b, a->hp.n_layers), LAYERS(a->hp.n_layers));
+    lx_dsnprintf(d->subtitle[0], sizeof d->subtitle[0], "%s · %s (%s) · %s · d_model %s%s", params,
+             model_kind(a), fam[0] ? fam : "unknown family", layers, lx_dfmt_th(b, a->hp.d_model), ctx);
     const char *dt = main_dtype(a);
     char bits[48] = "", file[1200] = "";
     if (dt[0] && !is_float_type(dt)) lx_dsnprintf(bits, sizeof bits, " · %.2f bits per weight", a->bits_per_weight);
@@ -714,6 +714,10 @@ static void block_layer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const
     if (l->mixer != LX_MIX_NONE) block_sublayer(b, k, g, l, per_kind, true);
     if (g->ffn != LX_FFN_NONE) block_sublayer(b, k, g, l, per_kind, false);
 }
+
+void lx_dblock_layer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l) { block_layer(b, k, g, l, false); }
+void lx_dnorm_card(lx_dbuild *b, lx_desc_card *c, const char *id, const char *prefix) { norm_card(b, c, id, prefix); }
+const char *lx_dfmt_kib(lx_dbuild *b, uint64_t v) { return fmt_kib(b, v); }
 
 static void block_name(const lx_group *g, int n_kinds, char *out, size_t cap)
 {
@@ -1227,6 +1231,7 @@ static void build_rows(lx_dbuild *b)
         lx_desc_row *r = &d->rows[d->n_rows++];
         r->kind = COMPS[i].kind;
         lx_dsnprintf(r->label, sizeof r->label, "%s", COMPS[i].label);
+        lx_drow_label(b, COMPS[i].comp, r->label, sizeof r->label);
         if (tied_out && !n.params) lx_dsnprintf(r->detail, sizeof r->detail, "tied to the embedding");
         else comp_detail(b, COMPS[i].comp, r->detail, sizeof r->detail);
         row_fill(b, r, n.params, n.bytes);
@@ -1376,6 +1381,7 @@ lx_desc *lx_desc_build(const lx_arch *a, lx_err *err)
     build_active_note(&b);
     build_kv_note(&b);
     lx_dbuild_insets(&b);
+    lx_dstacks(&b);
     if (unknown) {
         char cap[sizeof d->blocks[0].caption];
         memcpy(cap, d->blocks[0].caption, sizeof cap);

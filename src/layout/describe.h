@@ -150,6 +150,13 @@ typedef struct lx_desc {
     lx_desc_card spine_bottom[LX_DESC_MAX_SPINE]; /* final norm ... softmax */
     int n_blocks;
     lx_desc_block blocks[LX_DESC_MAX_BLOCKS];
+    /* Encoder-decoders (describe_encdec.c): blocks[0..n_enc_blocks) are the encoder's, drawn
+     * in a column of their own left of the decoder's; spine_top starts the encoder column and
+     * enc_bottom ends it (its final norm, its output, which feeds the decoder cards with id
+     * "xattn"); dec_top starts the decoder column, spine_bottom ends it. 0: one stack. */
+    int n_enc_blocks, n_enc_bottom, n_dec_top;
+    lx_desc_card enc_bottom[LX_DESC_MAX_SPINE];
+    lx_desc_card dec_top[LX_DESC_MAX_SPINE];
     char blocks_more[128];  /* when more distinct layer kinds exist than are drawn */
     int n_insets;
     lx_desc_inset insets[LX_DESC_MAX_INSETS];

@@ -42,6 +42,17 @@ const char *lx_dnorm_name(const lx_arch *a);      /* "RMSNorm" | "LayerNorm" */
 uint64_t lx_dq_head_dim(const lx_arch *a);        /* query/key head dim (MLA: nope + rope) */
 int lx_drope_layers(const lx_arch *a);            /* layers that rotate positions */
 
+/* Cards and block steps describe.c builds, for describe_encdec.c. */
+void lx_dnorm_card(lx_dbuild *b, lx_desc_card *c, const char *id, const char *prefix);
+void lx_dblock_layer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l);
+const char *lx_dfmt_kib(lx_dbuild *b, uint64_t v); /* 12 KiB, as the KV-cache note says it */
+/* Encoder-only and encoder-decoder models (describe_encdec.c): their embeddings, stacks and
+ * heads, rewritten after the common description and its insets. */
+void lx_dstacks(lx_dbuild *b);
+/* The parameter-table label of component c where these models differ ("Pooler and head",
+ * "Relative position bias"); leaves label as it is otherwise. */
+void lx_drow_label(lx_dbuild *b, lx_comp c, char *label, size_t cap);
+
 /* Insets (describe_inset.c): fills d->insets and points block cards at them. */
 void lx_dbuild_insets(lx_dbuild *b);
 lx_desc_inset *lx_dinset_new(lx_dbuild *b, lx_inset_type type, lx_kind kind, const char *id);

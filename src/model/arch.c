@@ -68,7 +68,7 @@ static lx_comp role_comp(lx_role r)
     case LX_ROLE_POS_EMBD: case LX_ROLE_ROPE_FREQS: case LX_ROLE_REL_BIAS: return LX_COMP_POSITION;
     case LX_ROLE_EMBD_NORM: case LX_ROLE_OUTPUT_NORM: case LX_ROLE_ATTN_NORM: case LX_ROLE_ATTN_POST_NORM:
     case LX_ROLE_FFN_NORM: case LX_ROLE_FFN_POST_NORM: case LX_ROLE_HF_POST_ATTN_LN: return LX_COMP_NORM;
-    case LX_ROLE_OUTPUT: case LX_ROLE_CLS_OUT: case LX_ROLE_POOLER: return LX_COMP_OUTPUT;
+    case LX_ROLE_OUTPUT: case LX_ROLE_CLS_OUT: case LX_ROLE_POOLER: case LX_ROLE_MLM: return LX_COMP_OUTPUT;
     case LX_ROLE_FFN_GATE: case LX_ROLE_FFN_UP: case LX_ROLE_FFN_DOWN: case LX_ROLE_FFN_GATE_UP: case LX_ROLE_FFN_ACT:
         return LX_COMP_FFN_DENSE;
     case LX_ROLE_MOE_ROUTER: case LX_ROLE_MOE_ROUTER_BIAS: case LX_ROLE_SHEXP_ROUTER: case LX_ROLE_MOE_LATENT:
@@ -560,7 +560,8 @@ static lx_status resolve_layers(build_ctx *c)
         for (int kc = 0; kc < LX_COMP_COUNT; kc++) params[l] += c->layers[l].comp[kc].params;
     }
     const lx_family *f = lx_family_by_name(a->hp.family);
-    a->encoder_only = f && (f->recipe & LX_R_ENCODER);
+    const lx_family *g = a->format == LX_FMT_GGUF ? lx_family_by_gguf(a->hp.arch_raw) : NULL; /* t5encoder */
+    a->encoder_only = (f && (f->recipe & LX_R_ENCODER)) || (g && (g->recipe & LX_R_ENCODER));
     if (st == LX_OK) lx_layers_resolve(a, ffn, q, k, has_v, params);
     free(ffn);
     free(q);
@@ -582,8 +583,17 @@ static lx_submodel *add_sub(lx_arch *a, lx_sub_kind kind, const char *name, int 
     return p;
 }
 
-/* The checkpoint's parts. An encoder-decoder's layers split at n_enc_layers; the embedding,
- * final norms and head (shared by both stacks or the decoder's) go with the decoder. */
+/* Whether tensor i belongs to an encoder-decoder's encoder: its layers, and the whole-model
+ * tensors llama.cpp names "enc." (the encoder's final norm; Whisper's audio stem). */
+static bool in_encoder(const lx_arch *a, size_t i)
+{
+    int l = a->roles[i].layer;
+    return l >= 0 ? l < a->n_enc_layers : strncmp(a->tensors->v[i].name, "enc.", 4) == 0;
+}
+
+/* The checkpoint's parts. An encoder-decoder's layers split at n_enc_layers; the encoder
+ * keeps its own final norm; the token embedding (shared by both stacks, or the decoder's),
+ * the decoder's final norm and the head go with the decoder. */
 static void set_subs(lx_arch *a)
 {
     a->n_subs = 0;
@@ -594,9 +604,9 @@ static void set_subs(lx_arch *a)
     }
     if (a->n_enc_layers > 0 && a->n_enc_layers < a->n_layers) {
         lx_submodel *e = add_sub(a, LX_SUB_ENCODER, "Encoder", a->n_enc_layers);
-        for (int l = 0; l < a->n_enc_layers; l++) e->params += a->layers[l].params;
-        for (int g = 0; g < a->n_groups; g++)
-            if (a->groups[g].last < a->n_enc_layers) e->bytes += a->groups[g].bytes;
+        for (size_t i = 0; i < a->tensors->n; i++)
+            if (a->roles[i].role != LX_ROLE_BUFFER && in_encoder(a, i))
+                e->params += a->tensors->v[i].n_elems, e->bytes += a->tensors->v[i].n_bytes;
         lx_submodel *d = add_sub(a, LX_SUB_DECODER, "Decoder", a->n_layers - a->n_enc_layers);
         d->params = a->total_params - e->params, d->bytes = a->total_bytes - e->bytes;
         return;

@@ -1526,6 +1526,32 @@ static const lx_catalogue_entry ENTRIES[] = {
       "\"relative_attention_num_buckets\":32,\"relative_attention_max_distance\":128,"
       "\"feed_forward_proj\":\"relu\",\"layer_norm_epsilon\":1e-06,\"n_positions\":512,"
       "\"tie_word_embeddings\":true,\"torch_dtype\":\"float32\"}"},
+    {"roberta-base", "RoBERTa base",
+     "Facebook RoBERTa (2019), BERT's encoder trained longer, byte-level BPE; FacebookAI/roberta-base config.json "
+     "(RobertaForMaskedLM)",
+      "{\"model_type\":\"roberta\",\"architectures\":[\"RobertaForMaskedLM\"],\"hidden_size\":768,"
+      "\"intermediate_size\":3072,\"num_hidden_layers\":12,\"num_attention_heads\":12,\"vocab_size\":50265,"
+      "\"max_position_embeddings\":514,\"type_vocab_size\":1,\"hidden_act\":\"gelu\",\"layer_norm_eps\":1e-05,"
+      "\"torch_dtype\":\"float32\"}"},
+    {"distilbert-base-uncased", "DistilBERT base (uncased)",
+     "Hugging Face DistilBERT (2019), 6-layer distillation of BERT base; distilbert/distilbert-base-uncased "
+     "config.json (DistilBertForMaskedLM)",
+      "{\"model_type\":\"distilbert\",\"architectures\":[\"DistilBertForMaskedLM\"],\"dim\":768,"
+      "\"hidden_dim\":3072,\"n_layers\":6,\"n_heads\":12,\"vocab_size\":30522,\"max_position_embeddings\":512,"
+      "\"activation\":\"gelu\",\"torch_dtype\":\"float32\"}"},
+    {"flan-t5-base", "FLAN-T5 base",
+     "Google FLAN-T5 (2022), T5 v1.1: gated GELU, untied output head; google/flan-t5-base config.json",
+      "{\"model_type\":\"t5\",\"architectures\":[\"T5ForConditionalGeneration\"],\"d_model\":768,\"d_kv\":64,"
+      "\"d_ff\":2048,\"num_layers\":12,\"num_decoder_layers\":12,\"num_heads\":12,\"vocab_size\":32128,"
+      "\"relative_attention_num_buckets\":32,\"relative_attention_max_distance\":128,"
+      "\"feed_forward_proj\":\"gated-gelu\",\"layer_norm_epsilon\":1e-06,\"n_positions\":512,"
+      "\"tie_word_embeddings\":false,\"torch_dtype\":\"float32\"}"},
+    {"bart-base", "BART base",
+     "Facebook BART (2019), denoising encoder-decoder, post-norm, learned positions; facebook/bart-base config.json",
+      "{\"model_type\":\"bart\",\"architectures\":[\"BartModel\"],\"d_model\":768,\"encoder_layers\":6,"
+      "\"decoder_layers\":6,\"encoder_attention_heads\":12,\"decoder_attention_heads\":12,\"encoder_ffn_dim\":3072,"
+      "\"decoder_ffn_dim\":3072,\"vocab_size\":50265,\"max_position_embeddings\":1024,"
+      "\"activation_function\":\"gelu\",\"scale_embedding\":false,\"torch_dtype\":\"float32\"}"},
 };
 
 #define N_ENTRIES (sizeof ENTRIES / sizeof ENTRIES[0])

@@ -55,6 +55,7 @@ static const u64_field U64_FIELDS[] = {
     {HP(n_token_types), {"type_vocab_size"}, false},
     {HP(n_dec_layers), {"num_decoder_layers", "decoder_layers"}, false},
     {HP(rel_attn_buckets), {"relative_attention_num_buckets"}, false},
+    {HP(rel_attn_max_dist), {"relative_attention_max_distance"}, false},
     {HP(n_nextn_layers), {"num_nextn_predict_layers", "num_mtp_layers", "mtp_num_hidden_layers"}, false},
     {HP(chunk_size), {"attention_chunk_size"}, false},
     {HP(lin_k_heads), {"linear_num_key_heads"}, false},

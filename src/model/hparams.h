@@ -138,6 +138,9 @@ typedef struct lx_hparams {
     uint64_t n_token_types;     /* BERT token-type vocabulary (type_vocab_size) */
     uint64_t n_dec_layers;      /* encoder-decoder (T5): decoder blocks; n_layers counts the encoder */
     uint64_t rel_attn_buckets;  /* T5 relative-attention buckets */
+    uint64_t rel_attn_max_dist; /* T5 relative_attention_max_distance (0 = not declared; T5's default 128) */
+    lx_tristate pooler;         /* encoder: the [CLS] dense + tanh (BertModel, ...ForSequenceClassification) */
+    lx_tristate mlm_head;       /* encoder: the masked-LM head (...ForMaskedLM); unknown: the record's recipe */
     uint64_t n_nextn_layers;    /* DeepSeek-V3 multi-token-prediction modules in the checkpoint
                                    (num_nextn_predict_layers); not part of the main model's count */
     lx_quant quant;             /* quantization_config: how the release stores its weights (model/quant) */

@@ -29,9 +29,9 @@ static const role_pattern PATTERNS[] = {
     {"score", LX_ROLE_CLS_OUT, false},
     {"out_proj", LX_ROLE_CLS_OUT, false},
     {"pooler.dense", LX_ROLE_POOLER, false},
-    {"mlm.dense", LX_ROLE_POOLER, false},
-    {"mlm.norm", LX_ROLE_OUTPUT_NORM, false},
-    {"mlm.decoder", LX_ROLE_OUTPUT, false},
+    {"mlm.dense", LX_ROLE_MLM, false},
+    {"mlm.norm", LX_ROLE_MLM, false},
+    {"mlm.decoder", LX_ROLE_MLM, false},
     {"blk.%d.attn_norm", LX_ROLE_ATTN_NORM, false},
     {"blk.%d.attn_post_norm", LX_ROLE_ATTN_POST_NORM, false},
     /* llama.cpp keeps Hugging Face's ambiguous name: resolved per layer like the HF one */
@@ -201,6 +201,7 @@ static const role_pattern PATTERNS[] = {
 
 static const char *const HF_PREFIXES[] = {
     "model.language_model.", "language_model.model.", "language_model.", "model.", "transformer.",
+    "bert.", "roberta.", "distilbert.", /* encoder checkpoints: the base model under its heads */
 };
 
 /* Matches name against pat; "%d"/"%e" take a decimal number. */
@@ -345,7 +346,7 @@ static const char *const ROLE_NAMES[LX_ROLE_COUNT] = {
     [LX_ROLE_SSM_MISC] = "ssm_norms", [LX_ROLE_CONV_IN] = "shortconv.in_proj", [LX_ROLE_CONV] = "shortconv.conv",
     [LX_ROLE_CONV_OUT] = "shortconv.out_proj", [LX_ROLE_PLE_EMBD] = "per_layer_token_embd",
     [LX_ROLE_PLE_PROJ] = "per_layer_model_proj", [LX_ROLE_PLE_LAYER] = "per_layer_input",
-    [LX_ROLE_LAYER_SCALE] = "layer_output_scale", [LX_ROLE_MTP] = "nextn", [LX_ROLE_HYPER] = "hyper_connection", [LX_ROLE_CROSS_ATTN] = "cross_attn", [LX_ROLE_REL_BIAS] = "attn_rel_b",
+    [LX_ROLE_LAYER_SCALE] = "layer_output_scale", [LX_ROLE_MTP] = "nextn", [LX_ROLE_HYPER] = "hyper_connection", [LX_ROLE_CROSS_ATTN] = "cross_attn", [LX_ROLE_REL_BIAS] = "attn_rel_b", [LX_ROLE_MLM] = "mlm",
 };
 
 const char *lx_role_name(lx_role r) { return (unsigned)r < LX_ROLE_COUNT ? ROLE_NAMES[r] : "unknown"; }

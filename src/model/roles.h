@@ -51,6 +51,7 @@ typedef enum lx_role {
     LX_ROLE_HYPER,       /* hyper-connection mixing of residual streams (DeepSeek-V4 mHC) */
     LX_ROLE_CROSS_ATTN,  /* a decoder layer's cross-attention to the encoder (q/k/v/o and its norm) */
     LX_ROLE_REL_BIAS,    /* T5's relative-position bias buckets */
+    LX_ROLE_MLM,         /* an encoder's masked-LM head: transform dense, its norm, the decoder's bias */
     LX_ROLE_MTP,         /* multi-token-prediction module tensors */
     /* not parameters: causal-mask buffers some checkpoints carry (GPT-2's attn.bias) */
     LX_ROLE_BUFFER,

@@ -325,13 +325,15 @@ void lx_synth_bert(syn *s)
     uint64_t d = hp->d_model;
     add(s, 2, hp->vocab_size, d, 0, "token_embd.weight");
     add(s, 2, hp->context_length, d, 0, "position_embd.weight");
-    add(s, 2, hp->n_token_types ? hp->n_token_types : 2, d, 0, "token_types.weight");
+    if (hp->n_token_types) add(s, 2, hp->n_token_types, d, 0, "token_types.weight"); /* none in DistilBERT */
     nrm(s, "token_embd_norm", d);
     for (uint64_t i = 0; i < hp->n_layers && !lx_err_failed(s->err); i++) bert_layer(s, i);
     s->pfx[0] = '\0';
-    if (!(s->flags & LX_R_NO_POOLER)) lin(s, "cls", d, d, true); /* the pooler's dense layer */
+    bool pooler = hp->pooler != LX_UNKNOWN ? yes(hp->pooler) : !(s->flags & LX_R_NO_POOLER);
+    bool mlm = hp->mlm_head != LX_UNKNOWN ? yes(hp->mlm_head) : (s->flags & LX_R_MLM_HEAD) != 0;
+    if (pooler) lin(s, "cls", d, d, true); /* the pooler's dense layer */
     if (hp->n_labels) lin(s, "cls.output", hp->n_labels, d, true);
-    if (s->flags & LX_R_MLM_HEAD) { /* transform, its norm, and the tied decoder's bias */
+    if (mlm) { /* transform, its norm, and the tied decoder's bias */
         lin(s, "mlm.dense", d, d, true);
         nrm(s, "mlm.norm", d);
         add(s, 1, hp->vocab_size, 0, 0, "mlm.decoder.bias");

@@ -18,7 +18,9 @@
  *    biases, gpt-oss attention/router/expert biases and sinks, GPT-2/BERT/Falcon biases);
  *    buffers (rotary tables, GPT-2's causal mask) are not parameters;
  *  - a tied output head is not listed (it is the embedding);
- *  - BERT is BertModel (embeddings, encoder, pooler, no MLM head);
+ *  - BERT is what the config's class holds: BertModel (embeddings, encoder, pooler) when
+ *    it names none, ...ForMaskedLM (MLM head, no pooler), ...ForSequenceClassification
+ *    (pooler + classifier); RoBERTa without a class is RobertaForMaskedLM as the hub ships it;
  *  - T5 is T5ForConditionalGeneration ("enc."/"dec." blocks, relative-attention bias in
  *    each stack's first block, cross-attention in the decoder);
  *  - DeepSeek-V3's multi-token-prediction module (num_nextn_predict_layers, shipped in the

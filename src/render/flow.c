@@ -507,7 +507,12 @@ lx_status lx_flow_render(const lx_desc *d, lx_flow_syntax syntax, lx_buf *out, l
         make_id(first, sizeof first, "s", d->spine_top[0].id);
         f.ops->edge(&f, "t_title", first, E_HIDDEN, NULL);
     }
-    for (int b = 0; b < d->n_blocks; b++) walk_block(&f, b, &d->blocks[b]);
+    for (int b = 0; b < d->n_blocks; b++) {
+        walk_block(&f, b, &d->blocks[b]);
+        if (b + 1 != d->n_enc_blocks) continue;
+        spine_cards(&f, d->enc_bottom, d->n_enc_bottom); /* the encoder's end, then the decoder's start */
+        spine_cards(&f, d->dec_top, d->n_dec_top);
+    }
     if (d->blocks_more[0]) {
         const char *more[1] = {d->blocks_more};
         f.ops->node(&f, "n_more", LX_KIND_NEUTRAL, SH_NOTE, more, 1);

@@ -43,11 +43,15 @@ static void text_title(const lx_arch *a, lx_buf *b)
     lx_buf_puts(b, "\n\n");
 }
 
+/* Two stacks: layers [0, n_enc_layers) are the encoder's. */
+static bool enc_dec(const lx_arch *a) { return a->n_enc_layers > 0 && a->n_enc_layers < a->n_layers; }
+
 static void text_hparams(const lx_arch *a, lx_buf *b)
 {
     const lx_hparams *hp = &a->hp;
     lx_buf_puts(b, "Hyper-parameters\n  layers ");
     put_num(b, hp->n_layers);
+    if (enc_dec(a)) lx_buf_printf(b, " (encoder %d + decoder %d)", a->n_enc_layers, a->n_layers - a->n_enc_layers);
     lx_buf_puts(b, " · d_model ");
     put_num(b, hp->d_model);
     lx_buf_puts(b, " · heads ");
@@ -98,6 +102,10 @@ static void text_position_norm(const lx_arch *a, lx_buf *b)
             if (a->pos.scaling_factor > 0) lx_buf_printf(b, " x%g", a->pos.scaling_factor);
         }
     }
+    if (a->pos.kind == LX_POS_RELATIVE)
+        lx_buf_printf(b, " · %llu buckets, max distance %llu, one per stack · scores not divided by sqrt(d)",
+                      (unsigned long long)(a->hp.rel_attn_buckets ? a->hp.rel_attn_buckets : 32),
+                      (unsigned long long)(a->hp.rel_attn_max_dist ? a->hp.rel_attn_max_dist : 128));
     lx_buf_printf(b, "\n  Norm       %s, %s-norm%s\n", a->norm.kind == LX_NORM_RMSNORM ? "RMSNorm" : "LayerNorm",
                   lx_norm_place_name(a->norm.placement), a->norm.bias ? " (with bias)" : "");
 }
@@ -130,8 +138,10 @@ static void text_groups(const lx_arch *a, lx_buf *b)
     lx_buf_puts(b, "Layer groups\n");
     for (int i = 0; i < a->n_groups; i++) {
         const lx_group *g = &a->groups[i];
-        lx_buf_printf(b, "  layers %3d-%-3d %3d x  %s + %-3s  ", g->first, g->last, g->last - g->first + 1,
-                      lx_attn_kind_name(g->attn), lx_ffn_kind_name(g->ffn));
+        int off = enc_dec(a) && g->first >= a->n_enc_layers ? a->n_enc_layers : 0; /* each stack counts from 0 */
+        lx_buf_printf(b, "  %slayers %3d-%-3d %3d x  %s + %-3s  ", !enc_dec(a) ? "" : off ? "decoder " : "encoder ",
+                      g->first - off, g->last - off, g->last - g->first + 1, lx_attn_kind_name(g->attn),
+                      lx_ffn_kind_name(g->ffn));
         put_num(b, g->params_per_layer);
         lx_buf_puts(b, " parameters per layer\n");
     }
@@ -176,6 +186,20 @@ static void text_table(const lx_arch *a, lx_buf *b)
     lx_buf_putc(b, '\n');
 }
 
+/* The checkpoint's parts, when there is more than one. */
+static void text_components(const lx_arch *a, lx_buf *b)
+{
+    if (a->n_subs < 2) return;
+    lx_buf_puts(b, "\n  Components\n");
+    for (int i = 0; i < a->n_subs; i++) {
+        char layers[32] = "";
+        if (a->subs[i].n_layers) snprintf(layers, sizeof layers, "%d layer%s", a->subs[i].n_layers, a->subs[i].n_layers == 1 ? "" : "s");
+        char label[96];
+        snprintf(label, sizeof label, "%s, %s", a->subs[i].name, layers);
+        table_row(b, layers[0] ? label : a->subs[i].name, a->subs[i].params, a->subs[i].bytes, a->total_params);
+    }
+}
+
 static void text_warnings(const lx_arch *a, lx_buf *b)
 {
     for (int i = 0; i < a->n_warnings; i++) {
@@ -196,5 +220,6 @@ void lx_info_text(const lx_arch *a, lx_buf *out)
     text_groups(a, out);
     lx_buf_puts(out, "Parameters\n");
     text_table(a, out);
+    text_components(a, out);
     text_warnings(a, out);
 }

@@ -275,6 +275,9 @@ static spine_geom spine_measure(term *T)
     const lx_desc *d = T->d;
     int wc = 30;
     for (int i = 0; i < d->n_spine_top; i++) if (card_natural(T, &d->spine_top[i]) > wc) wc = card_natural(T, &d->spine_top[i]);
+    for (int i = 0; i < d->n_enc_bottom; i++)
+        if (card_natural(T, &d->enc_bottom[i]) > wc) wc = card_natural(T, &d->enc_bottom[i]);
+    for (int i = 0; i < d->n_dec_top; i++) if (card_natural(T, &d->dec_top[i]) > wc) wc = card_natural(T, &d->dec_top[i]);
     for (int i = 0; i < d->n_spine_bottom; i++)
         if (card_natural(T, &d->spine_bottom[i]) > wc) wc = card_natural(T, &d->spine_bottom[i]);
     for (int k = 0; k < d->n_blocks; k++)
@@ -412,7 +415,15 @@ static int draw_spine(term *T, int y)
         if (i) y = arrow_row(T, &g, y, true);
         y = draw_card(T, &g, &d->spine_top[i], y, true);
     }
-    for (int k = 0; k < d->n_blocks; k++) y = draw_block(T, &g, &d->blocks[k], arrow_row(T, &g, y, false));
+    for (int k = 0; k < d->n_blocks; k++) {
+        y = draw_block(T, &g, &d->blocks[k], arrow_row(T, &g, y, false));
+        if (k + 1 != d->n_enc_blocks) continue;
+        /* an encoder-decoder: the encoder's end, then the decoder's start, one below the other */
+        for (int i = 0; i < d->n_enc_bottom + d->n_dec_top; i++) {
+            y = arrow_row(T, &g, y, true);
+            y = draw_card(T, &g, i < d->n_enc_bottom ? &d->enc_bottom[i] : &d->dec_top[i - d->n_enc_bottom], y, true);
+        }
+    }
     if (d->blocks_more[0]) { arrow_row(T, &g, y, false); text(T, g.cx + 2, y++, d->blocks_more, NO_KIND, A_DIM, T->w); }
     for (int i = 0; i < d->n_spine_bottom; i++) {
         y = arrow_row(T, &g, y, true);

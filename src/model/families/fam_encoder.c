@@ -7,17 +7,29 @@
 #include "model/synth.h"
 #include "model/synth_int.h"
 
-/* A sequence-classification checkpoint adds a classifier of len(id2label) outputs
- * (num_labels; transformers' default 2) after the pooler. */
-static void cfg_bert(lx_fam_cfg *c)
+/* The head the checkpoint's class has: ...ForMaskedLM the masked-LM head and no pooler;
+ * ...ForSequenceClassification a classifier of len(id2label) outputs (num_labels;
+ * transformers' default 2) after the pooler (RoBERTa's classification head has the same
+ * dense + tanh, then out_proj; DistilBERT's pre_classifier the same shape); ...Model the pooler
+ * alone when the family's base model has one (base_pooler). No class: the record's recipe. */
+static void encoder_head(lx_fam_cfg *c, bool base_pooler)
 {
-    c->hp->attn_bias = c->hp->ffn_bias = LX_YES;
     json_t *archs = json_object_get(c->j->root, "architectures");
     const char *cls = json_string_value(json_array_get(archs, 0));
-    if (!cls || !strstr(cls, "ForSequenceClassification")) return;
+    if (!cls) return;
+    bool mlm = strstr(cls, "ForMaskedLM") != NULL, seq = strstr(cls, "ForSequenceClassification") != NULL;
+    c->hp->mlm_head = lx_fam_tri(mlm);
+    c->hp->pooler = lx_fam_tri(seq || (!mlm && base_pooler));
+    if (!seq) return;
     json_t *labels = json_object_get(c->j->cfg, "id2label");
     c->hp->n_labels = json_is_object(labels) && json_object_size(labels) ? json_object_size(labels) : 2;
     lx_jcfg_u64(c->j, "num_labels", &c->hp->n_labels, true);
+}
+
+static void cfg_bert(lx_fam_cfg *c)
+{
+    c->hp->attn_bias = c->hp->ffn_bias = LX_YES;
+    encoder_head(c, true);
 }
 
 /* Configs older than model_type: BERT-style keys. RoBERTa's have one token type and 514
@@ -36,6 +48,50 @@ static bool detect_roberta(const lx_jcfg *j)
 
 static bool detect_bert(const lx_jcfg *j) { return is_legacy_bert(j); }
 
+/* Hugging Face's names of BERT-style checkpoints ("bert.", "roberta.", "distilbert." and
+ * "transformer." stripped first): BERT/RoBERTa, then DistilBERT; the heads of each. */
+static const lx_role_pattern BERT_ROLES[] = {
+    {"embeddings.word_embeddings", LX_ROLE_TOK_EMBD, false},
+    {"embeddings.position_embeddings", LX_ROLE_POS_EMBD, false},
+    {"embeddings.token_type_embeddings", LX_ROLE_TOKEN_TYPES, false},
+    {"embeddings.LayerNorm", LX_ROLE_EMBD_NORM, false},
+    {"embeddings.position_ids", LX_ROLE_BUFFER, false},
+    {"encoder.layer.%d.attention.self.query", LX_ROLE_ATTN_Q, false},
+    {"encoder.layer.%d.attention.self.key", LX_ROLE_ATTN_K, false},
+    {"encoder.layer.%d.attention.self.value", LX_ROLE_ATTN_V, false},
+    {"encoder.layer.%d.attention.output.dense", LX_ROLE_ATTN_O, false},
+    {"encoder.layer.%d.attention.output.LayerNorm", LX_ROLE_ATTN_POST_NORM, false},
+    {"encoder.layer.%d.intermediate.dense", LX_ROLE_FFN_UP, false},
+    {"encoder.layer.%d.output.dense", LX_ROLE_FFN_DOWN, false},
+    {"encoder.layer.%d.output.LayerNorm", LX_ROLE_FFN_POST_NORM, false},
+    {"layer.%d.attention.q_lin", LX_ROLE_ATTN_Q, false},
+    {"layer.%d.attention.k_lin", LX_ROLE_ATTN_K, false},
+    {"layer.%d.attention.v_lin", LX_ROLE_ATTN_V, false},
+    {"layer.%d.attention.out_lin", LX_ROLE_ATTN_O, false},
+    {"layer.%d.sa_layer_norm", LX_ROLE_ATTN_POST_NORM, false},
+    {"layer.%d.ffn.lin1", LX_ROLE_FFN_UP, false},
+    {"layer.%d.ffn.lin2", LX_ROLE_FFN_DOWN, false},
+    {"layer.%d.output_layer_norm", LX_ROLE_FFN_POST_NORM, false},
+    {"pooler.dense", LX_ROLE_POOLER, false},
+    {"pre_classifier", LX_ROLE_POOLER, false},
+    {"classifier.dense", LX_ROLE_POOLER, false},
+    {"classifier.out_proj", LX_ROLE_CLS_OUT, false},
+    {"classifier", LX_ROLE_CLS_OUT, false},
+    {"cls.seq_relationship", LX_ROLE_CLS_OUT, false},
+    {"cls.predictions.transform.dense", LX_ROLE_MLM, false},
+    {"cls.predictions.transform.LayerNorm", LX_ROLE_MLM, false},
+    {"cls.predictions.decoder", LX_ROLE_MLM, false},
+    {"cls.predictions", LX_ROLE_MLM, false},
+    {"lm_head.dense", LX_ROLE_MLM, false},
+    {"lm_head.layer_norm", LX_ROLE_MLM, false},
+    {"lm_head.decoder", LX_ROLE_MLM, false},
+    {"lm_head", LX_ROLE_MLM, false},
+    {"vocab_transform", LX_ROLE_MLM, false},
+    {"vocab_layer_norm", LX_ROLE_MLM, false},
+    {"vocab_projector", LX_ROLE_MLM, false},
+    {NULL, LX_ROLE_UNKNOWN, false},
+};
+
 const lx_family lx_fam_bert = {
     .name = "bert", .label = "BERT",
     .hf_types = (const char *const[]){"bert", NULL},
@@ -45,11 +101,12 @@ const lx_family lx_fam_bert = {
     .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-12,\"vocab_size\":30522,"
                 "\"hidden_size\":768,\"num_hidden_layers\":12,\"num_attention_heads\":12,\"intermediate_size\":3072,"
                 "\"max_position_embeddings\":512,\"type_vocab_size\":2}",
-    .config = cfg_bert, .detect = detect_bert, .build = lx_synth_bert, .recipe = LX_R_ENCODER, .tokenizer = "wpm",
+    .config = cfg_bert, .detect = detect_bert, .hf_roles = BERT_ROLES, .build = lx_synth_bert, .recipe = LX_R_ENCODER,
+    .tokenizer = "wpm",
 };
 
 /* RoBERTa as the hub ships it: RobertaForMaskedLM (no pooler, the MLM head). */
-static void cfg_roberta(lx_fam_cfg *c) { c->hp->attn_bias = c->hp->ffn_bias = LX_YES; }
+static void cfg_roberta(lx_fam_cfg *c) { cfg_bert(c); }
 
 const lx_family lx_fam_roberta = {
     .name = "roberta", .label = "RoBERTa",
@@ -59,7 +116,29 @@ const lx_family lx_fam_roberta = {
     .gated = LX_NO, .qk_norm = LX_NO,
     .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-5,\"vocab_size\":50265,"
                 "\"max_position_embeddings\":514,\"type_vocab_size\":1}",
-    .config = cfg_roberta, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER, .tokenizer = "bpe",
+    .config = cfg_roberta, .hf_roles = BERT_ROLES, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER, .tokenizer = "bpe",
+};
+
+/* DistilBERT: BERT's block, 6 layers, no token types and no pooler; hidden_dim is the FFN
+ * width. The hub ships DistilBertForMaskedLM (vocab_transform, vocab_layer_norm, the tied
+ * vocab_projector's bias). llama.cpp converts it to the "bert" architecture. */
+static void cfg_distilbert(lx_fam_cfg *c)
+{
+    c->hp->attn_bias = c->hp->ffn_bias = LX_YES;
+    lx_jcfg_u64(c->j, "hidden_dim", &c->hp->d_ff, true);
+    c->hp->n_token_types = 0;
+    encoder_head(c, false);
+}
+
+const lx_family lx_fam_distilbert = {
+    .name = "distilbert", .label = "DistilBERT",
+    .hf_types = (const char *const[]){"distilbert", NULL},
+    .hf_classes = (const char *const[]){"DistilBert", NULL},
+    .position = "learned", .norm = "layernorm", .activation = "gelu", .gated = LX_NO, .qk_norm = LX_NO,
+    .defaults = "{\"activation\":\"gelu\",\"tie_word_embeddings\":true,\"vocab_size\":30522,\"dim\":768,"
+                "\"n_layers\":6,\"n_heads\":12,\"hidden_dim\":3072,\"max_position_embeddings\":512}",
+    .config = cfg_distilbert, .hf_roles = BERT_ROLES, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER,
+    .tokenizer = "wpm",
 };
 
 /* T5: feed_forward_proj "gated-gelu" means a gated FFN (transformers then uses gelu_new);
@@ -76,6 +155,23 @@ static void cfg_t5(lx_fam_cfg *c)
                     strcmp(ffp, "gated-gelu") == 0 ? "gelu_new" : gated ? ffp + 6 : ffp);
     if (!hp->n_dec_layers) hp->n_dec_layers = hp->n_layers;
     hp->attn_bias = hp->ffn_bias = LX_NO;
+    hp->attn_scale = 1; /* scores are not divided by √d_kv (folded into the initialisation) */
+}
+
+/* A T5 GGUF: llama.cpp reads decoder_block_count when present, else the encoder's depth,
+ * buckets relative positions up to distance 128 (T5's default, never stored), and runs a
+ * gated FFN with GELU (v1.1), an ungated one with ReLU (v1.0). */
+static bool gguf_t5(const lx_gguf *g, const char *prefix, lx_hparams *hp, lx_err *err)
+{
+    (void)prefix, (void)err;
+    const lx_tensors *t = lx_gguf_tensors(g);
+    bool gated = false;
+    for (size_t i = 0; t && i < t->n && !gated; i++) gated = strstr(t->v[i].name, ".ffn_gate.") != NULL;
+    if (!hp->activation[0]) lx_fam_copy(hp->activation, sizeof hp->activation, gated ? "gelu" : "relu");
+    if (!hp->n_dec_layers && strcmp(hp->arch_raw, "t5encoder") != 0) hp->n_dec_layers = hp->n_layers;
+    if (!hp->rel_attn_max_dist) hp->rel_attn_max_dist = 128;
+    hp->attn_scale = 1;
+    return true;
 }
 
 const lx_family lx_fam_t5 = {
@@ -86,13 +182,14 @@ const lx_family lx_fam_t5 = {
     .gated = LX_NO, .qk_norm = LX_NO,
     .defaults = "{\"feed_forward_proj\":\"relu\",\"tie_word_embeddings\":true,\"layer_norm_epsilon\":1e-6,"
                 "\"vocab_size\":32128,\"d_model\":512,\"d_kv\":64,\"d_ff\":2048,\"num_layers\":6,\"num_heads\":8,"
-                "\"relative_attention_num_buckets\":32}",
-    .config = cfg_t5, .build = lx_synth_t5, .tokenizer = "spm",
+                "\"relative_attention_num_buckets\":32,\"relative_attention_max_distance\":128}",
+    .config = cfg_t5, .gguf = gguf_t5, .build = lx_synth_t5, .tokenizer = "spm",
 };
 
 const lx_family lx_fam_t5encoder = {
     .name = "t5", .label = "T5 encoder", .gguf_arch = "t5encoder", .position = "relative", .norm = "rmsnorm",
-    .activation = "", .gated = LX_NO, .qk_norm = LX_NO, .build = lx_synth_t5, .tokenizer = "spm",
+    .activation = "", .gated = LX_NO, .qk_norm = LX_NO, .gguf = gguf_t5, .build = lx_synth_t5, .recipe = LX_R_ENCODER,
+    .tokenizer = "spm",
 };
 
 /* An mmproj file: its keys live under clip.vision.*. */

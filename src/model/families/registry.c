@@ -19,7 +19,8 @@ extern const lx_family lx_fam_bloom, lx_fam_mpt, lx_fam_gptj, lx_fam_phi2, lx_fa
     lx_fam_starcoder2, lx_fam_bigcode, lx_fam_opt, lx_fam_phimoe, lx_fam_kimi_linear, lx_fam_grok, lx_fam_step35,
     lx_fam_cohere2, lx_fam_bailing2, lx_fam_granite, lx_fam_glm4, lx_fam_seed_oss, lx_fam_apertus, lx_fam_ernie_moe,
     lx_fam_hunyuan_moe;
-extern const lx_family lx_fam_whisper, lx_fam_bert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
+extern const lx_family lx_fam_whisper, lx_fam_bert, lx_fam_distilbert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
+extern const lx_family lx_fam_bart, lx_fam_mbart;
 
 static const lx_family *const FAMILIES[] = {
     &lx_fam_llama, &lx_fam_mistral, &lx_fam_mixtral, &lx_fam_llama4,
@@ -36,7 +37,8 @@ static const lx_family *const FAMILIES[] = {
     &lx_fam_starcoder2, &lx_fam_bigcode, &lx_fam_opt, &lx_fam_phimoe, &lx_fam_kimi_linear, &lx_fam_grok, &lx_fam_step35,
     &lx_fam_cohere2, &lx_fam_bailing2, &lx_fam_granite, &lx_fam_glm4, &lx_fam_seed_oss, &lx_fam_apertus, &lx_fam_ernie_moe,
     &lx_fam_hunyuan_moe,
-    &lx_fam_whisper, &lx_fam_bert, &lx_fam_t5, &lx_fam_t5encoder, &lx_fam_clip,
+    &lx_fam_whisper, &lx_fam_bert, &lx_fam_distilbert, &lx_fam_t5, &lx_fam_t5encoder, &lx_fam_clip,
+    &lx_fam_bart, &lx_fam_mbart,
 };
 
 #define N_FAMILIES (sizeof FAMILIES / sizeof FAMILIES[0])
