@@ -21,7 +21,7 @@
 #include "fixture_st.h"
 #include "layout/describe.h"
 #include "model/arch.h"
-#include "read/source.h"
+#include "open/source.h"
 
 #define CONFIGS LX_SHARED_DIR "/configs/"
 
