@@ -187,6 +187,15 @@ static lx_status missing(const lx_llama *m, int layer, lx_role role, bool bias, 
     return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is missing", m->path, slot_name(layer, role, bias, nm, sizeof nm));
 }
 
+static lx_status unsupported_type(const lx_llama *m, const lx_tensor *t, lx_err *err)
+{
+    char list[192];
+    const lx_dtype_info *info = lx_dtype_get(t->type);
+    lx_dequant_list(list, sizeof list);
+    return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s has type %s, which the inference engine does not support "
+                      "(expected %s)", m->path, t->name, info ? info->name : "?", list);
+}
+
 /* The tensor's data, checked to be of a supported type, of exactly `rows` x `cols`
  * (rows 0 means a vector of cols) and of the bytes that shape takes. NULL with err set
  * otherwise. */
@@ -194,8 +203,7 @@ static const uint8_t *tensor_data(lx_llama *m, const lx_tensor *t, size_t rows, 
 {
     const lx_dtype_info *info = lx_dtype_get(t->type);
     if (!lx_dequant_supported(t->type)) {
-        lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s has type %s, which the inference engine does not support "
-                   "(expected F32, F16, BF16, Q8_0, Q4_0, Q4_K or Q6_K)", m->path, t->name, info ? info->name : "?");
+        unsupported_type(m, t, err);
         return NULL;
     }
     bool shape_ok = rows ? t->n_dims == 2 && t->shape[0] == rows && t->shape[1] == cols
