@@ -6,8 +6,8 @@
  * (the model's hyper-parameters and RoPE frequencies, token ids and pieces, embeddings,
  * attention of every layer and head, residual norms, final logits), the top-K next tokens
  * and the greedy continuation with their pieces, and the file's architecture (model/arch)
- * for the spine. The file is opened once (read/source); the engine runs on that GGUF and is
- * closed before lx_inside_run returns.
+ * for the spine. The file is opened once (read/source); the engine runs on that GGUF (or
+ * Hugging Face folder) and is closed before lx_inside_run returns.
  * Guard rails as for `run`: unsupported family or type, context and memory (before any
  * state is allocated) are refused with one clear line.
  *

@@ -18,18 +18,18 @@
 
 /* What varies between the families this engine runs (one row each). */
 static const lx_llama_traits FAMILIES[] = {
-    /* arch     rope   neox   layernorm gelu   learned_pos geglu  embed_scale post_only qk_full swa_every swa_theta nope_every moe */
-    {"llama",   true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
-    {"qwen2",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
-    {"qwen3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
-    {"phi3",    true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
-    {"smollm3", true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 4, false},
-    {"gpt2",    false, false, true,     true,  true,       false, false,      false,    false,  0, 0, 0, false},
-    {"gemma",   true,  true,  false,    false, false,      true,  true,       false,    false,  0, 0, 0, false},
-    {"gemma2",  true,  true,  false,    false, false,      true,  true,       false,    false,  2, 0, 0, false},
-    {"gemma3",  true,  true,  false,    false, false,      true,  true,       false,    false,  6, 10000.0f, 0, false},
-    {"olmo2",   true,  true,  false,    false, false,      false, false,      true,     true,   0, 0, 0, false},
-    {"qwen3moe", true, true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, true},
+    /* arch     rope   neox   layernorm gelu   learned_pos geglu  embed_scale post_only qk_full swa_every swa_theta nope_every moe hf_norm_offset */
+    {"llama",   true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
+    {"qwen2",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
+    {"qwen3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
+    {"phi3",    true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
+    {"smollm3", true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 4, false, false},
+    {"gpt2",    false, false, true,     true,  true,       false, false,      false,    false,  0, 0, 0, false, false},
+    {"gemma",   true,  true,  false,    false, false,      true,  true,       false,    false,  0, 0, 0, false, true},
+    {"gemma2",  true,  true,  false,    false, false,      true,  true,       false,    false,  2, 0, 0, false, true},
+    {"gemma3",  true,  true,  false,    false, false,      true,  true,       false,    false,  6, 10000.0f, 0, false, true},
+    {"olmo2",   true,  true,  false,    false, false,      false, false,      true,     true,   0, 0, 0, false, false},
+    {"qwen3moe", true, true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, true,  false},
 };
 
 static const lx_llama_traits *find_family(const char *arch)
@@ -50,13 +50,13 @@ static const char *arch_at(size_t i)
 #define MAX_LAYERS ((uint64_t)4096)
 
 /* "<arch>.<suffix>" as a size in [1, max]; false when absent. */
-static bool hp_size(const lx_gguf *g, const char *arch, const char *suffix, uint64_t max,
+static bool hp_size(const lx_weights *g, const char *arch, const char *suffix, uint64_t max,
                     size_t *out, const char *path, lx_err *err)
 {
     char key[128];
     uint64_t v;
     snprintf(key, sizeof key, "%s.%s", arch, suffix);
-    if (!lx_gguf_get_u64(g, key, &v)) return false;
+    if (!lx_weights_u64(g, suffix, &v)) return false;
     if (v == 0 || v > max) {
         lx_err_set(err, LX_ERR_MODEL, "%s: %s is %llu (expected 1 to %llu)", path, key,
                    (unsigned long long)v, (unsigned long long)max);
@@ -66,12 +66,10 @@ static bool hp_size(const lx_gguf *g, const char *arch, const char *suffix, uint
     return true;
 }
 
-static float hp_float(const lx_gguf *g, const char *arch, const char *suffix, float dflt)
+static float hp_float(const lx_weights *g, const char *suffix, float dflt)
 {
-    char key[128];
     double v;
-    snprintf(key, sizeof key, "%s.%s", arch, suffix);
-    return lx_gguf_get_f64(g, key, &v) && isfinite(v) && v > 0 ? (float)v : dflt;
+    return lx_weights_f64(g, suffix, &v) && isfinite(v) && v > 0 ? (float)v : dflt;
 }
 
 static lx_status require(bool ok, const char *path, const char *arch, const char *suffix, lx_err *err)
@@ -80,13 +78,13 @@ static lx_status require(bool ok, const char *path, const char *arch, const char
     return lx_err_set(err, LX_ERR_MODEL, "%s: %s.%s is missing", path, arch, suffix);
 }
 
-static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama_traits *f, lx_llama_hp *hp,
+static lx_status read_hparams(const lx_weights *g, const char *path, const lx_llama_traits *f, lx_llama_hp *hp,
                               lx_err *err)
 {
     const char *a = f->arch;
     snprintf(hp->family, sizeof hp->family, "%s", a);
     hp->t = *f;
-    hp->neox = f->neox;
+    hp->neox = f->neox || g->hf_layout; /* transformers' rotate_half pairs every family's Q/K rows half-split */
     if (require(hp_size(g, a, "embedding_length", MAX_DIM, &hp->d_model, path, err), path, a, "embedding_length", err) ||
         require(hp_size(g, a, "block_count", MAX_LAYERS, &hp->n_layers, path, err), path, a, "block_count", err) ||
         require(hp_size(g, a, "attention.head_count", MAX_DIM, &hp->n_heads, path, err), path, a, "attention.head_count", err) ||
@@ -97,7 +95,7 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama
     if (!hp_size(g, a, "rope.dimension_count", MAX_DIM, &hp->rope_dims, path, err)) hp->rope_dims = hp->head_dim;
     if (!hp_size(g, a, "context_length", UINT32_MAX, &hp->context, path, err)) hp->context = 0;
     if (lx_err_failed(err)) return err->code;
-    hp->eps = hp_float(g, a, f->layernorm ? "attention.layer_norm_epsilon" : "attention.layer_norm_rms_epsilon", 1e-5f);
+    hp->eps = hp_float(g, f->layernorm ? "attention.layer_norm_epsilon" : "attention.layer_norm_rms_epsilon", 1e-5f);
     if (!f->rope) hp->rope_dims = 0;
     if (f->moe) {
         if (require(hp_size(g, a, "expert_count", 4096, &hp->n_expert, path, err), path, a, "expert_count", err) ||
@@ -107,11 +105,11 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama
                     "expert_feed_forward_length", err))
             return err->code;
     }
-    hp->attn_softcap = hp_float(g, a, "attn_logit_softcapping", 0.0f);
-    hp->final_softcap = hp_float(g, a, "final_logit_softcapping", 0.0f);
+    hp->attn_softcap = hp_float(g, "attn_logit_softcapping", 0.0f);
+    hp->final_softcap = hp_float(g, "final_logit_softcapping", 0.0f);
     if (f->swa_every && !hp_size(g, a, "attention.sliding_window", UINT32_MAX, &hp->window, path, err))
         return lx_err_failed(err) ? err->code : require(false, path, a, "attention.sliding_window", err);
-    hp->rope_theta = hp_float(g, a, "rope.freq_base", 10000.0f);
+    hp->rope_theta = hp_float(g, "rope.freq_base", 10000.0f);
     if (hp->n_heads % hp->n_kv_heads != 0 || hp->head_dim == 0)
         return lx_err_set(err, LX_ERR_MODEL, "%s: %zu attention heads cannot share %zu KV heads (expected a divisor)",
                           path, hp->n_heads, hp->n_kv_heads);
@@ -146,9 +144,35 @@ static const lx_roleset *engine_roles(bool moe)
 
 static size_t slot_of(size_t layer1, lx_role role, bool bias) { return (layer1 * LX_ROLE_COUNT + role) * 2 + bias; }
 
+/* LX_OK when the engine reads a tensor of this match; else the one line saying why not. */
+static lx_status refuse(const lx_llama *m, const char *nm, lx_role_match r, lx_err *err)
+{
+    if (r.in_out)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is stored transposed, (in, out), which the inference engine "
+                          "does not read (convert the model to GGUF with llama.cpp)", m->path, nm);
+    if (r.expert >= 0)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is one expert's own matrix; the inference engine reads experts "
+                          "stacked, as llama.cpp's converter stacks them (not supported)", m->path, nm);
+    if (!lx_roleset_has(engine_roles(m->hp.t.moe), r.role))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)", m->path,
+                          nm, m->hp.family);
+    return LX_OK;
+}
+
+/* Hugging Face's post_attention_layernorm is the pre-FFN norm unless the layer has a
+ * pre_feedforward_layernorm of its own (Gemma 2/3) or the family norms only after (OLMo 2). */
+static void resolve_post_attention(lx_llama *m)
+{
+    for (size_t l = 1; !m->hp.t.post_norm_only && l <= m->hp.n_layers; l++) {
+        const lx_tensor **ffn = &m->slots[slot_of(l, LX_ROLE_FFN_NORM, false)];
+        const lx_tensor **pa = &m->slots[slot_of(l, LX_ROLE_HF_POST_ATTN_LN, false)];
+        if (!*ffn && *pa) *ffn = *pa, *pa = NULL;
+    }
+}
+
 static lx_status index_tensors(lx_llama *m, lx_err *err)
 {
-    const lx_tensors *ts = lx_gguf_tensors(m->g);
+    const lx_tensors *ts = m->w->tensors;
     size_t n = slot_of(m->hp.n_layers + 1, 0, false);
     if (!(m->slots = calloc(n, sizeof *m->slots))) return lx_err_set(err, LX_ERR_IO, "out of memory");
     for (size_t i = 0; i < ts->n; i++) {
@@ -156,14 +180,14 @@ static lx_status index_tensors(lx_llama *m, lx_err *err)
         lx_role_match r = lx_role_match_name(nm);
         /* blk.N.attn_rot_embd: a per-layer copy of the RoPE table some converters write */
         if (r.role == LX_ROLE_ROPE_FREQS && r.layer >= 0) continue;
-        if (!lx_roleset_has(engine_roles(m->hp.t.moe), r.role) || r.expert >= 0 || r.in_out)
-            return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)",
-                              m->path, nm, m->hp.family);
+        if (r.role == LX_ROLE_FFN_GATE_UP) r.role = LX_ROLE_FFN_UP; /* gate|up fused: Hugging Face's name (Phi-3) */
+        if (refuse(m, nm, r, err)) return err->code;
         if (r.layer >= 0 && (size_t)r.layer >= m->hp.n_layers)
             return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is past the %zu layers of %s.block_count", m->path,
                               nm, m->hp.n_layers, m->hp.family);
         m->slots[slot_of((size_t)(r.layer + 1), r.role, r.bias)] = &ts->v[i];
     }
+    resolve_post_attention(m);
     return LX_OK;
 }
 
@@ -216,7 +240,7 @@ static const uint8_t *tensor_data(lx_llama *m, const lx_tensor *t, size_t rows, 
         return NULL;
     }
     m->weight_bytes += t->n_bytes;
-    return lx_gguf_tensor_data(m->g, t, err);
+    return lx_weights_data(m->w, t, err);
 }
 
 /* Keeps p to be freed with the model; false (p freed) on OOM. */
@@ -256,6 +280,18 @@ static lx_status load_mat(lx_llama *m, int layer, lx_role role, size_t rows, siz
     return LX_OK;
 }
 
+/* A norm weight stored as an offset from 1 (Gemma's, as transformers keeps it; llama.cpp's
+ * converter adds the 1, so a GGUF holds the weight itself). */
+static bool stored_from_one(const lx_llama *m, lx_role role)
+{
+    static const lx_role norms[] = {LX_ROLE_ATTN_NORM, LX_ROLE_FFN_NORM, LX_ROLE_ATTN_POST_NORM, LX_ROLE_HF_POST_ATTN_LN,
+                                    LX_ROLE_FFN_POST_NORM, LX_ROLE_OUTPUT_NORM, LX_ROLE_ATTN_Q_NORM, LX_ROLE_ATTN_K_NORM};
+    if (!m->w->hf_layout || !m->hp.t.hf_norm_offset) return false;
+    for (size_t i = 0; i < sizeof norms / sizeof norms[0]; i++)
+        if (norms[i] == role) return true;
+    return false;
+}
+
 /* A vector as an owned float copy; *out stays NULL when optional and absent. */
 static lx_status load_vec(lx_llama *m, int layer, lx_role role, bool bias, size_t n, bool optional, float **out,
                           lx_err *err)
@@ -266,6 +302,7 @@ static lx_status load_vec(lx_llama *m, int layer, lx_role role, bool bias, size_
     if (!p) return err->code;
     if (!(*out = malloc(n * sizeof(float))) || !own(m, *out)) return lx_err_set(err, LX_ERR_IO, "out of memory");
     lx_dequant_row(t->type, p, *out, n);
+    for (size_t i = 0; !bias && stored_from_one(m, role) && i < n; i++) (*out)[i] += 1.0f;
     return LX_OK;
 }
 
@@ -312,7 +349,7 @@ static lx_status load_experts(lx_llama *m, int l, lx_role role, size_t rows, siz
         return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not %zu experts of %zu x %zu in a supported type",
                           m->path, t->name, E, rows, cols);
     m->weight_bytes += t->n_bytes;
-    const uint8_t *p = lx_gguf_tensor_data(m->g, t, err);
+    const uint8_t *p = lx_weights_data(m->w, t, err);
     if (!p) return err->code;
     for (size_t e = 0; e < E; e++) out[e] = (lx_mat){p + e * rows * row_bytes, t->type, rows, cols, (size_t)row_bytes};
     return LX_OK;
@@ -446,17 +483,17 @@ static lx_status load_model(lx_llama *m, lx_err *err)
     if (!(m->layers = calloc(hp->n_layers, sizeof *m->layers))) return lx_err_set(err, LX_ERR_IO, "out of memory");
     for (size_t l = 0; l < hp->n_layers; l++)
         if (load_layer(m, l, err)) return err->code;
-    if (lx_tok_from_gguf(&m->tok, m->g, m->path, err)) return err->code;
+    if (lx_weights_tokenizer(m->w, &m->tok, hp->vocab, err)) return err->code;
     if (m->tok.n != hp->vocab)
         return lx_err_set(err, LX_ERR_MODEL, "%s: the vocabulary has %zu pieces but token_embd.weight has %zu rows",
                           m->path, m->tok.n, hp->vocab);
     return LX_OK;
 }
 
-lx_status lx_llama_open_gguf(lx_gguf *g, const char *path, lx_llama **out, lx_err *err)
+lx_status lx_llama_open(lx_weights *w, lx_llama **out, lx_err *err)
 {
     *out = NULL;
-    const char *arch = lx_gguf_get_str(g, "general.architecture");
+    const char *arch = w->arch[0] ? w->arch : NULL, *path = w->path;
     const lx_llama_traits *f = find_family(arch);
     if (!f)
         return lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not one the decoder engine runs", path,
@@ -464,8 +501,8 @@ lx_status lx_llama_open_gguf(lx_gguf *g, const char *path, lx_llama **out, lx_er
     lx_llama *m = calloc(1, sizeof *m);
     if (!m) return lx_err_set(err, LX_ERR_IO, "out of memory");
     snprintf(m->path, sizeof m->path, "%s", path);
-    m->g = g;
-    if (read_hparams(m->g, path, f, &m->hp, err) == LX_OK) load_model(m, err);
+    m->w = w;
+    if (read_hparams(m->w, path, f, &m->hp, err) == LX_OK) load_model(m, err);
     if (lx_err_failed(err)) { lx_llama_close(m); return err->code; }
     *out = m;
     return LX_OK;
@@ -784,11 +821,10 @@ lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *
 
 /* ---- the engine table ---- */
 
-static lx_status open_engine(lx_gguf *g, const char *path, void **model, lx_engine_info *info, const lx_tok **tok,
-                             lx_err *err)
+static lx_status open_engine(lx_weights *w, void **model, lx_engine_info *info, const lx_tok **tok, lx_err *err)
 {
     lx_llama *m;
-    if (lx_llama_open_gguf(g, path, &m, err)) return err->code;
+    if (lx_llama_open(w, &m, err)) return err->code;
     const lx_llama_hp *hp = &m->hp;
     *info = (lx_engine_info){{0}, hp->d_model, hp->n_layers, hp->n_heads, hp->n_kv_heads, hp->head_dim, hp->d_ff,
                              hp->vocab, hp->context, hp->rope_dims, hp->rope_theta, hp->neox, hp->tied, m->rope_freq};

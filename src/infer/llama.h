@@ -41,7 +41,7 @@
 #include "infer/kernels.h"
 #include "infer/tokenizer.h"
 #include "infer/trace.h"
-#include "read/gguf.h"
+#include "infer/weights.h"
 #include "util/err.h"
 
 /* What varies between the families the engine runs (one row per GGUF architecture). */
@@ -60,6 +60,7 @@ typedef struct lx_llama_traits {
     float swa_theta;   /* RoPE base of the sliding-window layers (0: the global one) */
     unsigned nope_every; /* every nope_every-th layer has no RoPE (SmolLM3: 4; 0: none) */
     bool moe;          /* routed experts in every layer: softmax router, top-k, weights renormalised */
+    bool hf_norm_offset; /* Hugging Face stores its RMSNorm weights as offsets from 1 (Gemma) */
 } lx_llama_traits;
 
 typedef struct lx_llama_hp {
@@ -95,7 +96,7 @@ typedef struct lx_llama_layer {
 } lx_llama_layer;
 
 typedef struct lx_llama {
-    lx_gguf *g;
+    lx_weights *w;
     char path[1024];
     lx_llama_hp hp;
     lx_tok tok;
@@ -113,10 +114,10 @@ typedef struct lx_llama {
     size_t n_owned;
 } lx_llama;
 
-/* Opens the model in g (borrowed: it must outlive the model): checks the family, every
+/* Opens the model in w (borrowed: it must outlive the model): checks the family, every
  * tensor's presence, type and shape, and builds the tokenizer. LX_ERR_MODEL with one clear
  * line for anything unsupported or malformed. */
-lx_status lx_llama_open_gguf(lx_gguf *g, const char *path, lx_llama **out, lx_err *err);
+lx_status lx_llama_open(lx_weights *w, lx_llama **out, lx_err *err);
 void lx_llama_close(lx_llama *m);
 
 typedef struct lx_llama_state {
