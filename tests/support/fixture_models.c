@@ -78,7 +78,10 @@ const lx_fx_family *lx_fx_family_at(size_t i) { return i < N_FAMS ? &FAMS[i].f :
 
 /* ---- deterministic weights ---- */
 
-typedef struct rng { uint64_t s; } rng;
+typedef struct rng {
+    uint64_t s;
+    float (*round)(float); /* applied to every weight written, or NULL */
+} rng;
 
 static float uniform(rng *r, float scale)
 {
@@ -94,6 +97,7 @@ static void tensor(lx_fx_gguf *w, rng *r, const char *name, size_t rows, size_t 
     float *v = malloc(n * sizeof *v);
     if (!v) return;
     for (size_t i = 0; i < n; i++) v[i] = centre + uniform(r, scale);
+    for (size_t i = 0; r->round && i < n; i++) v[i] = r->round(v[i]);
     uint64_t ne[2] = {cols, rows};
     size_t idx = lx_fx_gguf_tensor(w, name, 0, rows ? 2 : 1, ne);
     lx_fx_gguf_tensor_data(w, idx, v, n * sizeof *v);
@@ -235,6 +239,7 @@ static void stack(lx_fx_gguf *w, rng *r, const char *name, size_t rows, size_t c
     float *v = malloc(n * sizeof *v);
     if (!v) return;
     for (size_t i = 0; i < n; i++) v[i] = uniform(r, 1.7f / sqrtf((float)cols));
+    for (size_t i = 0; r->round && i < n; i++) v[i] = r->round(v[i]);
     uint64_t ne[3] = {cols, rows, FX_EXPERTS};
     lx_fx_gguf_tensor_data(w, lx_fx_gguf_tensor(w, name, 0, 3, ne), v, n * sizeof *v);
     free(v);
@@ -285,6 +290,11 @@ static void layer(lx_fx_gguf *w, rng *r, const shape *s, int l)
 
 bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_path)
 {
+    return lx_fx_model_write_rounded(name, vocab_dir, out_path, NULL);
+}
+
+bool lx_fx_model_write_rounded(const char *name, const char *vocab_dir, const char *out_path, float (*round)(float))
+{
     const fam *f = NULL;
     for (size_t i = 0; i < N_FAMS; i++)
         if (strcmp(FAMS[i].f.name, name) == 0) f = &FAMS[i];
@@ -293,7 +303,7 @@ bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_
     snprintf(vpath, sizeof vpath, "%s/%s", vocab_dir, f->f.vocab);
     lx_fx_gguf *w = lx_fx_gguf_new(3);
     size_t vocab = 0;
-    rng r = {0x9E3779B97F4A7C15ull ^ (uint64_t)strlen(name) * 0x100000001B3ull};
+    rng r = {0x9E3779B97F4A7C15ull ^ (uint64_t)strlen(name) * 0x100000001B3ull, round};
     bool ok = w != NULL;
     if (ok) hparams(w, f);
     ok = ok && copy_tokenizer(w, vpath, &vocab);

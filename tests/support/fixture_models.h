@@ -25,5 +25,8 @@ const lx_fx_family *lx_fx_family_at(size_t i); /* NULL past the end */
 /* Writes the fixture of the family named `name` to out_path, its tokenizer copied from
  * vocab_dir/<vocab file>. False (message on stderr) on any failure. */
 bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_path);
+/* The same model with every weight passed through round (e.g. to BF16 precision), so a
+ * file of another storage type can hold exactly these values. */
+bool lx_fx_model_write_rounded(const char *name, const char *vocab_dir, const char *out_path, float (*round)(float));
 
 #endif

@@ -1,0 +1,302 @@
+/* tests/support/fixture_hf — see fixture_hf.h. */
+#include "fixture_hf.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "read/gguf.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* ---- storage types ---- */
+
+static uint32_t f32_bits(float x)
+{
+    uint32_t b;
+    memcpy(&b, &x, sizeof b);
+    return b;
+}
+
+static uint16_t bf16_bits(float x)
+{
+    uint32_t b = f32_bits(x);
+    return (uint16_t)((b + 0x7FFFu + ((b >> 16) & 1u)) >> 16);
+}
+
+float lx_fx_round_bf16(float x)
+{
+    uint32_t b = (uint32_t)bf16_bits(x) << 16;
+    float y;
+    memcpy(&y, &b, sizeof y);
+    return y;
+}
+
+float lx_fx_round_f16(float x)
+{
+    if (x == 0 || !isfinite(x)) return x;
+    int e;
+    frexpf(x, &e);                       /* |x| = m * 2^e, m in [0.5, 1) */
+    int q = e - 1 < -14 ? -24 : e - 11;  /* the half's unit in the last place: 2^q */
+    return ldexpf(nearbyintf(ldexpf(x, -q)), q); /* rint rounds ties to even */
+}
+
+/* The half bits of a value that is exactly a half (lx_fx_round_f16's result). */
+static uint16_t f16_bits(float x)
+{
+    uint16_t sign = signbit(x) ? 0x8000 : 0;
+    float a = fabsf(x);
+    if (a == 0) return sign;
+    int e;
+    float m = frexpf(a, &e);
+    if (e - 1 < -14) return (uint16_t)(sign | (uint16_t)ldexpf(a, 24)); /* subnormal: a / 2^-24 */
+    return (uint16_t)(sign | (uint16_t)((e - 1 + 15) << 10) | (uint16_t)((m * 2 - 1) * 1024));
+}
+
+/* ---- names: llama.cpp's -> Hugging Face's ---- */
+
+typedef struct name_map { const char *gguf, *hf; } name_map;
+
+/* Per layer ("%d"); `ffn_norm` depends on whether the layer has its own post-attention norm. */
+static const name_map LAYER_NAMES[] = {
+    {"attn_norm", "input_layernorm"},      {"attn_q", "self_attn.q_proj"},
+    {"attn_k", "self_attn.k_proj"},        {"attn_v", "self_attn.v_proj"},
+    {"attn_qkv", "self_attn.qkv_proj"},    {"attn_output", "self_attn.o_proj"},
+    {"attn_q_norm", "self_attn.q_norm"},   {"attn_k_norm", "self_attn.k_norm"},
+    {"post_attention_norm", "post_attention_layernorm"}, {"post_ffw_norm", "post_feedforward_layernorm"},
+    {"ffn_gate", "mlp.gate_proj"},         {"ffn_up", "mlp.up_proj"},
+    {"ffn_down", "mlp.down_proj"},
+};
+
+static bool hf_name(const lx_gguf *g, const char *name, char *out, size_t cap)
+{
+    static const name_map WHOLE[] = {{"token_embd", "model.embed_tokens"}, {"output_norm", "model.norm"},
+                                     {"output", "lm_head"}};
+    char base[96], suffix[16];
+    int layer;
+    if (sscanf(name, "blk.%d.%95[a-z_].%15s", &layer, base, suffix) == 3) {
+        const char *hf = NULL;
+        char probe[128];
+        snprintf(probe, sizeof probe, "blk.%d.post_attention_norm.weight", layer);
+        if (!strcmp(base, "ffn_norm"))
+            hf = lx_tensors_find(lx_gguf_tensors(g), probe) ? "pre_feedforward_layernorm" : "post_attention_layernorm";
+        for (size_t i = 0; !hf && i < sizeof LAYER_NAMES / sizeof LAYER_NAMES[0]; i++)
+            if (!strcmp(base, LAYER_NAMES[i].gguf)) hf = LAYER_NAMES[i].hf;
+        if (!hf) return false;
+        snprintf(out, cap, "model.layers.%d.%s.%s", layer, hf, suffix);
+        return true;
+    }
+    if (sscanf(name, "%95[a-z_].%15s", base, suffix) != 2) return false;
+    for (size_t i = 0; i < sizeof WHOLE / sizeof WHOLE[0]; i++)
+        if (!strcmp(base, WHOLE[i].gguf)) { snprintf(out, cap, "%s.%s", WHOLE[i].hf, suffix); return true; }
+    return false;
+}
+
+/* ---- the model's facts ---- */
+
+typedef struct model_facts {
+    const char *arch, *model_type, *architecture;
+    uint64_t d, layers, heads, kv, head_dim, ff, ctx, vocab, window;
+    double eps, theta;
+    bool permuted, norm_offset, tied;
+} model_facts;
+
+/* model_type and class per llama.cpp architecture, and what its converter did. */
+static const struct {
+    const char *arch, *model_type, *architecture;
+    bool permuted, norm_offset;
+} FAMILIES[] = {
+    {"llama", "llama", "LlamaForCausalLM", true, false},
+    {"smollm3", "smollm3", "SmolLM3ForCausalLM", true, false},
+    {"qwen2", "qwen2", "Qwen2ForCausalLM", false, false},
+    {"qwen3", "qwen3", "Qwen3ForCausalLM", false, false},
+    {"gemma3", "gemma3_text", "Gemma3ForCausalLM", false, true},
+};
+
+static uint64_t key_u64(const lx_gguf *g, const char *arch, const char *suffix, uint64_t dflt)
+{
+    char k[128];
+    uint64_t v;
+    snprintf(k, sizeof k, "%s.%s", arch, suffix);
+    return lx_gguf_get_u64(g, k, &v) ? v : dflt;
+}
+
+static double key_f64(const lx_gguf *g, const char *arch, const char *suffix, double dflt)
+{
+    char k[128];
+    double v;
+    snprintf(k, sizeof k, "%s.%s", arch, suffix);
+    return lx_gguf_get_f64(g, k, &v) ? v : dflt;
+}
+
+static bool read_facts(const lx_gguf *g, model_facts *f)
+{
+    const char *a = lx_gguf_get_str(g, "general.architecture");
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; a && i < sizeof FAMILIES / sizeof FAMILIES[0]; i++)
+        if (!strcmp(FAMILIES[i].arch, a))
+            *f = (model_facts){FAMILIES[i].arch, FAMILIES[i].model_type, FAMILIES[i].architecture, 0, 0, 0, 0, 0, 0, 0, 0,
+                               0, 0, 0, FAMILIES[i].permuted, FAMILIES[i].norm_offset, false};
+    if (!f->arch) { fprintf(stderr, "fixture_hf: architecture %s is not converted\n", a ? a : "?"); return false; }
+    f->d = key_u64(g, a, "embedding_length", 0), f->layers = key_u64(g, a, "block_count", 0);
+    f->heads = key_u64(g, a, "attention.head_count", 0), f->kv = key_u64(g, a, "attention.head_count_kv", f->heads);
+    f->head_dim = key_u64(g, a, "attention.key_length", f->d / f->heads), f->ff = key_u64(g, a, "feed_forward_length", 0);
+    f->ctx = key_u64(g, a, "context_length", 0), f->window = key_u64(g, a, "attention.sliding_window", 0);
+    f->eps = key_f64(g, a, "attention.layer_norm_rms_epsilon", 1e-6), f->theta = key_f64(g, a, "rope.freq_base", 1e4);
+    const lx_tensor *emb = lx_tensors_find(lx_gguf_tensors(g), "token_embd.weight");
+    f->vocab = emb ? emb->shape[0] : 0;
+    f->tied = !lx_tensors_find(lx_gguf_tensors(g), "output.weight");
+    return true;
+}
+
+static bool write_text(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "wb");
+    bool ok = fp && fputs(text, fp) >= 0;
+    if (fp && fclose(fp) != 0) ok = false;
+    if (!ok) perror(path);
+    return ok;
+}
+
+static bool write_config(const model_facts *f, const char *dtype, const char *dir)
+{
+    char path[1100], text[2048];
+    const char *torch = !strcmp(dtype, "BF16") ? "bfloat16" : !strcmp(dtype, "F16") ? "float16" : "float32";
+    int n = snprintf(text, sizeof text,
+                     "{\n  \"architectures\": [\"%s\"],\n  \"model_type\": \"%s\",\n  \"hidden_size\": %llu,\n"
+                     "  \"intermediate_size\": %llu,\n  \"num_hidden_layers\": %llu,\n  \"num_attention_heads\": %llu,\n"
+                     "  \"num_key_value_heads\": %llu,\n  \"head_dim\": %llu,\n  \"max_position_embeddings\": %llu,\n"
+                     "  \"rms_norm_eps\": %g,\n  \"rope_theta\": %.1f,\n  \"vocab_size\": %llu,\n"
+                     "  \"tie_word_embeddings\": %s,\n  \"torch_dtype\": \"%s\"",
+                     f->architecture, f->model_type, (unsigned long long)f->d, (unsigned long long)f->ff,
+                     (unsigned long long)f->layers, (unsigned long long)f->heads, (unsigned long long)f->kv,
+                     (unsigned long long)f->head_dim, (unsigned long long)f->ctx, f->eps, f->theta,
+                     (unsigned long long)f->vocab, f->tied ? "true" : "false", torch);
+    if (f->window)
+        n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"sliding_window\": %llu,\n  \"sliding_window_pattern\": 6,\n"
+                      "  \"rope_local_base_freq\": 10000.0,\n  \"query_pre_attn_scalar\": %llu",
+                      (unsigned long long)f->window, (unsigned long long)f->head_dim);
+    snprintf(text + n, sizeof text - (size_t)n, "\n}\n");
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    return write_text(path, text);
+}
+
+/* ---- tensors ---- */
+
+/* Row order of a Q or K projection as transformers keeps it: within each head, llama.cpp's
+ * row 2i + s (its converter's permute) is row s * head_dim/2 + i. */
+static void unpermute(const float *src, float *dst, uint64_t rows, uint64_t cols, uint64_t heads)
+{
+    uint64_t hd = rows / heads;
+    for (uint64_t h = 0; h < heads; h++)
+        for (uint64_t i = 0; i < hd / 2; i++)
+            for (uint64_t s = 0; s < 2; s++)
+                memcpy(dst + (h * hd + s * hd / 2 + i) * cols, src + (h * hd + 2 * i + s) * cols, cols * sizeof *dst);
+}
+
+/* One tensor's values as the folder stores them (float32, malloc'd). */
+static float *hf_values(const model_facts *f, const lx_tensor *t, const float *src, const char *hf)
+{
+    uint64_t n = t->n_elems, rows = t->shape[0], cols = t->n_dims > 1 ? t->shape[1] : 1;
+    float *v = malloc(n * sizeof *v);
+    if (!v) return NULL;
+    bool q = strstr(hf, "q_proj.") != NULL, k = strstr(hf, "k_proj.") != NULL;
+    if (f->permuted && (q || k)) unpermute(src, v, rows, cols, q ? f->heads : f->kv);
+    else memcpy(v, src, n * sizeof *v);
+    if (f->norm_offset && strstr(hf, "norm.weight"))
+        for (uint64_t i = 0; i < n; i++) v[i] -= 1.0f;
+    return v;
+}
+
+static void put_values(lx_buf *data, const float *v, uint64_t n, const char *dtype)
+{
+    for (uint64_t i = 0; i < n; i++) {
+        uint32_t b = !strcmp(dtype, "BF16") ? bf16_bits(v[i]) : !strcmp(dtype, "F16") ? f16_bits(lx_fx_round_f16(v[i]))
+                                                                                       : f32_bits(v[i]);
+        int bytes = !strcmp(dtype, "F32") ? 4 : 2;
+        for (int j = 0; j < bytes; j++) lx_buf_putc(data, (char)(b >> (8 * j) & 0xFF));
+    }
+}
+
+static bool add_tensor(lx_gguf *g, const model_facts *f, const lx_tensor *t, const char *dtype, lx_buf *hdr, lx_buf *data)
+{
+    char hf[160];
+    lx_err err = {0};
+    const float *src = lx_gguf_tensor_data(g, t, &err);
+    if (t->type != LX_DT_F32 || !src || !hf_name(g, t->name, hf, sizeof hf)) {
+        fprintf(stderr, "fixture_hf: cannot convert %s\n", t->name);
+        return false;
+    }
+    float *v = hf_values(f, t, src, hf);
+    if (!v) return false;
+    size_t begin = data->len;
+    put_values(data, v, t->n_elems, dtype);
+    free(v);
+    lx_buf_printf(hdr, "%s\"%s\":{\"dtype\":\"%s\",\"shape\":[%llu", hdr->len > 1 ? "," : "", hf, dtype,
+                  (unsigned long long)t->shape[0]);
+    if (t->n_dims > 1) lx_buf_printf(hdr, ",%llu", (unsigned long long)t->shape[1]);
+    lx_buf_printf(hdr, "],\"data_offsets\":[%zu,%zu]}", begin, data->len);
+    return true;
+}
+
+static bool write_safetensors(lx_gguf *g, const model_facts *f, const char *dtype, const char *dir)
+{
+    lx_buf hdr, data;
+    lx_buf_init(&hdr), lx_buf_init(&data);
+    lx_buf_putc(&hdr, '{');
+    const lx_tensors *ts = lx_gguf_tensors(g);
+    bool ok = true;
+    for (size_t i = 0; ok && i < ts->n; i++) ok = add_tensor(g, f, &ts->v[i], dtype, &hdr, &data);
+    lx_buf_putc(&hdr, '}');
+    while (hdr.len % 8) lx_buf_putc(&hdr, ' ');
+    char path[1100];
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    FILE *fp = ok ? fopen(path, "wb") : NULL;
+    uint8_t n8[8];
+    for (int j = 0; j < 8; j++) n8[j] = (uint8_t)((uint64_t)hdr.len >> (8 * j));
+    ok = fp && fwrite(n8, 1, 8, fp) == 8 && fwrite(hdr.data, 1, hdr.len, fp) == hdr.len &&
+         fwrite(data.data, 1, data.len, fp) == data.len;
+    if (fp && fclose(fp) != 0) ok = false;
+    lx_buf_free(&hdr), lx_buf_free(&data);
+    return ok;
+}
+
+static bool copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+    char buf[65536];
+    size_t n;
+    bool ok = in && out;
+    while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0) ok = fwrite(buf, 1, n, out) == n;
+    if (in) fclose(in);
+    if (out && fclose(out) != 0) ok = false;
+    return ok;
+}
+
+static bool copy_tokenizer(const char *tok_dir, const char *dir)
+{
+    static const char *const files[] = {"tokenizer.json", "tokenizer_config.json"};
+    for (size_t i = 0; i < 2; i++) {
+        char a[1100], b[1100];
+        snprintf(a, sizeof a, "%s/%s", tok_dir, files[i]);
+        snprintf(b, sizeof b, "%s/%s", dir, files[i]);
+        if (!copy_file(a, b)) { perror(a); return false; }
+    }
+    return true;
+}
+
+bool lx_fx_hf_write(const char *gguf_path, const char *tok_dir, const char *out_dir, const char *dtype)
+{
+    lx_err err = {0};
+    lx_gguf *g;
+    model_facts f;
+    mkdir(out_dir, 0755);
+    if (lx_gguf_open(gguf_path, &g, &err)) { fprintf(stderr, "%s\n", err.msg); return false; }
+    bool ok = read_facts(g, &f) && write_config(&f, dtype, out_dir) && write_safetensors(g, &f, dtype, out_dir) &&
+              copy_tokenizer(tok_dir, out_dir);
+    lx_gguf_close(g);
+    return ok;
+}
