@@ -1,5 +1,6 @@
 /* tests/support/fixture_hf — see fixture_hf.h. */
 #include "fixture_hf.h"
+#include "fixture_quant.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -42,18 +43,6 @@ float lx_fx_round_f16(float x)
     frexpf(x, &e);                       /* |x| = m * 2^e, m in [0.5, 1) */
     int q = e - 1 < -14 ? -24 : e - 11;  /* the half's unit in the last place: 2^q */
     return ldexpf(nearbyintf(ldexpf(x, -q)), q); /* rint rounds ties to even */
-}
-
-/* The half bits of a value that is exactly a half (lx_fx_round_f16's result). */
-static uint16_t f16_bits(float x)
-{
-    uint16_t sign = signbit(x) ? 0x8000 : 0;
-    float a = fabsf(x);
-    if (a == 0) return sign;
-    int e;
-    float m = frexpf(a, &e);
-    if (e - 1 < -14) return (uint16_t)(sign | (uint16_t)ldexpf(a, 24)); /* subnormal: a / 2^-24 */
-    return (uint16_t)(sign | (uint16_t)((e - 1 + 15) << 10) | (uint16_t)((m * 2 - 1) * 1024));
 }
 
 /* ---- names: llama.cpp's -> Hugging Face's ---- */
@@ -214,7 +203,7 @@ static float *hf_values(const model_facts *f, const lx_tensor *t, const float *s
 static void put_values(lx_buf *data, const float *v, uint64_t n, const char *dtype)
 {
     for (uint64_t i = 0; i < n; i++) {
-        uint32_t b = !strcmp(dtype, "BF16") ? bf16_bits(v[i]) : !strcmp(dtype, "F16") ? f16_bits(lx_fx_round_f16(v[i]))
+        uint32_t b = !strcmp(dtype, "BF16") ? bf16_bits(v[i]) : !strcmp(dtype, "F16") ? lx_fx_f16_bits(v[i])
                                                                                        : f32_bits(v[i]);
         int bytes = !strcmp(dtype, "F32") ? 4 : 2;
         for (int j = 0; j < bytes; j++) lx_buf_putc(data, (char)(b >> (8 * j) & 0xFF));

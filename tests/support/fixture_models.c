@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fixture_gguf.h"
+#include "fixture_quant.h"
 #include "read/gguf.h"
 #include "util/err.h"
 
@@ -81,7 +82,47 @@ const lx_fx_family *lx_fx_family_at(size_t i) { return i < N_FAMS ? &FAMS[i].f :
 typedef struct rng {
     uint64_t s;
     float (*round)(float); /* applied to every weight written, or NULL */
+    uint32_t quant;        /* layer matrices quantized: 0 no, MIXED as MIXQ says, else this ggml type */
 } rng;
+
+#define MIXED UINT32_MAX
+
+/* Name suffixes of the quantized variants of a family's fixture. */
+static const struct { const char *suffix; uint32_t quant; } VARIANTS[] = {
+    {"-mixq", MIXED}, {"-q4_1", 3}, {"-q5_0", 6}, {"-q5_1", 7}, {"-q8_0", 8}, {"-iq4_nl", 20}, {"-mxfp4", 39},
+};
+
+/* The "-mixq" variants: each layer matrix in one of the 32-element quantized types
+ * (ggml ids), so one file exercises five of them. */
+static const struct { const char *tensor; uint32_t type; } MIXQ[] = {
+    {"attn_q.", 3 /* Q4_1 */},    {"attn_k.", 6 /* Q5_0 */},  {"attn_v.", 7 /* Q5_1 */},
+    {"attn_output.", 20 /* IQ4_NL */}, {"ffn_gate.", 39 /* MXFP4 */}, {"ffn_up.", 3 /* Q4_1 */},
+    {"ffn_down.", 7 /* Q5_1 */},
+};
+
+static uint32_t mixq_type(const char *name)
+{
+    for (size_t i = 0; strncmp(name, "blk.", 4) == 0 && i < sizeof MIXQ / sizeof MIXQ[0]; i++)
+        if (strstr(name, MIXQ[i].tensor)) return MIXQ[i].type;
+    return 0;
+}
+
+/* v[n] written as the tensor idx's data: F32, or quantized when the variant says so. */
+static void tensor_bytes(lx_fx_gguf *w, const rng *r, const char *name, const float *v, size_t n, size_t rows,
+                         size_t cols)
+{
+    uint32_t qt = !rows || !r->quant || strncmp(name, "blk.", 4) != 0 ? 0 : r->quant == MIXED ? mixq_type(name) : r->quant;
+    uint64_t ne[2] = {cols, rows};
+    size_t bytes = qt ? lx_fx_quant_bytes(qt, n) : 0;
+    uint8_t *q = bytes ? malloc(bytes) : NULL;
+    if (q && lx_fx_quantize(qt, v, n, q)) {
+        lx_fx_gguf_tensor_data(w, lx_fx_gguf_tensor(w, name, qt, 2, ne), q, bytes);
+    } else {
+        size_t idx = lx_fx_gguf_tensor(w, name, 0, rows ? 2 : 1, ne);
+        lx_fx_gguf_tensor_data(w, idx, v, n * sizeof *v);
+    }
+    free(q);
+}
 
 static float uniform(rng *r, float scale)
 {
@@ -98,9 +139,7 @@ static void tensor(lx_fx_gguf *w, rng *r, const char *name, size_t rows, size_t 
     if (!v) return;
     for (size_t i = 0; i < n; i++) v[i] = centre + uniform(r, scale);
     for (size_t i = 0; r->round && i < n; i++) v[i] = r->round(v[i]);
-    uint64_t ne[2] = {cols, rows};
-    size_t idx = lx_fx_gguf_tensor(w, name, 0, rows ? 2 : 1, ne);
-    lx_fx_gguf_tensor_data(w, idx, v, n * sizeof *v);
+    tensor_bytes(w, r, name, v, n, rows, cols);
     free(v);
 }
 
@@ -296,14 +335,20 @@ bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_
 bool lx_fx_model_write_rounded(const char *name, const char *vocab_dir, const char *out_path, float (*round)(float))
 {
     const fam *f = NULL;
+    size_t base = strlen(name);
+    uint32_t quant = 0;
+    for (size_t i = 0; !quant && i < sizeof VARIANTS / sizeof VARIANTS[0]; i++) {
+        size_t k = strlen(VARIANTS[i].suffix);
+        if (base > k && strcmp(name + base - k, VARIANTS[i].suffix) == 0) base -= k, quant = VARIANTS[i].quant;
+    }
     for (size_t i = 0; i < N_FAMS; i++)
-        if (strcmp(FAMS[i].f.name, name) == 0) f = &FAMS[i];
+        if (strlen(FAMS[i].f.name) == base && strncmp(FAMS[i].f.name, name, base) == 0) f = &FAMS[i];
     if (!f) { fprintf(stderr, "no fixture family %s\n", name); return false; }
     char vpath[1024];
     snprintf(vpath, sizeof vpath, "%s/%s", vocab_dir, f->f.vocab);
     lx_fx_gguf *w = lx_fx_gguf_new(3);
     size_t vocab = 0;
-    rng r = {0x9E3779B97F4A7C15ull ^ (uint64_t)strlen(name) * 0x100000001B3ull, round};
+    rng r = {0x9E3779B97F4A7C15ull ^ (uint64_t)base * 0x100000001B3ull, round, quant};
     bool ok = w != NULL;
     if (ok) hparams(w, f);
     ok = ok && copy_tokenizer(w, vpath, &vocab);
