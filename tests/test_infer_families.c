@@ -136,6 +136,8 @@ static void check_quantized(const char *name, double tol)
 
 /* Q4_1, Q5_0, Q5_1, IQ4_NL and MXFP4 layer matrices (fixture_models' MIXQ). */
 static void test_qwen3_mixq(void **state) { (void)state; check_quantized("qwen3-mixq", 0.25); }
+/* Q2_K, Q3_K, Q5_K and IQ4_XS layer matrices and an IQ4_XS embedding, 8 times wider (MIXQ_K). */
+static void test_llama_bpe_kq(void **state) { (void)state; check_quantized("llama-bpe-kq", 0.3); }
 
 static void test_gpt2(void **state) { (void)state; check_family("gpt2"); }
 static void test_qwen2(void **state) { (void)state; check_family("qwen2"); }
@@ -174,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_smollm3),
         cmocka_unit_test(test_qwen3moe),
         cmocka_unit_test(test_qwen3_mixq),
+        cmocka_unit_test(test_llama_bpe_kq),
         cmocka_unit_test(test_every_family_covered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
