@@ -87,22 +87,26 @@ static bool hf_name(const lx_gguf *g, const char *name, char *out, size_t cap)
 /* ---- the model's facts ---- */
 
 typedef struct model_facts {
-    const char *arch, *model_type, *architecture;
+    const char *arch, *model_type, *architecture, *extra;
     uint64_t d, layers, heads, kv, head_dim, ff, ctx, vocab, window;
-    double eps, theta;
+    double eps, theta, attn_cap, final_cap;
     bool permuted, norm_offset, tied;
 } model_facts;
 
-/* model_type and class per llama.cpp architecture, and what its converter did. */
+/* model_type and class per llama.cpp architecture, what its converter did, and config
+ * keys of its own. */
 static const struct {
     const char *arch, *model_type, *architecture;
     bool permuted, norm_offset;
+    const char *extra;
 } FAMILIES[] = {
-    {"llama", "llama", "LlamaForCausalLM", true, false},
-    {"smollm3", "smollm3", "SmolLM3ForCausalLM", true, false},
-    {"qwen2", "qwen2", "Qwen2ForCausalLM", false, false},
-    {"qwen3", "qwen3", "Qwen3ForCausalLM", false, false},
-    {"gemma3", "gemma3_text", "Gemma3ForCausalLM", false, true},
+    {"llama", "llama", "LlamaForCausalLM", true, false, ""},
+    {"smollm3", "smollm3", "SmolLM3ForCausalLM", true, false, ""},
+    {"qwen2", "qwen2", "Qwen2ForCausalLM", false, false, ""},
+    {"qwen3", "qwen3", "Qwen3ForCausalLM", false, false, ""},
+    {"gemma2", "gemma2", "Gemma2ForCausalLM", false, true, ""},
+    {"gemma3", "gemma3_text", "Gemma3ForCausalLM", false, true,
+     ",\n  \"sliding_window_pattern\": 6,\n  \"rope_local_base_freq\": 10000.0"},
 };
 
 static uint64_t key_u64(const lx_gguf *g, const char *arch, const char *suffix, uint64_t dflt)
@@ -127,14 +131,16 @@ static bool read_facts(const lx_gguf *g, model_facts *f)
     memset(f, 0, sizeof *f);
     for (size_t i = 0; a && i < sizeof FAMILIES / sizeof FAMILIES[0]; i++)
         if (!strcmp(FAMILIES[i].arch, a))
-            *f = (model_facts){FAMILIES[i].arch, FAMILIES[i].model_type, FAMILIES[i].architecture, 0, 0, 0, 0, 0, 0, 0, 0,
-                               0, 0, 0, FAMILIES[i].permuted, FAMILIES[i].norm_offset, false};
+            *f = (model_facts){FAMILIES[i].arch, FAMILIES[i].model_type, FAMILIES[i].architecture, FAMILIES[i].extra,
+                               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, FAMILIES[i].permuted, FAMILIES[i].norm_offset,
+                               false};
     if (!f->arch) { fprintf(stderr, "fixture_hf: architecture %s is not converted\n", a ? a : "?"); return false; }
     f->d = key_u64(g, a, "embedding_length", 0), f->layers = key_u64(g, a, "block_count", 0);
     f->heads = key_u64(g, a, "attention.head_count", 0), f->kv = key_u64(g, a, "attention.head_count_kv", f->heads);
     f->head_dim = key_u64(g, a, "attention.key_length", f->d / f->heads), f->ff = key_u64(g, a, "feed_forward_length", 0);
     f->ctx = key_u64(g, a, "context_length", 0), f->window = key_u64(g, a, "attention.sliding_window", 0);
     f->eps = key_f64(g, a, "attention.layer_norm_rms_epsilon", 1e-6), f->theta = key_f64(g, a, "rope.freq_base", 1e4);
+    f->attn_cap = key_f64(g, a, "attn_logit_softcapping", 0), f->final_cap = key_f64(g, a, "final_logit_softcapping", 0);
     const lx_tensor *emb = lx_tensors_find(lx_gguf_tensors(g), "token_embd.weight");
     f->vocab = emb ? emb->shape[0] : 0;
     f->tied = !lx_tensors_find(lx_gguf_tensors(g), "output.weight");
@@ -165,9 +171,11 @@ static bool write_config(const model_facts *f, const char *dtype, const char *di
                      (unsigned long long)f->head_dim, (unsigned long long)f->ctx, f->eps, f->theta,
                      (unsigned long long)f->vocab, f->tied ? "true" : "false", torch);
     if (f->window)
-        n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"sliding_window\": %llu,\n  \"sliding_window_pattern\": 6,\n"
-                      "  \"rope_local_base_freq\": 10000.0,\n  \"query_pre_attn_scalar\": %llu",
+        n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"sliding_window\": %llu,\n  \"query_pre_attn_scalar\": %llu",
                       (unsigned long long)f->window, (unsigned long long)f->head_dim);
+    if (f->attn_cap) n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"attn_logit_softcapping\": %g", f->attn_cap);
+    if (f->final_cap) n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"final_logit_softcapping\": %g", f->final_cap);
+    n += snprintf(text + n, sizeof text - (size_t)n, "%s", f->extra);
     snprintf(text + n, sizeof text - (size_t)n, "\n}\n");
     snprintf(path, sizeof path, "%s/config.json", dir);
     return write_text(path, text);
