@@ -169,6 +169,7 @@ static void test_qwen3_f32(void **state) { (void)state; check_folder("qwen3", "q
 static void test_qwen2_bf16(void **state) { (void)state; check_folder("qwen2", "qwen3", "BF16"); }
 static void test_gemma3_f32(void **state) { (void)state; check_folder("gemma3", "gemma3", "F32"); }
 static void test_gemma2_bf16(void **state) { (void)state; check_folder("gemma2", "gemma3", "BF16"); }
+static void test_qwen3moe_f32(void **state) { (void)state; check_folder("qwen3moe", "qwen3", "F32"); }
 
 /* ---- refusals, on small folders of zero weights ---- */
 
@@ -243,7 +244,7 @@ int main(void)
         cmocka_unit_test(test_llama_bpe_f32), cmocka_unit_test(test_llama_bpe_f16),
         cmocka_unit_test(test_qwen3_f32),     cmocka_unit_test(test_qwen2_bf16),
         cmocka_unit_test(test_gemma3_f32),    cmocka_unit_test(test_gemma2_bf16),
-        cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_qwen3moe_f32),  cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -150,9 +150,12 @@ static lx_status refuse(const lx_llama *m, const char *nm, lx_role_match r, lx_e
     if (r.in_out)
         return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is stored transposed, (in, out), which the inference engine "
                           "does not read (convert the model to GGUF with llama.cpp)", m->path, nm);
-    if (r.expert >= 0)
-        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is one expert's own matrix; the inference engine reads experts "
-                          "stacked, as llama.cpp's converter stacks them (not supported)", m->path, nm);
+    if (r.expert >= 0 && (!m->hp.t.moe || !lx_role_is_expert(r.role) || r.bias))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is an expert's own matrix, which a %s decoder does not have "
+                          "(not supported)", m->path, nm, m->hp.family);
+    if (r.expert >= 0 && (size_t)r.expert >= m->hp.n_expert)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is past the %zu experts of %s.expert_count", m->path, nm,
+                          m->hp.n_expert, m->hp.family);
     if (!lx_roleset_has(engine_roles(m->hp.t.moe), r.role))
         return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)", m->path,
                           nm, m->hp.family);
@@ -170,6 +173,24 @@ static void resolve_post_attention(lx_llama *m)
     }
 }
 
+/* Experts stored one matrix each (Hugging Face): slot (layer, gate/up/down, expert). */
+static size_t expert_slot(const lx_llama *m, size_t layer, lx_role role, size_t e)
+{
+    size_t k = role == LX_ROLE_EXP_GATE ? 0 : role == LX_ROLE_EXP_UP ? 1 : 2;
+    return (layer * 3 + k) * m->hp.n_expert + e;
+}
+
+static lx_status file_expert(lx_llama *m, lx_role_match r, const lx_tensor *t, lx_err *err)
+{
+    if (r.layer < 0 || (r.role != LX_ROLE_EXP_GATE && r.role != LX_ROLE_EXP_UP && r.role != LX_ROLE_EXP_DOWN))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not a routed expert's gate, up or down (not supported)",
+                          m->path, t->name);
+    if (!m->expert_slots && !(m->expert_slots = calloc(m->hp.n_layers * 3 * m->hp.n_expert, sizeof *m->expert_slots)))
+        return lx_err_set(err, LX_ERR_IO, "out of memory");
+    m->expert_slots[expert_slot(m, (size_t)r.layer, r.role, (size_t)r.expert)] = t;
+    return LX_OK;
+}
+
 static lx_status index_tensors(lx_llama *m, lx_err *err)
 {
     const lx_tensors *ts = m->w->tensors;
@@ -185,7 +206,8 @@ static lx_status index_tensors(lx_llama *m, lx_err *err)
         if (r.layer >= 0 && (size_t)r.layer >= m->hp.n_layers)
             return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is past the %zu layers of %s.block_count", m->path,
                               nm, m->hp.n_layers, m->hp.family);
-        m->slots[slot_of((size_t)(r.layer + 1), r.role, r.bias)] = &ts->v[i];
+        if (r.expert >= 0 && file_expert(m, r, &ts->v[i], err)) return err->code;
+        if (r.expert < 0) m->slots[slot_of((size_t)(r.layer + 1), r.role, r.bias)] = &ts->v[i];
     }
     resolve_post_attention(m);
     return LX_OK;
@@ -336,11 +358,33 @@ static lx_status load_qkv(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
     return LX_OK;
 }
 
-/* One stacked expert tensor [n_expert][rows][cols] as n_expert matrix views into out. */
+/* The experts of one role stored one matrix each (Hugging Face) as n_expert matrices. */
+static lx_status load_expert_mats(lx_llama *m, int l, lx_role role, size_t rows, size_t cols, lx_mat *out, lx_err *err)
+{
+    for (size_t e = 0; e < m->hp.n_expert; e++) {
+        const lx_tensor *t = m->expert_slots[expert_slot(m, (size_t)l, role, e)];
+        uint64_t row_bytes;
+        if (!t)
+            return lx_err_set(err, LX_ERR_MODEL, "%s: layer %d has no %s matrix of expert %zu", m->path, l,
+                              lx_role_name(role), e);
+        const uint8_t *p = tensor_data(m, t, rows, cols, err);
+        if (!p) return err->code;
+        if (!lx_dtype_bytes(t->type, cols, &row_bytes)) {
+            if (load_flat(m, t, p, rows, cols, &out[e], err)) return err->code;
+            continue;
+        }
+        out[e] = (lx_mat){p, t->type, rows, cols, (size_t)row_bytes};
+    }
+    return LX_OK;
+}
+
+/* One stacked expert tensor [n_expert][rows][cols] as n_expert matrix views into out (or
+ * the experts' own matrices, where the file stores them so). */
 static lx_status load_experts(lx_llama *m, int l, lx_role role, size_t rows, size_t cols, lx_mat *out, lx_err *err)
 {
     const size_t E = m->hp.n_expert;
     const lx_tensor *t = tensor_at(m, l, role, false);
+    if (!t && m->expert_slots) return load_expert_mats(m, l, role, rows, cols, out, err);
     if (!t) return missing(m, l, role, false, err);
     uint64_t bytes, row_bytes;
     if (!lx_dequant_supported(t->type) || t->n_dims != 3 || t->shape[0] != E || t->shape[1] != rows ||
@@ -513,7 +557,7 @@ void lx_llama_close(lx_llama *m)
     if (!m) return;
     for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
     for (size_t l = 0; m->layers && l < m->hp.n_layers; l++) free(m->layers[l].experts);
-    free(m->owned), free(m->layers), free(m->rope_freq), free(m->rope_freq_local), free(m->slots);
+    free(m->owned), free(m->layers), free(m->rope_freq), free(m->rope_freq_local), free(m->slots), free(m->expert_slots);
     lx_tok_free(&m->tok);
     free(m);
 }

@@ -104,6 +104,7 @@ typedef struct lx_llama {
     lx_mat pos_embed;    /* [context][d_model] learned positions; data NULL when none */
     float *out_norm_b;   /* [d_model] LayerNorm bias or NULL */
     const lx_tensor **slots; /* the file's tensors by (layer, role, bias), see llama.c */
+    const lx_tensor **expert_slots; /* experts stored one matrix each, by (layer, role, expert); NULL when stacked */
     lx_mat output;       /* [vocab][d_model] */
     float *out_norm;     /* [d_model] */
     float *rope_freq;    /* [rope_dims/2] angle per position of each pair */

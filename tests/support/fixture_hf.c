@@ -57,7 +57,9 @@ static const name_map LAYER_NAMES[] = {
     {"attn_q_norm", "self_attn.q_norm"},   {"attn_k_norm", "self_attn.k_norm"},
     {"post_attention_norm", "post_attention_layernorm"}, {"post_ffw_norm", "post_feedforward_layernorm"},
     {"ffn_gate", "mlp.gate_proj"},         {"ffn_up", "mlp.up_proj"},
-    {"ffn_down", "mlp.down_proj"},
+    {"ffn_down", "mlp.down_proj"},          {"ffn_gate_inp", "mlp.gate"},
+    {"ffn_gate_exps", "mlp.experts.%d.gate_proj"}, {"ffn_up_exps", "mlp.experts.%d.up_proj"},
+    {"ffn_down_exps", "mlp.experts.%d.down_proj"},
 };
 
 static bool hf_name(const lx_gguf *g, const char *name, char *out, size_t cap)
@@ -88,7 +90,7 @@ static bool hf_name(const lx_gguf *g, const char *name, char *out, size_t cap)
 
 typedef struct model_facts {
     const char *arch, *model_type, *architecture, *extra;
-    uint64_t d, layers, heads, kv, head_dim, ff, ctx, vocab, window;
+    uint64_t d, layers, heads, kv, head_dim, ff, ctx, vocab, window, experts, experts_used, expert_ff;
     double eps, theta, attn_cap, final_cap;
     bool permuted, norm_offset, tied;
 } model_facts;
@@ -105,6 +107,7 @@ static const struct {
     {"qwen2", "qwen2", "Qwen2ForCausalLM", false, false, ""},
     {"qwen3", "qwen3", "Qwen3ForCausalLM", false, false, ""},
     {"gemma2", "gemma2", "Gemma2ForCausalLM", false, true, ""},
+    {"qwen3moe", "qwen3_moe", "Qwen3MoeForCausalLM", false, false, ",\n  \"norm_topk_prob\": true"},
     {"gemma3", "gemma3_text", "Gemma3ForCausalLM", false, true,
      ",\n  \"sliding_window_pattern\": 6,\n  \"rope_local_base_freq\": 10000.0"},
 };
@@ -132,13 +135,15 @@ static bool read_facts(const lx_gguf *g, model_facts *f)
     for (size_t i = 0; a && i < sizeof FAMILIES / sizeof FAMILIES[0]; i++)
         if (!strcmp(FAMILIES[i].arch, a))
             *f = (model_facts){FAMILIES[i].arch, FAMILIES[i].model_type, FAMILIES[i].architecture, FAMILIES[i].extra,
-                               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, FAMILIES[i].permuted, FAMILIES[i].norm_offset,
+                               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, FAMILIES[i].permuted, FAMILIES[i].norm_offset,
                                false};
     if (!f->arch) { fprintf(stderr, "fixture_hf: architecture %s is not converted\n", a ? a : "?"); return false; }
     f->d = key_u64(g, a, "embedding_length", 0), f->layers = key_u64(g, a, "block_count", 0);
     f->heads = key_u64(g, a, "attention.head_count", 0), f->kv = key_u64(g, a, "attention.head_count_kv", f->heads);
     f->head_dim = key_u64(g, a, "attention.key_length", f->d / f->heads), f->ff = key_u64(g, a, "feed_forward_length", 0);
     f->ctx = key_u64(g, a, "context_length", 0), f->window = key_u64(g, a, "attention.sliding_window", 0);
+    f->experts = key_u64(g, a, "expert_count", 0), f->experts_used = key_u64(g, a, "expert_used_count", 0);
+    f->expert_ff = key_u64(g, a, "expert_feed_forward_length", 0);
     f->eps = key_f64(g, a, "attention.layer_norm_rms_epsilon", 1e-6), f->theta = key_f64(g, a, "rope.freq_base", 1e4);
     f->attn_cap = key_f64(g, a, "attn_logit_softcapping", 0), f->final_cap = key_f64(g, a, "final_logit_softcapping", 0);
     const lx_tensor *emb = lx_tensors_find(lx_gguf_tensors(g), "token_embd.weight");
@@ -173,6 +178,10 @@ static bool write_config(const model_facts *f, const char *dtype, const char *di
     if (f->window)
         n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"sliding_window\": %llu,\n  \"query_pre_attn_scalar\": %llu",
                       (unsigned long long)f->window, (unsigned long long)f->head_dim);
+    if (f->experts)
+        n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"num_experts\": %llu,\n  \"num_experts_per_tok\": %llu,\n"
+                      "  \"moe_intermediate_size\": %llu", (unsigned long long)f->experts,
+                      (unsigned long long)f->experts_used, (unsigned long long)f->expert_ff);
     if (f->attn_cap) n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"attn_logit_softcapping\": %g", f->attn_cap);
     if (f->final_cap) n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"final_logit_softcapping\": %g", f->final_cap);
     n += snprintf(text + n, sizeof text - (size_t)n, "%s", f->extra);
@@ -218,24 +227,41 @@ static void put_values(lx_buf *data, const float *v, uint64_t n, const char *dty
     }
 }
 
+/* One Hugging Face tensor of rows x cols (cols 0: a vector) from src. */
+static void put_tensor(const model_facts *f, const char *hf, const float *src, uint64_t rows, uint64_t cols,
+                       const char *dtype, lx_buf *hdr, lx_buf *data)
+{
+    lx_tensor t = {0};
+    t.n_dims = cols ? 2 : 1, t.shape[0] = rows, t.shape[1] = cols, t.n_elems = rows * (cols ? cols : 1);
+    float *v = hf_values(f, &t, src, hf);
+    if (!v) return;
+    size_t begin = data->len;
+    put_values(data, v, t.n_elems, dtype);
+    free(v);
+    lx_buf_printf(hdr, "%s\"%s\":{\"dtype\":\"%s\",\"shape\":[%llu", hdr->len > 1 ? "," : "", hf, dtype,
+                  (unsigned long long)rows);
+    if (cols) lx_buf_printf(hdr, ",%llu", (unsigned long long)cols);
+    lx_buf_printf(hdr, "],\"data_offsets\":[%zu,%zu]}", begin, data->len);
+}
+
+/* A GGUF tensor as its Hugging Face tensors: itself, or one per expert of a stack. */
 static bool add_tensor(lx_gguf *g, const model_facts *f, const lx_tensor *t, const char *dtype, lx_buf *hdr, lx_buf *data)
 {
-    char hf[160];
+    char hf[160], one[180];
     lx_err err = {0};
     const float *src = lx_gguf_tensor_data(g, t, &err);
     if (t->type != LX_DT_F32 || !src || !hf_name(g, t->name, hf, sizeof hf)) {
         fprintf(stderr, "fixture_hf: cannot convert %s\n", t->name);
         return false;
     }
-    float *v = hf_values(f, t, src, hf);
-    if (!v) return false;
-    size_t begin = data->len;
-    put_values(data, v, t->n_elems, dtype);
-    free(v);
-    lx_buf_printf(hdr, "%s\"%s\":{\"dtype\":\"%s\",\"shape\":[%llu", hdr->len > 1 ? "," : "", hf, dtype,
-                  (unsigned long long)t->shape[0]);
-    if (t->n_dims > 1) lx_buf_printf(hdr, ",%llu", (unsigned long long)t->shape[1]);
-    lx_buf_printf(hdr, "],\"data_offsets\":[%zu,%zu]}", begin, data->len);
+    if (t->n_dims < 3) {
+        put_tensor(f, hf, src, t->shape[0], t->n_dims > 1 ? t->shape[1] : 0, dtype, hdr, data);
+        return true;
+    }
+    for (uint64_t e = 0; e < t->shape[0]; e++) {
+        snprintf(one, sizeof one, hf, (int)e); /* hf holds the expert's "%d" */
+        put_tensor(f, one, src + e * t->shape[1] * t->shape[2], t->shape[1], t->shape[2], dtype, hdr, data);
+    }
     return true;
 }
 
