@@ -144,10 +144,10 @@ static void check_folder(const char *family, const char *tokenizer, const char *
     char gguf[512], dir[512], tok[512], prompt[256];
     snprintf(gguf, sizeof gguf, LX_TMP_DIR "/hf-%s-%s.gguf", family, dtype);
     snprintf(dir, sizeof dir, LX_TMP_DIR "/hf-%s-%s", family, dtype);
-    snprintf(tok, sizeof tok, LX_SHARED_DIR "/tokenizers/%s", tokenizer);
+    snprintf(tok, sizeof tok, LX_SHARED_DIR "/tokenizers/%s", tokenizer ? tokenizer : "");
     float (*round)(float) = !strcmp(dtype, "BF16") ? lx_fx_round_bf16 : !strcmp(dtype, "F16") ? lx_fx_round_f16 : NULL;
     assert_true(lx_fx_model_write_rounded(family, LX_SHARED_DIR "/models/vocab-only", gguf, round));
-    assert_true(lx_fx_hf_write(gguf, tok, dir, dtype));
+    assert_true(lx_fx_hf_write(gguf, tokenizer ? tok : NULL, dir, dtype));
     run_out a, b;
     ref_prompt(family, prompt, sizeof prompt);
     run_model(gguf, prompt, &a);
@@ -170,6 +170,8 @@ static void test_qwen2_bf16(void **state) { (void)state; check_folder("qwen2", "
 static void test_gemma3_f32(void **state) { (void)state; check_folder("gemma3", "gemma3", "F32"); }
 static void test_gemma2_bf16(void **state) { (void)state; check_folder("gemma2", "gemma3", "BF16"); }
 static void test_qwen3moe_f32(void **state) { (void)state; check_folder("qwen3moe", "qwen3", "F32"); }
+/* GPT-2's tokenizer.json is written from the vocab-only GGUF (shared/tokenizers has none) */
+static void test_gpt2_f32(void **state) { (void)state; check_folder("gpt2", NULL, "F32"); }
 
 /* ---- refusals, on small folders of zero weights ---- */
 
@@ -228,10 +230,11 @@ static void test_refusals(void **state)
                                                       "\"original_max_position_embeddings\": 8192}"),
                                LLAMA_TINY, n),
                    "config.json's rope_scaling 'llama3' is not supported by the inference engine");
-    static const tiny_tensor gpt2[] = {{"wte.weight", 8, 32}, {"h.0.attn.c_attn.weight", 32, 96}};
-    expect_refused(tiny_folder("gpt2", "{\"model_type\": \"gpt2\", \"n_embd\": 32, \"n_layer\": 1, \"n_head\": 2, "
-                                       "\"n_positions\": 64, \"vocab_size\": 8}", gpt2, 2),
-                   "tensor h.0.attn.c_attn.weight is stored transposed, (in, out), which the inference engine does not read");
+    static const tiny_tensor moe[] = {{"model.embed_tokens.weight", 8, 32},
+                                      {"model.layers.0.mlp.experts.0.up_proj.weight", 64, 32}};
+    expect_refused(tiny_folder("expert", LLAMA_CONFIG(""), moe, 2),
+                   "tensor model.layers.0.mlp.experts.0.up_proj.weight is an expert's own matrix, which a llama decoder "
+                   "does not have (not supported)");
     static const tiny_tensor bert[] = {{"embeddings.word_embeddings.weight", 8, 32}};
     expect_refused(tiny_folder("bert", "{\"model_type\": \"bert\", \"hidden_size\": 32, \"num_hidden_layers\": 1, "
                                        "\"num_attention_heads\": 2, \"intermediate_size\": 64, \"vocab_size\": 8}", bert, 1),
@@ -244,7 +247,8 @@ int main(void)
         cmocka_unit_test(test_llama_bpe_f32), cmocka_unit_test(test_llama_bpe_f16),
         cmocka_unit_test(test_qwen3_f32),     cmocka_unit_test(test_qwen2_bf16),
         cmocka_unit_test(test_gemma3_f32),    cmocka_unit_test(test_gemma2_bf16),
-        cmocka_unit_test(test_qwen3moe_f32),  cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_qwen3moe_f32),  cmocka_unit_test(test_gpt2_f32),
+        cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

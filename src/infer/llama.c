@@ -147,9 +147,6 @@ static size_t slot_of(size_t layer1, lx_role role, bool bias) { return (layer1 *
 /* LX_OK when the engine reads a tensor of this match; else the one line saying why not. */
 static lx_status refuse(const lx_llama *m, const char *nm, lx_role_match r, lx_err *err)
 {
-    if (r.in_out)
-        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is stored transposed, (in, out), which the inference engine "
-                          "does not read (convert the model to GGUF with llama.cpp)", m->path, nm);
     if (r.expert >= 0 && (!m->hp.t.moe || !lx_role_is_expert(r.role) || r.bias))
         return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is an expert's own matrix, which a %s decoder does not have "
                           "(not supported)", m->path, nm, m->hp.family);
@@ -199,8 +196,9 @@ static lx_status index_tensors(lx_llama *m, lx_err *err)
     for (size_t i = 0; i < ts->n; i++) {
         const char *nm = ts->v[i].name;
         lx_role_match r = lx_role_match_name(nm);
-        /* blk.N.attn_rot_embd: a per-layer copy of the RoPE table some converters write */
-        if (r.role == LX_ROLE_ROPE_FREQS && r.layer >= 0) continue;
+        /* blk.N.attn_rot_embd: a per-layer copy of the RoPE table some converters write; GPT-2's
+         * causal-mask buffers (h.N.attn.bias): not parameters */
+        if ((r.role == LX_ROLE_ROPE_FREQS && r.layer >= 0) || r.role == LX_ROLE_BUFFER) continue;
         if (r.role == LX_ROLE_FFN_GATE_UP) r.role = LX_ROLE_FFN_UP; /* gate|up fused: Hugging Face's name (Phi-3) */
         if (refuse(m, nm, r, err)) return err->code;
         if (r.layer >= 0 && (size_t)r.layer >= m->hp.n_layers)
@@ -289,11 +287,32 @@ static lx_status load_flat(lx_llama *m, const lx_tensor *t, const uint8_t *p, si
 }
 
 /* The matrix in a slot; out->data stays NULL when optional and absent. */
+/* A matrix stored (in, out) — GPT-2's Conv1D as transformers keeps it, [cols][rows] — decoded
+ * once into an owned F32 copy of [rows][cols] (llama.cpp's converter transposes it). */
+static lx_status load_transposed(lx_llama *m, const lx_tensor *t, size_t rows, size_t cols, lx_mat *out, lx_err *err)
+{
+    const uint8_t *p = tensor_data(m, t, cols, rows, err);
+    if (!p) return err->code;
+    float *in = malloc(rows * cols * sizeof(float)), *f = in ? malloc(rows * cols * sizeof(float)) : NULL;
+    if (!f || !own(m, f)) {
+        free(in);
+        return lx_err_set(err, LX_ERR_IO, "out of memory decoding %s", t->name);
+    }
+    lx_dequant_row(t->type, p, in, rows * cols);
+    for (size_t c = 0; c < cols; c++)
+        for (size_t r = 0; r < rows; r++) f[r * cols + c] = in[c * rows + r];
+    free(in);
+    m->weight_bytes += rows * cols * sizeof(float);
+    *out = (lx_mat){(const uint8_t *)f, LX_DT_F32, rows, cols, cols * sizeof(float)};
+    return LX_OK;
+}
+
 static lx_status load_mat(lx_llama *m, int layer, lx_role role, size_t rows, size_t cols, bool optional,
                           lx_mat *out, lx_err *err)
 {
     const lx_tensor *t = tensor_at(m, layer, role, false);
     if (!t) return optional ? LX_OK : missing(m, layer, role, false, err);
+    if (lx_role_match_name(t->name).in_out) return load_transposed(m, t, rows, cols, out, err);
     const uint8_t *p = tensor_data(m, t, rows, cols, err);
     if (!p) return err->code;
     uint64_t row_bytes;

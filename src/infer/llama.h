@@ -27,7 +27,8 @@
  *
  * Ownership: lx_llama borrows the lx_gguf it was opened on (infer/engine owns it), owns its
  * tokenizer and the small float copies of norm vectors; matrices borrow the mapping, except
- * the rare one whose rows do not end on a block boundary, decoded once into an owned copy.
+ * the rare one whose rows do not end on a block boundary and those stored (in, out) (GPT-2's
+ * Conv1D in a Hugging Face folder), decoded once into an owned F32 copy.
  * lx_llama_state owns the KV cache and the activation buffers of one run.
  */
 #ifndef LX_INFER_LLAMA_H

@@ -62,8 +62,31 @@ static const name_map LAYER_NAMES[] = {
     {"ffn_down_exps", "mlp.experts.%d.down_proj"},
 };
 
+/* GPT-2's own names (no "model." prefix; Conv1D matrices stored (in, out)). */
+static const name_map GPT2_LAYER[] = {
+    {"attn_norm", "ln_1"},          {"ffn_norm", "ln_2"},         {"attn_qkv", "attn.c_attn"},
+    {"attn_output", "attn.c_proj"}, {"ffn_up", "mlp.c_fc"},       {"ffn_down", "mlp.c_proj"},
+};
+static const name_map GPT2_WHOLE[] = {{"token_embd", "wte"}, {"position_embd", "wpe"}, {"output_norm", "ln_f"}};
+
+static bool gpt2_name(const char *name, char *out, size_t cap)
+{
+    char base[96], suffix[16];
+    int layer;
+    if (sscanf(name, "blk.%d.%95[a-z_].%15s", &layer, base, suffix) == 3) {
+        for (size_t i = 0; i < sizeof GPT2_LAYER / sizeof GPT2_LAYER[0]; i++)
+            if (!strcmp(base, GPT2_LAYER[i].gguf)) { snprintf(out, cap, "h.%d.%s.%s", layer, GPT2_LAYER[i].hf, suffix); return true; }
+        return false;
+    }
+    if (sscanf(name, "%95[a-z_].%15s", base, suffix) != 2) return false;
+    for (size_t i = 0; i < sizeof GPT2_WHOLE / sizeof GPT2_WHOLE[0]; i++)
+        if (!strcmp(base, GPT2_WHOLE[i].gguf)) { snprintf(out, cap, "%s.%s", GPT2_WHOLE[i].hf, suffix); return true; }
+    return false;
+}
+
 static bool hf_name(const lx_gguf *g, const char *name, char *out, size_t cap)
 {
+    if (!strcmp(lx_gguf_get_str(g, "general.architecture"), "gpt2")) return gpt2_name(name, out, cap);
     static const name_map WHOLE[] = {{"token_embd", "model.embed_tokens"}, {"output_norm", "model.norm"},
                                      {"output", "lm_head"}};
     char base[96], suffix[16];
@@ -102,6 +125,7 @@ static const struct {
     bool permuted, norm_offset;
     const char *extra;
 } FAMILIES[] = {
+    {"gpt2", "gpt2", "GPT2LMHeadModel", false, false, ",\n  \"activation_function\": \"gelu_new\""},
     {"llama", "llama", "LlamaForCausalLM", true, false, ""},
     {"smollm3", "smollm3", "SmolLM3ForCausalLM", true, false, ""},
     {"qwen2", "qwen2", "Qwen2ForCausalLM", false, false, ""},
@@ -144,7 +168,7 @@ static bool read_facts(const lx_gguf *g, model_facts *f)
     f->ctx = key_u64(g, a, "context_length", 0), f->window = key_u64(g, a, "attention.sliding_window", 0);
     f->experts = key_u64(g, a, "expert_count", 0), f->experts_used = key_u64(g, a, "expert_used_count", 0);
     f->expert_ff = key_u64(g, a, "expert_feed_forward_length", 0);
-    f->eps = key_f64(g, a, "attention.layer_norm_rms_epsilon", 1e-6), f->theta = key_f64(g, a, "rope.freq_base", 1e4);
+    f->eps = key_f64(g, a, "attention.layer_norm_rms_epsilon", key_f64(g, a, "attention.layer_norm_epsilon", 1e-6)), f->theta = key_f64(g, a, "rope.freq_base", 1e4);
     f->attn_cap = key_f64(g, a, "attn_logit_softcapping", 0), f->final_cap = key_f64(g, a, "final_logit_softcapping", 0);
     const lx_tensor *emb = lx_tensors_find(lx_gguf_tensors(g), "token_embd.weight");
     f->vocab = emb ? emb->shape[0] : 0;
@@ -169,11 +193,11 @@ static bool write_config(const model_facts *f, const char *dtype, const char *di
                      "{\n  \"architectures\": [\"%s\"],\n  \"model_type\": \"%s\",\n  \"hidden_size\": %llu,\n"
                      "  \"intermediate_size\": %llu,\n  \"num_hidden_layers\": %llu,\n  \"num_attention_heads\": %llu,\n"
                      "  \"num_key_value_heads\": %llu,\n  \"head_dim\": %llu,\n  \"max_position_embeddings\": %llu,\n"
-                     "  \"rms_norm_eps\": %g,\n  \"rope_theta\": %.1f,\n  \"vocab_size\": %llu,\n"
+                     "  \"rms_norm_eps\": %g,\n  \"layer_norm_epsilon\": %g,\n  \"rope_theta\": %.1f,\n  \"vocab_size\": %llu,\n"
                      "  \"tie_word_embeddings\": %s,\n  \"torch_dtype\": \"%s\"",
                      f->architecture, f->model_type, (unsigned long long)f->d, (unsigned long long)f->ff,
                      (unsigned long long)f->layers, (unsigned long long)f->heads, (unsigned long long)f->kv,
-                     (unsigned long long)f->head_dim, (unsigned long long)f->ctx, f->eps, f->theta,
+                     (unsigned long long)f->head_dim, (unsigned long long)f->ctx, f->eps, f->eps, f->theta,
                      (unsigned long long)f->vocab, f->tied ? "true" : "false", torch);
     if (f->window)
         n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"sliding_window\": %llu,\n  \"query_pre_attn_scalar\": %llu",
@@ -203,6 +227,11 @@ static void unpermute(const float *src, float *dst, uint64_t rows, uint64_t cols
                 memcpy(dst + (h * hd + s * hd / 2 + i) * cols, src + (h * hd + 2 * i + s) * cols, cols * sizeof *dst);
 }
 
+static bool conv1d(const char *hf)
+{
+    return (strstr(hf, ".c_attn.weight") || strstr(hf, ".c_proj.weight") || strstr(hf, ".c_fc.weight")) != 0;
+}
+
 /* One tensor's values as the folder stores them (float32, malloc'd). */
 static float *hf_values(const model_facts *f, const lx_tensor *t, const float *src, const char *hf)
 {
@@ -211,6 +240,9 @@ static float *hf_values(const model_facts *f, const lx_tensor *t, const float *s
     if (!v) return NULL;
     bool q = strstr(hf, "q_proj.") != NULL, k = strstr(hf, "k_proj.") != NULL;
     if (f->permuted && (q || k)) unpermute(src, v, rows, cols, q ? f->heads : f->kv);
+    else if (conv1d(hf)) /* GPT-2's Conv1D keeps W as (in, out): [cols][rows] */
+        for (uint64_t r = 0; r < rows; r++)
+            for (uint64_t c = 0; c < cols; c++) v[c * rows + r] = src[r * cols + c];
     else memcpy(v, src, n * sizeof *v);
     if (f->norm_offset && strstr(hf, "norm.weight"))
         for (uint64_t i = 0; i < n; i++) v[i] -= 1.0f;
@@ -238,9 +270,10 @@ static void put_tensor(const model_facts *f, const char *hf, const float *src, u
     size_t begin = data->len;
     put_values(data, v, t.n_elems, dtype);
     free(v);
+    bool tr = conv1d(hf);
     lx_buf_printf(hdr, "%s\"%s\":{\"dtype\":\"%s\",\"shape\":[%llu", hdr->len > 1 ? "," : "", hf, dtype,
-                  (unsigned long long)rows);
-    if (cols) lx_buf_printf(hdr, ",%llu", (unsigned long long)cols);
+                  (unsigned long long)(tr ? cols : rows));
+    if (cols) lx_buf_printf(hdr, ",%llu", (unsigned long long)(tr ? rows : cols));
     lx_buf_printf(hdr, "],\"data_offsets\":[%zu,%zu]}", begin, data->len);
 }
 
@@ -265,6 +298,22 @@ static bool add_tensor(lx_gguf *g, const model_facts *f, const lx_tensor *t, con
     return true;
 }
 
+/* GPT-2 checkpoints carry each layer's causal mask "h.N.attn.bias" [ctx][ctx] (a buffer). */
+static bool add_mask_buffers(const model_facts *f, const char *dtype, lx_buf *hdr, lx_buf *data)
+{
+    float *mask = calloc(f->ctx * f->ctx, sizeof *mask);
+    if (!mask) return false;
+    for (uint64_t i = 0; i < f->ctx; i++)
+        for (uint64_t j = 0; j <= i; j++) mask[i * f->ctx + j] = 1.0f;
+    for (uint64_t l = 0; l < f->layers; l++) {
+        char name[64];
+        snprintf(name, sizeof name, "h.%llu.attn.bias", (unsigned long long)l);
+        put_tensor(f, name, mask, f->ctx, f->ctx, dtype, hdr, data);
+    }
+    free(mask);
+    return true;
+}
+
 static bool write_safetensors(lx_gguf *g, const model_facts *f, const char *dtype, const char *dir)
 {
     lx_buf hdr, data;
@@ -273,6 +322,7 @@ static bool write_safetensors(lx_gguf *g, const model_facts *f, const char *dtyp
     const lx_tensors *ts = lx_gguf_tensors(g);
     bool ok = true;
     for (size_t i = 0; ok && i < ts->n; i++) ok = add_tensor(g, f, &ts->v[i], dtype, &hdr, &data);
+    if (ok && !strcmp(f->arch, "gpt2")) ok = add_mask_buffers(f, dtype, &hdr, &data);
     lx_buf_putc(&hdr, '}');
     while (hdr.len % 8) lx_buf_putc(&hdr, ' ');
     char path[1100];
@@ -311,6 +361,53 @@ static bool copy_tokenizer(const char *tok_dir, const char *dir)
     return true;
 }
 
+/* tokenizer.json of the GGUF's byte-level BPE vocabulary (tokenizer.ggml.tokens, merges;
+ * control tokens as added tokens) and a tokenizer_config.json naming BOS and EOS. */
+static bool tokenizer_from_gguf(const lx_gguf *g, const char *dir)
+{
+    lx_buf b;
+    uint64_t n = 0, n_merges = 0, len;
+    lx_gguf_type elem;
+    if (!lx_gguf_get_arr(g, "tokenizer.ggml.tokens", &elem, &n) || !lx_gguf_get_arr(g, "tokenizer.ggml.merges", &elem, &n_merges))
+        return false;
+    lx_buf_init(&b);
+    lx_buf_printf(&b, "{\"version\": \"1.0\", \"added_tokens\": [");
+    for (uint64_t i = 0, k = 0; i < n; i++) {
+        int64_t type = 1;
+        lx_gguf_arr_i64(g, "tokenizer.ggml.token_type", i, &type);
+        if (type != 3) continue;
+        const char *p = lx_gguf_arr_str(g, "tokenizer.ggml.tokens", i, &len);
+        lx_buf_printf(&b, "%s{\"id\": %llu, \"content\": ", k++ ? ", " : "", (unsigned long long)i);
+        lx_buf_put_json(&b, p);
+        lx_buf_printf(&b, ", \"special\": true}");
+    }
+    lx_buf_printf(&b, "], \"normalizer\": null, \"pre_tokenizer\": {\"type\": \"ByteLevel\", \"add_prefix_space\": false, "
+                      "\"trim_offsets\": true, \"use_regex\": true}, \"model\": {\"type\": \"BPE\", \"vocab\": {");
+    for (uint64_t i = 0; i < n; i++) {
+        const char *p = lx_gguf_arr_str(g, "tokenizer.ggml.tokens", i, &len);
+        lx_buf_printf(&b, "%s", i ? ", " : "");
+        lx_buf_put_json(&b, p);
+        lx_buf_printf(&b, ": %llu", (unsigned long long)i);
+    }
+    lx_buf_printf(&b, "}, \"merges\": [");
+    for (uint64_t i = 0; i < n_merges; i++) {
+        const char *p = lx_gguf_arr_str(g, "tokenizer.ggml.merges", i, &len);
+        lx_buf_printf(&b, "%s", i ? ", " : "");
+        lx_buf_put_json(&b, p);
+    }
+    lx_buf_printf(&b, "]}}\n");
+    char path[1100], cfg[512];
+    snprintf(path, sizeof path, "%s/tokenizer.json", dir);
+    bool ok = write_text(path, lx_buf_cstr(&b));
+    lx_buf_free(&b);
+    uint64_t bos = 0, eos = 0;
+    lx_gguf_get_u64(g, "tokenizer.ggml.bos_token_id", &bos), lx_gguf_get_u64(g, "tokenizer.ggml.eos_token_id", &eos);
+    const char *bs = lx_gguf_arr_str(g, "tokenizer.ggml.tokens", bos, &len), *es = lx_gguf_arr_str(g, "tokenizer.ggml.tokens", eos, &len);
+    snprintf(cfg, sizeof cfg, "{\"bos_token\": \"%s\", \"eos_token\": \"%s\"}\n", bs ? bs : "", es ? es : "");
+    snprintf(path, sizeof path, "%s/tokenizer_config.json", dir);
+    return ok && write_text(path, cfg);
+}
+
 bool lx_fx_hf_write(const char *gguf_path, const char *tok_dir, const char *out_dir, const char *dtype)
 {
     lx_err err = {0};
@@ -319,7 +416,7 @@ bool lx_fx_hf_write(const char *gguf_path, const char *tok_dir, const char *out_
     mkdir(out_dir, 0755);
     if (lx_gguf_open(gguf_path, &g, &err)) { fprintf(stderr, "%s\n", err.msg); return false; }
     bool ok = read_facts(g, &f) && write_config(&f, dtype, out_dir) && write_safetensors(g, &f, dtype, out_dir) &&
-              copy_tokenizer(tok_dir, out_dir);
+              (tok_dir ? copy_tokenizer(tok_dir, out_dir) : tokenizer_from_gguf(g, out_dir));
     lx_gguf_close(g);
     return ok;
 }

@@ -6,15 +6,18 @@
  * out_dir/config.json, out_dir/model.safetensors, the tokenizer files. The conversion is the
  * inverse of llama.cpp's convert_hf_to_gguf.py: Hugging Face names; Q and K rows put back
  * from llama.cpp's interleaved order into transformers' half-split one for the families its
- * converter permutes (llama, smollm3); Gemma's norm weights stored minus 1; F32, BF16 or
- * F16 (rounded to nearest even). Owns nothing.
+ * converter permutes (llama, smollm3); Gemma's norm weights stored minus 1; GPT-2's Conv1D
+ * matrices transposed back to (in, out), with its causal-mask buffers; routed experts one
+ * matrix each; F32, BF16 or F16 (rounded to nearest even). Owns nothing.
  */
 #ifndef LX_TESTS_FIXTURE_HF_H
 #define LX_TESTS_FIXTURE_HF_H
 
 #include <stdbool.h>
 
-/* dtype: "F32", "BF16" or "F16". False (message on stderr) on any failure. */
+/* dtype: "F32", "BF16" or "F16"; tok_dir NULL: a tokenizer.json written from the GGUF's
+ * byte-level BPE vocabulary instead (GPT-2's, which shared/tokenizers lacks). False (message
+ * on stderr) on any failure. */
 bool lx_fx_hf_write(const char *gguf_path, const char *tok_dir, const char *out_dir, const char *dtype);
 
 /* x rounded to BF16 / F16 precision (nearest even), as the folder will store it. */
