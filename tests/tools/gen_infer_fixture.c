@@ -2,7 +2,7 @@
  * for recording llama.cpp's numbers on it (tests/data/infer/record.sh), and optionally the
  * Hugging Face folder of the same model (tests/support/fixture_hf), to try `run` on.
  * Usage: gen_infer_fixture FAMILY VOCAB_DIR OUT.gguf [TOKENIZER_DIR OUT_DIR F32|BF16|F16]
- *        (FAMILY "list": the family names) */
+ *        (FAMILY "list": the family names; TOKENIZER_DIR "-": a tokenizer.json from the GGUF's vocabulary) */
 #include <stdio.h>
 #include <string.h>
 
@@ -20,5 +20,5 @@ int main(int argc, char **argv)
         return 2;
     }
     if (!lx_fx_model_write(argv[1], argv[2], argv[3])) return 1;
-    return argc == 4 || lx_fx_hf_write(argv[3], argv[4], argv[5], argv[6]) ? 0 : 1;
+    return argc == 4 || lx_fx_hf_write(argv[3], strcmp(argv[4], "-") ? argv[4] : NULL, argv[5], argv[6]) ? 0 : 1;
 }
