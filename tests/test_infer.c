@@ -317,7 +317,7 @@ static void test_memory_limit(void **state)
  * every layer adds nothing and the tied head maps a token to itself, so greedy output
  * repeats the last prompt token. Variants break one thing each. */
 typedef enum tiny_variant {
-    TINY_OK, TINY_Q5_K, TINY_BAD_SHAPE, TINY_MISSING, TINY_MOE, TINY_BAD_HEADS, TINY_BAD_DATA,
+    TINY_OK, TINY_Q8_1, TINY_BAD_SHAPE, TINY_MISSING, TINY_MOE, TINY_BAD_HEADS, TINY_BAD_DATA,
     TINY_BYTES /* ids 6 and 7 are the byte pieces <0xC3> <0xA9> ("é" = C3 A9) */
 } tiny_variant;
 
@@ -338,7 +338,7 @@ static void tiny_tensors(lx_fx_gguf *w, tiny_variant v)
     lx_fx_gguf_tensor_data(w, o, ones, sizeof ones);
     tiny_tensor(w, "blk.0.attn_norm.weight", 0, 32, 0);
     tiny_tensor(w, "blk.0.ffn_norm.weight", 0, 32, 0);
-    tiny_tensor(w, "blk.0.attn_q.weight", v == TINY_Q5_K ? 13 : 0, 32, 32);
+    tiny_tensor(w, "blk.0.attn_q.weight", v == TINY_Q8_1 ? 9 : 0, 32, 32);
     tiny_tensor(w, "blk.0.attn_k.weight", 0, 32, v == TINY_BAD_SHAPE ? 32 : 16);
     tiny_tensor(w, "blk.0.attn_v.weight", 0, 32, 16);
     tiny_tensor(w, "blk.0.attn_output.weight", 0, 32, 32);
@@ -431,7 +431,8 @@ static void expect_tiny_refused(tiny_variant v, const char *needle)
 static void test_tiny_models_refused(void **state)
 {
     (void)state;
-    expect_tiny_refused(TINY_Q5_K, "tensor blk.0.attn_q.weight has type Q5_K, which the inference engine does not support");
+    expect_tiny_refused(TINY_Q8_1, "tensor blk.0.attn_q.weight has type Q8_1, which the inference engine does not support "
+                        "(expected F32, F16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q2_K, Q3_K, Q4_K, Q5_K, Q6_K, IQ4_NL, IQ4_XS, BF16 or MXFP4)");
     expect_tiny_refused(TINY_BAD_SHAPE, "tensor blk.0.attn_k.weight is 32 x 32 F32 in 4096 bytes (expected 16 x 32)");
     expect_tiny_refused(TINY_MISSING, "tensor blk.0.ffn_up.weight is missing");
     expect_tiny_refused(TINY_MOE, "tensor blk.0.ffn_gate_inp.weight is not part of a plain llama decoder");

@@ -84,6 +84,61 @@ static void check_family(const char *name)
     remove(path);
 }
 
+/* A quantized fixture against llama.cpp: its CPU backend multiplies these types with the
+ * activations quantized to 8 bits per block, llmxray with float activations, so logits
+ * agree within `tol` (measured when recorded; see tests/data/infer/README.md), close
+ * neighbours may swap places, and the top-10 set, the first and the greedy ids are the same. */
+static void check_quantized(const char *name, double tol)
+{
+    char path[512], ref_path[512];
+    snprintf(path, sizeof path, LX_TMP_DIR "/family-%s.gguf", name);
+    snprintf(ref_path, sizeof ref_path, LX_SOURCE_DIR "/tests/data/infer/%s.json", name);
+    assert_true(lx_fx_model_write(name, LX_SHARED_DIR "/models/vocab-only", path));
+    json_error_t jerr;
+    json_t *ref = json_load_file(ref_path, 0, &jerr);
+    assert_non_null(ref);
+    lx_err err = {0};
+    lx_engine *e = NULL;
+    assert_int_equal(lx_engine_open(path, &e, &err), LX_OK);
+    int32_t *prompt;
+    size_t n;
+    assert_int_equal(lx_tok_encode(e->tok, json_string_value(json_object_get(ref, "prompt")), true, &prompt, &n, &err),
+                     LX_OK);
+    expect_ids(json_object_get(ref, "prompt_ids"), prompt, n);
+    const json_t *greedy = json_object_get(ref, "greedy"), *top = json_object_get(ref, "top");
+    lx_engine_state s;
+    assert_int_equal(lx_engine_state_init(e, &s, lx_engine_run_positions(n, json_array_size(greedy)), n, 1, &err), LX_OK);
+    assert_int_equal(lx_engine_forward(e, &s, prompt, n, NULL, &err), LX_OK);
+    lx_top got[10];
+    assert_true(lx_sample_top(s.logits, e->info.vocab, 10, got));
+    assert_int_equal(got[0].id, json_integer_value(json_object_get(json_array_get(top, 0), "id")));
+    double worst = 0;
+    for (size_t i = 0; i < 10; i++) {
+        const json_t *t = json_array_get(top, i);
+        int64_t id = json_integer_value(json_object_get(t, "id"));
+        bool in_ours = false;
+        for (size_t k = 0; k < 10; k++) in_ours |= got[k].id == id;
+        assert_true(in_ours);
+        worst = fmax(worst, fabs(s.logits[id] - json_number_value(json_object_get(t, "logit"))));
+    }
+    print_message("%s: top-10 logits within %.2g of llama.cpp's\n", name, worst);
+    assert_true(worst < tol);
+    ids cont = {{0}, 0};
+    size_t done = 0;
+    assert_int_equal(lx_sample_greedy(e, &s, json_array_size(greedy), collect, &cont, &done, &err), LX_OK);
+    expect_ids(greedy, cont.v, done);
+    lx_engine_state_free(e, &s);
+    free(prompt);
+    lx_engine_close(e);
+    json_decref(ref);
+    remove(path);
+}
+
+/* Q4_1, Q5_0, Q5_1, IQ4_NL and MXFP4 layer matrices (fixture_models' MIXQ). */
+static void test_qwen3_mixq(void **state) { (void)state; check_quantized("qwen3-mixq", 0.25); }
+/* Q2_K, Q3_K, Q5_K and IQ4_XS layer matrices and an IQ4_XS embedding, 8 times wider (MIXQ_K). */
+static void test_llama_bpe_kq(void **state) { (void)state; check_quantized("llama-bpe-kq", 0.3); }
+
 static void test_gpt2(void **state) { (void)state; check_family("gpt2"); }
 static void test_qwen2(void **state) { (void)state; check_family("qwen2"); }
 static void test_qwen3(void **state) { (void)state; check_family("qwen3"); }
@@ -120,6 +175,8 @@ int main(void)
         cmocka_unit_test(test_olmo2),
         cmocka_unit_test(test_smollm3),
         cmocka_unit_test(test_qwen3moe),
+        cmocka_unit_test(test_qwen3_mixq),
+        cmocka_unit_test(test_llama_bpe_kq),
         cmocka_unit_test(test_every_family_covered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

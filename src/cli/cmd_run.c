@@ -1,5 +1,5 @@
 /* cli/cmd_run — `llmxray run MODEL [--prompt TEXT] [-n N] [--top K] [--threads T]
- * [--max-memory SIZE] [--stats]`: runs a small GGUF model (infer/engine) on the prompt
+ * [--max-memory SIZE] [--stats]`: runs a small GGUF model or Hugging Face folder (infer/engine) on the prompt
  * (BOS alone when there is none) and prints the prompt followed by its greedy
  * continuation of N tokens, and with --top K first the K most probable next tokens;
  * --stats adds timings on stderr.
@@ -110,11 +110,11 @@ const lx_cli_opt lx_cli_infer_opts[LX_CLI_N_INFER_OPTS] = {
 static int run(int argc, char **argv);
 
 const lx_cli_cmd lx_cmd_run_def = {
-    .name = "run", .operands = "MODEL", .summary = "greedy continuation of a small Llama-family GGUF model",
-    .description = "Runs MODEL (a .gguf file: F32, F16, BF16, Q8_0, Q4_0, Q4_K or Q6_K weights) on the prompt\n"
-                   "and prints the prompt followed by N greedily chosen tokens (default 64); with --top K, the\n"
-                   "K most probable next tokens first. Runs that would not fit in memory are refused before\n"
-                   "anything is allocated.",
+    .name = "run", .operands = "MODEL", .summary = "greedy continuation of a small GGUF model or Hugging Face folder",
+    .description = "Runs MODEL (a .gguf file, or a Hugging Face folder: config.json, safetensors weights and\n"
+                   "tokenizer.json) on the prompt and prints the prompt followed by N greedily chosen tokens\n"
+                   "(default 64); with --top K, the K most probable next tokens first. Runs that would not fit\n"
+                   "in memory are refused before anything is allocated.",
     .min_operands = 1, .max_operands = 1, .operand = LX_COMPLETE_MODEL,
     .groups = {{lx_cli_infer_opts, LX_CLI_N_INFER_OPTS, offsetof(run_opts, c)}},
     .run = run,

@@ -33,30 +33,55 @@ static void list_archs(char *out, size_t cap)
                                     ENGINES[e]->arch_at(i));
 }
 
-lx_status lx_engine_open_gguf(lx_gguf *g, const char *path, lx_engine **out, lx_err *err)
+/* Opens the engine of w's architecture on w (moved into the engine, closed on failure). */
+static lx_status open_weights(lx_weights *w, lx_engine **out, lx_err *err)
 {
     *out = NULL;
-    const char *arch = lx_gguf_get_str(g, "general.architecture");
-    const lx_engine_ops *ops = find_engine(arch);
+    const lx_engine_ops *ops = find_engine(w->arch[0] ? w->arch : NULL);
     if (!ops) {
         char list[256];
         list_archs(list, sizeof list);
-        return lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not supported by the inference engine (expected %s)",
-                          path, arch ? arch : "(none)", list);
+        lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not supported by the inference engine (expected %s)",
+                   w->path, w->arch[0] ? w->arch : "(none)", list);
+        lx_weights_close(w);
+        return err->code;
     }
     lx_engine *e = calloc(1, sizeof *e);
-    if (!e) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    if (!e) { lx_weights_close(w); return lx_err_set(err, LX_ERR_IO, "out of memory"); }
     e->ops = ops;
-    snprintf(e->path, sizeof e->path, "%s", path);
-    if (ops->open(g, path, &e->model, &e->info, &e->tok, err)) { free(e); return err->code; }
+    e->weights = *w;
+    snprintf(e->path, sizeof e->path, "%s", w->path);
+    if (ops->open(&e->weights, &e->model, &e->info, &e->tok, err)) {
+        lx_weights_close(&e->weights);
+        free(e);
+        return err->code;
+    }
     *out = e;
     return LX_OK;
+}
+
+lx_status lx_engine_open_gguf(lx_gguf *g, const char *path, lx_engine **out, lx_err *err)
+{
+    lx_weights w;
+    *out = NULL;
+    if (lx_weights_from_gguf(g, path, &w, err)) return err->code;
+    return open_weights(&w, out, err);
+}
+
+lx_status lx_engine_open_source(lx_source *src, lx_engine **out, lx_err *err)
+{
+    lx_weights w;
+    *out = NULL;
+    if (lx_weights_from_source(src, &w, err)) return err->code;
+    return open_weights(&w, out, err);
 }
 
 lx_status lx_engine_open(const char *path, lx_engine **out, lx_err *err)
 {
     lx_gguf *g;
+    lx_weights w;
     *out = NULL;
+    if (lx_weights_is_hf(path)) return lx_weights_open_hf(path, &w, err) ? err->code : open_weights(&w, out, err);
     if (lx_gguf_open(path, &g, err)) return err->code;
     if (lx_engine_open_gguf(g, path, out, err)) { lx_gguf_close(g); return err->code; }
     (*out)->owned_gguf = g;
@@ -67,6 +92,7 @@ void lx_engine_close(lx_engine *e)
 {
     if (!e) return;
     e->ops->close(e->model);
+    lx_weights_close(&e->weights);
     lx_gguf_close(e->owned_gguf);
     free(e);
 }

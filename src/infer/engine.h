@@ -2,14 +2,17 @@
  * of llmxray (sampler, `run`, `inside`) runs a model through without knowing which engine
  * it is.
  *
- * Stage: inference. Input: a GGUF path, or an lx_gguf already open (open/source's, so a
- * file is opened once). The engine is chosen by general.architecture: each engine names the
- * GGUF architectures it runs (lx_engine_ops.arch_at), and the first that names it runs it.
+ * Stage: inference. Input: a GGUF path or a Hugging Face folder (safetensors + config.json +
+ * tokenizer.json), or a source already open (open/source's, so a file is opened once); both
+ * reach the engine as infer/weights. The engine is chosen by the architecture (GGUF
+ * general.architecture, or the family record's llama.cpp name for a folder): each engine
+ * names the architectures it runs (lx_engine_ops.arch_at), and the first that names it runs it.
  * Engines today: "decoder" (infer/llama: llama, qwen2, qwen3, phi3, smollm3, gpt2, gemma, gemma2, gemma3, olmo2, qwen3moe).
  * Output: next-token logits in an lx_engine_state, and an lx_trace when asked.
  *
- * Ownership: lx_engine owns its engine's model (and the lx_gguf when lx_engine_open opened
- * it); lx_engine_state owns the run state (KV cache, activations, logits) of one run.
+ * Ownership: lx_engine owns its engine's model and its lx_weights (and the lx_gguf when
+ * lx_engine_open opened it); lx_engine_state owns the run state (KV cache, activations,
+ * logits) of one run.
  */
 #ifndef LX_INFER_ENGINE_H
 #define LX_INFER_ENGINE_H
@@ -20,7 +23,9 @@
 
 #include "infer/tokenizer.h"
 #include "infer/trace.h"
+#include "infer/weights.h"
 #include "read/gguf.h"
+#include "model/source.h"
 #include "util/err.h"
 
 /* The hyper-parameters every engine reports (what `inside` and the trace show). */
@@ -48,9 +53,8 @@ typedef struct lx_engine_state {
 typedef struct lx_engine_ops {
     const char *name;
     const char *(*arch_at)(size_t i);  /* the GGUF architectures it runs; NULL past the end */
-    /* Opens the model in g (borrowed; it outlives the model): fills info and *tok. */
-    lx_status (*open)(lx_gguf *g, const char *path, void **model, lx_engine_info *info, const lx_tok **tok,
-                      lx_err *err);
+    /* Opens the model in w (borrowed; it outlives the model): fills info and *tok. */
+    lx_status (*open)(lx_weights *w, void **model, lx_engine_info *info, const lx_tok **tok, lx_err *err);
     void (*close)(void *model);
     /* Bytes a run holding cap_pos positions, cap_tok tokens per call, needs (weights too). */
     uint64_t (*plan)(const void *model, size_t cap_pos, size_t cap_tok);
@@ -68,14 +72,18 @@ typedef struct lx_engine {
     void *model;
     lx_engine_info info;
     const lx_tok *tok;
+    lx_weights weights;       /* what the model reads its tensors from */
     lx_gguf *owned_gguf;      /* set when lx_engine_open opened the file */
     char path[1024];
 } lx_engine;
 
-/* Opens path (LX_ERR_MODEL with one line for an architecture no engine runs). */
+/* Opens path, a GGUF file or a Hugging Face folder (LX_ERR_MODEL with one line for an
+ * architecture no engine runs). */
 lx_status lx_engine_open(const char *path, lx_engine **out, lx_err *err);
 /* The same on a GGUF already open (borrowed: close the engine first). */
 lx_status lx_engine_open_gguf(lx_gguf *g, const char *path, lx_engine **out, lx_err *err);
+/* The same on a source already read (a GGUF or a local safetensors folder; borrowed). */
+lx_status lx_engine_open_source(lx_source *src, lx_engine **out, lx_err *err);
 void lx_engine_close(lx_engine *e);
 
 /* Bytes a run needs: weights, a state of these capacities and a trace of trace_tok tokens

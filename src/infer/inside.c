@@ -104,8 +104,7 @@ static lx_status open_once(const char *path, lx_inside *in, lx_engine **m, lx_er
     if (!(in->src = calloc(1, sizeof *in->src)) || !(in->arch = calloc(1, sizeof *in->arch)))
         return lx_err_set(err, LX_ERR_IO, "out of memory");
     if (lx_source_open(path, in->src, err)) return err->code;
-    if (!in->src->gguf) return lx_engine_open(path, m, err); /* not a GGUF: the engine says why */
-    if (lx_engine_open_gguf(in->src->gguf, path, m, err)) return err->code;
+    if (lx_engine_open_source(in->src, m, err)) return err->code; /* a GGUF or a Hugging Face folder */
     if (lx_arch_build(in->src, in->arch, err)) {
         lx_engine_close(*m);
         *m = NULL;

@@ -8,8 +8,8 @@
  * logit lens with its pieces, one layer's feed-forward, final logits and their sorted
  * distribution: infer/trace), the top-K next tokens
  * and the greedy continuation with their pieces, and the file's architecture (model/arch)
- * for the spine. The file is opened once (open/source); the engine runs on that GGUF and is
- * closed before lx_inside_run returns.
+ * for the spine. The file is opened once (open/source); the engine runs on that GGUF (or
+ * Hugging Face folder) and is closed before lx_inside_run returns.
  * Guard rails as for `run`: unsupported family or type, context and memory (before any
  * state is allocated) are refused with one clear line.
  *

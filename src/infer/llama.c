@@ -18,18 +18,18 @@
 
 /* What varies between the families this engine runs (one row each). */
 static const lx_llama_traits FAMILIES[] = {
-    /* arch     rope   neox   layernorm gelu   learned_pos geglu  embed_scale post_only qk_full swa_every swa_theta nope_every moe */
-    {"llama",   true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
-    {"qwen2",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
-    {"qwen3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
-    {"phi3",    true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false},
-    {"smollm3", true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 4, false},
-    {"gpt2",    false, false, true,     true,  true,       false, false,      false,    false,  0, 0, 0, false},
-    {"gemma",   true,  true,  false,    false, false,      true,  true,       false,    false,  0, 0, 0, false},
-    {"gemma2",  true,  true,  false,    false, false,      true,  true,       false,    false,  2, 0, 0, false},
-    {"gemma3",  true,  true,  false,    false, false,      true,  true,       false,    false,  6, 10000.0f, 0, false},
-    {"olmo2",   true,  true,  false,    false, false,      false, false,      true,     true,   0, 0, 0, false},
-    {"qwen3moe", true, true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, true},
+    /* arch     rope   neox   layernorm gelu   learned_pos geglu  embed_scale post_only qk_full swa_every swa_theta nope_every moe hf_norm_offset */
+    {"llama",   true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
+    {"qwen2",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
+    {"qwen3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
+    {"phi3",    true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
+    {"smollm3", true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 4, false, false},
+    {"gpt2",    false, false, true,     true,  true,       false, false,      false,    false,  0, 0, 0, false, false},
+    {"gemma",   true,  true,  false,    false, false,      true,  true,       false,    false,  0, 0, 0, false, true},
+    {"gemma2",  true,  true,  false,    false, false,      true,  true,       false,    false,  2, 0, 0, false, true},
+    {"gemma3",  true,  true,  false,    false, false,      true,  true,       false,    false,  6, 10000.0f, 0, false, true},
+    {"olmo2",   true,  true,  false,    false, false,      false, false,      true,     true,   0, 0, 0, false, false},
+    {"qwen3moe", true, true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, true,  false},
 };
 
 static const lx_llama_traits *find_family(const char *arch)
@@ -50,13 +50,13 @@ static const char *arch_at(size_t i)
 #define MAX_LAYERS ((uint64_t)4096)
 
 /* "<arch>.<suffix>" as a size in [1, max]; false when absent. */
-static bool hp_size(const lx_gguf *g, const char *arch, const char *suffix, uint64_t max,
+static bool hp_size(const lx_weights *g, const char *arch, const char *suffix, uint64_t max,
                     size_t *out, const char *path, lx_err *err)
 {
     char key[128];
     uint64_t v;
     snprintf(key, sizeof key, "%s.%s", arch, suffix);
-    if (!lx_gguf_get_u64(g, key, &v)) return false;
+    if (!lx_weights_u64(g, suffix, &v)) return false;
     if (v == 0 || v > max) {
         lx_err_set(err, LX_ERR_MODEL, "%s: %s is %llu (expected 1 to %llu)", path, key,
                    (unsigned long long)v, (unsigned long long)max);
@@ -66,12 +66,10 @@ static bool hp_size(const lx_gguf *g, const char *arch, const char *suffix, uint
     return true;
 }
 
-static float hp_float(const lx_gguf *g, const char *arch, const char *suffix, float dflt)
+static float hp_float(const lx_weights *g, const char *suffix, float dflt)
 {
-    char key[128];
     double v;
-    snprintf(key, sizeof key, "%s.%s", arch, suffix);
-    return lx_gguf_get_f64(g, key, &v) && isfinite(v) && v > 0 ? (float)v : dflt;
+    return lx_weights_f64(g, suffix, &v) && isfinite(v) && v > 0 ? (float)v : dflt;
 }
 
 static lx_status require(bool ok, const char *path, const char *arch, const char *suffix, lx_err *err)
@@ -80,13 +78,13 @@ static lx_status require(bool ok, const char *path, const char *arch, const char
     return lx_err_set(err, LX_ERR_MODEL, "%s: %s.%s is missing", path, arch, suffix);
 }
 
-static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama_traits *f, lx_llama_hp *hp,
+static lx_status read_hparams(const lx_weights *g, const char *path, const lx_llama_traits *f, lx_llama_hp *hp,
                               lx_err *err)
 {
     const char *a = f->arch;
     snprintf(hp->family, sizeof hp->family, "%s", a);
     hp->t = *f;
-    hp->neox = f->neox;
+    hp->neox = f->neox || g->hf_layout; /* transformers' rotate_half pairs every family's Q/K rows half-split */
     if (require(hp_size(g, a, "embedding_length", MAX_DIM, &hp->d_model, path, err), path, a, "embedding_length", err) ||
         require(hp_size(g, a, "block_count", MAX_LAYERS, &hp->n_layers, path, err), path, a, "block_count", err) ||
         require(hp_size(g, a, "attention.head_count", MAX_DIM, &hp->n_heads, path, err), path, a, "attention.head_count", err) ||
@@ -97,7 +95,7 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama
     if (!hp_size(g, a, "rope.dimension_count", MAX_DIM, &hp->rope_dims, path, err)) hp->rope_dims = hp->head_dim;
     if (!hp_size(g, a, "context_length", UINT32_MAX, &hp->context, path, err)) hp->context = 0;
     if (lx_err_failed(err)) return err->code;
-    hp->eps = hp_float(g, a, f->layernorm ? "attention.layer_norm_epsilon" : "attention.layer_norm_rms_epsilon", 1e-5f);
+    hp->eps = hp_float(g, f->layernorm ? "attention.layer_norm_epsilon" : "attention.layer_norm_rms_epsilon", 1e-5f);
     if (!f->rope) hp->rope_dims = 0;
     if (f->moe) {
         if (require(hp_size(g, a, "expert_count", 4096, &hp->n_expert, path, err), path, a, "expert_count", err) ||
@@ -107,11 +105,11 @@ static lx_status read_hparams(const lx_gguf *g, const char *path, const lx_llama
                     "expert_feed_forward_length", err))
             return err->code;
     }
-    hp->attn_softcap = hp_float(g, a, "attn_logit_softcapping", 0.0f);
-    hp->final_softcap = hp_float(g, a, "final_logit_softcapping", 0.0f);
+    hp->attn_softcap = hp_float(g, "attn_logit_softcapping", 0.0f);
+    hp->final_softcap = hp_float(g, "final_logit_softcapping", 0.0f);
     if (f->swa_every && !hp_size(g, a, "attention.sliding_window", UINT32_MAX, &hp->window, path, err))
         return lx_err_failed(err) ? err->code : require(false, path, a, "attention.sliding_window", err);
-    hp->rope_theta = hp_float(g, a, "rope.freq_base", 10000.0f);
+    hp->rope_theta = hp_float(g, "rope.freq_base", 10000.0f);
     if (hp->n_heads % hp->n_kv_heads != 0 || hp->head_dim == 0)
         return lx_err_set(err, LX_ERR_MODEL, "%s: %zu attention heads cannot share %zu KV heads (expected a divisor)",
                           path, hp->n_heads, hp->n_kv_heads);
@@ -146,24 +144,70 @@ static const lx_roleset *engine_roles(bool moe)
 
 static size_t slot_of(size_t layer1, lx_role role, bool bias) { return (layer1 * LX_ROLE_COUNT + role) * 2 + bias; }
 
+/* LX_OK when the engine reads a tensor of this match; else the one line saying why not. */
+static lx_status refuse(const lx_llama *m, const char *nm, lx_role_match r, lx_err *err)
+{
+    if (r.expert >= 0 && (!m->hp.t.moe || !lx_role_is_expert(r.role) || r.bias))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is an expert's own matrix, which a %s decoder does not have "
+                          "(not supported)", m->path, nm, m->hp.family);
+    if (r.expert >= 0 && (size_t)r.expert >= m->hp.n_expert)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is past the %zu experts of %s.expert_count", m->path, nm,
+                          m->hp.n_expert, m->hp.family);
+    if (!lx_roleset_has(engine_roles(m->hp.t.moe), r.role))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)", m->path,
+                          nm, m->hp.family);
+    return LX_OK;
+}
+
+/* Hugging Face's post_attention_layernorm is the pre-FFN norm unless the layer has a
+ * pre_feedforward_layernorm of its own (Gemma 2/3) or the family norms only after (OLMo 2). */
+static void resolve_post_attention(lx_llama *m)
+{
+    for (size_t l = 1; !m->hp.t.post_norm_only && l <= m->hp.n_layers; l++) {
+        const lx_tensor **ffn = &m->slots[slot_of(l, LX_ROLE_FFN_NORM, false)];
+        const lx_tensor **pa = &m->slots[slot_of(l, LX_ROLE_HF_POST_ATTN_LN, false)];
+        if (!*ffn && *pa) *ffn = *pa, *pa = NULL;
+    }
+}
+
+/* Experts stored one matrix each (Hugging Face): slot (layer, gate/up/down, expert). */
+static size_t expert_slot(const lx_llama *m, size_t layer, lx_role role, size_t e)
+{
+    size_t k = role == LX_ROLE_EXP_GATE ? 0 : role == LX_ROLE_EXP_UP ? 1 : 2;
+    return (layer * 3 + k) * m->hp.n_expert + e;
+}
+
+static lx_status file_expert(lx_llama *m, lx_role_match r, const lx_tensor *t, lx_err *err)
+{
+    if (r.layer < 0 || (r.role != LX_ROLE_EXP_GATE && r.role != LX_ROLE_EXP_UP && r.role != LX_ROLE_EXP_DOWN))
+        return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not a routed expert's gate, up or down (not supported)",
+                          m->path, t->name);
+    if (!m->expert_slots && !(m->expert_slots = calloc(m->hp.n_layers * 3 * m->hp.n_expert, sizeof *m->expert_slots)))
+        return lx_err_set(err, LX_ERR_IO, "out of memory");
+    m->expert_slots[expert_slot(m, (size_t)r.layer, r.role, (size_t)r.expert)] = t;
+    return LX_OK;
+}
+
 static lx_status index_tensors(lx_llama *m, lx_err *err)
 {
-    const lx_tensors *ts = lx_gguf_tensors(m->g);
+    const lx_tensors *ts = m->w->tensors;
     size_t n = slot_of(m->hp.n_layers + 1, 0, false);
     if (!(m->slots = calloc(n, sizeof *m->slots))) return lx_err_set(err, LX_ERR_IO, "out of memory");
     for (size_t i = 0; i < ts->n; i++) {
         const char *nm = ts->v[i].name;
         lx_role_match r = lx_role_match_name(nm);
-        /* blk.N.attn_rot_embd: a per-layer copy of the RoPE table some converters write */
-        if (r.role == LX_ROLE_ROPE_FREQS && r.layer >= 0) continue;
-        if (!lx_roleset_has(engine_roles(m->hp.t.moe), r.role) || r.expert >= 0 || r.in_out)
-            return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not part of a plain %s decoder (not supported)",
-                              m->path, nm, m->hp.family);
+        /* blk.N.attn_rot_embd: a per-layer copy of the RoPE table some converters write; GPT-2's
+         * causal-mask buffers (h.N.attn.bias): not parameters */
+        if ((r.role == LX_ROLE_ROPE_FREQS && r.layer >= 0) || r.role == LX_ROLE_BUFFER) continue;
+        if (r.role == LX_ROLE_FFN_GATE_UP) r.role = LX_ROLE_FFN_UP; /* gate|up fused: Hugging Face's name (Phi-3) */
+        if (refuse(m, nm, r, err)) return err->code;
         if (r.layer >= 0 && (size_t)r.layer >= m->hp.n_layers)
             return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is past the %zu layers of %s.block_count", m->path,
                               nm, m->hp.n_layers, m->hp.family);
-        m->slots[slot_of((size_t)(r.layer + 1), r.role, r.bias)] = &ts->v[i];
+        if (r.expert >= 0 && file_expert(m, r, &ts->v[i], err)) return err->code;
+        if (r.expert < 0) m->slots[slot_of((size_t)(r.layer + 1), r.role, r.bias)] = &ts->v[i];
     }
+    resolve_post_attention(m);
     return LX_OK;
 }
 
@@ -187,6 +231,15 @@ static lx_status missing(const lx_llama *m, int layer, lx_role role, bool bias, 
     return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is missing", m->path, slot_name(layer, role, bias, nm, sizeof nm));
 }
 
+static lx_status unsupported_type(const lx_llama *m, const lx_tensor *t, lx_err *err)
+{
+    char list[192];
+    const lx_dtype_info *info = lx_dtype_get(t->type);
+    lx_dequant_list(list, sizeof list);
+    return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s has type %s, which the inference engine does not support "
+                      "(expected %s)", m->path, t->name, info ? info->name : "?", list);
+}
+
 /* The tensor's data, checked to be of a supported type, of exactly `rows` x `cols`
  * (rows 0 means a vector of cols) and of the bytes that shape takes. NULL with err set
  * otherwise. */
@@ -194,8 +247,7 @@ static const uint8_t *tensor_data(lx_llama *m, const lx_tensor *t, size_t rows, 
 {
     const lx_dtype_info *info = lx_dtype_get(t->type);
     if (!lx_dequant_supported(t->type)) {
-        lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s has type %s, which the inference engine does not support "
-                   "(expected F32, F16, BF16, Q8_0, Q4_0, Q4_K or Q6_K)", m->path, t->name, info ? info->name : "?");
+        unsupported_type(m, t, err);
         return NULL;
     }
     bool shape_ok = rows ? t->n_dims == 2 && t->shape[0] == rows && t->shape[1] == cols
@@ -208,7 +260,7 @@ static const uint8_t *tensor_data(lx_llama *m, const lx_tensor *t, size_t rows, 
         return NULL;
     }
     m->weight_bytes += t->n_bytes;
-    return lx_gguf_tensor_data(m->g, t, err);
+    return lx_weights_data(m->w, t, err);
 }
 
 /* Keeps p to be freed with the model; false (p freed) on OOM. */
@@ -235,17 +287,50 @@ static lx_status load_flat(lx_llama *m, const lx_tensor *t, const uint8_t *p, si
 }
 
 /* The matrix in a slot; out->data stays NULL when optional and absent. */
+/* A matrix stored (in, out) — GPT-2's Conv1D as transformers keeps it, [cols][rows] — decoded
+ * once into an owned F32 copy of [rows][cols] (llama.cpp's converter transposes it). */
+static lx_status load_transposed(lx_llama *m, const lx_tensor *t, size_t rows, size_t cols, lx_mat *out, lx_err *err)
+{
+    const uint8_t *p = tensor_data(m, t, cols, rows, err);
+    if (!p) return err->code;
+    float *in = malloc(rows * cols * sizeof(float)), *f = in ? malloc(rows * cols * sizeof(float)) : NULL;
+    if (!f || !own(m, f)) {
+        free(in);
+        return lx_err_set(err, LX_ERR_IO, "out of memory decoding %s", t->name);
+    }
+    lx_dequant_row(t->type, p, in, rows * cols);
+    for (size_t c = 0; c < cols; c++)
+        for (size_t r = 0; r < rows; r++) f[r * cols + c] = in[c * rows + r];
+    free(in);
+    m->weight_bytes += rows * cols * sizeof(float);
+    *out = (lx_mat){(const uint8_t *)f, LX_DT_F32, rows, cols, cols * sizeof(float)};
+    return LX_OK;
+}
+
 static lx_status load_mat(lx_llama *m, int layer, lx_role role, size_t rows, size_t cols, bool optional,
                           lx_mat *out, lx_err *err)
 {
     const lx_tensor *t = tensor_at(m, layer, role, false);
     if (!t) return optional ? LX_OK : missing(m, layer, role, false, err);
+    if (lx_role_match_name(t->name).in_out) return load_transposed(m, t, rows, cols, out, err);
     const uint8_t *p = tensor_data(m, t, rows, cols, err);
     if (!p) return err->code;
     uint64_t row_bytes;
     if (!lx_dtype_bytes(t->type, cols, &row_bytes)) return load_flat(m, t, p, rows, cols, out, err);
     *out = (lx_mat){p, t->type, rows, cols, (size_t)row_bytes};
     return LX_OK;
+}
+
+/* A norm weight stored as an offset from 1 (Gemma's, as transformers keeps it; llama.cpp's
+ * converter adds the 1, so a GGUF holds the weight itself). */
+static bool stored_from_one(const lx_llama *m, lx_role role)
+{
+    static const lx_role norms[] = {LX_ROLE_ATTN_NORM, LX_ROLE_FFN_NORM, LX_ROLE_ATTN_POST_NORM, LX_ROLE_HF_POST_ATTN_LN,
+                                    LX_ROLE_FFN_POST_NORM, LX_ROLE_OUTPUT_NORM, LX_ROLE_ATTN_Q_NORM, LX_ROLE_ATTN_K_NORM};
+    if (!m->w->hf_layout || !m->hp.t.hf_norm_offset) return false;
+    for (size_t i = 0; i < sizeof norms / sizeof norms[0]; i++)
+        if (norms[i] == role) return true;
+    return false;
 }
 
 /* A vector as an owned float copy; *out stays NULL when optional and absent. */
@@ -258,6 +343,7 @@ static lx_status load_vec(lx_llama *m, int layer, lx_role role, bool bias, size_
     if (!p) return err->code;
     if (!(*out = malloc(n * sizeof(float))) || !own(m, *out)) return lx_err_set(err, LX_ERR_IO, "out of memory");
     lx_dequant_row(t->type, p, *out, n);
+    for (size_t i = 0; !bias && stored_from_one(m, role) && i < n; i++) (*out)[i] += 1.0f;
     return LX_OK;
 }
 
@@ -291,11 +377,33 @@ static lx_status load_qkv(lx_llama *m, int l, lx_llama_layer *L, lx_err *err)
     return LX_OK;
 }
 
-/* One stacked expert tensor [n_expert][rows][cols] as n_expert matrix views into out. */
+/* The experts of one role stored one matrix each (Hugging Face) as n_expert matrices. */
+static lx_status load_expert_mats(lx_llama *m, int l, lx_role role, size_t rows, size_t cols, lx_mat *out, lx_err *err)
+{
+    for (size_t e = 0; e < m->hp.n_expert; e++) {
+        const lx_tensor *t = m->expert_slots[expert_slot(m, (size_t)l, role, e)];
+        uint64_t row_bytes;
+        if (!t)
+            return lx_err_set(err, LX_ERR_MODEL, "%s: layer %d has no %s matrix of expert %zu", m->path, l,
+                              lx_role_name(role), e);
+        const uint8_t *p = tensor_data(m, t, rows, cols, err);
+        if (!p) return err->code;
+        if (!lx_dtype_bytes(t->type, cols, &row_bytes)) {
+            if (load_flat(m, t, p, rows, cols, &out[e], err)) return err->code;
+            continue;
+        }
+        out[e] = (lx_mat){p, t->type, rows, cols, (size_t)row_bytes};
+    }
+    return LX_OK;
+}
+
+/* One stacked expert tensor [n_expert][rows][cols] as n_expert matrix views into out (or
+ * the experts' own matrices, where the file stores them so). */
 static lx_status load_experts(lx_llama *m, int l, lx_role role, size_t rows, size_t cols, lx_mat *out, lx_err *err)
 {
     const size_t E = m->hp.n_expert;
     const lx_tensor *t = tensor_at(m, l, role, false);
+    if (!t && m->expert_slots) return load_expert_mats(m, l, role, rows, cols, out, err);
     if (!t) return missing(m, l, role, false, err);
     uint64_t bytes, row_bytes;
     if (!lx_dequant_supported(t->type) || t->n_dims != 3 || t->shape[0] != E || t->shape[1] != rows ||
@@ -304,7 +412,7 @@ static lx_status load_experts(lx_llama *m, int l, lx_role role, size_t rows, siz
         return lx_err_set(err, LX_ERR_MODEL, "%s: tensor %s is not %zu experts of %zu x %zu in a supported type",
                           m->path, t->name, E, rows, cols);
     m->weight_bytes += t->n_bytes;
-    const uint8_t *p = lx_gguf_tensor_data(m->g, t, err);
+    const uint8_t *p = lx_weights_data(m->w, t, err);
     if (!p) return err->code;
     for (size_t e = 0; e < E; e++) out[e] = (lx_mat){p + e * rows * row_bytes, t->type, rows, cols, (size_t)row_bytes};
     return LX_OK;
@@ -438,17 +546,17 @@ static lx_status load_model(lx_llama *m, lx_err *err)
     if (!(m->layers = calloc(hp->n_layers, sizeof *m->layers))) return lx_err_set(err, LX_ERR_IO, "out of memory");
     for (size_t l = 0; l < hp->n_layers; l++)
         if (load_layer(m, l, err)) return err->code;
-    if (lx_tok_from_gguf(&m->tok, m->g, m->path, err)) return err->code;
+    if (lx_weights_tokenizer(m->w, &m->tok, hp->vocab, err)) return err->code;
     if (m->tok.n != hp->vocab)
         return lx_err_set(err, LX_ERR_MODEL, "%s: the vocabulary has %zu pieces but token_embd.weight has %zu rows",
                           m->path, m->tok.n, hp->vocab);
     return LX_OK;
 }
 
-lx_status lx_llama_open_gguf(lx_gguf *g, const char *path, lx_llama **out, lx_err *err)
+lx_status lx_llama_open(lx_weights *w, lx_llama **out, lx_err *err)
 {
     *out = NULL;
-    const char *arch = lx_gguf_get_str(g, "general.architecture");
+    const char *arch = w->arch[0] ? w->arch : NULL, *path = w->path;
     const lx_llama_traits *f = find_family(arch);
     if (!f)
         return lx_err_set(err, LX_ERR_MODEL, "%s: architecture '%s' is not one the decoder engine runs", path,
@@ -456,8 +564,8 @@ lx_status lx_llama_open_gguf(lx_gguf *g, const char *path, lx_llama **out, lx_er
     lx_llama *m = calloc(1, sizeof *m);
     if (!m) return lx_err_set(err, LX_ERR_IO, "out of memory");
     snprintf(m->path, sizeof m->path, "%s", path);
-    m->g = g;
-    if (read_hparams(m->g, path, f, &m->hp, err) == LX_OK) load_model(m, err);
+    m->w = w;
+    if (read_hparams(m->w, path, f, &m->hp, err) == LX_OK) load_model(m, err);
     if (lx_err_failed(err)) { lx_llama_close(m); return err->code; }
     *out = m;
     return LX_OK;
@@ -468,7 +576,7 @@ void lx_llama_close(lx_llama *m)
     if (!m) return;
     for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
     for (size_t l = 0; m->layers && l < m->hp.n_layers; l++) free(m->layers[l].experts);
-    free(m->owned), free(m->layers), free(m->rope_freq), free(m->rope_freq_local), free(m->slots);
+    free(m->owned), free(m->layers), free(m->rope_freq), free(m->rope_freq_local), free(m->slots), free(m->expert_slots);
     lx_tok_free(&m->tok);
     free(m);
 }
@@ -833,11 +941,10 @@ lx_status lx_llama_forward(const lx_llama *m, lx_llama_state *s, const int32_t *
 
 /* ---- the engine table ---- */
 
-static lx_status open_engine(lx_gguf *g, const char *path, void **model, lx_engine_info *info, const lx_tok **tok,
-                             lx_err *err)
+static lx_status open_engine(lx_weights *w, void **model, lx_engine_info *info, const lx_tok **tok, lx_err *err)
 {
     lx_llama *m;
-    if (lx_llama_open_gguf(g, path, &m, err)) return err->code;
+    if (lx_llama_open(w, &m, err)) return err->code;
     const lx_llama_hp *hp = &m->hp;
     *info = (lx_engine_info){{0}, hp->d_model, hp->n_layers, hp->n_heads, hp->n_kv_heads, hp->head_dim, hp->d_ff,
                              hp->vocab, hp->context, hp->rope_dims, hp->rope_theta, hp->neox, hp->tied, m->rope_freq};

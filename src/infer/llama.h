@@ -27,7 +27,8 @@
  *
  * Ownership: lx_llama borrows the lx_gguf it was opened on (infer/engine owns it), owns its
  * tokenizer and the small float copies of norm vectors; matrices borrow the mapping, except
- * the rare one whose rows do not end on a block boundary, decoded once into an owned copy.
+ * the rare one whose rows do not end on a block boundary and those stored (in, out) (GPT-2's
+ * Conv1D in a Hugging Face folder), decoded once into an owned F32 copy.
  * lx_llama_state owns the KV cache and the activation buffers of one run.
  */
 #ifndef LX_INFER_LLAMA_H
@@ -41,7 +42,7 @@
 #include "infer/kernels.h"
 #include "infer/tokenizer.h"
 #include "infer/trace.h"
-#include "read/gguf.h"
+#include "infer/weights.h"
 #include "util/err.h"
 
 /* What varies between the families the engine runs (one row per GGUF architecture). */
@@ -60,6 +61,7 @@ typedef struct lx_llama_traits {
     float swa_theta;   /* RoPE base of the sliding-window layers (0: the global one) */
     unsigned nope_every; /* every nope_every-th layer has no RoPE (SmolLM3: 4; 0: none) */
     bool moe;          /* routed experts in every layer: softmax router, top-k, weights renormalised */
+    bool hf_norm_offset; /* Hugging Face stores its RMSNorm weights as offsets from 1 (Gemma) */
 } lx_llama_traits;
 
 typedef struct lx_llama_hp {
@@ -95,7 +97,7 @@ typedef struct lx_llama_layer {
 } lx_llama_layer;
 
 typedef struct lx_llama {
-    lx_gguf *g;
+    lx_weights *w;
     char path[1024];
     lx_llama_hp hp;
     lx_tok tok;
@@ -103,6 +105,7 @@ typedef struct lx_llama {
     lx_mat pos_embed;    /* [context][d_model] learned positions; data NULL when none */
     float *out_norm_b;   /* [d_model] LayerNorm bias or NULL */
     const lx_tensor **slots; /* the file's tensors by (layer, role, bias), see llama.c */
+    const lx_tensor **expert_slots; /* experts stored one matrix each, by (layer, role, expert); NULL when stacked */
     lx_mat output;       /* [vocab][d_model] */
     float *out_norm;     /* [d_model] */
     float *rope_freq;    /* [rope_dims/2] angle per position of each pair */
@@ -113,10 +116,10 @@ typedef struct lx_llama {
     size_t n_owned;
 } lx_llama;
 
-/* Opens the model in g (borrowed: it must outlive the model): checks the family, every
+/* Opens the model in w (borrowed: it must outlive the model): checks the family, every
  * tensor's presence, type and shape, and builds the tokenizer. LX_ERR_MODEL with one clear
  * line for anything unsupported or malformed. */
-lx_status lx_llama_open_gguf(lx_gguf *g, const char *path, lx_llama **out, lx_err *err);
+lx_status lx_llama_open(lx_weights *w, lx_llama **out, lx_err *err);
 void lx_llama_close(lx_llama *m);
 
 typedef struct lx_llama_state {

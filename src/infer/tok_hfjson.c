@@ -76,9 +76,10 @@ static lx_status count_ids(json_t *vocab, json_t *added, const char *path, size_
     return LX_OK;
 }
 
-static lx_status read_vocab(json_t *vocab, json_t *added, const char *path, hf_vocab *v, lx_err *err)
+static lx_status read_vocab(json_t *vocab, json_t *added, const char *path, size_t min_n, hf_vocab *v, lx_err *err)
 {
     if (count_ids(vocab, added, path, &v->n, err)) return err->code;
+    if (v->n < min_n && min_n <= MAX_VOCAB) v->n = min_n; /* ids past the file's: unused "[PADn]" */
     v->pieces = calloc(v->n, sizeof *v->pieces);
     v->lens = calloc(v->n, sizeof *v->lens);
     v->kinds = calloc(v->n, sizeof *v->kinds);
@@ -260,7 +261,7 @@ static void read_config(lx_tok *t, const char *path)
 }
 
 /* What both kinds read: the vocabulary, added tokens and merges. */
-static lx_status read_common(json_t *root, const char *path, hf_vocab *v, lx_err *err)
+static lx_status read_common(json_t *root, const char *path, size_t min_n, hf_vocab *v, lx_err *err)
 {
     json_t *model = json_object_get(root, "model");
     json_t *vocab = json_object_get(model, "vocab"), *merges = json_object_get(model, "merges");
@@ -269,11 +270,11 @@ static lx_status read_common(json_t *root, const char *path, hf_vocab *v, lx_err
         return lx_err_set(err, LX_ERR_MODEL, "%s: model.vocab or model.merges is missing (expected an object and an array)",
                           path);
     if (added && !json_is_array(added)) return lx_err_set(err, LX_ERR_MODEL, "%s: added_tokens is not an array", path);
-    if (read_vocab(vocab, added, path, v, err) || read_merges(merges, path, v, err)) return err->code;
+    if (read_vocab(vocab, added, path, min_n, v, err) || read_merges(merges, path, v, err)) return err->code;
     return LX_OK;
 }
 
-static lx_status build(lx_tok *t, json_t *root, const char *path, lx_err *err)
+static lx_status build(lx_tok *t, json_t *root, const char *path, size_t min_n, lx_err *err)
 {
     json_t *model = json_object_get(root, "model"), *vocab = json_object_get(model, "vocab");
     const char *type = json_string_value(json_object_get(model, "type"));
@@ -286,7 +287,7 @@ static lx_status build(lx_tok *t, json_t *root, const char *path, lx_err *err)
     hf_vocab v = {0};
     float *scores = NULL;
     lx_tok_spec s = {.algo = byte_level ? LX_TOK_BPE : LX_TOK_SPM, .bos = -1, .eos = -1, .unk = -1};
-    if ((byte_level && find_pre(root, path, &s.pre, err)) || read_common(root, path, &v, err) ||
+    if ((byte_level && find_pre(root, path, &s.pre, err)) || read_common(root, path, min_n, &v, err) ||
         (!byte_level && spm_scores(vocab, &v, json_array_size(json_object_get(model, "merges")), &scores, err))) {
         hf_free(&v);
         return err->code;
@@ -310,7 +311,9 @@ static lx_status build(lx_tok *t, json_t *root, const char *path, lx_err *err)
     return st;
 }
 
-lx_status lx_tok_from_hf_json(lx_tok *t, const char *path, lx_err *err)
+lx_status lx_tok_from_hf_json(lx_tok *t, const char *path, lx_err *err) { return lx_tok_from_hf_json_padded(t, path, 0, err); }
+
+lx_status lx_tok_from_hf_json_padded(lx_tok *t, const char *path, size_t n_vocab, lx_err *err)
 {
     memset(t, 0, sizeof *t);
     json_error_t je;
@@ -321,7 +324,7 @@ lx_status lx_tok_from_hf_json(lx_tok *t, const char *path, lx_err *err)
         fclose(f);
         return lx_err_set(err, LX_ERR_MODEL, "%s: line %d:%d: %s", path, je.line, je.column, je.text);
     }
-    lx_status st = build(t, root, path, err);
+    lx_status st = build(t, root, path, n_vocab, err);
     json_decref(root);
     return st;
 }

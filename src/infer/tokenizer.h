@@ -101,6 +101,9 @@ lx_status lx_tok_build(lx_tok *t, size_t n, const char *const *pieces, const uin
 lx_status lx_tok_from_gguf(lx_tok *t, const lx_gguf *g, const char *path, lx_err *err);
 /* Builds from a Hugging Face tokenizer.json (byte-level BPE). */
 lx_status lx_tok_from_hf_json(lx_tok *t, const char *path, lx_err *err);
+/* The same with at least n_vocab pieces: ids the file does not name are unused "[PADn]"
+ * pieces (a model's embedding often has more rows than its tokenizer has pieces). */
+lx_status lx_tok_from_hf_json_padded(lx_tok *t, const char *path, size_t n_vocab, lx_err *err);
 /* Builds from what a user names: a .gguf file, a tokenizer.json, or a folder holding one. */
 lx_status lx_tok_load(lx_tok *t, const char *path, lx_err *err);
 void lx_tok_free(lx_tok *t);

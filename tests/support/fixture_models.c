@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fixture_gguf.h"
+#include "fixture_quant.h"
 #include "read/gguf.h"
 #include "util/err.h"
 
@@ -78,7 +79,69 @@ const lx_fx_family *lx_fx_family_at(size_t i) { return i < N_FAMS ? &FAMS[i].f :
 
 /* ---- deterministic weights ---- */
 
-typedef struct rng { uint64_t s; } rng;
+typedef struct rng {
+    uint64_t s;
+    float (*round)(float); /* applied to every weight written, or NULL */
+    uint32_t quant;        /* layer matrices quantized: 0 no, MIXED as MIXQ says, else this ggml type */
+    unsigned wide;         /* widths (d_model, d_ff, head size) times this: 1, or 8 for the K-quant variant */
+} rng;
+
+#define WIDE_D(r) ((size_t)FX_D * (r)->wide)
+#define WIDE_FF(r) ((size_t)FX_FF * (r)->wide)
+#define MIXED_K (UINT32_MAX - 1)
+
+#define MIXED UINT32_MAX
+
+/* Name suffixes of the quantized variants of a family's fixture. */
+static const struct { const char *suffix; uint32_t quant; } VARIANTS[] = {
+    {"-mixq", MIXED}, {"-kq", MIXED_K}, {"-q4_1", 3}, {"-q5_0", 6}, {"-q5_1", 7}, {"-q8_0", 8}, {"-iq4_nl", 20}, {"-mxfp4", 39},
+};
+
+/* The "-mixq" variants: each layer matrix in one of the 32-element quantized types
+ * (ggml ids), so one file exercises five of them. */
+static const struct { const char *tensor; uint32_t type; } MIXQ[] = {
+    {"attn_q.", 3 /* Q4_1 */},    {"attn_k.", 6 /* Q5_0 */},  {"attn_v.", 7 /* Q5_1 */},
+    {"attn_output.", 20 /* IQ4_NL */}, {"ffn_gate.", 39 /* MXFP4 */}, {"ffn_up.", 3 /* Q4_1 */},
+    {"ffn_down.", 7 /* Q5_1 */},
+};
+
+/* The "-kq" variants: 8 times wider (rows of 256 and 512), layer matrices and the token
+ * embedding in the 256-element types. */
+static const struct { const char *tensor; uint32_t type; } MIXQ_K[] = {
+    {"attn_q.", 10 /* Q2_K */},   {"attn_k.", 11 /* Q3_K */},  {"attn_v.", 13 /* Q5_K */},
+    {"attn_output.", 23 /* IQ4_XS */}, {"ffn_gate.", 13 /* Q5_K */}, {"ffn_up.", 11 /* Q3_K */},
+    {"ffn_down.", 10 /* Q2_K */}, {"token_embd.", 23 /* IQ4_XS */},
+};
+
+static uint32_t mixq_type(const char *name, bool k)
+{
+    size_t n = k ? sizeof MIXQ_K / sizeof MIXQ_K[0] : sizeof MIXQ / sizeof MIXQ[0];
+    for (size_t i = 0; i < n; i++)
+        if (strstr(name, k ? MIXQ_K[i].tensor : MIXQ[i].tensor)) return k ? MIXQ_K[i].type : MIXQ[i].type;
+    return 0;
+}
+
+/* v[n] written as the tensor idx's data: F32, or quantized when the variant says so. */
+static void tensor_bytes(lx_fx_gguf *w, const rng *r, const char *name, const float *v, size_t n, size_t rows,
+                         size_t cols)
+{
+    bool layer = strncmp(name, "blk.", 4) == 0;
+    uint32_t qt = !rows || !r->quant                 ? 0
+                  : r->quant == MIXED_K              ? mixq_type(name, true)
+                  : !layer                           ? 0
+                  : r->quant == MIXED                ? mixq_type(name, false)
+                                                     : r->quant;
+    uint64_t ne[2] = {cols, rows};
+    size_t bytes = qt ? lx_fx_quant_bytes(qt, n) : 0;
+    uint8_t *q = bytes ? malloc(bytes) : NULL;
+    if (q && lx_fx_quantize(qt, v, n, q)) {
+        lx_fx_gguf_tensor_data(w, lx_fx_gguf_tensor(w, name, qt, 2, ne), q, bytes);
+    } else {
+        size_t idx = lx_fx_gguf_tensor(w, name, 0, rows ? 2 : 1, ne);
+        lx_fx_gguf_tensor_data(w, idx, v, n * sizeof *v);
+    }
+    free(q);
+}
 
 static float uniform(rng *r, float scale)
 {
@@ -94,9 +157,8 @@ static void tensor(lx_fx_gguf *w, rng *r, const char *name, size_t rows, size_t 
     float *v = malloc(n * sizeof *v);
     if (!v) return;
     for (size_t i = 0; i < n; i++) v[i] = centre + uniform(r, scale);
-    uint64_t ne[2] = {cols, rows};
-    size_t idx = lx_fx_gguf_tensor(w, name, 0, rows ? 2 : 1, ne);
-    lx_fx_gguf_tensor_data(w, idx, v, n * sizeof *v);
+    for (size_t i = 0; r->round && i < n; i++) v[i] = r->round(v[i]);
+    tensor_bytes(w, r, name, v, n, rows, cols);
     free(v);
 }
 
@@ -176,7 +238,7 @@ static bool copy_tokenizer(lx_fx_gguf *w, const char *path, size_t *vocab)
 
 static int n_layers(const shape *s) { return s->layers ? s->layers : FX_LAYERS; }
 
-static void hparams(lx_fx_gguf *w, const fam *f)
+static void hparams(lx_fx_gguf *w, const rng *r, const fam *f)
 {
     char k[96];
     const char *a = f->f.arch;
@@ -184,8 +246,8 @@ static void hparams(lx_fx_gguf *w, const fam *f)
     lx_fx_gguf_kv_str(w, "general.architecture", a);
     lx_fx_gguf_kv_str(w, "general.name", f->f.name);
     lx_fx_gguf_kv_u32(w, KEY("context_length"), FX_CTX);
-    lx_fx_gguf_kv_u32(w, KEY("embedding_length"), FX_D);
-    lx_fx_gguf_kv_u32(w, KEY("feed_forward_length"), FX_FF);
+    lx_fx_gguf_kv_u32(w, KEY("embedding_length"), (uint32_t)WIDE_D(r));
+    lx_fx_gguf_kv_u32(w, KEY("feed_forward_length"), (uint32_t)WIDE_FF(r));
     lx_fx_gguf_kv_u32(w, KEY("block_count"), (uint32_t)n_layers(&f->s));
     lx_fx_gguf_kv_u32(w, KEY("attention.head_count"), FX_HEADS);
     if (f->s.layernorm) {
@@ -204,8 +266,8 @@ static void hparams(lx_fx_gguf *w, const fam *f)
         lx_fx_gguf_kv_u32(w, KEY("expert_feed_forward_length"), FX_EXPERT_FF);
     }
     if (f->s.head_dim != FX_D / FX_HEADS) {
-        lx_fx_gguf_kv_u32(w, KEY("attention.key_length"), (uint32_t)f->s.head_dim);
-        lx_fx_gguf_kv_u32(w, KEY("attention.value_length"), (uint32_t)f->s.head_dim);
+        lx_fx_gguf_kv_u32(w, KEY("attention.key_length"), (uint32_t)(f->s.head_dim * r->wide));
+        lx_fx_gguf_kv_u32(w, KEY("attention.value_length"), (uint32_t)(f->s.head_dim * r->wide));
     }
 #undef KEY
 }
@@ -235,6 +297,7 @@ static void stack(lx_fx_gguf *w, rng *r, const char *name, size_t rows, size_t c
     float *v = malloc(n * sizeof *v);
     if (!v) return;
     for (size_t i = 0; i < n; i++) v[i] = uniform(r, 1.7f / sqrtf((float)cols));
+    for (size_t i = 0; r->round && i < n; i++) v[i] = r->round(v[i]);
     uint64_t ne[3] = {cols, rows, FX_EXPERTS};
     lx_fx_gguf_tensor_data(w, lx_fx_gguf_tensor(w, name, 0, 3, ne), v, n * sizeof *v);
     free(v);
@@ -257,52 +320,65 @@ static void experts(lx_fx_gguf *w, rng *r, int l)
 static void layer(lx_fx_gguf *w, rng *r, const shape *s, int l)
 {
     char n[64];
-    size_t dq = FX_HEADS * s->head_dim, dkv = (s->layernorm ? FX_HEADS : FX_KV) * s->head_dim;
+    size_t hd = s->head_dim * r->wide, D = WIDE_D(r), FF = WIDE_FF(r);
+    size_t dq = FX_HEADS * hd, dkv = (s->layernorm ? FX_HEADS : FX_KV) * hd;
 #define NAME(x) (snprintf(n, sizeof n, "blk.%d.%s", l, x), n)
-    if (!s->post_only) norm(w, r, NAME("attn_norm"), s->layernorm, FX_D);
-    if (s->fused_qkv) linear(w, r, NAME("attn_qkv"), dq + 2 * dkv, FX_D, s->qkv_bias);
+    if (!s->post_only) norm(w, r, NAME("attn_norm"), s->layernorm, D);
+    if (s->fused_qkv) linear(w, r, NAME("attn_qkv"), dq + 2 * dkv, D, s->qkv_bias);
     else {
-        linear(w, r, NAME("attn_q"), dq, FX_D, s->qkv_bias);
-        linear(w, r, NAME("attn_k"), dkv, FX_D, s->qkv_bias);
-        linear(w, r, NAME("attn_v"), dkv, FX_D, s->qkv_bias);
+        linear(w, r, NAME("attn_q"), dq, D, s->qkv_bias);
+        linear(w, r, NAME("attn_k"), dkv, D, s->qkv_bias);
+        linear(w, r, NAME("attn_v"), dkv, D, s->qkv_bias);
     }
     if (s->qk_norm) {
-        norm(w, r, NAME("attn_q_norm"), false, s->qk_norm_full ? dq : s->head_dim);
-        norm(w, r, NAME("attn_k_norm"), false, s->qk_norm_full ? dkv : s->head_dim);
+        norm(w, r, NAME("attn_q_norm"), false, s->qk_norm_full ? dq : hd);
+        norm(w, r, NAME("attn_k_norm"), false, s->qk_norm_full ? dkv : hd);
     }
-    linear(w, r, NAME("attn_output"), FX_D, dq, s->lin_bias);
-    if (s->post_norms) norm(w, r, NAME("post_attention_norm"), false, FX_D);
-    if (!s->post_only) norm(w, r, NAME("ffn_norm"), s->layernorm, FX_D);
+    linear(w, r, NAME("attn_output"), D, dq, s->lin_bias);
+    if (s->post_norms) norm(w, r, NAME("post_attention_norm"), false, D);
+    if (!s->post_only) norm(w, r, NAME("ffn_norm"), s->layernorm, D);
     if (s->moe) experts(w, r, l);
     else {
-        if (s->gated && !s->fused_gate_up) linear(w, r, NAME("ffn_gate"), FX_FF, FX_D, s->lin_bias);
-        linear(w, r, NAME("ffn_up"), s->fused_gate_up ? 2 * FX_FF : FX_FF, FX_D, s->lin_bias);
-        linear(w, r, NAME("ffn_down"), FX_D, FX_FF, s->lin_bias);
+        if (s->gated && !s->fused_gate_up) linear(w, r, NAME("ffn_gate"), FF, D, s->lin_bias);
+        linear(w, r, NAME("ffn_up"), s->fused_gate_up ? 2 * FF : FF, D, s->lin_bias);
+        linear(w, r, NAME("ffn_down"), D, FF, s->lin_bias);
     }
-    if (s->post_norms) norm(w, r, NAME("post_ffw_norm"), false, FX_D);
+    if (s->post_norms) norm(w, r, NAME("post_ffw_norm"), false, D);
 #undef NAME
 }
 
 bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_path)
 {
+    return lx_fx_model_write_rounded(name, vocab_dir, out_path, NULL);
+}
+
+bool lx_fx_model_write_rounded(const char *name, const char *vocab_dir, const char *out_path, float (*round)(float))
+{
     const fam *f = NULL;
+    size_t base = strlen(name);
+    uint32_t quant = 0;
+    for (size_t i = 0; !quant && i < sizeof VARIANTS / sizeof VARIANTS[0]; i++) {
+        size_t k = strlen(VARIANTS[i].suffix);
+        if (base > k && strcmp(name + base - k, VARIANTS[i].suffix) == 0) base -= k, quant = VARIANTS[i].quant;
+    }
     for (size_t i = 0; i < N_FAMS; i++)
-        if (strcmp(FAMS[i].f.name, name) == 0) f = &FAMS[i];
+        if (strlen(FAMS[i].f.name) == base && strncmp(FAMS[i].f.name, name, base) == 0) f = &FAMS[i];
     if (!f) { fprintf(stderr, "no fixture family %s\n", name); return false; }
     char vpath[1024];
     snprintf(vpath, sizeof vpath, "%s/%s", vocab_dir, f->f.vocab);
     lx_fx_gguf *w = lx_fx_gguf_new(3);
     size_t vocab = 0;
-    rng r = {0x9E3779B97F4A7C15ull ^ (uint64_t)strlen(name) * 0x100000001B3ull};
+    rng r = {0x9E3779B97F4A7C15ull ^ (uint64_t)base * 0x100000001B3ull, round, quant, quant == MIXED_K ? 8 : 1};
     bool ok = w != NULL;
-    if (ok) hparams(w, f);
+    if (ok) hparams(w, &r, f);
     ok = ok && copy_tokenizer(w, vpath, &vocab);
     if (ok) {
-        tensor(w, &r, "token_embd.weight", vocab, FX_D, 0.0f, 1.0f);
-        if (f->s.pos_embd) tensor(w, &r, "position_embd.weight", FX_CTX, FX_D, 0.0f, 0.5f);
+        /* the wide variant's embeddings scaled down so its rows keep the narrow ones' length */
+        tensor(w, &r, "token_embd.weight", vocab, WIDE_D(&r), 0.0f, 1.0f / sqrtf((float)r.wide));
+        if (f->s.pos_embd) tensor(w, &r, "position_embd.weight", FX_CTX, WIDE_D(&r), 0.0f, 0.5f);
         for (int l = 0; l < n_layers(&f->s); l++) layer(w, &r, &f->s, l);
-        norm(w, &r, "output_norm", f->s.layernorm, FX_D);
-        if (f->s.untied) tensor(w, &r, "output.weight", vocab, FX_D, 0.0f, 1.0f);
+        norm(w, &r, "output_norm", f->s.layernorm, WIDE_D(&r));
+        if (f->s.untied) tensor(w, &r, "output.weight", vocab, WIDE_D(&r), 0.0f, 1.0f);
         ok = lx_fx_gguf_write(w, out_path);
         if (!ok) perror(out_path);
     }

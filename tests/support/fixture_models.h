@@ -23,7 +23,14 @@ size_t lx_fx_n_families(void);
 const lx_fx_family *lx_fx_family_at(size_t i); /* NULL past the end */
 
 /* Writes the fixture of the family named `name` to out_path, its tokenizer copied from
- * vocab_dir/<vocab file>. False (message on stderr) on any failure. */
+ * vocab_dir/<vocab file>. "NAME-mixq" is the same model with its layer matrices quantized,
+ * each in one of Q4_1, Q5_0, Q5_1, IQ4_NL and MXFP4 (fixture_models.c, MIXQ); "NAME-q4_1",
+ * "-q5_0", "-q5_1", "-q8_0", "-iq4_nl", "-mxfp4" with all of them in that one type;
+ * "NAME-kq" 8 times wider (d_model 256, d_ff 512) with its layer matrices and embedding in
+ * Q2_K, Q3_K, Q5_K and IQ4_XS (MIXQ_K). False (message on stderr) on any failure. */
 bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_path);
+/* The same model with every weight passed through round (e.g. to BF16 precision), so a
+ * file of another storage type can hold exactly these values. */
+bool lx_fx_model_write_rounded(const char *name, const char *vocab_dir, const char *out_path, float (*round)(float));
 
 #endif

@@ -1,0 +1,249 @@
+/* infer/weights — see weights.h. */
+#include "infer/weights.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "model/families/family.h"
+#include "open/source.h"
+#include "read/st_data.h"
+
+bool lx_weights_u64(const lx_weights *w, const char *suffix, uint64_t *out) { return w->ops->get_u64(w->impl, suffix, out); }
+bool lx_weights_f64(const lx_weights *w, const char *suffix, double *out) { return w->ops->get_f64(w->impl, suffix, out); }
+const void *lx_weights_data(lx_weights *w, const lx_tensor *t, lx_err *err) { return w->ops->data(w->impl, t, err); }
+
+lx_status lx_weights_tokenizer(lx_weights *w, lx_tok *t, size_t n_vocab, lx_err *err)
+{
+    return w->ops->tokenizer(w->impl, t, n_vocab, w->path, err);
+}
+
+void lx_weights_close(lx_weights *w)
+{
+    if (w && w->ops) w->ops->close(w->impl);
+    if (w) memset(w, 0, sizeof *w);
+}
+
+/* ---- GGUF ---- */
+
+typedef struct gguf_impl {
+    lx_gguf *g;
+    char arch[32];
+} gguf_impl;
+
+static void gguf_key(const gguf_impl *s, const char *suffix, char *key, size_t cap)
+{
+    snprintf(key, cap, "%s.%s", s->arch, suffix);
+}
+
+static bool gguf_u64(const void *impl, const char *suffix, uint64_t *out)
+{
+    char key[128];
+    gguf_key(impl, suffix, key, sizeof key);
+    return lx_gguf_get_u64(((const gguf_impl *)impl)->g, key, out);
+}
+
+static bool gguf_f64(const void *impl, const char *suffix, double *out)
+{
+    char key[128];
+    gguf_key(impl, suffix, key, sizeof key);
+    return lx_gguf_get_f64(((const gguf_impl *)impl)->g, key, out);
+}
+
+static const void *gguf_data(void *impl, const lx_tensor *t, lx_err *err)
+{
+    return lx_gguf_tensor_data(((gguf_impl *)impl)->g, t, err);
+}
+
+static lx_status gguf_tok(void *impl, lx_tok *t, size_t n_vocab, const char *path, lx_err *err)
+{
+    (void)n_vocab; /* a GGUF lists every piece */
+    return lx_tok_from_gguf(t, ((gguf_impl *)impl)->g, path, err);
+}
+
+static const lx_weights_ops GGUF_OPS = {gguf_u64, gguf_f64, gguf_data, gguf_tok, free};
+
+lx_status lx_weights_from_gguf(lx_gguf *g, const char *path, lx_weights *w, lx_err *err)
+{
+    memset(w, 0, sizeof *w);
+    gguf_impl *s = calloc(1, sizeof *s);
+    if (!s) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    const char *arch = lx_gguf_get_str(g, "general.architecture");
+    s->g = g;
+    snprintf(s->arch, sizeof s->arch, "%s", arch ? arch : "");
+    *w = (lx_weights){&GGUF_OPS, s, {0}, lx_gguf_tensors(g), false, {0}};
+    snprintf(w->arch, sizeof w->arch, "%s", s->arch);
+    snprintf(w->path, sizeof w->path, "%s", path);
+    return LX_OK;
+}
+
+/* ---- Hugging Face folder ---- */
+
+typedef struct hf_impl {
+    lx_source *src;     /* owned when own_src */
+    bool own_src;
+    lx_st_data *data;
+    char dir[1024];     /* the folder holding config.json and tokenizer.json */
+} hf_impl;
+
+/* The llama.cpp key suffixes an engine asks for, answered from config.json's hparams
+ * (0 in a field means "not declared"). */
+typedef struct hf_key {
+    const char *suffix;
+    size_t off;
+    bool real;          /* a double field, else uint64_t */
+} hf_key;
+
+#define U(s, f) {s, offsetof(lx_hparams, f), false}
+#define R(s, f) {s, offsetof(lx_hparams, f), true}
+static const hf_key SUFFIXES[] = {
+    U("embedding_length", d_model),        U("block_count", n_layers),
+    U("attention.head_count", n_heads),    U("attention.head_count_kv", n_kv_heads),
+    U("attention.key_length", head_dim),   U("feed_forward_length", d_ff),
+    U("rope.dimension_count", rope_dims),  U("context_length", context_length),
+    U("expert_count", n_experts),          U("expert_used_count", n_experts_used),
+    U("expert_feed_forward_length", d_expert), U("attention.sliding_window", sliding_window),
+    R("attention.layer_norm_rms_epsilon", norm_eps), R("attention.layer_norm_epsilon", norm_eps),
+    R("rope.freq_base", rope_theta),       R("attn_logit_softcapping", attn_softcap),
+    R("final_logit_softcapping", final_softcap),
+};
+#undef U
+#undef R
+
+static const hf_key *hf_find(const char *suffix)
+{
+    for (size_t i = 0; i < sizeof SUFFIXES / sizeof SUFFIXES[0]; i++)
+        if (strcmp(SUFFIXES[i].suffix, suffix) == 0) return &SUFFIXES[i];
+    return NULL;
+}
+
+static bool hf_u64(const void *impl, const char *suffix, uint64_t *out)
+{
+    const hf_key *k = hf_find(suffix);
+    if (!k || k->real) return false;
+    uint64_t v;
+    memcpy(&v, (const char *)&((const hf_impl *)impl)->src->hp + k->off, sizeof v);
+    if (v) *out = v;
+    return v != 0;
+}
+
+static bool hf_f64(const void *impl, const char *suffix, double *out)
+{
+    const hf_key *k = hf_find(suffix);
+    if (!k || !k->real) return false;
+    double v;
+    memcpy(&v, (const char *)&((const hf_impl *)impl)->src->hp + k->off, sizeof v);
+    if (v != 0) *out = v;
+    return v != 0;
+}
+
+static const void *hf_data(void *impl, const lx_tensor *t, lx_err *err)
+{
+    return lx_st_data_get(((hf_impl *)impl)->data, t, err);
+}
+
+static lx_status hf_tok(void *impl, lx_tok *t, size_t n_vocab, const char *path, lx_err *err)
+{
+    char p[1100];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/tokenizer.json", ((hf_impl *)impl)->dir);
+    if (stat(p, &st) != 0)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: no tokenizer.json beside the weights (expected the Hugging Face "
+                          "tokenizer in %s)", path, ((hf_impl *)impl)->dir);
+    return lx_tok_from_hf_json_padded(t, p, n_vocab, err);
+}
+
+static void hf_close(void *impl)
+{
+    hf_impl *s = impl;
+    if (!s) return;
+    lx_st_data_close(s->data);
+    if (s->own_src) lx_source_free(s->src), free(s->src);
+    free(s);
+}
+
+static const lx_weights_ops HF_OPS = {hf_u64, hf_f64, hf_data, hf_tok, hf_close};
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+bool lx_weights_is_hf(const char *path)
+{
+    return is_dir(path) || ends_with(path, ".safetensors") || ends_with(path, ".index.json");
+}
+
+static void folder_of(const char *path, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", path);
+    if (is_dir(path)) return;
+    char *slash = strrchr(out, '/');
+    if (slash) *slash = '\0';
+    else snprintf(out, cap, ".");
+}
+
+/* What a folder must have for an engine: weights, and no RoPE scaling the engine would
+ * silently leave out (llama.cpp's converter turns it into factors a GGUF carries). */
+static lx_status hf_check(const lx_source *src, lx_err *err)
+{
+    if (!src->has_tensors)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: no weights to run (expected model.safetensors or its shards)", src->path);
+    if (src->hp.rope_scaling[0])
+        return lx_err_set(err, LX_ERR_MODEL, "%s: config.json's rope_scaling '%s' is not supported by the inference "
+                          "engine (convert the model to GGUF with llama.cpp, which writes its factors)",
+                          src->path, src->hp.rope_scaling);
+    return LX_OK;
+}
+
+static lx_status hf_open(lx_source *src, bool own, lx_weights *w, lx_err *err)
+{
+    hf_impl *s = calloc(1, sizeof *s);
+    if (!s) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    s->src = src, s->own_src = own;
+    folder_of(src->path, s->dir, sizeof s->dir);
+    *w = (lx_weights){&HF_OPS, s, {0}, &src->tensors, true, {0}};
+    snprintf(w->path, sizeof w->path, "%s", src->path);
+    const lx_family *f = lx_family_by_name(src->hp.family);
+    snprintf(w->arch, sizeof w->arch, "%s", f && f->gguf_arch ? f->gguf_arch : src->hp.family);
+    if (hf_check(src, err) || lx_st_data_open(src->path, &s->data, err)) {
+        lx_weights_close(w);
+        return err->code;
+    }
+    return LX_OK;
+}
+
+lx_status lx_weights_from_source(lx_source *src, lx_weights *w, lx_err *err)
+{
+    memset(w, 0, sizeof *w);
+    if (src->gguf) return lx_weights_from_gguf(src->gguf, src->path, w, err);
+    if (src->remote || src->format != LX_FMT_SAFETENSORS)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: the inference engine runs a local GGUF file or a Hugging Face folder "
+                          "with safetensors weights (this is %s input)", src->path,
+                          src->remote ? "remote" : lx_format_name(src->format));
+    return hf_open(src, false, w, err);
+}
+
+lx_status lx_weights_open_hf(const char *path, lx_weights *w, lx_err *err)
+{
+    memset(w, 0, sizeof *w);
+    lx_source *src = calloc(1, sizeof *src);
+    if (!src) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    if (lx_source_open(path, src, err)) { free(src); return err->code; }
+    if (src->format != LX_FMT_SAFETENSORS || src->gguf) {
+        lx_source_free(src), free(src);
+        return lx_err_set(err, LX_ERR_MODEL, "%s: no weights to run (expected model.safetensors or its shards beside "
+                          "config.json)", path);
+    }
+    if (hf_open(src, true, w, err)) return err->code; /* hf_open freed src through w on failure */
+    return LX_OK;
+}

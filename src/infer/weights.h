@@ -1,0 +1,73 @@
+/* infer/weights — what an engine reads a model from, whatever the container: the
+ * hyper-parameters by llama.cpp's key names, the tensor list, each tensor's bytes, and the
+ * tokenizer. Two sources fill it (one table of operations each):
+ *
+ *  - a GGUF file (read/gguf): keys "<arch>.<suffix>" from its metadata, tensors mapped from
+ *    its data section, the tokenizer from tokenizer.ggml.*;
+ *  - a Hugging Face folder (open/source + read/st_data): config.json read by model/hp_config
+ *    into lx_hparams, whose fields answer the same key suffixes through one table (SUFFIXES
+ *    in weights.c); the architecture is the family record's llama.cpp name; safetensors
+ *    shards (F32, F16, BF16, ...) mapped like GGUF data; tokenizer.json + tokenizer_config.json
+ *    beside them, its vocabulary padded with unused pieces to the embedding's rows as
+ *    llama.cpp's converter pads it.
+ *
+ * hf_layout says the tensors are as transformers stores them, which differs from what
+ * llama.cpp's converter writes in two ways an engine must honour: Q and K rows are in the
+ * half-split RoPE order (rotate_half) for every family — the converter permutes them into
+ * interleaved pairs for the families llama.cpp runs with interleaved RoPE (Llama, SmolLM3) —
+ * and Gemma's RMSNorm weights are stored as offsets from 1 (the converter adds the 1).
+ * Tensor names are Hugging Face's; model/roles maps both spellings.
+ *
+ * Stage: inference (input). Ownership: an lx_weights from lx_weights_from_gguf borrows the
+ * lx_gguf; one from lx_weights_open_hf owns its lx_source and mappings; one from
+ * lx_weights_from_source borrows the lx_source and owns the mappings. lx_weights_close frees
+ * what it owns.
+ */
+#ifndef LX_INFER_WEIGHTS_H
+#define LX_INFER_WEIGHTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "infer/tokenizer.h"
+#include "read/gguf.h"
+#include "model/source.h"
+#include "read/tensor.h"
+#include "util/err.h"
+
+typedef struct lx_weights_ops {
+    /* "<arch>.<suffix>" as a non-negative integer / a float; false when absent */
+    bool (*get_u64)(const void *impl, const char *suffix, uint64_t *out);
+    bool (*get_f64)(const void *impl, const char *suffix, double *out);
+    const void *(*data)(void *impl, const lx_tensor *t, lx_err *err);
+    /* the vocabulary, padded to n_vocab pieces where the source leaves the rest implicit */
+    lx_status (*tokenizer)(void *impl, lx_tok *t, size_t n_vocab, const char *path, lx_err *err);
+    void (*close)(void *impl);
+} lx_weights_ops;
+
+typedef struct lx_weights {
+    const lx_weights_ops *ops;
+    void *impl;
+    char arch[32];             /* llama.cpp's architecture name ("" when unknown) */
+    const lx_tensors *tensors; /* shapes outermost first */
+    bool hf_layout;            /* Hugging Face tensors (see above) */
+    char path[1024];           /* names the model in messages */
+} lx_weights;
+
+/* g is borrowed and must outlive w. */
+lx_status lx_weights_from_gguf(lx_gguf *g, const char *path, lx_weights *w, lx_err *err);
+/* A Hugging Face folder (or its index / model.safetensors) with config.json and tokenizer.json. */
+lx_status lx_weights_open_hf(const char *path, lx_weights *w, lx_err *err);
+/* The same on a source already read (borrowed; it outlives w): a GGUF's or a folder's. */
+lx_status lx_weights_from_source(lx_source *src, lx_weights *w, lx_err *err);
+/* True when path names safetensors weights (a folder, *.safetensors, *.index.json) rather than a GGUF. */
+bool lx_weights_is_hf(const char *path);
+void lx_weights_close(lx_weights *w);
+
+bool lx_weights_u64(const lx_weights *w, const char *suffix, uint64_t *out);
+bool lx_weights_f64(const lx_weights *w, const char *suffix, double *out);
+const void *lx_weights_data(lx_weights *w, const lx_tensor *t, lx_err *err);
+lx_status lx_weights_tokenizer(lx_weights *w, lx_tok *t, size_t n_vocab, lx_err *err);
+
+#endif

@@ -1,0 +1,254 @@
+/* Tests `run` on Hugging Face folders: each GGUF family fixture (tests/support/fixture_models)
+ * is converted the way transformers stores the same model (tests/support/fixture_hf: HF
+ * names, Q/K rows in half-split order, Gemma norms minus 1, config.json, a real
+ * tokenizer.json from shared/tokenizers) and run from the folder:
+ *  - F32 folders give the prompt ids, top-10 and greedy ids llama.cpp recorded on the GGUF
+ *    (tests/data/infer/<family>.json), and the GGUF's own logits within 1e-4;
+ *  - BF16 and F16 folders give the logits of a GGUF fixture whose weights were rounded to
+ *    that precision (the same model) within 1e-4, and its greedy ids.
+ * And the one-line refusals of what the engine does not run from a folder. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fixture_hf.h"
+#include "fixture_st.h"
+#include "fixture_models.h"
+#include "infer/engine.h"
+#include "infer/sample.h"
+
+#define SAME_TOL 1e-4
+#define LLAMA_CPP_TOL 1e-3
+#define N_GREEDY 8
+
+typedef struct run_out {
+    int32_t prompt[64];
+    size_t n_prompt;
+    float *logits;
+    size_t vocab;
+    int32_t greedy[N_GREEDY];
+    size_t n_greedy;
+} run_out;
+
+static void collect(void *ctx, int32_t id)
+{
+    run_out *o = ctx;
+    if (o->n_greedy < N_GREEDY) o->greedy[o->n_greedy++] = id;
+}
+
+/* Runs path (a GGUF or a folder) on prompt: its ids, the logits after it, 8 greedy ids. */
+static void run_model(const char *path, const char *prompt, run_out *o)
+{
+    lx_err err = {0};
+    lx_engine *e = NULL;
+    int32_t *ids;
+    size_t n;
+    memset(o, 0, sizeof *o);
+    if (lx_engine_open(path, &e, &err)) fail_msg("%s", err.msg);
+    assert_int_equal(lx_tok_encode(e->tok, prompt, true, &ids, &n, &err), LX_OK);
+    assert_true(n <= 64);
+    memcpy(o->prompt, ids, n * sizeof *ids), o->n_prompt = n;
+    lx_engine_state s;
+    assert_int_equal(lx_engine_state_init(e, &s, lx_engine_run_positions(n, N_GREEDY), n, 1, &err), LX_OK);
+    assert_int_equal(lx_engine_forward(e, &s, ids, n, NULL, &err), LX_OK);
+    o->vocab = e->info.vocab;
+    o->logits = malloc(o->vocab * sizeof(float));
+    assert_non_null(o->logits);
+    memcpy(o->logits, s.logits, o->vocab * sizeof(float));
+    size_t done = 0;
+    assert_int_equal(lx_sample_greedy(e, &s, N_GREEDY, collect, o, &done, &err), LX_OK);
+    lx_engine_state_free(e, &s);
+    free(ids);
+    lx_engine_close(e);
+}
+
+static double max_diff(const run_out *a, const run_out *b)
+{
+    assert_int_equal(a->vocab, b->vocab);
+    double worst = 0;
+    for (size_t i = 0; i < a->vocab; i++) worst = fmax(worst, fabs((double)a->logits[i] - b->logits[i]));
+    return worst;
+}
+
+static void expect_same_ids(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+{
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) assert_int_equal(a[i], b[i]);
+}
+
+static void expect_json_ids(const json_t *want, const int32_t *got, size_t n)
+{
+    assert_int_equal(json_array_size(want), n);
+    for (size_t i = 0; i < n; i++) assert_int_equal(got[i], json_integer_value(json_array_get(want, i)));
+}
+
+/* The recorded llama.cpp numbers of the family's GGUF fixture. */
+static void expect_llama_cpp(const char *family, const run_out *o)
+{
+    char path[512];
+    snprintf(path, sizeof path, LX_SOURCE_DIR "/tests/data/infer/%s.json", family);
+    json_error_t jerr;
+    json_t *ref = json_load_file(path, 0, &jerr);
+    assert_non_null(ref);
+    expect_json_ids(json_object_get(ref, "prompt_ids"), o->prompt, o->n_prompt);
+    lx_top top[10];
+    assert_true(lx_sample_top(o->logits, o->vocab, 10, top));
+    double worst = 0;
+    for (size_t i = 0; i < 10; i++) {
+        const json_t *t = json_array_get(json_object_get(ref, "top"), i);
+        assert_int_equal(top[i].id, json_integer_value(json_object_get(t, "id")));
+        worst = fmax(worst, fabs(top[i].logit - json_number_value(json_object_get(t, "logit"))));
+    }
+    print_message("%s folder: top-10 logits within %.2g of llama.cpp's\n", family, worst);
+    assert_true(worst < LLAMA_CPP_TOL);
+    expect_json_ids(json_object_get(ref, "greedy"), o->greedy, o->n_greedy);
+    json_decref(ref);
+}
+
+static const char *ref_prompt(const char *family, char *buf, size_t cap)
+{
+    char path[512];
+    snprintf(path, sizeof path, LX_SOURCE_DIR "/tests/data/infer/%s.json", family);
+    json_error_t jerr;
+    json_t *ref = json_load_file(path, 0, &jerr);
+    assert_non_null(ref);
+    snprintf(buf, cap, "%s", json_string_value(json_object_get(ref, "prompt")));
+    json_decref(ref);
+    return buf;
+}
+
+static void remove_folder(const char *dir)
+{
+    static const char *const files[] = {"config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json"};
+    char p[600];
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, files[i]);
+        remove(p);
+    }
+    rmdir(dir);
+}
+
+/* The family's GGUF fixture (weights rounded to dtype's precision unless F32), the folder
+ * converted from it in dtype, both run; F32 also against llama.cpp's numbers. */
+static void check_folder(const char *family, const char *tokenizer, const char *dtype)
+{
+    char gguf[512], dir[512], tok[512], prompt[256];
+    snprintf(gguf, sizeof gguf, LX_TMP_DIR "/hf-%s-%s.gguf", family, dtype);
+    snprintf(dir, sizeof dir, LX_TMP_DIR "/hf-%s-%s", family, dtype);
+    snprintf(tok, sizeof tok, LX_SHARED_DIR "/tokenizers/%s", tokenizer ? tokenizer : "");
+    float (*round)(float) = !strcmp(dtype, "BF16") ? lx_fx_round_bf16 : !strcmp(dtype, "F16") ? lx_fx_round_f16 : NULL;
+    assert_true(lx_fx_model_write_rounded(family, LX_SHARED_DIR "/models/vocab-only", gguf, round));
+    assert_true(lx_fx_hf_write(gguf, tokenizer ? tok : NULL, dir, dtype));
+    run_out a, b;
+    ref_prompt(family, prompt, sizeof prompt);
+    run_model(gguf, prompt, &a);
+    run_model(dir, prompt, &b);
+    double d = max_diff(&a, &b);
+    print_message("%s %s folder: logits within %.2g of its GGUF's\n", family, dtype, d);
+    assert_true(d < SAME_TOL);
+    expect_same_ids(a.prompt, a.n_prompt, b.prompt, b.n_prompt);
+    expect_same_ids(a.greedy, a.n_greedy, b.greedy, b.n_greedy);
+    if (!round) expect_llama_cpp(family, &b);
+    free(a.logits), free(b.logits);
+    remove(gguf);
+    remove_folder(dir);
+}
+
+static void test_llama_bpe_f32(void **state) { (void)state; check_folder("llama-bpe", "llama3", "F32"); }
+static void test_llama_bpe_f16(void **state) { (void)state; check_folder("llama-bpe", "llama3", "F16"); }
+static void test_qwen3_f32(void **state) { (void)state; check_folder("qwen3", "qwen3", "F32"); }
+static void test_qwen2_bf16(void **state) { (void)state; check_folder("qwen2", "qwen3", "BF16"); }
+static void test_gemma3_f32(void **state) { (void)state; check_folder("gemma3", "gemma3", "F32"); }
+static void test_gemma2_bf16(void **state) { (void)state; check_folder("gemma2", "gemma3", "BF16"); }
+static void test_qwen3moe_f32(void **state) { (void)state; check_folder("qwen3moe", "qwen3", "F32"); }
+/* GPT-2's tokenizer.json is written from the vocab-only GGUF (shared/tokenizers has none) */
+static void test_gpt2_f32(void **state) { (void)state; check_folder("gpt2", NULL, "F32"); }
+
+/* ---- refusals, on small folders of zero weights ---- */
+
+typedef struct tiny_tensor { const char *name; int64_t rows, cols; } tiny_tensor;
+
+/* A 1-layer Llama-shaped folder (d 32, 2 heads sharing 1 KV head, FFN 64, 8 tokens) with
+ * config text `config` and the tensors given; no tokenizer. Returns the folder. */
+static const char *tiny_folder(const char *name, const char *config, const tiny_tensor *t, size_t n)
+{
+    static char dir[512];
+    char p[600];
+    snprintf(dir, sizeof dir, LX_TMP_DIR "/hf-tiny-%s", name);
+    if (mkdir(dir, 0755) != 0 && access(dir, F_OK) != 0) fail_msg("cannot make %s", dir);
+    snprintf(p, sizeof p, "%s/config.json", dir);
+    assert_true(lx_fx_write_bytes(p, config, strlen(config)));
+    lx_fx_st *f = lx_fx_st_new();
+    for (size_t i = 0; i < n; i++)
+        lx_fx_st_tensor(f, t[i].name, "F32", t[i].cols ? 2 : 1, (int64_t[]){t[i].rows, t[i].cols});
+    snprintf(p, sizeof p, "%s/model.safetensors", dir);
+    assert_true(lx_fx_st_write(f, p, NULL));
+    lx_fx_st_free(f);
+    return dir;
+}
+
+static const tiny_tensor LLAMA_TINY[] = {
+    {"model.embed_tokens.weight", 8, 32}, {"model.norm.weight", 32, 0},
+    {"model.layers.0.input_layernorm.weight", 32, 0}, {"model.layers.0.post_attention_layernorm.weight", 32, 0},
+    {"model.layers.0.self_attn.q_proj.weight", 32, 32}, {"model.layers.0.self_attn.k_proj.weight", 16, 32},
+    {"model.layers.0.self_attn.v_proj.weight", 16, 32}, {"model.layers.0.self_attn.o_proj.weight", 32, 32},
+    {"model.layers.0.mlp.gate_proj.weight", 64, 32}, {"model.layers.0.mlp.up_proj.weight", 64, 32},
+    {"model.layers.0.mlp.down_proj.weight", 32, 64},
+};
+
+#define LLAMA_CONFIG(extra)                                                                                    \
+    "{\"model_type\": \"llama\", \"architectures\": [\"LlamaForCausalLM\"], \"hidden_size\": 32, "              \
+    "\"intermediate_size\": 64, \"num_hidden_layers\": 1, \"num_attention_heads\": 2, \"num_key_value_heads\": 1, " \
+    "\"vocab_size\": 8, \"max_position_embeddings\": 64, \"tie_word_embeddings\": true" extra "}"
+
+static void expect_refused(const char *dir, const char *needle)
+{
+    lx_err err = {0};
+    lx_engine *e = NULL;
+    assert_int_equal(lx_engine_open(dir, &e, &err), LX_ERR_MODEL);
+    assert_null(e);
+    if (!strstr(err.msg, needle)) fail_msg("'%s' (expected '%s')", err.msg, needle);
+    assert_non_null(strstr(err.msg, dir)); /* the line names the folder */
+}
+
+static void test_refusals(void **state)
+{
+    (void)state;
+    size_t n = sizeof LLAMA_TINY / sizeof LLAMA_TINY[0];
+    expect_refused(tiny_folder("notok", LLAMA_CONFIG(""), LLAMA_TINY, n), "no tokenizer.json beside the weights");
+    expect_refused(tiny_folder("scaled", LLAMA_CONFIG(", \"rope_scaling\": {\"rope_type\": \"llama3\", \"factor\": 8.0, "
+                                                      "\"low_freq_factor\": 1.0, \"high_freq_factor\": 4.0, "
+                                                      "\"original_max_position_embeddings\": 8192}"),
+                               LLAMA_TINY, n),
+                   "config.json's rope_scaling 'llama3' is not supported by the inference engine");
+    static const tiny_tensor moe[] = {{"model.embed_tokens.weight", 8, 32},
+                                      {"model.layers.0.mlp.experts.0.up_proj.weight", 64, 32}};
+    expect_refused(tiny_folder("expert", LLAMA_CONFIG(""), moe, 2),
+                   "tensor model.layers.0.mlp.experts.0.up_proj.weight is an expert's own matrix, which a llama decoder "
+                   "does not have (not supported)");
+    static const tiny_tensor bert[] = {{"embeddings.word_embeddings.weight", 8, 32}};
+    expect_refused(tiny_folder("bert", "{\"model_type\": \"bert\", \"hidden_size\": 32, \"num_hidden_layers\": 1, "
+                                       "\"num_attention_heads\": 2, \"intermediate_size\": 64, \"vocab_size\": 8}", bert, 1),
+                   "architecture 'bert' is not supported by the inference engine (expected llama, ");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_llama_bpe_f32), cmocka_unit_test(test_llama_bpe_f16),
+        cmocka_unit_test(test_qwen3_f32),     cmocka_unit_test(test_qwen2_bf16),
+        cmocka_unit_test(test_gemma3_f32),    cmocka_unit_test(test_gemma2_bf16),
+        cmocka_unit_test(test_qwen3moe_f32),  cmocka_unit_test(test_gpt2_f32),
+        cmocka_unit_test(test_refusals),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
