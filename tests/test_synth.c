@@ -162,7 +162,10 @@ static void test_family_details(void **state)
     assert_shape(&t, "blk.0.attn_q_b.weight", 2, 128 * 192, 1536, 0);
     assert_shape(&t, "blk.0.attn_kv_a_mqa.weight", 2, 512 + 64, 7168, 0);
     assert_shape(&t, "blk.0.attn_output.weight", 2, 7168, 128 * 128, 0);
-    assert_null(lx_tensors_find(&t, "blk.61.attn_norm.weight")); /* MTP module not counted */
+    assert_shape(&t, "blk.61.ffn_gate_exps.weight", 3, 256, 2048, 7168); /* the MTP module: an MoE block */
+    assert_shape(&t, "blk.61.nextn.eh_proj.weight", 2, 7168, 2 * 7168, 0);
+    assert_shape(&t, "blk.61.nextn.shared_head_head.weight", 2, 129280, 7168, 0); /* its stored head copy */
+    assert_null(lx_tensors_find(&t, "blk.62.attn_norm.weight"));
     lx_tensors_free(&t);
 
     synth_total("gpt2", &t, &hp); /* fused qkv with bias, learned positions, tied head */

@@ -19,6 +19,7 @@
 
 #include "model/hparams.h"
 #include "model/roles.h"
+#include "model/towers.h"
 #include "read/dtype.h"
 #include "read/source.h"
 #include "util/err.h"
@@ -149,7 +150,8 @@ typedef struct lx_arch {
     lx_count comp[LX_COMP_COUNT];       /* whole model, by component */
     int n_subs;
     lx_submodel subs[LX_MAX_SUBS];         /* the checkpoint's parts, in drawing order */
-    uint64_t total_params, active_params, total_bytes;
+    lx_towers towers;                   /* vision / audio towers, projector, MTP modules (model/towers) */
+    uint64_t total_params, active_params, total_bytes; /* total: all the checkpoint holds; active: the language model's */
     uint64_t bytes_by_type[LX_DT_COUNT], params_by_type[LX_DT_COUNT];
     double bits_per_weight;             /* total_bytes * 8 / total_params */
     uint64_t kv_bytes_per_token;        /* at 16 bits: the sum of the layers' kv_bytes */
@@ -161,6 +163,8 @@ typedef struct lx_arch {
 } lx_arch;
 
 lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err);
+/* Appends a warning (for model/ modules that build parts of the arch). */
+void lx_arch_warn(lx_arch *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void lx_arch_free(lx_arch *a);
 
 const char *lx_attn_kind_name(lx_attn_kind k); /* "MHA" | "GQA" | "MQA" | "MLA" */

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "model/tower_hp.h"
+
 #define LX_MAX_LAYERS 512
 
 typedef enum lx_tristate { LX_UNKNOWN = 0, LX_NO = 1, LX_YES = 2 } lx_tristate;
@@ -120,6 +122,7 @@ typedef struct lx_hparams {
     uint64_t n_mels;            /* Whisper: mel bins into the audio stem */
     uint64_t patch_in;          /* a linear patch embedding of this many inputs beside the tokens (Fuyu) */
     bool has_vision, has_audio; /* the config declares a vision / audio tower beside the text model */
+    lx_tower_hp vision;         /* the vision tower and projector when llmxray can build them (model/hp_tower) */
     uint64_t n_labels;          /* a classification/score head of this many outputs instead of the LM head */
 
     /* family details the config.json reader fills and model/synth counts from */
@@ -137,7 +140,7 @@ typedef struct lx_hparams {
     uint64_t n_dec_layers;      /* encoder-decoder (T5): decoder blocks; n_layers counts the encoder */
     uint64_t rel_attn_buckets;  /* T5 relative-attention buckets */
     uint64_t n_nextn_layers;    /* DeepSeek-V3 multi-token-prediction modules in the checkpoint
-                                   (num_nextn_predict_layers); not part of the main model's count */
+                                   (num_nextn_predict_layers); counted apart (model/towers) */
 } lx_hparams;
 
 #endif

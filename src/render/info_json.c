@@ -298,6 +298,7 @@ static void put_params(json_out *j, const lx_arch *a)
 {
     open_obj(j, "params");
     kv_u64(j, "total", a->total_params);
+    kv_u64(j, "total_without_mtp", a->towers.total_without_mtp);
     kv_u64(j, "active", a->active_params);
     kv_u64(j, "active_excluding_embedding", a->active_no_embed);
     put_components(j, a, false);
