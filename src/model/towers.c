@@ -52,7 +52,7 @@ static const tower_recipe RECIPES[LX_VIT_KIND_COUNT] = {
     [LX_VIT_LLAMA4] = {"Llama 4 ViT", T_LN | T_ATTN_BIAS | T_CLASS | T_POS | T_ROPE_2D | T_PRE_LN | T_POST_LN},
     [LX_VIT_GEMMA4] = {"Gemma 4 ViT", T_GLU | T_SANDWICH | T_QK_NORM | T_POS_2D | T_ROPE_2D},
     [LX_VIT_MOONVIT] = {"MoonViT", T_LN | T_QKV | T_ATTN_BIAS | T_PATCH_BIAS | T_POS | T_ROPE_2D | T_POST_LN},
-    [LX_VIT_CLIP] = {"ViT", 0},
+    [LX_VIT_CLIP] = {"Vision encoder (ViT)", 0},
 };
 
 static const char *const PROJ_LABELS[LX_PROJ_KIND_COUNT] = {
