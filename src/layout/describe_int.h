@@ -39,6 +39,13 @@ const char *lx_dnorm_name(const lx_arch *a);      /* "RMSNorm" | "LayerNorm" */
 uint64_t lx_dq_head_dim(const lx_arch *a);        /* query/key head dim (MLA: nope + rope) */
 int lx_drope_layers(const lx_arch *a);            /* layers that rotate positions */
 
+/* A parameter-table row's numbers and shares (of the whole checkpoint). */
+void lx_drow_fill(lx_dbuild *b, lx_desc_row *r, uint64_t params, uint64_t bytes);
+/* The vision tower and MTP modules (describe_towers.c): d->tower, and their table rows
+ * (added to *sum / *bsum). */
+void lx_dbuild_towers(lx_dbuild *b);
+void lx_dbuild_tower_rows(lx_dbuild *b, uint64_t *sum, uint64_t *bsum);
+
 /* Insets (describe_inset.c): fills d->insets and points block cards at them. */
 void lx_dbuild_insets(lx_dbuild *b);
 lx_desc_inset *lx_dinset_new(lx_dbuild *b, lx_inset_type type, lx_kind kind, const char *id);

@@ -52,7 +52,7 @@ static const tower_recipe RECIPES[LX_VIT_KIND_COUNT] = {
     [LX_VIT_LLAMA4] = {"Llama 4 ViT", T_LN | T_ATTN_BIAS | T_CLASS | T_POS | T_ROPE_2D | T_PRE_LN | T_POST_LN},
     [LX_VIT_GEMMA4] = {"Gemma 4 ViT", T_GLU | T_SANDWICH | T_QK_NORM | T_POS_2D | T_ROPE_2D},
     [LX_VIT_MOONVIT] = {"MoonViT", T_LN | T_QKV | T_ATTN_BIAS | T_PATCH_BIAS | T_POS | T_ROPE_2D | T_POST_LN},
-    [LX_VIT_CLIP] = {"Vision encoder (ViT)", 0},
+    [LX_VIT_CLIP] = {"ViT", 0},
 };
 
 static const char *const PROJ_LABELS[LX_PROJ_KIND_COUNT] = {
@@ -426,7 +426,7 @@ void lx_towers_account(lx_arch *a)
     if (!t->any) return;
     if (t->tower_only) a->n_subs = 0; /* no language model: only the parts below */
     if (t->params[LX_SUB_VISION] || t->params[LX_SUB_PROJECTOR]) describe(a);
-    add_part_sub(a, LX_SUB_VISION, t->desc.label ? t->desc.label : "Vision encoder", (int)t->desc.n_layers);
+    add_part_sub(a, LX_SUB_VISION, "Vision encoder", (int)t->desc.n_layers);
     add_part_sub(a, LX_SUB_PROJECTOR, "Projector", 0);
     add_part_sub(a, LX_SUB_AUDIO, "Audio encoder", 0);
     add_part_sub(a, LX_SUB_MTP, "Multi-token prediction", t->n_mtp);
@@ -435,6 +435,9 @@ void lx_towers_account(lx_arch *a)
         a->total_bytes += t->bytes[k];
     }
     t->total_without_mtp = a->total_params - t->params[LX_SUB_MTP];
-    if (t->tower_only) a->active_params = a->active_no_embed = a->total_params; /* all of it runs per image */
+    if (t->tower_only) { /* all of it runs per image; there is no output head to tie */
+        a->active_params = a->active_no_embed = a->total_params;
+        a->tied = false;
+    }
     a->bits_per_weight = a->total_params ? (double)a->total_bytes * 8.0 / (double)a->total_params : 0.0;
 }
