@@ -461,7 +461,8 @@ static void test_goldens(void **state)
         {"@stories260K.gguf", "stories260K"}, {"llama-3.1-8b", "llama-3.1-8b"},
         {"deepseek-v3", "deepseek-v3"}, {"gemma-2-9b", "gemma-2-9b"},
         {"%qwen3-next-80b-a3b", "qwen3-next-80b-a3b"}, {"%nemotron-h-56b", "nemotron-h-56b"},
-        {"%gemma-4-31b", "gemma-4-31b"},
+        {"%gemma-4-31b", "gemma-4-31b"}, {"%qwen3-vl-8b-instruct", "qwen3-vl-8b-instruct"},
+        {"@mmproj-tinygemma3.gguf", "mmproj-tinygemma3"},
     };
     for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
         char name[96];
