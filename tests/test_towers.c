@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "draw_support.h"
+#include "fixture_gguf.h"
 #include "layout/check.h"
 #include "model/hp_config.h"
 #include "render/info.h"
@@ -267,8 +268,72 @@ static void test_hostile_vision_configs(void **state)
                  "v.json: line 2:18: vision_config.depth: 100000 layers (expected at most 512)");
     expect_error(QWEN2VL_HEAD "\"vision_config\":{\"depth\":\"32\"}}", "line 2:18: vision_config.depth: expected");
     expect_error(QWEN2VL_HEAD "\"vision_config\":7}", "vision_config: expected an object or null");
+    expect_error(QWEN2VL_HEAD "\"vision_config\":{\"depth\":2,\"embed_dim\":32,\"num_heads\":4,\"mlp_ratio\":4,"
+                 "\"patch_size\":14,\"spatial_merge_size\":100000}}",
+                 "vision_config.spatial_merge_size: too large (expected a merge side of at most 64)");
+    expect_error("{\"model_type\":\"kimi_k25\",\"text_config\":{\"model_type\":\"deepseek_v3\",\"hidden_size\":64},"
+                 "\"vision_config\":{\"merge_kernel_size\":[-2,2]}}",
+                 "vision_config.merge_kernel_size[0]: expected a merge side from 1 to 64, found -2");
     expect_error(QWEN2VL_HEAD "\"vision_config\":{\"depth\":2,\"deepstack_visual_indexes\":{}}}",
                  "vision_config.deepstack_visual_indexes");
+}
+
+/* ---------------------------------------------------------------- GGUF with nextn tensors */
+
+/* A tiny GLM-4.5 from its config, written as llama.cpp's converter writes it (block_count
+ * counts the MTP block, nextn_predict_layers says how many; blk.N.nextn.* tensors), reads
+ * back with the same parts: the MTP module is counted the same from the file. */
+static void test_gguf_nextn_counts_like_the_config(void **state)
+{
+    (void)state;
+    static const char CFG[] = "{\"model_type\":\"glm4_moe\",\"hidden_size\":64,\"num_hidden_layers\":2,"
+        "\"num_attention_heads\":4,\"num_key_value_heads\":2,\"head_dim\":16,\"intermediate_size\":128,"
+        "\"moe_intermediate_size\":32,\"n_routed_experts\":4,\"num_experts_per_tok\":2,\"n_shared_experts\":1,"
+        "\"first_k_dense_replace\":1,\"num_nextn_predict_layers\":1,\"vocab_size\":256}";
+    char cpath[512], gpath[512];
+    snprintf(cpath, sizeof cpath, "%s/towers-glm-config.json", LX_TMP_DIR);
+    snprintf(gpath, sizeof gpath, "%s/towers-glm.gguf", LX_TMP_DIR);
+    FILE *fp = fopen(cpath, "wb");
+    assert_non_null(fp);
+    fputs(CFG, fp);
+    fclose(fp);
+    lx_source cs, gs;
+    lx_arch ca, ga;
+    assert_true(lx_test_open_arch(cpath, &cs, &ca));
+    assert_true(ca.towers.params[LX_SUB_MTP] > 0);
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "general.architecture", "glm4moe");
+    static const struct { const char *k; uint32_t v; } KEYS[] = {
+        {"glm4moe.block_count", 3}, {"glm4moe.nextn_predict_layers", 1}, {"glm4moe.embedding_length", 64},
+        {"glm4moe.feed_forward_length", 128}, {"glm4moe.attention.head_count", 4},
+        {"glm4moe.attention.head_count_kv", 2}, {"glm4moe.attention.key_length", 16},
+        {"glm4moe.attention.value_length", 16}, {"glm4moe.expert_count", 4}, {"glm4moe.expert_used_count", 2},
+        {"glm4moe.expert_shared_count", 1}, {"glm4moe.expert_feed_forward_length", 32},
+        {"glm4moe.leading_dense_block_count", 1}, {"glm4moe.context_length", 4096},
+    };
+    for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++) lx_fx_gguf_kv_u32(w, KEYS[i].k, KEYS[i].v);
+    for (size_t i = 0; i < ca.tensors->n; i++) {
+        const lx_tensor *t = &ca.tensors->v[i];
+        uint64_t ne[4];
+        for (int d = 0; d < t->n_dims; d++) ne[d] = t->shape[t->n_dims - 1 - d];
+        lx_fx_gguf_tensor(w, t->name, 1 /* F16 */, t->n_dims, ne);
+    }
+    assert_true(lx_fx_gguf_write(w, gpath));
+    lx_fx_gguf_free(w);
+    assert_true(lx_test_open_arch(gpath, &gs, &ga));
+    assert_int_equal(ga.n_layers, 2);
+    assert_int_equal(ga.towers.n_mtp, 1);
+    assert_int_equal(ga.towers.params[LX_SUB_MTP], ca.towers.params[LX_SUB_MTP]);
+    assert_int_equal(ga.total_params, ca.total_params);
+    assert_int_equal(ga.towers.total_without_mtp, ca.towers.total_without_mtp);
+    for (int i = 0; i < ga.n_warnings; i++)
+        if (strstr(ga.warnings[i], "declared") || strstr(ga.warnings[i], "role table")) fail_msg("%s", ga.warnings[i]);
+    lx_arch_free(&ca);
+    lx_arch_free(&ga);
+    lx_source_free(&cs);
+    lx_source_free(&gs);
+    remove(cpath);
+    remove(gpath);
 }
 
 int main(void)
@@ -280,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_mmproj_is_a_vision_encoder),
         cmocka_unit_test(test_pictures_keep_the_rules),
         cmocka_unit_test(test_hostile_vision_configs),
+        cmocka_unit_test(test_gguf_nextn_counts_like_the_config),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

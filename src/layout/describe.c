@@ -193,7 +193,7 @@ static const char *model_kind(const lx_arch *a)
 static void title_params(lx_dbuild *b, char *out, size_t cap)
 {
     const lx_arch *a = b->a;
-    if (a->active_params && a->active_params < a->towers.lm_params)
+    if (a->active_params && a->active_params < lx_arch_lm_params(a))
         lx_dsnprintf(out, cap, "%s parameters (%s active per token)", lx_dfmt_th(b, a->total_params),
                  lx_dfmt_th(b, a->active_params));
     else
@@ -1166,13 +1166,13 @@ static void build_rows(lx_dbuild *b)
 static void build_active_note(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
-    if (!a->active_params || a->active_params >= a->towers.lm_params) return;
+    if (!a->active_params || a->active_params >= lx_arch_lm_params(a)) return;
     char shared[64] = "";
     if (a->ffn.n_shared_experts)
         lx_dsnprintf(shared, sizeof shared, " + %s shared", lx_dfmt_th(b, a->ffn.n_shared_experts));
     lx_dsnprintf(b->d->active_note, sizeof b->d->active_note,
              "Active per token: %s parameters (%.1f %%): %s of %s routed experts%s in each MoE layer",
-             lx_dfmt_th(b, a->active_params), 100.0 * (double)a->active_params / (double)a->towers.lm_params,
+             lx_dfmt_th(b, a->active_params), 100.0 * (double)a->active_params / (double)lx_arch_lm_params(a),
              lx_dfmt_th(b, a->ffn.n_experts_used), lx_dfmt_th(b, a->ffn.n_experts), shared);
 }
 

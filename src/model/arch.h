@@ -163,6 +163,12 @@ typedef struct lx_arch {
 } lx_arch;
 
 lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err);
+/* The language model's parameters: total_params without the towers, projectors and MTP
+ * modules (by_component sums to this). */
+static inline uint64_t lx_arch_lm_params(const lx_arch *a)
+{
+    return a->towers.any ? a->towers.lm_params : a->total_params;
+}
 /* Appends a warning (for model/ modules that build parts of the arch). */
 void lx_arch_warn(lx_arch *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void lx_arch_free(lx_arch *a);

@@ -85,7 +85,10 @@ static void read_fields(lx_jcfg *v, lx_tower_hp *t)
     if (!t->n_pos && lx_jcfg_u64(v, "init_pos_emb_height", &h, false) && lx_jcfg_u64(v, "init_pos_emb_width", &w, false))
         t->n_pos = h * w;
     json_t *mk = lx_jcfg_array(v, "merge_kernel_size", 2, "[height, width]");
-    if (mk && !t->merge) t->merge = (uint64_t)json_integer_value(json_array_get(mk, 0));
+    json_t *m0 = mk ? json_array_get(mk, 0) : NULL;
+    if (m0 && (!json_is_integer(m0) || json_integer_value(m0) < 1 || json_integer_value(m0) > 64))
+        lx_jcfg_elem_error(v, "merge_kernel_size", 0, "a merge side from 1 to 64", m0);
+    else if (m0 && !t->merge) t->merge = (uint64_t)json_integer_value(m0);
     json_t *ds = lx_jcfg_array(v, "deepstack_visual_indexes", 0, "layer indices");
     if (ds) t->n_deepstack = json_array_size(ds);
     lx_jcfg_u64(v, "vision_output_dim", &t->proj_out, false);
@@ -118,6 +121,12 @@ static bool complete(lx_jcfg *v, lx_tower_hp *t)
         char what[96];
         snprintf(what, sizeof what, "%llu layers (expected at most %d)", (unsigned long long)t->n_layers, LX_MAX_LAYERS);
         lx_jcfg_key_error(v, lx_jcfg_has(v, "depth") ? "depth" : "num_hidden_layers", what);
+        return false;
+    }
+    if (t->merge > 64 || (t->patch && t->image / t->patch > 65536)) { /* keeps merged widths and grids sane */
+        lx_jcfg_key_error(v, t->merge > 64 ? "spatial_merge_size" : "image_size",
+                          t->merge > 64 ? "too large (expected a merge side of at most 64)"
+                                        : "too large for its patch size (expected at most 65,536 patches a side)");
         return false;
     }
     if (t->n_deepstack > t->n_layers) t->n_deepstack = t->n_layers;

@@ -31,7 +31,7 @@ static void text_title(const lx_arch *a, lx_buf *b)
     lx_fmt_thousands(total, sizeof total, a->total_params);
     lx_fmt_bytes(sz, sizeof sz, a->total_bytes);
     lx_buf_printf(b, "%s parameters", total);
-    if (a->active_params < a->towers.lm_params) { /* the language model's active share (MoE) */
+    if (a->active_params < lx_arch_lm_params(a)) { /* the language model's active share (MoE) */
         lx_fmt_thousands(total, sizeof total, a->active_params);
         lx_buf_printf(b, " (%s active per token)", total);
     }
