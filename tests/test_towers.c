@@ -208,7 +208,7 @@ static void test_mmproj_is_a_vision_encoder(void **state)
                                             "\"name\":\"Projector\",\"n_layers\":0,\"params\":16512,\"bytes\":33280}]"));
     assert_null(strstr(lx_buf_cstr(&t), "vocab"));
     assert_null(strstr(lx_buf_cstr(&t), "KV cache"));
-    assert_non_null(strstr(lx_buf_cstr(&t), "Projector  Soft-embedding RMSNorm + projection -> 128"));
+    assert_non_null(strstr(lx_buf_cstr(&t), "Projector  Average pooling, soft-embedding RMSNorm, projection -> 128"));
     lx_buf_free(&j);
     lx_buf_free(&t);
     unbuild(b);

@@ -57,7 +57,7 @@ static const tower_recipe RECIPES[LX_VIT_KIND_COUNT] = {
 
 static const char *const PROJ_LABELS[LX_PROJ_KIND_COUNT] = {
     [LX_PROJ_NONE] = "",
-    [LX_PROJ_GEMMA3] = "Soft-embedding RMSNorm + projection",
+    [LX_PROJ_GEMMA3] = "Average pooling, soft-embedding RMSNorm, projection",
     [LX_PROJ_GEMMA4] = "Pooling + projection",
     [LX_PROJ_MERGER] = "Patch merger: LayerNorm, 2x2 concat, MLP",
     [LX_PROJ_MISTRAL3] = "RMSNorm, 2x2 patch merger, GELU MLP",
@@ -366,7 +366,7 @@ static void desc_from_hp(const lx_arch *a, lx_tower_desc *d)
 static void describe(lx_arch *a)
 {
     lx_tower_desc *d = &a->towers.desc;
-    if (a->hp.vision.kind != LX_VIT_NONE && a->synthesized) desc_from_hp(a, d);
+    if (a->hp.vision.kind != LX_VIT_NONE && a->hp.vision.kind != LX_VIT_CLIP) desc_from_hp(a, d); /* its config */
     else desc_from_tensors(a, d);
     d->label = RECIPES[d->kind].label;
     d->proj_label = PROJ_LABELS[d->proj];
