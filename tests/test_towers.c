@@ -14,6 +14,7 @@
 
 #include "draw_support.h"
 #include "fixture_gguf.h"
+#include "fixture_st.h"
 #include "layout/check.h"
 #include "model/hp_config.h"
 #include "render/info.h"
@@ -336,6 +337,67 @@ static void test_gguf_nextn_counts_like_the_config(void **state)
     remove(gpath);
 }
 
+/* ---------------------------------------------------------------- a safetensors folder */
+
+/* A tiny Gemma 3 with a SigLIP tower from its config, then a folder holding that config and a
+ * safetensors file with the same tensors, the tower's under Hugging Face prefixes
+ * (vision_tower.vision_model., multi_modal_projector.): the file's parts are the config's. */
+static void test_safetensors_tower_parts(void **state)
+{
+    (void)state;
+    static const char CFG[] = "{\"model_type\":\"gemma3\",\"text_config\":{\"model_type\":\"gemma3_text\","
+        "\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,\"num_key_value_heads\":2,"
+        "\"head_dim\":16,\"intermediate_size\":128,\"vocab_size\":256},\"vision_config\":{\"model_type\":"
+        "\"siglip_vision_model\",\"hidden_size\":32,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+        "\"intermediate_size\":64,\"patch_size\":4,\"image_size\":16}}";
+    char dir[512], cpath[600], spath[600];
+    snprintf(dir, sizeof dir, "%s/towers-st", LX_TMP_DIR);
+    snprintf(cpath, sizeof cpath, "%s/config.json", dir);
+    snprintf(spath, sizeof spath, "%s/model.safetensors", dir);
+    char mk[700];
+    snprintf(mk, sizeof mk, "mkdir -p '%s'", dir);
+    assert_int_equal(system(mk), 0);
+    FILE *fp = fopen(cpath, "wb");
+    assert_non_null(fp);
+    fputs(CFG, fp);
+    fclose(fp);
+    lx_source cs, fs;
+    lx_arch ca, fa;
+    assert_true(lx_test_open_arch(cpath, &cs, &ca));
+    /* SigLIP: patch 32 x 3*4*4 + 32, positions 16 x 32, 2 blocks of 8,544 (norms 128, q/k/v/o 4 x 1,056,
+     * fc1 2,112, fc2 2,080), post norm 64 */
+    assert_int_equal(ca.towers.params[LX_SUB_VISION], 1568 + 512 + 2 * 8544 + 64);
+    assert_int_equal(ca.towers.params[LX_SUB_PROJECTOR], 32 + 32 * 64);
+    lx_fx_st *f = lx_fx_st_new();
+    for (size_t i = 0; i < ca.tensors->n; i++) {
+        const lx_tensor *t = &ca.tensors->v[i];
+        char name[256];
+        if (!strncmp(t->name, "v.", 2)) snprintf(name, sizeof name, "vision_tower.vision_model.%s", t->name + 2);
+        else if (!strncmp(t->name, "mm.", 3)) snprintf(name, sizeof name, "multi_modal_projector.%s", t->name + 3);
+        else snprintf(name, sizeof name, "%s", t->name);
+        int64_t shape[4];
+        for (int d = 0; d < t->n_dims; d++) shape[d] = (int64_t)t->shape[d];
+        lx_fx_st_tensor(f, name, "BF16", t->n_dims, shape);
+    }
+    assert_true(lx_fx_st_write(f, spath, NULL));
+    lx_fx_st_free(f);
+    assert_true(lx_test_open_arch(dir, &fs, &fa));
+    assert_true(fs.has_tensors);
+    assert_int_equal(fa.total_params, ca.total_params);
+    for (int k = 0; k < LX_SUB_KIND_COUNT; k++) assert_int_equal(fa.towers.params[k], ca.towers.params[k]);
+    assert_int_equal(fa.towers.desc.kind, LX_VIT_SIGLIP); /* described from its config */
+    assert_int_equal(fa.towers.desc.n_layers, 2);
+    for (int i = 0; i < fa.n_warnings; i++)
+        if (strstr(fa.warnings[i], "role table") || strstr(fa.warnings[i], "not counted")) fail_msg("%s", fa.warnings[i]);
+    lx_arch_free(&ca);
+    lx_arch_free(&fa);
+    lx_source_free(&cs);
+    lx_source_free(&fs);
+    remove(cpath);
+    remove(spath);
+    remove(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -346,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_pictures_keep_the_rules),
         cmocka_unit_test(test_hostile_vision_configs),
         cmocka_unit_test(test_gguf_nextn_counts_like_the_config),
+        cmocka_unit_test(test_safetensors_tower_parts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
