@@ -272,6 +272,9 @@ static void test_hostile_vision_configs(void **state)
     expect_error(QWEN2VL_HEAD "\"vision_config\":{\"depth\":2,\"embed_dim\":32,\"num_heads\":4,\"mlp_ratio\":4,"
                  "\"patch_size\":14,\"spatial_merge_size\":100000}}",
                  "vision_config.spatial_merge_size: too large (expected a merge side of at most 64)");
+    expect_error(QWEN2VL_HEAD "\"vision_config\":{\"depth\":2,\"embed_dim\":32,\"num_heads\":4,\"mlp_ratio\":4,"
+                 "\"patch_size\":14,\"temporal_patch_size\":1099511627776}}",
+                 "vision_config.temporal_patch_size: too large (expected at most 4,096)");
     expect_error("{\"model_type\":\"kimi_k25\",\"text_config\":{\"model_type\":\"deepseek_v3\",\"hidden_size\":64},"
                  "\"vision_config\":{\"merge_kernel_size\":[-2,2]}}",
                  "vision_config.merge_kernel_size[0]: expected a merge side from 1 to 64, found -2");

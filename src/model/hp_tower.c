@@ -123,6 +123,14 @@ static bool complete(lx_jcfg *v, lx_tower_hp *t)
         lx_jcfg_key_error(v, lx_jcfg_has(v, "depth") ? "depth" : "num_hidden_layers", what);
         return false;
     }
+    static const struct { size_t off; const char *key; } SMALL[] = { /* factors of the patch embedding's input */
+        {TH(patch), "patch_size"}, {TH(channels), "num_channels"}, {TH(temporal), "temporal_patch_size"},
+    };
+    for (size_t i = 0; i < sizeof SMALL / sizeof SMALL[0]; i++)
+        if (*(const uint64_t *)((const char *)t + SMALL[i].off) > 4096) {
+            lx_jcfg_key_error(v, SMALL[i].key, "too large (expected at most 4,096)");
+            return false;
+        }
     if (t->merge > 64 || (t->patch && t->image / t->patch > 65536)) { /* keeps merged widths and grids sane */
         lx_jcfg_key_error(v, t->merge > 64 ? "spatial_merge_size" : "image_size",
                           t->merge > 64 ? "too large (expected a merge side of at most 64)"
