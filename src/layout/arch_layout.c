@@ -455,6 +455,12 @@ lx_status lx_layout_spine(const lx_desc *d, lx_scene *s, lx_err *err)
     L.s = s;
     L.d = d;
     for (int i = 0; i < 4; i++) L.inset_panel[i] = -1;
+    if (!d->n_spine_top && !d->n_blocks && d->tower.present) { /* a clip file: its tower is its spine */
+        L.top = 0;
+        s->width = lx_lay_towers_width(&L);
+        s->height = lx_lay_towers(&L, 0, s->width);
+        return lx_scene_ok(s) ? LX_OK : lx_err_set(err, LX_ERR_IO, "out of memory while laying out the diagram");
+    }
     measure_spine(&L);
     s->width = L.cw;
     s->height = layout_spine(&L, 0);

@@ -170,10 +170,11 @@ static void layout_mtp(lx_lay *L, double x, double w, double below)
     lx_scene_line(L->s, "tower.mtp.link", -1, LX_INK_KIND, LX_KIND_OUTPUT, LX_F_DASHED | LX_F_CONNECT, p, 2, head, box);
 }
 
-void lx_lay_towers(lx_lay *L, double x, double w)
+double lx_lay_towers(lx_lay *L, double x, double w)
 {
     const lx_desc_tower *t = &L->d->tower;
     double bottom = L->top;
     if (t->present) bottom = layout_tower(L, x, w, L->top);
     if (t->has_mtp) layout_mtp(L, x, w, bottom);
+    return bottom;
 }

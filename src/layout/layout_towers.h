@@ -8,7 +8,7 @@
 /* Width of the column left of the spine (0 when the model has neither). */
 double lx_lay_towers_width(lx_lay *L);
 /* Draws the column at [x, x + w) from L->top; call after the spine is laid out (its
- * arrows end at the spine's token embedding and output head). */
-void lx_lay_towers(lx_lay *L, double x, double w);
+ * arrows end at the spine's token embedding and output head). Returns the tower's bottom. */
+double lx_lay_towers(lx_lay *L, double x, double w);
 
 #endif
