@@ -91,11 +91,28 @@ static void tower_mtp(lx_dbuild *b, lx_desc_tower *t)
     t->has_mtp = true;
 }
 
+/* "N parameters" in the title becomes "N parameters, M without the MTP module". */
+static void title_without_mtp(lx_dbuild *b)
+{
+    char *sub = b->d->subtitle[0], *p = strstr(sub, " parameters");
+    if (!p) return;
+    p += strlen(" parameters");
+    char rest[sizeof b->d->subtitle[0]];
+    lx_dsnprintf(rest, sizeof rest, "%s", p);
+    *p = '\0';
+    size_t n = strlen(sub);
+    lx_dsnprintf(sub + n, sizeof b->d->subtitle[0] - n, ", %s without the MTP module%s",
+                 lx_dfmt_th(b, b->a->towers.total_without_mtp), rest);
+}
+
 void lx_dbuild_towers(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
     lx_desc_tower *t = &b->d->tower;
-    if (a->towers.n_mtp && !a->towers.tower_only) tower_mtp(b, t);
+    if (a->towers.n_mtp && !a->towers.tower_only) {
+        tower_mtp(b, t);
+        title_without_mtp(b);
+    }
     if (!a->towers.has_vision) return;
     const lx_tower_desc *v = &a->towers.desc;
     t->present = true;
