@@ -2,7 +2,8 @@
 # Regenerates the golden files the tests compare against:
 #   tests/golden/NAME.svg and NAME.txt (tests/test_render.c) for stories260K.gguf and five
 #   catalogue models (two stacks: t5-small; an encoder: bert-base-uncased), and Qwen3-Next,
-#   Nemotron-H, Gemma 4 31B and a BERT sequence classifier from ../shared/configs;
+#   Nemotron-H, Gemma 4 31B, a BERT sequence classifier and Qwen3-VL 8B from ../shared/configs,
+#   and the mmproj-tinygemma3.gguf vision encoder;
 #   tests/golden/NAME.mmd and NAME.dot (tests/test_flow.c) for the three catalogue models;
 #   docs/llmxray.1 (llmxray --man) and completions/llmxray.bash, completions/_llmxray
 #   (llmxray --completion bash|zsh), which tests/test_cli.c checks are current.
@@ -32,4 +33,5 @@ for m in t5-small bert-base-uncased; do gen "$m" "$m"; done
 "$BIN" --completion bash > completions/llmxray.bash
 "$BIN" --completion zsh > completions/_llmxray
 echo "wrote docs/llmxray.1, completions/llmxray.bash and completions/_llmxray"
-for c in qwen3-next-80b-a3b nemotron-h-56b gemma-4-31b bert-base-uncased-seqcls; do gen "$SHARED/configs/$c/config.json" "$c"; done
+for c in qwen3-next-80b-a3b nemotron-h-56b gemma-4-31b bert-base-uncased-seqcls qwen3-vl-8b-instruct; do gen "$SHARED/configs/$c/config.json" "$c"; done
+gen "$SHARED/models/mmproj-tinygemma3.gguf" mmproj-tinygemma3

@@ -5,9 +5,10 @@
  * per row) the text model's parameters and the KV cache per token match it exactly; layer
  * mixes, motifs and per-layer sizes match what was worked out by hand from the shapes.
  *
- * "Text model" is what llmxray counts today: vision towers, audio towers and
- * multi-token-prediction layers shipped beside it are not in these totals (the row says
- * what was subtracted from the checkpoint's count). */
+ * "Text model" is the language model alone (arch.towers.lm_params): vision towers, audio
+ * towers and multi-token-prediction layers shipped beside it are components of their own,
+ * checked against the checkpoint's whole count in tests/test_towers.c (the row says what
+ * was subtracted from the checkpoint's count). */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -67,8 +68,12 @@ static void test_every_config_builds_and_adds_up(void **state)
         uint64_t sum = 0, layers = 0;
         for (int k = 0; k < LX_COMP_COUNT; k++) sum += b->arch.comp[k].params;
         for (int l = 0; l < b->arch.n_layers; l++) layers += b->arch.layers[l].params;
-        if (sum != b->arch.total_params) fail_msg("%s: components %llu != total %llu", e->d_name,
-                                                  (unsigned long long)sum, (unsigned long long)b->arch.total_params);
+        if (sum != b->arch.towers.lm_params) fail_msg("%s: components %llu != language model %llu", e->d_name,
+                                                      (unsigned long long)sum, (unsigned long long)b->arch.towers.lm_params);
+        uint64_t parts = 0;
+        for (int k = 0; k < b->arch.n_subs; k++) parts += b->arch.subs[k].params;
+        if (parts != b->arch.total_params) fail_msg("%s: parts %llu != total %llu", e->d_name,
+                                                    (unsigned long long)parts, (unsigned long long)b->arch.total_params);
         if (layers > b->arch.total_params) fail_msg("%s: layers hold more than the total", e->d_name);
         for (int w = 0; w < b->arch.n_warnings; w++)
             if (strstr(b->arch.warnings[w], "not one llmxray knows") || strstr(b->arch.warnings[w], "role table"))
@@ -166,9 +171,9 @@ static void test_exact_totals(void **state)
     int bad = 0;
     for (size_t i = 0; i < sizeof TOTALS / sizeof TOTALS[0]; i++) {
         built *b = build(TOTALS[i].config);
-        if (b->arch.total_params != TOTALS[i].params || b->arch.kv_bytes_per_token != TOTALS[i].kv) {
+        if (b->arch.towers.lm_params != TOTALS[i].params || b->arch.kv_bytes_per_token != TOTALS[i].kv) {
             print_error("%s: %llu params / %llu KV bytes, expected %llu / %llu\n", TOTALS[i].config,
-                        (unsigned long long)b->arch.total_params, (unsigned long long)b->arch.kv_bytes_per_token,
+                        (unsigned long long)b->arch.towers.lm_params, (unsigned long long)b->arch.kv_bytes_per_token,
                         (unsigned long long)TOTALS[i].params, (unsigned long long)TOTALS[i].kv);
             bad++;
         }

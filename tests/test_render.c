@@ -463,6 +463,8 @@ static void test_goldens(void **state)
         {"%qwen3-next-80b-a3b", "qwen3-next-80b-a3b"}, {"%nemotron-h-56b", "nemotron-h-56b"},
         {"%gemma-4-31b", "gemma-4-31b"}, {"t5-small", "t5-small"}, {"bert-base-uncased", "bert-base-uncased"},
         {"%bert-base-uncased-seqcls", "bert-base-uncased-seqcls"},
+        {"%qwen3-vl-8b-instruct", "qwen3-vl-8b-instruct"},
+        {"@mmproj-tinygemma3.gguf", "mmproj-tinygemma3"},
     };
     for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
         char name[96];

@@ -60,19 +60,21 @@ static const synth_case CASES[] = {
     {"Qwen3-8B", 8190735360ull},
     /* Qwen3-30B-A3B: 30,532,122,624 (Hugging Face safetensors metadata, "Hub exact"). */
     {"Qwen3-30B-A3B", 30532122624ull},
-    /* DeepSeek-V3 main model without the MTP module: 671,026,419,200 (the model card's "671B";
-     * recounted to the unit by independent PyTorch meta-device instantiations of
-     * DeepseekV3ForCausalLM, e.g. the per-module tables published with that total). */
-    {"DeepSeek-V3", 671026419200ull},
+    /* DeepSeek-V3 as the checkpoint holds it: the main model's 671,026,419,200 (the model card's
+     * "671B", recounted to the unit by PyTorch meta-device instantiations of
+     * DeepseekV3ForCausalLM) + the MTP module's 13,463,426,304 (layer 61: one MoE decoder layer,
+     * enorm, hnorm, eh_proj, shared_head.norm, and its stored copies of the embedding and head,
+     * README_WEIGHTS.md's "11.5B unique" + 2 x 0.93B); model/arch reports the 671B apart. */
+    {"DeepSeek-V3", 684489845504ull},
     /* gpt-oss-20b: 20,914,757,184 (GGUF general.parameter_count as Ollama reports it; model card 20.91B). */
     {"gpt-oss-20b", 20914757184ull},
     /* bert-base-uncased as BertModel with pooler: 109,482,240 (PyTorch count of BertModel). */
     {"bert-base-uncased", 109482240ull},
     /* t5-small, T5ForConditionalGeneration with tied head: 60,506,624 (PyTorch count). */
     {"t5-small", 60506624ull},
-    /* Llama-4-Scout-17B-16E-Instruct, text model: the checkpoint's 108,641,793,536 BF16
-     * parameters (safetensors metadata) minus 871,932,416 of vision encoder and projector. */
-    {"Llama-4-Scout-17B-16E-Instruct", 107769861120ull},
+    /* Llama-4-Scout-17B-16E-Instruct: the checkpoint's 108,641,793,536 BF16 parameters
+     * (safetensors metadata), its vision encoder and projector (871,932,416) included. */
+    {"Llama-4-Scout-17B-16E-Instruct", 108641793536ull},
 };
 
 static void test_published_totals(void **state)
@@ -162,7 +164,10 @@ static void test_family_details(void **state)
     assert_shape(&t, "blk.0.attn_q_b.weight", 2, 128 * 192, 1536, 0);
     assert_shape(&t, "blk.0.attn_kv_a_mqa.weight", 2, 512 + 64, 7168, 0);
     assert_shape(&t, "blk.0.attn_output.weight", 2, 7168, 128 * 128, 0);
-    assert_null(lx_tensors_find(&t, "blk.61.attn_norm.weight")); /* MTP module not counted */
+    assert_shape(&t, "blk.61.ffn_gate_exps.weight", 3, 256, 2048, 7168); /* the MTP module: an MoE block */
+    assert_shape(&t, "blk.61.nextn.eh_proj.weight", 2, 7168, 2 * 7168, 0);
+    assert_shape(&t, "blk.61.nextn.shared_head_head.weight", 2, 129280, 7168, 0); /* its stored head copy */
+    assert_null(lx_tensors_find(&t, "blk.62.attn_norm.weight"));
     lx_tensors_free(&t);
 
     synth_total("gpt2", &t, &hp); /* fused qkv with bias, learned positions, tied head */

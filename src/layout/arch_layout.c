@@ -1,6 +1,7 @@
 /* layout/arch_layout — see arch_layout.h. This file: fonts, cards, the title band, the
  * spine with its layer containers, the leader lines, and the entry point. */
 #include "layout/arch_layout_int.h"
+#include "layout/layout_towers.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -429,12 +430,17 @@ lx_status lx_layout_arch(const lx_desc *d, lx_scene *s, lx_err *err)
     L.d = d;
     L.x0 = LX_MARGIN;
     for (int i = 0; i < LX_DESC_MAX_INSETS; i++) L.inset_panel[i] = -1;
+    double tw = lx_lay_towers_width(&L); /* the vision tower / MTP column left of the spine */
+    bool spine = d->n_spine_top || d->n_blocks;
+    if (tw > 0) L.x0 += tw + (spine ? LX_GUTTER : 0);
     measure_spine(&L);
+    if (!spine) L.cw = 0; /* a clip file: the tower is the left column */
     L.xr = L.x0 + L.cw + lx_lay_stacks_extra(&L) + LX_GUTTER;
     L.rw = right_width(&L);
     s->width = L.xr + L.rw + LX_MARGIN;
     L.top = layout_title(&L, s->width - 2 * LX_MARGIN);
-    double left_bottom = layout_spine(&L, L.top);
+    double left_bottom = spine ? layout_spine(&L, L.top) : L.top;
+    if (tw > 0) lx_lay_towers(&L, LX_MARGIN, tw);
     double right_bottom = layout_insets(&L, L.top);
     align_insets(&L, left_bottom, right_bottom, s->n);
     for (int i = 0; i < d->n_insets; i++) leader(&L, i);
@@ -450,6 +456,12 @@ lx_status lx_layout_spine(const lx_desc *d, lx_scene *s, lx_err *err)
     L.s = s;
     L.d = d;
     for (int i = 0; i < 4; i++) L.inset_panel[i] = -1;
+    if (!d->n_spine_top && !d->n_blocks && d->tower.present) { /* a clip file: its tower is its spine */
+        L.top = 0;
+        s->width = lx_lay_towers_width(&L);
+        s->height = lx_lay_towers(&L, 0, s->width);
+        return lx_scene_ok(s) ? LX_OK : lx_err_set(err, LX_ERR_IO, "out of memory while laying out the diagram");
+    }
     measure_spine(&L);
     s->width = L.cw + lx_lay_stacks_extra(&L);
     s->height = layout_spine(&L, 0);

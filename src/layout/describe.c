@@ -190,7 +190,7 @@ static const char *model_kind(const lx_arch *a)
 static void title_params(lx_dbuild *b, char *out, size_t cap)
 {
     const lx_arch *a = b->a;
-    if (a->active_params && a->active_params < a->total_params)
+    if (a->active_params && a->active_params < lx_arch_lm_params(a))
         lx_dsnprintf(out, cap, "%s parameters (%s active per token)", lx_dfmt_th(b, a->total_params),
                  lx_dfmt_th(b, a->active_params));
     else
@@ -1206,7 +1206,7 @@ static void comp_detail(lx_dbuild *b, lx_comp c, char *out, size_t cap)
         lx_dsnprintf(out, cap, "%d × %s", layers, lx_dfmt_short(b, per));
 }
 
-static void row_fill(lx_dbuild *b, lx_desc_row *r, uint64_t params, uint64_t bytes)
+void lx_drow_fill(lx_dbuild *b, lx_desc_row *r, uint64_t params, uint64_t bytes)
 {
     uint64_t total = b->a->total_params;
     r->params = params;
@@ -1234,31 +1234,32 @@ static void build_rows(lx_dbuild *b)
         lx_drow_label(b, COMPS[i].comp, r->label, sizeof r->label);
         if (tied_out && !n.params) lx_dsnprintf(r->detail, sizeof r->detail, "tied to the embedding");
         else comp_detail(b, COMPS[i].comp, r->detail, sizeof r->detail);
-        row_fill(b, r, n.params, n.bytes);
+        lx_drow_fill(b, r, n.params, n.bytes);
         sum += n.params;
         bsum += n.bytes;
     }
+    lx_dbuild_tower_rows(b, &sum, &bsum);
     if (sum < a->total_params && d->n_rows < LX_DESC_MAX_ROWS) {
         lx_desc_row *r = &d->rows[d->n_rows++];
         r->kind = LX_KIND_OTHER;
         lx_dsnprintf(r->label, sizeof r->label, "Unattributed");
-        row_fill(b, r, a->total_params - sum, a->total_bytes > bsum ? a->total_bytes - bsum : 0);
+        lx_drow_fill(b, r, a->total_params - sum, a->total_bytes > bsum ? a->total_bytes - bsum : 0);
     }
     lx_dsnprintf(d->total.label, sizeof d->total.label, "Total");
-    row_fill(b, &d->total, a->total_params, a->total_bytes);
+    lx_drow_fill(b, &d->total, a->total_params, a->total_bytes);
     lx_dsnprintf(d->params_title, sizeof d->params_title, "Where the %s parameters are", lx_dfmt_short(b, a->total_params));
 }
 
 static void build_active_note(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
-    if (!a->active_params || a->active_params >= a->total_params) return;
+    if (!a->active_params || a->active_params >= lx_arch_lm_params(a)) return;
     char shared[64] = "";
     if (a->ffn.n_shared_experts)
         lx_dsnprintf(shared, sizeof shared, " + %s shared", lx_dfmt_th(b, a->ffn.n_shared_experts));
     lx_dsnprintf(b->d->active_note, sizeof b->d->active_note,
              "Active per token: %s parameters (%.1f %%): %s of %s routed experts%s in each MoE layer",
-             lx_dfmt_th(b, a->active_params), 100.0 * (double)a->active_params / (double)a->total_params,
+             lx_dfmt_th(b, a->active_params), 100.0 * (double)a->active_params / (double)lx_arch_lm_params(a),
              lx_dfmt_th(b, a->ffn.n_experts_used), lx_dfmt_th(b, a->ffn.n_experts), shared);
 }
 
@@ -1372,6 +1373,12 @@ lx_desc *lx_desc_build(const lx_arch *a, lx_err *err)
     }
     lx_dbuild b = {.a = a, .d = d};
     d->show_bits = storage_mixed(a);
+    if (a->towers.tower_only) { /* a clip / mmproj file: the tower and its projector alone */
+        build_title(&b);
+        lx_dbuild_towers(&b);
+        build_rows(&b);
+        return d;
+    }
     build_title(&b);
     build_spine_top(&b);
     build_blocks(&b);
@@ -1382,6 +1389,7 @@ lx_desc *lx_desc_build(const lx_arch *a, lx_err *err)
     build_kv_note(&b);
     lx_dbuild_insets(&b);
     lx_dstacks(&b);
+    lx_dbuild_towers(&b);
     if (unknown) {
         char cap[sizeof d->blocks[0].caption];
         memcpy(cap, d->blocks[0].caption, sizeof cap);

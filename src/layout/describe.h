@@ -142,6 +142,24 @@ typedef struct lx_desc_row {
     char params_s[32], share_s[16], bytes_s[24], bits_s[16];
 } lx_desc_row;
 
+/* The vision tower drawn beside the spine (describe_towers.c): its input and embeddings,
+ * one repeated block, the norm after it and the projector whose output joins the token
+ * embedding; and the MTP modules drawn beside the output head. */
+#define LX_DESC_TOWER_CARDS 5
+typedef struct lx_desc_tower {
+    bool present;
+    char title[96];          /* "Vision encoder · SigLIP ViT" */
+    char figure[48];         /* its parameters, "416.9 M" */
+    int n_top, n_block, n_bottom;
+    lx_desc_card top[LX_DESC_TOWER_CARDS];    /* image, patch embedding, positions, pre-norm */
+    lx_desc_card block[LX_DESC_TOWER_CARDS];  /* norm, attention, norm, MLP (one block) */
+    lx_desc_card bottom[LX_DESC_TOWER_CARDS]; /* post-norm, projector */
+    char block_caption[96];  /* "ViT block · bidirectional attention" */
+    char block_badge[16];    /* "× 27" */
+    bool has_mtp;
+    lx_desc_card mtp;        /* beside the output head */
+} lx_desc_tower;
+
 typedef struct lx_desc {
     char name[160];         /* model name (raw, from the file) */
     char subtitle[3][512];  /* facts under the title; [2]: the first warning, "" when none */
@@ -170,6 +188,7 @@ typedef struct lx_desc {
     char params_title[96];  /* "Where the 8.03 B parameters are" */
     char active_note[192];  /* MoE: active parameters per token */
     char kv_note[256];      /* KV cache per token */
+    lx_desc_tower tower;    /* vision tower and MTP modules beside the spine (present = false: none) */
 } lx_desc;
 
 lx_desc *lx_desc_build(const lx_arch *a, lx_err *err);

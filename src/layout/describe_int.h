@@ -52,6 +52,12 @@ void lx_dstacks(lx_dbuild *b);
 /* The parameter-table label of component c where these models differ ("Pooler and head",
  * "Relative position bias"); leaves label as it is otherwise. */
 void lx_drow_label(lx_dbuild *b, lx_comp c, char *label, size_t cap);
+/* A parameter-table row's numbers and shares (of the whole checkpoint). */
+void lx_drow_fill(lx_dbuild *b, lx_desc_row *r, uint64_t params, uint64_t bytes);
+/* The vision tower and MTP modules (describe_towers.c): d->tower, and their table rows
+ * (added to *sum / *bsum). */
+void lx_dbuild_towers(lx_dbuild *b);
+void lx_dbuild_tower_rows(lx_dbuild *b, uint64_t *sum, uint64_t *bsum);
 
 /* Insets (describe_inset.c): fills d->insets and points block cards at them. */
 void lx_dbuild_insets(lx_dbuild *b);

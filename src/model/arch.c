@@ -24,6 +24,7 @@
 #include "model/layers.h"
 #include "model/shipped.h"
 #include "model/synth.h"
+#include "model/towers.h"
 
 typedef struct layer_info {
     lx_roleset roles;      /* roles present */
@@ -44,8 +45,7 @@ typedef struct build_ctx {
 static bool has(const layer_info *L, lx_role r) { return lx_roleset_has(&L->roles, r); }
 static bool has_bias(const layer_info *L, lx_role r) { return lx_roleset_has(&L->bias_roles, r); }
 
-static void arch_warn(lx_arch *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void arch_warn(lx_arch *a, const char *fmt, ...)
+void lx_arch_warn(lx_arch *a, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -57,6 +57,7 @@ static void arch_warn(lx_arch *a, const char *fmt, ...)
     a->warnings = w;
     if ((w[a->n_warnings] = strdup(msg))) a->n_warnings++;
 }
+#define arch_warn lx_arch_warn
 
 /* ---- roles -> components ---- */
 
@@ -114,6 +115,12 @@ static lx_status match_roles(build_ctx *c)
     const lx_family *f = lx_family_by_name(a->hp.family);
     const lx_role_pattern *extra = f ? f->hf_roles : NULL;
     for (size_t i = 0; i < n; i++) {
+        if (!lx_towers_is_lm(a, i)) { /* a tower's or an MTP module's: counted by model/towers */
+            lx_role_match q = lx_role_match_with(a->tensors->v[i].name, extra); /* only its storage form */
+            a->roles[i] = (lx_role_match){.role = LX_ROLE_UNKNOWN, .layer = -1, .expert = -1, .qaux = q.qaux,
+                                          .packed = q.packed};
+            continue;
+        }
         lx_role_match m = lx_role_match_with(a->tensors->v[i].name, extra);
         if (m.stack == 1 && m.layer >= 0) m.layer += (int)(a->hp.n_layers < LX_MAX_LAYERS ? a->hp.n_layers : 0);
         if (m.layer >= LX_MAX_LAYERS) {
@@ -176,12 +183,11 @@ static lx_status collect_layers(build_ctx *c)
     for (size_t i = 0; i < a->tensors->n; i++) {
         const lx_role_match *m = &a->roles[i];
         const lx_tensor *t = &a->tensors->v[i];
-        if (m->role == LX_ROLE_BUFFER) continue;
+        if (m->role == LX_ROLE_BUFFER || !lx_towers_is_lm(a, i)) continue;
         lx_comp comp = role_comp(m->role);
         /* a linear-attention layer's q/k/v-like projections belong to that mixer */
         if (comp == LX_COMP_ATTENTION && m->layer >= 0 && c->layers[m->layer].mixer != LX_MIX_ATTN) comp = LX_COMP_MIXER;
-        /* scales and zeros are no parameters; a packed weight holds several per element */
-        uint64_t params = m->qaux ? 0 : m->packed ? lx_quant_packed_params(&a->hp.quant, t) : t->n_elems;
+        uint64_t params = lx_arch_tensor_params(a, i);
         a->comp[comp].params += params;
         a->comp[comp].bytes += t->n_bytes;
         a->params_by_type[t->type] += params;
@@ -573,6 +579,14 @@ static lx_status resolve_layers(build_ctx *c)
 
 /* ---- step 7: accounting ---- */
 
+/* The parameters tensor i holds: scales and zeros hold none; a packed weight several per element. */
+uint64_t lx_arch_tensor_params(const lx_arch *a, size_t i)
+{
+    const lx_role_match *m = &a->roles[i];
+    const lx_tensor *t = &a->tensors->v[i];
+    return m->qaux ? 0 : m->packed ? lx_quant_packed_params(&a->hp.quant, t) : t->n_elems;
+}
+
 static lx_submodel *add_sub(lx_arch *a, lx_sub_kind kind, const char *name, int n_layers)
 {
     if (a->n_subs >= LX_MAX_SUBS) return NULL;
@@ -634,6 +648,7 @@ static void account(build_ctx *c)
     uint64_t embed = a->comp[LX_COMP_EMBEDDING].params;
     a->active_no_embed = a->active_params > embed ? a->active_params - embed : 0;
     set_subs(a);
+    lx_towers_account(a); /* the towers' and MTP modules' parts after the language model's */
 }
 
 static void check_declared_moe(build_ctx *c)
@@ -651,28 +666,23 @@ lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err)
     out->hp = src->hp;
     out->format = src->format;
     for (int i = 0; i < src->n_warnings; i++) arch_warn(out, "%s", src->warnings[i]);
-    if (!lx_synth_supports(out->hp.family))
+    if (!lx_synth_supports(out->hp.family) && !(src->has_tensors && (lx_family_by_name(out->hp.family) != NULL)))
         arch_warn(out, src->has_tensors ? "family '%s' is not one llmxray knows; the model is built generically from "
                                           "its tensor names"
                                         : "family '%s' is not one llmxray knows; built as a generic Llama-style "
                                           "decoder from its width keys (an estimate)",
                   out->hp.family[0] ? out->hp.family : "(none declared)");
-    if (src->hp.has_vision || src->hp.has_audio)
-        arch_warn(out, "the %s tower%s beside the text model %s not counted yet; the counts are the text model's",
-                  src->hp.has_vision && src->hp.has_audio ? "vision and audio" : src->hp.has_vision ? "vision" : "audio",
-                  src->hp.has_vision && src->hp.has_audio ? "s" : "", src->hp.has_vision && src->hp.has_audio ? "are" : "is");
-    if (src->hp.n_nextn_layers && !src->has_tensors)
-        arch_warn(out, "%llu multi-token-prediction layer%s declared by the config %s not counted (as llama.cpp, the "
-                  "main model only)", (unsigned long long)src->hp.n_nextn_layers, src->hp.n_nextn_layers == 1 ? "" : "s",
-                  src->hp.n_nextn_layers == 1 ? "is" : "are");
     lx_index_facts index;
     char note[512];
     lx_shipped_read(src, &out->hp, &index);
     const lx_family *fam = lx_family_by_name(out->hp.family);
     if (!src->has_tensors) lx_shipped_tie(&index, &out->hp, fam && (fam->recipe & LX_R_ENCODER), note, sizeof note);
     if (!src->has_tensors && note[0]) arch_warn(out, "%s", note);
+    if (!src->has_tensors) lx_shipped_mtp(&index, &out->hp, note, sizeof note);
+    if (!src->has_tensors && note[0]) arch_warn(out, "%s", note);
     build_ctx c = {out, NULL, 0, err};
     lx_status st = take_tensors(&c);
+    if (st == LX_OK && !lx_towers_classify(out)) st = lx_err_set(err, LX_ERR_IO, "%s: out of memory", src->path);
     if (st == LX_OK) st = match_roles(&c);
     if (st == LX_OK) st = collect_layers(&c);
     if (st == LX_OK && out->tensors->n == 0)
@@ -707,6 +717,7 @@ void lx_arch_free(lx_arch *a)
     free(a->warnings);
     free(a->groups);
     free(a->roles);
+    lx_towers_free(&a->towers);
     lx_tensors_free(&a->own_tensors);
     memset(a, 0, sizeof *a);
 }

@@ -19,6 +19,7 @@
 
 #include "model/hparams.h"
 #include "model/roles.h"
+#include "model/towers.h"
 #include "read/dtype.h"
 #include "model/source.h"
 #include "util/err.h"
@@ -152,7 +153,8 @@ typedef struct lx_arch {
     lx_count comp[LX_COMP_COUNT];       /* whole model, by component */
     int n_subs;
     lx_submodel subs[LX_MAX_SUBS];         /* the checkpoint's parts, in drawing order */
-    uint64_t total_params, active_params, total_bytes;
+    lx_towers towers;                   /* vision / audio towers, projector, MTP modules (model/towers) */
+    uint64_t total_params, active_params, total_bytes; /* total: all the checkpoint holds; active: the language model's */
     uint64_t bytes_by_type[LX_DT_COUNT], params_by_type[LX_DT_COUNT];
     double bits_per_weight;             /* total_bytes * 8 / total_params */
     uint64_t kv_bytes_per_token;        /* at 16 bits: the sum of the layers' kv_bytes */
@@ -166,7 +168,18 @@ typedef struct lx_arch {
 } lx_arch;
 
 lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err);
+/* The language model's parameters: total_params without the towers, projectors and MTP
+ * modules (by_component sums to this). */
+static inline uint64_t lx_arch_lm_params(const lx_arch *a)
+{
+    return a->towers.any ? a->towers.lm_params : a->total_params;
+}
+/* Appends a warning (for model/ modules that build parts of the arch). */
+void lx_arch_warn(lx_arch *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void lx_arch_free(lx_arch *a);
+/* The parameters tensor i of a->tensors holds (quantization scales and zero points: 0; a
+ * packed quantized weight: the weights it packs). */
+uint64_t lx_arch_tensor_params(const lx_arch *a, size_t i);
 
 const char *lx_attn_kind_name(lx_attn_kind k); /* "MHA" | "GQA" | "MQA" | "MLA" */
 const char *lx_pos_kind_name(lx_pos_kind k);   /* "learned" | "sinusoidal" | "rope" | "alibi" | "none" | "relative" (T5) */

@@ -663,7 +663,7 @@ static const lx_catalogue_entry ENTRIES[] = {
       "\"problem_type\":null,\"ignore_keys_at_rope_validation\":null,\"attention_bias\":false,"
       "\"partial_rotary_factor\":1.0}"},
     {"deepseek-v3", "DeepSeek-V3",
-     "DeepSeek (2024), MLA, 256 routed + 1 shared expert, 3 dense layers; deepseek-ai/DeepSeek-V3 config.json (main model, without the MTP module)",
+     "DeepSeek (2024), MLA, 256 routed + 1 shared expert, 3 dense layers; deepseek-ai/DeepSeek-V3 config.json (the 671B main model and its MTP module)",
       "{\"model_type\":\"deepseek_v3\",\"hidden_size\":7168,\"intermediate_size\":18432,"
       "\"moe_intermediate_size\":2048,\"num_hidden_layers\":61,\"num_attention_heads\":128,"
       "\"num_key_value_heads\":128,\"vocab_size\":129280,\"max_position_embeddings\":163840,"

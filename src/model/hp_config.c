@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "model/families/family.h"
+#include "model/hp_tower.h"
 #include "read/jsoncfg.h"
 #include "util/buf.h"
 
@@ -292,18 +293,6 @@ static void apply_family(lx_jcfg *j, lx_hparams *hp, const lx_family *f)
     lx_jcfg_set_defaults(j, f->defaults);
 }
 
-/* Towers the text model comes with (counted by issue 9's work, reported here). */
-static void read_towers(lx_jcfg *j, lx_hparams *hp)
-{
-    static const char *const VISION[] = {"vision_config", "vision_encoder", "vision_tower_config"};
-    for (size_t i = 0; i < sizeof VISION / sizeof VISION[0]; i++) {
-        json_t *v = json_object_get(j->root, VISION[i]);
-        if (v && !json_is_null(v)) hp->has_vision = true;
-    }
-    json_t *a = json_object_get(j->root, "audio_config");
-    hp->has_audio = a && !json_is_null(a);
-}
-
 static void name_from_path(lx_hparams *hp, const char *path)
 {
     const char *end = path + strlen(path);
@@ -424,7 +413,7 @@ lx_status lx_hfconfig_parse(const char *text, size_t len, const char *path, lx_h
         if (!lx_err_failed(err)) {
             apply_family(&j, hp, f);
             read_name(&j, hp);
-            read_towers(&j, hp);
+            lx_hp_read_towers(&j, hp);
             read_dtype(&j, hp);
             lx_quant_from_json(j.root, &hp->quant);
             if (!hp->quant.present && j.cfg != j.root) lx_quant_from_json(j.cfg, &hp->quant);

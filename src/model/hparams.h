@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "model/quant.h"
+#include "model/tower_hp.h"
 
 #define LX_MAX_LAYERS 512
 
@@ -122,6 +123,7 @@ typedef struct lx_hparams {
     uint64_t n_mels;            /* Whisper: mel bins into the audio stem */
     uint64_t patch_in;          /* a linear patch embedding of this many inputs beside the tokens (Fuyu) */
     bool has_vision, has_audio; /* the config declares a vision / audio tower beside the text model */
+    lx_tower_hp vision;         /* the vision tower and projector when llmxray can build them (model/hp_tower) */
     uint64_t n_labels;          /* a classification/score head of this many outputs instead of the LM head */
 
     /* family details the config.json reader fills and model/synth counts from */
@@ -142,7 +144,7 @@ typedef struct lx_hparams {
     lx_tristate pooler;         /* encoder: the [CLS] dense + tanh (BertModel, ...ForSequenceClassification) */
     lx_tristate mlm_head;       /* encoder: the masked-LM head (...ForMaskedLM); unknown: the record's recipe */
     uint64_t n_nextn_layers;    /* DeepSeek-V3 multi-token-prediction modules in the checkpoint
-                                   (num_nextn_predict_layers); not part of the main model's count */
+                                   (num_nextn_predict_layers); counted apart (model/towers) */
     lx_quant quant;             /* quantization_config: how the release stores its weights (model/quant) */
 } lx_hparams;
 

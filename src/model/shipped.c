@@ -121,6 +121,15 @@ void lx_shipped_tie(const lx_index_facts *f, lx_hparams *hp, bool encoder_only, 
     }
 }
 
+void lx_shipped_mtp(const lx_index_facts *f, lx_hparams *hp, char *msg, size_t cap)
+{
+    msg[0] = '\0';
+    if (!f->found || !f->n_names || f->n_mtp || !hp->n_nextn_layers) return;
+    snprintf(msg, cap, "the config declares %llu multi-token-prediction layer%s but %s lists no such tensors; not "
+             "counted", (unsigned long long)hp->n_nextn_layers, hp->n_nextn_layers == 1 ? "" : "s", f->file);
+    hp->n_nextn_layers = 0;
+}
+
 static void add_cause(lx_buf *b, const char *text)
 {
     lx_buf_puts(b, b->len ? "; " : "");

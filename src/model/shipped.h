@@ -40,6 +40,10 @@ void lx_shipped_read(const lx_source *src, const lx_hparams *hp, lx_index_facts 
  * msg (empty when nothing changed). */
 void lx_shipped_tie(const lx_index_facts *f, lx_hparams *hp, bool encoder_only, char *msg, size_t cap);
 
+/* Config-only input: a config that declares multi-token-prediction layers whose index lists
+ * none (a pruned or converted release): hp->n_nextn_layers becomes 0, with a note in msg. */
+void lx_shipped_mtp(const lx_index_facts *f, lx_hparams *hp, char *msg, size_t cap);
+
 /* The total_size check: msg gets the warning (empty when the figures agree or the index has
  * no total_size). counted = the bytes llmxray counts; tied = its head is the embedding. */
 void lx_shipped_check(const lx_index_facts *f, const lx_hparams *hp, uint64_t counted, bool tied, char *msg,

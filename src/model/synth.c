@@ -10,9 +10,11 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/families/family.h"
+#include "model/towers.h"
 #include "read/dtype.h"
 
 typedef struct lx_syn syn;
@@ -384,6 +386,37 @@ void lx_synth_t5(syn *s)
     if (!yes(hp->tied)) lin(s, "output", hp->vocab_size, hp->d_model, false);
 }
 
+/* ---------------------------------------------------------------- MTP modules */
+
+/* DeepSeek-V3-style multi-token-prediction modules after the main layers: each a decoder
+ * block of the last full-attention layer's kind (MoE per the layer pattern) plus its own
+ * norms and projection (model/towers). */
+static void mtp_modules(syn *s)
+{
+    const lx_hparams *hp = s->hp;
+    uint64_t n = hp->n_layers, k = hp->n_nextn_layers;
+    if (!(s->flags & LX_R_MTP) || !k || n + k > LX_MAX_LAYERS) return;
+    lx_hparams *h = malloc(sizeof *h);
+    if (!h) { lx_err_set(s->err, LX_ERR_IO, "%s: out of memory", hp->name); return; }
+    *h = *hp;
+    uint64_t last = n - 1;
+    while (last > 0 && hp->has_layer_bits && (hp->mixer[last] != LX_MIX_ATTN || (hp->layer_bits[last] & LX_LAYER_SLIDING)))
+        last--;
+    for (uint64_t i = n; i < n + k; i++) {
+        h->layer_bits[i] = hp->layer_bits[last] & ~LX_LAYER_DENSE;
+        h->mixer[i] = LX_MIX_ATTN;
+        if (hp->n_experts && !lx_synth_layer_is_moe(hp, last)) h->layer_bits[i] |= LX_LAYER_DENSE;
+    }
+    s->hp = h;
+    for (uint64_t i = n; i < n + k && !lx_err_failed(s->err); i++) {
+        block(s, i);
+        lx_towers_synth_mtp(s, i);
+    }
+    s->hp = hp;
+    s->pfx[0] = '\0';
+    free(h);
+}
+
 /* ---------------------------------------------------------------- the recipe */
 
 /* The record that can build hp's family, or NULL. */
@@ -440,5 +473,7 @@ lx_status lx_synth_tensors(const lx_hparams *hp, lx_tensors *out, lx_err *err)
                           (unsigned long long)hp->n_layers, LX_MAX_LAYERS);
     syn s = {.hp = hp, .out = out, .err = err, .dt = storage_type(hp->torch_dtype), .flags = r ? r->recipe : 0};
     (r && r->build ? r->build : build_decoder)(&s);
+    if (!lx_err_failed(err)) mtp_modules(&s);
+    if (!lx_err_failed(err)) lx_towers_synth(&s);
     return lx_err_failed(err) ? err->code : LX_OK;
 }

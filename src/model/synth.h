@@ -23,9 +23,11 @@
  *    (pooler + classifier); RoBERTa without a class is RobertaForMaskedLM as the hub ships it;
  *  - T5 is T5ForConditionalGeneration ("enc."/"dec." blocks, relative-attention bias in
  *    each stack's first block, cross-attention in the decoder);
- *  - DeepSeek-V3's multi-token-prediction module (num_nextn_predict_layers, shipped in the
- *    checkpoint as layer 61) is not counted: it is not used to generate text, and the
- *    main model's 671,026,419,200 is the number the model card reports as "671B".
+ *  - what the checkpoint holds: multi-token-prediction modules (num_nextn_predict_layers,
+ *    DeepSeek-V3's layer 61: a decoder block after the main layers + the blk.N.nextn.*
+ *    tensors, for families with LX_R_MTP) and the vision encoder and projector of
+ *    hp->vision (model/towers, with llama.cpp's mmproj names v.* / mm.*); model/arch counts
+ *    them as components apart, so the main model's 671,026,419,200 ("671B") stays visible.
  * Fused tensors follow the HF module: GPT-2, Falcon and Phi-3 attn_qkv; Phi-3 ffn_gate_up
  * {2*d_ff, d_model}.
  *

@@ -484,6 +484,59 @@ static void walk_inset(flow *f, const lx_desc *d, int ii, const lx_desc_inset *i
     f->ops->edge(f, from, to, E_ZOOM, id);
 }
 
+/* ---- the vision tower and MTP modules beside the spine ---- */
+
+static void tower_cards(flow *f, const lx_desc_card *cards, int n)
+{
+    for (int i = 0; i < n; i++) {
+        char id[48];
+        make_id(id, sizeof id, "v", cards[i].id);
+        card_node(f, id, &cards[i]);
+        join(f, id);
+    }
+}
+
+/* The spine node of the first card of this kind (token embedding, output head), or "". */
+static void spine_id(char *out, size_t cap, const lx_desc_card *cards, int n, lx_kind kind)
+{
+    out[0] = '\0';
+    for (int i = 0; i < n && !out[0]; i++)
+        if (cards[i].kind == kind) make_id(out, cap, "s", cards[i].id);
+}
+
+/* Its own chain (the spine's tails are kept), its projector joining the token embedding. */
+static void walk_tower(flow *f, const lx_desc *d)
+{
+    const lx_desc_tower *t = &d->tower;
+    char saved[2][48], to[48], title[200];
+    int n_saved = f->n_tails;
+    memcpy(saved, f->tails, sizeof saved);
+    if (t->present) {
+        f->n_tails = 0;
+        snprintf(title, sizeof title, "%s · %s", t->title, t->figure);
+        const char *lines[1] = {title};
+        f->ops->open(f, "tv", lines, 1);
+        tower_cards(f, t->top, t->n_top);
+        char cap[sizeof t->block_caption + sizeof t->block_badge + 8];
+        snprintf(cap, sizeof cap, "%s · %s", t->block_caption, t->block_badge);
+        const char *block[1] = {cap};
+        f->ops->open(f, "bv", block, 1);
+        tower_cards(f, t->block, t->n_block);
+        f->ops->close(f);
+        tower_cards(f, t->bottom, t->n_bottom);
+        f->ops->close(f);
+        spine_id(to, sizeof to, d->spine_top, d->n_spine_top, LX_KIND_EMBEDDING);
+        if (to[0] && f->n_tails) f->ops->edge(f, f->tails[0], to, E_DATA, NULL);
+    }
+    if (t->has_mtp) {
+        card_node(f, "m_mtp", &t->mtp);
+        spine_id(to, sizeof to, d->spine_bottom, d->n_spine_bottom, LX_KIND_OUTPUT);
+        if (to[0]) f->ops->edge(f, to, "m_mtp", E_DATA, NULL);
+    }
+    memcpy(f->tails, saved, sizeof saved);
+    f->n_tails = n_saved;
+}
+
 static void walk_title(flow *f, const lx_desc *d)
 {
     if (f->syn != LX_FLOW_MERMAID) return; /* DOT: the graph label */
@@ -519,6 +572,7 @@ lx_status lx_flow_render(const lx_desc *d, lx_flow_syntax syntax, lx_buf *out, l
         join(&f, "n_more");
     }
     spine_cards(&f, d->spine_bottom, d->n_spine_bottom);
+    walk_tower(&f, d);
     for (int i = 0; i < d->n_insets; i++) walk_inset(&f, d, i, &d->insets[i]);
     f.ops->end(&f);
     bool ok = lx_buf_ok(&f.edges) && lx_buf_ok(&f.styles) && lx_buf_ok(out);

@@ -13,5 +13,9 @@
 
 void lx_info_text(const lx_arch *a, lx_buf *out);
 void lx_info_json(const lx_arch *a, lx_buf *out);
+/* render/info_towers: the vision encoder, projector and MTP section of the text; the value
+ * of JSON "vision" (an object, or null without a vision encoder). */
+void lx_info_text_towers(const lx_arch *a, lx_buf *out);
+void lx_info_json_vision(const lx_arch *a, lx_buf *out);
 
 #endif

@@ -291,6 +291,7 @@ static void put_params(json_out *j, const lx_arch *a)
 {
     open_obj(j, "params");
     kv_u64(j, "total", a->total_params);
+    kv_u64(j, "total_without_mtp", a->towers.total_without_mtp);
     kv_u64(j, "active", a->active_params);
     kv_u64(j, "active_excluding_embedding", a->active_no_embed);
     put_components(j, a, false);
@@ -310,7 +311,8 @@ static void put_bytes(json_out *j, const lx_arch *a)
     lx_buf_printf(j->b, "%.4f", a->bits_per_weight);
     kv_u64(j, "file_size", a->src ? a->src->file_bytes : 0);
     kv_u64(j, "header_size", a->src ? a->src->header_bytes : 0);
-    kv_u64(j, "kv_cache_per_token", a->kv_bytes_per_token);
+    if (a->towers.tower_only) kv_u64_or_null(j, "kv_cache_per_token", 0); /* no language model, no cache */
+    else kv_u64(j, "kv_cache_per_token", a->kv_bytes_per_token);
     key(j, "kv_cache_at_context");
     if (a->hp.context_length && a->kv_bytes_at_ctx != UINT64_MAX)
         lx_buf_printf(j->b, "%llu", (unsigned long long)a->kv_bytes_at_ctx);
@@ -382,7 +384,7 @@ void lx_info_json(const lx_arch *a, lx_buf *out)
     kv_u64(&j, "n_kv_heads", a->attn.n_kv_heads);
     kv_u64(&j, "head_dim", a->attn.head_dim);
     kv_u64_or_null(&j, "d_ff", hp->d_ff);
-    kv_u64(&j, "vocab_size", hp->vocab_size);
+    kv_u64_or_null(&j, "vocab_size", a->towers.tower_only ? 0 : hp->vocab_size); /* a clip GGUF has none */
     kv_u64_or_null(&j, "context_length", hp->context_length);
     kv_bool(&j, "tied_embeddings", a->tied);
     put_attention(&j, a);
@@ -395,6 +397,8 @@ void lx_info_json(const lx_arch *a, lx_buf *out)
     put_layers(&j, a);
     put_motifs(&j, a);
     put_subs(&j, a);
+    key(&j, "vision");
+    lx_info_json_vision(a, j.b);
     put_params(&j, a);
     put_bytes(&j, a);
     put_quant(&j, a);

@@ -31,7 +31,7 @@ static void text_title(const lx_arch *a, lx_buf *b)
     lx_fmt_thousands(total, sizeof total, a->total_params);
     lx_fmt_bytes(sz, sizeof sz, a->total_bytes);
     lx_buf_printf(b, "%s parameters", total);
-    if (a->active_params != a->total_params) {
+    if (a->active_params < lx_arch_lm_params(a)) { /* the language model's active share (MoE) */
         lx_fmt_thousands(total, sizeof total, a->active_params);
         lx_buf_printf(b, " (%s active per token)", total);
     }
@@ -165,6 +165,9 @@ static void text_table(const lx_arch *a, lx_buf *b)
     lx_buf_printf(b, "  %-22s %19s %9s %12s\n", "Component", "parameters", "share", "bytes");
     for (int c = 0; c < LX_COMP_COUNT; c++)
         if (a->comp[c].params) table_row(b, lx_comp_label((lx_comp)c), a->comp[c].params, a->comp[c].bytes, a->total_params);
+    for (int i = 0; i < a->n_subs; i++) /* the parts beside the language model */
+        if (a->subs[i].kind != LX_SUB_DECODER && a->subs[i].kind != LX_SUB_ENCODER)
+            table_row(b, a->subs[i].name, a->subs[i].params, a->subs[i].bytes, a->total_params);
     table_row(b, "Total", a->total_params, a->total_bytes, a->total_params);
     lx_buf_puts(b, "\n  Storage   ");
     for (int t = 0, n = 0; t < LX_DT_COUNT; t++) {
@@ -173,6 +176,7 @@ static void text_table(const lx_arch *a, lx_buf *b)
         lx_fmt_bytes(by, sizeof by, a->bytes_by_type[t]);
         lx_buf_printf(b, "%s%s %s", n++ ? " · " : "", lx_dtype_get((lx_dtype)t)->name, by);
     }
+    if (a->towers.tower_only) { lx_buf_putc(b, '\n'); return; } /* no language model: no cache */
     lx_buf_puts(b, "\n  KV cache  ");
     put_num(b, a->kv_bytes_per_token);
     lx_buf_printf(b, " bytes (%.1f KiB) per token at 16 bits", (double)a->kv_bytes_per_token / 1024.0);
@@ -212,12 +216,20 @@ static void text_warnings(const lx_arch *a, lx_buf *b)
 void lx_info_text(const lx_arch *a, lx_buf *out)
 {
     text_title(a, out);
+    if (a->towers.tower_only) { /* a clip / mmproj file: an encoder and its projector, no text model */
+        lx_info_text_towers(a, out);
+        lx_buf_puts(out, "Parameters\n");
+        text_table(a, out);
+        text_warnings(a, out);
+        return;
+    }
     text_hparams(a, out);
     lx_buf_puts(out, "Architecture\n");
     text_attention(a, out);
     text_position_norm(a, out);
     text_ffn(a, out);
     text_groups(a, out);
+    lx_info_text_towers(a, out);
     lx_buf_puts(out, "Parameters\n");
     text_table(a, out);
     text_components(a, out);

@@ -599,6 +599,34 @@ static int draw_insets(term *T, int y)
     return y;
 }
 
+/* ---- the vision tower and MTP modules beside the spine ---- */
+
+static int tower_cards(term *T, int y, const lx_desc_card *c, int n)
+{
+    for (int i = 0; i < n; i++) y = part_line(T, y, &c[i], 22);
+    return y;
+}
+
+static int draw_towers(term *T, int y)
+{
+    const lx_desc_tower *t = &T->d->tower;
+    if (t->present) {
+        y = heading(T, y, t->title, t->figure, LX_KIND_EMBEDDING);
+        y = tower_cards(T, y, t->top, t->n_top);
+        char cap[160];
+        snprintf(cap, sizeof cap, "%s %s:", t->block_badge, t->block_caption);
+        y = wrap(T, 2, y, cap, T->w - 2, NO_KIND, A_DIM);
+        y = tower_cards(T, y, t->block, t->n_block);
+        y = tower_cards(T, y, t->bottom, t->n_bottom);
+        if (T->d->n_spine_top) y = wrap(T, 2, y, "The projector's output joins the token embedding's.", T->w - 2, NO_KIND, A_DIM);
+    }
+    if (t->has_mtp) {
+        y = heading(T, y, "Beside the output head", t->mtp.figure, LX_KIND_OUTPUT);
+        y = part_line(T, y, &t->mtp, 22);
+    }
+    return y;
+}
+
 /* ---- layer pattern ---- */
 
 /* The on/off glyphs; with more than two values and no colour to tell them apart, letters. */
@@ -736,6 +764,7 @@ lx_status lx_term_render(const lx_desc *d, const lx_term_opts *o, lx_buf *out, l
     if (d->subtitle[2][0]) y = wrap(&T, 0, y, d->subtitle[2], T.w, NO_KIND, 0);
     y += 1;
     y = draw_spine(&T, y);
+    y = draw_towers(&T, y);
     y = draw_pattern(&T, y);
     y = draw_insets(&T, y);
     draw_params(&T, y);

@@ -42,7 +42,7 @@ const lx_family lx_fam_deepseek3 = {
                 "\"n_routed_experts\":256,\"num_experts_per_tok\":8,\"moe_intermediate_size\":2048,"
                 "\"q_lora_rank\":1536,\"kv_lora_rank\":512,\"qk_rope_head_dim\":64,\"qk_nope_head_dim\":128,"
                 "\"v_head_dim\":128}",
-    .config = lx_fam_cfg_deepseek, .tokenizer = "bpe",
+    .config = lx_fam_cfg_deepseek, .recipe = LX_R_MTP | LX_R_MTP_HEAD, .tokenizer = "bpe",
 };
 
 const lx_family lx_fam_deepseek2 = {
@@ -76,7 +76,7 @@ const lx_family lx_fam_deepseek32 = {
                 "\"n_routed_experts\":256,\"num_experts_per_tok\":8,\"moe_intermediate_size\":2048,"
                 "\"q_lora_rank\":1536,\"kv_lora_rank\":512,\"qk_rope_head_dim\":64,\"qk_nope_head_dim\":128,"
                 "\"v_head_dim\":128,\"index_n_heads\":64,\"index_head_dim\":128}",
-    .config = cfg_dsa, .tokenizer = "bpe",
+    .config = cfg_dsa, .recipe = LX_R_MTP | LX_R_MTP_HEAD, .tokenizer = "bpe",
 };
 
 const lx_family lx_fam_glm_dsa = {
@@ -87,7 +87,7 @@ const lx_family lx_fam_glm_dsa = {
     .gated = LX_YES, .qk_norm = LX_NO,
     .defaults = "{" DS_DEFS ",\"first_k_dense_replace\":3,\"moe_layer_freq\":1,\"topk_method\":\"noaux_tc\","
                 "\"scoring_func\":\"sigmoid\",\"n_shared_experts\":1,\"index_n_heads\":32,\"index_head_dim\":128}",
-    .config = cfg_dsa, .tokenizer = "bpe",
+    .config = cfg_dsa, .recipe = LX_R_MTP, .tokenizer = "bpe",
 };
 
 /* ---------------------------------------------------------------- GLM-4.5 (GLM-4 MoE) */
@@ -116,7 +116,7 @@ const lx_family lx_fam_glm4moe = {
     .defaults = "{\"hidden_act\":\"silu\",\"tie_word_embeddings\":false,\"attention_bias\":true,\"rms_norm_eps\":1e-5,"
                 "\"vocab_size\":151552,\"partial_rotary_factor\":0.5,\"first_k_dense_replace\":1,"
                 "\"n_shared_experts\":1,\"rope_theta\":1000000}",
-    .config = cfg_glm4moe, .recipe = LX_R_NO_O_BIAS, .tokenizer = "bpe",
+    .config = cfg_glm4moe, .recipe = LX_R_NO_O_BIAS | LX_R_MTP | LX_R_MTP_HEAD, .tokenizer = "bpe",
 };
 
 /* ---------------------------------------------------------------- DeepSeek-V4 */

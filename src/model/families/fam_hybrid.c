@@ -89,7 +89,7 @@ const lx_family lx_fam_qwen3next = {
                 "\"intermediate_size\":5120,\"num_hidden_layers\":48,\"num_attention_heads\":16,"
                 "\"num_key_value_heads\":2,\"num_experts\":512,\"num_experts_per_tok\":10,"
                 "\"moe_intermediate_size\":512,\"shared_expert_intermediate_size\":512,\"decoder_sparse_step\":1}",
-    .config = cfg_qwen_gdn_moe, .hf_roles = QWEN_GDN_ROLES, .recipe = LX_R_SHEXP_GATE, .gguf = gguf_gdn,
+    .config = cfg_qwen_gdn_moe, .hf_roles = QWEN_GDN_ROLES, .recipe = LX_R_SHEXP_GATE | LX_R_MTP, .gguf = gguf_gdn,
     .linear_mixer = LX_MIX_GDN, .tokenizer = "bpe",
 };
 
@@ -103,7 +103,7 @@ const lx_family lx_fam_qwen35 = {
                 "\"intermediate_size\":12288,\"num_hidden_layers\":32,\"num_attention_heads\":16,"
                 "\"num_key_value_heads\":4}",
     .config = qwen_gdn_layers, .hf_roles = QWEN_GDN_ROLES, .gguf = gguf_gdn, .linear_mixer = LX_MIX_GDN,
-    .tokenizer = "bpe",
+    .recipe = LX_R_MTP, .tokenizer = "bpe",
 };
 
 const lx_family lx_fam_qwen35moe = {
@@ -116,7 +116,7 @@ const lx_family lx_fam_qwen35moe = {
                 "\"num_hidden_layers\":40,\"num_attention_heads\":16,\"num_key_value_heads\":2,"
                 "\"num_experts\":256,\"num_experts_per_tok\":8,\"moe_intermediate_size\":512,"
                 "\"shared_expert_intermediate_size\":512,\"decoder_sparse_step\":1}",
-    .config = cfg_qwen_gdn_moe, .hf_roles = QWEN_GDN_ROLES, .recipe = LX_R_SHEXP_GATE, .gguf = gguf_gdn,
+    .config = cfg_qwen_gdn_moe, .hf_roles = QWEN_GDN_ROLES, .recipe = LX_R_SHEXP_GATE | LX_R_MTP, .gguf = gguf_gdn,
     .linear_mixer = LX_MIX_GDN, .tokenizer = "bpe",
 };
 

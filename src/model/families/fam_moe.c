@@ -79,7 +79,7 @@ const lx_family lx_fam_mimo = {
     .position = "rope", .norm = "rmsnorm", .activation = "silu", .gated = LX_YES, .qk_norm = LX_NO,
     .defaults = "{\"hidden_act\":\"silu\",\"tie_word_embeddings\":false,\"attention_bias\":true,\"rms_norm_eps\":1e-6,"
                 "\"use_sliding_window\":false}",
-    .config = cfg_mimo, .hf_roles = MIMO_ROLES, .recipe = LX_R_NO_O_BIAS, .tokenizer = "bpe",
+    .config = cfg_mimo, .hf_roles = MIMO_ROLES, .recipe = LX_R_NO_O_BIAS | LX_R_MTP, .tokenizer = "bpe",
 };
 
 /* MiMo-V2-Flash: hybrid_layer_pattern (1 = sliding window with its own heads, KV heads and
@@ -149,7 +149,7 @@ const lx_family lx_fam_hy3 = {
     .gated = LX_YES, .qk_norm = LX_YES,
     .defaults = "{\"hidden_act\":\"silu\",\"tie_word_embeddings\":false,\"attention_bias\":false,\"rms_norm_eps\":1e-5,"
                 "\"first_k_dense_replace\":1}",
-    .config = cfg_hy3, .tokenizer = "bpe",
+    .config = cfg_hy3, .recipe = LX_R_MTP, .tokenizer = "bpe",
 };
 
 /* ---------------------------------------------------------------- poolside Laguna */

@@ -48,7 +48,9 @@ enum lx_recipe_flag {
     LX_R_NO_POOLER = 1u << 18,   /* encoder: no pooler */
     LX_R_ENCODER = 1u << 19,     /* bidirectional encoder: nothing is cached per token */
     LX_R_SSM_NORMS = 1u << 20,   /* Mamba layers normalise dt, B and C (Jamba) */
-    LX_R_NO_SYNTH = 1u << 21     /* read from files only: no tensor list from hyper-parameters (clip) */
+    LX_R_NO_SYNTH = 1u << 21,    /* read from files only: no tensor list from hyper-parameters (clip) */
+    LX_R_MTP = 1u << 22,         /* num_nextn_predict_layers MTP modules: a decoder block + enorm, hnorm, eh_proj, norm */
+    LX_R_MTP_HEAD = 1u << 23     /* each MTP module stores its own embedding and head copy (DeepSeek-V3, GLM) */
 };
 
 /* What a config hook works on: the config (scoped to the text model) and the hparams. */
