@@ -51,7 +51,8 @@ typedef enum llmxray_status {
 typedef struct llmxray_model llmxray_model;
 
 /* "0.2.0" (0.2 added llmxray_open_ex, llmxray_name_is_remote, llmxray_model_info,
- * llmxray_model_layer_mix and the llmxray_catalogue_* functions) */
+ * llmxray_model_layer_mix, the llmxray_catalogue_*, llmxray_format_* and llmxray_tokenizer_*
+ * functions, llmxray_compare and llmxray_tokenize) */
 LLMXRAY_API const char *llmxray_version(void);
 
 /* Opens what the user named. On failure *out is NULL and errbuf (errcap bytes, may be 0)
@@ -178,7 +179,40 @@ LLMXRAY_API llmxray_status llmxray_compare(const char *const *whats, size_t n, c
                                            const llmxray_render_opts *opts, char **out, size_t *len, char *errbuf,
                                            size_t errcap);
 
-/* Frees what llmxray_render, llmxray_model_info and llmxray_compare returned; NULL is ignored. */
+/* A tokenizer: of a .gguf file, a tokenizer.json, or a folder holding one (as llama.cpp
+ * and transformers tokenize). Freed with llmxray_tokenizer_close. */
+typedef struct llmxray_tokenizer llmxray_tokenizer;
+
+/* Errors as llmxray_open. */
+LLMXRAY_API llmxray_status llmxray_tokenizer_open(const char *path, llmxray_tokenizer **out, char *errbuf,
+                                                  size_t errcap);
+LLMXRAY_API void llmxray_tokenizer_close(llmxray_tokenizer *t);
+
+typedef struct llmxray_tokenizer_info {
+    size_t size;           /* set to sizeof(llmxray_tokenizer_info) */
+    const char *algorithm; /* for people: "byte-level BPE", ... */
+    const char *kind;      /* short code: "spm", "bpe", ... (the "kind" of tokenize --json) */
+    const char *pre;       /* the pre-tokenizer's name, NULL when it has none */
+    size_t vocab_size;     /* pieces */
+} llmxray_tokenizer_info;
+
+/* Fills the first i->size bytes of *i (strings belong to t); LLMXRAY_ERR_USAGE when too small. */
+LLMXRAY_API llmxray_status llmxray_tokenizer_describe(const llmxray_tokenizer *t, llmxray_tokenizer_info *i);
+
+#define LLMXRAY_TOKENIZE_BOS 1u     /* put the vocabulary's BOS token first */
+#define LLMXRAY_TOKENIZE_SPECIAL 2u /* recognise control tokens such as <|im_start|> in the text */
+
+/* The token ids of the len bytes at text: *ids (*n of them) is freed by the caller with
+ * llmxray_free. Errors as llmxray_open (LLMXRAY_ERR_IO when out of memory). */
+LLMXRAY_API llmxray_status llmxray_tokenize(const llmxray_tokenizer *t, const char *text, size_t len,
+                                            unsigned flags, int32_t **ids, size_t *n, char *errbuf, size_t errcap);
+/* Token id's piece for people ("▁" and "Ġ" shown as a space, control and byte pieces as
+ * they are, bytes that are no UTF-8 on their own as \xNN), freed with llmxray_free; NULL
+ * when id is out of range or out of memory. */
+LLMXRAY_API char *llmxray_token_piece(const llmxray_tokenizer *t, int32_t id);
+
+/* Frees what llmxray_render, llmxray_model_info, llmxray_compare,
+ * llmxray_tokenize and llmxray_token_piece returned; NULL is ignored. */
 LLMXRAY_API void llmxray_free(void *p);
 
 #ifdef __cplusplus
