@@ -51,8 +51,8 @@ typedef enum llmxray_status {
 typedef struct llmxray_model llmxray_model;
 
 /* "0.2.0" (0.2 added llmxray_open_ex, llmxray_name_is_remote, llmxray_model_info,
- * llmxray_model_layer_mix, the llmxray_catalogue_*, llmxray_format_* and llmxray_tokenizer_*
- * functions, llmxray_compare and llmxray_tokenize) */
+ * llmxray_model_layer_mix, the llmxray_catalogue_*, llmxray_format_*, llmxray_theme_* and
+ * llmxray_tokenizer_* functions, llmxray_compare and llmxray_tokenize) */
 LLMXRAY_API const char *llmxray_version(void);
 
 /* Opens what the user named. On failure *out is NULL and errbuf (errcap bytes, may be 0)
@@ -126,9 +126,19 @@ LLMXRAY_API size_t llmxray_catalogue_count(void);
 /* Entry i (0 to count - 1) into the first e->size bytes of *e; LLMXRAY_ERR_USAGE when i is
  * out of range or e->size too small. */
 LLMXRAY_API llmxray_status llmxray_catalogue_entry_at(size_t i, llmxray_catalogue_entry *e);
+/* The entry named name (a slug; case-insensitive as the catalogue matches): *i its index;
+ * LLMXRAY_ERR_USAGE when there is none. */
+LLMXRAY_API llmxray_status llmxray_catalogue_find(const char *name, size_t *i);
+/* The slug name looks like a typo of (a small edit distance), else NULL. Static. */
+LLMXRAY_API const char *llmxray_catalogue_suggest(const char *name);
 /* Opens catalogue entry i (a file of the same name in the working directory does not shadow
  * it, as it would for llmxray_open); errors as llmxray_open. */
 LLMXRAY_API llmxray_status llmxray_catalogue_open(size_t i, llmxray_model **out, char *errbuf, size_t errcap);
+
+/* The colour themes: llmxray_theme_name(0) is "light" (llmxray_render_opts.dark = 0),
+ * (1) "dark"; NULL past the last. Static. */
+LLMXRAY_API size_t llmxray_theme_count(void);
+LLMXRAY_API const char *llmxray_theme_name(size_t i);
 
 #define LLMXRAY_WIDTH_MIN 60   /* text diagram columns */
 #define LLMXRAY_WIDTH_MAX 1000
@@ -144,7 +154,9 @@ typedef struct llmxray_render_opts {
 
 /* Output formats, from the one table llmxray's commands use. */
 #define LLMXRAY_FOR_DIAGRAM 1u    /* formats llmxray_render takes */
+#define LLMXRAY_FOR_POSTER 2u     /* formats of `llmxray inside` */
 #define LLMXRAY_FOR_COMPARISON 4u /* formats llmxray_compare takes */
+#define LLMXRAY_FOR_GALLERY 8u    /* formats of `llmxray gallery` */
 
 typedef struct llmxray_format {
     size_t size;        /* set to sizeof(llmxray_format) */
@@ -152,7 +164,14 @@ typedef struct llmxray_format {
     const char *ext;    /* file extension without the dot */
     int binary;         /* not for a terminal (png, pdf) */
     int colorable;      /* text drawn from the description: llmxray_render_opts.color applies */
+    const char *description; /* one line, for help */
+    unsigned for_;      /* LLMXRAY_FOR_* bits: what it can draw */
 } llmxray_format;
+
+/* How many formats the table has, and format i of them (LLMXRAY_ERR_USAGE when i is out of
+ * range or f->size too small); in the order help lists them. */
+LLMXRAY_API size_t llmxray_format_count(void);
+LLMXRAY_API llmxray_status llmxray_format_at(size_t i, llmxray_format *f);
 
 /* The format named name (or an alias such as "text", "mmd"; case-insensitive), or with
  * by_path the one of the extension of the path name; among those of for (LLMXRAY_FOR_*).

@@ -21,7 +21,8 @@
 _Static_assert(LLMXRAY_WIDTH_MIN == LX_TERM_MIN_WIDTH && LLMXRAY_WIDTH_MAX == LX_TERM_MAX_WIDTH,
                "llmxray.h's text widths are render/term's");
 
-_Static_assert(LLMXRAY_FOR_DIAGRAM == LX_PRODUCT_DIAGRAM && LLMXRAY_FOR_COMPARISON == LX_PRODUCT_COMPARE,
+_Static_assert(LLMXRAY_FOR_DIAGRAM == LX_PRODUCT_DIAGRAM && LLMXRAY_FOR_COMPARISON == LX_PRODUCT_COMPARE &&
+                   LLMXRAY_FOR_POSTER == LX_PRODUCT_POSTER && LLMXRAY_FOR_GALLERY == LX_PRODUCT_GALLERY,
                "llmxray.h's format bits are render/formats'");
 _Static_assert(LLMXRAY_COMPARE_MAX == LX_DIFF_MAX_MODELS, "llmxray.h's compare limit is model/diff's");
 
@@ -174,6 +175,20 @@ llmxray_status llmxray_catalogue_entry_at(size_t i, llmxray_catalogue_entry *e)
     return LLMXRAY_OK;
 }
 
+llmxray_status llmxray_catalogue_find(const char *name, size_t *i)
+{
+    const lx_catalogue_entry *c = name ? lx_catalogue_find(name) : NULL;
+    for (size_t k = 0; c && k < lx_catalogue_count(); k++)
+        if (lx_catalogue_at(k) == c) { *i = k; return LLMXRAY_OK; }
+    return LLMXRAY_ERR_USAGE;
+}
+
+const char *llmxray_catalogue_suggest(const char *name)
+{
+    const lx_catalogue_entry *c = name ? lx_catalogue_suggest(name) : NULL;
+    return c ? c->slug : NULL;
+}
+
 llmxray_status llmxray_catalogue_open(size_t i, llmxray_model **out, char *errbuf, size_t errcap)
 {
     lx_err err = {0};
@@ -235,14 +250,30 @@ llmxray_status llmxray_render(const llmxray_model *m, const char *format, const 
     return hand_over(&b, what, out, len, errbuf, errcap);
 }
 
-llmxray_status llmxray_format_find(const char *name, int by_path, unsigned for_, llmxray_format *f)
+/* Row r of render/formats as an llmxray_format. */
+static llmxray_status format_of(const lx_out_format *r, llmxray_format *f)
 {
-    if (!name || !f || f->size < sizeof *f) return LLMXRAY_ERR_USAGE;
-    const lx_out_format *r = by_path ? lx_formats_from_path(name, for_) : lx_formats_find(name, for_);
-    if (!r) return LLMXRAY_ERR_USAGE;
-    *f = (llmxray_format){sizeof *f, r->name, r->ext, r->binary, r->desc != NULL};
+    if (!r || !f || f->size < sizeof *f) return LLMXRAY_ERR_USAGE;
+    *f = (llmxray_format){sizeof *f, r->name, r->ext, r->binary, r->desc != NULL, r->what, r->products};
     return LLMXRAY_OK;
 }
+
+llmxray_status llmxray_format_find(const char *name, int by_path, unsigned for_, llmxray_format *f)
+{
+    if (!name) return LLMXRAY_ERR_USAGE;
+    return format_of(by_path ? lx_formats_from_path(name, for_) : lx_formats_find(name, for_), f);
+}
+
+size_t llmxray_format_count(void) { return lx_formats_count(); }
+
+llmxray_status llmxray_format_at(size_t i, llmxray_format *f)
+{
+    return format_of(i < lx_formats_count() ? lx_formats_at(i) : NULL, f);
+}
+
+size_t llmxray_theme_count(void) { return LX_THEME_COUNT; }
+
+const char *llmxray_theme_name(size_t i) { return i < LX_THEME_COUNT ? lx_theme_get((lx_theme_id)i)->name : NULL; }
 
 void llmxray_format_list(unsigned for_, int dotted, char *out, size_t cap)
 {
