@@ -123,10 +123,10 @@ typedef struct llmxray_catalogue_entry {
 
 /* How many entries the catalogue has. */
 LLMXRAY_API size_t llmxray_catalogue_count(void);
-/* Entry i (0 to count - 1) into the first e->size bytes of *e; LLMXRAY_ERR_USAGE when i is
- * out of range or e->size too small. */
+/* Entry i (0 to count - 1) into *e (strings static); LLMXRAY_ERR_USAGE when i is out of
+ * range or e->size is smaller than this struct. */
 LLMXRAY_API llmxray_status llmxray_catalogue_entry_at(size_t i, llmxray_catalogue_entry *e);
-/* The entry named name (a slug; case-insensitive as the catalogue matches): *i its index;
+/* The entry named name (its slug or display name, case-insensitive): *i its index;
  * LLMXRAY_ERR_USAGE when there is none. */
 LLMXRAY_API llmxray_status llmxray_catalogue_find(const char *name, size_t *i);
 /* The slug name looks like a typo of (a small edit distance), else NULL. Static. */
@@ -169,13 +169,14 @@ typedef struct llmxray_format {
 } llmxray_format;
 
 /* How many formats the table has, and format i of them (LLMXRAY_ERR_USAGE when i is out of
- * range or f->size too small); in the order help lists them. */
+ * range or f->size is smaller than this struct); in the order help lists them. */
 LLMXRAY_API size_t llmxray_format_count(void);
 LLMXRAY_API llmxray_status llmxray_format_at(size_t i, llmxray_format *f);
 
 /* The format named name (or an alias such as "text", "mmd"; case-insensitive), or with
- * by_path the one of the extension of the path name; among those of for (LLMXRAY_FOR_*).
- * LLMXRAY_ERR_USAGE when there is none or f->size is too small. Strings are static. */
+ * by_path the one of the extension of the path name; among those of for_ (LLMXRAY_FOR_*
+ * bits). LLMXRAY_ERR_USAGE when there is none or f->size is smaller than this struct.
+ * Strings are static. */
 LLMXRAY_API llmxray_status llmxray_format_find(const char *name, int by_path, unsigned for_, llmxray_format *f);
 /* "svg, png, pdf or txt" (names) or with dotted ".svg, .png, .pdf or .txt": the formats of
  * for_, for messages; truncated to cap bytes, always NUL-terminated when cap > 0. */
@@ -215,7 +216,7 @@ typedef struct llmxray_tokenizer_info {
     size_t vocab_size;     /* pieces */
 } llmxray_tokenizer_info;
 
-/* Fills the first i->size bytes of *i (strings belong to t); LLMXRAY_ERR_USAGE when too small. */
+/* Fills *i (strings belong to t); LLMXRAY_ERR_USAGE when i->size is smaller than this struct. */
 LLMXRAY_API llmxray_status llmxray_tokenizer_describe(const llmxray_tokenizer *t, llmxray_tokenizer_info *i);
 
 #define LLMXRAY_TOKENIZE_BOS 1u     /* put the vocabulary's BOS token first */

@@ -1,6 +1,8 @@
-/* api — include/llmxray.h over the stages: an llmxray_model is an lx_source and the
- * lx_arch built from it; rendering goes through the pipeline driver and the formats table. */
+/* api — include/llmxray.h over the stages (its tokenizers: api/tokenizer.c): an llmxray_model
+ * is an lx_source and the lx_arch built from it; rendering goes through the pipeline driver
+ * and the formats table; the catalogue, formats and themes are their tables as they are. */
 #include "llmxray.h"
+#include "api/api_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,10 +38,10 @@ const char *llmxray_version(void)
     return STR(LLMXRAY_VERSION_MAJOR) "." STR(LLMXRAY_VERSION_MINOR) "." STR(LLMXRAY_VERSION_PATCH);
 }
 
-static llmxray_status fail(const lx_err *e, char *errbuf, size_t errcap)
+llmxray_status lx_api_fail(const lx_err *e, char *errbuf, size_t errcap)
 {
     if (errcap) snprintf(errbuf, errcap, "%s", e->msg);
-    return (llmxray_status)e->code;
+    return e->code ? (llmxray_status)e->code : LLMXRAY_ERR_MODEL;
 }
 
 /* The architecture of m->src (already opened) into m; frees m on failure. */
@@ -48,7 +50,7 @@ static llmxray_status build(llmxray_model *m, llmxray_model **out, lx_err *err, 
     if (lx_arch_build(&m->src, &m->arch, err) != LX_OK) {
         lx_source_free(&m->src);
         free(m);
-        return fail(err, errbuf, errcap);
+        return lx_api_fail(err, errbuf, errcap);
     }
     *out = m;
     return LLMXRAY_OK;
@@ -75,11 +77,11 @@ llmxray_status llmxray_open_ex(const char *what, const llmxray_open_opts *opts, 
         lx_err_set(&err, LX_ERR_USAGE, "llmxray_open_opts.size is %zu (expected %zu)", opts->size, sizeof *opts);
     llmxray_model *m = err.code ? NULL : calloc(1, sizeof *m);
     if (!err.code && !m) lx_err_set(&err, LX_ERR_IO, "out of memory opening %s", what);
-    if (!m) return fail(&err, errbuf, errcap);
+    if (!m) return lx_api_fail(&err, errbuf, errcap);
     lx_remote_opts r = opts ? remote_opts(opts) : lx_remote_defaults();
     if (lx_source_open_with(what, &r, &m->src, &err) != LX_OK) {
         free(m);
-        return fail(&err, errbuf, errcap);
+        return lx_api_fail(&err, errbuf, errcap);
     }
     return build(m, out, &err, errbuf, errcap);
 }
@@ -140,7 +142,7 @@ static llmxray_status hand_over(lx_buf *b, const char *what, char **out, size_t 
         lx_buf_free(b);
         lx_err err = {0};
         lx_err_set(&err, LX_ERR_IO, "out of memory %s", what);
-        return fail(&err, errbuf, errcap);
+        return lx_api_fail(&err, errbuf, errcap);
     }
     *len = b->len;
     *out = b->data ? b->data : calloc(1, 1);
@@ -156,7 +158,7 @@ llmxray_status llmxray_model_info(const llmxray_model *m, const char *format, ch
     if (!json && !(format && !strcmp(format, "text"))) {
         lx_err err = {0};
         lx_err_set(&err, LX_ERR_USAGE, "unknown info format '%s' (expected text or json)", format ? format : "(NULL)");
-        return fail(&err, errbuf, errcap);
+        return lx_api_fail(&err, errbuf, errcap);
     }
     lx_buf b;
     lx_buf_init(&b);
@@ -197,14 +199,14 @@ llmxray_status llmxray_catalogue_open(size_t i, llmxray_model **out, char *errbu
     if (!c) lx_err_set(&err, LX_ERR_USAGE, "no catalogue entry %zu (there are %zu)", i, lx_catalogue_count());
     llmxray_model *m = c ? calloc(1, sizeof *m) : NULL;
     if (c && !m) lx_err_set(&err, LX_ERR_IO, "out of memory");
-    if (!m) return fail(&err, errbuf, errcap);
+    if (!m) return lx_api_fail(&err, errbuf, errcap);
     lx_tensors_init(&m->src.tensors);
     m->src.format = LX_FMT_CATALOGUE;
     snprintf(m->src.path, sizeof m->src.path, "%s", c->slug);
     if (lx_catalogue_load(c->slug, &m->src.hp, &err) != LX_OK) {
         lx_source_free(&m->src);
         free(m);
-        return fail(&err, errbuf, errcap);
+        return lx_api_fail(&err, errbuf, errcap);
     }
     return build(m, out, &err, errbuf, errcap);
 }
@@ -232,18 +234,18 @@ llmxray_status llmxray_render(const llmxray_model *m, const char *format, const 
         char list[160];
         lx_formats_list(LX_PRODUCT_DIAGRAM, false, list, sizeof list);
         lx_err_set(&err, LX_ERR_USAGE, "unknown format '%s' (expected %s)", format ? format : "(NULL)", list);
-        return fail(&err, errbuf, errcap);
+        return lx_api_fail(&err, errbuf, errcap);
     }
     lx_render_opts r = render_opts(opts);
     if (r.scale < 0.25 || r.scale > 8) {
         lx_err_set(&err, LX_ERR_USAGE, "scale %g is outside 0.25 to 8", r.scale);
-        return fail(&err, errbuf, errcap);
+        return lx_api_fail(&err, errbuf, errcap);
     }
     lx_buf b;
     lx_buf_init(&b);
     if (lx_pipeline_diagram(&m->arch, f, &r, &b, &err) != LX_OK) {
         lx_buf_free(&b);
-        return fail(&err, errbuf, errcap);
+        return lx_api_fail(&err, errbuf, errcap);
     }
     char what[64];
     snprintf(what, sizeof what, "rendering %s", f->name);
@@ -295,7 +297,7 @@ llmxray_status llmxray_compare(const char *const *whats, size_t n, const char *f
     } else if (!whats || n < 2 || n > LX_DIFF_MAX_MODELS) {
         lx_err_set(&err, LX_ERR_USAGE, "%zu models to compare (expected 2 to %d)", n, LX_DIFF_MAX_MODELS);
     }
-    if (err.code) return fail(&err, errbuf, errcap);
+    if (err.code) return lx_api_fail(&err, errbuf, errcap);
     lx_render_opts r = render_opts(opts);
     lx_compare_opts o = {.format = f, .json = !strcmp(f->name, "json"), .theme = r.theme, .scale = r.scale,
                          .color = r.color};
@@ -303,7 +305,7 @@ llmxray_status llmxray_compare(const char *const *whats, size_t n, const char *f
     lx_buf_init(&b);
     if (lx_compare_models(whats, (int)n, &o, &b, &err) != LX_OK) {
         lx_buf_free(&b);
-        return fail(&err, errbuf, errcap);
+        return lx_api_fail(&err, errbuf, errcap);
     }
     return hand_over(&b, "comparing", out, len, errbuf, errcap);
 }

@@ -2,20 +2,14 @@
  * over infer/tokenizer: an llmxray_tokenizer is an lx_tok. */
 #include "llmxray.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
+#include "api/api_int.h"
 #include "infer/tokenizer.h"
 
 struct llmxray_tokenizer {
     lx_tok tok;
 };
-
-static llmxray_status fail(const lx_err *e, char *errbuf, size_t errcap)
-{
-    if (errcap) snprintf(errbuf, errcap, "%s", e->msg);
-    return e->code ? (llmxray_status)e->code : LLMXRAY_ERR_MODEL;
-}
 
 llmxray_status llmxray_tokenizer_open(const char *path, llmxray_tokenizer **out, char *errbuf, size_t errcap)
 {
@@ -24,10 +18,10 @@ llmxray_status llmxray_tokenizer_open(const char *path, llmxray_tokenizer **out,
     if (!path) lx_err_set(&err, LX_ERR_USAGE, "no tokenizer named (NULL)");
     llmxray_tokenizer *t = path ? calloc(1, sizeof *t) : NULL;
     if (path && !t) lx_err_set(&err, LX_ERR_IO, "out of memory opening %s", path);
-    if (!t) return fail(&err, errbuf, errcap);
+    if (!t) return lx_api_fail(&err, errbuf, errcap);
     if (lx_tok_load(&t->tok, path, &err) != LX_OK) {
         free(t);
-        return fail(&err, errbuf, errcap);
+        return lx_api_fail(&err, errbuf, errcap);
     }
     *out = t;
     return LLMXRAY_OK;
@@ -56,7 +50,7 @@ llmxray_status llmxray_tokenize(const llmxray_tokenizer *t, const char *text, si
     *n = 0;
     if (lx_tok_encode_ex(&t->tok, text, len, flags & LLMXRAY_TOKENIZE_BOS, flags & LLMXRAY_TOKENIZE_SPECIAL, ids, n,
                          &err) != LX_OK)
-        return fail(&err, errbuf, errcap);
+        return lx_api_fail(&err, errbuf, errcap);
     return LLMXRAY_OK;
 }
 
