@@ -1,5 +1,5 @@
-/* cli/cmd_common — error printing, the option setters more than one command shares, and
- * the remote-model options. */
+/* cli/cmd_common — error printing, writing what the API returned, the option setters more
+ * than one command shares, and the remote-model options (into an llmxray_open_opts). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdbool.h>
