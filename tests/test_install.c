@@ -46,6 +46,26 @@ static const char PROGRAM[] =
     "    printf(\"gif: %d %s\\n\", llmxray_render(m, \"gif\", NULL, &out, &len, err, sizeof err), err);\n"
     "    llmxray_close(m);\n"
     "    printf(\"missing: %d %s\\n\", llmxray_open(\"/nonexistent/x.gguf\", &m, err, sizeof err), err);\n"
+    "    llmxray_open_opts oo = {.size = sizeof oo, .offline = 1};\n"
+    "    if (llmxray_open_ex(\"llama-3.1-8b\", &oo, &m, err, sizeof err) != LLMXRAY_OK) { puts(err); return 1; }\n"
+    "    if (llmxray_model_info(m, \"json\", &out, &len, err, sizeof err) != LLMXRAY_OK) { puts(err); return 1; }\n"
+    "    printf(\"info: %.22s, %d\\n\", out, len == strlen(out));\n"
+    "    llmxray_free(out);\n"
+    "    printf(\"info yaml: %d %s\\n\", llmxray_model_info(m, \"yaml\", &out, &len, err, sizeof err), err);\n"
+    "    llmxray_close(m);\n"
+    "    oo.size = 1;\n"
+    "    printf(\"small opts: %d %s\\n\", llmxray_open_ex(\"llama-3.1-8b\", &oo, &m, err, sizeof err), err);\n"
+    "    size_t n = llmxray_catalogue_count(), i = 0;\n"
+    "    llmxray_catalogue_entry e = {.size = sizeof e};\n"
+    "    while (i < n && llmxray_catalogue_entry_at(i, &e) == LLMXRAY_OK && strcmp(e.slug, \"llama-3.1-8b\")) i++;\n"
+    "    if (llmxray_catalogue_open(i, &m, err, sizeof err) != LLMXRAY_OK) { puts(err); return 1; }\n"
+    "    if (llmxray_model_counts(m, &c) != LLMXRAY_OK) return 1;\n"
+    "    printf(\"catalogue: %s, %llu parameters\\n\", e.name, (unsigned long long)c.params_total);\n"
+    "    llmxray_close(m);\n"
+    "    printf(\"past the end: %d\\n\", llmxray_catalogue_open(n, &m, err, sizeof err));\n"
+    "    llmxray_format f = {.size = sizeof f};\n"
+    "    int fs = llmxray_format_find(\"out.SVG\", 1, LLMXRAY_FOR_DIAGRAM, &f);\n"
+    "    printf(\"format: %d %s .%s binary %d\\n\", fs, f.name, f.ext, f.binary);\n"
     "    printf(\"version %s\\n\", llmxray_version());\n"
     "    return 0;\n"
     "}\n";
@@ -55,7 +75,13 @@ static const char EXPECTED[] =
     "mermaid: flowchart TB, 1 bytes\n"
     "gif: 2 unknown format 'gif' (expected svg, png, pdf, txt, json, mermaid, dot or html)\n"
     "missing: 3 /nonexistent/x.gguf: cannot open: No such file or directory\n"
-    "version 0.1.0\n";
+    "info: {\"name\":\"Llama 3.1 8B\", 1\n"
+    "info yaml: 2 unknown info format 'yaml' (expected text or json)\n"
+    "small opts: 2 llmxray_open_opts.size is 1 (expected 32)\n"
+    "catalogue: Llama 3.1 8B, 8030261248 parameters\n"
+    "past the end: 2\n"
+    "format: 0 svg .svg binary 0\n"
+    "version 0.2.0\n";
 
 static bool exists(const char *rel)
 {

@@ -1,5 +1,5 @@
-/* cli/cmd_common — error printing, the option setters more than one command shares, and
- * the remote-model options. */
+/* cli/cmd_common — error printing, writing what the API returned, the option setters more
+ * than one command shares, and the remote-model options (into an llmxray_open_opts). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdbool.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "open/remote.h"
+#include "llmxray.h"
 #include "render/theme.h"
 #include "util/buf.h"
 
@@ -60,10 +60,36 @@ int lx_cli_set_flag(void *field, const char *cmd, const char *v)
     return 0;
 }
 
+int lx_cli_set_on(void *field, const char *cmd, const char *v)
+{
+    (void)cmd;
+    (void)v;
+    *(int *)field = 1;
+    return 0;
+}
+
+int lx_cli_write_bytes(const char *path, char *data, size_t len)
+{
+    lx_buf b = {.data = data, .len = len, .cap = len + 1};
+    char msg[1200];
+    bool ok = lx_buf_write_file(&b, path, msg, sizeof msg);
+    llmxray_free(data);
+    if (!ok) lx_cli_error(msg);
+    return ok ? 0 : 3;
+}
+
 int lx_cli_set_theme(void *theme, const char *cmd, const char *v)
 {
     if (lx_theme_parse(v, theme)) return 0;
     return lx_cli_usage_error("%s: --theme is light or dark (got '%s')", cmd, v);
+}
+
+int lx_cli_set_dark(void *dark, const char *cmd, const char *v)
+{
+    lx_theme_id t = LX_THEME_LIGHT;
+    if (lx_cli_set_theme(&t, cmd, v)) return 2;
+    *(int *)dark = t == LX_THEME_DARK;
+    return 0;
 }
 
 int lx_cli_set_scale(void *scale, const char *cmd, const char *v)
@@ -95,12 +121,12 @@ static int set_max_header(void *field, const char *cmd, const char *v)
 }
 
 /* A whole number from lo to hi into *out; false when v is not one. */
-static bool whole(const char *v, long lo, long hi, long *out)
+static bool whole(const char *v, long lo, long hi, int *out)
 {
     char *end = NULL;
     long t = strtol(v, &end, 10);
     if (end == v || *end || t < lo || t > hi) return false;
-    *out = t;
+    *out = (int)t;
     return true;
 }
 
@@ -112,29 +138,26 @@ static int set_timeout(void *field, const char *cmd, const char *v)
 
 static int set_connections(void *field, const char *cmd, const char *v)
 {
-    long t = 0;
-    if (!whole(v, 1, 256, &t))
-        return lx_cli_usage_error("%s: --connections needs a whole number from 1 to 256 (got '%s')", cmd, v);
-    *(int *)field = (int)t;
-    return 0;
+    if (whole(v, 1, 256, field)) return 0;
+    return lx_cli_usage_error("%s: --connections needs a whole number from 1 to 256 (got '%s')", cmd, v);
 }
 
-#define F(m) offsetof(lx_remote_opts, m)
+#define F(m) offsetof(llmxray_open_opts, m)
 const lx_cli_opt lx_cli_remote_opts[LX_CLI_N_REMOTE_OPTS] = {
     {"--max-header", NULL, "BYTES", "largest GGUF header fetched for a remote model (K, M, G; default 256M)",
      LX_COMPLETE_NONE, set_max_header, F(max_header)},
     {"--timeout", NULL, "SECONDS", "per request to a remote model, 1 to 3600 (default 30)", LX_COMPLETE_NONE,
      set_timeout, F(timeout_s)},
     {"--connections", NULL, "N", "parallel connections to a remote host, 1 to 256 (default 64)", LX_COMPLETE_NONE,
-     set_connections, F(max_conns)},
-    {"--offline", NULL, NULL, "remote models from the cache only", LX_COMPLETE_NONE, lx_cli_set_flag, F(offline)},
-    {"--insecure", NULL, NULL, "accept any TLS certificate", LX_COMPLETE_NONE, lx_cli_set_flag, F(insecure)},
+     set_connections, F(connections)},
+    {"--offline", NULL, NULL, "remote models from the cache only", LX_COMPLETE_NONE, lx_cli_set_on, F(offline)},
+    {"--insecure", NULL, NULL, "accept any TLS certificate", LX_COMPLETE_NONE, lx_cli_set_on, F(insecure)},
 };
 #undef F
 
 int lx_cli_local_only(const char *cmd, const char *model)
 {
-    if (!lx_remote_name(model)) return 0;
+    if (!llmxray_name_is_remote(model)) return 0;
     return lx_cli_usage_error("%s: %s is remote and only its headers are read; %s needs a local .gguf file "
                               "(download it first)", cmd, model, cmd);
 }

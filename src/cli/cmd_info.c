@@ -1,17 +1,15 @@
-/* cli/cmd_info — `llmxray info [--json] MODEL`: read, build the architecture model, print. */
+/* cli/cmd_info — `llmxray info [--json] MODEL`: opens MODEL and prints its summary, both
+ * through the public API (llmxray_open_ex, llmxray_model_info). */
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "model/arch.h"
-#include "open/remote.h"
-#include "open/source.h"
-#include "render/info.h"
+#include "llmxray.h"
 
 typedef struct info_cli {
     bool json;
-    lx_remote_opts remote;
+    llmxray_open_opts remote;
 } info_cli;
 
 static const lx_cli_opt OPTS[] = {
@@ -33,36 +31,20 @@ const lx_cli_cmd lx_cmd_info_def = {
 
 static int run(int argc, char **argv)
 {
-    bool json = false;
     const char *ops[1];
-    info_cli c = {false, lx_remote_defaults()};
+    info_cli c = {false, {.size = sizeof c.remote}};
     int n = 0, prc = lx_cli_parse(&lx_cmd_info_def, argc, argv, &c, ops, &n);
     if (prc) return prc == LX_CLI_HELP_SHOWN ? 0 : prc;
-    const char *model = ops[0];
-    lx_remote_opts remote = c.remote;
-    json = c.json;
-    lx_err err = {0};
-    lx_source src;
-    lx_arch arch;
-    if (lx_source_open_with(model, &remote, &src, &err) != LX_OK) {
-        lx_cli_error(err.msg);
-        return err.code;
+    char err[1024];
+    llmxray_model *m = NULL;
+    llmxray_status st = llmxray_open_ex(ops[0], &c.remote, &m, err, sizeof err);
+    char *out = NULL;
+    size_t len = 0;
+    if (st == LLMXRAY_OK) st = llmxray_model_info(m, c.json ? "json" : "text", &out, &len, err, sizeof err);
+    llmxray_close(m);
+    if (st != LLMXRAY_OK) {
+        lx_cli_error(err);
+        return (int)st;
     }
-    if (lx_arch_build(&src, &arch, &err) != LX_OK) {
-        lx_cli_error(err.msg);
-        lx_source_free(&src);
-        return err.code;
-    }
-    lx_buf out;
-    lx_buf_init(&out);
-    if (json) lx_info_json(&arch, &out);
-    else lx_info_text(&arch, &out);
-    char msg[512];
-    int rc = 0;
-    if (!lx_buf_ok(&out)) { lx_cli_error("out of memory while formatting the summary"); rc = 1; }
-    else if (!lx_buf_write_file(&out, "-", msg, sizeof msg)) { lx_cli_error(msg); rc = 3; }
-    lx_buf_free(&out);
-    lx_arch_free(&arch);
-    lx_source_free(&src);
-    return rc;
+    return lx_cli_write_bytes("-", out, len);
 }

@@ -1,69 +1,54 @@
 /* cli/cmd_list — `llmxray list [--json]`: the built-in catalogue.
  *
- * Every row is built the way `info` builds a catalogue model: the entry's hyper-parameters
- * become an lx_source, model/arch (through model/synth) counts it; nothing is stored as a
- * number. The table's column widths follow the longest value, so long names never shift
- * the columns. JSON: docs/json.md, "llmxray list --json".
+ * A client of the public API: every row is an entry opened with llmxray_catalogue_open,
+ * which counts it the way `info` does (nothing is stored as a number), then read with
+ * llmxray_model_counts and llmxray_model_layer_mix. The table's column widths follow the
+ * longest value, so long names never shift the columns. JSON: docs/json.md,
+ * "llmxray list --json".
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "model/arch.h"
-#include "model/catalogue.h"
-#include "open/source.h"
-#include "util/buf.h"
+#include "llmxray.h"
+
+#define MAX_MIX 16
 
 /* One row, counted. */
 typedef struct list_row {
-    const lx_catalogue_entry *e;
+    llmxray_catalogue_entry e;
     char family[32];
     uint64_t params, active;
     int n_layers;
     uint64_t d_model;
     int n_mix;                     /* distinct layer_mix labels, in order of first appearance */
-    const char *mix_label[16];
-    int mix_count[16];
+    char mix_label[MAX_MIX][32];
+    uint32_t mix_count[MAX_MIX];
 } list_row;
 
-/* layer_mix of a built model: label -> count; labels beyond the 16th are counted in the last. */
-static void row_layer_mix(list_row *r, const lx_arch *a)
+/* Opens catalogue entry i into r (the entry's strings are static; the model's are copied). */
+static llmxray_status load_row(size_t i, list_row *r, char *err, size_t errcap)
 {
-    r->n_mix = 0;
-    for (int l = 0; l < a->n_layers && l < LX_MAX_LAYERS; l++) {
-        const char *lab = lx_layer_label(&a->layers[l]);
-        int k = 0;
-        while (k < r->n_mix && strcmp(r->mix_label[k], lab) != 0) k++;
-        if (k == r->n_mix && k < 16) { r->mix_label[k] = lab; r->mix_count[r->n_mix++] = 0; }
-        r->mix_count[k < 16 ? k : 15]++;
-    }
-}
-
-/* Builds catalogue entry i as `info <slug>` would (a file of that name in the working
- * directory does not shadow it here). */
-static lx_status load_row(size_t i, list_row *r, lx_arch *a, lx_err *err)
-{
-    r->e = lx_catalogue_at(i);
-    lx_source *src = calloc(1, sizeof *src);
-    if (!src) return lx_err_set(err, LX_ERR_IO, "out of memory");
-    lx_tensors_init(&src->tensors);
-    src->format = LX_FMT_CATALOGUE;
-    snprintf(src->path, sizeof src->path, "%s", r->e->slug);
-    lx_status st = lx_catalogue_load(r->e->slug, &src->hp, err);
-    if (st == LX_OK) st = lx_arch_build(src, a, err);
-    if (st == LX_OK) {
-        snprintf(r->family, sizeof r->family, "%s", a->hp.family);
-        r->params = a->total_params;
-        r->active = a->active_params;
-        r->n_layers = a->n_layers ? a->n_layers : (int)a->hp.n_layers; /* T5: per-layer model is issue 9's */
-        r->d_model = a->hp.d_model;
-        row_layer_mix(r, a);
-        lx_arch_free(a);
-    }
-    lx_source_free(src);
-    free(src);
-    return st;
+    r->e.size = sizeof r->e;
+    llmxray_model *m = NULL;
+    snprintf(err, errcap, "catalogue entry %zu is missing", i);
+    llmxray_status st = llmxray_catalogue_entry_at(i, &r->e);
+    if (st == LLMXRAY_OK) st = llmxray_catalogue_open(i, &m, err, errcap);
+    if (st != LLMXRAY_OK) return st;
+    llmxray_counts c = {.size = sizeof c};
+    llmxray_model_counts(m, &c);
+    snprintf(r->family, sizeof r->family, "%s", llmxray_model_family(m));
+    r->params = c.params_total;
+    r->active = c.params_active;
+    r->n_layers = (int)c.n_layers;
+    r->d_model = c.d_model;
+    const char *kind[MAX_MIX];
+    size_t k = llmxray_model_layer_mix(m, kind, r->mix_count, MAX_MIX);
+    r->n_mix = k < MAX_MIX ? (int)k : MAX_MIX;
+    for (int j = 0; j < r->n_mix; j++) snprintf(r->mix_label[j], sizeof r->mix_label[j], "%s", kind[j]);
+    llmxray_close(m);
+    return LLMXRAY_OK;
 }
 
 /* Column widths: the header's or the longest value's, whichever is wider. */
@@ -73,7 +58,7 @@ typedef struct widths {
 
 static void widen(widths *w, const list_row *r)
 {
-    int s = (int)strlen(r->e->slug), n = (int)strlen(r->e->display), f = (int)strlen(r->family);
+    int s = (int)strlen(r->e.slug), n = (int)strlen(r->e.name), f = (int)strlen(r->family);
     if (s > w->slug) w->slug = s;
     if (n > w->name) w->name = n;
     if (f > w->family) w->family = f;
@@ -93,26 +78,26 @@ static void put_table_row(lx_buf *b, const widths *w, const list_row *r)
     lx_fmt_thousands(active, sizeof active, r->active);
     snprintf(layers, sizeof layers, "%d", r->n_layers);
     lx_fmt_thousands(width, sizeof width, r->d_model);
-    put_table_line(b, w, r->e->slug, r->e->display, r->family, params, active, layers, width);
+    put_table_line(b, w, r->e.slug, r->e.name, r->family, params, active, layers, width);
 }
 
 static void put_json_row(lx_buf *b, const list_row *r, bool first)
 {
     lx_buf_puts(b, first ? "[\n  {\"slug\": " : ",\n  {\"slug\": ");
-    lx_buf_put_json(b, r->e->slug);
+    lx_buf_put_json(b, r->e.slug);
     lx_buf_puts(b, ", \"name\": ");
-    lx_buf_put_json(b, r->e->display);
+    lx_buf_put_json(b, r->e.name);
     lx_buf_puts(b, ", \"family\": ");
     lx_buf_put_json(b, r->family);
     lx_buf_puts(b, ", \"description\": ");
-    lx_buf_put_json(b, r->e->description);
+    lx_buf_put_json(b, r->e.description);
     lx_buf_printf(b, ", \"params\": %llu, \"active_params\": %llu, \"n_layers\": %d, \"d_model\": %llu, \"layer_mix\": {",
                   (unsigned long long)r->params, (unsigned long long)r->active, r->n_layers,
                   (unsigned long long)r->d_model);
     for (int k = 0; k < r->n_mix; k++) {
         if (k) lx_buf_puts(b, ", ");
         lx_buf_put_json(b, r->mix_label[k]);
-        lx_buf_printf(b, ": %d", r->mix_count[k]);
+        lx_buf_printf(b, ": %u", (unsigned)r->mix_count[k]);
     }
     lx_buf_puts(b, "}}");
 }
@@ -128,18 +113,15 @@ static int write_out(lx_buf *b)
 /* Counts every entry into rows (n of them); on failure prints the error and returns its code. */
 static int load_all(list_row *rows, size_t n)
 {
-    lx_arch *a = calloc(1, sizeof *a);
-    if (!a) { lx_cli_error("out of memory"); return 3; }
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        lx_err err = {0};
-        if (load_row(i, &rows[i], a, &err) != LX_OK) {
-            lx_cli_error(err.msg);
-            rc = err.code;
+    for (size_t i = 0; i < n; i++) {
+        char err[1024];
+        llmxray_status st = load_row(i, &rows[i], err, sizeof err);
+        if (st != LLMXRAY_OK) {
+            lx_cli_error(err);
+            return (int)st;
         }
     }
-    free(a);
-    return rc;
+    return 0;
 }
 
 static void put_all(lx_buf *b, const list_row *rows, size_t n, bool json)
@@ -176,7 +158,7 @@ static int run(int argc, char **argv)
     const char *ops[1];
     int n_ops = 0, prc = lx_cli_parse(&lx_cmd_list_def, argc, argv, &json, ops, &n_ops);
     if (prc) return prc == LX_CLI_HELP_SHOWN ? 0 : prc;
-    size_t n = lx_catalogue_count();
+    size_t n = llmxray_catalogue_count();
     list_row *rows = calloc(n ? n : 1, sizeof *rows);
     if (!rows) { lx_cli_error("out of memory"); return 3; }
     int rc = load_all(rows, n);

@@ -5,14 +5,15 @@
  * "<|im_start|>" in the text (user-defined tokens always are, as in llama.cpp).
  * Text output: a summary line, then one line per token: its id and its piece in quotes,
  * escaped for the terminal (bytes that are no character on their own as \xNN).
- * JSON (--json): {"model", "tokenizer", "kind", "pre", "vocab_size", "ids", "pieces"}. */
+ * JSON (--json): {"model", "tokenizer", "kind", "pre", "vocab_size", "ids", "pieces"}.
+ * A client of the public API (llmxray_tokenizer_open, llmxray_tokenize, llmxray_token_piece). */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "infer/tokenizer.h"
+#include "llmxray.h"
 #include "util/buf.h"
 
 typedef struct tokenize_opts {
@@ -63,47 +64,62 @@ static bool read_text(const char *text, lx_buf *b)
     return !ferror(stdin);
 }
 
-static void put_text(const lx_tok *t, const int32_t *ids, size_t n, const char *model, lx_buf *out)
+static void put_text(const llmxray_tokenizer *t, const int32_t *ids, size_t n, const char *model, lx_buf *out)
 {
+    llmxray_tokenizer_info ti = {.size = sizeof ti};
+    llmxray_tokenizer_describe(t, &ti);
     lx_buf_put_term(out, model);
-    lx_buf_printf(out, ": %s", lx_tok_algo_name(t));
-    if (lx_tok_pre_name(t)) lx_buf_printf(out, " (pre-tokenizer %s)", lx_tok_pre_name(t));
-    lx_buf_printf(out, ", %zu pieces; %zu token%s\n", t->n, n, n == 1 ? "" : "s");
+    lx_buf_printf(out, ": %s", ti.algorithm);
+    if (ti.pre) lx_buf_printf(out, " (pre-tokenizer %s)", ti.pre);
+    lx_buf_printf(out, ", %zu pieces; %zu token%s\n", ti.vocab_size, n, n == 1 ? "" : "s");
     for (size_t i = 0; i < n; i++) {
-        char *label = lx_tok_label(t, ids[i]);
+        char *label = llmxray_token_piece(t, ids[i]);
         lx_buf_printf(out, "%8d  '", ids[i]);
         lx_buf_put_term(out, label ? label : "");
         lx_buf_puts(out, "'\n");
-        free(label);
+        llmxray_free(label);
     }
 }
 
-static void put_json(const lx_tok *t, const int32_t *ids, size_t n, const char *model, lx_buf *out)
+static void put_json(const llmxray_tokenizer *t, const int32_t *ids, size_t n, const char *model, lx_buf *out)
 {
+    llmxray_tokenizer_info ti = {.size = sizeof ti};
+    llmxray_tokenizer_describe(t, &ti);
     lx_buf_puts(out, "{\"model\": ");
     lx_buf_put_json(out, model);
     lx_buf_puts(out, ", \"tokenizer\": ");
-    lx_buf_put_json(out, lx_tok_algo_name(t));
-    lx_buf_printf(out, ", \"kind\": \"%s\"", lx_tok_algo_code(t));
+    lx_buf_put_json(out, ti.algorithm);
+    lx_buf_printf(out, ", \"kind\": \"%s\"", ti.kind);
     lx_buf_puts(out, ", \"pre\": ");
-    if (lx_tok_pre_name(t)) lx_buf_put_json(out, lx_tok_pre_name(t));
+    if (ti.pre) lx_buf_put_json(out, ti.pre);
     else lx_buf_puts(out, "null");
-    lx_buf_printf(out, ", \"vocab_size\": %zu, \"ids\": [", t->n);
+    lx_buf_printf(out, ", \"vocab_size\": %zu, \"ids\": [", ti.vocab_size);
     for (size_t i = 0; i < n; i++) lx_buf_printf(out, "%s%d", i ? ", " : "", ids[i]);
     lx_buf_puts(out, "], \"pieces\": [");
     for (size_t i = 0; i < n; i++) {
-        char *label = lx_tok_label(t, ids[i]);
+        char *label = llmxray_token_piece(t, ids[i]);
         if (i) lx_buf_puts(out, ", ");
         lx_buf_put_json(out, label ? label : "");
-        free(label);
+        llmxray_free(label);
     }
     lx_buf_puts(out, "]}\n");
 }
 
-static int fail(const lx_err *err)
+/* The ids of text under o's tokenizer, formatted into out; 0, or the status (its message
+ * in err). */
+static int tokenize(const tokenize_opts *o, lx_buf *text, lx_buf *out, char *err, size_t errcap)
 {
-    lx_cli_error(err->msg);
-    return err->code ? (int)err->code : 1;
+    llmxray_tokenizer *t = NULL;
+    llmxray_status st = llmxray_tokenizer_open(o->model, &t, err, errcap);
+    if (st != LLMXRAY_OK) return (int)st;
+    int32_t *ids = NULL;
+    size_t n = 0;
+    unsigned flags = (o->bos ? LLMXRAY_TOKENIZE_BOS : 0) | (o->special ? LLMXRAY_TOKENIZE_SPECIAL : 0);
+    st = llmxray_tokenize(t, lx_buf_cstr(text), text->len, flags, &ids, &n, err, errcap);
+    if (st == LLMXRAY_OK) (o->json ? put_json : put_text)(t, ids, n, o->model, out);
+    llmxray_free(ids);
+    llmxray_tokenizer_close(t);
+    return (int)st;
 }
 
 static int run(int argc, char **argv)
@@ -113,22 +129,13 @@ static int run(int argc, char **argv)
     if (rc) return rc == LX_CLI_HELP_SHOWN ? 0 : rc;
     lx_buf text, out;
     lx_buf_init(&text), lx_buf_init(&out);
-    lx_err err = {0};
-    lx_tok t;
-    int32_t *ids = NULL;
-    size_t n = 0;
-    if (!read_text(o.text, &text)) lx_err_set(&err, LX_ERR_IO, "cannot read the text from standard input");
-    else if (!lx_buf_ok(&text)) lx_err_set(&err, LX_ERR_IO, "out of memory reading the text");
-    else if (lx_tok_load(&t, o.model, &err) == LX_OK) {
-        if (lx_tok_encode_ex(&t, lx_buf_cstr(&text), text.len, o.bos, o.special, &ids, &n, &err) == LX_OK)
-            (o.json ? put_json : put_text)(&t, ids, n, o.model, &out);
-        lx_tok_free(&t);
-    }
-    char msg[512];
-    if (lx_err_failed(&err)) rc = fail(&err);
-    else if (!lx_buf_ok(&out)) rc = lx_err_set(&err, LX_ERR_IO, "out of memory formatting the tokens"), fail(&err);
-    else if (!lx_buf_write_file(&out, "-", msg, sizeof msg)) lx_cli_error(msg), rc = LX_ERR_IO;
-    free(ids);
+    char err[1024];
+    if (!read_text(o.text, &text)) rc = 3, snprintf(err, sizeof err, "cannot read the text from standard input");
+    else if (!lx_buf_ok(&text)) rc = 3, snprintf(err, sizeof err, "out of memory reading the text");
+    else if (!(rc = tokenize(&o, &text, &out, err, sizeof err)) && !lx_buf_ok(&out))
+        rc = 3, snprintf(err, sizeof err, "out of memory formatting the tokens");
+    if (rc) lx_cli_error(err);
+    else if (!lx_buf_write_file(&out, "-", err, sizeof err)) lx_cli_error(err), rc = 3;
     lx_buf_free(&text), lx_buf_free(&out);
     return rc;
 }

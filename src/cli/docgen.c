@@ -5,9 +5,7 @@
 #include <string.h>
 
 #include "cli/opts.h"
-#include "model/catalogue.h"
-#include "render/formats.h"
-#include "render/theme.h"
+#include "llmxray.h"
 
 /* Calls fn for every option of c, then for -h/--help. */
 static const lx_cli_opt HELP_OPT = {"--help", "-h", NULL, "show this help and exit", LX_COMPLETE_NONE, NULL, 0};
@@ -82,11 +80,11 @@ static void man_formats(lx_buf *b, const lx_cli_cmd *c, unsigned product)
 {
     lx_buf_printf(b, ".PP\nFormats (%sthe extension of \\fIFILE\\fR):\n",
                   lx_cli_has_option(c, "--format") ? "\\fB\\-f\\fR \\fINAME\\fR, or " : "");
-    for (size_t i = 0; i < lx_formats_count(); i++) {
-        const lx_out_format *f = lx_formats_at(i);
-        if (!(f->products & product)) continue;
-        lx_buf_printf(b, ".TP\n\\fB%s\\fR (.%s)\n", f->name, f->ext);
-        roff(b, f->what);
+    for (size_t i = 0; i < llmxray_format_count(); i++) {
+        llmxray_format f = {.size = sizeof f};
+        if (llmxray_format_at(i, &f) != LLMXRAY_OK || !(f.for_ & product)) continue;
+        lx_buf_printf(b, ".TP\n\\fB%s\\fR (.%s)\n", f.name, f.ext);
+        roff(b, f.description);
         lx_buf_putc(b, '\n');
     }
 }
@@ -144,18 +142,21 @@ static void words_sep(lx_buf *b, lx_cli_complete k, const char *join)
 {
     const char *sep = "";
     if (k == LX_COMPLETE_DIAGRAM || k == LX_COMPLETE_COMPARE) {
-        unsigned product = k == LX_COMPLETE_DIAGRAM ? LX_PRODUCT_DIAGRAM : LX_PRODUCT_COMPARE;
-        for (size_t i = 0; i < lx_formats_count(); i++) {
-            if (!(lx_formats_at(i)->products & product)) continue;
-            lx_buf_printf(b, "%s%s", sep, lx_formats_at(i)->name);
+        unsigned product = k == LX_COMPLETE_DIAGRAM ? LLMXRAY_FOR_DIAGRAM : LLMXRAY_FOR_COMPARISON;
+        for (size_t i = 0; i < llmxray_format_count(); i++) {
+            llmxray_format f = {.size = sizeof f};
+            if (llmxray_format_at(i, &f) != LLMXRAY_OK || !(f.for_ & product)) continue;
+            lx_buf_printf(b, "%s%s", sep, f.name);
             sep = join;
         }
     } else if (k == LX_COMPLETE_THEME) {
-        for (int t = 0; t < LX_THEME_COUNT; t++, sep = join) lx_buf_printf(b, "%s%s", sep, lx_theme_get(t)->name);
+        for (size_t t = 0; t < llmxray_theme_count(); t++, sep = join) lx_buf_printf(b, "%s%s", sep, llmxray_theme_name(t));
     } else if (k == LX_COMPLETE_COMMAND) {
         for (size_t i = 0; i < lx_cli_n_commands; i++, sep = join) lx_buf_printf(b, "%s%s", sep, lx_cli_commands[i]->name);
     } else if (k == LX_COMPLETE_MODEL) {
-        for (size_t i = 0; i < lx_catalogue_count(); i++, sep = join) lx_buf_printf(b, "%s%s", sep, lx_catalogue_at(i)->slug);
+        llmxray_catalogue_entry e = {.size = sizeof e};
+        for (size_t i = 0; llmxray_catalogue_entry_at(i, &e) == LLMXRAY_OK; i++, sep = join)
+            lx_buf_printf(b, "%s%s", sep, e.slug);
     }
 }
 

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 
 #include "cli/cmd.h"
-#include "model/catalogue.h"
+#include "llmxray.h"
 
 static int top_level(int argc, char **argv)
 {
@@ -42,7 +42,8 @@ int main(int argc, char **argv)
     if (c) return c->run(argc - 1, argv + 1);
     struct stat st;
     const lx_cli_cmd *near = lx_cli_suggest(argv[1]);
-    if (near && stat(argv[1], &st) != 0 && !lx_catalogue_find(argv[1]) && !lx_catalogue_suggest(argv[1]))
+    if (near && stat(argv[1], &st) != 0 && llmxray_catalogue_find(argv[1], &(size_t){0}) != LLMXRAY_OK &&
+        !llmxray_catalogue_suggest(argv[1]))
         return lx_cli_usage_error("unknown command '%s' (did you mean %s?)", argv[1], near->name);
     argv[0] = "draw";
     return lx_cmd_draw_def.run(argc, argv);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
-#include "render/formats.h"
+#include "llmxray.h"
 #include "util/text.h"
 
 #ifndef LLMXRAY_VERSION
@@ -167,9 +167,10 @@ static void help_options(const lx_cli_cmd *c, lx_buf *out)
 static void help_formats(const lx_cli_cmd *c, unsigned product, lx_buf *out)
 {
     lx_buf_printf(out, "\nFormats (%sthe extension of -o FILE):\n", lx_cli_has_option(c, "--format") ? "-f NAME, or " : "");
-    for (size_t i = 0; i < lx_formats_count(); i++) {
-        const lx_out_format *f = lx_formats_at(i);
-        if (f->products & product) lx_buf_printf(out, "  %-8s .%-5s %s\n", f->name, f->ext, f->what);
+    for (size_t i = 0; i < llmxray_format_count(); i++) {
+        llmxray_format f = {.size = sizeof f};
+        if (llmxray_format_at(i, &f) == LLMXRAY_OK && (f.for_ & product))
+            lx_buf_printf(out, "  %-8s .%-5s %s\n", f.name, f.ext, f.description);
     }
 }
 

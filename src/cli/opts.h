@@ -25,7 +25,7 @@ typedef enum lx_cli_complete {
     LX_COMPLETE_NONE,     /* free text or a number */
     LX_COMPLETE_FILE,     /* a path */
     LX_COMPLETE_MODEL,    /* a catalogue name or a path */
-    LX_COMPLETE_DIAGRAM,  /* a diagram format name (render/formats) */
+    LX_COMPLETE_DIAGRAM,  /* a diagram format name (llmxray_format_*) */
     LX_COMPLETE_COMPARE,  /* a format name that can draw a comparison */
     LX_COMPLETE_THEME,    /* light | dark */
     LX_COMPLETE_COMMAND   /* a command name */
@@ -63,7 +63,7 @@ typedef struct lx_cli_cmd {
     const char *description;   /* paragraphs separated by blank lines */
     int min_operands, max_operands;
     lx_cli_complete operand;   /* what the operands complete to */
-    unsigned formats;          /* LX_PRODUCT_* whose formats help lists, 0 none */
+    unsigned formats;          /* LLMXRAY_FOR_* whose formats help lists, 0 none */
     lx_cli_group groups[LX_CLI_MAX_GROUPS];
     int (*run)(int argc, char **argv);
 } lx_cli_cmd;
