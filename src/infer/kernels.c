@@ -88,21 +88,31 @@ typedef struct matmul_job {
     size_t n_tok;
     float *y;
     const lx_kern_pool *p;
-    lx_qdot_fn qdot;         /* NULL: the float path */
+    const lx_qdot_ops *ops;  /* NULL: the float path */
+    lx_qdot_w kind;
     const uint8_t *act;      /* [n_tok][act_row] quantized x */
     size_t act_row, blocks;  /* bytes of one quantized row, weight blocks per row */
     size_t chunk;
     atomic_size_t next;      /* first row of the next chunk */
 } matmul_job;
 
-/* Rows r0..r1 against every token, quantized. */
+/* Rows r0..r1 against every token, quantized: four tokens at a time, then the rest. */
 static void rows_quantized(const matmul_job *j, size_t r0, size_t r1)
 {
     const lx_mat *w = j->w;
-    for (size_t t = 0; t < j->n_tok; t++) {
+    size_t t = 0;
+    for (; t + 4 <= j->n_tok; t += 4) {
+        const void *a = j->act + t * j->act_row;
+        for (size_t r = r0; r < r1; r++) {
+            float out[4];
+            lx_qdot_dot4(j->ops, j->kind, w->data + r * w->row_bytes, a, j->act_row, j->blocks, out);
+            for (size_t i = 0; i < 4; i++) j->y[(t + i) * w->rows + r] = out[i];
+        }
+    }
+    for (; t < j->n_tok; t++) {
         const void *a = j->act + t * j->act_row;
         float *y = j->y + t * w->rows;
-        for (size_t r = r0; r < r1; r++) y[r] = j->qdot(w->data + r * w->row_bytes, a, j->blocks);
+        for (size_t r = r0; r < r1; r++) y[r] = j->ops->dot[j->kind](w->data + r * w->row_bytes, a, j->blocks);
     }
 }
 
@@ -125,7 +135,7 @@ static void matmul_share(void *ctx, int share, int n_shares)
         size_t r0 = atomic_fetch_add(&j->next, j->chunk);
         if (r0 >= j->w->rows) return;
         size_t r1 = r0 + j->chunk < j->w->rows ? r0 + j->chunk : j->w->rows;
-        if (j->qdot) rows_quantized(j, r0, r1);
+        if (j->ops) rows_quantized(j, r0, r1);
         else rows_float(j, r0, r1, scratch);
     }
 }
@@ -140,7 +150,8 @@ static void quantize_input(matmul_job *j)
     if (j->act_row * j->n_tok > j->p->act_cap) return;
     for (size_t t = 0; t < j->n_tok; t++)
         lx_qdot_quantize(kind, j->x + t * w->cols, w->cols, (uint8_t *)j->p->act + t * j->act_row);
-    j->qdot = lx_qdot_best()->dot[kind];
+    j->ops = lx_qdot_best();
+    j->kind = kind;
     j->act = j->p->act;
     j->blocks = w->cols / lx_qdot_block(kind);
 }

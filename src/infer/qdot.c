@@ -157,7 +157,17 @@ static float dot_q6_k(const uint8_t *w, const void *a, size_t nb)
     return sum;
 }
 
-static const lx_qdot_ops SCALAR = {"scalar", {dot_q8_0, dot_q4_0, dot_q4_k, dot_q6_k}};
+static const lx_qdot_ops SCALAR = {"scalar", {dot_q8_0, dot_q4_0, dot_q4_k, dot_q6_k}, {NULL}};
+
+void lx_qdot_dot4(const lx_qdot_ops *ops, lx_qdot_w k, const uint8_t *w, const void *a, size_t stride, size_t nb,
+                  float *out)
+{
+    if (ops->dot4[k]) {
+        ops->dot4[k](w, a, stride, nb, out);
+        return;
+    }
+    for (int t = 0; t < 4; t++) out[t] = ops->dot[k](w, (const uint8_t *)a + (size_t)t * stride, nb);
+}
 
 const lx_qdot_ops *lx_qdot_scalar(void) { return &SCALAR; }
 

@@ -53,15 +53,25 @@ typedef enum lx_qdot_w { LX_QW_Q8_0, LX_QW_Q4_0, LX_QW_Q4_K, LX_QW_Q6_K, LX_QW_C
 /* sum over nb weight blocks at w of block . activation block a[b]. */
 typedef float (*lx_qdot_fn)(const uint8_t *w, const void *a, size_t nb);
 
+/* The same for 4 activation rows at once (a + t * stride bytes, t < 4) into out[4]: the
+ * weight blocks are read and decoded once for the four. Each out[t] is bit-identical to
+ * dot(w, a + t * stride, nb), so a product does not depend on how its tokens are grouped. */
+typedef void (*lx_qdot4_fn)(const uint8_t *w, const void *a, size_t stride, size_t nb, float *out);
+
 typedef struct lx_qdot_ops {
     const char *name;
     lx_qdot_fn dot[LX_QW_COUNT];
+    lx_qdot4_fn dot4[LX_QW_COUNT]; /* NULL: dot four times */
 } lx_qdot_ops;
 
 /* The portable reference; the AVX2 one (NULL when this CPU or build lacks it); the one in use. */
 const lx_qdot_ops *lx_qdot_scalar(void);
 const lx_qdot_ops *lx_qdot_avx2(void);
 const lx_qdot_ops *lx_qdot_best(void);
+
+/* ops->dot4[k] when there is one, else ops->dot[k] on each of the four rows. */
+void lx_qdot_dot4(const lx_qdot_ops *ops, lx_qdot_w k, const uint8_t *w, const void *a, size_t stride, size_t nb,
+                  float *out);
 
 /* Which lx_qdot_w a weight type is, false for types read as floats (F32, F16, ...). */
 bool lx_qdot_kind(lx_dtype t, lx_qdot_w *out);

@@ -31,68 +31,84 @@ LX_AVX2 static float hsum(__m256 v)
     return _mm_cvtss_f32(s);
 }
 
-/* 8 lanes of sums of products of 32 signed bytes w and a. */
-LX_AVX2 static __m256i dot_s8(__m256i w, __m256i a)
-{
-    __m256i p = _mm256_maddubs_epi16(_mm256_sign_epi8(w, w), _mm256_sign_epi8(a, w));
-    return _mm256_madd_epi16(p, _mm256_set1_epi16(1));
-}
+/* Each kind has one core over n activation rows (n = 1 or 4, a constant after inlining):
+ * the weight blocks are loaded and decoded once, then every row does the same operations in
+ * the same order, so dot4's results are bit-identical to dot's. */
+#define ROW(a, stride, t, type) ((const type *)(const void *)((const uint8_t *)(a) + (size_t)(t) * (stride)))
 
-LX_AVX2 static float dot_q8_0(const uint8_t *w, const void *a, size_t nb)
+LX_AVX2 __attribute__((always_inline)) static inline void q8_0_core(const uint8_t *w, const void *a, size_t stride,
+                                                                    size_t nb, int n, float *out)
 {
-    const lx_q8_32 *y = a;
-    __m256 acc = _mm256_setzero_ps();
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
     for (size_t b = 0; b < nb; b++, w += 34) {
         __m256i qw = _mm256_loadu_si256((const __m256i *)(const void *)(w + 2));
-        __m256i qa = _mm256_loadu_si256((const __m256i *)(const void *)y[b].q);
-        __m256 d = _mm256_set1_ps(half_at(w) * y[b].d);
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_s8(qw, qa)), acc);
+        __m256i aw = _mm256_sign_epi8(qw, qw);
+        float dw = half_at(w);
+        for (int t = 0; t < n; t++) {
+            const lx_q8_32 *y = ROW(a, stride, t, lx_q8_32) + b;
+            __m256i qa = _mm256_loadu_si256((const __m256i *)(const void *)y->q);
+            __m256i p = _mm256_madd_epi16(_mm256_maddubs_epi16(aw, _mm256_sign_epi8(qa, qw)), _mm256_set1_epi16(1));
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dw * y->d), _mm256_cvtepi32_ps(p), acc[t]);
+        }
     }
-    return hsum(acc);
+    for (int t = 0; t < n; t++) out[t] = hsum(acc[t]);
 }
 
-LX_AVX2 static float dot_q4_0(const uint8_t *w, const void *a, size_t nb)
+LX_AVX2 __attribute__((always_inline)) static inline void q4_0_core(const uint8_t *w, const void *a, size_t stride,
+                                                                    size_t nb, int n, float *out)
 {
-    const lx_q8_32 *y = a;
     const __m128i low = _mm_set1_epi8(15);
     const __m256i eight = _mm256_set1_epi8(8);
-    __m256 acc = _mm256_setzero_ps();
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
     for (size_t b = 0; b < nb; b++, w += 18) {
         __m128i raw = _mm_loadu_si128((const __m128i *)(const void *)(w + 2));
         __m128i lo = _mm_and_si128(raw, low), hi = _mm_and_si128(_mm_srli_epi16(raw, 4), low);
         __m256i qw = _mm256_sub_epi8(_mm256_inserti128_si256(_mm256_castsi128_si256(lo), hi, 1), eight);
-        __m256i qa = _mm256_loadu_si256((const __m256i *)(const void *)y[b].q);
-        __m256 d = _mm256_set1_ps(half_at(w) * y[b].d);
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(dot_s8(qw, qa)), acc);
+        __m256i aw = _mm256_sign_epi8(qw, qw);
+        float dw = half_at(w);
+        for (int t = 0; t < n; t++) {
+            const lx_q8_32 *y = ROW(a, stride, t, lx_q8_32) + b;
+            __m256i qa = _mm256_loadu_si256((const __m256i *)(const void *)y->q);
+            __m256i p = _mm256_madd_epi16(_mm256_maddubs_epi16(aw, _mm256_sign_epi8(qa, qw)), _mm256_set1_epi16(1));
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dw * y->d), _mm256_cvtepi32_ps(p), acc[t]);
+        }
     }
-    return hsum(acc);
+    for (int t = 0; t < n; t++) out[t] = hsum(acc[t]);
 }
 
-LX_AVX2 static float dot_q4_k(const uint8_t *w, const void *a, size_t nb)
+LX_AVX2 __attribute__((always_inline)) static inline void q4_k_core(const uint8_t *w, const void *a, size_t stride,
+                                                                    size_t nb, int n, float *out)
 {
-    const lx_q8_256 *y = a;
     const __m256i low = _mm256_set1_epi8(15);
-    __m256 acc = _mm256_setzero_ps();
-    float mins = 0.0f;
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    float mins[4] = {0};
     for (size_t b = 0; b < nb; b++, w += 144) {
         int s[8], m[8];
         lx_qdot_q4k_scales(w + 4, s, m);
-        int32_t im = 0;
-        for (int j = 0; j < 8; j++) im += m[j] * (y[b].bsum[2 * j] + y[b].bsum[2 * j + 1]);
-        __m256i sum = _mm256_setzero_si256();
+        float d = half_at(w), dmin = half_at(w + 2);
+        __m256i sum[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256()};
         for (int i = 0; i < 4; i++) {
             __m256i q = _mm256_loadu_si256((const __m256i *)(const void *)(w + 16 + 32 * i));
             __m256i lo = _mm256_and_si256(q, low), hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), low);
-            __m256i alo = _mm256_loadu_si256((const __m256i *)(const void *)(y[b].q + 64 * i));
-            __m256i ahi = _mm256_loadu_si256((const __m256i *)(const void *)(y[b].q + 64 * i + 32));
-            __m256i plo = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, alo), _mm256_set1_epi16((short)s[2 * i]));
-            __m256i phi = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, ahi), _mm256_set1_epi16((short)s[2 * i + 1]));
-            sum = _mm256_add_epi32(sum, _mm256_add_epi32(plo, phi));
+            __m256i slo = _mm256_set1_epi16((short)s[2 * i]), shi = _mm256_set1_epi16((short)s[2 * i + 1]);
+            for (int t = 0; t < n; t++) {
+                const int8_t *qa = (ROW(a, stride, t, lx_q8_256) + b)->q + 64 * i;
+                __m256i alo = _mm256_loadu_si256((const __m256i *)(const void *)qa);
+                __m256i ahi = _mm256_loadu_si256((const __m256i *)(const void *)(qa + 32));
+                __m256i plo = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, alo), slo);
+                __m256i phi = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, ahi), shi);
+                sum[t] = _mm256_add_epi32(sum[t], _mm256_add_epi32(plo, phi));
+            }
         }
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(y[b].d * half_at(w)), _mm256_cvtepi32_ps(sum), acc);
-        mins += y[b].d * half_at(w + 2) * (float)im;
+        for (int t = 0; t < n; t++) {
+            const lx_q8_256 *y = ROW(a, stride, t, lx_q8_256) + b;
+            int32_t im = 0;
+            for (int j = 0; j < 8; j++) im += m[j] * (y->bsum[2 * j] + y->bsum[2 * j + 1]);
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(y->d * d), _mm256_cvtepi32_ps(sum[t]), acc[t]);
+            mins[t] += y->d * dmin * (float)im;
+        }
     }
-    return hsum(acc) - mins;
+    for (int t = 0; t < n; t++) out[t] = hsum(acc[t]) - mins[t];
 }
 
 /* 16 int16 lanes: the first 8 = s0, the last 8 = s1. */
@@ -115,34 +131,58 @@ LX_AVX2 static __m256i q6_group(__m256i l0, __m256i l1, __m256i h, int k)
     }
 }
 
-LX_AVX2 static float dot_q6_k(const uint8_t *w, const void *a, size_t nb)
+LX_AVX2 __attribute__((always_inline)) static inline void q6_k_core(const uint8_t *w, const void *a, size_t stride,
+                                                                    size_t nb, int n, float *out)
 {
-    const lx_q8_256 *y = a;
     const __m256i m32 = _mm256_set1_epi8(32);
-    __m256 acc = _mm256_setzero_ps();
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
     for (size_t b = 0; b < nb; b++, w += 210) {
         const int8_t *sc = (const int8_t *)(w + 192);
-        __m256i sum = _mm256_setzero_si256();
+        __m256i sum[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256()};
         for (int half = 0; half < 2; half++) {
             const uint8_t *ql = w + 64 * half, *qh = w + 128 + 32 * half;
             __m256i l0 = _mm256_loadu_si256((const __m256i *)(const void *)ql);
             __m256i l1 = _mm256_loadu_si256((const __m256i *)(const void *)(ql + 32));
             __m256i h = _mm256_loadu_si256((const __m256i *)(const void *)qh);
             for (int k = 0; k < 4; k++) {
-                const int8_t *qa = y[b].q + 128 * half + 32 * k;
-                __m256i av = _mm256_loadu_si256((const __m256i *)(const void *)qa);
-                __m256i p = _mm256_sub_epi16(_mm256_maddubs_epi16(q6_group(l0, l1, h, k), av),
-                                             _mm256_maddubs_epi16(m32, av));
-                const int8_t *s = sc + 8 * half + 2 * k;
-                sum = _mm256_add_epi32(sum, _mm256_madd_epi16(p, pair_scale(s[0], s[1])));
+                __m256i q = q6_group(l0, l1, h, k);
+                __m256i scale = pair_scale(sc[8 * half + 2 * k], sc[8 * half + 2 * k + 1]);
+                for (int t = 0; t < n; t++) {
+                    const int8_t *qa = (ROW(a, stride, t, lx_q8_256) + b)->q + 128 * half + 32 * k;
+                    __m256i av = _mm256_loadu_si256((const __m256i *)(const void *)qa);
+                    __m256i p = _mm256_sub_epi16(_mm256_maddubs_epi16(q, av), _mm256_maddubs_epi16(m32, av));
+                    sum[t] = _mm256_add_epi32(sum[t], _mm256_madd_epi16(p, scale));
+                }
             }
         }
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(half_at(w + 208) * y[b].d), _mm256_cvtepi32_ps(sum), acc);
+        float dw = half_at(w + 208);
+        for (int t = 0; t < n; t++) {
+            const lx_q8_256 *y = ROW(a, stride, t, lx_q8_256) + b;
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dw * y->d), _mm256_cvtepi32_ps(sum[t]), acc[t]);
+        }
     }
-    return hsum(acc);
+    for (int t = 0; t < n; t++) out[t] = hsum(acc[t]);
 }
 
-static const lx_qdot_ops AVX2 = {"avx2", {dot_q8_0, dot_q4_0, dot_q4_k, dot_q6_k}};
+/* dot and dot4 of each kind from its core. */
+#define KIND(name)                                                                                    \
+    LX_AVX2 static float dot_##name(const uint8_t *w, const void *a, size_t nb)                      \
+    {                                                                                                 \
+        float r;                                                                                      \
+        name##_core(w, a, 0, nb, 1, &r);                                                              \
+        return r;                                                                                     \
+    }                                                                                                 \
+    LX_AVX2 static void dot4_##name(const uint8_t *w, const void *a, size_t stride, size_t nb, float *out) \
+    {                                                                                                 \
+        name##_core(w, a, stride, nb, 4, out);                                                        \
+    }
+KIND(q8_0)
+KIND(q4_0)
+KIND(q4_k)
+KIND(q6_k)
+
+static const lx_qdot_ops AVX2 = {"avx2", {dot_q8_0, dot_q4_0, dot_q4_k, dot_q6_k},
+                                  {dot4_q8_0, dot4_q4_0, dot4_q4_k, dot4_q6_k}};
 
 const lx_qdot_ops *lx_qdot_avx2(void)
 {
