@@ -173,8 +173,9 @@ static void test_simd_matches_scalar(void **state)
 static void test_quantized_matmul_threads_agree(void **state)
 {
     (void)state;
-    /* W [R][C] Q4_K random, x [3][C]: the pool's product equals the row-by-row dot products */
-    enum { R = 300, C = 512, T = 3 };
+    /* W [R][C] Q4_K random, x [T][C]: the pool's product equals the row-by-row dot products
+     * (C = 10 super-blocks: its quantized rows are wider than 36 bytes per 32 values) */
+    enum { R = 300, C = 2560, T = 6 };
     const size_t row_bytes = C / 256 * 144;
     uint8_t *w = malloc(R * row_bytes);
     for (size_t b = 0; b < R * C / 256; b++) weight_block(LX_QW_Q4_K, w + b * 144, false);

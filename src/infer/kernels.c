@@ -29,8 +29,9 @@ bool lx_kern_pool_init(lx_kern_pool *p, int n_threads, size_t max_cols, size_t m
     if (!(p->workers = lx_pool_new(n_threads))) return false;
     p->n_threads = lx_pool_size(p->workers);
     p->scratch_len = max_cols;
-    /* the widest activation row is the 32-block one: 36 bytes per 32 values */
-    p->act_cap = (max_cols / 32 + 1) * sizeof(lx_q8_32) * (max_tok ? max_tok : 1);
+    /* a quantized row of either block size: 36 bytes per 32 values or 292 per 256 */
+    size_t row32 = (max_cols / 32 + 1) * sizeof(lx_q8_32), row256 = (max_cols / 256 + 1) * sizeof(lx_q8_256);
+    p->act_cap = (row32 > row256 ? row32 : row256) * (max_tok ? max_tok : 1);
     p->scratch = calloc((size_t)p->n_threads * max_cols + 1, sizeof(float));
     p->act = malloc(p->act_cap);
     if (p->scratch && p->act) return true;

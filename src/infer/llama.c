@@ -489,7 +489,7 @@ static uint64_t plan(const void *model, size_t cap_pos, size_t cap_tok)
     uint64_t floats = state_floats(hp, cap_pos, cap_tok);
     uint64_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
     floats = add_sat(floats, mul_sat(widest, 64)); /* scratch rows of the worker threads */
-    floats = add_sat(floats, mul_sat(cap_tok, (widest / 32 + 1) * 9)); /* quantized inputs, 36 bytes per 32 */
+    floats = add_sat(floats, mul_sat(cap_tok, (widest / 32 + 2) * 10)); /* quantized inputs, under 40 bytes per 32 */
     return add_sat(m->weight_bytes, mul_sat(floats, sizeof(float)));
 }
 

@@ -36,20 +36,26 @@ LX_AVX2 static float hsum(__m256 v)
  * the same order, so dot4's results are bit-identical to dot's. */
 #define ROW(a, stride, t, type) ((const type *)(const void *)((const uint8_t *)(a) + (size_t)(t) * (stride)))
 
+/* Block b of n rows of 32-blocks against the signed weight bytes qw of scale dw, into acc[n]. */
+LX_AVX2 __attribute__((always_inline)) static inline void q8_32_rows(__m256i qw, float dw, const void *a,
+                                                                     size_t stride, size_t b, int n, __m256 *acc)
+{
+    __m256i aw = _mm256_sign_epi8(qw, qw);
+    for (int t = 0; t < n; t++) {
+        const lx_q8_32 *y = ROW(a, stride, t, lx_q8_32) + b;
+        __m256i qa = _mm256_loadu_si256((const __m256i *)(const void *)y->q);
+        __m256i p = _mm256_madd_epi16(_mm256_maddubs_epi16(aw, _mm256_sign_epi8(qa, qw)), _mm256_set1_epi16(1));
+        acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dw * y->d), _mm256_cvtepi32_ps(p), acc[t]);
+    }
+}
+
 LX_AVX2 __attribute__((always_inline)) static inline void q8_0_core(const uint8_t *w, const void *a, size_t stride,
                                                                     size_t nb, int n, float *out)
 {
     __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
     for (size_t b = 0; b < nb; b++, w += 34) {
         __m256i qw = _mm256_loadu_si256((const __m256i *)(const void *)(w + 2));
-        __m256i aw = _mm256_sign_epi8(qw, qw);
-        float dw = half_at(w);
-        for (int t = 0; t < n; t++) {
-            const lx_q8_32 *y = ROW(a, stride, t, lx_q8_32) + b;
-            __m256i qa = _mm256_loadu_si256((const __m256i *)(const void *)y->q);
-            __m256i p = _mm256_madd_epi16(_mm256_maddubs_epi16(aw, _mm256_sign_epi8(qa, qw)), _mm256_set1_epi16(1));
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dw * y->d), _mm256_cvtepi32_ps(p), acc[t]);
-        }
+        q8_32_rows(qw, half_at(w), a, stride, b, n, acc);
     }
     for (int t = 0; t < n; t++) out[t] = hsum(acc[t]);
 }
@@ -64,14 +70,7 @@ LX_AVX2 __attribute__((always_inline)) static inline void q4_0_core(const uint8_
         __m128i raw = _mm_loadu_si128((const __m128i *)(const void *)(w + 2));
         __m128i lo = _mm_and_si128(raw, low), hi = _mm_and_si128(_mm_srli_epi16(raw, 4), low);
         __m256i qw = _mm256_sub_epi8(_mm256_inserti128_si256(_mm256_castsi128_si256(lo), hi, 1), eight);
-        __m256i aw = _mm256_sign_epi8(qw, qw);
-        float dw = half_at(w);
-        for (int t = 0; t < n; t++) {
-            const lx_q8_32 *y = ROW(a, stride, t, lx_q8_32) + b;
-            __m256i qa = _mm256_loadu_si256((const __m256i *)(const void *)y->q);
-            __m256i p = _mm256_madd_epi16(_mm256_maddubs_epi16(aw, _mm256_sign_epi8(qa, qw)), _mm256_set1_epi16(1));
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(dw * y->d), _mm256_cvtepi32_ps(p), acc[t]);
-        }
+        q8_32_rows(qw, half_at(w), a, stride, b, n, acc);
     }
     for (int t = 0; t < n; t++) out[t] = hsum(acc[t]);
 }
@@ -81,11 +80,15 @@ LX_AVX2 __attribute__((always_inline)) static inline void q4_k_core(const uint8_
 {
     const __m256i low = _mm256_set1_epi8(15);
     __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    float mins[4] = {0};
+    __m256 mins[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
     for (size_t b = 0; b < nb; b++, w += 144) {
         int s[8], m[8];
         lx_qdot_q4k_scales(w + 4, s, m);
         float d = half_at(w), dmin = half_at(w + 2);
+        /* m_j in 16-bit lanes 2j and 2j+1, against bsum[2j] and bsum[2j+1] */
+        __m256i m16 = _mm256_setr_epi16((short)m[0], (short)m[0], (short)m[1], (short)m[1], (short)m[2], (short)m[2],
+                                        (short)m[3], (short)m[3], (short)m[4], (short)m[4], (short)m[5], (short)m[5],
+                                        (short)m[6], (short)m[6], (short)m[7], (short)m[7]);
         __m256i sum[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256()};
         for (int i = 0; i < 4; i++) {
             __m256i q = _mm256_loadu_si256((const __m256i *)(const void *)(w + 16 + 32 * i));
@@ -102,13 +105,12 @@ LX_AVX2 __attribute__((always_inline)) static inline void q4_k_core(const uint8_
         }
         for (int t = 0; t < n; t++) {
             const lx_q8_256 *y = ROW(a, stride, t, lx_q8_256) + b;
-            int32_t im = 0;
-            for (int j = 0; j < 8; j++) im += m[j] * (y->bsum[2 * j] + y->bsum[2 * j + 1]);
+            __m256i bs = _mm256_loadu_si256((const __m256i *)(const void *)y->bsum);
             acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(y->d * d), _mm256_cvtepi32_ps(sum[t]), acc[t]);
-            mins[t] += y->d * dmin * (float)im;
+            mins[t] = _mm256_fmadd_ps(_mm256_set1_ps(y->d * dmin), _mm256_cvtepi32_ps(_mm256_madd_epi16(bs, m16)), mins[t]);
         }
     }
-    for (int t = 0; t < n; t++) out[t] = hsum(acc[t]) - mins[t];
+    for (int t = 0; t < n; t++) out[t] = hsum(acc[t]) - hsum(mins[t]);
 }
 
 /* 16 int16 lanes: the first 8 = s0, the last 8 = s1. */
