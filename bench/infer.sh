@@ -44,7 +44,8 @@ round() {
         jq -r '"\(.timing.prompt_tokens_per_s) \(.timing.gen_tokens_per_s)"')
   /usr/bin/time -v "$BIN" run "$f" --prompt "$prompt" -n "$n" --threads "$THREADS" --stats \
     >/dev/null 2>"$WORK/lx.txt"
-  lx=$(sed -n 's/^llmxray: .*prompt tokens in .* (\([0-9.]*\) tokens\/s); .* new tokens in .* (\([0-9.]*\) tokens\/s)$/\1 \2/p' "$WORK/lx.txt")
+  # "llmxray: 32 prompt tokens in 1.234 s (...); 16 new tokens in 2.345 s (...)"
+  lx=$(awk '/^llmxray: .* prompt tokens in / { printf "%.3f %.3f", $2 / $6, $10 / $14 }' "$WORK/lx.txt")
   echo "$cpp $lx $(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/lx.txt")"
 }
 

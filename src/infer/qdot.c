@@ -16,11 +16,14 @@ static float rd_half(const uint8_t *p) { return lx_dequant_f16((uint16_t)(p[0] |
 static float quantize_block(const float *x, size_t n, int8_t *q)
 {
     float amax = 0.0f;
-    for (size_t i = 0; i < n; i++) amax = fmaxf(amax, fabsf(x[i]));
+    for (size_t i = 0; i < n; i++) {
+        float a = fabsf(x[i]);
+        amax = a > amax ? a : amax;
+    }
     const float id = amax > 0.0f ? 127.0f / amax : 0.0f;
     for (size_t i = 0; i < n; i++) {
         float v = nearbyintf(x[i] * id);
-        q[i] = (int8_t)(v > 127.0f ? 127 : v < -127.0f ? -127 : v);
+        q[i] = (int8_t)(v >= 127.0f ? 127 : v <= -127.0f ? -127 : v == v ? v : 0); /* NaN: 0 */
     }
     return amax / 127.0f;
 }

@@ -75,6 +75,20 @@ LX_AVX2 __attribute__((always_inline)) static inline void q4_0_core(const uint8_
     for (int t = 0; t < n; t++) out[t] = hsum(acc[t]);
 }
 
+/* The 12 packed bytes of Q4_K scales as eight 6-bit scales (byte j of *s) and minimums
+ * (byte j of *m), four at a time in 32-bit words (the same values as lx_qdot_q4k_scales). */
+LX_AVX2 static inline void q4k_unpack(const uint8_t *sc, uint64_t *s, uint64_t *m)
+{
+    uint32_t u[3];
+    memcpy(u, sc, sizeof u);
+    const uint32_t six = 0x3f3f3f3fu, four = 0x0f0f0f0fu, two = 0x03030303u;
+    uint32_t s_lo = u[0] & six, m_lo = u[1] & six;
+    uint32_t s_hi = (u[2] & four) | ((u[0] >> 6) & two) << 4;
+    uint32_t m_hi = ((u[2] >> 4) & four) | ((u[1] >> 6) & two) << 4;
+    *s = (uint64_t)s_hi << 32 | s_lo;
+    *m = (uint64_t)m_hi << 32 | m_lo;
+}
+
 LX_AVX2 __attribute__((always_inline)) static inline void q4_k_core(const uint8_t *w, const void *a, size_t stride,
                                                                     size_t nb, int n, float *out)
 {
@@ -82,18 +96,17 @@ LX_AVX2 __attribute__((always_inline)) static inline void q4_k_core(const uint8_
     __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
     __m256 mins[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
     for (size_t b = 0; b < nb; b++, w += 144) {
-        int s[8], m[8];
-        lx_qdot_q4k_scales(w + 4, s, m);
+        uint64_t s, m;
+        q4k_unpack(w + 4, &s, &m);
         float d = half_at(w), dmin = half_at(w + 2);
         /* m_j in 16-bit lanes 2j and 2j+1, against bsum[2j] and bsum[2j+1] */
-        __m256i m16 = _mm256_setr_epi16((short)m[0], (short)m[0], (short)m[1], (short)m[1], (short)m[2], (short)m[2],
-                                        (short)m[3], (short)m[3], (short)m[4], (short)m[4], (short)m[5], (short)m[5],
-                                        (short)m[6], (short)m[6], (short)m[7], (short)m[7]);
+        __m256i m32 = _mm256_cvtepu8_epi32(_mm_cvtsi64_si128((long long)m));
+        __m256i m16 = _mm256_or_si256(m32, _mm256_slli_epi32(m32, 16));
         __m256i sum[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256()};
         for (int i = 0; i < 4; i++) {
             __m256i q = _mm256_loadu_si256((const __m256i *)(const void *)(w + 16 + 32 * i));
             __m256i lo = _mm256_and_si256(q, low), hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), low);
-            __m256i slo = _mm256_set1_epi16((short)s[2 * i]), shi = _mm256_set1_epi16((short)s[2 * i + 1]);
+            __m256i slo = _mm256_set1_epi16((short)(s >> 16 * i & 255)), shi = _mm256_set1_epi16((short)(s >> (16 * i + 8) & 255));
             for (int t = 0; t < n; t++) {
                 const int8_t *qa = (ROW(a, stride, t, lx_q8_256) + b)->q + 64 * i;
                 __m256i alo = _mm256_loadu_si256((const __m256i *)(const void *)qa);
