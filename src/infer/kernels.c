@@ -5,8 +5,9 @@
  * read in place against the token vectors quantized once per product (infer/qdot); other
  * rows are decoded once into a scratch row (or read in place when aligned little-endian F32).
  * The pool's threads take chunks of rows from a shared counter (a thread the system
- * descheduled does less, not the others wait); a chunk goes token by token over its rows,
- * whose bytes stay in cache. Small products run on the calling thread alone. */
+ * descheduled does less, not the others wait); a chunk goes four tokens at a time over its
+ * rows (qdot's dot4: each weight block read and decoded once for four tokens), its bytes
+ * staying in cache. Small products run on the calling thread alone. */
 #include "infer/kernels.h"
 
 #include <math.h>
