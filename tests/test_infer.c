@@ -472,7 +472,9 @@ static void test_small_kernels(void **state)
 static void test_matmul_threads_agree(void **state)
 {
     (void)state;
-    /* W [1024][1024] Q8_0 (d = 1/64, q = (r + c) % 7 - 3), x [2][1024]: big enough to split */
+    /* W [1024][1024] Q8_0 (d = 1/64, q = (r + c) % 7 - 3), x [2][1024]: big enough to split.
+     * x = q / 64 with |q| <= 127 and a 127 in every block of 32, so its 8-bit quantization
+     * (d = 127/64 / 127 = 1/64) is exact and so is every product: the result is exact. */
     enum { R = 1024, C = 1024 };
     size_t row_bytes = C / 32 * 34;
     uint8_t *data = malloc(R * row_bytes);
@@ -483,10 +485,10 @@ static void test_matmul_threads_agree(void **state)
             for (size_t j = 0; j < 32; j++) blk[2 + j] = (uint8_t)(int8_t)((r + b * 32 + j) % 7 - 3);
         }
     float *x = malloc(2 * C * sizeof(float)), *y1 = malloc(2 * R * sizeof(float)), *y2 = malloc(2 * R * sizeof(float));
-    for (size_t i = 0; i < 2 * C; i++) x[i] = (float)(i % 5) - 2.0f;
+    for (size_t i = 0; i < 2 * C; i++) x[i] = (i % 32 == 7 ? 127.0f : (float)((int)(i * 37 % 255) - 127)) / 64.0f;
     lx_mat m = {data, LX_DT_Q8_0, R, C, row_bytes};
     lx_kern_pool p1, p2;
-    assert_true(lx_kern_pool_init(&p1, 1, C) && lx_kern_pool_init(&p2, 2, C));
+    assert_true(lx_kern_pool_init(&p1, 1, C, 2) && lx_kern_pool_init(&p2, 2, C, 2));
     lx_kern_matmul(&p1, &m, x, 2, y1);
     lx_kern_matmul(&p2, &m, x, 2, y2);
     assert_memory_equal(y1, y2, 2 * R * sizeof(float));
@@ -494,7 +496,7 @@ static void test_matmul_threads_agree(void **state)
         for (size_t r = 0; r < R; r += 97) {
             double want = 0;
             for (size_t c = 0; c < C; c++) want += ((double)((r + c) % 7) - 3) / 64 * x[t * C + c];
-            assert_true(fabs(y1[t * R + r] - want) < 1e-3);
+            assert_true(y1[t * R + r] == want);
         }
     lx_kern_pool_free(&p1), lx_kern_pool_free(&p2);
     free(data), free(x), free(y1), free(y2);

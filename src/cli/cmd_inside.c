@@ -76,7 +76,7 @@ const lx_cli_cmd lx_cmd_inside_def = {
 
 static int parse_args(int argc, char **argv, inside_opts *o)
 {
-    *o = (inside_opts){NULL, NULL, {NULL, 16, 10, 1, 0, false}, NULL, LX_THEME_LIGHT, 1.0, LX_PAGE_NONE};
+    *o = (inside_opts){NULL, NULL, {NULL, 16, 10, 0, 0, false}, NULL, LX_THEME_LIGHT, 1.0, LX_PAGE_NONE};
     const char *ops[1];
     int n = 0, rc = lx_cli_parse(&lx_cmd_inside_def, argc, argv, o, ops, &n);
     if (rc) return rc;

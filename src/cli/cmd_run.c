@@ -98,7 +98,7 @@ const lx_cli_opt lx_cli_infer_opts[LX_CLI_N_INFER_OPTS] = {
     {"--prompt", "-p", "TEXT", "the prompt (default: BOS alone)", LX_COMPLETE_NONE, set_prompt, F(prompt)},
     {"-n", NULL, "N", "tokens to continue greedily, 0 to 1000000", LX_COMPLETE_NONE, set_n, F(n_new)},
     {"--top", NULL, "K", "rank the K most probable next tokens, 1 to 1000", LX_COMPLETE_NONE, set_top, F(top)},
-    {"--threads", NULL, "T", "threads for the matrix products, 1 to 64 (default 1)", LX_COMPLETE_NONE, set_threads,
+    {"--threads", NULL, "T", "threads for the matrix products, 1 to 64 (default: one per online CPU)", LX_COMPLETE_NONE, set_threads,
      F(threads)},
     {"--max-memory", NULL, "SIZE", "refuse a run needing more (2G, 512M; default: what is available)",
      LX_COMPLETE_NONE, set_memory, F(max_memory)},
@@ -122,7 +122,7 @@ const lx_cli_cmd lx_cmd_run_def = {
 
 static int parse_args(int argc, char **argv, run_opts *o)
 {
-    *o = (run_opts){NULL, {NULL, 64, 0, 1, 0, false}};
+    *o = (run_opts){NULL, {NULL, 64, 0, 0, 0, false}}; /* threads 0: one per online CPU */
     const char *ops[1];
     int n = 0, rc = lx_cli_parse(&lx_cmd_run_def, argc, argv, o, ops, &n);
     if (rc) return rc;

@@ -14,7 +14,7 @@
 typedef struct lx_infer_cli {
     const char *prompt;  /* NULL: BOS alone */
     size_t n_new, top;
-    int threads;
+    int threads;         /* 0: one per online CPU */
     uint64_t max_memory; /* 0: what the system says is available */
     bool stats;
 } lx_infer_cli;

@@ -99,6 +99,7 @@ size_t lx_engine_run_positions(size_t n_prompt, size_t n_new);
 /* MemAvailable from /proc/meminfo, else physical memory, else UINT64_MAX. */
 uint64_t lx_engine_available_memory(void);
 
+/* n_threads below 1: one per online CPU. */
 lx_status lx_engine_state_init(const lx_engine *e, lx_engine_state *s, size_t cap_pos, size_t cap_tok,
                                int n_threads, lx_err *err);
 void lx_engine_state_free(const lx_engine *e, lx_engine_state *s);

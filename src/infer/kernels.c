@@ -1,34 +1,50 @@
 /* infer/kernels — see kernels.h.
  *
- * The matrix product walks W once, row by row: each row is decoded once into a scratch row
- * (or read in place when it is aligned little-endian F32) and multiplied with every token
- * vector, so a prompt of T tokens costs one pass over the weights, not T. Rows are split
- * between threads in contiguous ranges; small products run on the calling thread alone. */
+ * The matrix product walks W once, row by row, and multiplies each row with every token
+ * vector, so a prompt of T tokens costs one pass over the weights, not T. Quantized rows are
+ * read in place against the token vectors quantized once per product (infer/qdot); other
+ * rows are decoded once into a scratch row (or read in place when aligned little-endian F32).
+ * The pool's threads take chunks of rows from a shared counter (a thread the system
+ * descheduled does less, not the others wait); a chunk goes four tokens at a time over its
+ * rows (qdot's dot4: each weight block read and decoded once for four tokens), its bytes
+ * staying in cache. Small products run on the calling thread alone. */
 #include "infer/kernels.h"
 
 #include <math.h>
-#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "infer/dequant.h"
+#include "infer/pool.h"
+#include "infer/qdot.h"
 
-/* Below this many multiply-adds a product is not worth a thread start. */
-#define PARALLEL_MIN_WORK ((size_t)1 << 20)
+/* Below this many multiply-adds a product is not worth waking the workers. */
+#define PARALLEL_MIN_WORK ((size_t)1 << 16)
+/* Rows per chunk at most (a chunk's rows are in cache while every token passes over them). */
+#define CHUNK_ROWS 16
 
-bool lx_kern_pool_init(lx_kern_pool *p, int n_threads, size_t max_cols)
+bool lx_kern_pool_init(lx_kern_pool *p, int n_threads, size_t max_cols, size_t max_tok)
 {
-    if (n_threads < 1) n_threads = 1;
-    p->n_threads = n_threads;
+    memset(p, 0, sizeof *p);
+    if (!(p->workers = lx_pool_new(n_threads))) return false;
+    p->n_threads = lx_pool_size(p->workers);
     p->scratch_len = max_cols;
-    p->scratch = calloc((size_t)n_threads * max_cols + 1, sizeof(float));
-    return p->scratch != NULL;
+    /* a quantized row of either block size: 36 bytes per 32 values or 292 per 256 */
+    size_t row32 = (max_cols / 32 + 1) * sizeof(lx_q8_32), row256 = (max_cols / 256 + 1) * sizeof(lx_q8_256);
+    p->act_cap = (row32 > row256 ? row32 : row256) * (max_tok ? max_tok : 1);
+    p->scratch = calloc((size_t)p->n_threads * max_cols + 1, sizeof(float));
+    p->act = malloc(p->act_cap);
+    if (p->scratch && p->act) return true;
+    lx_kern_pool_free(p);
+    return false;
 }
 
 void lx_kern_pool_free(lx_kern_pool *p)
 {
-    free(p->scratch);
-    p->scratch = NULL;
+    lx_pool_free(p->workers);
+    free(p->scratch), free(p->act);
+    memset(p, 0, sizeof *p);
 }
 
 float lx_kern_dot(const float *a, const float *b, size_t n)
@@ -71,44 +87,87 @@ void lx_kern_mat_row(const lx_mat *w, size_t r, float *out)
 typedef struct matmul_job {
     const lx_mat *w;
     const float *x;
-    size_t n_tok, r0, r1;
-    float *y, *scratch;
+    size_t n_tok;
+    float *y;
+    const lx_kern_pool *p;
+    const lx_qdot_ops *ops;  /* NULL: the float path */
+    lx_qdot_w kind;
+    const uint8_t *act;      /* [n_tok][act_row] quantized x */
+    size_t act_row, blocks;  /* bytes of one quantized row, weight blocks per row */
+    size_t chunk;
+    atomic_size_t next;      /* first row of the next chunk */
 } matmul_job;
 
-static void matmul_rows(const matmul_job *j)
+/* Rows r0..r1 against every token, quantized: four tokens at a time, then the rest. */
+static void rows_quantized(const matmul_job *j, size_t r0, size_t r1)
+{
+    const lx_mat *w = j->w;
+    size_t t = 0;
+    for (; t + 4 <= j->n_tok; t += 4) {
+        const void *a = j->act + t * j->act_row;
+        for (size_t r = r0; r < r1; r++) {
+            float out[4];
+            lx_qdot_dot4(j->ops, j->kind, w->data + r * w->row_bytes, a, j->act_row, j->blocks, out);
+            for (size_t i = 0; i < 4; i++) j->y[(t + i) * w->rows + r] = out[i];
+        }
+    }
+    for (; t < j->n_tok; t++) {
+        const void *a = j->act + t * j->act_row;
+        float *y = j->y + t * w->rows;
+        for (size_t r = r0; r < r1; r++) y[r] = j->ops->dot[j->kind](w->data + r * w->row_bytes, a, j->blocks);
+    }
+}
+
+/* Rows r0..r1 against every token, as floats (decoded into scratch). */
+static void rows_float(const matmul_job *j, size_t r0, size_t r1, float *scratch)
 {
     const size_t cols = j->w->cols, rows = j->w->rows;
-    for (size_t r = j->r0; r < j->r1; r++) {
-        const float *wr = row_floats(j->w, r, j->scratch);
+    for (size_t r = r0; r < r1; r++) {
+        const float *wr = row_floats(j->w, r, scratch);
         for (size_t t = 0; t < j->n_tok; t++) j->y[t * rows + r] = lx_kern_dot(wr, j->x + t * cols, cols);
     }
 }
 
-static void *matmul_thread(void *arg)
+static void matmul_share(void *ctx, int share, int n_shares)
 {
-    matmul_rows(arg);
-    return NULL;
+    (void)n_shares;
+    matmul_job *j = ctx;
+    float *scratch = j->p->scratch + (size_t)share * j->p->scratch_len;
+    for (;;) {
+        size_t r0 = atomic_fetch_add(&j->next, j->chunk);
+        if (r0 >= j->w->rows) return;
+        size_t r1 = r0 + j->chunk < j->w->rows ? r0 + j->chunk : j->w->rows;
+        if (j->ops) rows_quantized(j, r0, r1);
+        else rows_float(j, r0, r1, scratch);
+    }
+}
+
+/* Quantizes x for W when W has an integer dot product and x fits the pool's buffer. */
+static void quantize_input(matmul_job *j)
+{
+    lx_qdot_w kind;
+    const lx_mat *w = j->w;
+    if (j->p->float_inputs || !lx_qdot_kind(w->type, &kind) || w->cols % lx_qdot_block(kind) != 0) return;
+    j->act_row = lx_qdot_act_bytes(kind, w->cols);
+    if (j->act_row * j->n_tok > j->p->act_cap) return;
+    for (size_t t = 0; t < j->n_tok; t++)
+        lx_qdot_quantize(kind, j->x + t * w->cols, w->cols, (uint8_t *)j->p->act + t * j->act_row);
+    j->ops = lx_qdot_best();
+    j->kind = kind;
+    j->act = j->p->act;
+    j->blocks = w->cols / lx_qdot_block(kind);
 }
 
 void lx_kern_matmul(lx_kern_pool *p, const lx_mat *w, const float *x, size_t n_tok, float *y)
 {
-    enum { MAX_THREADS = 64 };
+    matmul_job j = {.w = w, .x = x, .n_tok = n_tok, .y = y, .p = p};
+    quantize_input(&j);
     size_t nt = (size_t)p->n_threads;
-    if (nt > MAX_THREADS) nt = MAX_THREADS;
-    if (w->rows * w->cols * n_tok < PARALLEL_MIN_WORK || w->rows < nt) nt = 1;
-    matmul_job jobs[MAX_THREADS];
-    pthread_t th[MAX_THREADS];
-    bool started[MAX_THREADS] = {false};
-    for (size_t i = 0; i < nt; i++) {
-        jobs[i] = (matmul_job){w, x, n_tok, w->rows * i / nt, w->rows * (i + 1) / nt, y,
-                               p->scratch + i * p->scratch_len};
-        if (i > 0) started[i] = pthread_create(&th[i], NULL, matmul_thread, &jobs[i]) == 0;
-    }
-    matmul_rows(&jobs[0]);
-    for (size_t i = 1; i < nt; i++) {
-        if (started[i]) pthread_join(th[i], NULL);
-        else matmul_rows(&jobs[i]); /* no thread: do its share here */
-    }
+    j.chunk = w->rows / (nt * 4);
+    j.chunk = j.chunk < 1 ? 1 : j.chunk > CHUNK_ROWS ? CHUNK_ROWS : j.chunk;
+    atomic_init(&j.next, 0);
+    if (w->rows * w->cols * n_tok < PARALLEL_MIN_WORK || nt == 1) matmul_share(&j, 0, 1);
+    else lx_pool_run(p->workers, matmul_share, &j);
 }
 
 void lx_kern_rmsnorm(float *out, const float *x, const float *w, size_t n, float eps)

@@ -1,9 +1,10 @@
 /* infer/kernels — the numerical kernels of the forward pass, each a short loop over plain
  * float arrays with its shapes in the comment. Matrices are read in their stored type
- * through infer/dequant, one row at a time.
+ * as stored: quantized ones through infer/qdot's integer dot products, the others through
+ * infer/dequant, one row at a time.
  *
  * Stage: inference. Input: float arrays and lx_mat views (borrowed from the file mapping).
- * Output: written into caller-owned arrays. Owns: lx_kern_pool owns its scratch rows.
+ * Output: written into caller-owned arrays. Owns: lx_kern_pool owns its threads and buffers.
  */
 #ifndef LX_INFER_KERNELS_H
 #define LX_INFER_KERNELS_H
@@ -21,18 +22,32 @@ typedef struct lx_mat {
     size_t rows, cols, row_bytes;
 } lx_mat;
 
-/* Worker threads for the matrix products and one scratch row (cols floats) per thread. */
+struct lx_pool;
+
+/* Worker threads for the matrix products (infer/pool, started once), one scratch row (cols
+ * floats) per thread and room for max_tok activation rows quantized (infer/qdot). */
 typedef struct lx_kern_pool {
     int n_threads;
     size_t scratch_len;
-    float *scratch; /* [n_threads][scratch_len] */
+    float *scratch;          /* [n_threads][scratch_len] */
+    struct lx_pool *workers;
+    size_t act_cap;          /* bytes of act */
+    void *act;               /* quantized activations of one product */
+    /* Multiply every matrix with float inputs (quantized rows decoded to floats), as an
+     * implementation without llama.cpp's 8-bit inputs does. */
+    bool float_inputs;
 } lx_kern_pool;
 
-/* False on allocation failure. max_cols is the widest matrix row that will be used. */
-bool lx_kern_pool_init(lx_kern_pool *p, int n_threads, size_t max_cols);
+/* False on allocation failure. n_threads below 1: one per online CPU. max_cols is the widest
+ * matrix row and max_tok the most token vectors one product will be given. */
+bool lx_kern_pool_init(lx_kern_pool *p, int n_threads, size_t max_cols, size_t max_tok);
 void lx_kern_pool_free(lx_kern_pool *p);
 
-/* y[t][r] = sum_c W[r][c] * x[t][c] for t < n_tok:  x [n_tok][cols] -> y [n_tok][rows]. */
+/* y[t][r] = sum_c W[r][c] * x[t][c] for t < n_tok:  x [n_tok][cols] -> y [n_tok][rows].
+ * Q8_0, Q4_0, Q4_K and Q6_K matrices multiply x quantized to 8 bits (infer/qdot: as
+ * llama.cpp does, so results differ from the float product by the rounding of x to 8 bits
+ * per block, relative error about 2^-8 per element) unless p->float_inputs; F32, F16 and
+ * BF16 ones multiply floats (float sums in a fixed order, the same on every thread count). */
 void lx_kern_matmul(lx_kern_pool *p, const lx_mat *w, const float *x, size_t n_tok, float *y);
 
 /* Row r of W as floats into out[cols] (used for embedding look-ups). */

@@ -282,6 +282,7 @@ static lx_status load_flat(lx_llama *m, const lx_tensor *t, const uint8_t *p, si
     if (!f || !own(m, f)) return lx_err_set(err, LX_ERR_IO, "out of memory decoding %s", t->name);
     lx_dequant_row(t->type, p, f, rows * cols);
     m->weight_bytes += rows * cols * sizeof(float);
+    m->flat_blocks = true;
     *out = (lx_mat){(const uint8_t *)f, LX_DT_F32, rows, cols, cols * sizeof(float)};
     return LX_OK;
 }
@@ -596,6 +597,7 @@ static uint64_t plan(const void *model, size_t cap_pos, size_t cap_tok)
     uint64_t floats = state_floats(hp, cap_pos, cap_tok);
     uint64_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
     floats = add_sat(floats, mul_sat(widest, 64)); /* scratch rows of the worker threads */
+    floats = add_sat(floats, mul_sat(cap_tok, (widest / 32 + 2) * 10)); /* quantized inputs, under 40 bytes per 32 */
     return add_sat(m->weight_bytes, mul_sat(floats, sizeof(float)));
 }
 
@@ -631,12 +633,16 @@ lx_status lx_llama_state_init(const lx_llama *m, lx_llama_state *s, size_t cap_p
                           calloc(hp->d_model, sizeof(float)), calloc(hp->vocab, sizeof(float)), {0}, NULL, NULL};
     size_t widest = hp->d_ff > hp->d_model ? hp->d_ff : hp->d_model;
     if (widest < dq) widest = dq;
-    bool ok = lx_kern_pool_init(&s->pool, n_threads, widest) && s->k_cache && s->v_cache && s->x && s->h &&
+    bool ok = lx_kern_pool_init(&s->pool, n_threads, widest, cap_tok) && s->k_cache && s->v_cache && s->x && s->h &&
               s->q && s->k && s->v && s->att && s->ff_g && s->ff_u && s->scores && s->router && s->moe_out && s->logits;
     if (!ok) {
         lx_llama_state_free(s);
         return lx_err_set(err, LX_ERR_IO, "out of memory for %zu positions", cap_pos);
     }
+    /* llama.cpp's arithmetic (8-bit inputs to quantized matrices) for the files llama.cpp
+     * runs; a file with a quantized matrix of partial blocks is one it refuses, so it has no
+     * llama.cpp numbers to agree with and runs in floats throughout. */
+    s->pool.float_inputs = m->flat_blocks;
     return LX_OK;
 }
 

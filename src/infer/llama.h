@@ -114,6 +114,7 @@ typedef struct lx_llama {
     uint64_t weight_bytes; /* bytes of every tensor the forward pass reads */
     float **owned;         /* decoded copies of matrices whose rows are not whole blocks */
     size_t n_owned;
+    bool flat_blocks;      /* a quantized matrix has rows of partial blocks (a file llama.cpp refuses) */
 } lx_llama;
 
 /* Opens the model in w (borrowed: it must outlive the model): checks the family, every
