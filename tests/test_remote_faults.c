@@ -28,6 +28,18 @@ static int setup(void **state)
     char p[600];
     snprintf(p, sizeof p, "%s/m.gguf", ROOT);
     if (!lx_fam_write_gguf(&LX_FAM_LLAMA31_8B, p)) return -1;
+    static const char *const DIRS[] = { "org", "org/slow", "org/slow/resolve", "org/slow/resolve/main", "api",
+                                        "api/models", "api/models/org" };
+    for (size_t i = 0; i < sizeof DIRS / sizeof DIRS[0]; i++) {
+        snprintf(p, sizeof p, "%s/%s", ROOT, DIRS[i]);
+        if (mkdir(p, 0755) != 0) return -1;
+    }
+    snprintf(p, sizeof p, "%s/org/slow/resolve/main/m.gguf", ROOT);
+    if (!lx_fam_write_gguf(&LX_FAM_LLAMA31_8B, p)) return -1;
+    static const char LISTING[] = "{\"id\":\"org/slow\",\"siblings\":[{\"rfilename\":\"m.gguf\"}]}";
+    snprintf(p, sizeof p, "%s/api/models/org/slow.json", ROOT);
+    FILE *f = fopen(p, "w");
+    if (!f || fputs(LISTING, f) < 0 || fclose(f) != 0) return -1;
     unsetenv("http_proxy");
     unsetenv("HTTP_PROXY");
     unsetenv("ALL_PROXY");
@@ -45,25 +57,18 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
-/* Runs `draw URL -o OUT EXTRA` against a server in `mode`; checks exit code, one stderr line
+/* Runs `args` (which write OUT when they succeed); checks exit code, one stderr line
  * containing `want`, and that OUT was not written. Returns the seconds it took. */
-static double fault(lx_bad_mode mode, int status, const char *path, const char *extra, int want_code,
-                    const char *want)
+static double run_cli(const char *args, const char *out, int want_code, const char *want)
 {
-    lx_bad b;
-    assert_true(lx_bad_start(&b, ROOT, mode, status, 0));
-    char out[600], args[1500];
-    lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "fault.svg");
-    snprintf(args, sizeof args, "draw http://127.0.0.1:%d%s -o '%s' %s", b.port, path, out, extra);
     lx_buf err;
     lx_buf_init(&err);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", args, NULL, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    lx_bad_stop(&b);
     const char *e = lx_buf_cstr(&err);
-    if (rc != want_code || !strstr(e, want)) fail_msg("mode %d: exit %d (expected %d): %s", mode, rc, want_code, e);
+    if (rc != want_code || !strstr(e, want)) fail_msg("%s: exit %d (expected %d): %s", args, rc, want_code, e);
     if (want_code) {
         assert_int_equal(strchr(e, '\n') - e + 1, (long)err.len); /* one line */
         assert_true(strncmp(e, "llmxray: http://127.0.0.1:", 26) == 0);
@@ -72,6 +77,20 @@ static double fault(lx_bad_mode mode, int status, const char *path, const char *
     unlink(out);
     lx_buf_free(&err);
     return (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+/* Runs `draw URL -o OUT EXTRA` against a server in `mode` (see run_cli). */
+static double fault(lx_bad_mode mode, int status, const char *path, const char *extra, int want_code,
+                    const char *want)
+{
+    lx_bad b;
+    assert_true(lx_bad_start(&b, ROOT, mode, status, 0));
+    char out[600], args[1500];
+    lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "fault.svg");
+    snprintf(args, sizeof args, "draw http://127.0.0.1:%d%s -o '%s' %s", b.port, path, out, extra);
+    double t = run_cli(args, out, want_code, want);
+    lx_bad_stop(&b);
+    return t;
 }
 
 static void behaves(void **state)
@@ -140,6 +159,27 @@ static void silent(void **state)
 {
     (void)state;
     double t = fault(LX_BAD_SILENT, 0, "/m.gguf", "--timeout 1", 3, "no complete answer within 1 s");
+    assert_true(t < 4);
+}
+
+/* --timeout bounds the whole fetch, not each request: hf:org/slow takes two rounds of answers
+ * delayed 0.7 s each (the listing with the index and config.json, then the GGUF), so it fits
+ * in --timeout 3 but not in --timeout 1, though every single answer would. */
+static void timeout_overall(void **state)
+{
+    (void)state;
+    lx_bad b;
+    assert_true(lx_bad_start(&b, ROOT, LX_BAD_NONE, 0, 700));
+    char ep[64], out[600], args[1000];
+    snprintf(ep, sizeof ep, "http://127.0.0.1:%d", b.port);
+    setenv("HF_ENDPOINT", ep, 1);
+    lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "slow.svg");
+    snprintf(args, sizeof args, "draw hf:org/slow -o '%s' --timeout 3", out);
+    run_cli(args, out, 0, "");
+    snprintf(args, sizeof args, "draw hf:org/slow -o '%s' --timeout 1", out);
+    double t = run_cli(args, out, 3, "no complete answer within 1 s, the time-out for the whole fetch");
+    unsetenv("HF_ENDPOINT");
+    lx_bad_stop(&b);
     assert_true(t < 4);
 }
 
@@ -239,6 +279,7 @@ int main(void)
         cmocka_unit_test(behaves),       cmocka_unit_test(range_ignored), cmocka_unit_test(truncated),
         cmocka_unit_test(wrong_range),   cmocka_unit_test(statuses),      cmocka_unit_test(retried),
         cmocka_unit_test(redirect_loop), cmocka_unit_test(endless_headers), cmocka_unit_test(silent),
+        cmocka_unit_test(timeout_overall),
         cmocka_unit_test(header_cap),    cmocka_unit_test(refused),       cmocka_unit_test(usage),
         cmocka_unit_test(progress),      cmocka_unit_test(local_only),    cmocka_unit_test(names),
         cmocka_unit_test(redirect_chain),
