@@ -356,6 +356,18 @@ static void safetensors_index(void **state)
     unsigned req;
     same_as_local(url, "www/files/st/model.safetensors.index.json", &bytes, &req);
     assert_int_equal(req, 2 + 4); /* index + config, then each shard's header in one range */
+    run_result r = {0};
+    char p[1024];
+    path_of(p, sizeof p, "www/files/st/model.safetensors.index.json");
+    runf(&r, "info --json '%s'", p);
+    uint64_t header = json_u64(lx_buf_cstr(&r.out), "header_size");
+    done(&r);
+    path_of(p, sizeof p, "www/files/st/config.json");
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    if (bytes < header || bytes > header + header / 4 + (uint64_t)st.st_size)
+        fail_msg("%" PRIu64 " bytes for %" PRIu64 " header bytes and a %lld-byte config.json (expected at most "
+                 "1.25 x the headers)", bytes, header, (long long)st.st_size);
 }
 
 static void safetensors_single(void **state)
