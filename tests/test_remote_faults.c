@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -57,9 +60,10 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
-/* Runs `args` (which write OUT when they succeed); checks exit code, one stderr line
- * containing `want`, and that OUT was not written. Returns the seconds it took. */
-static double run_cli(const char *args, const char *out, int want_code, const char *want)
+/* Runs `args` (which write OUT when they succeed), then stops `server` (may be NULL; before any
+ * check, so a failed one leaves no server behind); checks exit code, one stderr line containing
+ * `want`, and that OUT was not written. Returns the seconds it took. */
+static double run_cli(const char *args, lx_bad *server, const char *out, int want_code, const char *want)
 {
     lx_buf err;
     lx_buf_init(&err);
@@ -67,6 +71,7 @@ static double run_cli(const char *args, const char *out, int want_code, const ch
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", args, NULL, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (server) lx_bad_stop(server);
     const char *e = lx_buf_cstr(&err);
     if (rc != want_code || !strstr(e, want)) fail_msg("%s: exit %d (expected %d): %s", args, rc, want_code, e);
     if (want_code) {
@@ -88,9 +93,7 @@ static double fault(lx_bad_mode mode, int status, const char *path, const char *
     char out[600], args[1500];
     lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "fault.svg");
     snprintf(args, sizeof args, "draw http://127.0.0.1:%d%s -o '%s' %s", b.port, path, out, extra);
-    double t = run_cli(args, out, want_code, want);
-    lx_bad_stop(&b);
-    return t;
+    return run_cli(args, &b, out, want_code, want);
 }
 
 static void behaves(void **state)
@@ -175,12 +178,42 @@ static void timeout_overall(void **state)
     setenv("HF_ENDPOINT", ep, 1);
     lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "slow.svg");
     snprintf(args, sizeof args, "draw hf:org/slow -o '%s' --timeout 3", out);
-    run_cli(args, out, 0, "");
+    run_cli(args, NULL, out, 0, "");
     snprintf(args, sizeof args, "draw hf:org/slow -o '%s' --timeout 1", out);
-    double t = run_cli(args, out, 3, "no complete answer within 1 s, the time-out for the whole fetch");
+    double t = run_cli(args, &b, out, 3, "no complete answer within 1 s, the time-out for the whole fetch");
     unsetenv("HF_ENDPOINT");
-    lx_bad_stop(&b);
     assert_true(t < 4);
+}
+
+/* A server whose accept queue is full never completes the handshake (Linux drops the SYN):
+ * the connect time-out, which is what is left of --timeout, ends it. */
+static void connect_stalls(void **state)
+{
+    (void)state;
+    int s = socket(AF_INET, SOCK_STREAM, 0), fill[2] = { -1, -1 };
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof a;
+    assert_true(s >= 0 && bind(s, (struct sockaddr *)&a, sizeof a) == 0 && listen(s, 0) == 0 &&
+                getsockname(s, (struct sockaddr *)&a, &len) == 0);
+    for (int i = 0; i < 2; i++) { /* fill the queue (backlog 0 holds one) */
+        fill[i] = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        assert_true(fill[i] >= 0);
+        connect(fill[i], (struct sockaddr *)&a, sizeof a);
+    }
+    char out[600], args[1000];
+    lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "stall.svg");
+    snprintf(args, sizeof args, "draw http://127.0.0.1:%d/m.gguf -o '%s' --timeout 1", ntohs(a.sin_port), out);
+    lx_buf err;
+    lx_buf_init(&err);
+    int rc = lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", args, NULL, &err);
+    for (int i = 0; i < 2; i++) close(fill[i]);
+    close(s);
+    assert_int_equal(rc, 3);
+    if (!strstr(lx_buf_cstr(&err), "/m.gguf: could not connect in time (at most 1.0 s to connect, 1 s for the whole fetch)"))
+        fail_msg("%s", lx_buf_cstr(&err));
+    assert_int_equal(strchr(lx_buf_cstr(&err), '\n') - lx_buf_cstr(&err) + 1, (long)err.len); /* one line */
+    assert_int_equal(access(out, F_OK), -1);
+    lx_buf_free(&err);
 }
 
 static void header_cap(void **state)
@@ -279,7 +312,7 @@ int main(void)
         cmocka_unit_test(behaves),       cmocka_unit_test(range_ignored), cmocka_unit_test(truncated),
         cmocka_unit_test(wrong_range),   cmocka_unit_test(statuses),      cmocka_unit_test(retried),
         cmocka_unit_test(redirect_loop), cmocka_unit_test(endless_headers), cmocka_unit_test(silent),
-        cmocka_unit_test(timeout_overall),
+        cmocka_unit_test(timeout_overall), cmocka_unit_test(connect_stalls),
         cmocka_unit_test(header_cap),    cmocka_unit_test(refused),       cmocka_unit_test(usage),
         cmocka_unit_test(progress),      cmocka_unit_test(local_only),    cmocka_unit_test(names),
         cmocka_unit_test(redirect_chain),

@@ -40,6 +40,7 @@ typedef struct ht_xfer {
     char *url;                   /* this hop's URL (malloc'd; seen[n_seen - 1]) */
     char *seen[HT_MAX_HOPS];
     int n_seen, tries;
+    long connect_ms;             /* this hop's connect time-out */
     uint64_t cap, junk;
     size_t body_cap, hdr_bytes;
     bool sent_token, queued;
@@ -212,7 +213,8 @@ static bool ht_setup(ht_xfer *x)
     bool tls = strncasecmp(x->url, "https://", 8) == 0;
     curl_easy_setopt(h, CURLOPT_HTTP_VERSION, tls ? (long)CURL_HTTP_VERSION_2TLS : (long)CURL_HTTP_VERSION_1_1);
     curl_easy_setopt(h, CURLOPT_PIPEWAIT, tls ? 1L : 0L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, left < 10000 ? left : 10000L);
+    x->connect_ms = left < 10000 ? left : 10000L;
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, x->connect_ms);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, left);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o->insecure ? 0L : 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, o->insecure ? 0L : 2L);
@@ -267,10 +269,18 @@ static void ht_fail(ht_xfer *x, const char *fmt, ...)
     lx_err_set(&x->err, LX_ERR_IO, "%s: %s", x->url, what);
 }
 
+/* A time-out: before the request could be sent (no connection in time), or after. */
 static void ht_timed_out(ht_xfer *x)
 {
-    ht_fail(x, "no complete answer within %ld s, the time-out for the whole fetch (expected a reply in time; "
-            "--timeout sets the limit)", ht_timeout(x->o));
+    curl_off_t sent = 1;
+    if (x->h) curl_easy_getinfo(x->h, CURLINFO_PRETRANSFER_TIME_T, &sent);
+    if (!sent)
+        ht_fail(x, "could not connect in time (at most %.1f s to connect, %ld s for the whole fetch) (expected "
+                "the server to accept a connection; --timeout sets the limit)", (double)x->connect_ms / 1000,
+                ht_timeout(x->o));
+    else
+        ht_fail(x, "no complete answer within %ld s, the time-out for the whole fetch (expected a reply in "
+                "time; --timeout sets the limit)", ht_timeout(x->o));
 }
 
 static void ht_curl_error(ht_xfer *x, CURLcode rc)
