@@ -356,6 +356,18 @@ static void safetensors_index(void **state)
     unsigned req;
     same_as_local(url, "www/files/st/model.safetensors.index.json", &bytes, &req);
     assert_int_equal(req, 2 + 4); /* index + config, then each shard's header in one range */
+    run_result r = {0};
+    char p[1024];
+    path_of(p, sizeof p, "www/files/st/model.safetensors.index.json");
+    runf(&r, "info --json '%s'", p);
+    uint64_t header = json_u64(lx_buf_cstr(&r.out), "header_size");
+    done(&r);
+    path_of(p, sizeof p, "www/files/st/config.json");
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    if (bytes < header || bytes > header + header / 4 + (uint64_t)st.st_size)
+        fail_msg("%" PRIu64 " bytes for %" PRIu64 " header bytes and a %lld-byte config.json (expected at most "
+                 "1.25 x the headers)", bytes, header, (long long)st.st_size);
 }
 
 static void safetensors_single(void **state)
@@ -537,6 +549,40 @@ static void proxy(void **state)
     done(&r);
 }
 
+/* Over TLS, nginx offers HTTP/2 as the Hub does: a hf: name read with HF_ENDPOINT on https
+ * gives what the files on disk give, every request is logged as HTTP/2.0 and all of them
+ * (listing, index, config, shard headers) are streams of one connection; bytes and requests
+ * counted are the ones nginx logged. */
+static void hub_http2(void **state)
+{
+    (void)state;
+    char ep[128], plain[128];
+    snprintf(plain, sizeof plain, "%s", getenv("HF_ENDPOINT"));
+    snprintf(ep, sizeof ep, "https://127.0.0.1:%d", NG.port_tls);
+    setenv("HF_ENDPOINT", ep, 1);
+    size_t mark = log_size();
+    uint64_t bytes;
+    unsigned req;
+    same_as_local("--insecure hf:org/llama", "www/org/llama/resolve/main/model.safetensors.index.json", &bytes, &req);
+    setenv("HF_ENDPOINT", plain, 1);
+    assert_int_equal(req, 1 + 2 + 2);
+    lx_buf tail;
+    lx_buf_init(&tail);
+    unsigned lines;
+    uint64_t logged;
+    log_since(mark, &lines, &logged, &tail);
+    assert_int_equal(lines, req);
+    char first[64];
+    assert_int_equal(sscanf(lx_buf_cstr(&tail), "HTTP/2.0 %63[0-9] ", first), 1);
+    char want[100];
+    snprintf(want, sizeof want, "HTTP/2.0 %s %d|GET ", first, NG.port_tls);
+    for (const char *l = lx_buf_cstr(&tail); *l; l = strchr(l, '\n') + 1) {
+        if (strncmp(l, want, strlen(want)) != 0) fail_msg("expected \"%s...\", got: %.200s", want, l);
+        if (!strchr(l, '\n')) break;
+    }
+    lx_buf_free(&tail);
+}
+
 static void gated(void **state)
 {
     (void)state;
@@ -583,6 +629,7 @@ int main(void)
         cmocka_unit_test(token_file),
         cmocka_unit_test(not_found),
         cmocka_unit_test(tls),
+        cmocka_unit_test(hub_http2),
         cmocka_unit_test(gated),
         cmocka_unit_test(proxy),
     };

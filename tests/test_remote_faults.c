@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,6 +31,18 @@ static int setup(void **state)
     char p[600];
     snprintf(p, sizeof p, "%s/m.gguf", ROOT);
     if (!lx_fam_write_gguf(&LX_FAM_LLAMA31_8B, p)) return -1;
+    static const char *const DIRS[] = { "org", "org/slow", "org/slow/resolve", "org/slow/resolve/main", "api",
+                                        "api/models", "api/models/org" };
+    for (size_t i = 0; i < sizeof DIRS / sizeof DIRS[0]; i++) {
+        snprintf(p, sizeof p, "%s/%s", ROOT, DIRS[i]);
+        if (mkdir(p, 0755) != 0) return -1;
+    }
+    snprintf(p, sizeof p, "%s/org/slow/resolve/main/m.gguf", ROOT);
+    if (!lx_fam_write_gguf(&LX_FAM_LLAMA31_8B, p)) return -1;
+    static const char LISTING[] = "{\"id\":\"org/slow\",\"siblings\":[{\"rfilename\":\"m.gguf\"}]}";
+    snprintf(p, sizeof p, "%s/api/models/org/slow.json", ROOT);
+    FILE *f = fopen(p, "w");
+    if (!f || fputs(LISTING, f) < 0 || fclose(f) != 0) return -1;
     unsetenv("http_proxy");
     unsetenv("HTTP_PROXY");
     unsetenv("ALL_PROXY");
@@ -45,25 +60,20 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
-/* Runs `draw URL -o OUT EXTRA` against a server in `mode`; checks exit code, one stderr line
- * containing `want`, and that OUT was not written. Returns the seconds it took. */
-static double fault(lx_bad_mode mode, int status, const char *path, const char *extra, int want_code,
-                    const char *want)
+/* Runs `args` (which write OUT when they succeed), then stops `server` (may be NULL; before any
+ * check, so a failed one leaves no server behind); checks exit code, one stderr line containing
+ * `want`, and that OUT was not written. Returns the seconds it took. */
+static double run_cli(const char *args, lx_bad *server, const char *out, int want_code, const char *want)
 {
-    lx_bad b;
-    assert_true(lx_bad_start(&b, ROOT, mode, status, 0));
-    char out[600], args[1500];
-    lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "fault.svg");
-    snprintf(args, sizeof args, "draw http://127.0.0.1:%d%s -o '%s' %s", b.port, path, out, extra);
     lx_buf err;
     lx_buf_init(&err);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", args, NULL, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    lx_bad_stop(&b);
+    if (server) lx_bad_stop(server);
     const char *e = lx_buf_cstr(&err);
-    if (rc != want_code || !strstr(e, want)) fail_msg("mode %d: exit %d (expected %d): %s", mode, rc, want_code, e);
+    if (rc != want_code || !strstr(e, want)) fail_msg("%s: exit %d (expected %d): %s", args, rc, want_code, e);
     if (want_code) {
         assert_int_equal(strchr(e, '\n') - e + 1, (long)err.len); /* one line */
         assert_true(strncmp(e, "llmxray: http://127.0.0.1:", 26) == 0);
@@ -72,6 +82,18 @@ static double fault(lx_bad_mode mode, int status, const char *path, const char *
     unlink(out);
     lx_buf_free(&err);
     return (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+/* Runs `draw URL -o OUT EXTRA` against a server in `mode` (see run_cli). */
+static double fault(lx_bad_mode mode, int status, const char *path, const char *extra, int want_code,
+                    const char *want)
+{
+    lx_bad b;
+    assert_true(lx_bad_start(&b, ROOT, mode, status, 0));
+    char out[600], args[1500];
+    lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "fault.svg");
+    snprintf(args, sizeof args, "draw http://127.0.0.1:%d%s -o '%s' %s", b.port, path, out, extra);
+    return run_cli(args, &b, out, want_code, want);
 }
 
 static void behaves(void **state)
@@ -141,6 +163,57 @@ static void silent(void **state)
     (void)state;
     double t = fault(LX_BAD_SILENT, 0, "/m.gguf", "--timeout 1", 3, "no complete answer within 1 s");
     assert_true(t < 4);
+}
+
+/* --timeout bounds the whole fetch, not each request: hf:org/slow takes two rounds of answers
+ * delayed 0.7 s each (the listing with the index and config.json, then the GGUF), so it fits
+ * in --timeout 3 but not in --timeout 1, though every single answer would. */
+static void timeout_overall(void **state)
+{
+    (void)state;
+    lx_bad b;
+    assert_true(lx_bad_start(&b, ROOT, LX_BAD_NONE, 0, 700));
+    char ep[64], out[600], args[1000];
+    snprintf(ep, sizeof ep, "http://127.0.0.1:%d", b.port);
+    setenv("HF_ENDPOINT", ep, 1);
+    lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "slow.svg");
+    snprintf(args, sizeof args, "draw hf:org/slow -o '%s' --timeout 3", out);
+    run_cli(args, NULL, out, 0, "");
+    snprintf(args, sizeof args, "draw hf:org/slow -o '%s' --timeout 1", out);
+    double t = run_cli(args, &b, out, 3, "no complete answer within 1 s, the time-out for the whole fetch");
+    unsetenv("HF_ENDPOINT");
+    assert_true(t < 4);
+}
+
+/* A server whose accept queue is full never completes the handshake (Linux drops the SYN):
+ * the connect time-out, which is what is left of --timeout, ends it. */
+static void connect_stalls(void **state)
+{
+    (void)state;
+    int s = socket(AF_INET, SOCK_STREAM, 0), fill[2] = { -1, -1 };
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof a;
+    assert_true(s >= 0 && bind(s, (struct sockaddr *)&a, sizeof a) == 0 && listen(s, 0) == 0 &&
+                getsockname(s, (struct sockaddr *)&a, &len) == 0);
+    for (int i = 0; i < 2; i++) { /* fill the queue (backlog 0 holds one) */
+        fill[i] = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        assert_true(fill[i] >= 0);
+        connect(fill[i], (struct sockaddr *)&a, sizeof a);
+    }
+    char out[600], args[1000];
+    lx_test_tmp_path(out, sizeof out, LX_TMP_DIR, "stall.svg");
+    snprintf(args, sizeof args, "draw http://127.0.0.1:%d/m.gguf -o '%s' --timeout 1", ntohs(a.sin_port), out);
+    lx_buf err;
+    lx_buf_init(&err);
+    int rc = lx_test_cli(LX_BINARY, LX_TMP_DIR, "faults.stderr", args, NULL, &err);
+    for (int i = 0; i < 2; i++) close(fill[i]);
+    close(s);
+    assert_int_equal(rc, 3);
+    if (!strstr(lx_buf_cstr(&err), "/m.gguf: could not connect in time (at most 1.0 s to connect, 1 s for the whole fetch)"))
+        fail_msg("%s", lx_buf_cstr(&err));
+    assert_int_equal(strchr(lx_buf_cstr(&err), '\n') - lx_buf_cstr(&err) + 1, (long)err.len); /* one line */
+    assert_int_equal(access(out, F_OK), -1);
+    lx_buf_free(&err);
 }
 
 static void header_cap(void **state)
@@ -239,6 +312,7 @@ int main(void)
         cmocka_unit_test(behaves),       cmocka_unit_test(range_ignored), cmocka_unit_test(truncated),
         cmocka_unit_test(wrong_range),   cmocka_unit_test(statuses),      cmocka_unit_test(retried),
         cmocka_unit_test(redirect_loop), cmocka_unit_test(endless_headers), cmocka_unit_test(silent),
+        cmocka_unit_test(timeout_overall), cmocka_unit_test(connect_stalls),
         cmocka_unit_test(header_cap),    cmocka_unit_test(refused),       cmocka_unit_test(usage),
         cmocka_unit_test(progress),      cmocka_unit_test(local_only),    cmocka_unit_test(names),
         cmocka_unit_test(redirect_chain),

@@ -146,7 +146,7 @@ static int set_connections(void *field, const char *cmd, const char *v)
 const lx_cli_opt lx_cli_remote_opts[LX_CLI_N_REMOTE_OPTS] = {
     {"--max-header", NULL, "BYTES", "largest GGUF header fetched for a remote model (K, M, G; default 256M)",
      LX_COMPLETE_NONE, set_max_header, F(max_header)},
-    {"--timeout", NULL, "SECONDS", "per request to a remote model, 1 to 3600 (default 30)", LX_COMPLETE_NONE,
+    {"--timeout", NULL, "SECONDS", "for the whole fetch of a remote model, 1 to 3600 (default 30)", LX_COMPLETE_NONE,
      set_timeout, F(timeout_s)},
     {"--connections", NULL, "N", "parallel connections to a remote host, 1 to 256 (default 64)", LX_COMPLETE_NONE,
      set_connections, F(connections)},

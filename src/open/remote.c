@@ -27,8 +27,11 @@
 enum {
     RM_GGUF_FIRST = 4 << 20,   /* first range of a GGUF */
     RM_ST_FIRST = 128 << 10,   /* first range of a safetensors file without an index */
-    RM_ST_ENTRY = 88,          /* header bytes per tensor besides its name (estimate) */
-    RM_ST_SLACK = 256,         /* added to a shard's estimate */
+    RM_ST_JSON = 46,           /* a header entry's quotes, keys and brackets (see rm_st_entry) */
+    RM_ST_DTYPE = 7,           /* the longest dtype name: F8_E4M3 */
+    RM_ST_SHAPE = 13,          /* two sizes of up to 6 digits: "129280,129280" */
+    RM_ST_DIGITS = 12,         /* an offset's digits when the index has no total_size */
+    RM_ST_SLACK = 256,         /* added to a shard's estimate (__metadata__, padding) */
     RM_LIST_MAX = 16 << 20     /* largest Hub API answer read */
 };
 
@@ -545,14 +548,29 @@ static lx_status rm_st_single(rm_ctx *c, const char *url, const char *name, bool
     return c->err->code;
 }
 
+/* Header bytes of one tensor besides its name, as an upper bound for the usual entry
+ * "NAME":{"dtype":"D","shape":[S],"data_offsets":[A,B]}, : the JSON around it (RM_ST_JSON), the
+ * longest dtype name (F8_E4M3), a shape of two 6-digit sizes, and two offsets of at most as many
+ * digits as the model's total size (the index's total_size bounds every offset in a shard;
+ * RM_ST_DIGITS without one). */
+static uint64_t rm_st_entry(const lx_st_index *idx)
+{
+    uint64_t digits = 0;
+    for (uint64_t v = idx->has_total_size ? idx->total_size : 0; v; v /= 10) digits++;
+    if (!idx->has_total_size || digits < 1) digits = RM_ST_DIGITS;
+    return RM_ST_JSON + RM_ST_DTYPE + RM_ST_SHAPE + 2 * digits;
+}
+
 /* A first range per shard sized from the index: each tensor it maps there takes its name plus
- * about RM_ST_ENTRY bytes of JSON in the header, so most headers come whole in one request
- * with little past their end; one longer than the estimate costs one more request. */
+ * rm_st_entry bytes at most, so a header comes whole in one request, a few percent past its
+ * end; one longer than that (shapes of 3 or more dimensions, an index that lies) costs one more
+ * request. */
 static void rm_st_estimate(const lx_st_index *idx, uint64_t *want)
 {
+    uint64_t entry = rm_st_entry(idx);
     for (size_t i = 0; i < idx->n_files; i++) want[i] = 8 + RM_ST_SLACK;
     for (size_t k = 0; k < idx->n_names; k++)
-        if (idx->name_file[k] >= 0) want[idx->name_file[k]] += strlen(idx->names[k]) + RM_ST_ENTRY;
+        if (idx->name_file[k] >= 0) want[idx->name_file[k]] += strlen(idx->names[k]) + entry;
 }
 
 /* Shards of a parsed index, fetched and checked against its weight_map. */

@@ -41,7 +41,7 @@
 
 typedef struct lx_remote_opts {
     uint64_t max_header; /* largest GGUF header fetched (bytes) */
-    long timeout_s;      /* per request, connect included */
+    long timeout_s;      /* the whole fetch: every request, wave, redirect and retry */
     bool insecure;       /* accept any TLS certificate */
     bool offline;        /* only the cache */
     int max_conns;       /* parallel connections (--connections) */

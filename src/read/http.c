@@ -34,11 +34,13 @@ typedef struct ht_xfer {
     lx_http_req *r;
     lx_http_stats *stats;
     const lx_http_opts *o;
+    double deadline;             /* the session's: monotonic seconds the whole fetch must end by */
     CURL *h;
     struct curl_slist *hdrs;
     char *url;                   /* this hop's URL (malloc'd; seen[n_seen - 1]) */
     char *seen[HT_MAX_HOPS];
     int n_seen, tries;
+    long connect_ms;             /* this hop's connect time-out */
     uint64_t cap, junk;
     size_t body_cap, hdr_bytes;
     bool sent_token, queued;
@@ -188,20 +190,32 @@ static bool ht_token_here(const ht_xfer *x)
            strcmp(host, x->o->token_host) == 0;
 }
 
+static long ht_timeout(const lx_http_opts *o)
+{
+    return o->timeout_s > 0 ? o->timeout_s : 30;
+}
+
 static bool ht_setup(ht_xfer *x)
 {
     const lx_http_opts *o = x->o;
     ht_reset_body(x);
     if (!(x->h = curl_easy_init())) return false;
     CURL *h = x->h;
-    long t = o->timeout_s > 0 ? o->timeout_s : 30;
+    long left = (long)((x->deadline - ht_now()) * 1000); /* what is left of the whole fetch's time */
+    if (left < 1) left = 1;
     curl_easy_setopt(h, CURLOPT_URL, x->url);
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L); /* HTTP/2: share the first connection, not 64 handshakes */
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, t < 10 ? t : 10L);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT, t);
+    /* HTTP/2 when TLS offers it (ALPN), and then wait for the first connection's handshake to
+     * share it rather than open 64; cleartext is HTTP/1.1, where waiting would cost a round trip
+     * (curl learns that a connection cannot multiplex only from its first response). */
+    bool tls = strncasecmp(x->url, "https://", 8) == 0;
+    curl_easy_setopt(h, CURLOPT_HTTP_VERSION, tls ? (long)CURL_HTTP_VERSION_2TLS : (long)CURL_HTTP_VERSION_1_1);
+    curl_easy_setopt(h, CURLOPT_PIPEWAIT, tls ? 1L : 0L);
+    x->connect_ms = left < 10000 ? left : 10000L;
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, x->connect_ms);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, left);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o->insecure ? 0L : 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, o->insecure ? 0L : 2L);
     curl_easy_setopt(h, CURLOPT_USERAGENT, "llmxray/0.1");
@@ -255,13 +269,26 @@ static void ht_fail(ht_xfer *x, const char *fmt, ...)
     lx_err_set(&x->err, LX_ERR_IO, "%s: %s", x->url, what);
 }
 
+/* A time-out: before the request could be sent (no connection in time), or after. */
+static void ht_timed_out(ht_xfer *x)
+{
+    curl_off_t sent = 1;
+    if (x->h) curl_easy_getinfo(x->h, CURLINFO_PRETRANSFER_TIME_T, &sent);
+    if (!sent)
+        ht_fail(x, "could not connect in time (at most %.1f s to connect, %ld s for the whole fetch) (expected "
+                "the server to accept a connection; --timeout sets the limit)", (double)x->connect_ms / 1000,
+                ht_timeout(x->o));
+    else
+        ht_fail(x, "no complete answer within %ld s, the time-out for the whole fetch (expected a reply in "
+                "time; --timeout sets the limit)", ht_timeout(x->o));
+}
+
 static void ht_curl_error(ht_xfer *x, CURLcode rc)
 {
     const char *detail = x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc);
     if (x->why[0]) ht_fail(x, "%s", x->why); /* a callback stopped it */
     else if (rc == CURLE_OPERATION_TIMEDOUT)
-        ht_fail(x, "no complete answer within %ld s (expected a reply in time; --timeout sets the limit)",
-                x->o->timeout_s > 0 ? x->o->timeout_s : 30);
+        ht_timed_out(x);
     else if (rc == CURLE_PARTIAL_FILE)
         ht_fail(x, "the body ended after %zu bytes, before the length the server announced (expected a "
                 "complete body; the connection was cut)", x->r->n);
@@ -374,7 +401,9 @@ static bool ht_done(ht_xfer *x, CURLcode rc, double now)
         double d = x->retry_after >= 0 ? (double)x->retry_after : 0.25 * (double)(1 << x->tries);
         x->wake = now + (d > 4 ? 4 : d);
         x->tries++;
-        return true;
+        if (x->wake < x->deadline) return true;
+        ht_timed_out(x); /* the retry would start after the deadline */
+        return false;
     }
     if (code == 404 && x->r->optional) {
         ht_reset_body(x);
@@ -468,6 +497,7 @@ static void ht_run(CURLM *m, ht_xfer *xs, size_t n, const lx_http_opts *o, lx_ht
 struct lx_http {
     CURLM *m;
     lx_http_opts o;
+    double deadline; /* --timeout bounds the whole session: every fetch, wave, redirect and retry */
 };
 
 lx_http *lx_http_new(const lx_http_opts *opts)
@@ -485,9 +515,11 @@ lx_http *lx_http_new(const lx_http_opts *opts)
         return NULL;
     }
     h->o = *opts;
+    h->deadline = ht_now() + (double)ht_timeout(opts);
     long conns = opts->max_conns > 0 ? opts->max_conns : 8;
     curl_multi_setopt(h->m, CURLMOPT_MAX_TOTAL_CONNECTIONS, conns);
     curl_multi_setopt(h->m, CURLMOPT_MAX_HOST_CONNECTIONS, conns);
+    curl_multi_setopt(h->m, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX); /* the bound is on connections */
     return h;
 }
 
@@ -509,7 +541,7 @@ lx_status lx_http_fetch(lx_http *h, lx_http_req *reqs, size_t n, lx_http_stats *
     double t0 = ht_now();
     for (size_t i = 0; i < n; i++) {
         ht_xfer *x = &xs[i];
-        *x = (ht_xfer){ .r = &reqs[i], .stats = stats, .o = opts, .retry_after = -1 };
+        *x = (ht_xfer){ .r = &reqs[i], .stats = stats, .o = opts, .deadline = h->deadline, .retry_after = -1 };
         reqs[i].status = 0;
         reqs[i].body = NULL;
         reqs[i].n = 0;

@@ -10,8 +10,13 @@
  *     stops at the range's length and the request fails saying so.
  *   - Bounded: bodies never exceed their cap, response headers 64 KiB, redirects
  *     opts->max_redirects (followed here, not by curl, so the token rule below holds), 429/503
- *     retried opts->retries times with backoff (Retry-After honoured up to 4 s), connect and
- *     overall time-outs of opts->timeout_s, at most opts->max_conns connections.
+ *     retried opts->retries times with backoff (Retry-After honoured up to 4 s), at most
+ *     opts->max_conns connections.
+ *   - Time: opts->timeout_s bounds the whole session, from lx_http_new to the last byte of the
+ *     last fetch (every wave, redirect and retry; a retry that would start after it is not
+ *     made); connecting gets at most 10 s of what is left.
+ *   - HTTP/2 over TLS when the server offers it (ALPN): requests to one host share one
+ *     connection as streams, so max_conns bounds connections, not requests in flight.
  *   - The token (Authorization: Bearer) goes only to requests whose host:port equals
  *     opts->token_host, so never to a redirect target elsewhere; it is never put in a message.
  *   - TLS certificates are verified unless opts->insecure. Proxies come from the usual
@@ -33,7 +38,7 @@
 #include "util/err.h"
 
 typedef struct lx_http_opts {
-    long timeout_s;         /* overall per request (connect: at most 10 s of it) */
+    long timeout_s;         /* the whole session, all fetches (connect: at most 10 s of it) */
     bool insecure;          /* skip TLS certificate checks */
     int max_conns;          /* parallel connections */
     int max_redirects;

@@ -73,7 +73,7 @@ static bool nginx_conf(const lx_nginx *n)
              "daemon off;\nworker_processes 1;\npid %s/nginx.pid;\nerror_log %s/error.log;\n"
              "events { worker_connections 512; }\n"
              "http {\n"
-             "  log_format t '$server_port|$request_method $request_uri|$status|$body_bytes_sent|$http_range|$http_authorization';\n"
+             "  log_format t '$server_protocol $connection $server_port|$request_method $request_uri|$status|$body_bytes_sent|$http_range|$http_authorization';\n"
              "  access_log %s/access.log t;\n"
              "  client_body_temp_path %s/tmp; proxy_temp_path %s/tmp; fastcgi_temp_path %s/tmp;\n"
              "  uwsgi_temp_path %s/tmp; scgi_temp_path %s/tmp;\n"
@@ -84,8 +84,9 @@ static bool nginx_conf(const lx_nginx *n)
              "    location ~ ^/([^/]+)/cdn/resolve/[^/]+/(.*)$ { return 302 http://127.0.0.1:%d/$1/cdn/$2; }\n"
              "  }\n"
              "  server {\n    listen 127.0.0.1:%d;\n    root %s/www2;\n  }\n"
-             "  server {\n    listen 127.0.0.1:%d ssl;\n    root %s/www;\n"
-             "    ssl_certificate %s/cert.pem;\n    ssl_certificate_key %s/key.pem;\n  }\n"
+             "  server {\n    listen 127.0.0.1:%d ssl http2;\n    root %s/www;\n"
+             "    ssl_certificate %s/cert.pem;\n    ssl_certificate_key %s/key.pem;\n"
+             "    location /api/models/ { default_type application/json; try_files $uri.json =404; }\n  }\n"
              "  server {\n    listen 127.0.0.1:%d;\n    location / { proxy_pass http://127.0.0.1:%d; }\n  }\n"
              "}\n",
              n->dir, n->dir, n->dir, n->dir, n->dir, n->dir, n->dir, n->dir, n->port, n->dir, n->port2, n->port2,

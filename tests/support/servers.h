@@ -5,8 +5,11 @@
  * ROOT/www (the "Hub": /api/models/ORG/NAME is served from www/api/models/ORG/NAME.json;
  * /ORG/cdn/resolve/REV/FILE redirects to the second server, another host:port; the repository
  * org/gated answers 401 as the Hub does for gated and private repositories) and `port2`
- * serves ROOT/www2 (the "CDN"). The access log (lx_nginx_log) has one line per request:
- *   SERVER_PORT|METHOD URI|STATUS|BODY_BYTES_SENT|RANGE|AUTHORIZATION
+ * serves ROOT/www2 (the "CDN"); `port_tls` serves ROOT/www (the Hub's files and API) over TLS
+ * with a self-signed certificate, speaking HTTP/2 to clients that offer it (ALPN). The access
+ * log (lx_nginx_log) has one line per request:
+ *   PROTOCOL CONNECTION SERVER_PORT|METHOD URI|STATUS|BODY_BYTES_SENT|RANGE|AUTHORIZATION
+ * (PROTOCOL "HTTP/1.1" or "HTTP/2.0"; CONNECTION nginx's serial number of the connection).
  * lx_nginx_start fails (false, *why filled) when nginx is not installed or does not start.
  *
  * lx_bad: a small HTTP/1.1 server written for the tests (a child process) that misbehaves in
@@ -25,7 +28,7 @@
 
 typedef struct lx_nginx {
     int pid;
-    int port, port2, port_tls; /* port_tls: ROOT/www over TLS with a self-signed certificate */
+    int port, port2, port_tls; /* port_tls: ROOT/www over TLS (HTTP/2 offered), self-signed */
     int port_proxy;            /* a proxy to `port` (for http_proxy) */
     char dir[512]; /* ROOT: www/, www2/, access.log, nginx.conf */
 } lx_nginx;
