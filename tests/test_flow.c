@@ -197,6 +197,28 @@ static void test_dot_accepts_every_catalogue_model(void **state)
     lx_buf_free(&msg);
 }
 
+/* Every node of every catalogue model gets a class that is defined (a linear-attention or
+ * state-space card is of kind "mixer"; a kind without a name would print "(null)"). */
+static void test_mermaid_classes_are_defined(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < lx_catalogue_count(); i++) {
+        lx_buf b;
+        lx_buf_init(&b);
+        draw(lx_catalogue_at(i)->slug, "mermaid", &b);
+        const char *t = lx_buf_cstr(&b);
+        if (strstr(t, "(null)")) fail_msg("%s: a class without a name", lx_catalogue_at(i)->slug);
+        for (const char *p = strstr(t, ":::"); p; p = strstr(p + 3, ":::")) {
+            char cls[32], def[48];
+            if (sscanf(p + 3, "%31[a-z_]", cls) != 1) fail_msg("%s: empty class", lx_catalogue_at(i)->slug);
+            snprintf(def, sizeof def, "classDef %s ", cls);
+            if (!strstr(t, def)) fail_msg("%s: class %s used but not defined", lx_catalogue_at(i)->slug, cls);
+        }
+        if (!strcmp(lx_catalogue_at(i)->slug, "qwen3-next-80b-a3b")) assert_non_null(strstr(t, ":::mixer\n"));
+        lx_buf_free(&b);
+    }
+}
+
 static void test_mermaid_parser_accepts_the_goldens(void **state)
 {
     (void)state;
@@ -308,6 +330,7 @@ int main(void)
         cmocka_unit_test(test_llama_flowchart_says_what_the_diagram_says),
         cmocka_unit_test(test_moe_and_mla_insets),
         cmocka_unit_test(test_dot_accepts_every_catalogue_model),
+        cmocka_unit_test(test_mermaid_classes_are_defined),
         cmocka_unit_test(test_mermaid_parser_accepts_the_goldens),
         cmocka_unit_test(test_scene_json_holds_the_scene),
     };

@@ -31,7 +31,9 @@ static const lx_comp KIND_COMP[LX_KIND_COUNT] = {
     [LX_KIND_FFN] = LX_COMP_FFN_DENSE, [LX_KIND_EXPERTS] = LX_COMP_FFN_EXPERTS,
     [LX_KIND_SHARED] = LX_COMP_FFN_SHARED, [LX_KIND_ROUTER] = LX_COMP_ROUTER,
     [LX_KIND_NORM] = LX_COMP_NORM, [LX_KIND_OUTPUT] = LX_COMP_OUTPUT, [LX_KIND_OTHER] = LX_COMP_COUNT,
+    [LX_KIND_MIXER] = LX_COMP_MIXER,
 };
+_Static_assert(LX_KIND_MIXER + 1 == LX_KIND_COUNT, "a new lx_kind needs its component in KIND_COMP");
 
 /* Neutral spine cards that show one property. */
 static const struct { const char *id, *row; } CARD_ROW[] = {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/scene_json.h"
 #include "render/theme.h"
 
 typedef enum shape { SH_BOX, SH_PILL, SH_CIRCLE, SH_POINT, SH_NOTE, SH_TITLE } shape;
@@ -84,14 +85,8 @@ static void indent(flow *f)
     for (int i = 0; i <= f->depth; i++) lx_buf_puts(f->b, "    ");
 }
 
-static const char *kind_class(lx_kind k)
-{
-    static const char *const NAMES[LX_KIND_COUNT] = {
-        "neutral", "embedding", "position", "attention", "ffn", "experts",
-        "shared", "router", "norm", "output", "other",
-    };
-    return k < LX_KIND_COUNT ? NAMES[k] : "other";
-}
+/* Mermaid class names: the scene JSON's kind names (render/scene_json). */
+static const char *kind_class(lx_kind k) { return lx_scene_kind_name(k); }
 
 /* ---- Mermaid ---- */
 

@@ -12,8 +12,9 @@ static const char *const KINDS[LX_KIND_COUNT] = {
     [LX_KIND_NEUTRAL] = "neutral", [LX_KIND_EMBEDDING] = "embedding", [LX_KIND_POSITION] = "position",
     [LX_KIND_ATTENTION] = "attention", [LX_KIND_FFN] = "ffn", [LX_KIND_EXPERTS] = "experts",
     [LX_KIND_SHARED] = "shared", [LX_KIND_ROUTER] = "router", [LX_KIND_NORM] = "norm",
-    [LX_KIND_OUTPUT] = "output", [LX_KIND_OTHER] = "other",
+    [LX_KIND_OUTPUT] = "output", [LX_KIND_OTHER] = "other", [LX_KIND_MIXER] = "mixer",
 };
+_Static_assert(LX_KIND_MIXER + 1 == LX_KIND_COUNT, "a new lx_kind needs its name in KINDS");
 static const char *const INKS[LX_INK_COUNT] = {
     [LX_INK_TEXT] = "text", [LX_INK_MUTED] = "muted", [LX_INK_FAINT] = "faint", [LX_INK_TITLE] = "title",
     [LX_INK_KIND] = "kind", [LX_INK_INVERSE] = "inverse", [LX_INK_LINE] = "line", [LX_INK_RULE] = "rule",
