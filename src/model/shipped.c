@@ -2,6 +2,7 @@
 #include "model/shipped.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -58,6 +59,18 @@ static const char *const TOWERS[] = {"vision", "visual", "vpm.", "image_newline"
                                      "mm_projector", "resampler", "audio", "img_", NULL};
 static const char *const BUFFERS[] = {"inv_freq", "masked_bias", "attention.bias", "_float_tensor", "position_ids", NULL};
 
+/* A routed expert's weight in a main layer ("...layers.N....experts.E..."), most names of an
+ * MoE index: neither a buffer, the embedding, the head nor an MTP layer's, so the role table
+ * need not look at it. */
+static bool main_layer_expert(const char *name, const lx_hparams *hp)
+{
+    const char *e = strstr(name, ".experts."), *l = strstr(name, "layers.");
+    if (!e || !l || l > e || !hp->n_layers) return false;
+    char *end;
+    unsigned long n = strtoul(l + 7, &end, 10);
+    return end != l + 7 && *end == '.' && n < hp->n_layers;
+}
+
 /* One weight_map name: a tower's, an MTP layer's, a buffer, the embedding or the head. */
 static void classify(lx_index_facts *f, const char *name, const lx_hparams *hp, const lx_role_pattern *extra)
 {
@@ -65,6 +78,7 @@ static void classify(lx_index_facts *f, const char *name, const lx_hparams *hp, 
         f->n_vision++;
         return;
     }
+    if (main_layer_expert(name, hp)) return;
     lx_role_match m = lx_role_match_with(name, extra);
     if (m.role == LX_ROLE_BUFFER || has_any(name, BUFFERS)) {
         f->n_buffers++;
