@@ -9,7 +9,8 @@
  *    in weights.c); the architecture is the family record's llama.cpp name; safetensors
  *    shards (F32, F16, BF16, ...) mapped like GGUF data; tokenizer.json + tokenizer_config.json
  *    beside them, its vocabulary padded with unused pieces to the embedding's rows as
- *    llama.cpp's converter pads it.
+ *    llama.cpp's converter pads it; Llama 3's rope_scaling answered as the RoPE factors the
+ *    converter would write to rope_freqs.weight (rope_factors), other scalings refused.
  *
  * hf_layout says the tensors are as transformers stores them, which differs from what
  * llama.cpp's converter writes in two ways an engine must honour: Q and K rows are in the
