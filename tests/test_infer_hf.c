@@ -7,7 +7,8 @@
  *  - BF16 and F16 folders give the logits of a GGUF fixture whose weights were rounded to
  *    that precision (the same model) within 1e-4, and its greedy ids.
  * A folder with Llama 3's rope_scaling gives the logits of its GGUF with the rope_freqs
- * factors llama.cpp's converter writes, and the factors are checked by hand.
+ * factors llama.cpp's converter writes, and llama.cpp's numbers on that GGUF; the factors
+ * are checked by hand.
  * And the one-line refusals of what the engine does not run from a folder. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -202,7 +203,7 @@ static void test_llama3_factors(void **state)
 
 /* The llama-bpe fixture (head size 8, theta 10000) scaled with factor 32, low 1, high 4 and an
  * original context of 64 (band 16..64), so its four pairs take each branch: wavelengths
- * 6.28 (-> 1), 62.83 (in the band: s = (64/62.83 - 1)/3 = 0.00620, -> 27.4), 628.3 and
+ * 6.28 (-> 1), 62.83 (in the band: s = (64/62.83 - 1)/3 = 0.00620, -> 26.843), 628.3 and
  * 6283 (-> 32). */
 #define R3_FACTOR 32.0
 #define R3_LOW 1.0
@@ -243,6 +244,11 @@ static void test_llama_bpe_llama3(void **state)
     char tok[512], prompt[256];
     float freqs[4];
     converter_factors(8, 10000.0, freqs);
+    assert_true(freqs[0] == 1.0f && freqs[2] == 32.0f && freqs[3] == 32.0f);
+    assert_float_equal(freqs[1], 26.843, 1e-3);
+    float engine[4];
+    lx_rope_llama3_factors(&(lx_rope_llama3){R3_FACTOR, R3_LOW, R3_HIGH, (uint64_t)R3_CTX}, 8, 10000.0, engine);
+    for (int i = 0; i < 4; i++) assert_float_equal(engine[i], freqs[i], 1e-4 * freqs[i]);
     snprintf(tok, sizeof tok, LX_SHARED_DIR "/tokenizers/llama3");
     assert_true(lx_fx_model_write("llama-bpe", LX_SHARED_DIR "/models/vocab-only", plain));
     assert_true(lx_fx_model_write_rope_freqs("llama-bpe", LX_SHARED_DIR "/models/vocab-only", scaled, NULL, freqs, 4));
@@ -260,6 +266,7 @@ static void test_llama_bpe_llama3(void **state)
     assert_true(unscaled > 100 * SAME_TOL); /* the factors matter on this prompt */
     expect_same_ids(b.prompt, b.n_prompt, c.prompt, c.n_prompt);
     expect_same_ids(b.greedy, b.n_greedy, c.greedy, c.n_greedy);
+    expect_llama_cpp("llama-bpe-llama3", &c); /* llama.cpp's numbers on the GGUF with rope_freqs */
     free(a.logits), free(b.logits), free(c.logits);
     remove(plain), remove(scaled);
     remove_folder(dir);
