@@ -6,6 +6,9 @@
  *    (tests/data/infer/<family>.json), and the GGUF's own logits within 1e-4;
  *  - BF16 and F16 folders give the logits of a GGUF fixture whose weights were rounded to
  *    that precision (the same model) within 1e-4, and its greedy ids.
+ * A folder with Llama 3's rope_scaling gives the logits of its GGUF with the rope_freqs
+ * factors llama.cpp's converter writes, and llama.cpp's numbers on that GGUF; the factors
+ * are checked by hand.
  * And the one-line refusals of what the engine does not run from a folder. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,6 +28,7 @@
 #include "fixture_models.h"
 #include "infer/engine.h"
 #include "infer/sample.h"
+#include "infer/weights.h"
 
 #define SAME_TOL 1e-4
 #define LLAMA_CPP_TOL 1e-3
@@ -173,6 +177,101 @@ static void test_qwen3moe_f32(void **state) { (void)state; check_folder("qwen3mo
 /* GPT-2's tokenizer.json is written from the vocab-only GGUF (shared/tokenizers has none) */
 static void test_gpt2_f32(void **state) { (void)state; check_folder("gpt2", NULL, "F32"); }
 
+/* ---- Llama 3 rope_scaling ---- */
+
+/* Llama 3.2-1B's scaling (factor 32, low_freq_factor 1, high_freq_factor 4, original context
+ * 8192) on its head size 64 and theta 500000. Pair i turns at 500000^(-2i/64) radians per
+ * position, a wavelength of 2*pi * 500000^(i/32); the band edges are 8192/4 = 2048 and 8192/1.
+ *  i = 14: 2*pi * 500000^(14/32) = 1956.50 < 2048                     -> 1
+ *  i = 16: 2*pi * 500000^(1/2) = 2*pi * 707.107 = 4442.88, in the band:
+ *          s = (8192 / 4442.88 - 1) / (4 - 1) = 0.843848 / 3 = 0.281283,
+ *          1 / ((1 - 0.281283) / 32 + 0.281283) = 1 / 0.303743     -> 3.29226
+ *  i = 15, 17 the same way: wavelengths 2948.30, 6695.11, s 0.592849, 0.0745266 -> 1.65133, 9.66673
+ *  i = 18: 2*pi * 500000^(18/32) = 10089.06 > 8192                    -> 32 */
+static void test_llama3_factors(void **state)
+{
+    (void)state;
+    lx_rope_llama3 p = {32.0, 1.0, 4.0, 8192};
+    float f[32];
+    lx_rope_llama3_factors(&p, 64, 500000.0, f);
+    for (int i = 0; i <= 14; i++) assert_true(f[i] == 1.0f);
+    assert_float_equal(f[15], 1.65133, 1e-4);
+    assert_float_equal(f[16], 3.29226, 1e-4);
+    assert_float_equal(f[17], 9.66673, 1e-4);
+    for (int i = 18; i < 32; i++) assert_true(f[i] == 32.0f);
+}
+
+/* The llama-bpe fixture (head size 8, theta 10000) scaled with factor 32, low 1, high 4 and an
+ * original context of 64 (band 16..64), so its four pairs take each branch: wavelengths
+ * 6.28 (-> 1), 62.83 (in the band: s = (64/62.83 - 1)/3 = 0.00620, -> 26.843), 628.3 and
+ * 6283 (-> 32). */
+#define R3_FACTOR 32.0
+#define R3_LOW 1.0
+#define R3_HIGH 4.0
+#define R3_CTX 64.0
+
+/* The factors as llama.cpp's converter writes them to rope_freqs.weight, worked here in
+ * double from its formula (the engine works them in float). */
+static void converter_factors(size_t dims, double theta, float *out)
+{
+    for (size_t i = 0; i < dims / 2; i++) {
+        double wavelen = 2 * M_PI / pow(theta, -(double)(2 * i) / (double)dims);
+        double s = (R3_CTX / wavelen - R3_LOW) / (R3_HIGH - R3_LOW);
+        out[i] = wavelen < R3_CTX / R3_HIGH ? 1.0f
+                 : wavelen > R3_CTX / R3_LOW ? (float)R3_FACTOR
+                                             : (float)(1.0 / ((1 - s) / R3_FACTOR + s));
+    }
+}
+
+static void add_llama3_scaling(const char *dir)
+{
+    char p[600];
+    snprintf(p, sizeof p, "%s/config.json", dir);
+    json_error_t jerr;
+    json_t *cfg = json_load_file(p, 0, &jerr);
+    assert_non_null(cfg);
+    json_object_set_new(cfg, "rope_scaling", json_pack("{s:s, s:f, s:f, s:f, s:i}", "rope_type", "llama3", "factor",
+                                                       R3_FACTOR, "low_freq_factor", R3_LOW, "high_freq_factor",
+                                                       R3_HIGH, "original_max_position_embeddings", (int)R3_CTX));
+    assert_int_equal(json_dump_file(cfg, p, JSON_INDENT(2)), 0);
+    json_decref(cfg);
+}
+
+static void test_llama_bpe_llama3(void **state)
+{
+    (void)state;
+    const char *plain = LX_TMP_DIR "/hf-r3-plain.gguf", *scaled = LX_TMP_DIR "/hf-r3.gguf", *dir = LX_TMP_DIR "/hf-r3";
+    char tok[512], prompt[256];
+    float freqs[4];
+    converter_factors(8, 10000.0, freqs);
+    assert_true(freqs[0] == 1.0f && freqs[2] == 32.0f && freqs[3] == 32.0f);
+    assert_float_equal(freqs[1], 26.843, 1e-3);
+    float engine[4];
+    lx_rope_llama3_factors(&(lx_rope_llama3){R3_FACTOR, R3_LOW, R3_HIGH, (uint64_t)R3_CTX}, 8, 10000.0, engine);
+    for (int i = 0; i < 4; i++) assert_float_equal(engine[i], freqs[i], 1e-4 * freqs[i]);
+    snprintf(tok, sizeof tok, LX_SHARED_DIR "/tokenizers/llama3");
+    assert_true(lx_fx_model_write("llama-bpe", LX_SHARED_DIR "/models/vocab-only", plain));
+    assert_true(lx_fx_model_write_rope_freqs("llama-bpe", LX_SHARED_DIR "/models/vocab-only", scaled, NULL, freqs, 4));
+    assert_true(lx_fx_hf_write(plain, tok, dir, "F32"));
+    add_llama3_scaling(dir);
+    run_out a, b, c;
+    ref_prompt("llama-bpe", prompt, sizeof prompt);
+    run_model(plain, prompt, &a);
+    run_model(scaled, prompt, &b);
+    run_model(dir, prompt, &c);
+    double d = max_diff(&b, &c), unscaled = max_diff(&a, &b);
+    print_message("llama3-scaled folder: logits within %.2g of its GGUF's (%.2g from the unscaled model's)\n", d,
+                  unscaled);
+    assert_true(d < SAME_TOL);
+    assert_true(unscaled > 100 * SAME_TOL); /* the factors matter on this prompt */
+    expect_same_ids(b.prompt, b.n_prompt, c.prompt, c.n_prompt);
+    expect_same_ids(b.greedy, b.n_greedy, c.greedy, c.n_greedy);
+    expect_llama_cpp("llama-bpe-llama3", &c); /* llama.cpp's numbers on the GGUF with rope_freqs */
+    free(a.logits), free(b.logits), free(c.logits);
+    remove(plain), remove(scaled);
+    remove_folder(dir);
+}
+
 /* ---- refusals, on small folders of zero weights ---- */
 
 typedef struct tiny_tensor { const char *name; int64_t rows, cols; } tiny_tensor;
@@ -225,11 +324,10 @@ static void test_refusals(void **state)
     (void)state;
     size_t n = sizeof LLAMA_TINY / sizeof LLAMA_TINY[0];
     expect_refused(tiny_folder("notok", LLAMA_CONFIG(""), LLAMA_TINY, n), "no tokenizer.json beside the weights");
-    expect_refused(tiny_folder("scaled", LLAMA_CONFIG(", \"rope_scaling\": {\"rope_type\": \"llama3\", \"factor\": 8.0, "
-                                                      "\"low_freq_factor\": 1.0, \"high_freq_factor\": 4.0, "
-                                                      "\"original_max_position_embeddings\": 8192}"),
+    expect_refused(tiny_folder("scaled", LLAMA_CONFIG(", \"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4.0, "
+                                                      "\"original_max_position_embeddings\": 32768}"),
                                LLAMA_TINY, n),
-                   "config.json's rope_scaling 'llama3' is not supported by the inference engine");
+                   "config.json's rope_scaling 'yarn' is not supported by the inference engine");
     static const tiny_tensor moe[] = {{"model.embed_tokens.weight", 8, 32},
                                       {"model.layers.0.mlp.experts.0.up_proj.weight", 64, 32}};
     expect_refused(tiny_folder("expert", LLAMA_CONFIG(""), moe, 2),
@@ -248,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_qwen3_f32),     cmocka_unit_test(test_qwen2_bf16),
         cmocka_unit_test(test_gemma3_f32),    cmocka_unit_test(test_gemma2_bf16),
         cmocka_unit_test(test_qwen3moe_f32),  cmocka_unit_test(test_gpt2_f32),
+        cmocka_unit_test(test_llama3_factors), cmocka_unit_test(test_llama_bpe_llama3),
         cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -489,12 +489,16 @@ static lx_status load_layer(lx_llama *m, size_t li, lx_err *err)
 }
 
 /* Angle per position of RoPE pair i: theta^(-2i/dims), divided by rope_freqs[i] when the
- * file carries such factors (Llama 3 long-context scaling). */
+ * file carries such factors or its config implies them (Llama 3 long-context scaling). */
 static lx_status load_rope(lx_llama *m, lx_err *err)
 {
     size_t half = m->hp.rope_dims / 2;
     float *factors = NULL;
     if (half && load_vec(m, -1, LX_ROLE_ROPE_FREQS, false, half, true, &factors, err)) return err->code;
+    if (half && !factors) { /* none in the file: those its config implies, if any (an HF folder's llama3) */
+        if (!(factors = malloc(half * sizeof(float))) || !own(m, factors)) return lx_err_set(err, LX_ERR_IO, "out of memory");
+        if (!lx_weights_rope_factors(m->w, m->hp.rope_dims, m->hp.rope_theta, factors)) factors = NULL;
+    }
     m->rope_freq = malloc((half ? half : 1) * sizeof(float));
     if (!m->rope_freq) return lx_err_set(err, LX_ERR_IO, "out of memory");
     for (size_t i = 0; i < half; i++) {

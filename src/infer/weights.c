@@ -1,6 +1,7 @@
 /* infer/weights — see weights.h. */
 #include "infer/weights.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,27 @@ const void *lx_weights_data(lx_weights *w, const lx_tensor *t, lx_err *err) { re
 lx_status lx_weights_tokenizer(lx_weights *w, lx_tok *t, size_t n_vocab, lx_err *err)
 {
     return w->ops->tokenizer(w->impl, t, n_vocab, w->path, err);
+}
+
+bool lx_weights_rope_factors(const lx_weights *w, size_t dims, double theta, float *out)
+{
+    return w->ops->rope_factors && w->ops->rope_factors(w->impl, dims, theta, out);
+}
+
+void lx_rope_llama3_factors(const lx_rope_llama3 *p, size_t dims, double theta, float *out)
+{
+    const float lo = (float)p->low_freq, hi = (float)p->high_freq, factor = (float)p->factor, ctx = (float)p->orig_ctx;
+    const float lo_wavelen = ctx / lo, hi_wavelen = ctx / hi, two_pi = (float)(2.0 * 3.14159265358979323846);
+    for (size_t i = 0; i < dims / 2; i++) {
+        float freq = 1.0f / powf((float)theta, (float)(2 * i) / (float)dims);
+        float wavelen = two_pi / freq;
+        if (wavelen < hi_wavelen) out[i] = 1.0f;
+        else if (wavelen > lo_wavelen || hi == lo) out[i] = factor; /* hi == lo: no band between */
+        else {
+            float s = (ctx / wavelen - lo) / (hi - lo);
+            out[i] = 1.0f / ((1.0f - s) / factor + s);
+        }
+    }
 }
 
 void lx_weights_close(lx_weights *w)
@@ -63,7 +85,7 @@ static lx_status gguf_tok(void *impl, lx_tok *t, size_t n_vocab, const char *pat
     return lx_tok_from_gguf(t, ((gguf_impl *)impl)->g, path, err);
 }
 
-static const lx_weights_ops GGUF_OPS = {gguf_u64, gguf_f64, gguf_data, gguf_tok, free};
+static const lx_weights_ops GGUF_OPS = {gguf_u64, gguf_f64, gguf_data, gguf_tok, free, NULL};
 
 lx_status lx_weights_from_gguf(lx_gguf *g, const char *path, lx_weights *w, lx_err *err)
 {
@@ -164,7 +186,20 @@ static void hf_close(void *impl)
     free(s);
 }
 
-static const lx_weights_ops HF_OPS = {hf_u64, hf_f64, hf_data, hf_tok, hf_close};
+static bool is_llama3(const lx_hparams *hp) { return strcmp(hp->rope_scaling, "llama3") == 0; }
+
+/* llama3 rope_scaling, with the defaults llama.cpp's converter takes for absent keys */
+static bool hf_rope_factors(const void *impl, size_t dims, double theta, float *out)
+{
+    const lx_hparams *hp = &((const hf_impl *)impl)->src->hp;
+    if (!is_llama3(hp)) return false;
+    lx_rope_llama3 p = {hp->rope_factor ? hp->rope_factor : 8.0, hp->rope_low_freq ? hp->rope_low_freq : 1.0,
+                        hp->rope_high_freq ? hp->rope_high_freq : 4.0, hp->rope_orig_ctx ? hp->rope_orig_ctx : 8192};
+    lx_rope_llama3_factors(&p, dims, theta, out);
+    return true;
+}
+
+static const lx_weights_ops HF_OPS = {hf_u64, hf_f64, hf_data, hf_tok, hf_close, hf_rope_factors};
 
 static bool is_dir(const char *p)
 {
@@ -193,12 +228,12 @@ static void folder_of(const char *path, char *out, size_t cap)
 }
 
 /* What a folder must have for an engine: weights, and no RoPE scaling the engine would
- * silently leave out (llama.cpp's converter turns it into factors a GGUF carries). */
+ * silently leave out (llama3's is turned into factors, as llama.cpp's converter does). */
 static lx_status hf_check(const lx_source *src, lx_err *err)
 {
     if (!src->has_tensors)
         return lx_err_set(err, LX_ERR_MODEL, "%s: no weights to run (expected model.safetensors or its shards)", src->path);
-    if (src->hp.rope_scaling[0])
+    if (src->hp.rope_scaling[0] && !is_llama3(&src->hp))
         return lx_err_set(err, LX_ERR_MODEL, "%s: config.json's rope_scaling '%s' is not supported by the inference "
                           "engine (convert the model to GGUF with llama.cpp, which writes its factors)",
                           src->path, src->hp.rope_scaling);

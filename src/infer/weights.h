@@ -9,7 +9,8 @@
  *    in weights.c); the architecture is the family record's llama.cpp name; safetensors
  *    shards (F32, F16, BF16, ...) mapped like GGUF data; tokenizer.json + tokenizer_config.json
  *    beside them, its vocabulary padded with unused pieces to the embedding's rows as
- *    llama.cpp's converter pads it.
+ *    llama.cpp's converter pads it; Llama 3's rope_scaling answered as the RoPE factors the
+ *    converter would write to rope_freqs.weight (rope_factors), other scalings refused.
  *
  * hf_layout says the tensors are as transformers stores them, which differs from what
  * llama.cpp's converter writes in two ways an engine must honour: Q and K rows are in the
@@ -44,6 +45,9 @@ typedef struct lx_weights_ops {
     /* the vocabulary, padded to n_vocab pieces where the source leaves the rest implicit */
     lx_status (*tokenizer)(void *impl, lx_tok *t, size_t n_vocab, const char *path, lx_err *err);
     void (*close)(void *impl);
+    /* RoPE frequency factors the source implies without storing them as a tensor (see
+     * lx_weights_rope_factors); NULL when it never does */
+    bool (*rope_factors)(const void *impl, size_t dims, double theta, float *out);
 } lx_weights_ops;
 
 typedef struct lx_weights {
@@ -69,5 +73,22 @@ bool lx_weights_u64(const lx_weights *w, const char *suffix, uint64_t *out);
 bool lx_weights_f64(const lx_weights *w, const char *suffix, double *out);
 const void *lx_weights_data(lx_weights *w, const lx_tensor *t, lx_err *err);
 lx_status lx_weights_tokenizer(lx_weights *w, lx_tok *t, size_t n_vocab, lx_err *err);
+
+/* Llama 3's long-context RoPE scaling, config.json's rope_scaling {"rope_type": "llama3",
+ * factor, low_freq_factor, high_freq_factor, original_max_position_embeddings}. */
+typedef struct lx_rope_llama3 {
+    double factor, low_freq, high_freq;
+    uint64_t orig_ctx;
+} lx_rope_llama3;
+
+/* The divisor of each RoPE pair's frequency, out[dims/2], as llama.cpp's converter writes
+ * them to the GGUF tensor rope_freqs.weight (the engine divides theta^(-2i/dims) by it):
+ * with wavelength 2*pi / theta^(-2i/dims), 1 below orig_ctx/high_freq, factor above
+ * orig_ctx/low_freq, and between them 1 / ((1-s)/factor + s), s = (orig_ctx/wavelength -
+ * low_freq) / (high_freq - low_freq). Computed in float as the converter's torch code is. */
+void lx_rope_llama3_factors(const lx_rope_llama3 *p, size_t dims, double theta, float *out);
+/* Factors a source's config implies (an HF folder with llama3 rope_scaling; a GGUF carries
+ * them as rope_freqs.weight instead): true with out[dims/2] filled, else false. */
+bool lx_weights_rope_factors(const lx_weights *w, size_t dims, double theta, float *out);
 
 #endif

@@ -142,6 +142,8 @@ static void read_rope_object(lx_jcfg *j, lx_hparams *hp, const char *key)
     if (type && strcmp(type, "default") != 0) lx_fam_copy(hp->rope_scaling, sizeof hp->rope_scaling, type);
     lx_jcfg_f64(&sub, "factor", &hp->rope_factor);
     lx_jcfg_u64(&sub, "original_max_position_embeddings", &hp->rope_orig_ctx, false);
+    lx_jcfg_f64(&sub, "low_freq_factor", &hp->rope_low_freq);
+    lx_jcfg_f64(&sub, "high_freq_factor", &hp->rope_high_freq);
     lx_jcfg_f64(&sub, "rope_theta", &hp->rope_theta); /* transformers >= 4.56 "rope_parameters" */
     lx_jcfg_f64(&sub, "partial_rotary_factor", &hp->rope_partial_frac);
 }

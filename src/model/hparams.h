@@ -63,6 +63,7 @@ typedef struct lx_hparams {
     char rope_scaling[16];  /* "linear", "yarn", "llama3", "dynamic", "longrope", "" none */
     double rope_factor;     /* 0 none */
     uint64_t rope_orig_ctx; /* original_max_position_embeddings, 0 unknown */
+    double rope_low_freq, rope_high_freq; /* llama3 scaling's low_freq_factor / high_freq_factor, 0 unknown */
     double rope_partial_frac; /* rope_parameters.partial_rotary_factor, 0 none */
 
     /* norms */

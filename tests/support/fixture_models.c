@@ -354,6 +354,12 @@ bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_
 
 bool lx_fx_model_write_rounded(const char *name, const char *vocab_dir, const char *out_path, float (*round)(float))
 {
+    return lx_fx_model_write_rope_freqs(name, vocab_dir, out_path, round, NULL, 0);
+}
+
+bool lx_fx_model_write_rope_freqs(const char *name, const char *vocab_dir, const char *out_path, float (*round)(float),
+                                  const float *rope_freqs, size_t n_freqs)
+{
     const fam *f = NULL;
     size_t base = strlen(name);
     uint32_t quant = 0;
@@ -379,6 +385,7 @@ bool lx_fx_model_write_rounded(const char *name, const char *vocab_dir, const ch
         for (int l = 0; l < n_layers(&f->s); l++) layer(w, &r, &f->s, l);
         norm(w, &r, "output_norm", f->s.layernorm, WIDE_D(&r));
         if (f->s.untied) tensor(w, &r, "output.weight", vocab, WIDE_D(&r), 0.0f, 1.0f);
+        if (rope_freqs) tensor_bytes(w, &r, "rope_freqs.weight", rope_freqs, n_freqs, 0, n_freqs);
         ok = lx_fx_gguf_write(w, out_path);
         if (!ok) perror(out_path);
     }

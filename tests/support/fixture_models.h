@@ -32,5 +32,9 @@ bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_
 /* The same model with every weight passed through round (e.g. to BF16 precision), so a
  * file of another storage type can hold exactly these values. */
 bool lx_fx_model_write_rounded(const char *name, const char *vocab_dir, const char *out_path, float (*round)(float));
+/* The same with a rope_freqs.weight tensor of n_freqs F32 values after the others, as
+ * llama.cpp's converter writes Llama 3's RoPE frequency factors (NULL: none). */
+bool lx_fx_model_write_rope_freqs(const char *name, const char *vocab_dir, const char *out_path, float (*round)(float),
+                                  const float *rope_freqs, size_t n_freqs);
 
 #endif
