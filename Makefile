@@ -27,9 +27,10 @@ demo: deps
 	@$(BUILD)/llmxray draw llama-3.1-8b -o out/llama-3.1-8b.svg
 	@$(BUILD)/llmxray draw llama-3.1-8b -o out/llama-3.1-8b.png
 	@$(BUILD)/llmxray draw llama-3.1-8b -o out/llama-3.1-8b.mmd
+	@$(BUILD)/llmxray draw llama-3.1-8b -o out/llama-3.1-8b.html
 	@echo
 	@echo "The pictures are in $(CURDIR)/out:"
-	@for f in out/llama-3.1-8b.svg out/llama-3.1-8b.png out/llama-3.1-8b.mmd; do echo "  $(CURDIR)/$$f"; done
+	@for f in out/llama-3.1-8b.svg out/llama-3.1-8b.png out/llama-3.1-8b.mmd out/llama-3.1-8b.html; do echo "  $(CURDIR)/$$f"; done
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
