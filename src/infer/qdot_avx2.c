@@ -11,7 +11,9 @@
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 
+#include <cpuid.h>
 #include <immintrin.h>
+#include <stdbool.h>
 #include <string.h>
 
 #define LX_AVX2 __attribute__((target("avx2,fma,f16c")))
@@ -204,7 +206,10 @@ const lx_qdot_ops *lx_qdot_avx2(void)
     static int have = -1;
     if (have < 0) {
         __builtin_cpu_init();
-        have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+        /* F16C from CPUID leaf 1 (ECX bit 29): clang 14 has no "f16c" for __builtin_cpu_supports */
+        unsigned a = 0, b = 0, c = 0, d = 0;
+        bool f16c = __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 29));
+        have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && f16c;
     }
     return have ? &AVX2 : NULL;
 }
