@@ -187,6 +187,34 @@ static void test_truncated_gguf_is_model_error(void **state)
     assert_non_null(strstr(lx_buf_cstr(&r.err), "llmxray: " LX_TMP_DIR "/truncated.gguf: offset "));
 }
 
+/* `info` opens no drawing library (layout/gfx_dl opens pango and cairo on first use): the
+ * dynamic loader's own trace of a run lists none of them, while a drawing run does load them
+ * (so the trace is real). */
+static void test_info_loads_no_drawing_library(void **state)
+{
+    (void)state;
+    static const char *const RUNS[] = {"info", "draw"};
+    lx_buf trace[2] = {{0}, {0}};
+    for (int k = 0; k < 2; k++) {
+        char cmd[2048], file[600];
+        snprintf(file, sizeof file, "%s/loads-%s.trace", LX_TMP_DIR, RUNS[k]);
+        snprintf(cmd, sizeof cmd, "LD_DEBUG=files LD_DEBUG_OUTPUT='%s' '%s' %s '%s/models/stories260K.gguf' %s >/dev/null",
+                 file, LX_BINARY, RUNS[k], LX_SHARED_DIR, k ? "-o " LX_TMP_DIR "/loads.svg" : "");
+        assert_int_equal(lx_test_run(cmd, NULL), 0);
+        /* the loader appends ".PID" to LD_DEBUG_OUTPUT */
+        snprintf(cmd, sizeof cmd, "cat '%s'.* && rm -f '%s'.*", file, file);
+        assert_int_equal(lx_test_run(cmd, &trace[k]), 0);
+    }
+    const char *info = lx_buf_cstr(&trace[0]), *draw = lx_buf_cstr(&trace[1]);
+    assert_non_null(strstr(info, "libjansson"));
+    assert_null(strstr(info, "libpango"));
+    assert_null(strstr(info, "libcairo"));
+    assert_null(strstr(info, "libfontconfig"));
+    assert_non_null(strstr(draw, "libpangocairo-1.0.so.0"));
+    lx_buf_free(&trace[0]);
+    lx_buf_free(&trace[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_text_summary),
         cmocka_unit_test(test_exit_codes_and_messages),
         cmocka_unit_test(test_truncated_gguf_is_model_error),
+        cmocka_unit_test(test_info_loads_no_drawing_library),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,8 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "layout/gfx_dl.h"
+
 typedef struct cache_slot {
     char *text;     /* NULL = empty slot */
     uint64_t hash;
@@ -92,6 +94,7 @@ static bool measure_setup(lx_measure *m)
 lx_status lx_measure_new(lx_measure **out, lx_err *err)
 {
     *out = NULL;
+    if (lx_gfx_load(err)) return err->code;
     lx_measure *m = calloc(1, sizeof *m);
     if (!m || !measure_setup(m)) {
         lx_measure_free(m);

@@ -164,6 +164,12 @@ typedef struct gg_rd {
 static uint64_t gg_le(const uint8_t *p, int n)
 {
     uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) { /* one load (the byte loop is not merged into one by the compiler) */
+        memcpy(&v, p, 8);
+        return v;
+    }
+#endif
     for (int i = n - 1; i >= 0; i--) v = (v << 8) | p[i];
     return v;
 }
@@ -309,19 +315,28 @@ static bool gg_short_strings(gg_rd *r, uint64_t start, uint64_t i, uint64_t n)
 /* Skips n strings, checking each length against what remains. */
 static bool gg_skip_strings(gg_rd *r, uint64_t n)
 {
-    uint64_t start = r->pos;
-    for (uint64_t i = 0; i < n; i++) {
-        uint64_t have = r->avail - r->pos;
-        if (r->avail < r->size && (have < 8 || gg_le(r->p + r->pos, 8) > have - 8) &&
-            (have < 8 || gg_le(r->p + r->pos, 8) <= gg_left(r) - 8))
+    uint64_t start = r->pos, i = 0;
+    if (r->avail == r->size) { /* the whole header is here: the common case, kept tight */
+        const uint8_t *p = r->p;
+        uint64_t pos = r->pos, end = r->size;
+        for (; i < n && end - pos >= 8; i++) {
+            uint64_t len = gg_le(p + pos, 8);
+            if (len > end - pos - 8) break;
+            pos += 8 + len;
+        }
+        r->pos = pos;
+    }
+    for (; i < n; i++) {
+        uint64_t have = r->avail - r->pos, len = have < 8 ? 0 : gg_le(r->p + r->pos, 8);
+        if (r->avail < r->size && (have < 8 || len > have - 8) && (have < 8 || len <= gg_left(r) - 8))
             return gg_short_strings(r, start, i, n);
-        if (have < 8 || gg_le(r->p + r->pos, 8) > have - 8) {
+        if (have < 8 || len > have - 8) {
             char f[48];
             snprintf(f, sizeof f, "string element %" PRIu64, i);
             uint64_t off = 0, len = 0;
             return gg_str(r, f, &off, &len); /* reports the precise problem */
         }
-        r->pos += 8 + gg_le(r->p + r->pos, 8);
+        r->pos += 8 + len;
     }
     if (n) r->last_mean = (r->pos - start) / n;
     return true;

@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "layout/gfx_dl.h"
 #include "render/render.h"
 
 typedef struct cairo_ctx {
@@ -299,6 +300,7 @@ static lx_status sheet_png(const lx_scene *s, const lx_theme *t, const lx_page_p
 lx_status lx_cairo_render_sheets(const lx_scene *s, const lx_theme *t, lx_cairo_format fmt, const lx_page_plan *p,
                                  size_t sheet, double scale, lx_buf *out, lx_err *err)
 {
+    if (lx_gfx_load(err)) return err->code;
     if (fmt == LX_CAIRO_PDF) return sheets_pdf(s, t, p, out, err);
     if (!(scale >= 0.25 && scale <= 8)) return lx_err_set(err, LX_ERR_USAGE, "--scale must be between 0.25 and 8");
     if (sheet >= p->n_sheets) return lx_err_set(err, LX_ERR_USAGE, "sheet %zu of %zu", sheet + 1, p->n_sheets);
@@ -308,6 +310,7 @@ lx_status lx_cairo_render_sheets(const lx_scene *s, const lx_theme *t, lx_cairo_
 lx_status lx_cairo_render(const lx_scene *s, const lx_theme *t, lx_cairo_format fmt, double scale, lx_buf *out,
                           lx_err *err)
 {
+    if (lx_gfx_load(err)) return err->code;
     if (fmt == LX_CAIRO_PDF) return render_pdf(s, t, out, err);
     if (!(scale >= 0.25 && scale <= 8)) return lx_err_set(err, LX_ERR_USAGE, "--scale must be between 0.25 and 8");
     return render_png(s, t, scale, out, err);
