@@ -417,12 +417,6 @@ static void build_spine_bottom(lx_dbuild *b)
 
 /* ---- blocks ---- */
 
-static bool group_same(const lx_group *x, const lx_group *y)
-{
-    return x->ffn == y->ffn && x->attn == y->attn && x->mixer == y->mixer &&
-           x->params_per_layer == y->params_per_layer && x->d_ff == y->d_ff;
-}
-
 /* Index of the first group of each distinct layer kind (the first `max` of them);
  * returns how many kinds there are in all. */
 static int distinct_kinds(const lx_arch *a, int *first, int max)
@@ -430,7 +424,7 @@ static int distinct_kinds(const lx_arch *a, int *first, int max)
     int n = 0;
     for (int g = 0; g < a->n_groups; g++) {
         bool seen = false;
-        for (int h = 0; h < g && !seen; h++) seen = group_same(&a->groups[h], &a->groups[g]);
+        for (int h = 0; h < g && !seen; h++) seen = lx_arch_groups_same(&a->groups[h], &a->groups[g]);
         if (seen) continue;
         if (n < max) first[n] = g;
         n++;
@@ -441,21 +435,14 @@ static int distinct_kinds(const lx_arch *a, int *first, int max)
 /* Layers of the kind of group g, and a phrase for them: "layers 0–31", "layers 1–47, every 2nd". */
 static int kind_layers(const lx_arch *a, int g, char *out, size_t cap)
 {
-    int n = 0, lo = -1, hi = -1, runs = 0;
-    for (int i = 0; i < a->n_groups; i++) {
-        if (!group_same(&a->groups[g], &a->groups[i])) continue;
-        n += a->groups[i].last - a->groups[i].first + 1;
-        if (lo < 0) lo = a->groups[i].first;
-        hi = a->groups[i].last;
-        runs++;
-    }
-    if (runs == 1) lx_dsnprintf(out, cap, "layers %d–%d", lo, hi);
-    else if (n > 1 && (hi - lo) % (n - 1) == 0 && runs == n)
-        lx_dsnprintf(out, cap, "%d layers: %d–%d, every %d%s", n, lo, hi, (hi - lo) / (n - 1),
-                 (hi - lo) / (n - 1) == 2 ? "nd" : (hi - lo) / (n - 1) == 3 ? "rd" : "th");
-    else lx_dsnprintf(out, cap, "%d layers (see the layer pattern)", n);
-    if (n == 1 && runs == 1) lx_dsnprintf(out, cap, "layer %d", lo);
-    return n;
+    lx_kind_span k = lx_arch_kind_span(a, g);
+    if (k.runs == 1) lx_dsnprintf(out, cap, "layers %d–%d", k.first, k.last);
+    else if (k.step)
+        lx_dsnprintf(out, cap, "%d layers: %d–%d, every %d%s", k.n_layers, k.first, k.last, k.step,
+                     k.step == 2 ? "nd" : k.step == 3 ? "rd" : "th");
+    else lx_dsnprintf(out, cap, "%d layers (see the layer pattern)", k.n_layers);
+    if (k.n_layers == 1 && k.runs == 1) lx_dsnprintf(out, cap, "layer %d", k.first);
+    return k.n_layers;
 }
 
 static void attn_title(const lx_arch *a, char *out, size_t cap)
@@ -742,7 +729,7 @@ static bool uniform_kind(const lx_arch *a, int gi)
 {
     const lx_layer *l0 = group_layer(a, &a->groups[gi]);
     for (int g = 0; g < a->n_groups; g++) {
-        if (!group_same(&a->groups[g], &a->groups[gi])) continue;
+        if (!lx_arch_groups_same(&a->groups[g], &a->groups[gi])) continue;
         for (int i = a->groups[g].first; i <= a->groups[g].last && i < a->n_layers && i < LX_MAX_LAYERS; i++)
             if (i >= 0 && strcmp(lx_layer_label(&a->layers[i]), lx_layer_label(l0)) != 0) return false;
     }

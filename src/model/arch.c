@@ -817,3 +817,24 @@ const char *lx_arch_main_dtype(const lx_arch *a)
         if (a->bytes_by_type[t] > a->bytes_by_type[best]) best = t;
     return lx_dtype_get((lx_dtype)best)->name;
 }
+
+bool lx_arch_groups_same(const lx_group *x, const lx_group *y)
+{
+    return x->ffn == y->ffn && x->attn == y->attn && x->mixer == y->mixer &&
+           x->params_per_layer == y->params_per_layer && x->d_ff == y->d_ff;
+}
+
+lx_kind_span lx_arch_kind_span(const lx_arch *a, int g)
+{
+    lx_kind_span k = {0, 0, -1, -1, 0};
+    for (int i = 0; i < a->n_groups; i++) {
+        if (!lx_arch_groups_same(&a->groups[g], &a->groups[i])) continue;
+        k.n_layers += a->groups[i].last - a->groups[i].first + 1;
+        if (k.first < 0) k.first = a->groups[i].first;
+        k.last = a->groups[i].last;
+        k.runs++;
+    }
+    if (k.n_layers > 1 && k.runs == k.n_layers && (k.last - k.first) % (k.n_layers - 1) == 0)
+        k.step = (k.last - k.first) / (k.n_layers - 1);
+    return k;
+}

@@ -198,6 +198,16 @@ const char *lx_comp_label(lx_comp c);          /* for people: "Token embedding",
 /* The layer mix: each distinct lx_layer_label with its count, in order of first appearance;
  * returns how many (labels and counts hold LX_MAX_LAYERS). */
 int lx_arch_layer_mix(const lx_arch *a, const char **labels, int *counts);
+/* Groups of one layer kind: same token mixer, attention, FFN kind and width, parameters per
+ * layer (they may lie apart: alternating or periodic stacks). */
+bool lx_arch_groups_same(const lx_group *x, const lx_group *y);
+/* The layers of group g's kind over the whole stack: how many, in how many runs, the first
+ * and last, and the step when they are single layers equally spaced (layers 3, 5, …, 41: 2),
+ * else 0. */
+typedef struct lx_kind_span {
+    int n_layers, runs, first, last, step;
+} lx_kind_span;
+lx_kind_span lx_arch_kind_span(const lx_arch *a, int g);
 /* The storage type holding most bytes, e.g. "BF16" or "Q8_0"; for quantized labels. */
 const char *lx_arch_main_dtype(const lx_arch *a);
 

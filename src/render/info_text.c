@@ -133,17 +133,24 @@ static void text_ffn(const lx_arch *a, lx_buf *b)
     lx_buf_printf(b, "\n  Output     %s\n\n", a->tied ? "tied to the token embedding" : "separate output matrix");
 }
 
+/* One line per group, or one for all groups of a kind that recurs as single layers equally
+ * spaced (alternating stacks: "layers 3-41  20 x … (every 2nd layer)"). */
 static void text_groups(const lx_arch *a, lx_buf *b)
 {
     lx_buf_puts(b, "Layer groups\n");
     for (int i = 0; i < a->n_groups; i++) {
         const lx_group *g = &a->groups[i];
+        lx_kind_span k = lx_arch_kind_span(a, i);
+        bool spaced = k.runs > 1 && k.step > 1;
+        if (spaced && k.first != g->first) continue; /* printed with the kind's first layer */
         int off = enc_dec(a) && g->first >= a->n_enc_layers ? a->n_enc_layers : 0; /* each stack counts from 0 */
+        int last = spaced ? k.last : g->last, n = spaced ? k.n_layers : g->last - g->first + 1;
         lx_buf_printf(b, "  %slayers %3d-%-3d %3d x  %s + %-3s  ", !enc_dec(a) ? "" : off ? "decoder " : "encoder ",
-                      g->first - off, g->last - off, g->last - g->first + 1, lx_attn_kind_name(g->attn),
-                      lx_ffn_kind_name(g->ffn));
+                      g->first - off, last - off, n, lx_attn_kind_name(g->attn), lx_ffn_kind_name(g->ffn));
         put_num(b, g->params_per_layer);
-        lx_buf_puts(b, " parameters per layer\n");
+        lx_buf_puts(b, " parameters per layer");
+        if (spaced) lx_buf_printf(b, " (every %d%s layer)", k.step, k.step == 2 ? "nd" : k.step == 3 ? "rd" : "th");
+        lx_buf_putc(b, '\n');
     }
     lx_buf_putc(b, '\n');
 }
