@@ -182,6 +182,24 @@ static void test_exact_totals(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* DeepSeek-V4-Flash's MTP module (the checkpoint's mtp.0.*, llama.cpp's blk.43.nextn.*), from
+ * its shapes: one layer as layer 0-1 with a window-only compressor (compress_ratios[43] = 0)
+ * — 6,576,416,374 — plus the router bias a hash layer lacks (256 experts) = 6,576,416,630;
+ * e_proj and h_proj 2 x 4,096 x 4,096 = 33,554,432; enorm, hnorm, norm 3 x 4,096 = 12,288;
+ * its hyper-connection head: fn 4 x (4 x 4,096) = 65,536, base 4, scale 1 = 65,541.
+ * In all 6,610,048,891; the embedding and output head are the main model's. */
+static void test_deepseek4_mtp(void **state)
+{
+    (void)state;
+    built *b = build("deepseek-v4-flash-284b");
+    assert_int_equal(b->arch.towers.params[LX_SUB_MTP], 6610048891ull);
+    assert_int_equal(b->arch.towers.lm_params, 284332240471ull);
+    assert_int_equal(b->arch.total_params, 284332240471ull + 6610048891ull);
+    assert_int_equal(b->arch.towers.n_mtp, 1);
+    for (int i = 0; i < b->arch.n_warnings; i++) assert_null(strstr(b->arch.warnings[i], "multi-token"));
+    unbuild(b);
+}
+
 /* ---------------------------------------------------------------- layer mixes */
 
 static int mix_of(const lx_arch *a, const char *label)
@@ -403,6 +421,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_config_builds_and_adds_up),
         cmocka_unit_test(test_exact_totals),
+        cmocka_unit_test(test_deepseek4_mtp),
         cmocka_unit_test(test_layer_mixes),
         cmocka_unit_test(test_motifs_with_irregular_tails),
         cmocka_unit_test(test_motif_that_never_repeats),

@@ -496,7 +496,11 @@ static void attn_window(lx_dbuild *b, const lx_layer *l, bool per_kind, char *ou
     char s[128];
     uint64_t chunk = l && l->window ? l->window : a->hp.chunk_size;
     if (per_kind && l && (l->bits & LX_LAYER_SLIDING)) {
+        bool own = l >= a->layers && l < a->layers + a->n_layers; /* one of the stack's layers */
+        uint32_t ratio = own && a->hp.has_compress ? a->hp.l_compress[l - a->layers] : 0;
         lx_dsnprintf(s, sizeof s, "sliding window %s", lx_dfmt_th(b, l->window ? l->window : a->attn.sliding_window));
+        /* DeepSeek-V4: beyond the window, one compressed K/V entry per `ratio` tokens */
+        if (ratio) lx_dsnprintf(s + strlen(s), sizeof s - strlen(s), " + K/V compressed %s:1", lx_dfmt_th(b, ratio));
         append(out, cap, s);
     } else if (l && (l->bits & LX_LAYER_CHUNKED)) {
         lx_dsnprintf(s, sizeof s, "attends within chunks of %s tokens", lx_dfmt_th(b, chunk));
@@ -611,6 +615,8 @@ static void ffn_card_moe(lx_dbuild *b, lx_desc_card *c, const lx_group *g)
     }
     lx_dmoe_router_line(b, t, sizeof t);
     lx_dcard_sub(c, t);
+    if ((uint64_t)g->first < a->hp.n_hash_layers) /* DeepSeek-V4's first layers */
+        lx_dcard_sub(c, "hash routing: a table indexed by the token id picks the experts");
     if (moe_params(g)) lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, moe_params(g)));
     lx_dsnprintf(c->tip, sizeof c->tip, "mixture of experts, per layer: %s parameters (experts %s, shared %s, router %s)",
              lx_dfmt_th(b, moe_params(g)), lx_dfmt_th(b, g->per_layer[LX_COMP_FFN_EXPERTS].params),

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/synth_int.h"
+#include "model/towers.h"
 
 #include "model/families/family.h"
 
@@ -134,7 +135,9 @@ static void cfg_deepseek4(lx_fam_cfg *c)
         lx_jcfg_key_error(c->j, "compress_ratios", "expected at least one entry per layer");
         return;
     }
-    for (uint64_t i = 0; cr && i < hp->n_layers && i < LX_MAX_LAYERS; i++) {
+    /* one entry per layer, then (when given) one per MTP module's layer */
+    uint64_t n = hp->n_layers + (cr && json_array_size(cr) >= hp->n_layers + hp->n_nextn_layers ? hp->n_nextn_layers : 0);
+    for (uint64_t i = 0; cr && i < n && i < LX_MAX_LAYERS; i++) {
         json_t *v = json_array_get(cr, i);
         json_int_t r = json_integer_value(v);
         if (!json_is_integer(v) || r < 0 || r > 1 << 20) {
@@ -142,6 +145,7 @@ static void cfg_deepseek4(lx_fam_cfg *c)
             return;
         }
         hp->l_compress[i] = (uint32_t)r;
+        if (i >= hp->n_layers) continue; /* an MTP layer's: its compressor only */
         if (r == 4) lx_fam_bits(hp, i, LX_LAYER_INDEXER);
         lx_fam_bits(hp, i, LX_LAYER_SLIDING | LX_LAYER_K_EQ_V);
     }
@@ -211,12 +215,27 @@ static void ds4_layer(lx_syn *s, uint64_t i)
     lx_syn_lin(s, "ffn_down_shexp", d, fs, false);
 }
 
+/* An MTP module (the checkpoint's mtp.N.*): a full layer (its compressor from the ratio after
+ * the main layers', window only when none is given), the embedding and hidden-state norms and
+ * projections (llama.cpp's eh_proj is e_proj and h_proj side by side), its final norm and its
+ * own hyper-connection head; the embedding and output head are the main model's. */
+static void ds4_mtp(lx_syn *s, uint64_t i)
+{
+    const lx_hparams *hp = s->hp;
+    ds4_layer(s, i);
+    lx_towers_synth_mtp(s, i);
+    snprintf(s->pfx, sizeof s->pfx, "blk.%llu.nextn.", (unsigned long long)i);
+    ds4_hc(s, "head", hp->hc_mult);
+}
+
 static void build_deepseek4(lx_syn *s)
 {
     const lx_hparams *hp = s->hp;
     s->pfx[0] = '\0';
     lx_syn_add(s, 2, hp->vocab_size, hp->d_model, 0, "token_embd.weight");
     for (uint64_t i = 0; i < hp->n_layers && !lx_err_failed(s->err); i++) ds4_layer(s, i);
+    for (uint64_t i = hp->n_layers; i < hp->n_layers + hp->n_nextn_layers && i < LX_MAX_LAYERS && !lx_err_failed(s->err); i++)
+        ds4_mtp(s, i);
     s->pfx[0] = '\0';
     s->layer = LX_MAX_LAYERS;
     lx_syn_nrm(s, "output_norm", hp->d_model);
@@ -238,6 +257,9 @@ static const lx_role_pattern DS4_ROLES[] = {
     {"hc_head_fn", LX_ROLE_HYPER, false},
     {"hc_head_base", LX_ROLE_HYPER, false},
     {"hc_head_scale", LX_ROLE_HYPER, false},
+    {"blk.%d.nextn.hc_head_fn", LX_ROLE_MTP, false},
+    {"blk.%d.nextn.hc_head_base", LX_ROLE_MTP, false},
+    {"blk.%d.nextn.hc_head_scale", LX_ROLE_MTP, false},
     {"blk.%d.attn_compressor_wkv", LX_ROLE_INDEXER, false},
     {"blk.%d.attn_compressor_wgate", LX_ROLE_INDEXER, false},
     {"blk.%d.attn_compressor_ape", LX_ROLE_INDEXER, false},
