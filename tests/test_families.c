@@ -200,6 +200,22 @@ static void test_deepseek4_mtp(void **state)
     unbuild(b);
 }
 
+/* Qwen3.6-27B (an NVFP4 release) names its vision config "qwen3_5_vision": the same tower as
+ * Qwen3.5-27B's (27 layers of 1,152, merger to 5,120), and the same total, 27,781,427,952
+ * (Qwen3.5-27B's HF safetensors count). */
+static void test_qwen36_vision(void **state)
+{
+    (void)state;
+    built *b = build("qwen3-6-27b"), *ref = build("qwen3.5-27b");
+    assert_int_equal(b->arch.towers.params[LX_SUB_VISION], 415891440ull);
+    assert_int_equal(b->arch.towers.params[LX_SUB_PROJECTOR], 44838656ull);
+    assert_int_equal(b->arch.towers.params[LX_SUB_VISION], ref->arch.towers.params[LX_SUB_VISION]);
+    assert_int_equal(b->arch.total_params, 27781427952ull);
+    for (int i = 0; i < b->arch.n_warnings; i++) assert_null(strstr(b->arch.warnings[i], "not counted"));
+    unbuild(b);
+    unbuild(ref);
+}
+
 /* ---------------------------------------------------------------- layer mixes */
 
 static int mix_of(const lx_arch *a, const char *label)
@@ -422,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_every_config_builds_and_adds_up),
         cmocka_unit_test(test_exact_totals),
         cmocka_unit_test(test_deepseek4_mtp),
+        cmocka_unit_test(test_qwen36_vision),
         cmocka_unit_test(test_layer_mixes),
         cmocka_unit_test(test_motifs_with_irregular_tails),
         cmocka_unit_test(test_motif_that_never_repeats),

@@ -25,6 +25,8 @@ static const tower_row TOWERS[] = {
     {"qwen3_vl", NULL, LX_VIT_QWEN3VL, LX_PROJ_MERGER},
     {"qwen3_5", NULL, LX_VIT_QWEN3VL, LX_PROJ_MERGER},
     {"qwen3_5_moe", NULL, LX_VIT_QWEN3VL, LX_PROJ_MERGER},
+    {"qwen3_5_vision", NULL, LX_VIT_QWEN3VL, LX_PROJ_MERGER}, /* Qwen3.6 names its vision config so */
+    {"qwen3_5_moe_vision", NULL, LX_VIT_QWEN3VL, LX_PROJ_MERGER},
     {NULL, "qwen2_vl", LX_VIT_QWEN2VL, LX_PROJ_MERGER},
     {NULL, "kimi_k25", LX_VIT_MOONVIT, LX_PROJ_KIMI},
     {NULL, "minicpmv", LX_VIT_SIGLIP_TIMM, LX_PROJ_RESAMPLER},
