@@ -216,6 +216,23 @@ static void test_qwen36_vision(void **state)
     unbuild(ref);
 }
 
+/* Nemotron 3 Super's MTP module (mtp_hybrid_override_pattern "*E", llama.cpp's blk.88:
+ * attention and MoE folded into one block), from its shapes (d 4,096): enorm, hnorm, final
+ * norm 3 x 4,096 = 12,288; eh_proj 8,192 x 4,096 = 33,554,432; attention norm 4,096, Q and O
+ * 2 x 4,096 x 4,096 + K and V 2 x 256 x 4,096 = 35,651,584; MoE norm 4,096, router 512 x 4,096
+ * + bias 512, latent down and up 2 x 1,024 x 4,096 = 8,388,608, experts 2 x 512 x 2,688 x 1,024
+ * = 2,818,572,288, shared expert 2 x 5,376 x 4,096 = 44,040,192. In all 2,942,325,248. */
+static void test_nemotron_super_mtp(void **state)
+{
+    (void)state;
+    built *b = build("nemotron-3-super-120b-a12b");
+    assert_int_equal(b->arch.towers.params[LX_SUB_MTP], 2942325248ull);
+    assert_int_equal(b->arch.towers.lm_params, 120668707840ull);
+    assert_int_equal(b->arch.n_layers, 88);
+    for (int i = 0; i < b->arch.n_warnings; i++) assert_null(strstr(b->arch.warnings[i], "multi-token"));
+    unbuild(b);
+}
+
 /* ---------------------------------------------------------------- layer mixes */
 
 static int mix_of(const lx_arch *a, const char *label)
@@ -439,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_exact_totals),
         cmocka_unit_test(test_deepseek4_mtp),
         cmocka_unit_test(test_qwen36_vision),
+        cmocka_unit_test(test_nemotron_super_mtp),
         cmocka_unit_test(test_layer_mixes),
         cmocka_unit_test(test_motifs_with_irregular_tails),
         cmocka_unit_test(test_motif_that_never_repeats),

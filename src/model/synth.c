@@ -403,7 +403,8 @@ static void mtp_modules(syn *s)
     while (last > 0 && hp->has_layer_bits && (hp->mixer[last] != LX_MIX_ATTN || (hp->layer_bits[last] & LX_LAYER_SLIDING)))
         last--;
     for (uint64_t i = n; i < n + k; i++) {
-        h->layer_bits[i] = hp->layer_bits[last] & ~LX_LAYER_DENSE;
+        /* an MTP block always has its FFN (Nemotron 3 folds its "*E" pair into one block) */
+        h->layer_bits[i] = hp->layer_bits[last] & ~(LX_LAYER_DENSE | LX_LAYER_NO_FFN);
         h->mixer[i] = LX_MIX_ATTN;
         if (hp->n_experts && !lx_synth_layer_is_moe(hp, last)) h->layer_bits[i] |= LX_LAYER_DENSE;
     }

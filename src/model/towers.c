@@ -384,10 +384,11 @@ static void warn_uncounted(lx_arch *a)
         lx_arch_warn(a, "the %s tower%s beside the text model %s not counted (llmxray cannot build %s from this "
                      "config); the counts are the text model's", vis && aud ? "vision and audio" : vis ? "vision" : "audio",
                      vis && aud ? "s" : "", vis && aud ? "are" : "is", vis && aud ? "them" : "it");
-    if (hp->n_nextn_layers && !t->params[LX_SUB_MTP] && !a->src->has_tensors)
+    uint64_t nextn = a->hp.n_nextn_layers; /* the arch's: 0 when the index shows none shipped */
+    if (nextn && !t->params[LX_SUB_MTP] && !a->src->has_tensors)
         lx_arch_warn(a, "%llu multi-token-prediction layer%s declared by the config %s not counted (llmxray has no "
-                     "recipe for this family's)", (unsigned long long)hp->n_nextn_layers,
-                     hp->n_nextn_layers == 1 ? "" : "s", hp->n_nextn_layers == 1 ? "is" : "are");
+                     "recipe for this family's)", (unsigned long long)nextn, nextn == 1 ? "" : "s",
+                     nextn == 1 ? "is" : "are");
 }
 
 static void add_part_sub(lx_arch *a, lx_sub_kind k, const char *name, int n_layers)

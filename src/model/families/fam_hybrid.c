@@ -208,6 +208,7 @@ const lx_family lx_fam_nemotron_h = {
                 "\"mamba_head_dim\":64,\"n_groups\":8,\"ssm_state_size\":128,\"conv_kernel\":4,"
                 "\"mlp_hidden_act\":\"relu2\"}",
     .config = cfg_nemotron_h, .hf_roles = NEMOTRON_H_ROLES, .gguf = gguf_mamba2, .linear_mixer = LX_MIX_MAMBA2,
+    .recipe = LX_R_MTP, /* mtp_hybrid_override_pattern "*E": attention + MoE in one block */
     .tokenizer = "bpe",
 };
 
