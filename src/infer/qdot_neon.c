@@ -141,16 +141,24 @@ LX_CORE void q4_k_core(const uint8_t *w, const void *a, size_t stride, size_t nb
     for (int t = 0; t < n; t++) out[t] = vaddvq_f32(acc[t]) - mins[t];
 }
 
-/* The 16 Q6_K values - 32 of group g (0..7, elements 16g..16g+15) of one half: the low
- * nibbles of l0 (groups 0, 1) or l1 (2, 3), the high nibbles of l0 (4, 5) or l1 (6, 7); two
- * bits of h at 0, 2, 4, 6 for the four pairs; g odd reads the second 16 bytes. */
-static inline int8x16_t q6_group(const uint8_t *ql, const uint8_t *qh, int g)
+/* The 128 values q6 - 32 of one half of a Q6_K super-block, in element order, 16 per vector
+ * (v[g] = elements 16g..16g+15, sub-scale g of the half): 32-element run k takes the low
+ * nibbles of ql[0..31] (k = 0) or ql[32..63] (k = 1), then their high nibbles (k = 2, 3), and
+ * bits 2k, 2k+1 of qh[0..31] as bits 4 and 5. */
+static inline void q6_half(const uint8_t *ql, const uint8_t *qh, int8x16_t *v)
 {
-    int pair = g / 2, c = g % 2;
-    uint8x16_t l = vld1q_u8(ql + 32 * (pair & 1) + 16 * c), h = vld1q_u8(qh + 16 * c);
-    uint8x16_t nib = pair < 2 ? vandq_u8(l, vdupq_n_u8(15)) : vshrq_n_u8(l, 4);
-    uint8x16_t hi = vandq_u8(vshlq_u8(h, vdupq_n_s8((int8_t)(-2 * pair))), vdupq_n_u8(3));
-    return vsubq_s8(vreinterpretq_s8_u8(vorrq_u8(nib, vshlq_n_u8(hi, 4))), vdupq_n_s8(32));
+    const uint8x16_t m4 = vdupq_n_u8(15), m30 = vdupq_n_u8(0x30);
+    const int8x16_t m32 = vdupq_n_s8(32);
+    for (int c = 0; c < 2; c++) {
+        uint8x16_t l0 = vld1q_u8(ql + 16 * c), l1 = vld1q_u8(ql + 32 + 16 * c), h = vld1q_u8(qh + 16 * c);
+        uint8x16_t q[4] = {
+            vorrq_u8(vandq_u8(l0, m4), vandq_u8(vshlq_n_u8(h, 4), m30)),
+            vorrq_u8(vandq_u8(l1, m4), vandq_u8(vshlq_n_u8(h, 2), m30)),
+            vorrq_u8(vshrq_n_u8(l0, 4), vandq_u8(h, m30)),
+            vorrq_u8(vshrq_n_u8(l1, 4), vandq_u8(vshrq_n_u8(h, 2), m30)),
+        };
+        for (int k = 0; k < 4; k++) v[2 * k + c] = vsubq_s8(vreinterpretq_s8_u8(q[k]), m32);
+    }
 }
 
 LX_CORE void q6_k_core(const uint8_t *w, const void *a, size_t stride, size_t nb, int n, float *out, dot16_fn dot)
@@ -159,14 +167,15 @@ LX_CORE void q6_k_core(const uint8_t *w, const void *a, size_t stride, size_t nb
     for (size_t b = 0; b < nb; b++, w += 210) {
         const int8_t *sc = (const int8_t *)(w + 192);
         int32x4_t sum[4] = {vdupq_n_s32(0), vdupq_n_s32(0), vdupq_n_s32(0), vdupq_n_s32(0)};
-        for (int half = 0; half < 2; half++)
-            for (int g = 0; g < 8; g++) {
-                int8x16_t q = q6_group(w + 64 * half, w + 128 + 32 * half, g);
+        for (int half = 0; half < 2; half++) {
+            int8x16_t v[8];
+            q6_half(w + 64 * half, w + 128 + 32 * half, v);
+            for (int g = 0; g < 8; g++)
                 for (int t = 0; t < n; t++) {
                     const int8_t *qa = (ROW(a, stride, t, lx_q8_256) + b)->q + 128 * half + 16 * g;
-                    sum[t] = vmlaq_n_s32(sum[t], dot(vdupq_n_s32(0), q, vld1q_s8(qa)), sc[8 * half + g]);
+                    sum[t] = vmlaq_n_s32(sum[t], dot(vdupq_n_s32(0), v[g], vld1q_s8(qa)), sc[8 * half + g]);
                 }
-            }
+        }
         float dw = half_at(w + 208);
         for (int t = 0; t < n; t++) {
             const lx_q8_256 *y = ROW(a, stride, t, lx_q8_256) + b;
