@@ -189,25 +189,25 @@ LX_CORE void q6_k_core(const uint8_t *w, const void *a, size_t stride, size_t nb
 
 /* dot and dot4 of each kind and flavour from its core. */
 #define KIND(name, flavour, attr, dot)                                                                       \
-    attr static float dot_##name##_##flavour(const uint8_t *w, const void *a, size_t nb)                    \
+    attr static float dot_##name##_##flavour(const uint8_t *w, const void *a, size_t nb)                     \
     {                                                                                                        \
         float r;                                                                                             \
         name##_core(w, a, 0, nb, 1, &r, dot);                                                                \
         return r;                                                                                            \
     }                                                                                                        \
-    attr static void dot4_##name##_##flavour(const uint8_t *w, const void *a, size_t stride, size_t nb,     \
+    attr static void dot4_##name##_##flavour(const uint8_t *w, const void *a, size_t stride, size_t nb,      \
                                              float *out)                                                     \
     {                                                                                                        \
         name##_core(w, a, stride, nb, 4, out, dot);                                                          \
     }
-#define FLAVOUR(flavour, label, attr, dot)                                                               \
+#define FLAVOUR(flavour, label, attr, dot)                                                                   \
     KIND(q8_0, flavour, attr, dot)                                                                           \
     KIND(q4_0, flavour, attr, dot)                                                                           \
     KIND(q4_k, flavour, attr, dot)                                                                           \
     KIND(q6_k, flavour, attr, dot)                                                                           \
     static const lx_qdot_ops OPS_##flavour = {                                                               \
         label,                                                                                               \
-        {dot_q8_0_##flavour, dot_q4_0_##flavour, dot_q4_k_##flavour, dot_q6_k_##flavour},                   \
+        {dot_q8_0_##flavour, dot_q4_0_##flavour, dot_q4_k_##flavour, dot_q6_k_##flavour},                    \
         {dot4_q8_0_##flavour, dot4_q4_0_##flavour, dot4_q4_k_##flavour, dot4_q6_k_##flavour}};
 
 #define LX_PLAIN
