@@ -12,6 +12,9 @@
 # Usage: bench/infer.sh   (BUILD=dir to reuse a build, WORK=dir for the big files, THREADS=2,
 #        REPEAT=3, NLC_DIR=the oracle's folder, FILES="stories q8_0 q4_k" to choose, KEEP=1 to
 #        keep the big files in WORK and reuse them next time)
+# The quantized products run through infer/qdot's fastest implementation for this CPU (AVX2 on
+# x86-64, NEON on arm64); arm64 is checked for correctness only, under qemu (scripts/check-arm64.sh),
+# whose emulated speed says nothing about a real core, so there are no arm64 timings here.
 # Targets (issue 11): >= 0.8x llama.cpp's prompt and generation tokens/s on the 1B files on
 # 2 threads, ahead on stories260K, peak RSS within 1.2x the file size.
 set -euo pipefail

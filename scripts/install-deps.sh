@@ -5,14 +5,24 @@
 # (tests/node/mermaid: mermaid + jsdom) and the browser check (tests/browser: playwright-core,
 # pointed at Debian's chromium), with Debian's nodejs and npm when no node is installed. The
 # test suite runs without them (those checks are skipped), so a failed npm step only warns.
+# Optional groups, named as arguments (CI names them all):
+#   --arm64  the aarch64 cross compiler and qemu-user (about 56 MB) for scripts/check-arm64.sh,
+#            which runs the NEON dot products under emulation; test_arm64 is skipped without them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ARM64=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
 PKGS=(build-essential cmake pkg-config clang libclang-rt-14-dev
       libcairo2-dev libpango1.0-dev libfontconfig-dev libjansson-dev libcmocka-dev libicu-dev
       fonts-dejavu-core libxml2-utils hyperfine time
       libcurl4-openssl-dev nginx openssl
       graphviz groff-base zsh chromium)
 command -v node >/dev/null && command -v npm >/dev/null || PKGS+=(nodejs npm)
+for arg in "$@"; do
+  case "$arg" in
+    --arm64) PKGS+=("${ARM64[@]}") ;;
+    *) echo "install-deps: unknown option $arg (known: --arm64)" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,9 +1,8 @@
 /* Tests infer/qdot: the 8-bit quantizers on hand-worked blocks; the scalar dot products
- * against the float product of infer/dequant's decoding (an independent reading of the block
- * layouts); the SIMD dot products against the scalar ones — exactly when every float step is
- * exact (unit scales, small integers), within 1e-4 of sum |w_i a_i| on random blocks; and
- * the threaded quantized matrix product against the row-by-row dot products. Random blocks
- * come from a fixed-seed generator, so every run sees the same numbers. */
+ * against the float product of infer/dequant's decoding; every SIMD implementation this CPU
+ * has against the scalar one (tests/support/qdot_check: the same comparisons
+ * scripts/check-arm64.sh runs on NEON under qemu); which implementation is chosen at run
+ * time; and the threaded quantized matrix product against the row-by-row dot products. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,71 +15,11 @@
 #include "infer/dequant.h"
 #include "infer/kernels.h"
 #include "infer/qdot.h"
+#include "qdot_check.h"
 
-static uint64_t rng = 0x9E3779B97F4A7C15u;
-
-static uint32_t next(void)
-{
-    rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-    return (uint32_t)(rng >> 16);
-}
-
-static int range(int lo, int hi) { return lo + (int)(next() % (uint32_t)(hi - lo + 1)); }
-
-static void put_half(uint8_t *p, uint16_t h) { p[0] = (uint8_t)h, p[1] = (uint8_t)(h >> 8); }
-
-/* A positive half between 2^-9 and 2^0 with a random mantissa; 1.0 when unit. */
-static uint16_t some_half(bool unit) { return unit ? 0x3C00 : (uint16_t)(range(6, 15) << 10 | range(0, 1023)); }
-
-/* Bytes per weight block and elements per block of each kind. */
-static const size_t BYTES[LX_QW_COUNT] = {34, 18, 144, 210}, ELEMS[LX_QW_COUNT] = {32, 32, 256, 256};
-static const lx_dtype TYPE[LX_QW_COUNT] = {LX_DT_Q8_0, LX_DT_Q4_0, LX_DT_Q4_K, LX_DT_Q6_K};
-
-/* One random weight block of kind k. Unit: every scale 1 and Q6_K's sub-scales small, so the
- * integer sums stay below 2^24 and every float step is exact. */
-static void weight_block(lx_qdot_w k, uint8_t *b, bool unit)
-{
-    for (size_t i = 0; i < BYTES[k]; i++) b[i] = (uint8_t)next();
-    if (k == LX_QW_Q8_0 || k == LX_QW_Q4_0) put_half(b, some_half(unit));
-    if (k == LX_QW_Q4_K) put_half(b, some_half(unit)), put_half(b + 2, some_half(unit));
-    if (k == LX_QW_Q6_K) {
-        put_half(b + 208, some_half(unit));
-        for (int g = 0; unit && g < 16; g++) b[192 + g] = (uint8_t)(int8_t)range(-15, 15);
-    }
-}
-
-/* nb activation blocks for kind k: quantized from random floats, or (unit) d = 1 and q in -15..15. */
-static void act_blocks(lx_qdot_w k, size_t nb, void *act, bool unit)
-{
-    size_t n = nb * ELEMS[k];
-    float *x = malloc(n * sizeof(float));
-    for (size_t i = 0; i < n; i++) x[i] = (float)range(-100000, 100000) / 1e5f;
-    lx_qdot_quantize(k, x, n, act);
-    free(x);
-    for (size_t b = 0; unit && b < nb; b++) {
-        int8_t *q = ELEMS[k] == 32 ? ((lx_q8_32 *)act)[b].q : ((lx_q8_256 *)act)[b].q;
-        for (size_t i = 0; i < ELEMS[k]; i++) q[i] = (int8_t)range(-15, 15);
-        if (ELEMS[k] == 32) { ((lx_q8_32 *)act)[b].d = 1.0f; continue; }
-        lx_q8_256 *a = (lx_q8_256 *)act + b;
-        a->d = 1.0f;
-        for (int g = 0; g < 16; g++) {
-            int sum = 0;
-            for (int i = 0; i < 16; i++) sum += a->q[16 * g + i];
-            a->bsum[g] = (int16_t)sum;
-        }
-    }
-}
-
-/* Decoded activation values a_i = d q_i. */
-static double act_value(lx_qdot_w k, const void *act, size_t i)
-{
-    if (ELEMS[k] == 32) {
-        const lx_q8_32 *b = (const lx_q8_32 *)act + i / 32;
-        return (double)b->d * b->q[i % 32];
-    }
-    const lx_q8_256 *b = (const lx_q8_256 *)act + i / 256;
-    return (double)b->d * b->q[i % 256];
-}
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
 
 static void test_quantizers_hand_worked(void **state)
 {
@@ -112,62 +51,52 @@ static void test_quantizers_hand_worked(void **state)
     assert_true(b.d == 0.0f && b.q[5] == 0);
 }
 
-/* sum |w_i a_i| and sum w_i a_i with w decoded by infer/dequant, in double. */
-static double float_dot(lx_qdot_w k, const uint8_t *w, const void *act, size_t nb, double *mag)
-{
-    size_t n = nb * ELEMS[k];
-    float *wf = malloc(n * sizeof(float));
-    assert_true(lx_dequant_row(TYPE[k], w, wf, n));
-    double s = 0, m = 0;
-    for (size_t i = 0; i < n; i++) {
-        double p = (double)wf[i] * act_value(k, act, i);
-        s += p, m += fabs(p);
-    }
-    free(wf);
-    *mag = m;
-    return s;
-}
-
-enum { NB = 4, ROUNDS = 200 };
+enum { ROUNDS = 200 };
 
 static void test_scalar_matches_dequantized_product(void **state)
 {
     (void)state;
-    const lx_qdot_ops *ref = lx_qdot_scalar();
-    for (int k = 0; k < LX_QW_COUNT; k++)
-        for (int r = 0; r < ROUNDS; r++) {
-            uint8_t w[NB * 210];
-            lx_q8_256 act[NB];
-            for (size_t b = 0; b < NB; b++) weight_block((lx_qdot_w)k, w + b * BYTES[k], false);
-            act_blocks((lx_qdot_w)k, NB, act, false);
-            double mag, want = float_dot((lx_qdot_w)k, w, act, NB, &mag);
-            double got = ref->dot[k](w, act, NB);
-            if (fabs(got - want) > 1e-5 * mag + 1e-30)
-                fail_msg("kind %d round %d: scalar %.9g, dequantized product %.9g (sum |w a| %.3g)", k, r, got, want, mag);
-        }
+    char msg[256];
+    if (lx_qc_check_scalar(ROUNDS, msg, sizeof msg)) fail_msg("%s", msg);
 }
 
+/* Every SIMD implementation this CPU has (x86-64: avx2 when the CPU has AVX2, FMA and F16C;
+ * arm64: neon, and neon-dotprod with asimddp), against the scalar one. */
 static void test_simd_matches_scalar(void **state)
 {
     (void)state;
-    const lx_qdot_ops *ref = lx_qdot_scalar(), *simd = lx_qdot_avx2();
-    if (!simd) {
-        print_message("no AVX2 on this CPU: only the scalar path runs\n");
+    int tested = 0;
+    for (size_t i = 0; lx_qdot_impl(i) != lx_qdot_scalar(); i++, tested++) {
+        char msg[256];
+        const lx_qdot_ops *impl = lx_qdot_impl(i);
+        int bad = lx_qc_check_impl(impl, ROUNDS, msg, sizeof msg);
+        if (bad) fail_msg("%s: %d disagreements with scalar; first: %s", impl->name, bad, msg);
+        print_message("%s agrees with scalar (%d rounds x %d kinds)\n", impl->name, ROUNDS, LX_QW_COUNT);
+    }
+    if (!tested) {
+        print_message("no SIMD dot products on this CPU: only the scalar path runs\n");
         skip();
     }
-    for (int k = 0; k < LX_QW_COUNT; k++)
-        for (int r = 0; r < ROUNDS; r++) {
-            bool unit = r % 2 == 0;
-            uint8_t w[NB * 210];
-            lx_q8_256 act[NB];
-            for (size_t b = 0; b < NB; b++) weight_block((lx_qdot_w)k, w + b * BYTES[k], unit);
-            act_blocks((lx_qdot_w)k, NB, act, unit);
-            float a = ref->dot[k](w, act, NB), b = simd->dot[k](w, act, NB);
-            double mag;
-            float_dot((lx_qdot_w)k, w, act, NB, &mag);
-            if (unit ? a != b : fabs((double)a - b) > 1e-4 * mag + 1e-30)
-                fail_msg("kind %d round %d (%s): scalar %.9g, %s %.9g", k, r, unit ? "exact" : "random", a, simd->name, b);
-        }
+}
+
+/* The run-time choice: the first implementation of the table, AVX2 on an x86-64 CPU with
+ * AVX2, FMA and F16C (read here from the CPU independently of qdot_avx2.c). */
+static void test_best_is_the_fastest_present(void **state)
+{
+    (void)state;
+    assert_ptr_equal(lx_qdot_best(), lx_qdot_impl(0));
+    assert_non_null(lx_qdot_best());
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    bool f16c = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_F16C);
+    bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && f16c;
+    assert_string_equal(lx_qdot_best()->name, avx2 ? "avx2" : "scalar");
+    assert_null(lx_qdot_neon()), assert_null(lx_qdot_neon_dot());
+#elif defined(__aarch64__)
+    assert_non_null(lx_qdot_neon());
+    assert_string_equal(lx_qdot_best()->name, lx_qdot_neon_dot() ? "neon-dotprod" : "neon");
+#endif
 }
 
 static void test_quantized_matmul_threads_agree(void **state)
@@ -178,9 +107,9 @@ static void test_quantized_matmul_threads_agree(void **state)
     enum { R = 300, C = 2560, T = 6 };
     const size_t row_bytes = C / 256 * 144;
     uint8_t *w = malloc(R * row_bytes);
-    for (size_t b = 0; b < R * C / 256; b++) weight_block(LX_QW_Q4_K, w + b * 144, false);
+    for (size_t b = 0; b < R * C / 256; b++) lx_qc_weight_block(LX_QW_Q4_K, w + b * 144, false);
     float *x = malloc(T * C * sizeof(float)), *y1 = malloc(T * R * sizeof(float)), *y2 = malloc(T * R * sizeof(float));
-    for (size_t i = 0; i < T * C; i++) x[i] = (float)range(-1000, 1000) / 1000.0f;
+    for (size_t i = 0; i < T * C; i++) x[i] = (float)lx_qc_range(-1000, 1000) / 1000.0f;
     lx_mat m = {w, LX_DT_Q4_K, R, C, row_bytes};
     lx_kern_pool p1, p2;
     assert_true(lx_kern_pool_init(&p1, 1, C, T) && lx_kern_pool_init(&p2, 2, C, T));
@@ -203,6 +132,7 @@ int main(void)
         cmocka_unit_test(test_quantizers_hand_worked),
         cmocka_unit_test(test_scalar_matches_dequantized_product),
         cmocka_unit_test(test_simd_matches_scalar),
+        cmocka_unit_test(test_best_is_the_fastest_present),
         cmocka_unit_test(test_quantized_matmul_threads_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

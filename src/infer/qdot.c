@@ -1,5 +1,6 @@
-/* infer/qdot — see qdot.h. The quantizers and the scalar reference dot products; the AVX2
- * ones are in qdot_avx2.c. Weight bytes are read byte by byte (any alignment). */
+/* infer/qdot — see qdot.h. The quantizers, the scalar reference dot products and the table
+ * that picks an implementation; the AVX2 ones are in qdot_avx2.c, the NEON ones in
+ * qdot_neon.c. Weight bytes are read byte by byte (any alignment). */
 #include "infer/qdot.h"
 
 #include <math.h>
@@ -174,8 +175,16 @@ void lx_qdot_dot4(const lx_qdot_ops *ops, lx_qdot_w k, const uint8_t *w, const v
 
 const lx_qdot_ops *lx_qdot_scalar(void) { return &SCALAR; }
 
-const lx_qdot_ops *lx_qdot_best(void)
+/* Every implementation, fastest first; each returns NULL on a CPU or build without it. */
+static const lx_qdot_ops *(*const IMPLS[])(void) = {lx_qdot_avx2, lx_qdot_neon_dot, lx_qdot_neon, lx_qdot_scalar};
+
+const lx_qdot_ops *lx_qdot_impl(size_t i)
 {
-    const lx_qdot_ops *simd = lx_qdot_avx2();
-    return simd ? simd : &SCALAR;
+    for (size_t k = 0; k < sizeof IMPLS / sizeof IMPLS[0]; k++) {
+        const lx_qdot_ops *ops = IMPLS[k]();
+        if (ops && i-- == 0) return ops;
+    }
+    return NULL;
 }
+
+const lx_qdot_ops *lx_qdot_best(void) { return lx_qdot_impl(0); }

@@ -23,9 +23,11 @@
  * floats are added: equal when every float step is exact, else (tested on random blocks)
  * |simd - scalar| <= 1e-4 * sum_i |w_i a_i|.
  *
- * Implementations: "scalar" (portable, the reference) and "avx2" (x86-64 with AVX2, FMA and
- * F16C, chosen at run time). TODO: NEON on arm64 (vdotq_s32 / vmull_s8); arm64 runs the
- * scalar code today.
+ * Implementations, one table in qdot.c, the first the CPU has is used (chosen at run time):
+ *   "avx2"          x86-64 with AVX2, FMA and F16C (qdot_avx2.c)
+ *   "neon-dotprod"  arm64 with the dot-product instructions, asimddp (qdot_neon.c)
+ *   "neon"          every arm64 CPU (qdot_neon.c)
+ *   "scalar"        portable, the reference every other one is tested against.
  */
 #ifndef LX_INFER_QDOT_H
 #define LX_INFER_QDOT_H
@@ -64,10 +66,15 @@ typedef struct lx_qdot_ops {
     lx_qdot4_fn dot4[LX_QW_COUNT]; /* NULL: dot four times */
 } lx_qdot_ops;
 
-/* The portable reference; the AVX2 one (NULL when this CPU or build lacks it); the one in use. */
+/* The portable reference; each SIMD one (NULL when this CPU or build lacks it); the one in use. */
 const lx_qdot_ops *lx_qdot_scalar(void);
 const lx_qdot_ops *lx_qdot_avx2(void);
+const lx_qdot_ops *lx_qdot_neon_dot(void);
+const lx_qdot_ops *lx_qdot_neon(void);
 const lx_qdot_ops *lx_qdot_best(void);
+/* The i-th implementation this CPU and build have, fastest first (the last is the scalar
+ * one); NULL past the end. */
+const lx_qdot_ops *lx_qdot_impl(size_t i);
 
 /* ops->dot4[k] when there is one, else ops->dot[k] on each of the four rows. */
 void lx_qdot_dot4(const lx_qdot_ops *ops, lx_qdot_w k, const uint8_t *w, const void *a, size_t stride, size_t nb,
