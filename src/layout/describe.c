@@ -455,18 +455,22 @@ static void attn_title(const lx_arch *a, char *out, size_t cap)
     lx_dsnprintf(out, cap, "%s %s", lx_dis_encoder(a) ? "Bidirectional" : "Masked", n);
 }
 
-static void attn_heads_line(lx_dbuild *b, char *out, size_t cap)
+/* Heads of the kind of layer l when the layers differ in them (MiMo-V2's sliding layers keep 8
+ * KV heads, the full ones 4; OpenELM; Gemma 4's global head size), else the model's. */
+static void attn_heads_line(lx_dbuild *b, const lx_layer *l, bool per_kind, char *out, size_t cap)
 {
     const lx_arch *a = b->a;
-    const char *h = lx_dfmt_th(b, a->attn.n_heads), *hd = lx_dfmt_th(b, lx_dq_head_dim(a));
-    switch (a->attn.kind) {
+    bool own = per_kind && l && l->n_heads && a->attn.kind != LX_ATTN_MLA;
+    uint64_t nh = own ? l->n_heads : a->attn.n_heads, nkv = own ? l->n_kv_heads : a->attn.n_kv_heads;
+    const char *h = lx_dfmt_th(b, nh), *hd = lx_dfmt_th(b, own && l->head_dim ? l->head_dim : lx_dq_head_dim(a));
+    lx_attn_kind kind = !own ? a->attn.kind : nkv == 1 ? LX_ATTN_MQA : nkv == nh ? LX_ATTN_MHA : LX_ATTN_GQA;
+    switch (kind) {
     case LX_ATTN_MHA: lx_dsnprintf(out, cap, "%s heads · head dim %s", h, hd); break;
     case LX_ATTN_MQA: lx_dsnprintf(out, cap, "%s query heads · 1 shared KV head · head dim %s", h, hd); break;
     case LX_ATTN_MLA:
         lx_dsnprintf(out, cap, "%s heads · KV latent %s · head dim %s", h, lx_dfmt_th(b, a->attn.kv_lora_rank), hd);
         break;
-    default:
-        lx_dsnprintf(out, cap, "%s query heads · %s KV heads · head dim %s", h, lx_dfmt_th(b, a->attn.n_kv_heads), hd);
+    default: lx_dsnprintf(out, cap, "%s query heads · %s KV heads · head dim %s", h, lx_dfmt_th(b, nkv), hd);
     }
 }
 
@@ -477,14 +481,15 @@ static void append(char *out, size_t cap, const char *s)
 }
 
 /* The score scale when it is not 1/√head_dim (Gemma's query_pre_attn_scalar). */
-static void attn_scale(lx_dbuild *b, char *out, size_t cap)
+/* hd: the head size of the layers described (Gemma 4's global layers have their own). */
+static void attn_scale(lx_dbuild *b, uint64_t hd, char *out, size_t cap)
 {
     const lx_arch *a = b->a;
     double sc = a->hp.attn_scale;
-    if (sc > 0 && sc != (double)lx_dq_head_dim(a)) {
+    if (sc > 0 && sc != (double)hd) {
         char s[96];
-        if (sc == 1) lx_dsnprintf(s, sizeof s, "scores not scaled (no 1/√%s)", lx_dfmt_th(b, lx_dq_head_dim(a)));
-        else lx_dsnprintf(s, sizeof s, "scores scaled by 1/√%s, not 1/√%s", lx_dfmt_num(b, sc), lx_dfmt_th(b, lx_dq_head_dim(a)));
+        if (sc == 1) lx_dsnprintf(s, sizeof s, "scores not scaled (no 1/√%s)", lx_dfmt_th(b, hd));
+        else lx_dsnprintf(s, sizeof s, "scores scaled by 1/√%s, not 1/√%s", lx_dfmt_num(b, sc), lx_dfmt_th(b, hd));
         append(out, cap, s);
     }
 }
@@ -529,8 +534,12 @@ static void attn_extras(lx_dbuild *b, const lx_layer *l, bool per_kind, char *ou
         append(out, cap, s);
     }
     if (a->attn.q_bias || a->attn.k_bias || a->attn.v_bias) append(out, cap, "Q/K/V biases");
-    if (a->attn.sinks) append(out, cap, "attention sinks");
-    attn_scale(b, out, cap);
+    /* per kind of layer when only some layers have them (MiMo-V2: the sliding ones) */
+    bool some = false;
+    for (int i = 0; i < a->n_layers && !some; i++) some = (a->layers[i].bits & LX_LAYER_SINKS) != 0;
+    if (some ? per_kind && l && (l->bits & LX_LAYER_SINKS) : a->attn.sinks) append(out, cap, "attention sinks");
+    bool own = per_kind && l && l->head_dim && a->attn.kind != LX_ATTN_MLA;
+    attn_scale(b, own ? l->head_dim : lx_dq_head_dim(a), out, cap);
 }
 
 /* Third line: what only some layers have (sigmoid output gate, shared K/V, sparse indexer). */
@@ -578,7 +587,7 @@ static void attn_card(lx_dbuild *b, lx_desc_card *c, const lx_group *g, const lx
         lx_dsnprintf(t + n, sizeof t - n, " + sigmoid gate");
     }
     lx_dcard(c, LX_KIND_ATTENTION, "attn", t);
-    attn_heads_line(b, t, sizeof t);
+    attn_heads_line(b, l, per_kind, t, sizeof t);
     lx_dcard_sub(c, t);
     attn_extras(b, l, per_kind, t, sizeof t);
     lx_dcard_sub(c, t);
