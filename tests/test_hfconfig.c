@@ -377,6 +377,32 @@ static void test_files(void **state)
     remove(big);
 }
 
+/* The model's name: the folder a config.json was downloaded into (a hub cache snapshot: the
+ * repository's name), before the config's _name_or_path (often a training run's folder). */
+static void test_name_from_folder(void **state)
+{
+    (void)state;
+    static const char cfg[] = "{\"model_type\": \"llama\", \"_name_or_path\": \"allenai/open_instruct_dev\", "
+                              "\"hidden_size\": 64, \"num_hidden_layers\": 2, \"num_attention_heads\": 4, "
+                              "\"intermediate_size\": 128, \"vocab_size\": 100}";
+    static const struct { const char *path, *name; } CASES[] = {
+        {"/data/OLMo-2-7B/config.json", "OLMo-2-7B"},
+        {"OLMo-2-7B//config.json", "OLMo-2-7B"},
+        {"/c/models--allenai--OLMo-2-1124-7B/snapshots/0123456789abcdef0123456789abcdef01234567/config.json",
+         "OLMo-2-1124-7B"},
+        {"/c/snapshots/0123456789abcdef0123456789abcdef01234567/config.json", "0123456789abcdef0123456789abcdef01234567"},
+        {"config.json", "open_instruct_dev"},
+        {"./config.json", "open_instruct_dev"},
+        {"/data/run7.json", "open_instruct_dev"},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        lx_hparams hp;
+        lx_err err = {0};
+        assert_int_equal(lx_hfconfig_parse(cfg, strlen(cfg), CASES[i].path, &hp, &err), LX_OK);
+        assert_string_equal(hp.name, CASES[i].name);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_inconsistent_configs),
         cmocka_unit_test(test_unknown_family_is_kept),
         cmocka_unit_test(test_files),
+        cmocka_unit_test(test_name_from_folder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -309,7 +309,7 @@ static void spine_embedding(lx_dbuild *b, lx_desc_card *c)
     char s[160];
     lx_dsnprintf(s, sizeof s, "%s × %s (vocabulary × d_model)", lx_dfmt_th(b, a->hp.vocab_size), lx_dfmt_th(b, a->hp.d_model));
     lx_dcard_sub(c, s);
-    if (!strncmp(a->hp.family, "gemma", 5)) {
+    if (a->embed_scaled) {
         lx_dsnprintf(s, sizeof s, "scaled by √%s", lx_dfmt_th(b, a->hp.d_model));
         lx_dcard_sub(c, s);
     }
@@ -663,7 +663,7 @@ static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, co
                            bool mixer)
 {
     lx_norm_place p = b->a->norm.placement;
-    bool classic_post = p == LX_NORM_POST && strcmp(b->a->hp.family, "olmo2") != 0;
+    bool classic_post = p == LX_NORM_POST && !b->a->norm.in_branch;
     bool attn = mixer && l->mixer == LX_MIX_ATTN;
     bool par_ssm = attn && (l->bits & LX_LAYER_PAR_SSM);
     block_step(k, LX_STEP_FORK);

@@ -568,6 +568,8 @@ static lx_status resolve_layers(build_ctx *c)
     const lx_family *f = lx_family_by_name(a->hp.family);
     const lx_family *g = a->format == LX_FMT_GGUF ? lx_family_by_gguf(a->hp.arch_raw) : NULL; /* t5encoder */
     a->encoder_only = (f && (f->recipe & LX_R_ENCODER)) || (g && (g->recipe & LX_R_ENCODER));
+    a->embed_scaled = f && (f->recipe & LX_R_EMBED_SCALE);
+    a->norm.in_branch = f && (f->recipe & LX_R_POST_ONLY);
     if (st == LX_OK) lx_layers_resolve(a, ffn, q, k, has_v, params);
     free(ffn);
     free(q);

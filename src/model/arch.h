@@ -130,7 +130,9 @@ typedef struct lx_arch {
         lx_norm_place placement;
         bool bias;
         bool final_norm;
+        bool in_branch;                 /* post-norms on the sub-block's output, inside the residual (OLMo 2) */
     } norm;
+    bool embed_scaled;                  /* the token embedding is multiplied by sqrt(d_model) (Gemma) */
     struct {
         lx_ffn_kind kind;               /* MoE if any layer is MoE */
         char activation[32];            /* "silu", "gelu", ... (as declared) */

@@ -295,30 +295,62 @@ static void apply_family(lx_jcfg *j, lx_hparams *hp, const lx_family *f)
     lx_jcfg_set_defaults(j, f->defaults);
 }
 
-static void name_from_path(lx_hparams *hp, const char *path)
+/* A Hugging Face cache snapshot folder: 40 hex digits. */
+static bool is_commit(const char *s, size_t n)
 {
-    const char *end = path + strlen(path);
+    if (n != 40) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("0123456789abcdef", s[i])) return false;
+    return true;
+}
+
+/* The name of the folder holding PATH's config.json, or false: "Qwen2.5-7B" for
+ * Qwen2.5-7B/config.json; "Qwen2.5-7B" for the hub cache's
+ * models--Qwen--Qwen2.5-7B/snapshots/<commit>/config.json. */
+static bool name_from_folder(lx_hparams *hp, const char *path)
+{
     const char *slash = strrchr(path, '/');
-    if (slash && strcmp(slash + 1, "config.json") == 0) { /* the folder's name */
-        end = slash;
+    if (!slash || strcmp(slash + 1, "config.json") != 0) return false;
+    const char *seg[3][2] = {{0}}; /* folder, its parent, their parent: [start, end) */
+    const char *end = slash;
+    for (int k = 0; k < 3; k++) {
         while (end > path && end[-1] == '/') end--;
         const char *start = end;
         while (start > path && start[-1] != '/') start--;
-        if (end > start) { snprintf(hp->name, sizeof hp->name, "%.*s", (int)(end - start), start); return; }
+        seg[k][0] = start, seg[k][1] = end;
+        end = start;
     }
-    const char *base = slash ? slash + 1 : path;
-    snprintf(hp->name, sizeof hp->name, "%.*s", (int)(end - base), base);
+    size_t n = (size_t)(seg[0][1] - seg[0][0]);
+    if (!n || (n == 1 && seg[0][0][0] == '.') || (n == 2 && !strncmp(seg[0][0], "..", 2))) return false;
+    const char *cache = seg[2][0];
+    size_t cn = (size_t)(seg[2][1] - cache);
+    if (is_commit(seg[0][0], n) && cn > 8 && !strncmp(cache, "models--", 8)) {
+        const char *dash = NULL; /* models--ORG--NAME: NAME */
+        for (const char *p = cache; p + 1 < seg[2][1]; p++)
+            if (p[0] == '-' && p[1] == '-') dash = p;
+        if (dash && dash + 2 < seg[2][1]) {
+            snprintf(hp->name, sizeof hp->name, "%.*s", (int)(seg[2][1] - dash - 2), dash + 2);
+            return true;
+        }
+    }
+    snprintf(hp->name, sizeof hp->name, "%.*s", (int)n, seg[0][0]);
+    return true;
 }
 
+/* The model's name: the folder it was downloaded into (its repository's name; the config's
+ * _name_or_path is often a training run's folder, "open_instruct_dev", "rp_800b"), else
+ * _name_or_path's last part, else the file's name. */
 static void read_name(lx_jcfg *j, lx_hparams *hp)
 {
+    if (name_from_folder(hp, j->path)) return;
     const char *n = json_string_value(json_object_get(j->root, "_name_or_path"));
     if (n && *n) {
         const char *slash = strrchr(n, '/');
         lx_fam_copy(hp->name, sizeof hp->name, slash && slash[1] ? slash + 1 : n);
         return;
     }
-    name_from_path(hp, j->path);
+    const char *slash = strrchr(j->path, '/');
+    lx_fam_copy(hp->name, sizeof hp->name, slash ? slash + 1 : j->path);
 }
 
 /* ---------------------------------------------------------------- checks */

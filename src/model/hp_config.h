@@ -30,8 +30,9 @@
 
 #define LX_HFCONFIG_MAX_BYTES (16u * 1024u * 1024u)
 
-/* Parses config.json text. path names the input in messages (and, when the config has no
- * _name_or_path, gives the model's name: the folder holding the file). */
+/* Parses config.json text. path names the input in messages and gives the model's name: the
+ * folder holding a config.json (a hub cache snapshot: the repository's name), else the
+ * config's _name_or_path. */
 lx_status lx_hfconfig_parse(const char *text, size_t len, const char *path, lx_hparams *hp, lx_err *err);
 /* Reads the file (at most LX_HFCONFIG_MAX_BYTES) and parses it. */
 lx_status lx_hfconfig_load(const char *path, lx_hparams *hp, lx_err *err);

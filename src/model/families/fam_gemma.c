@@ -38,7 +38,7 @@ const lx_family lx_fam_gemma = {
     .gated = LX_YES, .qk_norm = LX_NO,
     .defaults = "{" GEMMA_DEFS ",\"rope_theta\":10000,\"max_position_embeddings\":8192,\"vocab_size\":256000,"
                 "\"head_dim\":256}",
-    .config = cfg_gemma, .tokenizer = "spm",
+    .config = cfg_gemma, .recipe = LX_R_EMBED_SCALE, .tokenizer = "spm",
 };
 
 const lx_family lx_fam_gemma2 = {
@@ -50,7 +50,7 @@ const lx_family lx_fam_gemma2 = {
     .defaults = "{" GEMMA_DEFS ",\"rope_theta\":10000,\"max_position_embeddings\":8192,\"vocab_size\":256000,"
                 "\"head_dim\":256,\"sliding_window\":4096,\"attn_logit_softcapping\":50.0,"
                 "\"final_logit_softcapping\":30.0}",
-    .config = cfg_gemma2, .gguf_window = 2, .recipe = LX_R_SANDWICH, .tokenizer = "spm",
+    .config = cfg_gemma2, .gguf_window = 2, .recipe = LX_R_SANDWICH | LX_R_EMBED_SCALE, .tokenizer = "spm",
 };
 
 const lx_family lx_fam_gemma3 = {
@@ -63,7 +63,7 @@ const lx_family lx_fam_gemma3 = {
                 "\"hidden_size\":2304,\"intermediate_size\":9216,\"num_hidden_layers\":26,\"num_attention_heads\":8,"
                 "\"num_key_value_heads\":4,\"head_dim\":256,\"sliding_window\":4096,\"sliding_window_pattern\":6,"
                 "\"rope_local_base_freq\":10000,\"query_pre_attn_scalar\":256}",
-    .config = cfg_gemma3, .gguf_window = 6, .recipe = LX_R_SANDWICH, .tokenizer = "spm",
+    .config = cfg_gemma3, .gguf_window = 6, .recipe = LX_R_SANDWICH | LX_R_EMBED_SCALE, .tokenizer = "spm",
 };
 
 /* ---------------------------------------------------------------- Gemma 4 */
@@ -200,5 +200,6 @@ const lx_family lx_fam_gemma4 = {
     .gated = LX_YES, .qk_norm = LX_YES,
     .defaults = "{" GEMMA_DEFS ",\"rope_theta\":1000000,\"vocab_size\":262144,\"head_dim\":256,\"sliding_window\":512,"
                 "\"query_pre_attn_scalar\":1}",
-    .config = cfg_gemma4, .hf_roles = GEMMA4_ROLES, .build = build_gemma4, .tokenizer = "spm",
+    .config = cfg_gemma4, .hf_roles = GEMMA4_ROLES, .build = build_gemma4, .recipe = LX_R_EMBED_SCALE,
+    .tokenizer = "spm",
 };
