@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "draw_support.h"
+#include "fixture_encdec.h"
 #include "fixture_st.h"
 #include "layout/describe.h"
 #include "render/info.h"
@@ -306,6 +307,137 @@ static void test_real_mxfp4_file(void **state)
     close_arch(cfg);
 }
 
+/* ---------------------------------------------------------------- encoder-decoder folders */
+
+/* dir/config.json = text; returns dir. */
+static const char *folder_with_config(char *dir, size_t cap, const char *name, const char *text)
+{
+    char path[700];
+    snprintf(dir, cap, "%s/%s", LX_TMP_DIR, name);
+    mkdir(dir, 0755);
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    write_text(path, text);
+    return dir;
+}
+
+/* The folder's counts per component equal the config path's, but for extra parameters in
+ * component extra_comp; no tensor left to "other". */
+static void assert_same_counts(const lx_arch *file, const lx_arch *cfg, int extra_comp, uint64_t extra)
+{
+    assert_false(file->synthesized);
+    assert_true(cfg->synthesized);
+    for (int k = 0; k < LX_COMP_COUNT; k++) {
+        uint64_t add = k == extra_comp ? extra : 0;
+        assert_int_equal(file->comp[k].params, cfg->comp[k].params + add);
+        assert_int_equal(file->comp[k].bytes, cfg->comp[k].bytes + add * 4);
+    }
+    assert_int_equal(file->comp[LX_COMP_OTHER].params, 0);
+    assert_null(warning_with(file, "the role table does not know"));
+    assert_int_equal(file->n_layers, cfg->n_layers);
+    assert_int_equal(file->n_enc_layers, cfg->n_enc_layers);
+    assert_int_equal(file->n_subs, 2);
+    assert_int_equal(file->subs[0].params, cfg->subs[0].params);
+    assert_int_equal(file->subs[1].params, cfg->subs[1].params + extra);
+}
+
+/* t5-small as the hub ships it: its real config.json beside a model.safetensors with
+ * transformers' names and t5-small's shapes (d_model 512, 8 heads x d_kv 64, d_ff 2,048, 6 + 6
+ * blocks, 32 buckets, vocab 32,128, F32, the head tied to "shared"). The config path counts
+ * 60,506,624 parameters; the hub's file also holds
+ * decoder.block.0.layer.1.EncDecAttention.relative_attention_bias.weight, 32 x 8 = 256
+ * parameters transformers never loads (its cross-attention has no bias table): llmxray counts
+ * them in the decoder's position component, as the file holds them, and says so. */
+static void test_t5_folder_hf_names(void **state)
+{
+    (void)state;
+    lx_buf cfg;
+    lx_buf_init(&cfg);
+    assert_true(lx_test_read_file(CONFIGS "t5-small/config.json", &cfg));
+    char dir[512], path[700];
+    folder_with_config(dir, sizeof dir, "t5-small-folder", lx_buf_cstr(&cfg));
+    lx_buf_free(&cfg);
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    lx_fx_t5 t = {.d = 512, .inner = 512, .ff = 2048, .layers = 6, .dec_layers = 6, .heads = 8, .buckets = 32,
+                  .vocab = 32128, .tied = true, .cross_bias = true};
+    assert_true(lx_fx_t5_file(path, &t));
+    opened *file = open_arch(dir), *conf = open_arch(CONFIGS "t5-small");
+    assert_int_equal(conf->a.total_params, 60506624ull);
+    assert_int_equal(file->a.total_params, 60506624ull + 256);
+    assert_same_counts(&file->a, &conf->a, LX_COMP_POSITION, 256);
+    assert_true(file->a.tied);
+    assert_string_equal(warning_with(&file->a, "cross-attention position bias"),
+                        "tensor decoder.block.0.layer.1.EncDecAttention.relative_attention_bias.weight: 256 parameters "
+                        "of a cross-attention position bias that neither transformers nor llama.cpp uses (T5's "
+                        "cross-attention has none); counted, as the file holds them");
+    close_arch(file);
+    close_arch(conf);
+}
+
+/* T5 v1.1 (flan-t5's scheme): gated-GELU wi_0 / wi_1, an untied lm_head, a decoder deeper
+ * than the encoder; no cross-attention bias table. Folder and config count the same. */
+static void test_t5_v1_1_folder(void **state)
+{
+    (void)state;
+    static const char CFG[] = "{\"model_type\":\"t5\",\"architectures\":[\"T5ForConditionalGeneration\"],"
+                              "\"d_model\":64,\"d_kv\":16,\"num_heads\":4,\"d_ff\":160,\"num_layers\":2,"
+                              "\"num_decoder_layers\":3,\"feed_forward_proj\":\"gated-gelu\","
+                              "\"tie_word_embeddings\":false,\"vocab_size\":100,\"torch_dtype\":\"float32\"}";
+    char dir[512], cdir[512], path[700];
+    folder_with_config(dir, sizeof dir, "t5-v11-folder", CFG);
+    folder_with_config(cdir, sizeof cdir, "t5-v11-config", CFG);
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    lx_fx_t5 t = {.d = 64, .inner = 64, .ff = 160, .layers = 2, .dec_layers = 3, .heads = 4, .buckets = 32,
+                  .vocab = 100, .gated = true};
+    assert_true(lx_fx_t5_file(path, &t));
+    opened *file = open_arch(dir), *conf = open_arch(cdir);
+    assert_same_counts(&file->a, &conf->a, -1, 0);
+    assert_false(file->a.tied);
+    assert_int_equal(file->a.comp[LX_COMP_OUTPUT].params, 100 * 64);
+    /* per encoder layer: 4 x 64 x 64 attention + 3 x 64 x 160 FFN + 2 norms of 64 */
+    assert_int_equal(file->a.comp[LX_COMP_FFN_DENSE].params, 5ull * 3 * 64 * 160);
+    close_arch(file);
+    close_arch(conf);
+}
+
+/* facebook/bart-base's sizes (d_model 768, 6 + 6 layers, FFN 3,072, vocab 50,265, 1,024
+ * positions) in BartForConditionalGeneration's names. By hand: embedding 50,265 x 768 =
+ * 38,603,520; positions 2 x 1,026 x 768 = 1,575,936; embedding norms 2 x 1,536; an encoder layer
+ * 4 x (768^2 + 768) + 768 x 3,072 + 3,072 + 3,072 x 768 + 768 + 2 x 1,536 = 7,087,872; a decoder
+ * layer adds the cross-attention and its norm: 9,451,776. Total 38,603,520 + 1,575,936 + 3,072
+ * + 6 x 7,087,872 + 6 x 9,451,776 = 139,420,416. final_logits_bias [1, 50,265] is a buffer:
+ * stored, no parameters (as on the config path). mBART's pre-norm names in a small model. */
+static void test_bart_folders(void **state)
+{
+    (void)state;
+    static const char BART[] = "{\"model_type\":\"bart\",\"architectures\":[\"BartForConditionalGeneration\"],"
+                               "\"d_model\":768,\"encoder_layers\":6,\"decoder_layers\":6,\"encoder_attention_heads\":12,"
+                               "\"decoder_attention_heads\":12,\"encoder_ffn_dim\":3072,\"decoder_ffn_dim\":3072,"
+                               "\"vocab_size\":50265,\"max_position_embeddings\":1024,\"torch_dtype\":\"float32\"}";
+    static const char MBART[] = "{\"model_type\":\"mbart\",\"d_model\":64,\"encoder_layers\":2,\"decoder_layers\":1,"
+                                "\"encoder_attention_heads\":4,\"encoder_ffn_dim\":96,\"vocab_size\":120,"
+                                "\"max_position_embeddings\":32,\"torch_dtype\":\"float32\"}";
+    static const struct { const char *cfg, *name; lx_fx_bart b; uint64_t params; } W[] = {
+        {BART, "bart-base", {768, 3072, 6, 6, 50265, 1024, false}, 139420416ull},
+        {MBART, "mbart-small", {64, 96, 2, 1, 120, 32, true}, 0},
+    };
+    for (size_t i = 0; i < sizeof W / sizeof W[0]; i++) {
+        char dir[512], cdir[512], path[700], n[80];
+        snprintf(n, sizeof n, "%s-folder", W[i].name);
+        folder_with_config(dir, sizeof dir, n, W[i].cfg);
+        snprintf(n, sizeof n, "%s-config", W[i].name);
+        folder_with_config(cdir, sizeof cdir, n, W[i].cfg);
+        snprintf(path, sizeof path, "%s/model.safetensors", dir);
+        assert_true(lx_fx_bart_file(path, &W[i].b));
+        opened *file = open_arch(dir), *conf = open_arch(cdir);
+        assert_same_counts(&file->a, &conf->a, -1, 0);
+        if (W[i].params) assert_int_equal(file->a.total_params, W[i].params);
+        assert_int_equal(file->a.comp[LX_COMP_POSITION].params, 2ull * (W[i].b.positions + 2) * W[i].b.d);
+        assert_true(file->a.tied);
+        close_arch(file);
+        close_arch(conf);
+    }
+}
+
 /* ---------------------------------------------------------------- the index check */
 
 /* Every config folder of ../shared/configs with an index: the bytes counted equal total_size,
@@ -542,6 +674,9 @@ int main(void)
         cmocka_unit_test(test_gptq_bytes),
         cmocka_unit_test(test_hostile_quant_config),
         cmocka_unit_test(test_real_mxfp4_file),
+        cmocka_unit_test(test_t5_folder_hf_names),
+        cmocka_unit_test(test_t5_v1_1_folder),
+        cmocka_unit_test(test_bart_folders),
         cmocka_unit_test(test_every_index_total),
         cmocka_unit_test(test_index_warning_text),
         cmocka_unit_test(test_head_from_index),
