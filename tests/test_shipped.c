@@ -17,6 +17,7 @@
 #include "fixture_encdec.h"
 #include "fixture_st.h"
 #include "layout/describe.h"
+#include "open/source.h"
 #include "render/info.h"
 
 #define CONFIGS LX_SHARED_DIR "/configs/"
@@ -555,6 +556,42 @@ static void test_head_from_index(void **state)
     close_arch(o);
 }
 
+/* The index is read once, by open/source, and kept: gpt-j-6b's config.json beside its .bin
+ * index gives a source holding the index's 341 names; overwriting the file before the model is
+ * built changes nothing (model/shipped does not read it again). */
+static void test_index_parsed_once(void **state)
+{
+    (void)state;
+    char dir[512], path[700];
+    static const char *const FILES[] = {"config.json", "pytorch_model.bin.index.json"};
+    snprintf(dir, sizeof dir, "%s/gptj-once", LX_TMP_DIR);
+    mkdir(dir, 0755);
+    for (size_t i = 0; i < 2; i++) {
+        lx_buf b;
+        lx_buf_init(&b);
+        snprintf(path, sizeof path, CONFIGS "gpt-j-6b/%s", FILES[i]);
+        assert_true(lx_test_read_file(path, &b));
+        snprintf(path, sizeof path, "%s/%s", dir, FILES[i]);
+        write_text(path, lx_buf_cstr(&b));
+        lx_buf_free(&b);
+    }
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    lx_source src;
+    lx_err err = {0};
+    assert_int_equal(lx_source_open(path, &src, &err), LX_OK);
+    assert_non_null(src.index);
+    assert_int_equal(src.index->n_names, 341);
+    assert_string_equal(src.index_name, "pytorch_model.bin.index.json");
+    snprintf(path, sizeof path, "%s/pytorch_model.bin.index.json", dir);
+    write_text(path, "{\"metadata\": {\"total_size\": 1}, \"weight_map\": {\"x\": \"y.bin\"}}");
+    lx_arch a;
+    assert_int_equal(lx_arch_build(&src, &a, &err), LX_OK);
+    assert_int_equal(a.total_bytes + 28ull * (2048 * 2048 + 4), 24320971760ull);
+    assert_null(warning_with(&a, "total_size"));
+    lx_arch_free(&a);
+    lx_source_free(&src);
+}
+
 /* ---------------------------------------------------------------- KV cache at the context */
 
 static uint64_t kv_at_ctx(const char *name)
@@ -704,6 +741,7 @@ int main(void)
         cmocka_unit_test(test_index_buffers_close_the_gap),
         cmocka_unit_test(test_index_warning_text),
         cmocka_unit_test(test_head_from_index),
+        cmocka_unit_test(test_index_parsed_once),
         cmocka_unit_test(test_kv_cache_at_context),
         cmocka_unit_test(test_one_layer_is_singular),
         cmocka_unit_test(test_folder_subtitle),

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "model/families/family.h"
 #include "model/roles.h"
@@ -17,36 +16,7 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-static bool is_file(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 static const char *const INDEX_NAMES[] = {"model.safetensors.index.json", "pytorch_model.bin.index.json"};
-
-/* The index for what the user named: itself, or the first index file in its folder. */
-static bool index_path(const lx_source *src, char *out, size_t cap)
-{
-    const char *p = src->path;
-    if (src->remote || src->format == LX_FMT_CATALOGUE || src->format == LX_FMT_GGUF) return false;
-    if (ends_with(p, ".index.json")) return snprintf(out, cap, "%s", p) < (int)cap && is_file(out);
-    char dir[1024];
-    struct stat st;
-    if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(dir, sizeof dir, "%s", p);
-    } else if (ends_with(p, ".json")) {
-        snprintf(dir, sizeof dir, "%s", p);
-        char *slash = strrchr(dir, '/');
-        if (slash) *slash = '\0';
-        else snprintf(dir, sizeof dir, ".");
-    } else {
-        return false;
-    }
-    for (size_t i = 0; i < sizeof INDEX_NAMES / sizeof INDEX_NAMES[0]; i++)
-        if (snprintf(out, cap, "%s/%s", dir, INDEX_NAMES[i]) < (int)cap && is_file(out)) return true;
-    return false;
-}
 
 static bool has_any(const char *name, const char *const *parts)
 {
@@ -111,21 +81,15 @@ static void classify(lx_index_facts *f, const char *name, const lx_hparams *hp, 
 void lx_shipped_read(const lx_source *src, const lx_hparams *hp, lx_index_facts *f)
 {
     memset(f, 0, sizeof *f);
-    char path[1100];
-    if (!index_path(src, path, sizeof path)) return;
-    lx_st_index idx;
-    lx_err err;
-    lx_err_clear(&err);
-    if (lx_st_index_load(path, &idx, &err) != LX_OK) return;
-    const char *slash = strrchr(path, '/');
-    snprintf(f->file, sizeof f->file, "%.39s", slash ? slash + 1 : path);
+    const lx_st_index *idx = src->index;
+    if (!idx || src->remote) return;
+    snprintf(f->file, sizeof f->file, "%s", src->index_name);
     f->found = true;
-    f->has_total = idx.has_total_size;
-    f->total_size = idx.total_size;
-    f->n_names = idx.n_names;
+    f->has_total = idx->has_total_size;
+    f->total_size = idx->total_size;
+    f->n_names = idx->n_names;
     const lx_family *fam = lx_family_by_name(hp->family);
-    for (size_t i = 0; i < idx.n_names; i++) classify(f, idx.names[i], hp, fam ? fam->hf_roles : NULL);
-    lx_st_index_free(&idx);
+    for (size_t i = 0; i < idx->n_names; i++) classify(f, idx->names[i], hp, fam ? fam->hf_roles : NULL);
 }
 
 void lx_shipped_tie(const lx_index_facts *f, lx_hparams *hp, bool encoder_only, char *msg, size_t cap)

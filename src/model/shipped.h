@@ -1,9 +1,9 @@
 /* model/shipped — a release's own index as a check on the counts.
  *
  * Stage: model (called by model/arch). Input: the source a model was read from; when it is a
- * local folder, an index file or a config.json beside one, its model.safetensors.index.json
- * (else pytorch_model.bin.index.json) is parsed (names and metadata.total_size only; no shard
- * is opened). Output: what the index's tensor names say — whether an output head is listed
+ * local folder, an index file or a config.json beside one, open/source has kept its
+ * model.safetensors.index.json (else pytorch_model.bin.index.json) parsed in src->index
+ * (names and metadata.total_size are used; it is not read again). Output: what the index's tensor names say — whether an output head is listed
  * apart from the embedding, how many names are vision/audio towers, multi-token-prediction
  * layers or non-parameter buffers — used (1) before synthesis, to tie or untie the head of a
  * config-only model as the release does (from a safetensors index only: PyTorch .bin files
@@ -42,8 +42,8 @@ typedef struct lx_index_facts {
     size_t n_buf[LX_BUF_KIND_COUNT]; /* the buffers by kind (see lx_buf_kind) */
 } lx_index_facts;
 
-/* Reads the index beside src (see above); f->found false when there is none or it does not
- * parse (the source reader reports a broken index it opened itself). */
+/* The facts of src->index (see above); f->found false when there is none (a broken index
+ * beside a config is not kept; one opened for its shards is an error of the source). */
 void lx_shipped_read(const lx_source *src, const lx_hparams *hp, lx_index_facts *f);
 
 /* Config-only input: makes hp->tied what the index's names show. Writes a note for people into

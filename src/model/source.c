@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 void lx_source_warn(lx_source *src, const char *fmt, ...)
 {
@@ -24,4 +25,7 @@ void lx_source_free(lx_source *src)
     lx_tensors_free(&src->tensors);
     if (src->gguf) lx_gguf_close(src->gguf);
     src->gguf = NULL;
+    if (src->index) lx_st_index_free(src->index);
+    free(src->index);
+    src->index = NULL;
 }
