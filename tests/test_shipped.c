@@ -145,6 +145,24 @@ static void test_deepseek_v3_fp8_block_scales(void **state)
     close_arch(o);
 }
 
+/* The module patterns of a quantization_config are stored once, by the source's hparams:
+ * Kimi K2.5's four ignore entries; the arch's copy of the hparams borrows them (the same
+ * block), and lx_hparams stays small (it was 66,600 bytes with the pattern pool inside). */
+static void test_quant_patterns_owned_once(void **state)
+{
+    (void)state;
+    opened *o = open_arch(CONFIGS "kimi-k2-5-1t");
+    assert_int_equal(lx_quant_n_patterns(&o->src.hp.quant), 4);
+    assert_ptr_equal(o->a.hp.quant.pats, o->src.hp.quant.pats);
+    assert_string_equal(lx_quant_skip(&o->a.hp.quant, 0), "lm_head");
+    assert_null(lx_quant_skip(&o->a.hp.quant, 4));
+    assert_true(sizeof(lx_quant) < 1024);
+    close_arch(o);
+    opened *plain = open_arch(CONFIGS "qwen3-8b");
+    assert_null(plain->src.hp.quant.pats);
+    close_arch(plain);
+}
+
 /* An unquantized model says null; a method llmxray cannot size is named in the index check. */
 static void test_quantization_null_when_absent(void **state)
 {
@@ -730,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_gpt_oss_mxfp4_matches_index),
         cmocka_unit_test(test_deepseek_v3_fp8_block_scales),
         cmocka_unit_test(test_quantization_null_when_absent),
+        cmocka_unit_test(test_quant_patterns_owned_once),
         cmocka_unit_test(test_compressed_tensors_int4),
         cmocka_unit_test(test_gptq_bytes),
         cmocka_unit_test(test_hostile_quant_config),

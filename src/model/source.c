@@ -23,6 +23,7 @@ const char *lx_format_name(lx_format f)
 void lx_source_free(lx_source *src)
 {
     lx_tensors_free(&src->tensors);
+    lx_quant_free(&src->hp.quant);
     if (src->gguf) lx_gguf_close(src->gguf);
     src->gguf = NULL;
     if (src->index) lx_st_index_free(src->index);
