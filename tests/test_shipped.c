@@ -424,7 +424,12 @@ static void test_t5_v1_1_folder(void **state)
  * 4 x (768^2 + 768) + 768 x 3,072 + 3,072 + 3,072 x 768 + 768 + 2 x 1,536 = 7,087,872; a decoder
  * layer adds the cross-attention and its norm: 9,451,776. Total 38,603,520 + 1,575,936 + 3,072
  * + 6 x 7,087,872 + 6 x 9,451,776 = 139,420,416. final_logits_bias [1, 50,265] is a buffer:
- * stored, no parameters (as on the config path). mBART's pre-norm names in a small model. */
+ * stored, no parameters (as on the config path). mBART's pre-norm names in a small model.
+ * openai/whisper-tiny's sizes (d 384, 4 + 4 layers, 6 heads, FFN 1,536, 80 mel bins, vocab
+ * 51,865): conv stem 92,544 + 442,752, encoder positions 1,500 x 384 = 576,000, an encoder layer
+ * (k without bias) 590,976 + 1,536 + 591,360 + 590,208 = 1,774,080, a decoder layer 2,365,824,
+ * the decoder's table 19,916,160 and 448 positions 172,032, two final norms 768 each:
+ * 37,760,640. */
 static void test_bart_folders(void **state)
 {
     (void)state;
@@ -435,9 +440,15 @@ static void test_bart_folders(void **state)
     static const char MBART[] = "{\"model_type\":\"mbart\",\"d_model\":64,\"encoder_layers\":2,\"decoder_layers\":1,"
                                 "\"encoder_attention_heads\":4,\"encoder_ffn_dim\":96,\"vocab_size\":120,"
                                 "\"max_position_embeddings\":32,\"torch_dtype\":\"float32\"}";
+    static const char WHISPER[] = "{\"model_type\":\"whisper\",\"architectures\":[\"WhisperForConditionalGeneration\"],"
+                                  "\"d_model\":384,\"encoder_layers\":4,\"decoder_layers\":4,"
+                                  "\"encoder_attention_heads\":6,\"decoder_attention_heads\":6,\"encoder_ffn_dim\":1536,"
+                                  "\"decoder_ffn_dim\":1536,\"vocab_size\":51865,\"num_mel_bins\":80,"
+                                  "\"max_source_positions\":1500,\"max_target_positions\":448,\"torch_dtype\":\"float32\"}";
     static const struct { const char *cfg, *name; lx_fx_bart b; uint64_t params; } W[] = {
-        {BART, "bart-base", {768, 3072, 6, 6, 50265, 1024, false}, 139420416ull},
-        {MBART, "mbart-small", {64, 96, 2, 1, 120, 32, true}, 0},
+        {BART, "bart-base", {768, 3072, 6, 6, 50265, 1024, false, 0}, 139420416ull},
+        {MBART, "mbart-small", {64, 96, 2, 1, 120, 32, true, 0}, 0},
+        {WHISPER, "whisper-tiny", {384, 1536, 4, 4, 51865, 448, true, 80}, 37760640ull},
     };
     for (size_t i = 0; i < sizeof W / sizeof W[0]; i++) {
         char dir[512], cdir[512], path[700], n[80];
@@ -450,7 +461,8 @@ static void test_bart_folders(void **state)
         opened *file = open_arch(dir), *conf = open_arch(cdir);
         assert_same_counts(&file->a, &conf->a, -1, 0);
         if (W[i].params) assert_int_equal(file->a.total_params, W[i].params);
-        assert_int_equal(file->a.comp[LX_COMP_POSITION].params, 2ull * (W[i].b.positions + 2) * W[i].b.d);
+        uint64_t pos = W[i].b.mels ? 1500 + W[i].b.positions : 2 * (W[i].b.positions + 2);
+        assert_int_equal(file->a.comp[LX_COMP_POSITION].params, pos * W[i].b.d);
         assert_true(file->a.tied);
         close_arch(file);
         close_arch(conf);

@@ -76,14 +76,20 @@ bool lx_fx_t5_file(const char *path, const lx_fx_t5 *t)
     return write_free(f, path);
 }
 
-/* A linear layer with its bias: "<stack>.layers.<n>.<what>.weight" [out, in] and ".bias". */
-static void bart_lin(lx_fx_st *f, const char *stack, long long n, const char *what, int64_t out, int64_t in)
+/* A linear layer: "<stack>.layers.<n>.<what>.weight" [out, in] and (bias) its ".bias". */
+static void bart_lin_b(lx_fx_st *f, const char *stack, long long n, const char *what, int64_t out, int64_t in,
+                       bool bias)
 {
     char fmt[120];
     snprintf(fmt, sizeof fmt, "model.%%s.layers.%%lld.%s.weight", what);
     t2(f, out, in, fmt, stack, n);
     snprintf(fmt, sizeof fmt, "model.%%s.layers.%%lld.%s.bias", what);
-    t2(f, out, 0, fmt, stack, n);
+    if (bias) t2(f, out, 0, fmt, stack, n);
+}
+
+static void bart_lin(lx_fx_st *f, const char *stack, long long n, const char *what, int64_t out, int64_t in)
+{
+    bart_lin_b(f, stack, n, what, out, in, true);
 }
 
 static void bart_norm(lx_fx_st *f, const char *stack, long long n, const char *what, int64_t d)
@@ -97,15 +103,34 @@ static void bart_attn(lx_fx_st *f, const lx_fx_bart *b, const char *stack, long 
     char what[64];
     for (int k = 0; k < 4; k++) {
         snprintf(what, sizeof what, "%s.%s", kind, P[k]);
-        bart_lin(f, stack, n, what, b->d, b->d);
+        bart_lin_b(f, stack, n, what, b->d, b->d, k > 0 || !b->mels); /* Whisper's k_proj has no bias */
     }
     snprintf(what, sizeof what, "%s_layer_norm", kind);
     bart_norm(f, stack, n, what, b->d);
 }
 
+/* The stack's whole-model tensor "model.<stack>.<what>" of rows x cols (cols 0: a vector). */
+static void stack_t(lx_fx_st *f, const char *stack, const char *what, int64_t rows, int64_t cols)
+{
+    char fmt[120];
+    snprintf(fmt, sizeof fmt, "model.%%s.%s%%.0lld", what); /* %.0lld of 0 prints nothing */
+    t2(f, rows, cols, fmt, stack, 0);
+}
+
+/* Whisper's audio stem: two 3-wide convolutions. */
+static void whisper_stem(lx_fx_st *f, const lx_fx_bart *b)
+{
+    lx_fx_st_tensor(f, "model.encoder.conv1.weight", "F32", 3, (int64_t[]){b->d, b->mels, 3});
+    stack_t(f, "encoder", "conv1.bias", b->d, 0);
+    lx_fx_st_tensor(f, "model.encoder.conv2.weight", "F32", 3, (int64_t[]){b->d, b->d, 3});
+    stack_t(f, "encoder", "conv2.bias", b->d, 0);
+}
+
 static void bart_stack(lx_fx_st *f, const lx_fx_bart *b, const char *stack, int64_t layers, bool dec)
 {
-    t2(f, b->positions + 2, b->d, "model.%s.embed_positions.weight%.0lld", stack, 0);
+    if (b->mels && !dec) whisper_stem(f, b);
+    if (b->mels && dec) stack_t(f, stack, "embed_tokens.weight", b->vocab, b->d);
+    stack_t(f, stack, "embed_positions.weight", !b->mels ? b->positions + 2 : dec ? b->positions : 1500, b->d);
     for (long long n = 0; n < layers; n++) {
         bart_attn(f, b, stack, n, "self_attn");
         if (dec) bart_attn(f, b, stack, n, "encoder_attn");
@@ -113,19 +138,23 @@ static void bart_stack(lx_fx_st *f, const lx_fx_bart *b, const char *stack, int6
         bart_lin(f, stack, n, "fc2", b->d, b->ff);
         bart_norm(f, stack, n, "final_layer_norm", b->d);
     }
-    t2(f, b->d, 0, "model.%s.layernorm_embedding.weight%.0lld", stack, 0);
-    t2(f, b->d, 0, "model.%s.layernorm_embedding.bias%.0lld", stack, 0);
+    if (!b->mels) {
+        stack_t(f, stack, "layernorm_embedding.weight", b->d, 0);
+        stack_t(f, stack, "layernorm_embedding.bias", b->d, 0);
+    }
     if (!b->pre_norm) return;
-    t2(f, b->d, 0, "model.%s.layer_norm.weight%.0lld", stack, 0);
-    t2(f, b->d, 0, "model.%s.layer_norm.bias%.0lld", stack, 0);
+    stack_t(f, stack, "layer_norm.weight", b->d, 0);
+    stack_t(f, stack, "layer_norm.bias", b->d, 0);
 }
 
 bool lx_fx_bart_file(const char *path, const lx_fx_bart *b)
 {
     lx_fx_st *f = lx_fx_st_new();
     if (!f) return false;
-    lx_fx_st_tensor(f, "final_logits_bias", "F32", 2, (int64_t[]){1, b->vocab});
-    lx_fx_st_tensor(f, "model.shared.weight", "F32", 2, (int64_t[]){b->vocab, b->d});
+    if (!b->mels) {
+        lx_fx_st_tensor(f, "final_logits_bias", "F32", 2, (int64_t[]){1, b->vocab});
+        lx_fx_st_tensor(f, "model.shared.weight", "F32", 2, (int64_t[]){b->vocab, b->d});
+    }
     bart_stack(f, b, "encoder", b->layers, false);
     bart_stack(f, b, "decoder", b->dec_layers, true);
     return write_free(f, path);

@@ -12,6 +12,11 @@
  *   [positions + 2, d], layernorm_embedding, layers.N.self_attn(_layer_norm), encoder_attn
  *   (_layer_norm) in the decoder, fc1, fc2, final_layer_norm, all with biases; mBART's stack
  *   layer_norm; final_logits_bias [1, vocab].
+ *   Whisper (WhisperForConditionalGeneration, mels > 0): the BART scheme, pre-norm, with the
+ *   encoder's conv1 [d, mels, 3] and conv2 [d, d, 3] stem, 1,500 stored positions and its
+ *   layer_norm; the decoder's own embed_tokens and `positions` rows; k_proj without a bias;
+ *   no shared table, no layernorm_embedding, no final_logits_bias (proj_out is the tied
+ *   embedding: not stored).
  * Ownership: nothing kept; the path is the caller's. Returns false on I/O failure.
  */
 #ifndef LX_TESTS_FIXTURE_ENCDEC_H
@@ -28,6 +33,7 @@ typedef struct lx_fx_t5 {
 typedef struct lx_fx_bart {
     int64_t d, ff, layers, dec_layers, vocab, positions;
     bool pre_norm;
+    int64_t mels; /* > 0: Whisper */
 } lx_fx_bart;
 
 bool lx_fx_t5_file(const char *path, const lx_fx_t5 *t);
