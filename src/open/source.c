@@ -108,7 +108,7 @@ static const char *const INDEX_NAMES[] = {"model.safetensors.index.json", "pytor
  * is not an error: only the check it feeds is lost). */
 static void keep_sibling_index(const char *dir, lx_source *src)
 {
-    char p[1100];
+    char p[1200];
     for (size_t i = 0; i < sizeof INDEX_NAMES / sizeof INDEX_NAMES[0] && !src->index; i++) {
         snprintf(p, sizeof p, "%s/%s", dir, INDEX_NAMES[i]);
         struct stat st;
@@ -128,7 +128,7 @@ static lx_status load_config(const char *cfg, lx_source *src, lx_err *err)
 /* A config.json alone: its hyper-parameters, and the index beside it when there is one. */
 static lx_status open_config(const char *cfg, lx_source *src, lx_err *err)
 {
-    char dir[1024];
+    char dir[1100];
     src->format = LX_FMT_CONFIG;
     lx_status st = load_config(cfg, src, err);
     dir_of(cfg, dir, sizeof dir);
