@@ -13,6 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     lx_hparams hp;
     lx_err err = { 0 };
     if (lx_hfconfig_parse((const char *)data, size, "fuzz/config.json", &hp, &err) != LX_OK) return 0;
+    lx_quant_free(&hp.quant); /* the quantization patterns it may hold */
     lx_source src;
     lx_err serr = { 0 };
     if (lx_source_open(fz_named_file("config.json", data, size), &src, &serr) != LX_OK) return 0;

@@ -16,6 +16,7 @@ static void load_shared(const char *name, lx_hparams *hp)
     snprintf(path, sizeof path, "%s/configs/%s/config.json", LX_SHARED_DIR, name);
     lx_err err = {0};
     if (lx_hfconfig_load(path, hp, &err) != LX_OK) fail_msg("%s", err.msg);
+    lx_quant_free(&hp->quant); /* these tests read plain fields only */
 }
 
 static void test_llama31(void **state)

@@ -27,8 +27,7 @@ static lx_count role_count(const lx_arch *a, lx_role r, int stack, uint64_t *row
     for (size_t i = 0; a->tensors && i < a->tensors->n; i++) {
         const lx_role_match *m = &a->roles[i];
         if (m->role != r) continue;
-        int st = a->n_enc_layers <= 0 ? 0 /* one stack */
-                 : m->layer >= 0 ? m->layer >= a->n_enc_layers : strncmp(a->tensors->v[i].name, "enc.", 4) != 0;
+        int st = a->n_enc_layers <= 0 ? 0 /* one stack */ : !lx_arch_in_encoder(a, i);
         if (stack >= 0 && st != stack) continue;
         n.params += a->tensors->v[i].n_elems;
         n.bytes += a->tensors->v[i].n_bytes;

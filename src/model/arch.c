@@ -66,7 +66,8 @@ static lx_comp role_comp(lx_role r)
     switch (r) {
     case LX_ROLE_TOK_EMBD: case LX_ROLE_TOKEN_TYPES: case LX_ROLE_PATCH_EMBD: case LX_ROLE_EMBD_PROJ:
         return LX_COMP_EMBEDDING;
-    case LX_ROLE_POS_EMBD: case LX_ROLE_ROPE_FREQS: case LX_ROLE_REL_BIAS: return LX_COMP_POSITION;
+    case LX_ROLE_POS_EMBD: case LX_ROLE_ROPE_FREQS: case LX_ROLE_REL_BIAS: case LX_ROLE_CROSS_REL_BIAS:
+        return LX_COMP_POSITION;
     case LX_ROLE_EMBD_NORM: case LX_ROLE_OUTPUT_NORM: case LX_ROLE_ATTN_NORM: case LX_ROLE_ATTN_POST_NORM:
     case LX_ROLE_FFN_NORM: case LX_ROLE_FFN_POST_NORM: case LX_ROLE_HF_POST_ATTN_LN: return LX_COMP_NORM;
     case LX_ROLE_OUTPUT: case LX_ROLE_CLS_OUT: case LX_ROLE_POOLER: case LX_ROLE_MLM: return LX_COMP_OUTPUT;
@@ -136,6 +137,11 @@ static lx_status match_roles(build_ctx *c)
     if (n_unknown)
         arch_warn(a, "%d tensor%s with names the role table does not know (first: %s) counted as \"other\"",
                   n_unknown, n_unknown == 1 ? "" : "s", first_unknown);
+    for (size_t i = 0; i < n; i++)
+        if (a->roles[i].role == LX_ROLE_CROSS_REL_BIAS)
+            arch_warn(a, "tensor %s: %llu parameters of a cross-attention position bias that neither transformers nor "
+                      "llama.cpp uses (T5's cross-attention has none); counted, as the file holds them",
+                      a->tensors->v[i].name, (unsigned long long)lx_arch_tensor_params(a, i));
     c->n_layers = max_layer + 1;
     return LX_OK;
 }
@@ -599,12 +605,13 @@ static lx_submodel *add_sub(lx_arch *a, lx_sub_kind kind, const char *name, int 
     return p;
 }
 
-/* Whether tensor i belongs to an encoder-decoder's encoder: its layers, and the whole-model
- * tensors llama.cpp names "enc." (the encoder's final norm; Whisper's audio stem). */
-static bool in_encoder(const lx_arch *a, size_t i)
+/* Whether tensor i belongs to an encoder-decoder's encoder: its layers, and the encoder's own
+ * whole-model tensors (llama.cpp's "enc." names, Hugging Face's "encoder.": its final norm,
+ * positions, Whisper's audio stem). */
+bool lx_arch_in_encoder(const lx_arch *a, size_t i)
 {
-    int l = a->roles[i].layer;
-    return l >= 0 ? l < a->n_enc_layers : strncmp(a->tensors->v[i].name, "enc.", 4) == 0;
+    const lx_role_match *m = &a->roles[i];
+    return m->layer >= 0 ? m->layer < a->n_enc_layers : m->in_stack && m->stack == 0;
 }
 
 /* The checkpoint's parts. An encoder-decoder's layers split at n_enc_layers; the encoder
@@ -621,7 +628,7 @@ static void set_subs(lx_arch *a)
     if (a->n_enc_layers > 0 && a->n_enc_layers < a->n_layers) {
         lx_submodel *e = add_sub(a, LX_SUB_ENCODER, "Encoder", a->n_enc_layers);
         for (size_t i = 0; i < a->tensors->n; i++)
-            if (a->roles[i].role != LX_ROLE_BUFFER && in_encoder(a, i))
+            if (a->roles[i].role != LX_ROLE_BUFFER && lx_arch_in_encoder(a, i))
                 e->params += a->tensors->v[i].n_elems, e->bytes += a->tensors->v[i].n_bytes;
         lx_submodel *d = add_sub(a, LX_SUB_DECODER, "Decoder", a->n_layers - a->n_enc_layers);
         d->params = a->total_params - e->params, d->bytes = a->total_bytes - e->bytes;

@@ -182,6 +182,9 @@ void lx_arch_free(lx_arch *a);
 /* The parameters tensor i of a->tensors holds (quantization scales and zero points: 0; a
  * packed quantized weight: the weights it packs). */
 uint64_t lx_arch_tensor_params(const lx_arch *a, size_t i);
+/* Whether tensor i belongs to an encoder-decoder's encoder: a layer below n_enc_layers, or the
+ * encoder's own whole-model tensor (its final norm, positions, audio stem). */
+bool lx_arch_in_encoder(const lx_arch *a, size_t i);
 
 const char *lx_attn_kind_name(lx_attn_kind k); /* "MHA" | "GQA" | "MQA" | "MLA" */
 const char *lx_pos_kind_name(lx_pos_kind k);   /* "learned" | "sinusoidal" | "rope" | "alibi" | "none" | "relative" (T5) */

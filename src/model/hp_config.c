@@ -460,6 +460,7 @@ lx_status lx_hfconfig_parse(const char *text, size_t len, const char *path, lx_h
         }
     }
     lx_jcfg_close(&j);
+    if (lx_err_failed(err)) lx_quant_free(&hp->quant); /* a failed parse leaves nothing to free */
     return lx_err_failed(err) ? err->code : LX_OK;
 }
 

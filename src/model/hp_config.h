@@ -2,7 +2,8 @@
  *
  * Stage: model (above read/jsoncfg, which parses the text and locates keys). Input: the text
  * of a config.json (from a file, or a catalogue entry's compact JSON string). Output: a
- * filled lx_hparams (plain values, nothing to free).
+ * filled lx_hparams (plain values, but for the quantization_config's module patterns when it
+ * lists some: lx_quant_free(&hp->quant) releases them; lx_source_free does).
  *
  * The family record (model/families) is chosen from model_type, else the architectures
  * list's class names; a wrapper's nested text model ("text_config", "llm_config",
@@ -18,7 +19,7 @@
  * Errors: JSON syntax "PATH: line L:C: <why> (expected valid JSON)"; wrong types
  * "PATH: line L:C: KEY: expected a positive integer, found string"; missing required keys
  * "PATH: KEY missing (expected one of …)".
- * Ownership: nothing is kept; hp is written only with plain values.
+ * Ownership: nothing is kept; hp owns what it was given (above).
  */
 #ifndef LX_MODEL_HP_CONFIG_H
 #define LX_MODEL_HP_CONFIG_H

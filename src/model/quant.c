@@ -38,15 +38,32 @@ static const char *j_str(const json_t *o, const char *key)
 
 static void add_pattern(lx_quant *q, const char *s, int group)
 {
-    size_t n = strlen(s), used = q->n_patterns ? q->pat[q->n_patterns - 1].off : 0;
-    if (q->n_patterns) used += strlen(q->pool + used) + 1;
-    if (q->n_patterns >= LX_QUANT_MAX_PATTERNS || used + n + 1 > LX_QUANT_POOL || n > 200) {
+    if (!q->pats && !(q->pats = calloc(1, sizeof *q->pats))) {
         q->truncated = true;
         return;
     }
-    memcpy(q->pool + used, s, n + 1);
-    q->pat[q->n_patterns].off = (uint32_t)used;
-    q->pat[q->n_patterns++].group = (int8_t)group;
+    lx_quant_pats *p = q->pats;
+    size_t n = strlen(s), used = p->n ? p->pat[p->n - 1].off : 0;
+    if (p->n) used += strlen(p->pool + used) + 1;
+    if (p->n >= LX_QUANT_MAX_PATTERNS || used + n + 1 > LX_QUANT_POOL || n > 200) {
+        q->truncated = true;
+        return;
+    }
+    memcpy(p->pool + used, s, n + 1);
+    p->pat[p->n].off = (uint32_t)used;
+    p->pat[p->n++].group = (int8_t)group;
+}
+
+int lx_quant_n_patterns(const lx_quant *q) { return q->pats ? q->pats->n : 0; }
+
+/* Pattern i's text and group. */
+static const char *pat_text(const lx_quant *q, int i) { return q->pats->pool + q->pats->pat[i].off; }
+static int pat_group(const lx_quant *q, int i) { return q->pats->pat[i].group; }
+
+void lx_quant_free(lx_quant *q)
+{
+    free(q->pats);
+    q->pats = NULL;
 }
 
 static void add_patterns(lx_quant *q, const json_t *arr, int group)
@@ -294,7 +311,7 @@ typedef struct qctx {
 /* Every spelling of a module the wrappers of text models use. */
 static bool module_matches(const qctx *c, int i, const char *rest, bool head)
 {
-    const char *p = c->q->pool + c->q->pat[i].off;
+    const char *p = pat_text(c->q, i);
     const regex_t *re = c->re_ok[i] ? &c->re[i] : NULL;
     if (!strncmp(p, "re:", 3) && !re) return false;
     static const char *const BODY[] = {"", "model.", "model.language_model.", "language_model.model.", NULL};
@@ -311,10 +328,11 @@ static bool module_matches(const qctx *c, int i, const char *rest, bool head)
 static int scheme_of(const qctx *c, const lx_role_match *m, const char *rest)
 {
     bool head = m->role == LX_ROLE_OUTPUT;
-    for (int i = 0; i < c->q->n_patterns; i++)
-        if (c->q->pat[i].group < 0 && module_matches(c, i, rest, head)) return -1;
-    for (int i = 0; i < c->q->n_patterns; i++)
-        if (c->q->pat[i].group >= 0 && module_matches(c, i, rest, head)) return c->q->pat[i].group;
+    int n = lx_quant_n_patterns(c->q);
+    for (int i = 0; i < n; i++)
+        if (pat_group(c->q, i) < 0 && module_matches(c, i, rest, head)) return -1;
+    for (int i = 0; i < n; i++)
+        if (pat_group(c->q, i) >= 0 && module_matches(c, i, rest, head)) return pat_group(c->q, i);
     if (head) return -1;
     for (int g = 0; g < c->q->n_schemes; g++)
         if (c->q->s[g].linear) return g;
@@ -437,14 +455,15 @@ lx_status lx_quant_apply(const lx_hparams *hp, lx_tensors *t, lx_err *err)
 {
     const lx_quant *q = &hp->quant;
     if (!q->known && !q->expert_fp4) return LX_OK;
-    qctx c = {hp, q, calloc((size_t)q->n_patterns + 1, sizeof(regex_t)), calloc((size_t)q->n_patterns + 1, sizeof(bool))};
+    int n = lx_quant_n_patterns(q);
+    qctx c = {hp, q, calloc((size_t)n + 1, sizeof(regex_t)), calloc((size_t)n + 1, sizeof(bool))};
     if (!c.re || !c.re_ok) {
         free(c.re);
         free(c.re_ok);
         return lx_err_set(err, LX_ERR_IO, "%s: out of memory", hp->name);
     }
-    for (int i = 0; i < q->n_patterns; i++) {
-        const char *p = q->pool + q->pat[i].off;
+    for (int i = 0; i < n; i++) {
+        const char *p = pat_text(q, i);
         char anchored[260];
         snprintf(anchored, sizeof anchored, "^(%s)", p + 3);
         /* bounded repetitions ("{n}") can make a regex's automaton explode; real configs use none */
@@ -454,7 +473,7 @@ lx_status lx_quant_apply(const lx_hparams *hp, lx_tensors *t, lx_err *err)
     size_t n0 = t->n;
     lx_status st = LX_OK;
     for (size_t i = 0; i < n0 && st == LX_OK; i++) st = convert(&c, t, i, err);
-    for (int i = 0; i < q->n_patterns; i++)
+    for (int i = 0; i < n; i++)
         if (c.re_ok[i]) regfree(&c.re[i]);
     free(c.re);
     free(c.re_ok);
@@ -480,7 +499,7 @@ uint64_t lx_quant_group(const lx_quant *q)
 
 const char *lx_quant_skip(const lx_quant *q, int i)
 {
-    for (int k = 0; k < q->n_patterns; k++)
-        if (q->pat[k].group < 0 && i-- == 0) return q->pool + q->pat[k].off;
+    for (int k = 0; k < lx_quant_n_patterns(q); k++)
+        if (pat_group(q, k) < 0 && i-- == 0) return pat_text(q, k);
     return NULL;
 }

@@ -24,7 +24,10 @@
  *                         the modules ("Linear" = every linear layer)
  *   bitsandbytes          4-bit: packed U8, absmax per 64 (nested when double-quantized),
  *                         quant_map; 8-bit: I8 weight + F32 row scale (SCB)
- * Ownership: plain values only (fixed-size pools); no allocation kept.
+ * Ownership: lx_quant is plain values but for its module patterns, allocated (one bounded
+ * block) only when the config lists some, and owned by the lx_hparams lx_quant_from_json
+ * filled — the lx_source's (lx_source_free releases them with lx_quant_free). Copies of an
+ * lx_hparams (lx_arch.hp, synth's working copies) borrow them and never free them.
  */
 #ifndef LX_MODEL_QUANT_H
 #define LX_MODEL_QUANT_H
@@ -52,6 +55,13 @@ typedef struct lx_qscheme {
 #define LX_QUANT_MAX_PATTERNS 768
 #define LX_QUANT_POOL 40000
 
+/* Module patterns: group >= 0 a scheme's targets, -1 modules left unquantized. */
+typedef struct lx_quant_pats {
+    int n;
+    struct { uint32_t off; int8_t group; } pat[LX_QUANT_MAX_PATTERNS];
+    char pool[LX_QUANT_POOL];
+} lx_quant_pats;
+
 typedef struct lx_quant {
     bool present;             /* the config declares a quantization_config */
     bool known;               /* a method llmxray can size */
@@ -60,16 +70,18 @@ typedef struct lx_quant {
     int n_schemes;
     lx_qscheme s[LX_QUANT_MAX_SCHEMES];
     bool expert_fp4;          /* DeepSeek-V4's expert_dtype "fp4": routed experts in MXFP4 */
-    /* module patterns: group >= 0 a scheme's targets, -1 modules left unquantized */
-    int n_patterns;
     bool truncated;           /* more patterns than fit: the rest were dropped */
-    struct { uint32_t off; int8_t group; } pat[LX_QUANT_MAX_PATTERNS];
-    char pool[LX_QUANT_POOL];
+    lx_quant_pats *pats;      /* NULL when the config lists none (see Ownership) */
 } lx_quant;
 
 /* From a config object (jansson json_t *, the object holding "quantization_config"; NULL or
- * no such key leaves q->present false). Never fails: what cannot be read goes in q->note. */
+ * no such key leaves q->present false). Never fails: what cannot be read goes in q->note.
+ * q holds no patterns on entry (zeroed or freed). */
 void lx_quant_from_json(const void *config_object, lx_quant *q);
+/* Frees q's patterns (q->pats NULL after); q's other fields are kept. */
+void lx_quant_free(lx_quant *q);
+/* How many module patterns q holds. */
+int lx_quant_n_patterns(const lx_quant *q);
 
 struct lx_hparams;
 /* Rewrites a synthesized tensor list into the stored form (see above); a no-op when the

@@ -81,7 +81,7 @@ static const role_pattern PATTERNS[] = {
     {"blk.%d.cross_attn_k", LX_ROLE_CROSS_ATTN, false},
     {"blk.%d.cross_attn_v", LX_ROLE_CROSS_ATTN, false},
     {"blk.%d.cross_attn_o", LX_ROLE_CROSS_ATTN, false},
-    {"blk.%d.cross_attn_rel_b", LX_ROLE_REL_BIAS, false},
+    {"blk.%d.cross_attn_rel_b", LX_ROLE_CROSS_REL_BIAS, false},
     {"conv1", LX_ROLE_PATCH_EMBD, false},
     {"conv2", LX_ROLE_PATCH_EMBD, false},
     {"blk.%d.ffn_latent_down", LX_ROLE_MOE_LATENT, false},
@@ -279,7 +279,8 @@ static bool match_list(const role_pattern *p, size_t n, const char *base, const 
         int layer = -1, expert = -1;
         if (match_pattern(p[i].pat, base, &layer, &expert) ||
             (b != base && match_pattern(p[i].pat, b, &layer, &expert))) {
-            *m = (lx_role_match){p[i].role, layer, expert, bias, p[i].in_out, 0, false, false};
+            bool enc = strncmp(p[i].pat, "encoder.", 8) == 0, dec = strncmp(p[i].pat, "decoder.", 8) == 0;
+            *m = (lx_role_match){p[i].role, layer, expert, bias, p[i].in_out, dec, enc || dec, false, false};
             return true;
         }
     }
@@ -295,9 +296,10 @@ lx_role_match lx_role_match_with(const char *name, const lx_role_pattern *extra)
     if (strncmp(name, "enc.", 4) == 0 || stack) {
         lx_role_match m = lx_role_match_with(name + 4, extra);
         m.stack = stack;
+        m.in_stack = true;
         return m;
     }
-    lx_role_match m = {LX_ROLE_UNKNOWN, -1, -1, false, false, 0, false, false};
+    lx_role_match m = {LX_ROLE_UNKNOWN, -1, -1, false, false, 0, false, false, false};
     size_t qa = strip_any(name, QAUX, sizeof QAUX / sizeof QAUX[0]);
     size_t pk = qa ? 0 : strip_any(name, PACKED, sizeof PACKED / sizeof PACKED[0]);
     if ((qa && qa < 250) || (pk && pk < 250)) {
@@ -346,7 +348,7 @@ static const char *const ROLE_NAMES[LX_ROLE_COUNT] = {
     [LX_ROLE_SSM_MISC] = "ssm_norms", [LX_ROLE_CONV_IN] = "shortconv.in_proj", [LX_ROLE_CONV] = "shortconv.conv",
     [LX_ROLE_CONV_OUT] = "shortconv.out_proj", [LX_ROLE_PLE_EMBD] = "per_layer_token_embd",
     [LX_ROLE_PLE_PROJ] = "per_layer_model_proj", [LX_ROLE_PLE_LAYER] = "per_layer_input",
-    [LX_ROLE_LAYER_SCALE] = "layer_output_scale", [LX_ROLE_MTP] = "nextn", [LX_ROLE_HYPER] = "hyper_connection", [LX_ROLE_CROSS_ATTN] = "cross_attn", [LX_ROLE_REL_BIAS] = "attn_rel_b", [LX_ROLE_MLM] = "mlm",
+    [LX_ROLE_LAYER_SCALE] = "layer_output_scale", [LX_ROLE_MTP] = "nextn", [LX_ROLE_HYPER] = "hyper_connection", [LX_ROLE_CROSS_ATTN] = "cross_attn", [LX_ROLE_REL_BIAS] = "attn_rel_b", [LX_ROLE_CROSS_REL_BIAS] = "cross_attn_rel_b", [LX_ROLE_MLM] = "mlm",
 };
 
 const char *lx_role_name(lx_role r) { return (unsigned)r < LX_ROLE_COUNT ? ROLE_NAMES[r] : "unknown"; }

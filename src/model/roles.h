@@ -51,6 +51,8 @@ typedef enum lx_role {
     LX_ROLE_HYPER,       /* hyper-connection mixing of residual streams (DeepSeek-V4 mHC) */
     LX_ROLE_CROSS_ATTN,  /* a decoder layer's cross-attention to the encoder (q/k/v/o and its norm) */
     LX_ROLE_REL_BIAS,    /* T5's relative-position bias buckets */
+    LX_ROLE_CROSS_REL_BIAS, /* a relative-position bias table on T5's cross-attention: some files hold
+                               one (t5-small's), neither transformers nor llama.cpp uses it */
     LX_ROLE_MLM,         /* an encoder's masked-LM head: transform dense, its norm, the decoder's bias */
     LX_ROLE_MTP,         /* multi-token-prediction module tensors */
     /* not parameters: causal-mask buffers some checkpoints carry (GPT-2's attn.bias) */
@@ -65,6 +67,8 @@ typedef struct lx_role_match {
     bool bias;   /* the ".bias" of a module */
     bool in_out; /* stored (in, out) rather than (out, in): GPT-2 Conv1D, gpt-oss experts */
     int stack;   /* encoder-decoders: 0 the encoder (or the only stack), 1 the decoder ("dec." names) */
+    bool in_stack; /* a stack's own whole-model tensor ("enc.output_norm", "encoder.final_layer_norm"):
+                      it belongs to that stack, not to the model as a whole */
     bool qaux;   /* quantization data beside a weight ("X.weight_scale_inv", "X.qzeros", gpt-oss's
                     "X_scales"): bytes of the module, no parameters */
     bool packed; /* a quantized weight packing several values per element ("X_blocks", "X.qweight",
@@ -77,7 +81,9 @@ static inline void lx_roleset_add(lx_roleset *s, lx_role r) { s->w[r >> 6] |= 1U
 static inline void lx_roleset_del(lx_roleset *s, lx_role r) { s->w[r >> 6] &= ~(1ULL << (r & 63)); }
 static inline bool lx_roleset_has(const lx_roleset *s, lx_role r) { return (s->w[r >> 6] >> (r & 63)) & 1; }
 
-/* A family's own tensor names, consulted before the common table (model/families). */
+/* A family's own tensor names, consulted before the common table (model/families). A pattern
+ * that starts with Hugging Face's stack name "encoder." or "decoder." (after the wrapper
+ * prefixes, e.g. BART's "model.") names that stack's tensor: stack and in_stack are set. */
 typedef struct lx_role_pattern {
     const char *pat; /* "%d" = layer index, "%e" = expert index */
     lx_role role;

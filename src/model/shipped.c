@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "model/families/family.h"
 #include "model/roles.h"
@@ -17,36 +16,7 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-static bool is_file(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 static const char *const INDEX_NAMES[] = {"model.safetensors.index.json", "pytorch_model.bin.index.json"};
-
-/* The index for what the user named: itself, or the first index file in its folder. */
-static bool index_path(const lx_source *src, char *out, size_t cap)
-{
-    const char *p = src->path;
-    if (src->remote || src->format == LX_FMT_CATALOGUE || src->format == LX_FMT_GGUF) return false;
-    if (ends_with(p, ".index.json")) return snprintf(out, cap, "%s", p) < (int)cap && is_file(out);
-    char dir[1024];
-    struct stat st;
-    if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(dir, sizeof dir, "%s", p);
-    } else if (ends_with(p, ".json")) {
-        snprintf(dir, sizeof dir, "%s", p);
-        char *slash = strrchr(dir, '/');
-        if (slash) *slash = '\0';
-        else snprintf(dir, sizeof dir, ".");
-    } else {
-        return false;
-    }
-    for (size_t i = 0; i < sizeof INDEX_NAMES / sizeof INDEX_NAMES[0]; i++)
-        if (snprintf(out, cap, "%s/%s", dir, INDEX_NAMES[i]) < (int)cap && is_file(out)) return true;
-    return false;
-}
 
 static bool has_any(const char *name, const char *const *parts)
 {
@@ -57,7 +27,20 @@ static bool has_any(const char *name, const char *const *parts)
 
 static const char *const TOWERS[] = {"vision", "visual", "vpm.", "image_newline", "multi_modal_projector",
                                      "mm_projector", "resampler", "audio", "img_", NULL};
-static const char *const BUFFERS[] = {"inv_freq", "masked_bias", "attention.bias", "_float_tensor", "position_ids", NULL};
+/* Buffer names by how they end, and their kind. */
+static const struct { const char *suffix; lx_buf_kind kind; } BUFFERS[] = {
+    {"inv_freq", LX_BUF_ROTARY},          {"attn.bias", LX_BUF_MASK},        {"attention.bias", LX_BUF_MASK},
+    {"masked_bias", LX_BUF_SCALAR},       {"_float_tensor", LX_BUF_SCALAR},  {"final_logits_bias", LX_BUF_LOGITS},
+    {"position_ids", LX_BUF_POS_IDS},
+};
+
+/* The kind of buffer name is, or LX_BUF_KIND_COUNT when it is none of them. */
+static lx_buf_kind buffer_kind(const char *name)
+{
+    for (size_t i = 0; i < sizeof BUFFERS / sizeof BUFFERS[0]; i++)
+        if (ends_with(name, BUFFERS[i].suffix)) return BUFFERS[i].kind;
+    return LX_BUF_KIND_COUNT;
+}
 
 /* A routed expert's weight in a main layer ("...layers.N....experts.E..."), most names of an
  * MoE index: neither a buffer, the embedding, the head nor an MTP layer's, so the role table
@@ -80,12 +63,10 @@ static void classify(lx_index_facts *f, const char *name, const lx_hparams *hp, 
     }
     if (main_layer_expert(name, hp)) return;
     lx_role_match m = lx_role_match_with(name, extra);
-    if (m.role == LX_ROLE_BUFFER || has_any(name, BUFFERS)) {
+    lx_buf_kind k = buffer_kind(name);
+    if (m.role == LX_ROLE_BUFFER || k != LX_BUF_KIND_COUNT) {
         f->n_buffers++;
-        /* a causal mask holds up to context x context bytes; the rest are small tables */
-        bool mask = ends_with(name, "attn.bias") || ends_with(name, "attention.bias");
-        uint64_t ctx = hp->context_length ? hp->context_length : 2048, dim = hp->head_dim ? hp->head_dim : 256;
-        f->buffer_bound += mask ? ctx * ctx : dim * 4;
+        f->n_buf[k == LX_BUF_KIND_COUNT ? LX_BUF_SCALAR : k]++;
     }
     else if (m.role == LX_ROLE_MTP || !strncmp(name, "mtp", 3) || strstr(name, ".mtp") ||
              (m.layer >= 0 && hp->n_layers && !hp->n_dec_layers && (uint64_t)m.layer >= hp->n_layers))
@@ -100,21 +81,15 @@ static void classify(lx_index_facts *f, const char *name, const lx_hparams *hp, 
 void lx_shipped_read(const lx_source *src, const lx_hparams *hp, lx_index_facts *f)
 {
     memset(f, 0, sizeof *f);
-    char path[1100];
-    if (!index_path(src, path, sizeof path)) return;
-    lx_st_index idx;
-    lx_err err;
-    lx_err_clear(&err);
-    if (lx_st_index_load(path, &idx, &err) != LX_OK) return;
-    const char *slash = strrchr(path, '/');
-    snprintf(f->file, sizeof f->file, "%.39s", slash ? slash + 1 : path);
+    const lx_st_index *idx = src->index;
+    if (!idx || src->remote) return;
+    snprintf(f->file, sizeof f->file, "%s", src->index_name);
     f->found = true;
-    f->has_total = idx.has_total_size;
-    f->total_size = idx.total_size;
-    f->n_names = idx.n_names;
+    f->has_total = idx->has_total_size;
+    f->total_size = idx->total_size;
+    f->n_names = idx->n_names;
     const lx_family *fam = lx_family_by_name(hp->family);
-    for (size_t i = 0; i < idx.n_names; i++) classify(f, idx.names[i], hp, fam ? fam->hf_roles : NULL);
-    lx_st_index_free(&idx);
+    for (size_t i = 0; i < idx->n_names; i++) classify(f, idx->names[i], hp, fam ? fam->hf_roles : NULL);
 }
 
 void lx_shipped_tie(const lx_index_facts *f, lx_hparams *hp, bool encoder_only, char *msg, size_t cap)
@@ -144,31 +119,48 @@ void lx_shipped_mtp(const lx_index_facts *f, lx_hparams *hp, char *msg, size_t c
     hp->n_nextn_layers = 0;
 }
 
-static void add_cause(lx_buf *b, const char *text)
+static void add_to(lx_buf *b, const char *sep, const char *text)
 {
-    lx_buf_puts(b, b->len ? "; " : "");
+    lx_buf_puts(b, b->len ? sep : "");
     lx_buf_puts(b, text);
 }
 
-/* What most likely makes the figures differ, from the index's names and the ratio. */
-static void causes(const lx_index_facts *f, const lx_hparams *hp, uint64_t counted, bool tied, lx_buf *b)
+static void add_cause(lx_buf *b, const char *text) { add_to(b, "; ", text); }
+
+/* Bytes the buffers hold at the config's shapes: float tables of width bytes per value, a
+ * mask of eighths bytes per element / 8. */
+static uint64_t buffer_bytes(const lx_index_facts *f, const lx_hparams *hp, uint64_t width, uint64_t eighths)
+{
+    uint64_t rot = hp->rope_dims ? hp->rope_dims : hp->head_dim, ctx = hp->context_length;
+    return f->n_buf[LX_BUF_ROTARY] * (rot / 2) * width + f->n_buf[LX_BUF_MASK] * (ctx * ctx * eighths / 8) +
+           f->n_buf[LX_BUF_SCALAR] * width + f->n_buf[LX_BUF_LOGITS] * hp->vocab_size * width +
+           f->n_buf[LX_BUF_POS_IDS] * ctx * 8;
+}
+
+/* The buffers' bytes that make counted + known == total_size, trying their float tables at the
+ * weights' width or float32 and masks at 1 byte or 1/8 byte per element; else the first. */
+static uint64_t buffers_fitting(const lx_index_facts *f, const lx_hparams *hp, uint64_t known)
+{
+    uint64_t w = strcmp(hp->torch_dtype, "float32") == 0 ? 4 : 2;
+    static const uint64_t EIGHTHS[] = {8, 1};
+    const uint64_t widths[] = {w, 4};
+    for (size_t a = 0; a < 2; a++)
+        for (size_t b = 0; b < 2; b++)
+            if (known + buffer_bytes(f, hp, widths[a], EIGHTHS[b]) == f->total_size)
+                return buffer_bytes(f, hp, widths[a], EIGHTHS[b]);
+    return buffer_bytes(f, hp, w, 8);
+}
+
+/* What most likely makes the remaining figures differ, from the index's names and the ratio. */
+static void causes(const lx_index_facts *f, const lx_hparams *hp, uint64_t counted, lx_buf *b)
 {
     char t[240];
-    if (tied && f->head_listed && strcmp(f->file, INDEX_NAMES[0]) != 0) {
-        snprintf(t, sizeof t, "the tied head %s saved a second time (PyTorch files store tied tensors twice)", f->head_name);
-        add_cause(b, t);
-    }
     if (f->n_vision) {
         snprintf(t, sizeof t, "%zu tensor%s of vision/audio towers, not counted", f->n_vision, f->n_vision == 1 ? "" : "s");
         add_cause(b, t);
     }
     if (f->n_mtp) {
         snprintf(t, sizeof t, "%zu tensor%s of multi-token-prediction layers, not counted", f->n_mtp, f->n_mtp == 1 ? "" : "s");
-        add_cause(b, t);
-    }
-    if (f->n_buffers) {
-        snprintf(t, sizeof t, "%zu non-parameter buffer%s (rotary inv_freq, causal masks) stored with the weights",
-                 f->n_buffers, f->n_buffers == 1 ? "" : "s");
         add_cause(b, t);
     }
     if (hp->quant.present && !hp->quant.known) {
@@ -178,21 +170,50 @@ static void causes(const lx_index_facts *f, const lx_hparams *hp, uint64_t count
     }
     if (f->total_size / 2 == counted && !(f->total_size & 1)) add_cause(b, "the files hold 32-bit weights where the config declares 16-bit");
     else if (counted / 2 == f->total_size && !(counted & 1)) add_cause(b, "the files hold 16-bit weights where the config declares 32-bit");
-    uint64_t gap = f->total_size > counted ? f->total_size - counted : counted - f->total_size;
-    if (!b->len || (f->n_buffers && !f->n_vision && !f->n_mtp && f->buffer_bound < gap && !(tied && f->head_listed)))
-        add_cause(b, "the index's tensors have other shapes or types than the config's (another revision?)");
+    if (!b->len) add_cause(b, "the index's tensors have other shapes or types than the config's (another revision?)");
+}
+
+/* "N bytes of ... + M bytes of ..." for what the names show beside the counted tensors; returns their sum. */
+static uint64_t accounted(const lx_index_facts *f, const lx_hparams *hp, uint64_t counted, bool tied, lx_buf *b)
+{
+    char t[240], n[32];
+    uint64_t head = 0;
+    if (tied && f->head_listed && strcmp(f->file, INDEX_NAMES[0]) != 0) {
+        head = hp->vocab_size * hp->d_model * (strcmp(hp->torch_dtype, "float32") == 0 ? 4 : 2);
+        lx_fmt_thousands(n, sizeof n, head);
+        snprintf(t, sizeof t, "%s bytes of the tied head %s saved a second time (PyTorch files store tied tensors "
+                 "twice)", n, f->head_name);
+        add_to(b, " + ", t);
+    }
+    uint64_t buf = f->n_buffers ? buffers_fitting(f, hp, counted + head) : 0;
+    if (f->n_buffers) {
+        lx_fmt_thousands(n, sizeof n, buf);
+        snprintf(t, sizeof t, "%s bytes of %zu non-parameter buffer%s (rotary inv_freq, causal masks) at the config's "
+                 "shapes", n, f->n_buffers, f->n_buffers == 1 ? "" : "s");
+        add_to(b, " + ", t);
+    }
+    return head + buf;
 }
 
 void lx_shipped_check(const lx_index_facts *f, const lx_hparams *hp, uint64_t counted, bool tied, char *msg, size_t cap)
 {
     msg[0] = '\0';
     if (!f->found || !f->has_total || f->total_size == counted) return;
-    char want[32], got[32];
-    lx_fmt_thousands(want, sizeof want, f->total_size);
-    lx_fmt_thousands(got, sizeof got, counted);
-    lx_buf b;
-    lx_buf_init(&b);
-    causes(f, hp, counted, tied, &b);
-    snprintf(msg, cap, "%s: total_size is %s bytes, llmxray counts %s (likely: %s)", f->file, want, got, lx_buf_cstr(&b));
-    lx_buf_free(&b);
+    lx_buf known, why;
+    lx_buf_init(&known);
+    lx_buf_init(&why);
+    uint64_t extra = accounted(f, hp, counted, tied, &known);
+    if (counted + extra != f->total_size) {
+        char want[32], got[32], rest[32];
+        uint64_t sum = counted + extra, gap = f->total_size > sum ? f->total_size - sum : sum - f->total_size;
+        lx_fmt_thousands(want, sizeof want, f->total_size);
+        lx_fmt_thousands(got, sizeof got, counted);
+        lx_fmt_thousands(rest, sizeof rest, gap);
+        causes(f, hp, sum, &why);
+        snprintf(msg, cap, "%s: total_size is %s bytes, llmxray counts %s%s%s; %s bytes %s (likely: %s)", f->file, want,
+                 got, known.len ? " + " : "", lx_buf_cstr(&known), rest,
+                 f->total_size > sum ? "more are not explained" : "fewer than that", lx_buf_cstr(&why));
+    }
+    lx_buf_free(&known);
+    lx_buf_free(&why);
 }

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 void lx_source_warn(lx_source *src, const char *fmt, ...)
 {
@@ -22,6 +23,10 @@ const char *lx_format_name(lx_format f)
 void lx_source_free(lx_source *src)
 {
     lx_tensors_free(&src->tensors);
+    lx_quant_free(&src->hp.quant);
     if (src->gguf) lx_gguf_close(src->gguf);
     src->gguf = NULL;
+    if (src->index) lx_st_index_free(src->index);
+    free(src->index);
+    src->index = NULL;
 }

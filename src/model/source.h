@@ -3,7 +3,11 @@
  * input has them, the real tensors read/ parsed, plus the byte counts and warnings of reading.
  * open/source fills it from what the user names; model/arch builds an lx_arch from it.
  *
- * Ownership: lx_source owns its tensors and the open GGUF (if any); lx_source_free frees all.
+ * A local folder's index (the one read for its shards, or the one beside a config.json) is
+ * kept parsed in index, so model/shipped checks the counts against it without reading it again.
+ *
+ * Ownership: lx_source owns its tensors, the open GGUF and the index (if any); lx_source_free
+ * frees all.
  */
 #ifndef LX_MODEL_SOURCE_H
 #define LX_MODEL_SOURCE_H
@@ -12,6 +16,7 @@
 
 #include "model/hparams.h"
 #include "read/gguf.h"
+#include "read/safetensors.h"
 #include "read/tensor.h"
 #include "util/err.h"
 
@@ -28,6 +33,8 @@ typedef struct lx_source {
     uint64_t file_bytes;    /* total size on disk of all files read (0 for catalogue) */
     uint64_t header_bytes;  /* bytes of headers actually parsed */
     lx_gguf *gguf;          /* open when format == LX_FMT_GGUF, for the tokenizer and infer */
+    lx_st_index *index;     /* a local folder's index (names and total_size), NULL when none */
+    char index_name[40];    /* its file name: "model.safetensors.index.json", "pytorch_model.bin.index.json" */
     bool remote;            /* read over HTTP (open/remote): only headers, no tensor data */
     uint64_t remote_bytes;  /* body bytes fetched */
     unsigned remote_requests; /* HTTP requests sent (redirects and retries included) */

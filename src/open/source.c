@@ -88,10 +88,51 @@ static void dir_of(const char *path, char *out, size_t cap)
     else snprintf(out, cap, ".");
 }
 
+/* Parses the index at path into src->index (kept for model/shipped's check). */
+static lx_status keep_index(const char *path, lx_source *src, lx_err *err)
+{
+    lx_st_index *idx = malloc(sizeof *idx);
+    if (!idx) return lx_err_set(err, LX_ERR_IO, "%s: out of memory", path);
+    if (lx_st_index_load(path, idx, err) != LX_OK) {
+        free(idx);
+        return err->code;
+    }
+    src->index = idx;
+    snprintf(src->index_name, sizeof src->index_name, "%.39s", base_name(path));
+    return LX_OK;
+}
+
+static const char *const INDEX_NAMES[] = {"model.safetensors.index.json", "pytorch_model.bin.index.json"};
+
+/* The first index file in dir, when there is one and it parses (a broken one beside a config
+ * is not an error: only the check it feeds is lost). */
+static void keep_sibling_index(const char *dir, lx_source *src)
+{
+    char p[1200];
+    for (size_t i = 0; i < sizeof INDEX_NAMES / sizeof INDEX_NAMES[0] && !src->index; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, INDEX_NAMES[i]);
+        struct stat st;
+        lx_err quiet;
+        lx_err_clear(&quiet);
+        if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) keep_index(p, src, &quiet);
+    }
+}
+
 static lx_status load_config(const char *cfg, lx_source *src, lx_err *err)
 {
     lx_status st = lx_hfconfig_load(cfg, &src->hp, err);
     if (st == LX_OK) default_name(&src->hp, cfg, true);
+    return st;
+}
+
+/* A config.json alone: its hyper-parameters, and the index beside it when there is one. */
+static lx_status open_config(const char *cfg, lx_source *src, lx_err *err)
+{
+    char dir[1100];
+    src->format = LX_FMT_CONFIG;
+    lx_status st = load_config(cfg, src, err);
+    dir_of(cfg, dir, sizeof dir);
+    if (st == LX_OK) keep_sibling_index(dir, src);
     return st;
 }
 
@@ -100,9 +141,12 @@ static lx_status open_index(const char *index, lx_source *src, lx_err *err)
     char dir[1024], cfg[1100];
     dir_of(index, dir, sizeof dir);
     src->format = LX_FMT_SAFETENSORS;
-    bool missing = false;
-    lx_status st = lx_st_read_index(index, &src->tensors, &src->file_bytes, &src->header_bytes, &missing, err);
+    lx_status st = keep_index(index, src, err);
     if (st != LX_OK) return st;
+    src->file_bytes = src->header_bytes = src->index->index_bytes;
+    bool missing = src->index->n_missing > 0;
+    if (!missing && (st = lx_st_read_shards(src->index, &src->tensors, &src->file_bytes, &src->header_bytes, err)) != LX_OK)
+        return st;
     bool have_cfg = sibling_config(dir, cfg, sizeof cfg);
     if (have_cfg && (st = load_config(cfg, src, err)) != LX_OK) return st;
     if (!missing) {
@@ -144,11 +188,12 @@ static lx_status open_folder(const char *dir, lx_source *src, lx_err *err)
     snprintf(p, sizeof p, "%s/model.safetensors.index.json", dir);
     if (file_exists(p)) return open_index(p, src, err);
     snprintf(p, sizeof p, "%s/model.safetensors", dir);
-    if (file_exists(p)) return open_safetensors(p, src, err);
-    if (sibling_config(dir, p, sizeof p)) {
-        src->format = LX_FMT_CONFIG;
-        return load_config(p, src, err);
+    if (file_exists(p)) {
+        lx_status st = open_safetensors(p, src, err);
+        if (st == LX_OK) keep_sibling_index(dir, src);
+        return st;
     }
+    if (sibling_config(dir, p, sizeof p)) return open_config(p, src, err);
     return lx_err_set(err, LX_ERR_MODEL, "%s: folder holds no config.json, model.safetensors or index "
                       "(expected a Hugging Face model folder)", dir);
 }
@@ -168,10 +213,7 @@ static lx_status open_file(const char *path, lx_source *src, lx_err *err)
     if (ends_with(path, ".gguf") || sniff_gguf(path)) return open_gguf(path, src, err);
     if (ends_with(path, ".safetensors")) return open_safetensors(path, src, err);
     if (ends_with(path, ".index.json")) return open_index(path, src, err);
-    if (ends_with(path, ".json")) {
-        src->format = LX_FMT_CONFIG;
-        return load_config(path, src, err);
-    }
+    if (ends_with(path, ".json")) return open_config(path, src, err);
     return lx_err_set(err, LX_ERR_MODEL, "%s: not a model file llmxray knows "
                       "(expected .gguf, .safetensors, model.safetensors.index.json or config.json)", path);
 }

@@ -81,6 +81,34 @@ static void build(lx_syn *s, bool pre)
 static void build_bart(lx_syn *s) { build(s, false); }
 static void build_mbart(lx_syn *s) { build(s, true); }
 
+/* Hugging Face's names (BartForConditionalGeneration, MBart…, Whisper…; "model." stripped
+ * first): "shared" the token table (safetensors files keep it once: the stacks' embed_tokens
+ * and the tied lm_head are the same tensor), per stack embed_positions (BART's 2 + positions
+ * rows), layernorm_embedding, the stack's final layer_norm (mBART, Whisper), Whisper's conv
+ * stem; per layer self_attn / encoder_attn q, k, v, out_proj, their norms, fc1 and fc2.
+ * Post-norm BART's self_attn_layer_norm and final_layer_norm follow their sub-layer; pre-norm
+ * mBART's and Whisper's precede it. final_logits_bias is a buffer (zeros, registered with
+ * register_buffer, never trained): stored, no parameters. */
+#define BART_STACK(S, ATTN_LN, FFN_LN)                                                                       \
+    {S "embed_tokens", LX_ROLE_TOK_EMBD, false}, {S "embed_positions", LX_ROLE_POS_EMBD, false},                 \
+    {S "layernorm_embedding", LX_ROLE_EMBD_NORM, false}, {S "layer_norm", LX_ROLE_OUTPUT_NORM, false},          \
+    {S "conv1", LX_ROLE_PATCH_EMBD, false}, {S "conv2", LX_ROLE_PATCH_EMBD, false},                             \
+    {S "layers.%d.self_attn.q_proj", LX_ROLE_ATTN_Q, false}, {S "layers.%d.self_attn.k_proj", LX_ROLE_ATTN_K, false}, \
+    {S "layers.%d.self_attn.v_proj", LX_ROLE_ATTN_V, false}, {S "layers.%d.self_attn.out_proj", LX_ROLE_ATTN_O, false}, \
+    {S "layers.%d.self_attn_layer_norm", ATTN_LN, false}, {S "layers.%d.fc1", LX_ROLE_FFN_UP, false},           \
+    {S "layers.%d.fc2", LX_ROLE_FFN_DOWN, false}, {S "layers.%d.final_layer_norm", FFN_LN, false}
+#define BART_ROLES(ATTN_LN, FFN_LN)                                                                          \
+    {"shared", LX_ROLE_TOK_EMBD, false}, {"final_logits", LX_ROLE_BUFFER, false}, {"proj_out", LX_ROLE_OUTPUT, false}, \
+    BART_STACK("encoder.", ATTN_LN, FFN_LN), BART_STACK("decoder.", ATTN_LN, FFN_LN),                        \
+    {"decoder.layers.%d.encoder_attn.q_proj", LX_ROLE_CROSS_ATTN, false},                                     \
+    {"decoder.layers.%d.encoder_attn.k_proj", LX_ROLE_CROSS_ATTN, false},                                     \
+    {"decoder.layers.%d.encoder_attn.v_proj", LX_ROLE_CROSS_ATTN, false},                                     \
+    {"decoder.layers.%d.encoder_attn.out_proj", LX_ROLE_CROSS_ATTN, false},                                   \
+    {"decoder.layers.%d.encoder_attn_layer_norm", LX_ROLE_CROSS_ATTN, false}, {NULL, LX_ROLE_UNKNOWN, false}
+
+static const lx_role_pattern BART_POST_ROLES[] = {BART_ROLES(LX_ROLE_ATTN_POST_NORM, LX_ROLE_FFN_POST_NORM)};
+const lx_role_pattern lx_bart_pre_roles[] = {BART_ROLES(LX_ROLE_ATTN_NORM, LX_ROLE_FFN_NORM)};
+
 #define BART_DEFAULTS                                                                                            \
     "{\"activation_function\":\"gelu\",\"tie_word_embeddings\":true,\"vocab_size\":50265,\"d_model\":1024,"    \
     "\"encoder_layers\":12,\"decoder_layers\":12,\"encoder_attention_heads\":16,\"encoder_ffn_dim\":4096,"     \
@@ -91,7 +119,7 @@ const lx_family lx_fam_bart = {
     .hf_types = (const char *const[]){"bart", NULL},
     .hf_classes = (const char *const[]){"Bart", NULL},
     .position = "learned", .norm = "layernorm", .activation = "gelu", .gated = LX_NO, .qk_norm = LX_NO,
-    .defaults = BART_DEFAULTS, .config = cfg_bart, .build = build_bart, .tokenizer = "bpe",
+    .defaults = BART_DEFAULTS, .config = cfg_bart, .hf_roles = BART_POST_ROLES, .build = build_bart, .tokenizer = "bpe",
 };
 
 const lx_family lx_fam_mbart = {
@@ -99,5 +127,6 @@ const lx_family lx_fam_mbart = {
     .hf_types = (const char *const[]){"mbart", NULL},
     .hf_classes = (const char *const[]){"MBart", NULL},
     .position = "learned", .norm = "layernorm", .activation = "gelu", .gated = LX_NO, .qk_norm = LX_NO,
-    .defaults = BART_DEFAULTS, .config = cfg_bart, .build = build_mbart, .tokenizer = "spm",
+    .defaults = BART_DEFAULTS, .config = cfg_bart, .hf_roles = lx_bart_pre_roles, .build = build_mbart,
+    .tokenizer = "spm",
 };

@@ -174,6 +174,41 @@ static bool gguf_t5(const lx_gguf *g, const char *prefix, lx_hparams *hp, lx_err
     return true;
 }
 
+/* Hugging Face's T5 names (T5ForConditionalGeneration, T5EncoderModel): "shared" the token
+ * table both stacks and (tied) the head use; each block's sub-layers numbered in order —
+ * encoder 0 self-attention, 1 FFN; decoder 0 self-attention, 1 EncDecAttention, 2 FFN — each
+ * with the RMSNorm before it; layer 0's SelfAttention holds the stack's bucket table. v1.0's
+ * DenseReluDense.wi is the FFN's up projection, v1.1's wi_0 / wi_1 the gate and up. */
+#define T5_SELF(S)                                                                                       \
+    {S "block.%d.layer.0.SelfAttention.q", LX_ROLE_ATTN_Q, false},                                        \
+    {S "block.%d.layer.0.SelfAttention.k", LX_ROLE_ATTN_K, false},                                        \
+    {S "block.%d.layer.0.SelfAttention.v", LX_ROLE_ATTN_V, false},                                        \
+    {S "block.%d.layer.0.SelfAttention.o", LX_ROLE_ATTN_O, false},                                        \
+    {S "block.%d.layer.0.SelfAttention.relative_attention_bias", LX_ROLE_REL_BIAS, false},                \
+    {S "block.%d.layer.0.layer_norm", LX_ROLE_ATTN_NORM, false},                                          \
+    {S "final_layer_norm", LX_ROLE_OUTPUT_NORM, false}
+#define T5_FFN(S, N)                                                                                     \
+    {S "block.%d.layer." N ".DenseReluDense.wi", LX_ROLE_FFN_UP, false},                                  \
+    {S "block.%d.layer." N ".DenseReluDense.wi_0", LX_ROLE_FFN_GATE, false},                              \
+    {S "block.%d.layer." N ".DenseReluDense.wi_1", LX_ROLE_FFN_UP, false},                                \
+    {S "block.%d.layer." N ".DenseReluDense.wo", LX_ROLE_FFN_DOWN, false},                                \
+    {S "block.%d.layer." N ".layer_norm", LX_ROLE_FFN_NORM, false}
+
+static const lx_role_pattern T5_ROLES[] = {
+    {"shared", LX_ROLE_TOK_EMBD, false},
+    T5_SELF("encoder."),
+    T5_FFN("encoder.", "1"),
+    T5_SELF("decoder."),
+    {"decoder.block.%d.layer.1.EncDecAttention.q", LX_ROLE_CROSS_ATTN, false},
+    {"decoder.block.%d.layer.1.EncDecAttention.k", LX_ROLE_CROSS_ATTN, false},
+    {"decoder.block.%d.layer.1.EncDecAttention.v", LX_ROLE_CROSS_ATTN, false},
+    {"decoder.block.%d.layer.1.EncDecAttention.o", LX_ROLE_CROSS_ATTN, false},
+    {"decoder.block.%d.layer.1.EncDecAttention.relative_attention_bias", LX_ROLE_CROSS_REL_BIAS, false},
+    {"decoder.block.%d.layer.1.layer_norm", LX_ROLE_CROSS_ATTN, false},
+    T5_FFN("decoder.", "2"),
+    {NULL, LX_ROLE_UNKNOWN, false},
+};
+
 const lx_family lx_fam_t5 = {
     .name = "t5", .label = "T5",
     .hf_types = (const char *const[]){"t5", NULL},
@@ -183,7 +218,7 @@ const lx_family lx_fam_t5 = {
     .defaults = "{\"feed_forward_proj\":\"relu\",\"tie_word_embeddings\":true,\"layer_norm_epsilon\":1e-6,"
                 "\"vocab_size\":32128,\"d_model\":512,\"d_kv\":64,\"d_ff\":2048,\"num_layers\":6,\"num_heads\":8,"
                 "\"relative_attention_num_buckets\":32,\"relative_attention_max_distance\":128}",
-    .config = cfg_t5, .gguf = gguf_t5, .build = lx_synth_t5, .tokenizer = "spm",
+    .config = cfg_t5, .gguf = gguf_t5, .hf_roles = T5_ROLES, .build = lx_synth_t5, .tokenizer = "spm",
 };
 
 const lx_family lx_fam_t5encoder = {
@@ -312,5 +347,5 @@ const lx_family lx_fam_whisper = {
     .detect = detect_whisper, .position = "learned", .norm = "layernorm", .activation = "gelu",
     .gated = LX_NO, .qk_norm = LX_NO,
     .defaults = "{\"activation_function\":\"gelu\",\"tie_word_embeddings\":true}",
-    .config = cfg_whisper, .build = build_whisper, .tokenizer = "bpe",
+    .config = cfg_whisper, .hf_roles = lx_bart_pre_roles, .build = build_whisper, .tokenizer = "bpe",
 };

@@ -90,6 +90,9 @@ typedef struct lx_family {
 
 enum { LX_FAM_WINDOW_ALL = 0, LX_FAM_WINDOW_NONE = -1 };
 
+/* Hugging Face's pre-norm BART-scheme names (mBART, Whisper): fam_bart.c. */
+extern const lx_role_pattern lx_bart_pre_roles[];
+
 /* ---- the registry (registry.c) ---- */
 size_t lx_family_count(void);
 const lx_family *lx_family_at(size_t i);
