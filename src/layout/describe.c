@@ -533,7 +533,12 @@ static void attn_extras(lx_dbuild *b, const lx_layer *l, bool per_kind, char *ou
         lx_dsnprintf(s, sizeof s, "logit soft-cap %s", lx_dfmt_num(b, a->attn.softcap));
         append(out, cap, s);
     }
-    if (a->attn.q_bias || a->attn.k_bias || a->attn.v_bias) append(out, cap, "Q/K/V biases");
+    if (a->attn.q_bias || a->attn.k_bias || a->attn.v_bias) { /* the ones that have one (Whisper: no K bias) */
+        lx_dsnprintf(s, sizeof s, "%s%s%s%s%s biases", a->attn.q_bias ? "Q" : "",
+                     a->attn.q_bias && (a->attn.k_bias || a->attn.v_bias) ? "/" : "", a->attn.k_bias ? "K" : "",
+                     a->attn.k_bias && a->attn.v_bias ? "/" : "", a->attn.v_bias ? "V" : "");
+        append(out, cap, s);
+    }
     /* per kind of layer when only some layers have them (MiMo-V2: the sliding ones) */
     bool some = false;
     for (int i = 0; i < a->n_layers && !some; i++) some = (a->layers[i].bits & LX_LAYER_SINKS) != 0;
