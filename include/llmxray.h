@@ -3,7 +3,9 @@
  * Open a model (a GGUF file, a safetensors file or index, a Hugging Face folder, a
  * config.json, or the name of a built-in catalogue model), read its architecture and exact
  * counts, and render its diagram into a buffer in any output format llmxray knows (svg,
- * png, pdf, txt, json, mermaid, dot). Only headers are read; no weights are loaded.
+ * png, pdf, txt, json, mermaid, dot). For those only headers are read; no weights are
+ * loaded. 0.3: run a small model (a session: tokenize, feed a prompt, generate token by token),
+ * draw one traced run of it (the inside poster), and draw a gallery of many models into a folder.
  *
  * Conventions: every function is prefixed llmxray_; handles are opaque; errors are values
  * (llmxray_status, the same codes as the llmxray command's exit codes) with a one-line
@@ -365,7 +367,8 @@ typedef struct llmxray_inside_opts {
 } llmxray_inside_opts;
 
 /* Runs the model at path (local, as llmxray_session_open) on o->prompt (o NULL: BOS alone,
- * 16 tokens, top 10). Errors as llmxray_session_start. */
+ * 16 tokens, top 10). Errors as llmxray_session_open and llmxray_session_start (a prompt
+ * that tokenizes to nothing, for a vocabulary without BOS, is LLMXRAY_ERR_USAGE). */
 LLMXRAY_API llmxray_status llmxray_inside_run(const char *path, const llmxray_inside_opts *o, llmxray_inside **out,
                                               char *errbuf, size_t errcap);
 LLMXRAY_API void llmxray_inside_close(llmxray_inside *in);
@@ -397,7 +400,8 @@ LLMXRAY_API llmxray_status llmxray_inside_render(const llmxray_inside *in, const
 typedef struct llmxray_gallery_opts {
     size_t size; /* set to sizeof(llmxray_gallery_opts) */
     int dark;    /* thumbnails' theme (the pages have both) */
-    int jobs;    /* worker processes (fork), 1 to 64; 0 = 2, or 1 on a single core */
+    int jobs;    /* worker processes (fork), 1 to 64; 0 = 2, or 1 on a single core; 1 draws in
+                  * the calling process (for a program with threads that could hold locks) */
     /* Called in the calling process, in the order of the models, for each model that could
      * not be drawn (msg one line); may be NULL. */
     void (*on_error)(void *ctx, const char *what, llmxray_status status, const char *msg);

@@ -13,9 +13,6 @@
 #include "infer/engine.h"
 #include "infer/sample.h"
 
-_Static_assert(sizeof(llmxray_top) == sizeof(lx_top) && offsetof(llmxray_top, prob) == offsetof(lx_top, prob),
-               "llmxray_top is infer/sample's lx_top");
-
 struct llmxray_session {
     lx_engine *e;
     llmxray_tokenizer tok;
@@ -114,7 +111,11 @@ llmxray_status llmxray_session_top(const llmxray_session *s, size_t k, llmxray_t
     if (!s->started || (k && !top)) return LLMXRAY_ERR_USAGE;
     size_t vocab = s->e->info.vocab;
     if (k > vocab) k = vocab;
-    if (!lx_sample_top(s->st.logits, vocab, k, (lx_top *)top)) return LLMXRAY_ERR_IO;
+    lx_top *t = malloc((k ? k : 1) * sizeof *t);
+    bool ok = t && lx_sample_top(s->st.logits, vocab, k, t);
+    for (size_t i = 0; ok && i < k; i++) top[i] = (llmxray_top){t[i].id, t[i].logit, t[i].prob};
+    free(t);
+    if (!ok) return LLMXRAY_ERR_IO;
     *n = k;
     return LLMXRAY_OK;
 }
