@@ -3,7 +3,9 @@
  * Open a model (a GGUF file, a safetensors file or index, a Hugging Face folder, a
  * config.json, or the name of a built-in catalogue model), read its architecture and exact
  * counts, and render its diagram into a buffer in any output format llmxray knows (svg,
- * png, pdf, txt, json, mermaid, dot). Only headers are read; no weights are loaded.
+ * png, pdf, txt, json, mermaid, dot). For those only headers are read; no weights are
+ * loaded. 0.3: run a small model (a session: tokenize, feed a prompt, generate token by token),
+ * draw one traced run of it (the inside poster), and draw a gallery of many models into a folder.
  *
  * Conventions: every function is prefixed llmxray_; handles are opaque; errors are values
  * (llmxray_status, the same codes as the llmxray command's exit codes) with a one-line
@@ -13,7 +15,9 @@
  * Ownership: llmxray_open and llmxray_open_ex return a model the caller frees with
  * llmxray_close; strings returned by llmxray_model_* belong to the model, those of
  * llmxray_catalogue_* are static; llmxray_render and llmxray_model_info return bytes the
- * caller frees with llmxray_free.
+ * caller frees with llmxray_free. 0.3: llmxray_session_open and llmxray_inside_run return
+ * handles freed with llmxray_session_close and llmxray_inside_close; a session's tokenizer
+ * and strings belong to it.
  *
  * Versioning: LLMXRAY_VERSION_* give the header's version; llmxray_version() the library's.
  * The API is stable within a major version; structs passed in carry their size so that
@@ -32,7 +36,7 @@ extern "C" {
 #endif
 
 #define LLMXRAY_VERSION_MAJOR 0
-#define LLMXRAY_VERSION_MINOR 2
+#define LLMXRAY_VERSION_MINOR 3
 #define LLMXRAY_VERSION_PATCH 0
 
 #if defined(__GNUC__)
@@ -50,9 +54,12 @@ typedef enum llmxray_status {
 
 typedef struct llmxray_model llmxray_model;
 
-/* "0.2.0" (0.2 added llmxray_open_ex, llmxray_name_is_remote, llmxray_model_info,
+/* "0.3.0" (0.2 added llmxray_open_ex, llmxray_name_is_remote, llmxray_model_info,
  * llmxray_model_layer_mix, the llmxray_catalogue_*, llmxray_format_*, llmxray_theme_* and
- * llmxray_tokenizer_* functions, llmxray_compare and llmxray_tokenize) */
+ * llmxray_tokenizer_* functions, llmxray_compare and llmxray_tokenize; 0.3 running a model
+ * (llmxray_session_*, llmxray_generate, llmxray_token_text), the inside view
+ * (llmxray_inside_*, llmxray_page_*), the gallery (llmxray_gallery) and
+ * llmxray_format.from_run; every 0.2 call is unchanged) */
 LLMXRAY_API const char *llmxray_version(void);
 
 /* Opens what the user named. On failure *out is NULL and errbuf (errcap bytes, may be 0)
@@ -166,16 +173,18 @@ typedef struct llmxray_format {
     int colorable;      /* text drawn from the description: llmxray_render_opts.color applies */
     const char *description; /* one line, for help */
     unsigned for_;      /* LLMXRAY_FOR_* bits: what it can draw */
+    int from_run;       /* 0.3: for a poster, the run's numbers are written instead of a drawing */
 } llmxray_format;
 
 /* How many formats the table has, and format i of them (LLMXRAY_ERR_USAGE when i is out of
- * range or f->size is smaller than this struct); in the order help lists them. */
+ * range or f->size is smaller than the 0.2 struct, without from_run; only f->size bytes are
+ * filled); in the order help lists them. */
 LLMXRAY_API size_t llmxray_format_count(void);
 LLMXRAY_API llmxray_status llmxray_format_at(size_t i, llmxray_format *f);
 
 /* The format named name (or an alias such as "text", "mmd"; case-insensitive), or with
  * by_path the one of the extension of the path name; among those of for_ (LLMXRAY_FOR_*
- * bits). LLMXRAY_ERR_USAGE when there is none or f->size is smaller than this struct.
+ * bits). LLMXRAY_ERR_USAGE when there is none or f->size is smaller than the 0.2 struct.
  * Strings are static. */
 LLMXRAY_API llmxray_status llmxray_format_find(const char *name, int by_path, unsigned for_, llmxray_format *f);
 /* "svg, png, pdf or txt" (names) or with dotted ".svg, .png, .pdf or .txt": the formats of
@@ -221,6 +230,8 @@ LLMXRAY_API llmxray_status llmxray_tokenizer_describe(const llmxray_tokenizer *t
 
 #define LLMXRAY_TOKENIZE_BOS 1u     /* put the vocabulary's BOS token first */
 #define LLMXRAY_TOKENIZE_SPECIAL 2u /* recognise control tokens such as <|im_start|> in the text */
+#define LLMXRAY_TOKENIZE_BOS_IF_ASKED 4u /* 0.3: BOS first when the vocabulary asks for one
+                                          * (tokenizer.ggml.add_bos_token), as `llmxray run` does */
 
 /* The token ids of the len bytes at text: *ids (*n of them) is freed by the caller with
  * llmxray_free. Errors as llmxray_open (LLMXRAY_ERR_IO when out of memory). */
@@ -231,8 +242,185 @@ LLMXRAY_API llmxray_status llmxray_tokenize(const llmxray_tokenizer *t, const ch
  * when id is out of range or out of memory. */
 LLMXRAY_API char *llmxray_token_piece(const llmxray_tokenizer *t, int32_t id);
 
-/* Frees what llmxray_render, llmxray_model_info, llmxray_compare,
- * llmxray_tokenize and llmxray_token_piece returned; NULL is ignored. */
+/* 0.3: the bytes token id adds to a text after token prev (-1 for none; after BOS a
+ * SentencePiece word's leading space is dropped), as they are (control tokens add none): they may end inside a UTF-8
+ * character the next token completes, and may hold control characters. *out (*len bytes,
+ * NUL-terminated) is freed with llmxray_free; LLMXRAY_ERR_USAGE for an id out of range,
+ * LLMXRAY_ERR_IO when out of memory. */
+LLMXRAY_API llmxray_status llmxray_token_text(const llmxray_tokenizer *t, int32_t prev, int32_t id, char **out,
+                                              size_t *len);
+
+/* ------------------------------------------------------------------ 0.3: running a model
+ *
+ * A session is a small model loaded for inference (a .gguf file, or a Hugging Face folder:
+ * config.json, safetensors weights and tokenizer.json; local only). One run: tokenize the
+ * prompt (llmxray_session_tokenizer), llmxray_session_start feeds it, llmxray_session_top
+ * ranks the next token, llmxray_generate continues it token by token through a callback.
+ * A session is used by one thread at a time. */
+typedef struct llmxray_session llmxray_session;
+
+typedef struct llmxray_session_opts {
+    size_t size;         /* set to sizeof(llmxray_session_opts) */
+    int threads;         /* for the matrix products; 0 = one per online CPU */
+    uint64_t max_memory; /* bytes a run may need; 0 = what the system says is available */
+} llmxray_session_opts;
+
+/* Opens path (opts NULL: the defaults). Errors as llmxray_open; an architecture no engine
+ * runs is LLMXRAY_ERR_MODEL naming those that run. */
+LLMXRAY_API llmxray_status llmxray_session_open(const char *path, const llmxray_session_opts *opts,
+                                                llmxray_session **out, char *errbuf, size_t errcap);
+LLMXRAY_API void llmxray_session_close(llmxray_session *s);
+
+typedef struct llmxray_session_info {
+    size_t size;            /* set to sizeof(llmxray_session_info) */
+    const char *family;     /* general.architecture ("llama", ...), belongs to the session */
+    size_t vocab_size, n_layers, d_model, n_heads, n_kv_heads;
+    size_t context_length;  /* positions the model holds, 0 when not declared */
+    int32_t bos, eos;       /* token ids, -1 when the vocabulary has none */
+} llmxray_session_info;
+
+/* Fills *i; LLMXRAY_ERR_USAGE when i->size is smaller than this struct. */
+LLMXRAY_API llmxray_status llmxray_session_describe(const llmxray_session *s, llmxray_session_info *i);
+/* The session's tokenizer (belongs to the session): for llmxray_tokenize, llmxray_token_piece
+ * and llmxray_token_text. */
+LLMXRAY_API const llmxray_tokenizer *llmxray_session_tokenizer(const llmxray_session *s);
+
+/* Starts a run: checks that n_prompt + n_new tokens fit the model's context (else
+ * LLMXRAY_ERR_USAGE) and the memory limit (else LLMXRAY_ERR_MODEL, with the bytes needed),
+ * then feeds the n_prompt (>= 1) token ids. A run started before is dropped. */
+LLMXRAY_API llmxray_status llmxray_session_start(llmxray_session *s, const int32_t *prompt, size_t n_prompt,
+                                                 size_t n_new, char *errbuf, size_t errcap);
+
+/* One candidate next token: softmax over the whole vocabulary at temperature 1. */
+typedef struct llmxray_top {
+    int32_t id;
+    float logit, prob;
+} llmxray_top;
+
+/* The k most probable next tokens after what was fed last (most probable first, lower id
+ * first among equals) into top[0..*n), *n = min(k, vocabulary). LLMXRAY_ERR_USAGE before
+ * llmxray_session_start, LLMXRAY_ERR_IO when out of memory. */
+LLMXRAY_API llmxray_status llmxray_session_top(const llmxray_session *s, size_t k, llmxray_top *top, size_t *n);
+
+/* How the next token is chosen. NULL, or temperature 0: greedy (the most probable, the
+ * lowest id among equals). Otherwise sampled at temperature from the top_k most probable
+ * (0: all) cut to the smallest set whose probability reaches top_p (0 or 1: no cut), by a
+ * generator seeded with seed (the same seed, the same tokens). */
+typedef struct llmxray_sampler {
+    size_t size;        /* set to sizeof(llmxray_sampler) */
+    double temperature; /* 0 greedy; else > 0 */
+    uint32_t top_k;
+    double top_p;       /* 0 to 1 */
+    uint64_t seed;
+} llmxray_sampler;
+
+/* A generated token, for the callback (pointers valid during the call only). */
+typedef struct llmxray_token {
+    size_t size;        /* sizeof(llmxray_token) */
+    size_t index;       /* 0 for the first token generated since llmxray_session_start */
+    int32_t id;
+    const char *piece;  /* as llmxray_token_piece */
+    const char *text;   /* as llmxray_token_text after the token before it; text_len bytes */
+    size_t text_len;
+} llmxray_token;
+
+/* Called with each generated token; a nonzero return stops the generation after it. */
+typedef int (*llmxray_token_fn)(void *ctx, const llmxray_token *t);
+
+/* Continues the run by up to n tokens (at most the n_new of llmxray_session_start),
+ * calling fn (may be NULL) for each and feeding each back but the last; stops before an
+ * end token (EOS, or BOS, which opens a new document). *n_done (may be NULL) says how many
+ * were generated. LLMXRAY_ERR_USAGE before llmxray_session_start or for a bad sampler. */
+LLMXRAY_API llmxray_status llmxray_generate(llmxray_session *s, size_t n, const llmxray_sampler *sampler,
+                                            llmxray_token_fn fn, void *ctx, size_t *n_done, char *errbuf,
+                                            size_t errcap);
+
+/* What the last run took: the prompt fed by llmxray_session_start, the tokens generated. */
+typedef struct llmxray_timing {
+    size_t size;         /* set to sizeof(llmxray_timing) */
+    size_t n_prompt;
+    double prompt_s;
+    size_t n_generated;
+    double generate_s;
+} llmxray_timing;
+
+/* Fills *t; LLMXRAY_ERR_USAGE when t->size is smaller than this struct. */
+LLMXRAY_API llmxray_status llmxray_session_timing(const llmxray_session *s, llmxray_timing *t);
+
+/* ------------------------------------------------------------------ 0.3: the inside view
+ *
+ * One traced run of a prompt (everything `llmxray inside` shows: tokens, embeddings,
+ * positions, attention of every layer and head, residual norms, the logit lens, the next
+ * token's distribution, the greedy continuation), then drawn as a poster or written as
+ * its numbers in any format of LLMXRAY_FOR_POSTER. */
+typedef struct llmxray_inside llmxray_inside;
+
+typedef struct llmxray_inside_opts {
+    size_t size;          /* set to sizeof(llmxray_inside_opts) */
+    const char *prompt;   /* NULL or "": BOS alone */
+    size_t n_new;         /* greedy continuation, tokens (as given; the command's default is 16) */
+    size_t top_k;         /* next tokens to rank (as given; the command's default is 10) */
+    int threads;          /* 0 = one per online CPU */
+    uint64_t max_memory;  /* 0 = what is available */
+    void (*on_layer)(void *ctx, size_t layer, size_t n_layers); /* progress, may be NULL */
+    void *ctx;
+} llmxray_inside_opts;
+
+/* Runs the model at path (local, as llmxray_session_open) on o->prompt (o NULL: BOS alone,
+ * 16 tokens, top 10). Errors as llmxray_session_open and llmxray_session_start (a prompt
+ * that tokenizes to nothing, for a vocabulary without BOS, is LLMXRAY_ERR_USAGE). */
+LLMXRAY_API llmxray_status llmxray_inside_run(const char *path, const llmxray_inside_opts *o, llmxray_inside **out,
+                                              char *errbuf, size_t errcap);
+LLMXRAY_API void llmxray_inside_close(llmxray_inside *in);
+
+/* The papers a poster can be printed on: llmxray_page_name(0) "a4", (1) "a3", (2) "letter";
+ * NULL past the last. Text on paper is never smaller than LLMXRAY_PAGE_MIN_TEXT_PT. */
+#define LLMXRAY_PAGE_MIN_TEXT_PT 7.0
+LLMXRAY_API size_t llmxray_page_count(void);
+LLMXRAY_API const char *llmxray_page_name(size_t i);
+
+typedef struct llmxray_poster_opts {
+    size_t size;      /* set to sizeof(llmxray_poster_opts) */
+    int dark;         /* 0 light theme, 1 dark */
+    double scale;     /* PNG pixels per unit (0.25 to 8; on paper times 150 dpi); 0 = 1 */
+    const char *page; /* NULL: the poster's own size; a paper name (png and pdf only) */
+    size_t sheet;     /* png on paper: which sheet (0-based) */
+} llmxray_poster_opts;
+
+/* The poster of the run in format (a name or alias of LLMXRAY_FOR_POSTER; "json" gives the
+ * run's numbers, docs/json.md), opts NULL for the defaults. *n_sheets (may be NULL)
+ * receives how many sheets the poster takes on paper (1 otherwise). *out, *len and errors as
+ * llmxray_render. */
+LLMXRAY_API llmxray_status llmxray_inside_render(const llmxray_inside *in, const char *format,
+                                                 const llmxray_poster_opts *opts, char **out, size_t *len,
+                                                 size_t *n_sheets, char *errbuf, size_t errcap);
+
+/* ------------------------------------------------------------------ 0.3: the gallery */
+
+typedef struct llmxray_gallery_opts {
+    size_t size; /* set to sizeof(llmxray_gallery_opts) */
+    int dark;    /* thumbnails' theme (the pages have both) */
+    int jobs;    /* worker processes (fork), 1 to 64; 0 = 2, or 1 on a single core; 1 draws in
+                  * the calling process (for a program with threads that could hold locks) */
+    /* Called in the calling process, in the order of the models, for each model that could
+     * not be drawn (msg one line); may be NULL. */
+    void (*on_error)(void *ctx, const char *what, llmxray_status status, const char *msg);
+    void *ctx;
+} llmxray_gallery_opts;
+
+/* Draws the n models named (as llmxray_open; whats NULL and n 0: the whole catalogue) into
+ * the folder dir (made when missing): per model STEM.svg and STEM.html (STEM the catalogue
+ * slug or the file name without its extension, numbered when two collide), then
+ * index.html of the models that were drawn. LLMXRAY_OK when every model was drawn; else the
+ * status of a failure of the whole (the folder, the index, memory: errbuf holds its line)
+ * or, when there is none, of the first model that failed (already told to on_error: errbuf
+ * is then ""). */
+LLMXRAY_API llmxray_status llmxray_gallery(const char *const *whats, size_t n, const char *dir,
+                                           const llmxray_gallery_opts *opts, char *errbuf, size_t errcap);
+
+/* Frees what llmxray_render, llmxray_model_info, llmxray_compare, llmxray_tokenize,
+ * llmxray_token_piece, llmxray_token_text and llmxray_inside_render returned; NULL is
+ * ignored. */
 LLMXRAY_API void llmxray_free(void *p);
 
 #ifdef __cplusplus

@@ -26,10 +26,6 @@ EXCEPT="src/infer/inside.c:open src/infer/weights.c:open src/render/compare.c:op
 CLI_EXCEPT=(
   "src/cli/*:util/buf.h"                # the CLI's byte buffer and escaping (help, man page, errors)
   "src/cli/opts.c:util/text.h"          # edit distance, for "did you mean"
-  "src/cli/cmd_common.c:render/theme.h" # lx_cli_set_theme (an lx_theme_id) for inside and gallery
-  "src/cli/cmd_run.c:infer/"            # run: the inference engine and sampler
-  "src/cli/cmd_inside.c:infer/" "src/cli/cmd_inside.c:pipeline/" "src/cli/cmd_inside.c:render/"
-  "src/cli/cmd_gallery.c:model/" "src/cli/cmd_gallery.c:pipeline/" "src/cli/cmd_gallery.c:render/"
 )
 
 # 0 when FILE's include of INC is one of CLI_EXCEPT.

@@ -4,7 +4,8 @@
  * completions are there, compiles a small program against the installed library with
  * `pkg-config --cflags --libs llmxray` (shared) and once against libllmxray.a (static, its
  * dependencies — the file's Requires.private — linked shared, as Debian ships them),
- * runs both and compares their output with the exact counts and messages, then uninstalls
+ * runs both and compares their output with the exact counts and messages (0.3: a greedy
+ * session on stories260K, whose ids are llama2.c's in ../shared/reference), then uninstalls
  * (cmake/uninstall.cmake, what `make uninstall` runs) and checks the files are gone. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -30,6 +31,7 @@ static const char PROGRAM[] =
     "#include <stdio.h>\n"
     "#include <string.h>\n"
     "#include <llmxray.h>\n"
+    "static int show(void *ctx, const llmxray_token *t) { (void)ctx; printf(\" %d\", (int)t->id); return 0; }\n"
     "int main(void) {\n"
     "    char err[512];\n"
     "    llmxray_model *m = NULL;\n"
@@ -66,6 +68,17 @@ static const char PROGRAM[] =
     "    llmxray_format f = {.size = sizeof f};\n"
     "    int fs = llmxray_format_find(\"out.SVG\", 1, LLMXRAY_FOR_DIAGRAM, &f);\n"
     "    printf(\"format: %d %s .%s binary %d\\n\", fs, f.name, f.ext, f.binary);\n"
+    "    llmxray_session *s = NULL;\n"
+    "    if (llmxray_session_open(\"" LX_SHARED_DIR "/models/stories260K.gguf\", NULL, &s, err, sizeof err)) { puts(err); return 1; }\n"
+    "    int32_t *ids = NULL; size_t k = 0, done = 0;\n"
+    "    if (llmxray_tokenize(llmxray_session_tokenizer(s), \"Once upon a time\", 16, LLMXRAY_TOKENIZE_BOS_IF_ASKED, &ids, &k,\n"
+    "                         err, sizeof err) || llmxray_session_start(s, ids, k, 5, err, sizeof err)) { puts(err); return 1; }\n"
+    "    printf(\"session: %zu prompt tokens, greedy\", k);\n"
+    "    if (llmxray_generate(s, 5, NULL, show, NULL, &done, err, sizeof err)) { puts(err); return 1; }\n"
+    "    printf(\" (%zu)\\n\", done);\n"
+    "    llmxray_free(ids);\n"
+    "    llmxray_session_close(s);\n"
+    "    printf(\"session missing: %d %s\\n\", llmxray_session_open(\"/nonexistent/x.gguf\", NULL, &s, err, sizeof err), err);\n"
     "    printf(\"version %s\\n\", llmxray_version());\n"
     "    return 0;\n"
     "}\n";
@@ -81,7 +94,9 @@ static const char EXPECTED[] =
     "catalogue: Llama 3.1 8B, 8030261248 parameters\n"
     "past the end: 2\n"
     "format: 0 svg .svg binary 0\n"
-    "version 0.2.0\n";
+    "session: 5 prompt tokens, greedy 432 383 286 261 376 (5)\n"
+    "session missing: 3 /nonexistent/x.gguf: cannot open: No such file or directory\n"
+    "version 0.3.0\n";
 
 static bool exists(const char *rel)
 {

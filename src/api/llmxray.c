@@ -38,6 +38,17 @@ const char *llmxray_version(void)
     return STR(LLMXRAY_VERSION_MAJOR) "." STR(LLMXRAY_VERSION_MINOR) "." STR(LLMXRAY_VERSION_PATCH);
 }
 
+void *lx_api_new(const char *what, const size_t *opts_size, size_t want, const char *opts_name, size_t size,
+                 lx_err *err)
+{
+    if (!what) lx_err_set(err, LX_ERR_USAGE, "no model named (NULL)");
+    else if (opts_size && *opts_size < want)
+        lx_err_set(err, LX_ERR_USAGE, "%s.size is %zu (expected %zu)", opts_name, *opts_size, want);
+    void *h = err->code ? NULL : calloc(1, size);
+    if (!err->code && !h) lx_err_set(err, LX_ERR_IO, "out of memory opening %s", what);
+    return h;
+}
+
 llmxray_status lx_api_fail(const lx_err *e, char *errbuf, size_t errcap)
 {
     if (errcap) snprintf(errbuf, errcap, "%s", e->msg);
@@ -72,11 +83,7 @@ llmxray_status llmxray_open_ex(const char *what, const llmxray_open_opts *opts, 
 {
     lx_err err = {0};
     *out = NULL;
-    if (!what) lx_err_set(&err, LX_ERR_USAGE, "no model named (NULL)");
-    else if (opts && opts->size < sizeof *opts)
-        lx_err_set(&err, LX_ERR_USAGE, "llmxray_open_opts.size is %zu (expected %zu)", opts->size, sizeof *opts);
-    llmxray_model *m = err.code ? NULL : calloc(1, sizeof *m);
-    if (!err.code && !m) lx_err_set(&err, LX_ERR_IO, "out of memory opening %s", what);
+    llmxray_model *m = lx_api_new(what, opts ? &opts->size : NULL, sizeof *opts, "llmxray_open_opts", sizeof *m, &err);
     if (!m) return lx_api_fail(&err, errbuf, errcap);
     lx_remote_opts r = opts ? remote_opts(opts) : lx_remote_defaults();
     if (lx_source_open_with(what, &r, &m->src, &err) != LX_OK) {
@@ -133,9 +140,7 @@ size_t llmxray_model_layer_mix(const llmxray_model *m, const char **kinds, uint3
     return k;
 }
 
-/* b's bytes handed to the caller as *out, *len; on failure b is freed and what names the
- * output in the out-of-memory message. */
-static llmxray_status hand_over(lx_buf *b, const char *what, char **out, size_t *len, char *errbuf, size_t errcap)
+llmxray_status lx_api_hand_over(lx_buf *b, const char *what, char **out, size_t *len, char *errbuf, size_t errcap)
 {
     lx_buf_cstr(b);
     if (!lx_buf_ok(b)) {
@@ -164,7 +169,7 @@ llmxray_status llmxray_model_info(const llmxray_model *m, const char *format, ch
     lx_buf_init(&b);
     if (json) lx_info_json(&m->arch, &b);
     else lx_info_text(&m->arch, &b);
-    return hand_over(&b, "while formatting the summary", out, len, errbuf, errcap);
+    return lx_api_hand_over(&b, "while formatting the summary", out, len, errbuf, errcap);
 }
 
 size_t llmxray_catalogue_count(void) { return lx_catalogue_count(); }
@@ -249,14 +254,16 @@ llmxray_status llmxray_render(const llmxray_model *m, const char *format, const 
     }
     char what[64];
     snprintf(what, sizeof what, "rendering %s", f->name);
-    return hand_over(&b, what, out, len, errbuf, errcap);
+    return lx_api_hand_over(&b, what, out, len, errbuf, errcap);
 }
 
 /* Row r of render/formats as an llmxray_format. */
 static llmxray_status format_of(const lx_out_format *r, llmxray_format *f)
 {
-    if (!r || !f || f->size < sizeof *f) return LLMXRAY_ERR_USAGE;
-    *f = (llmxray_format){sizeof *f, r->name, r->ext, r->binary, r->desc != NULL, r->what, r->products};
+    if (!r || !f || f->size < offsetof(llmxray_format, from_run)) return LLMXRAY_ERR_USAGE; /* smaller than 0.2's */
+    llmxray_format v = {f->size < sizeof v ? f->size : sizeof v, r->name, r->ext, r->binary, r->desc != NULL, r->what,
+                        r->products, r->run != NULL};
+    memcpy(f, &v, v.size);
     return LLMXRAY_OK;
 }
 
@@ -307,7 +314,7 @@ llmxray_status llmxray_compare(const char *const *whats, size_t n, const char *f
         lx_buf_free(&b);
         return lx_api_fail(&err, errbuf, errcap);
     }
-    return hand_over(&b, "comparing", out, len, errbuf, errcap);
+    return lx_api_hand_over(&b, "comparing", out, len, errbuf, errcap);
 }
 
 void llmxray_free(void *p) { free(p); }

@@ -36,12 +36,12 @@ int lx_cli_write_stdout(lx_buf *b);
  * frees them with llmxray_free; 0, or 3 after an error line. */
 int lx_cli_write_bytes(const char *path, char *data, size_t len);
 
-/* Shared setters (cli/cmd_common.c): a string (const char *), a flag (bool), --theme (an
- * lx_theme_id; lx_cli_set_dark into llmxray_render_opts.dark) and --scale (a double). */
+/* Shared setters (cli/cmd_common.c): a string (const char *), a flag (bool), --theme (into an
+ * int such as llmxray_render_opts.dark: 1 for the theme llmxray_theme_name(1), "dark") and
+ * --scale (a double). */
 int lx_cli_set_string(void *field, const char *cmd, const char *v);
 int lx_cli_set_flag(void *field, const char *cmd, const char *v);
 int lx_cli_set_on(void *field, const char *cmd, const char *v);   /* a flag into an int: 1 */
-int lx_cli_set_theme(void *theme, const char *cmd, const char *v);
 int lx_cli_set_dark(void *dark, const char *cmd, const char *v); /* --theme into an int: 1 when dark */
 int lx_cli_set_scale(void *scale, const char *cmd, const char *v);
 /* A number from lo to hi for option opt, or a usage error (2). */

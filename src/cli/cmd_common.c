@@ -5,12 +5,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-
 #include <string.h>
 
 #include "cli/cmd.h"
 #include "llmxray.h"
-#include "render/theme.h"
 #include "util/buf.h"
 
 void lx_cli_error(const char *msg)
@@ -78,18 +76,11 @@ int lx_cli_write_bytes(const char *path, char *data, size_t len)
     return ok ? 0 : 3;
 }
 
-int lx_cli_set_theme(void *theme, const char *cmd, const char *v)
-{
-    if (lx_theme_parse(v, theme)) return 0;
-    return lx_cli_usage_error("%s: --theme is light or dark (got '%s')", cmd, v);
-}
-
 int lx_cli_set_dark(void *dark, const char *cmd, const char *v)
 {
-    lx_theme_id t = LX_THEME_LIGHT;
-    if (lx_cli_set_theme(&t, cmd, v)) return 2;
-    *(int *)dark = t == LX_THEME_DARK;
-    return 0;
+    for (size_t i = 0; i < llmxray_theme_count(); i++)
+        if (!strcmp(v, llmxray_theme_name(i))) { *(int *)dark = i == 1; return 0; }
+    return lx_cli_usage_error("%s: --theme is light or dark (got '%s')", cmd, v);
 }
 
 int lx_cli_set_scale(void *scale, const char *cmd, const char *v)

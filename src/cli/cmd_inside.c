@@ -2,9 +2,9 @@
  * [-n N] [--top K] [--threads T] [--max-memory SIZE] [--theme light|dark] [--scale S] [--page a4|a3|letter]`:
  * one traced run (infer/inside) of the prompt, drawn as a poster or written as JSON.
  *
- * The format is the extension of FILE, looked up in render/formats (anything else is a
- * usage error, exit 2); pipeline/ draws it. .svg, .png and .pdf receive the poster
- * (layout/inside_layout); .json the internals (render/run_json): tokens, embeddings, RoPE
+ * A client of the public API (llmxray_inside_run, llmxray_inside_render). The format is the
+ * extension of FILE, looked up in the formats table (anything else is a usage error, exit 2).
+ * .svg, .png, .pdf and .html receive the poster; .json the internals: tokens, embeddings, RoPE
  * frequencies, attention of every layer and head, residual-stream norms, next-token
  * logits and top K, and the greedy continuation.
  * With no prompt the run starts from BOS alone, as `run` does. Files are written
@@ -22,25 +22,27 @@
 
 #include "cli/cmd.h"
 #include "cli/infer_opts.h"
-#include "infer/inside.h"
-#include "pipeline/pipeline.h"
-#include "render/theme.h"
-#include "util/buf.h"
+#include "llmxray.h"
 
 typedef struct inside_opts {
     const char *model, *out;
     lx_infer_cli c;
-    const lx_out_format *format;
-    lx_theme_id theme;
+    llmxray_format format;
+    int dark;
     double scale;
-    lx_page_id page;
+    const char *page; /* NULL: none */
 } inside_opts;
 
 static int set_page(void *page, const char *cmd, const char *v)
 {
-    if ((*(lx_page_id *)page = lx_page_parse(v)) != LX_PAGE_NONE) return 0;
-    char names[64];
-    lx_page_names(names, sizeof names);
+    char names[64] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < llmxray_page_count(); i++) {
+        if (!strcmp(v, llmxray_page_name(i))) { *(const char **)page = v; return 0; }
+        len += (size_t)snprintf(names + len, len < sizeof names ? sizeof names - len : 0, "%s%s", i ? ", " : "",
+                                llmxray_page_name(i));
+        if (len >= sizeof names) len = sizeof names - 1;
+    }
     return lx_cli_usage_error("%s: --page is one of %s (got '%s')", cmd, names, v);
 }
 
@@ -50,7 +52,7 @@ static int set_page(void *page, const char *cmd, const char *v)
 static const lx_cli_opt OPTS[] = {
     {"--output", "-o", "FILE", "the poster (.svg, .png, .pdf) or the run's numbers (.json); required",
      LX_COMPLETE_FILE, lx_cli_set_string, F(out)},
-    {"--theme", NULL, "THEME", "light or dark colours (default light)", LX_COMPLETE_THEME, lx_cli_set_theme, F(theme)},
+    {"--theme", NULL, "THEME", "light or dark colours (default light)", LX_COMPLETE_THEME, lx_cli_set_dark, F(dark)},
     {"--scale", NULL, "N", "PNG pixels per unit, 0.25 to 8 (default 1; on paper: times 150 dpi)", LX_COMPLETE_NONE,
      lx_cli_set_scale, F(scale)},
     {"--page", NULL, "PAPER", "print on a4, a3 or letter sheets (.pdf: one page per sheet; .png: FILE-1.png, ... "
@@ -69,14 +71,14 @@ const lx_cli_cmd lx_cmd_inside_def = {
                    "layer's feed-forward activations, the residual-stream norms, the logit lens, the whole\n"
                    "next-token distribution beside the most probable tokens, and the greedy continuation\n"
                    "(default 16 tokens, top 10). The format is the extension of FILE; --page prints on paper.",
-    .min_operands = 1, .max_operands = 1, .operand = LX_COMPLETE_MODEL, .formats = LX_PRODUCT_POSTER,
+    .min_operands = 1, .max_operands = 1, .operand = LX_COMPLETE_MODEL, .formats = LLMXRAY_FOR_POSTER,
     .groups = {{OPTS, sizeof OPTS / sizeof OPTS[0], 0}, {lx_cli_infer_opts, LX_CLI_N_INFER_OPTS, F_INFER}},
     .run = run,
 };
 
 static int parse_args(int argc, char **argv, inside_opts *o)
 {
-    *o = (inside_opts){NULL, NULL, {NULL, 16, 10, 0, 0, false}, NULL, LX_THEME_LIGHT, 1.0, LX_PAGE_NONE};
+    *o = (inside_opts){NULL, NULL, {NULL, 16, 10, 0, 0, false}, {.size = sizeof o->format}, 0, 1.0, NULL};
     const char *ops[1];
     int n = 0, rc = lx_cli_parse(&lx_cmd_inside_def, argc, argv, o, ops, &n);
     if (rc) return rc;
@@ -107,15 +109,6 @@ static void on_layer(void *ctx, size_t layer, size_t n_layers)
     p->shown = true;
 }
 
-/* Writes b to the output file atomically; returns the exit code. */
-static int write_out(lx_buf *b, const char *path)
-{
-    char msg[1200];
-    bool ok = lx_buf_ok(b) && lx_buf_write_file(b, path, msg, sizeof msg);
-    if (!ok) lx_cli_error(lx_buf_ok(b) ? msg : "out of memory writing the output");
-    return ok ? 0 : LX_ERR_IO;
-}
-
 /* "x.png" with sheet k (0-based) of several: "x-<k+1>.png". */
 static void sheet_path(const char *path, size_t k, char *out, size_t cap)
 {
@@ -124,58 +117,60 @@ static void sheet_path(const char *path, size_t k, char *out, size_t cap)
     snprintf(out, cap, "%.*s-%zu%s", stem, path, k + 1, dot ? dot : "");
 }
 
-/* Draws sheet k (the poster, or its JSON, when not on paper) and writes it to path. */
-static int write_sheet(const lx_inside *in, const inside_opts *o, size_t k, size_t *n_sheets, const char *path)
+/* Draws sheet k (the whole poster, or its JSON, when not on paper) into *out. */
+static llmxray_status draw(const llmxray_inside *in, const inside_opts *o, size_t k, size_t *n_sheets, char **out,
+                           size_t *len, char *err, size_t cap)
 {
-    lx_buf b;
-    lx_buf_init(&b);
-    lx_err err = {0};
-    lx_render_opts ro = lx_render_defaults();
-    ro.theme = o->theme, ro.scale = o->scale, ro.page = o->page, ro.sheet = k, ro.n_sheets = n_sheets;
-    lx_status st = lx_pipeline_poster(in, o->model, o->format, &ro, &b, &err);
-    int rc = st == LX_OK ? write_out(&b, path) : (lx_cli_error(err.msg), (int)err.code);
-    lx_buf_free(&b);
-    return rc;
+    llmxray_poster_opts po = {sizeof po, o->dark, o->scale, o->page, k};
+    return llmxray_inside_render(in, o->format.name, &po, out, len, n_sheets, err, cap);
+}
+
+/* Prints the API's one-line message; the exit code is its status. */
+static int fail(llmxray_status st, const char *msg)
+{
+    if (st == LLMXRAY_ERR_USAGE) return lx_cli_usage_error("%s", msg);
+    lx_cli_error(msg);
+    return (int)st;
 }
 
 /* A PNG on paper of several sheets: FILE-1.png ... (sheet 1 is drawn again: drawing is quick). */
-static int write_png_sheets(const lx_inside *in, const inside_opts *o, size_t n)
+static int write_png_sheets(const llmxray_inside *in, const inside_opts *o, size_t n)
 {
-    char path[1100];
+    char path[1100], err[1200];
     int rc = 0;
     for (size_t k = 0; rc == 0 && k < n; k++) {
         sheet_path(o->out, k, path, sizeof path);
-        rc = write_sheet(in, o, k, NULL, path);
+        char *data = NULL;
+        size_t len = 0;
+        llmxray_status st = draw(in, o, k, NULL, &data, &len, err, sizeof err);
+        rc = st ? (lx_cli_error(err), (int)st) : lx_cli_write_bytes(path, data, len);
     }
     if (rc == 0) {
         char first[1100];
         sheet_path(o->out, 0, first, sizeof first);
         fprintf(stderr, "llmxray: the poster takes %zu %s sheets with text of %.0f pt or more: wrote %s … %s\n", n,
-                lx_page_size_of(o->page)->name, LX_PAGE_MIN_TEXT_PT, first, path);
+                o->page, LLMXRAY_PAGE_MIN_TEXT_PT, first, path);
     }
     return rc;
 }
 
 /* Draws and writes the poster (or its JSON); the line "drawing the poster" is shown while it is drawn
  * when the run already took a second on a terminal. */
-static int write_poster(const lx_inside *in, const inside_opts *o, const progress *p)
+static int write_poster(const llmxray_inside *in, const inside_opts *o, const progress *p)
 {
-    bool shown = !o->format->run && isatty(STDERR_FILENO) && since(&p->start) >= 1.0;
+    bool shown = !o->format.from_run && isatty(STDERR_FILENO) && since(&p->start) >= 1.0;
     if (shown) fputs("llmxray: drawing the poster", stderr);
-    bool png = o->page != LX_PAGE_NONE && !strcasecmp(o->format->name, "png");
-    size_t n = 1;
-    lx_buf b;
-    lx_buf_init(&b);
-    lx_err err = {0};
-    lx_render_opts ro = lx_render_defaults();
-    ro.theme = o->theme, ro.scale = o->scale, ro.page = o->page, ro.n_sheets = &n;
-    lx_status st = lx_pipeline_poster(in, o->model, o->format, &ro, &b, &err);
+    bool png = o->page && !strcasecmp(o->format.name, "png");
+    size_t n = 1, len = 0;
+    char *data = NULL, err[1200];
+    llmxray_status st = draw(in, o, 0, &n, &data, &len, err, sizeof err);
     if (shown) fputs("\r\033[K", stderr);
-    int rc = st != LX_OK ? (lx_cli_error(err.msg), (int)err.code)
-             : png && n > 1 ? write_png_sheets(in, o, n)
-                            : write_out(&b, o->out);
-    lx_buf_free(&b);
-    return rc;
+    if (st) return lx_cli_error(err), (int)st;
+    if (png && n > 1) {
+        llmxray_free(data);
+        return write_png_sheets(in, o, n);
+    }
+    return lx_cli_write_bytes(o->out, data, len);
 }
 
 static int run(int argc, char **argv)
@@ -183,27 +178,23 @@ static int run(int argc, char **argv)
     inside_opts o;
     int rc = parse_args(argc, argv, &o);
     if (rc) return rc == LX_CLI_HELP_SHOWN ? 0 : rc;
-    if (!(o.format = lx_formats_from_path(o.out, LX_PRODUCT_POSTER))) {
+    if (llmxray_format_find(o.out, 1, LLMXRAY_FOR_POSTER, &o.format) != LLMXRAY_OK) {
         char list[128];
-        lx_formats_list(LX_PRODUCT_POSTER, true, list, sizeof list);
+        llmxray_format_list(LLMXRAY_FOR_POSTER, 1, list, sizeof list);
         return lx_cli_usage_error("inside: cannot tell the format of '%s' (expected %s)", o.out, list);
     }
-    if (o.page != LX_PAGE_NONE && strcasecmp(o.format->name, "png") && strcasecmp(o.format->name, "pdf"))
-        return lx_cli_usage_error("inside: --page prints .png and .pdf files (not %s)", o.format->name);
+    if (o.page && strcasecmp(o.format.name, "png") && strcasecmp(o.format.name, "pdf"))
+        return lx_cli_usage_error("inside: --page prints .png and .pdf files (not %s)", o.format.name);
     progress p = {{0, 0}, false};
     clock_gettime(CLOCK_MONOTONIC, &p.start);
-    lx_inside_opts io = {o.c.prompt, o.c.n_new, o.c.top, o.c.threads, o.c.max_memory, 0,
-                         isatty(STDERR_FILENO) ? on_layer : NULL, &p};
-    lx_inside in;
-    lx_err err = {0};
-    lx_inside_run(o.model, &io, &in, &err);
+    llmxray_inside_opts io = {sizeof io, o.c.prompt, o.c.n_new, o.c.top, o.c.threads, o.c.max_memory,
+                              isatty(STDERR_FILENO) ? on_layer : NULL, &p};
+    llmxray_inside *in = NULL;
+    char err[1200];
+    llmxray_status st = llmxray_inside_run(o.model, &io, &in, err, sizeof err);
     if (p.shown) fputs("\r\033[K", stderr);
-    if (lx_err_failed(&err)) {
-        if (err.code == LX_ERR_USAGE) return lx_cli_usage_error("%s", err.msg);
-        lx_cli_error(err.msg);
-        return (int)err.code;
-    }
-    rc = write_poster(&in, &o, &p);
-    lx_inside_free(&in);
+    if (st) return fail(st, err);
+    rc = write_poster(in, &o, &p);
+    llmxray_inside_close(in);
     return rc;
 }

@@ -1,5 +1,6 @@
 /* cli/cmd_run — `llmxray run MODEL [--prompt TEXT] [-n N] [--top K] [--threads T]
- * [--max-memory SIZE] [--stats]`: runs a small GGUF model or Hugging Face folder (infer/engine) on the prompt
+ * [--max-memory SIZE] [--stats]`: runs a small GGUF model or Hugging Face folder (an
+ * llmxray_session of the public API) on the prompt
  * (BOS alone when there is none) and prints the prompt followed by its greedy
  * continuation of N tokens, and with --top K first the K most probable next tokens;
  * --stats adds timings on stderr.
@@ -11,12 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cmd.h"
 #include "cli/infer_opts.h"
-#include "infer/engine.h"
-#include "infer/sample.h"
+#include "llmxray.h"
 #include "util/buf.h"
 
 typedef struct run_opts {
@@ -168,36 +167,57 @@ static void put_text(lx_buf *p, FILE *out, bool final)
 }
 
 typedef struct text_out {
-    const lx_tok *tok;
+    const llmxray_tokenizer *tok;
     int32_t prev;
     FILE *f;
     lx_buf pending; /* bytes of a character later tokens may complete */
+    bool oom;
 } text_out;
 
-static void emit_token(void *ctx, int32_t id)
+/* Appends len bytes of model text and writes the characters they complete. */
+static void emit_text(text_out *o, const char *text, size_t len)
 {
-    text_out *o = ctx;
-    lx_tok_decode(o->tok, o->prev, id, &o->pending);
+    lx_buf_put(&o->pending, text, len);
     put_text(&o->pending, o->f, false);
     fflush(o->f);
+}
+
+/* A prompt token, as the generated ones are shown. */
+static void emit_prompt_token(text_out *o, int32_t id)
+{
+    char *text = NULL;
+    size_t len = 0;
+    llmxray_status st = llmxray_token_text(o->tok, o->prev, id, &text, &len);
+    if (st == LLMXRAY_OK) emit_text(o, text, len);
+    else if (st == LLMXRAY_ERR_IO) o->oom = true;
+    llmxray_free(text);
     o->prev = id;
 }
 
-static bool print_top(const lx_engine *m, const float *logits, size_t k)
+static int emit_token(void *ctx, const llmxray_token *t)
 {
-    const size_t vocab = m->info.vocab;
+    text_out *o = ctx;
+    emit_text(o, t->text, t->text_len);
+    o->prev = t->id;
+    return 0;
+}
+
+static bool print_top(const llmxray_session *s, size_t vocab, size_t k)
+{
     if (k > vocab) k = vocab;
-    lx_top *top = malloc(k * sizeof *top);
-    if (!top || !lx_sample_top(logits, vocab, k, top)) { free(top); return false; }
+    llmxray_top *top = malloc(k * sizeof *top);
+    size_t n = 0;
+    if (!top || llmxray_session_top(s, k, top, &n) != LLMXRAY_OK) { free(top); return false; }
+    const llmxray_tokenizer *tok = llmxray_session_tokenizer(s);
     lx_buf b;
     lx_buf_init(&b);
-    lx_buf_printf(&b, "Next token after the prompt (top %zu of %zu):\n", k, vocab);
-    for (size_t i = 0; i < k; i++) {
-        char *label = lx_tok_label(m->tok, top[i].id);
+    lx_buf_printf(&b, "Next token after the prompt (top %zu of %zu):\n", n, vocab);
+    for (size_t i = 0; i < n; i++) {
+        char *label = llmxray_token_piece(tok, top[i].id);
         lx_buf_printf(&b, "%4zu  id %6d  p %.5f  logit %9.4f  ", i + 1, top[i].id, top[i].prob, top[i].logit);
         lx_buf_put_json(&b, label ? label : "");
         lx_buf_putc(&b, '\n');
-        free(label);
+        llmxray_free(label);
     }
     lx_buf_putc(&b, '\n');
     fputs(lx_buf_cstr(&b), stdout);
@@ -208,51 +228,41 @@ static bool print_top(const lx_engine *m, const float *logits, size_t k)
 
 /* ---- the run ---- */
 
-static double now(void)
+static void print_stats(const llmxray_session *s)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static void print_stats(size_t n_prompt, double t_prompt, size_t n_new, double t_new)
-{
+    llmxray_timing t = {.size = sizeof t};
+    llmxray_session_timing(s, &t);
     fprintf(stderr, "llmxray: %zu prompt tokens in %.3f s (%.1f tokens/s); %zu new tokens in %.3f s (%.1f tokens/s)\n",
-            n_prompt, t_prompt, t_prompt > 0 ? (double)n_prompt / t_prompt : 0.0, n_new, t_new,
-            t_new > 0 ? (double)n_new / t_new : 0.0);
+            t.n_prompt, t.prompt_s, t.prompt_s > 0 ? (double)t.n_prompt / t.prompt_s : 0.0, t.n_generated,
+            t.generate_s, t.generate_s > 0 ? (double)t.n_generated / t.generate_s : 0.0);
 }
 
-static int fail(const lx_err *err)
+/* Prints the API's one-line message; the exit code is its status. */
+static int fail(llmxray_status st, const char *msg)
 {
-    if (err->code == LX_ERR_USAGE) return lx_cli_usage_error("%s", err->msg);
-    lx_cli_error(err->msg);
-    return err->code ? (int)err->code : 1;
+    if (st == LLMXRAY_ERR_USAGE) return lx_cli_usage_error("%s", msg);
+    lx_cli_error(msg);
+    return st ? (int)st : 1;
 }
 
-static int generate(const lx_engine *m, const run_opts *o, const int32_t *ids, size_t n_prompt)
+static int generate(llmxray_session *s, const run_opts *o, const int32_t *ids, size_t n_prompt)
 {
-    lx_err err = {0};
-    lx_engine_state s;
-    size_t cap_pos = lx_engine_run_positions(n_prompt, o->c.n_new), done = 0;
-    if (lx_engine_check_room(m, n_prompt, o->c.n_new, 0, o->c.max_memory, &err)) return fail(&err);
-    if (lx_engine_state_init(m, &s, cap_pos, n_prompt, o->c.threads, &err)) return fail(&err);
-    double t0 = now();
-    if (lx_engine_forward(m, &s, ids, n_prompt, NULL, &err) == LX_OK && (!o->c.top || print_top(m, s.logits, o->c.top))) {
-        double t1 = now();
-        text_out out = {m->tok, -1, stdout, {NULL, 0, 0, false}};
-        for (size_t i = 0; i < n_prompt; i++)
-            if (ids[i] != m->tok->bos || i > 0) emit_token(&out, ids[i]);
-            else out.prev = ids[i];
-        lx_sample_greedy(m, &s, o->c.n_new, emit_token, &out, &done, &err);
-        put_text(&out.pending, stdout, true);
-        lx_buf_free(&out.pending);
-        fputc('\n', stdout);
-        if (o->c.stats) print_stats(n_prompt, t1 - t0, done, now() - t1);
-    } else if (!lx_err_failed(&err)) {
-        lx_err_set(&err, LX_ERR_IO, "out of memory");
-    }
-    lx_engine_state_free(m, &s);
-    return lx_err_failed(&err) ? fail(&err) : 0;
+    char err[1200] = "";
+    llmxray_session_info info = {.size = sizeof info};
+    llmxray_session_describe(s, &info);
+    llmxray_status st = llmxray_session_start(s, ids, n_prompt, o->c.n_new, err, sizeof err);
+    if (st) return fail(st, err);
+    if (o->c.top && !print_top(s, info.vocab_size, o->c.top)) return fail(LLMXRAY_ERR_IO, "out of memory");
+    text_out out = {llmxray_session_tokenizer(s), -1, stdout, {NULL, 0, 0, false}, false};
+    for (size_t i = 0; i < n_prompt; i++)
+        if (ids[i] != info.bos || i > 0) emit_prompt_token(&out, ids[i]);
+        else out.prev = ids[i];
+    st = out.oom ? LLMXRAY_ERR_IO : llmxray_generate(s, o->c.n_new, NULL, emit_token, &out, NULL, err, sizeof err);
+    put_text(&out.pending, stdout, true);
+    lx_buf_free(&out.pending);
+    fputc('\n', stdout);
+    if (o->c.stats) print_stats(s);
+    return st ? fail(st, *err ? err : "out of memory") : 0;
 }
 
 static int run(int argc, char **argv)
@@ -260,15 +270,20 @@ static int run(int argc, char **argv)
     run_opts o;
     int rc = parse_args(argc, argv, &o);
     if (rc) return rc == LX_CLI_HELP_SHOWN ? 0 : rc;
-    lx_err err = {0};
-    lx_engine *m = NULL;
-    if (lx_engine_open(o.model, &m, &err)) return fail(&err);
+    char err[1200] = "";
+    llmxray_session_opts so = {sizeof so, o.c.threads, o.c.max_memory};
+    llmxray_session *s = NULL;
+    llmxray_status st = llmxray_session_open(o.model, &so, &s, err, sizeof err);
+    if (st) return fail(st, err);
     int32_t *ids = NULL;
     size_t n = 0;
-    if (lx_tok_encode(m->tok, o.c.prompt ? o.c.prompt : "", true, &ids, &n, &err)) rc = fail(&err);
+    const char *prompt = o.c.prompt ? o.c.prompt : "";
+    st = llmxray_tokenize(llmxray_session_tokenizer(s), prompt, strlen(prompt), LLMXRAY_TOKENIZE_BOS_IF_ASKED, &ids,
+                          &n, err, sizeof err);
+    if (st) rc = fail(st, err);
     else if (n == 0) rc = lx_cli_usage_error("%s has no BOS token: give a --prompt", o.model);
-    else rc = generate(m, &o, ids, n);
-    free(ids);
-    lx_engine_close(m);
+    else rc = generate(s, &o, ids, n);
+    llmxray_free(ids);
+    llmxray_session_close(s);
     return rc;
 }

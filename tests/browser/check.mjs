@@ -19,7 +19,7 @@ let failures = 0;
 function ok(name) { console.log('ok - ' + name); }
 function notOk(name, why) { failures++; console.log('not ok - ' + name + ': ' + why); }
 async function check(name, fn) {
-  try { await fn(); ok(name); } catch (e) { notOk(name, e && e.message ? e.message.split('\n')[0] : String(e)); }
+  try { await fn(); ok(name); } catch (e) { if (process.env.VERBOSE) console.log(e.message); notOk(name, e && e.message ? e.message.split('\n')[0] : String(e)); }
 }
 function expect(cond, why) { if (!cond) throw new Error(why); }
 function expectEq(a, b, what) { if (a !== b) throw new Error(what + ': ' + JSON.stringify(a) + ' (expected ' + JSON.stringify(b) + ')'); }
@@ -55,13 +55,56 @@ const scaleOf = t => Number(/scale\(([-0-9.]+)\)/.exec(t)[1]);
 const tipText = page => page.evaluate(() => { const t = document.getElementById('lx-tip'); return t.hidden ? '' : t.textContent; });
 const byId = (page, id) => page.locator('[id="' + id + '"]');
 
-async function screenshots(file, name) {
+// Screenshots in both themes; with folds, also after folding those groups (and a Fit).
+async function screenshots(file, name, folds = []) {
   if (!shots) return;
   for (const scheme of ['light', 'dark']) {
     const { page, context } = await open(file, { scheme });
     await page.screenshot({ path: path.join(shots, name + '-' + scheme + '.png') });
+    if (folds.length) {
+      for (const id of folds) await page.evaluate(i => window.llmxray.fold(document.getElementById(i)), id);
+      await page.evaluate(() => window.llmxray.fit());
+      await page.screenshot({ path: path.join(shots, name + '-' + scheme + '-folded.png') });
+    }
     await context.close();
   }
+}
+
+// Geometry in the diagram's units: a frame's top and bottom (the group's first rect, as drawn
+// now), and the height of the viewBox.
+const frame = (page, id) => page.evaluate(i => {
+  const d = document.getElementById('lx-diagram'), s = d.getBoundingClientRect().height / d.viewBox.baseVal.height;
+  const e = document.getElementById(i), r = (e.tagName === 'g' ? e.querySelector(':scope > rect') : e).getBoundingClientRect();
+  const top = d.getBoundingClientRect().top;
+  return { top: (r.top - top) / s, bottom: (r.bottom - top) / s, shown: r.height > 0 };
+}, id);
+const viewHeight = page => page.evaluate(() => document.getElementById('lx-diagram').viewBox.baseVal.height);
+// The bottom of the lowest element shown, in the diagram's units.
+const lowest = page => page.evaluate(() => {
+  const d = document.getElementById('lx-diagram'), s = d.getBoundingClientRect().height / d.viewBox.baseVal.height;
+  let m = 0;
+  for (const e of d.children) {
+    if (e.tagName === 'defs' || e.id === 'background') continue;
+    const r = e.getBoundingClientRect();
+    if (r.height > 0) m = Math.max(m, (r.bottom - d.getBoundingClientRect().top) / s);
+  }
+  return m;
+});
+const near = (a, b, what, tol = 0.6) => expect(Math.abs(a - b) <= tol, what + ': ' + a.toFixed(2) + ' (expected ' + b.toFixed(2) + ')');
+// Folds group id (clicking at) and checks that what was below it across moved up by what it gave
+// back, the gap under it is the gap there was, and the viewBox ends where the lowest box does.
+async function foldCloses(page, id, clickId, below) {
+  const g0 = await frame(page, id), b0 = await frame(page, below), h0 = await viewHeight(page);
+  const margin = h0 - await lowest(page);
+  await byId(page, clickId).click();
+  const g1 = await frame(page, id), b1 = await frame(page, below), h1 = await viewHeight(page);
+  const given = (g0.bottom - g0.top) - (g1.bottom - g1.top);
+  expect(given > 100, id + ' gave back ' + given.toFixed(1) + ' units');
+  near(g1.top, g0.top, id + ' top');
+  near(b0.top - b1.top, given, below + ' moved up by');
+  near(b1.top - g1.bottom, b0.top - g0.bottom, 'gap under ' + id);
+  near(h1, await lowest(page) + margin, 'viewBox height');
+  return { given, h0, h1 };
 }
 
 // ---- the diagram: llama-3.1-8b ----
@@ -128,6 +171,43 @@ async function screenshots(file, name) {
     await byId(page, 'inset.attn.title').click();
     expect(await byId(page, 'inset.attn.q').isVisible(), 'inset.attn.q hidden after unfolding');
   });
+  await check('diagram: folding the layer group closes its space; unfolding restores it', async () => {
+    await page.click('#lx-fit');
+    const before = await page.evaluate(() => document.getElementById('lx-diagram').outerHTML);
+    const r = await foldCloses(page, 'block0', 'block0.caption0', 'spine.final_norm');
+    // the inset column (to 1153.23) is taller than the spine: the height stays 1194
+    near(r.h1, 1194, 'viewBox height with the insets below the spine');
+    const arrow = await frame(page, 'spine.final_norm.in'), g = await frame(page, 'block0');
+    near(arrow.top, g.bottom, 'the arrow to the final norm starts at the folded block');
+    expect(!(await byId(page, 'leader.attn').isVisible()), 'the leader from a hidden box is still shown');
+    await byId(page, 'block0.caption0').click();
+    expectEq(await page.evaluate(() => document.getElementById('lx-diagram').outerHTML.replace(/ class="[^"]*"/g, '')),
+             before.replace(/ class="[^"]*"/g, ''), 'the diagram after unfolding');
+  });
+  await check('diagram: folding insets moves the ones below up; the page ends where the lowest box does', async () => {
+    await page.click('#lx-fit');
+    const a = await foldCloses(page, 'inset.attn', 'inset.attn.title', 'inset.ffn');
+    // the insets now end above the spine's softmax (1083.05), which has the 40.77 of margin below it
+    near(a.h1, 1083.05 + 40.77, 'viewBox height with the attention inset folded');
+    const lead = await page.evaluate(() => document.getElementById('leader.attn').getAttribute('d'));
+    const g = await frame(page, 'inset.attn');
+    const end = lead.split('L').pop().split(',').map(Number);
+    near(end[0], 600, 'leader.attn ends at the inset\'s edge');
+    expect(end[1] > g.top && end[1] < g.bottom, 'leader.attn ends at ' + end[1] + ', not on the folded inset ' + JSON.stringify(g));
+    await page.click('#lx-fit');
+    await byId(page, 'params.title').click();
+    near(await viewHeight(page), a.h1, 'viewBox height with params folded too (the spine is lower)');
+    await byId(page, 'block0.caption0').click();
+    const h3 = await viewHeight(page);
+    expect(h3 < a.h1 - 300, 'viewBox height with everything folded: ' + h3);
+    near(h3, await lowest(page) + 40.77, 'viewBox height with everything folded');
+    for (const id of ['block0.caption0', 'inset.attn.title', 'params.title']) {
+      await page.click('#lx-fit'); /* what is below moves down as the page grows back */
+      await byId(page, id).click();
+    }
+    near(await viewHeight(page), 1194, 'viewBox height unfolded');
+    await page.click('#lx-fit');
+  });
   await check('diagram: hover on attention lists its tensors with exact counts', async () => {
     await byId(page, 'block0.attn.title').hover();
     const t = await tipText(page);
@@ -172,7 +252,7 @@ async function screenshots(file, name) {
     expectQuiet(log);
     await context.close();
   });
-  await screenshots('llama.html', 'llama');
+  await screenshots('llama.html', 'llama', ['block0', 'inset.attn']);
 }
 
 // ---- the poster: stories260K ----
@@ -197,9 +277,25 @@ async function screenshots(file, name) {
     expect(t.includes('key \u201c' + piece(k) + '\u201d (' + k + ')'), 'key in ' + JSON.stringify(t));
     expect(t.includes(`layer ${l} · head ${h}`), 'layer/head in ' + JSON.stringify(t));
   });
+  await check('poster: folding panels moves the panels below up; read-outs stay right', async () => {
+    await page.click('#lx-fit');
+    await foldCloses(page, 'inside.embed', 'inside.embed.title', 'inside.pos');
+    await foldCloses(page, 'inside.pos', 'inside.pos.title', 'inside.attn');
+    const [l, h, q, k] = [3, 1, 4, 2];
+    const cell = byId(page, `attn.l${l}.h${h}.q${q}`);
+    await cell.scrollIntoViewIfNeeded();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+    const box = await cell.boundingBox();
+    await page.mouse.move(box.x + box.width * (k + 0.5) / (q + 1), box.y + box.height / 2);
+    const t = await tipText(page);
+    const m = /weight ([-0-9.e]+)/.exec(t), want = run.attention[l][h][q][k];
+    expect(m && Math.abs(Number(m[1]) - want) <= 0.0005 * Math.max(1, Math.abs(want)) + 1e-9,
+           'after folding: ' + JSON.stringify(t) + ' vs ' + want);
+    expect(t.includes('key \u201c' + run.tokens[k].piece + '\u201d (' + k + ')'), 'key in ' + JSON.stringify(t));
+  });
   await check('poster: no request, console clean', async () => expectQuiet(log));
   await context.close();
-  await screenshots('inside.html', 'inside');
+  await screenshots('inside.html', 'inside', ['inside.embed', 'inside.attn']);
 }
 
 // ---- hostile strings ----
@@ -250,8 +346,17 @@ async function screenshots(file, name) {
     const b = await tipText(page);
     expect(b.includes('blk.{L}.attn_k.weight') && b.includes('1024 × 4096'), 'Llama 3.1: ' + b.slice(0, 200));
   });
+  await check('compare: folding one spine\'s block moves that spine\'s boxes up, not the other\'s', async () => {
+    const other = await frame(page, 'b.spine.final_norm');
+    await foldCloses(page, 'a.block0', 'a.block0.caption0', 'a.spine.final_norm');
+    expect((await frame(page, 'a.spine.output')).shown, 'a.spine.output hidden by folding a.block0');
+    const now = await frame(page, 'b.spine.final_norm');
+    near(now.top, other.top, 'b.spine.final_norm');
+    await byId(page, 'a.block0.caption0').click();
+  });
   await check('compare: no request, console clean', async () => expectQuiet(log));
   await context.close();
+  await screenshots('compare.html', 'compare', ['a.block0', 'table']);
 }
 
 // ---- the gallery ----
