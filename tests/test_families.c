@@ -233,6 +233,26 @@ static void test_nemotron_super_mtp(void **state)
     unbuild(b);
 }
 
+/* A release whose weights are packed into plain integers or mix schemes is labelled by its
+ * schemes, not by the container type (qwen3-6-27b stores NVFP4 as U8 beside FP8 layers; Kimi
+ * K2.5 packs int4 into I32); a single float format keeps the storage name. */
+static void test_quant_labels(void **state)
+{
+    (void)state;
+    static const struct { const char *config, *label; } CASES[] = {
+        {"qwen3-6-27b", "FP8 + NVFP4 (modelopt)"},
+        {"kimi-k2-5-1t", "int4 (compressed-tensors)"},
+        {"deepseek-v3-671b", "F8_E4M3"},
+        {"gpt-oss-20b", "MXFP4"},
+        {"qwen3-8b", "BF16"},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        built *b = build(CASES[i].config);
+        assert_string_equal(lx_arch_main_dtype(&b->arch), CASES[i].label);
+        unbuild(b);
+    }
+}
+
 /* ---------------------------------------------------------------- layer mixes */
 
 static int mix_of(const lx_arch *a, const char *label)
@@ -457,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_deepseek4_mtp),
         cmocka_unit_test(test_qwen36_vision),
         cmocka_unit_test(test_nemotron_super_mtp),
+        cmocka_unit_test(test_quant_labels),
         cmocka_unit_test(test_layer_mixes),
         cmocka_unit_test(test_motifs_with_irregular_tails),
         cmocka_unit_test(test_motif_that_never_repeats),

@@ -674,6 +674,7 @@ lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err)
     out->src = src;
     out->hp = src->hp;
     out->format = src->format;
+    lx_quant_label(&out->hp.quant, out->quant_label, sizeof out->quant_label);
     for (int i = 0; i < src->n_warnings; i++) arch_warn(out, "%s", src->warnings[i]);
     if (!lx_synth_supports(out->hp.family) && !(src->has_tensors && (lx_family_by_name(out->hp.family) != NULL)))
         arch_warn(out, src->has_tensors ? "family '%s' is not one llmxray knows; the model is built generically from "
@@ -824,6 +825,8 @@ const char *lx_arch_main_dtype(const lx_arch *a)
     int best = 0;
     for (int t = 1; t < LX_DT_COUNT; t++)
         if (a->bytes_by_type[t] > a->bytes_by_type[best]) best = t;
+    bool packed = best == LX_DT_U8 || best == LX_DT_I8 || best == LX_DT_I32;
+    if (a->quant_label[0] && (packed || a->hp.quant.n_schemes > 1)) return a->quant_label;
     return lx_dtype_get((lx_dtype)best)->name;
 }
 

@@ -165,6 +165,7 @@ typedef struct lx_arch {
     uint64_t state_bytes_per_seq;       /* recurrent state of linear/SSM/conv layers, 16 bits */
     uint64_t active_no_embed;           /* active parameters without the input embedding tables */
 
+    char quant_label[64];       /* lx_quant_label of the release, "" when none */
     int n_warnings;
     char **warnings;
 } lx_arch;
@@ -213,7 +214,9 @@ typedef struct lx_kind_span {
     int n_layers, runs, first, last, step;
 } lx_kind_span;
 lx_kind_span lx_arch_kind_span(const lx_arch *a, int g);
-/* The storage type holding most bytes, e.g. "BF16" or "Q8_0"; for quantized labels. */
+/* The storage type holding most bytes, e.g. "BF16" or "Q8_0"; for quantized labels. When a
+ * release's quantization_config packs its weights into plain integers (U8, I8, I32) or mixes
+ * schemes, the schemes instead: "FP8 + NVFP4 (modelopt)". */
 const char *lx_arch_main_dtype(const lx_arch *a);
 
 #endif

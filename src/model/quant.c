@@ -503,3 +503,36 @@ const char *lx_quant_skip(const lx_quant *q, int i)
         if (pat_group(q, k) < 0 && i-- == 0) return pat_text(q, k);
     return NULL;
 }
+
+static const char *scheme_name(const lx_qscheme *s)
+{
+    switch (s->kind) {
+    case LX_QS_FP8: return s->e5m2 ? "FP8 e5m2" : "FP8";
+    case LX_QS_MXFP4: return "MXFP4";
+    case LX_QS_NVFP4: return "NVFP4";
+    case LX_QS_GPTQ: return s->bits == 8 ? "GPTQ int8" : s->bits == 3 ? "GPTQ int3" : s->bits == 2 ? "GPTQ int2" : "GPTQ int4";
+    case LX_QS_AWQ: return "AWQ int4";
+    case LX_QS_CT_INT: return s->bits == 8 ? "int8" : "int4";
+    case LX_QS_BNB4: return "bitsandbytes 4-bit";
+    case LX_QS_BNB8: return "bitsandbytes 8-bit";
+    }
+    return "quantized";
+}
+
+void lx_quant_label(const lx_quant *q, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    if (!q->present || !q->known) return;
+    const char *names[LX_QUANT_MAX_SCHEMES + 1];
+    int k = 0;
+    for (int i = 0; i < q->n_schemes; i++) names[k++] = scheme_name(&q->s[i]);
+    if (q->expert_fp4) names[k++] = "MXFP4";
+    for (int i = 0; i < k; i++) {
+        bool seen = false;
+        for (int h = 0; h < i && !seen; h++) seen = strcmp(names[h], names[i]) == 0;
+        if (seen || n >= cap) continue;
+        n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? " + " : "", names[i]);
+    }
+    if (n && n < cap) snprintf(out + n, cap - n, " (%s)", q->method);
+}

@@ -33,6 +33,7 @@
 #define LX_MODEL_QUANT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "read/tensor.h"
@@ -96,6 +97,9 @@ uint64_t lx_quant_packed_params(const lx_quant *q, const lx_tensor *t);
 /* For JSON: bits and group size of the main scheme (0 when not applicable). */
 uint32_t lx_quant_bits(const lx_quant *q);
 uint64_t lx_quant_group(const lx_quant *q);
+/* For people: the schemes' formats, distinct, in declared order, and the method:
+ * "FP8 + NVFP4 (modelopt)", "GPTQ int4 (gptq)"; "" when q declares none it can size. */
+void lx_quant_label(const lx_quant *q, char *out, size_t cap);
 /* Patterns of modules left unquantized, in declared order: the i-th, or NULL past the end. */
 const char *lx_quant_skip(const lx_quant *q, int i);
 
