@@ -2,7 +2,7 @@
  * -> lx_arch (model/) -> lx_desc and lx_scene (layout/) -> bytes (render/, through the
  * formats table render/formats).
  *
- * Stage: above all the others; the CLI (and later the public API) call it, and no stage
+ * Stage: above all the others; the public API (src/api/) calls it, and no stage
  * below calls back up. A format's row decides the path: description back ends (text,
  * Mermaid, DOT) take the description, scene back ends (SVG, PNG, PDF, JSON) take the
  * laid-out scene, and the poster's data back end takes the traced run as it is.
