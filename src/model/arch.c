@@ -790,7 +790,7 @@ static const struct { const char *key, *label; } COMP_NAMES[LX_COMP_COUNT] = {
 const char *lx_sub_kind_key(lx_sub_kind k)
 {
     static const char *const K[LX_SUB_KIND_COUNT] = {"decoder", "encoder", "vision_encoder", "audio_encoder",
-                                                      "projector", "mtp"};
+                                                      "projector", "mtp", "projector"};
     return k < LX_SUB_KIND_COUNT ? K[k] : "decoder";
 }
 
