@@ -302,6 +302,7 @@ static void test_pictures_keep_the_rules(void **state)
         {"medgemma-27b-it", true, false},      {"Llama-4-Scout-17B-16E-Instruct", true, false},
         {"mistral-small-3-1-24b", true, false}, {"minicpm-v", true, false},
         {"qwen3.5-27b", true, true},           {"DeepSeek-V3", false, true},
+        {"gemma-4-e2b", true, false},          {"gemma-4-e4b", true, false}, /* vision and audio towers */
     };
     for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
         built *b = build(CASES[i].what);
@@ -313,6 +314,7 @@ static void test_pictures_keep_the_rules(void **state)
         assert_int_equal(find_id(&s, "tower.join") >= 0, CASES[i].join); /* projector -> token embedding */
         assert_int_equal(find_id(&s, "tower.mtp") >= 0, CASES[i].mtp);   /* beside the output head */
         assert_int_equal(find_id(&s, "tower") >= 0, !!b->arch.towers.has_vision);
+        assert_int_equal(find_id(&s, "audio.join") >= 0, !!b->arch.towers.has_audio); /* audio projector -> embedding */
         lx_scene_free(&s);
         lx_buf_free(&v);
         unbuild(b);

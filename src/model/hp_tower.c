@@ -192,6 +192,8 @@ static bool audio_fields(lx_jcfg *a, lx_audio_hp *t)
     }
     lx_jcfg_f64(a, "attention_logit_cap", &t->logit_cap);
     lx_jcfg_bool(a, "use_clipped_linears", &t->clipped);
+    const char *act = lx_jcfg_str(a, "hidden_act");
+    snprintf(t->act, sizeof t->act, "%s", act ? act : "silu");
     if (!audio_channels(a, t) || lx_err_failed(a->err)) return false;
     if (t->n_heads && t->d_model % t->n_heads == 0) t->head_dim = t->d_model / t->n_heads;
     return t->d_model && t->n_layers && t->head_dim && t->conv_kernel && t->out_dim;

@@ -72,6 +72,7 @@ typedef struct lx_audio_hp {
     uint64_t chunk, ctx_left, ctx_right; /* attention_chunk_size, attention_context_left/right */
     uint64_t out_dim;        /* output_proj_dims: the width the projector reads */
     double logit_cap;        /* attention_logit_cap */
+    char act[16];            /* hidden_act of the FFNs and the light conv ("silu") */
     bool clipped;            /* use_clipped_linears: 4 stored clamp scalars beside each clippable linear */
 } lx_audio_hp;
 

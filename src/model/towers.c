@@ -211,6 +211,10 @@ static void t_projector(syn *s, const lx_tower_hp *t)
 
 /* ---------------------------------------------------------------- synth: the audio tower */
 
+static const char *const AUDIO_LABELS[LX_AUD_KIND_COUNT] = {
+    [LX_AUD_NONE] = "", [LX_AUD_GEMMA4] = "Gemma 4 Conformer",
+};
+
 /* Gemma 4's audio tower (Gemma4AudioModel) with llama.cpp's mmproj names (a.*, mm.a.*):
  * two 3x3 stride-2 convs without bias, each with a bias-free LayerNorm; a linear from the
  * flattened (channels_0 / 4) x channels_1 features into d_model; per Conformer layer two
@@ -513,6 +517,10 @@ void lx_towers_account(lx_arch *a)
     if (!t->any) return;
     if (t->tower_only) a->n_subs = 0; /* no language model: only the parts below */
     if (t->params[LX_SUB_VISION] || t->params[LX_SUB_PROJECTOR]) describe(a);
+    if (t->params[LX_SUB_AUDIO] && a->hp.audio.kind != LX_AUD_NONE) {
+        t->has_audio = true;
+        t->audio_label = AUDIO_LABELS[a->hp.audio.kind];
+    }
     add_part_sub(a, LX_SUB_VISION, "Vision encoder", (int)t->desc.n_layers);
     add_part_sub(a, LX_SUB_PROJECTOR, "Projector", 0);
     add_part_sub(a, LX_SUB_AUDIO, "Audio encoder", (int)a->hp.audio.n_layers);

@@ -43,6 +43,27 @@ void lx_info_text_towers(const lx_arch *a, lx_buf *b)
         if (d->n_deepstack) lx_buf_printf(b, " · %llu DeepStack mergers into early layers", (unsigned long long)d->n_deepstack);
         lx_buf_puts(b, "\n\n");
     }
+    if (t->has_audio) {
+        const lx_audio_hp *h = &a->hp.audio;
+        lx_buf_printf(b, "Audio encoder  %s\n  ", t->audio_label);
+        bool first = true;
+        put_kv(b, "layers", h->n_layers, &first);
+        put_kv(b, "d_model", h->d_model, &first);
+        put_kv(b, "heads", h->n_heads, &first);
+        put_kv(b, "head_dim", h->head_dim, &first);
+        put_kv(b, "d_ff", 4 * h->d_model, &first);
+        lx_buf_printf(b, "\n  Stem       2 stride-2 convs (%llu, %llu channels) · log-mel frames in, 4x fewer out\n",
+                      (unsigned long long)h->conv_ch[0], (unsigned long long)h->conv_ch[1]);
+        lx_buf_printf(b, "  Block      half-step FFN · chunked local attention (chunks of %llu, %llu frames of left "
+                      "context, relative positions) · light conv (%llu taps) · half-step FFN · activation %s\n",
+                      (unsigned long long)h->chunk, (unsigned long long)(h->ctx_left ? h->ctx_left - 1 : 0),
+                      (unsigned long long)h->conv_kernel, h->act);
+        lx_buf_puts(b, "  Projector  output projection -> ");
+        lx_buf_put_thousands(b, h->out_dim);
+        lx_buf_puts(b, ", RMSNorm + projection -> ");
+        lx_buf_put_thousands(b, a->hp.d_model);
+        lx_buf_puts(b, "\n\n");
+    }
     if (t->n_mtp) {
         lx_buf_printf(b, "Multi-token prediction  %d module%s beside the output head: ", t->n_mtp, t->n_mtp == 1 ? "" : "s");
         lx_buf_put_thousands(b, t->params[LX_SUB_MTP]);
