@@ -203,6 +203,12 @@ static void test_whisper_encoder_reads_audio(void **state)
     assert_int_equal(o->a.total_params, 37760640);
     /* conv1 3x80x384 + 384, conv2 3x384x384 + 384, 1,500 x 384 positions, 4 layers of 1,774,080, norm 768 */
     assert_int_equal(o->a.subs[0].params, 92544ull + 442752 + 576000 + 4 * 1774080ull + 768);
+    assert_int_equal(o->a.subs[0].kind, LX_SUB_AUDIO); /* JSON "audio_encoder": it reads log-mel frames */
+    assert_string_equal(o->a.subs[0].name, "Audio encoder");
+    assert_int_equal(o->a.subs[1].kind, LX_SUB_DECODER);
+    assert_int_equal(o->a.subs[0].params + o->a.subs[1].params, 37760640);
+    assert_false(o->a.subs[0].beside); /* one of the model's two stacks: no row of its own beside them */
+    assert_string_equal(d->blocks[0].caption, "Audio encoder block · layers 0–3");
     assert_string_equal(d->spine_top[0].title, "Audio input");
     assert_string_equal(find_card(d->spine_top, d->n_spine_top, "stem")->figure, "535.3 K");
     assert_null(find_card(d->spine_top, d->n_spine_top, "tokenizer"));

@@ -237,6 +237,8 @@ static void insert_cross(lx_dbuild *b, lx_desc_block *k)
     k->n_steps += m;
 }
 
+static bool audio_stem(const lx_arch *a);
+
 static void stack_blocks(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
@@ -247,7 +249,7 @@ static void stack_blocks(lx_dbuild *b)
     d->blocks_more[0] = '\0';
     d->n_blocks = 2;
     d->n_enc_blocks = 1;
-    caption(&d->blocks[0], "Encoder block", a->n_enc_layers);
+    caption(&d->blocks[0], audio_stem(a) ? "Audio encoder block" : "Encoder block", a->n_enc_layers);
     lx_dblock_layer(b, &d->blocks[0], ge, &a->layers[ge->first]);
     caption(&d->blocks[1], "Decoder block", a->n_layers - a->n_enc_layers);
     lx_dblock_layer(b, &d->blocks[1], gd, &a->layers[gd->first]);

@@ -85,6 +85,7 @@ typedef struct lx_submodel {
     char name[48];              /* for people: "Text decoder", "Vision encoder", ... */
     int n_layers;               /* its blocks (0 for a projector without blocks) */
     uint64_t params, bytes;
+    bool beside;                /* a part beside the language model (model/towers), not one of its stacks */
 } lx_submodel;
 
 /* One run of consecutive structurally identical layers. */

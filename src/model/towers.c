@@ -490,6 +490,7 @@ static void add_part_sub(lx_arch *a, lx_sub_kind k, const char *name, int n_laye
     p->n_layers = n_layers;
     p->params = a->towers.params[k];
     p->bytes = a->towers.bytes[k];
+    p->beside = true;
 }
 
 static void count_parts(lx_arch *a)
