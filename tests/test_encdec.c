@@ -290,6 +290,40 @@ static void test_bert_classifier_says_its_labels(void **state)
     close_model(o);
 }
 
+/* bert-base-uncased's hub file is a BertForPreTraining checkpoint (its config says BertModel):
+ * BertModel 109,482,240 + the masked-LM transform (768 x 768 + 768, LayerNorm 2 x 768:
+ * 592,128) + the tied decoder's bias 30,522 + the next-sentence classifier 768 x 2 + 2 =
+ * 110,106,428, the hub file's total. Both heads are drawn in one card: neither feeds the other. */
+static void test_bert_for_pretraining_has_both_heads(void **state)
+{
+    (void)state;
+    char path[600], text[4096];
+    FILE *fp = fopen(CONFIGS "bert-base-uncased/config.json", "rb");
+    assert_non_null(fp);
+    size_t n = fread(text, 1, sizeof text - 1, fp);
+    fclose(fp);
+    text[n] = '\0';
+    char *cls = strstr(text, "\"BertModel\"");
+    assert_non_null(cls);
+    char edited[4200];
+    snprintf(edited, sizeof edited, "%.*s\"BertForPreTraining\"%s", (int)(cls - text), text, cls + strlen("\"BertModel\""));
+    snprintf(path, sizeof path, "%s/bert-pretraining.json", LX_TMP_DIR);
+    write_text(path, edited);
+    opened *o = open_model(path);
+    assert_int_equal(o->a.total_params, 109482240ull + 592128 + 30522 + 1538);
+    assert_int_equal(o->a.total_params, 110106428ull);
+    assert_int_equal(o->a.comp[LX_COMP_OUTPUT].params, 590592ull + 592128 + 30522 + 1538); /* pooler + heads */
+    assert_int_equal(o->a.subs[0].kind, LX_SUB_ENCODER);
+    const lx_desc_card *heads = find_card(o->d->spine_bottom, o->d->n_spine_bottom, "pretrain");
+    assert_non_null(heads);
+    assert_string_equal(heads->figure, "1.2 M");
+    assert_non_null(strstr(heads->sub[1], "then 768 → 2"));
+    assert_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "classifier"));
+    assert_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "mlm"));
+    close_model(o);
+    remove(path);
+}
+
 static void test_masked_lm_heads(void **state)
 {
     (void)state;
@@ -326,16 +360,19 @@ static void st_lin(lx_fx_st *f, const char *name, int64_t out, int64_t in)
     lx_fx_st_tensor(f, n, "F32", 1, (int64_t[]){out});
 }
 
-static void test_bert_safetensors_with_hub_names(void **state)
+/* A small BERT folder with Hugging Face's names: the classifier of num_labels 3, or the two
+ * pre-training heads (cls.predictions.*, cls.seq_relationship) of BertForPreTraining. */
+static void write_bert_folder(const char *dir, bool pretraining)
 {
-    (void)state;
-    char dir[512], path[600];
-    snprintf(dir, sizeof dir, "%s/bert-st", LX_TMP_DIR);
+    char path[600];
     mkdir(dir, 0755);
     snprintf(path, sizeof path, "%s/config.json", dir);
-    write_text(path, "{\"model_type\":\"bert\",\"architectures\":[\"BertForSequenceClassification\"],\"hidden_size\":64,"
-          "\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":96,\"vocab_size\":256,"
-          "\"max_position_embeddings\":128,\"type_vocab_size\":2,\"num_labels\":3}");
+    char cfg[512];
+    snprintf(cfg, sizeof cfg, "{\"model_type\":\"bert\",\"architectures\":[\"%s\"],\"hidden_size\":64,"
+             "\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":96,\"vocab_size\":256,"
+             "\"max_position_embeddings\":128,\"type_vocab_size\":2,\"num_labels\":3}",
+             pretraining ? "BertForPreTraining" : "BertForSequenceClassification");
+    write_text(path, cfg);
     lx_fx_st *f = lx_fx_st_new();
     lx_fx_st_tensor(f, "bert.embeddings.word_embeddings.weight", "F32", 2, (int64_t[]){256, 64});
     lx_fx_st_tensor(f, "bert.embeddings.position_embeddings.weight", "F32", 2, (int64_t[]){128, 64});
@@ -360,10 +397,35 @@ static void test_bert_safetensors_with_hub_names(void **state)
         st_lin(f, n, 64, 0);
     }
     st_lin(f, "bert.pooler.dense", 64, 64);
-    st_lin(f, "classifier", 3, 64);
+    if (pretraining) {
+        st_lin(f, "cls.predictions.transform.dense", 64, 64);
+        st_lin(f, "cls.predictions.transform.LayerNorm", 64, 0);
+        lx_fx_st_tensor(f, "cls.predictions.bias", "F32", 1, (int64_t[]){256});
+        st_lin(f, "cls.seq_relationship", 2, 64);
+    } else {
+        st_lin(f, "classifier", 3, 64);
+    }
     snprintf(path, sizeof path, "%s/model.safetensors", dir);
     assert_true(lx_fx_st_write(f, path, NULL));
     lx_fx_st_free(f);
+}
+
+static void remove_folder(const char *dir)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    remove(path);
+    rmdir(dir);
+}
+
+static void test_bert_safetensors_with_hub_names(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/bert-st", LX_TMP_DIR);
+    write_bert_folder(dir, false);
     opened *o = open_model(dir);
     /* the hand count of tests/test_gguf_families.c's BERT fixture: the same shapes */
     assert_int_equal(o->a.total_params, 16384 + 8192 + 128 + 128 + 2 * 29344 + 4160 + 195);
@@ -375,10 +437,30 @@ static void test_bert_safetensors_with_hub_names(void **state)
     assert_non_null(find_card(o->d->spine_top, o->d->n_spine_top, "types"));
     assert_non_null(find_card(o->d->spine_top, o->d->n_spine_top, "embd_norm"));
     close_model(o);
-    remove(path);
-    snprintf(path, sizeof path, "%s/config.json", dir);
-    remove(path);
-    rmdir(dir);
+    remove_folder(dir);
+}
+
+/* The pre-training heads under their hub names: counted from the file as from the config
+ * (the same shapes), nothing left over: pooler 4,160 + transform 4,160 + its norm 128 +
+ * decoder bias 256 + next sentence 2 x 64 + 2. */
+static void test_bert_pretraining_safetensors(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/bert-pre-st", LX_TMP_DIR);
+    write_bert_folder(dir, true);
+    opened *o = open_model(dir);
+    assert_int_equal(o->a.total_params, 16384 + 8192 + 128 + 128 + 2 * 29344 + 4160 + 4160 + 128 + 256 + 130);
+    assert_int_equal(o->a.comp[LX_COMP_OTHER].params, 0);
+    for (int w = 0; w < o->a.n_warnings; w++) fail_msg("warning: %s", o->a.warnings[w]);
+    assert_non_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "pretrain"));
+    close_model(o);
+    char cpath[600];
+    snprintf(cpath, sizeof cpath, "%s/config.json", dir);
+    opened *c = open_model(cpath); /* the config alone: the same count */
+    assert_int_equal(c->a.total_params, 16384 + 8192 + 128 + 128 + 2 * 29344 + 4160 + 4160 + 128 + 256 + 130);
+    close_model(c);
+    remove_folder(dir);
 }
 
 int main(void)
@@ -390,7 +472,8 @@ int main(void)
         cmocka_unit_test(test_whisper_encoder_reads_audio), cmocka_unit_test(test_bart_and_mbart),
         cmocka_unit_test(test_bert_model_has_its_embeddings_and_pooler),
         cmocka_unit_test(test_bert_classifier_says_its_labels), cmocka_unit_test(test_masked_lm_heads),
-        cmocka_unit_test(test_bert_safetensors_with_hub_names),
+        cmocka_unit_test(test_bert_for_pretraining_has_both_heads),
+        cmocka_unit_test(test_bert_safetensors_with_hub_names), cmocka_unit_test(test_bert_pretraining_safetensors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

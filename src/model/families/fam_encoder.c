@@ -7,7 +7,9 @@
 #include "model/synth.h"
 #include "model/synth_int.h"
 
-/* The head the checkpoint's class has: ...ForMaskedLM the masked-LM head and no pooler;
+/* The head the checkpoint's class has: ...ForPreTraining (what bert-base-uncased's hub file
+ * holds) the pooler, the next-sentence classifier (2 outputs, cls.seq_relationship) and the
+ * masked-LM head; ...ForMaskedLM the masked-LM head and no pooler;
  * ...ForSequenceClassification a classifier of len(id2label) outputs (num_labels;
  * transformers' default 2) after the pooler (RoBERTa's classification head has the same
  * dense + tanh, then out_proj; DistilBERT's pre_classifier the same shape); ...Model the pooler
@@ -17,9 +19,11 @@ static void encoder_head(lx_fam_cfg *c, bool base_pooler)
     json_t *archs = json_object_get(c->j->root, "architectures");
     const char *cls = json_string_value(json_array_get(archs, 0));
     if (!cls) return;
-    bool mlm = strstr(cls, "ForMaskedLM") != NULL, seq = strstr(cls, "ForSequenceClassification") != NULL;
+    bool pre = strstr(cls, "ForPreTraining") != NULL;
+    bool mlm = pre || strstr(cls, "ForMaskedLM") != NULL, seq = strstr(cls, "ForSequenceClassification") != NULL;
     c->hp->mlm_head = lx_fam_tri(mlm);
-    c->hp->pooler = lx_fam_tri(seq || (!mlm && base_pooler));
+    c->hp->pooler = lx_fam_tri(seq || pre || (!mlm && base_pooler));
+    if (pre) c->hp->n_labels = 2; /* next sentence or not */
     if (!seq) return;
     json_t *labels = json_object_get(c->j->cfg, "id2label");
     c->hp->n_labels = json_is_object(labels) && json_object_size(labels) ? json_object_size(labels) : 2;
