@@ -21,6 +21,7 @@
 #include "fixture_st.h"
 #include "layout/describe.h"
 #include "model/arch.h"
+#include "model/hp_config.h"
 #include "open/source.h"
 
 #define CONFIGS LX_SHARED_DIR "/configs/"
@@ -293,7 +294,7 @@ static void test_bert_classifier_says_its_labels(void **state)
 /* bert-base-uncased's hub file is a BertForPreTraining checkpoint (its config says BertModel):
  * BertModel 109,482,240 + the masked-LM transform (768 x 768 + 768, LayerNorm 2 x 768:
  * 592,128) + the tied decoder's bias 30,522 + the next-sentence classifier 768 x 2 + 2 =
- * 110,106,428, the hub file's total. Both heads are drawn in one card: neither feeds the other. */
+ * 110,106,428, the hub file's F32 total (huggingface/safetensors temp.md@01b9ce0). Both heads are drawn in one card: neither feeds the other. */
 static void test_bert_for_pretraining_has_both_heads(void **state)
 {
     (void)state;
@@ -322,6 +323,87 @@ static void test_bert_for_pretraining_has_both_heads(void **state)
     assert_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "mlm"));
     close_model(o);
     remove(path);
+}
+
+/* XLM-RoBERTa base from its published config (XLMRobertaForMaskedLM): embeddings 250,002 x 768 +
+ * 514 x 768 + 1 x 768 + LayerNorm 1,536 = 192,398,592; 12 layers of 7,087,872 = 85,054,464; the
+ * masked-LM head 590,592 + 1,536 + the decoder's bias 250,002 = 842,130; total 278,295,186. The
+ * hub file holds 278,885,778 (huggingface/safetensors temp.md@01b9ce0): these + the pooler
+ * 590,592 its class does not use. XLMRobertaModel (pooler, no head): 278,043,648. */
+static void test_xlm_roberta(void **state)
+{
+    (void)state;
+    opened *o = open_model("xlm-roberta-base");
+    assert_int_equal(o->a.total_params, 192398592ull + 85054464ull + 842130ull);
+    assert_int_equal(o->a.total_params + 590592ull, 278885778ull);
+    assert_string_equal(o->a.hp.family, "xlm-roberta");
+    assert_non_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "mlm"));
+    assert_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "pooler"));
+    close_model(o);
+    char path[600];
+    snprintf(path, sizeof path, "%s/xlmr-model.json", LX_TMP_DIR);
+    write_text(path, "{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaModel\"],\"hidden_size\":768,"
+               "\"intermediate_size\":3072,\"num_hidden_layers\":12,\"num_attention_heads\":12,\"vocab_size\":250002,"
+               "\"max_position_embeddings\":514,\"type_vocab_size\":1}");
+    o = open_model(path);
+    assert_int_equal(o->a.total_params, 192398592ull + 85054464ull + 590592ull);
+    assert_int_equal(o->a.total_params, 278043648ull);
+    assert_non_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "pooler"));
+    close_model(o);
+    remove(path);
+}
+
+/* ModernBERT base (answerdotai/ModernBERT-base's config, ModernBertForMaskedLM): embedding
+ * 50,368 x 768 = 38,682,624 + its LayerNorm 768 (no biases anywhere but the decoder's); per
+ * layer Wqkv 768 x 2,304 + Wo 768 x 768 + Wi 768 x 2,304 (GeGLU's halves) + Wo 1,152 x 768 +
+ * two norms of 768 = 5,015,040, layer 0 without its attention norm (5,014,272); 22 layers
+ * 110,330,112; final norm 768; head dense 768 x 768 + norm 768 + decoder bias 50,368 = 640,960.
+ * Total 149,655,232: the model card's "149M", and the count third-party tools record for the hub
+ * checkpoint (revision 8949b909). Global attention in layers 0, 3, ..., 21 (RoPE theta 160,000),
+ * a 128-token window in the other 14 (theta 10,000); an encoder caches nothing. */
+static void test_modernbert(void **state)
+{
+    (void)state;
+    opened *o = open_model("modernbert-base");
+    const lx_arch *a = &o->a;
+    assert_int_equal(a->total_params, 38682624ull + 768 + 22 * 5015040ull - 768 + 768 + 640960);
+    assert_int_equal(a->total_params, 149655232ull);
+    assert_true(a->encoder_only);
+    assert_int_equal(a->norm.placement, LX_NORM_PRE);
+    assert_int_equal(a->kv_bytes_per_token, 0);
+    int sliding = 0;
+    for (int i = 0; i < a->n_layers; i++) {
+        bool global = i % 3 == 0;
+        sliding += !global;
+        assert_int_equal(a->layers[i].window, global ? 0 : 128);
+        assert_true(a->layers[i].rope_theta == (global ? 160000.0 : 10000.0));
+    }
+    assert_int_equal(sliding, 14);
+    assert_int_equal(a->ffn.kind, LX_FFN_GLU);
+    assert_int_equal(a->comp[LX_COMP_OTHER].params, 0);
+    for (int k = 0; k < o->d->n_blocks; k++) /* one norm in layer 0 does not make its block parallel */
+        for (int j = 0; j < o->d->blocks[k].n_steps; j++) assert_int_not_equal(o->d->blocks[k].steps[j].type, LX_STEP_PAIR);
+    assert_non_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "mlm"));
+    assert_true(says(o->d, "Final LayerNorm"));
+    close_model(o);
+}
+
+/* ModernBERT's layer-pattern keys, hostile: one clear line naming the key. */
+static void test_modernbert_hostile_keys(void **state)
+{
+    (void)state;
+    static const struct { const char *cfg, *msg; } CASES[] = {
+        {"{\"model_type\":\"modernbert\",\"global_attn_every_n_layers\":0}",
+         "m.json: line 1:28: global_attn_every_n_layers: expected a positive integer, found 0"},
+        {"{\"model_type\":\"modernbert\",\"local_attention\":\"128\"}", "m.json: line 1:28: local_attention: expected"},
+        {"{\"model_type\":\"modernbert\",\"global_rope_theta\":[1]}", "m.json: line 1:28: global_rope_theta: expected"},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        lx_hparams hp;
+        lx_err err = {0};
+        assert_int_not_equal(lx_hfconfig_parse(CASES[i].cfg, strlen(CASES[i].cfg), "m.json", &hp, &err), LX_OK);
+        if (!strstr(err.msg, CASES[i].msg)) fail_msg("expected \"%s\" in: %s", CASES[i].msg, err.msg);
+    }
 }
 
 static void test_masked_lm_heads(void **state)
@@ -472,7 +554,8 @@ int main(void)
         cmocka_unit_test(test_whisper_encoder_reads_audio), cmocka_unit_test(test_bart_and_mbart),
         cmocka_unit_test(test_bert_model_has_its_embeddings_and_pooler),
         cmocka_unit_test(test_bert_classifier_says_its_labels), cmocka_unit_test(test_masked_lm_heads),
-        cmocka_unit_test(test_bert_for_pretraining_has_both_heads),
+        cmocka_unit_test(test_bert_for_pretraining_has_both_heads), cmocka_unit_test(test_xlm_roberta),
+        cmocka_unit_test(test_modernbert), cmocka_unit_test(test_modernbert_hostile_keys),
         cmocka_unit_test(test_bert_safetensors_with_hub_names), cmocka_unit_test(test_bert_pretraining_safetensors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

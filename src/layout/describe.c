@@ -685,12 +685,22 @@ static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, co
     if (classic_post) norm_card(b, &block_step(k, LX_STEP_CARD)->card, mixer ? "attn_norm" : "ffn_norm", "");
 }
 
+static bool layer_has_role(const lx_arch *a, int layer, lx_role r)
+{
+    for (size_t i = 0; i < a->tensors->n; i++)
+        if (a->roles[i].layer == layer && a->roles[i].role == r) return true;
+    return false;
+}
+
 /* Parallel attention and feed-forward (GPT-J, Falcon): pre-norm with exactly one norm per
- * layer, whose output feeds both, and one residual add of both outputs. */
+ * layer, the attention's, whose output feeds both, and one residual add of both outputs.
+ * (ModernBERT's layer 0 also has one norm, its FFN's: the embedding norm precedes its
+ * attention; it is not parallel.) */
 static bool parallel_block(const lx_arch *a, const lx_group *g)
 {
     return a->norm.placement == LX_NORM_PRE && g->per_layer[LX_COMP_NORM].params == norm_params(a) &&
-           g->per_layer[LX_COMP_ATTENTION].params > 0 && g->mixer == LX_MIX_ATTN && g->ffn != LX_FFN_NONE;
+           g->per_layer[LX_COMP_ATTENTION].params > 0 && g->mixer == LX_MIX_ATTN && g->ffn != LX_FFN_NONE &&
+           layer_has_role(a, g->first, LX_ROLE_ATTN_NORM);
 }
 
 static void block_parallel(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l, bool per_kind)

@@ -114,13 +114,26 @@ static void cfg_roberta(lx_fam_cfg *c) { cfg_bert(c); }
 
 const lx_family lx_fam_roberta = {
     .name = "roberta", .label = "RoBERTa",
-    .hf_types = (const char *const[]){"roberta", "xlm-roberta", NULL},
-    .hf_classes = (const char *const[]){"Roberta", "XLMRoberta", NULL},
+    .hf_types = (const char *const[]){"roberta", NULL},
+    .hf_classes = (const char *const[]){"Roberta", NULL},
     .detect = detect_roberta, .position = "learned", .norm = "layernorm", .activation = "gelu",
     .gated = LX_NO, .qk_norm = LX_NO,
     .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-5,\"vocab_size\":50265,"
                 "\"max_position_embeddings\":514,\"type_vocab_size\":1}",
     .config = cfg_roberta, .hf_roles = BERT_ROLES, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER, .tokenizer = "bpe",
+};
+
+/* XLM-RoBERTa: RoBERTa's network over a 250,002-token SentencePiece vocabulary (the hub
+ * ships XLMRobertaForMaskedLM); llama.cpp converts it to the "bert" architecture. */
+const lx_family lx_fam_xlm_roberta = {
+    .name = "xlm-roberta", .label = "XLM-RoBERTa",
+    .hf_types = (const char *const[]){"xlm-roberta", NULL},
+    .hf_classes = (const char *const[]){"XLMRoberta", NULL},
+    .position = "learned", .norm = "layernorm", .activation = "gelu", .gated = LX_NO, .qk_norm = LX_NO,
+    .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-5,\"vocab_size\":250002,"
+                "\"max_position_embeddings\":514,\"type_vocab_size\":1}",
+    .config = cfg_roberta, .hf_roles = BERT_ROLES, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER,
+    .tokenizer = "spm",
 };
 
 /* DistilBERT: BERT's block, 6 layers, no token types and no pooler; hidden_dim is the FFN
