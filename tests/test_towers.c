@@ -140,6 +140,7 @@ static void test_deepseek_with_and_without_mtp(void **state)
     lx_buf_init(&j);
     lx_info_json(&b->arch, &j);
     assert_non_null(strstr(lx_buf_cstr(&j), "\"total\":684489845504,\"total_without_mtp\":671026419200,"));
+    assert_non_null(strstr(lx_buf_cstr(&j), "\"audio\":null"));
     assert_non_null(strstr(lx_buf_cstr(&j), "{\"kind\":\"mtp\",\"name\":\"Multi-token prediction\",\"n_layers\":1,"
                                             "\"params\":13463426304,"));
     lx_buf_free(&j);
@@ -195,6 +196,9 @@ static void test_gemma4_audio_components(void **state)
                               "\"params\":304825088,\"bytes\":609650176}"));
     assert_non_null(strstr(s, "{\"kind\":\"projector\",\"name\":\"Audio projector\",\"n_layers\":0,"
                               "\"params\":2359296,"));
+    assert_non_null(strstr(s, "\"audio\":{\"kind\":\"Gemma 4 Conformer\",\"n_layers\":12,\"d_model\":1024,\"n_heads\":8,"
+                              "\"head_dim\":128,\"d_ff\":4096,\"conv_channels\":[128,32],\"conv_kernel\":5,\"chunk\":12,"
+                              "\"context_left\":12,\"context_right\":0,\"output_dim\":1536,\"projector_out\":1536}"));
     assert_non_null(lx_tensors_find(b->arch.tensors, "a.blk.11.attn_k_rel.weight"));
     assert_non_null(lx_tensors_find(b->arch.tensors, "a.blk.0.conv_pw1.input_max"));
     const lx_tensor *c1 = lx_tensors_find(b->arch.tensors, "a.conv1d.1.weight");
