@@ -656,6 +656,15 @@ static lx_desc_step *block_step(lx_desc_block *k, lx_step_type t)
     return s;
 }
 
+static bool layer_has_role(const lx_arch *a, int layer, lx_role r);
+
+/* l is layer 0, drawn for its kind, and only it lacks the attention norm (ModernBERT). */
+static bool first_without_attn_norm(const lx_arch *a, const lx_layer *l)
+{
+    return a->n_layers > 1 && l == &a->layers[0] && !layer_has_role(a, 0, LX_ROLE_ATTN_NORM) &&
+           layer_has_role(a, 1, LX_ROLE_ATTN_NORM);
+}
+
 /* One sub-layer (token mixer or feed-forward) with its residual and norms, by placement. */
 static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l, bool per_kind,
                            bool mixer)
@@ -665,8 +674,11 @@ static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, co
     bool attn = mixer && l->mixer == LX_MIX_ATTN;
     bool par_ssm = attn && (l->bits & LX_LAYER_PAR_SSM);
     block_step(k, LX_STEP_FORK);
-    if (p == LX_NORM_PRE || p == LX_NORM_SANDWICH)
-        norm_card(b, &block_step(k, LX_STEP_CARD)->card, mixer ? "attn_norm" : "ffn_norm", "");
+    if (p == LX_NORM_PRE || p == LX_NORM_SANDWICH) {
+        lx_desc_card *n = &block_step(k, LX_STEP_CARD)->card;
+        norm_card(b, n, mixer ? "attn_norm" : "ffn_norm", "");
+        if (mixer && first_without_attn_norm(b->a, l)) lx_dcard_sub(n, "none in layer 0: the embedding norm precedes it");
+    }
     lx_desc_step *st = block_step(k, par_ssm ? LX_STEP_PAIR : LX_STEP_CARD);
     lx_desc_card *c = &st->card;
     if (par_ssm) { /* Falcon-H1: a Mamba-2 beside the attention, on the same input */
