@@ -381,14 +381,16 @@ static void test_modernbert(void **state)
     assert_int_equal(sliding, 14);
     assert_int_equal(a->ffn.kind, LX_FFN_GLU);
     assert_int_equal(a->comp[LX_COMP_OTHER].params, 0);
-    bool noted = false; /* one norm in layer 0 does not make its block parallel; its card says so */
+    bool noted = false, sides = false; /* one norm in layer 0 does not make its block parallel; its card says so */
     for (int k = 0; k < o->d->n_blocks; k++)
         for (int j = 0; j < o->d->blocks[k].n_steps; j++) {
             const lx_desc_step *st = &o->d->blocks[k].steps[j];
             assert_int_not_equal(st->type, LX_STEP_PAIR);
             noted = noted || (st->type == LX_STEP_CARD && strstr(st->card.sub[0], "none in layer 0"));
+            sides = sides || (st->type == LX_STEP_CARD && strstr(st->card.sub[1], "sliding window 128, 64 on each side"));
         }
     assert_true(noted);
+    assert_true(sides); /* a bidirectional window: half on each side */
     assert_non_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "mlm"));
     assert_true(says(o->d, "Final LayerNorm"));
     close_model(o);

@@ -509,7 +509,10 @@ static void attn_window(lx_dbuild *b, const lx_layer *l, bool per_kind, char *ou
     char s[128];
     uint64_t chunk = l && l->window ? l->window : a->hp.chunk_size;
     if (per_kind && l && (l->bits & LX_LAYER_SLIDING)) {
-        lx_dsnprintf(s, sizeof s, "sliding window %s", lx_dfmt_th(b, l->window ? l->window : a->attn.sliding_window));
+        uint64_t w = l->window ? l->window : a->attn.sliding_window;
+        if (a->encoder_only) /* bidirectional: half the window on each side (ModernBERT) */
+            lx_dsnprintf(s, sizeof s, "sliding window %s, %s on each side", lx_dfmt_th(b, w), lx_dfmt_th(b, w / 2));
+        else lx_dsnprintf(s, sizeof s, "sliding window %s", lx_dfmt_th(b, w));
         append(out, cap, s);
     } else if (l && (l->bits & LX_LAYER_CHUNKED)) {
         lx_dsnprintf(s, sizeof s, "attends within chunks of %s tokens", lx_dfmt_th(b, chunk));
