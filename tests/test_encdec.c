@@ -21,6 +21,7 @@
 #include "fixture_st.h"
 #include "layout/describe.h"
 #include "model/arch.h"
+#include "model/hp_config.h"
 #include "open/source.h"
 
 #define CONFIGS LX_SHARED_DIR "/configs/"
@@ -203,6 +204,12 @@ static void test_whisper_encoder_reads_audio(void **state)
     assert_int_equal(o->a.total_params, 37760640);
     /* conv1 3x80x384 + 384, conv2 3x384x384 + 384, 1,500 x 384 positions, 4 layers of 1,774,080, norm 768 */
     assert_int_equal(o->a.subs[0].params, 92544ull + 442752 + 576000 + 4 * 1774080ull + 768);
+    assert_int_equal(o->a.subs[0].kind, LX_SUB_AUDIO); /* JSON "audio_encoder": it reads log-mel frames */
+    assert_string_equal(o->a.subs[0].name, "Audio encoder");
+    assert_int_equal(o->a.subs[1].kind, LX_SUB_DECODER);
+    assert_int_equal(o->a.subs[0].params + o->a.subs[1].params, 37760640);
+    assert_false(o->a.subs[0].beside); /* one of the model's two stacks: no row of its own beside them */
+    assert_string_equal(d->blocks[0].caption, "Audio encoder block · layers 0–3");
     assert_string_equal(d->spine_top[0].title, "Audio input");
     assert_string_equal(find_card(d->spine_top, d->n_spine_top, "stem")->figure, "535.3 K");
     assert_null(find_card(d->spine_top, d->n_spine_top, "tokenizer"));
@@ -284,6 +291,129 @@ static void test_bert_classifier_says_its_labels(void **state)
     close_model(o);
 }
 
+/* bert-base-uncased's hub file is a BertForPreTraining checkpoint (its config says BertModel):
+ * BertModel 109,482,240 + the masked-LM transform (768 x 768 + 768, LayerNorm 2 x 768:
+ * 592,128) + the tied decoder's bias 30,522 + the next-sentence classifier 768 x 2 + 2 =
+ * 110,106,428, the hub file's F32 total (huggingface/safetensors temp.md@01b9ce0). Both heads are drawn in one card: neither feeds the other. */
+static void test_bert_for_pretraining_has_both_heads(void **state)
+{
+    (void)state;
+    char path[600], text[4096];
+    FILE *fp = fopen(CONFIGS "bert-base-uncased/config.json", "rb");
+    assert_non_null(fp);
+    size_t n = fread(text, 1, sizeof text - 1, fp);
+    fclose(fp);
+    text[n] = '\0';
+    char *cls = strstr(text, "\"BertModel\"");
+    assert_non_null(cls);
+    char edited[4200];
+    snprintf(edited, sizeof edited, "%.*s\"BertForPreTraining\"%s", (int)(cls - text), text, cls + strlen("\"BertModel\""));
+    snprintf(path, sizeof path, "%s/bert-pretraining.json", LX_TMP_DIR);
+    write_text(path, edited);
+    opened *o = open_model(path);
+    assert_int_equal(o->a.total_params, 109482240ull + 592128 + 30522 + 1538);
+    assert_int_equal(o->a.total_params, 110106428ull);
+    assert_int_equal(o->a.comp[LX_COMP_OUTPUT].params, 590592ull + 592128 + 30522 + 1538); /* pooler + heads */
+    assert_int_equal(o->a.subs[0].kind, LX_SUB_ENCODER);
+    const lx_desc_card *heads = find_card(o->d->spine_bottom, o->d->n_spine_bottom, "pretrain");
+    assert_non_null(heads);
+    assert_string_equal(heads->figure, "1.2 M");
+    assert_non_null(strstr(heads->sub[1], "then 768 → 2"));
+    assert_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "classifier"));
+    assert_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "mlm"));
+    close_model(o);
+    remove(path);
+}
+
+/* XLM-RoBERTa base from its published config (XLMRobertaForMaskedLM): embeddings 250,002 x 768 +
+ * 514 x 768 + 1 x 768 + LayerNorm 1,536 = 192,398,592; 12 layers of 7,087,872 = 85,054,464; the
+ * masked-LM head 590,592 + 1,536 + the decoder's bias 250,002 = 842,130; total 278,295,186. The
+ * hub file holds 278,885,778 (huggingface/safetensors temp.md@01b9ce0): these + the pooler
+ * 590,592 its class does not use. XLMRobertaModel (pooler, no head): 278,043,648. */
+static void test_xlm_roberta(void **state)
+{
+    (void)state;
+    opened *o = open_model("xlm-roberta-base");
+    assert_int_equal(o->a.total_params, 192398592ull + 85054464ull + 842130ull);
+    assert_int_equal(o->a.total_params + 590592ull, 278885778ull);
+    assert_string_equal(o->a.hp.family, "xlm-roberta");
+    assert_non_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "mlm"));
+    assert_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "pooler"));
+    close_model(o);
+    char path[600];
+    snprintf(path, sizeof path, "%s/xlmr-model.json", LX_TMP_DIR);
+    write_text(path, "{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaModel\"],\"hidden_size\":768,"
+               "\"intermediate_size\":3072,\"num_hidden_layers\":12,\"num_attention_heads\":12,\"vocab_size\":250002,"
+               "\"max_position_embeddings\":514,\"type_vocab_size\":1}");
+    o = open_model(path);
+    assert_int_equal(o->a.total_params, 192398592ull + 85054464ull + 590592ull);
+    assert_int_equal(o->a.total_params, 278043648ull);
+    assert_non_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "pooler"));
+    close_model(o);
+    remove(path);
+}
+
+/* ModernBERT base (answerdotai/ModernBERT-base's config, ModernBertForMaskedLM): embedding
+ * 50,368 x 768 = 38,682,624 + its LayerNorm 768 (no biases anywhere but the decoder's); per
+ * layer Wqkv 768 x 2,304 + Wo 768 x 768 + Wi 768 x 2,304 (GeGLU's halves) + Wo 1,152 x 768 +
+ * two norms of 768 = 5,015,040, layer 0 without its attention norm (5,014,272); 22 layers
+ * 110,330,112; final norm 768; head dense 768 x 768 + norm 768 + decoder bias 50,368 = 640,960.
+ * Total 149,655,232: the model card's "149M", and the count third-party tools record for the hub
+ * checkpoint (revision 8949b909). Global attention in layers 0, 3, ..., 21 (RoPE theta 160,000),
+ * a 128-token window in the other 14 (theta 10,000); an encoder caches nothing. */
+static void test_modernbert(void **state)
+{
+    (void)state;
+    opened *o = open_model("modernbert-base");
+    const lx_arch *a = &o->a;
+    assert_int_equal(a->total_params, 38682624ull + 768 + 22 * 5015040ull - 768 + 768 + 640960);
+    assert_int_equal(a->total_params, 149655232ull);
+    assert_true(a->encoder_only);
+    assert_int_equal(a->norm.placement, LX_NORM_PRE);
+    assert_int_equal(a->kv_bytes_per_token, 0);
+    int sliding = 0;
+    for (int i = 0; i < a->n_layers; i++) {
+        bool global = i % 3 == 0;
+        sliding += !global;
+        assert_int_equal(a->layers[i].window, global ? 0 : 128);
+        assert_true(a->layers[i].rope_theta == (global ? 160000.0 : 10000.0));
+    }
+    assert_int_equal(sliding, 14);
+    assert_int_equal(a->ffn.kind, LX_FFN_GLU);
+    assert_int_equal(a->comp[LX_COMP_OTHER].params, 0);
+    bool noted = false, sides = false; /* one norm in layer 0 does not make its block parallel; its card says so */
+    for (int k = 0; k < o->d->n_blocks; k++)
+        for (int j = 0; j < o->d->blocks[k].n_steps; j++) {
+            const lx_desc_step *st = &o->d->blocks[k].steps[j];
+            assert_int_not_equal(st->type, LX_STEP_PAIR);
+            noted = noted || (st->type == LX_STEP_CARD && strstr(st->card.sub[0], "none in layer 0"));
+            sides = sides || (st->type == LX_STEP_CARD && strstr(st->card.sub[1], "sliding window 128, 64 on each side"));
+        }
+    assert_true(noted);
+    assert_true(sides); /* a bidirectional window: half on each side */
+    assert_non_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "mlm"));
+    assert_true(says(o->d, "Final LayerNorm"));
+    close_model(o);
+}
+
+/* ModernBERT's layer-pattern keys, hostile: one clear line naming the key. */
+static void test_modernbert_hostile_keys(void **state)
+{
+    (void)state;
+    static const struct { const char *cfg, *msg; } CASES[] = {
+        {"{\"model_type\":\"modernbert\",\"global_attn_every_n_layers\":0}",
+         "m.json: line 1:28: global_attn_every_n_layers: expected a positive integer, found 0"},
+        {"{\"model_type\":\"modernbert\",\"local_attention\":\"128\"}", "m.json: line 1:28: local_attention: expected"},
+        {"{\"model_type\":\"modernbert\",\"global_rope_theta\":[1]}", "m.json: line 1:28: global_rope_theta: expected"},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        lx_hparams hp;
+        lx_err err = {0};
+        assert_int_not_equal(lx_hfconfig_parse(CASES[i].cfg, strlen(CASES[i].cfg), "m.json", &hp, &err), LX_OK);
+        if (!strstr(err.msg, CASES[i].msg)) fail_msg("expected \"%s\" in: %s", CASES[i].msg, err.msg);
+    }
+}
+
 static void test_masked_lm_heads(void **state)
 {
     (void)state;
@@ -320,16 +450,19 @@ static void st_lin(lx_fx_st *f, const char *name, int64_t out, int64_t in)
     lx_fx_st_tensor(f, n, "F32", 1, (int64_t[]){out});
 }
 
-static void test_bert_safetensors_with_hub_names(void **state)
+/* A small BERT folder with Hugging Face's names: the classifier of num_labels 3, or the two
+ * pre-training heads (cls.predictions.*, cls.seq_relationship) of BertForPreTraining. */
+static void write_bert_folder(const char *dir, bool pretraining)
 {
-    (void)state;
-    char dir[512], path[600];
-    snprintf(dir, sizeof dir, "%s/bert-st", LX_TMP_DIR);
+    char path[600];
     mkdir(dir, 0755);
     snprintf(path, sizeof path, "%s/config.json", dir);
-    write_text(path, "{\"model_type\":\"bert\",\"architectures\":[\"BertForSequenceClassification\"],\"hidden_size\":64,"
-          "\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":96,\"vocab_size\":256,"
-          "\"max_position_embeddings\":128,\"type_vocab_size\":2,\"num_labels\":3}");
+    char cfg[512];
+    snprintf(cfg, sizeof cfg, "{\"model_type\":\"bert\",\"architectures\":[\"%s\"],\"hidden_size\":64,"
+             "\"num_hidden_layers\":2,\"num_attention_heads\":4,\"intermediate_size\":96,\"vocab_size\":256,"
+             "\"max_position_embeddings\":128,\"type_vocab_size\":2,\"num_labels\":3}",
+             pretraining ? "BertForPreTraining" : "BertForSequenceClassification");
+    write_text(path, cfg);
     lx_fx_st *f = lx_fx_st_new();
     lx_fx_st_tensor(f, "bert.embeddings.word_embeddings.weight", "F32", 2, (int64_t[]){256, 64});
     lx_fx_st_tensor(f, "bert.embeddings.position_embeddings.weight", "F32", 2, (int64_t[]){128, 64});
@@ -354,10 +487,35 @@ static void test_bert_safetensors_with_hub_names(void **state)
         st_lin(f, n, 64, 0);
     }
     st_lin(f, "bert.pooler.dense", 64, 64);
-    st_lin(f, "classifier", 3, 64);
+    if (pretraining) {
+        st_lin(f, "cls.predictions.transform.dense", 64, 64);
+        st_lin(f, "cls.predictions.transform.LayerNorm", 64, 0);
+        lx_fx_st_tensor(f, "cls.predictions.bias", "F32", 1, (int64_t[]){256});
+        st_lin(f, "cls.seq_relationship", 2, 64);
+    } else {
+        st_lin(f, "classifier", 3, 64);
+    }
     snprintf(path, sizeof path, "%s/model.safetensors", dir);
     assert_true(lx_fx_st_write(f, path, NULL));
     lx_fx_st_free(f);
+}
+
+static void remove_folder(const char *dir)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/model.safetensors", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    remove(path);
+    rmdir(dir);
+}
+
+static void test_bert_safetensors_with_hub_names(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/bert-st", LX_TMP_DIR);
+    write_bert_folder(dir, false);
     opened *o = open_model(dir);
     /* the hand count of tests/test_gguf_families.c's BERT fixture: the same shapes */
     assert_int_equal(o->a.total_params, 16384 + 8192 + 128 + 128 + 2 * 29344 + 4160 + 195);
@@ -369,10 +527,30 @@ static void test_bert_safetensors_with_hub_names(void **state)
     assert_non_null(find_card(o->d->spine_top, o->d->n_spine_top, "types"));
     assert_non_null(find_card(o->d->spine_top, o->d->n_spine_top, "embd_norm"));
     close_model(o);
-    remove(path);
-    snprintf(path, sizeof path, "%s/config.json", dir);
-    remove(path);
-    rmdir(dir);
+    remove_folder(dir);
+}
+
+/* The pre-training heads under their hub names: counted from the file as from the config
+ * (the same shapes), nothing left over: pooler 4,160 + transform 4,160 + its norm 128 +
+ * decoder bias 256 + next sentence 2 x 64 + 2. */
+static void test_bert_pretraining_safetensors(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/bert-pre-st", LX_TMP_DIR);
+    write_bert_folder(dir, true);
+    opened *o = open_model(dir);
+    assert_int_equal(o->a.total_params, 16384 + 8192 + 128 + 128 + 2 * 29344 + 4160 + 4160 + 128 + 256 + 130);
+    assert_int_equal(o->a.comp[LX_COMP_OTHER].params, 0);
+    for (int w = 0; w < o->a.n_warnings; w++) fail_msg("warning: %s", o->a.warnings[w]);
+    assert_non_null(find_card(o->d->spine_bottom, o->d->n_spine_bottom, "pretrain"));
+    close_model(o);
+    char cpath[600];
+    snprintf(cpath, sizeof cpath, "%s/config.json", dir);
+    opened *c = open_model(cpath); /* the config alone: the same count */
+    assert_int_equal(c->a.total_params, 16384 + 8192 + 128 + 128 + 2 * 29344 + 4160 + 4160 + 128 + 256 + 130);
+    close_model(c);
+    remove_folder(dir);
 }
 
 int main(void)
@@ -384,7 +562,9 @@ int main(void)
         cmocka_unit_test(test_whisper_encoder_reads_audio), cmocka_unit_test(test_bart_and_mbart),
         cmocka_unit_test(test_bert_model_has_its_embeddings_and_pooler),
         cmocka_unit_test(test_bert_classifier_says_its_labels), cmocka_unit_test(test_masked_lm_heads),
-        cmocka_unit_test(test_bert_safetensors_with_hub_names),
+        cmocka_unit_test(test_bert_for_pretraining_has_both_heads), cmocka_unit_test(test_xlm_roberta),
+        cmocka_unit_test(test_modernbert), cmocka_unit_test(test_modernbert_hostile_keys),
+        cmocka_unit_test(test_bert_safetensors_with_hub_names), cmocka_unit_test(test_bert_pretraining_safetensors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

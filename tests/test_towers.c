@@ -107,9 +107,11 @@ static void test_checkpoint_totals(void **state)
         built *b = build(c->config);
         const lx_arch *a = &b->arch;
         uint64_t v = part(a, LX_SUB_VISION), p = part(a, LX_SUB_PROJECTOR), m = part(a, LX_SUB_MTP);
+        uint64_t au = part(a, LX_SUB_AUDIO), ap = part(a, LX_SUB_AUDIO_PROJ);
         uint64_t lm = part(a, LX_SUB_DECODER) + part(a, LX_SUB_ENCODER);
-        if (a->total_params != c->total || v != c->vision || p != c->projector || m != c->mtp ||
-            lm + v + p + m != a->total_params || a->towers.total_without_mtp != a->total_params - m ||
+        if (a->total_params != c->total || v != c->vision || p != c->projector || m != c->mtp || au || ap ||
+            lm + v + p + m != a->total_params ||
+            a->towers.total_without_mtp != a->total_params - m ||
             lm != a->towers.lm_params) {
             print_error("%s: total %llu vision %llu projector %llu mtp %llu, expected %llu %llu %llu %llu\n", c->config,
                         (unsigned long long)a->total_params, (unsigned long long)v, (unsigned long long)p,
@@ -138,33 +140,106 @@ static void test_deepseek_with_and_without_mtp(void **state)
     lx_buf_init(&j);
     lx_info_json(&b->arch, &j);
     assert_non_null(strstr(lx_buf_cstr(&j), "\"total\":684489845504,\"total_without_mtp\":671026419200,"));
+    assert_non_null(strstr(lx_buf_cstr(&j), "\"audio\":null"));
     assert_non_null(strstr(lx_buf_cstr(&j), "{\"kind\":\"mtp\",\"name\":\"Multi-token prediction\",\"n_layers\":1,"
                                             "\"params\":13463426304,"));
     lx_buf_free(&j);
     unbuild(b);
 }
 
-/* A vision tower the table has no row for keeps the warning, and counts nothing. */
-static void test_unknown_tower_is_named(void **state)
+/* ---------------------------------------------------------------- audio towers */
+
+static const struct { const char *config; uint64_t total, vision, projector, audio, audio_proj; } AUDIO_TOTALS[] = {
+    /* Gemma 4 E2B / E4B: the publisher's safetensors counts (HF 5,123,178,979 / 7,996,157,418, as in
+     * tests/test_families.c) minus what the checkpoint stores but no layer uses: the k/v projections
+     * and k norms of the num_kv_shared_layers = 20 last layers (E2B: 16 sliding x (2 x 256 x 1,536 +
+     * 256) + 4 full x (2 x 512 x 1,536 + 512) = 18,880,512; E4B likewise 55,055,616).
+     * Vision: 16 blocks with 7 clippable linears each, 4 clamp scalars apiece (448 beside the weights).
+     * Audio (Gemma4AudioModel, d = 1,024, 8 heads of 128, 12 layers): subsampling 128 x 1 x 3 x 3 +
+     * 128 + 32 x 128 x 3 x 3 + 32 + 1,024 x (128 / 4 x 32) = 1,086,752; per layer 24 d^2 (two FFNs
+     * 2 x 8 d^2, attention q/k/v/out + relative k 5 d^2, light conv 2 d^2 + d^2) + per-dim scale 128 +
+     * depthwise 5 d + 9 RMSNorms of d + 10 clippable linears x 4 clamps = 25,180,328, x 12 =
+     * 302,163,936; output projection 1,024 x 1,536 + 1,536 = 1,574,400; total 304,825,088.
+     * embed_audio: 1,536 x 1,536 (E4B: 1,536 x 2,560). */
+    {"gemma-4-e2b", 5104298467ull, 167365056ull, 1179648ull, 304825088ull, 2359296ull},
+    {"gemma-4-e4b", 7941101802ull, 167365056ull, 1966080ull, 304825088ull, 3932160ull},
+};
+
+static void test_audio_tower_totals(void **state)
 {
     (void)state;
-    static const char CFG[] = "{\"model_type\":\"llama\",\"hidden_size\":64,\"num_hidden_layers\":2,"
-                              "\"num_attention_heads\":4,\"intermediate_size\":128,\"vocab_size\":256,"
-                              "\"vision_config\":{\"model_type\":\"some_new_vit\",\"hidden_size\":32}}";
+    for (size_t i = 0; i < sizeof AUDIO_TOTALS / sizeof AUDIO_TOTALS[0]; i++) {
+        built *b = build(AUDIO_TOTALS[i].config);
+        const lx_arch *a = &b->arch;
+        uint64_t lm = part(a, LX_SUB_DECODER), v = part(a, LX_SUB_VISION), p = part(a, LX_SUB_PROJECTOR);
+        uint64_t au = part(a, LX_SUB_AUDIO), ap = part(a, LX_SUB_AUDIO_PROJ);
+        if (a->total_params != AUDIO_TOTALS[i].total || v != AUDIO_TOTALS[i].vision || p != AUDIO_TOTALS[i].projector ||
+            au != AUDIO_TOTALS[i].audio || ap != AUDIO_TOTALS[i].audio_proj || lm + v + p + au + ap != a->total_params)
+            fail_msg("%s: total %llu vision %llu projector %llu audio %llu + %llu", AUDIO_TOTALS[i].config,
+                     (unsigned long long)a->total_params, (unsigned long long)v, (unsigned long long)p,
+                     (unsigned long long)au, (unsigned long long)ap);
+        unbuild(b);
+    }
+}
+
+/* Gemma 4 E2B's audio tower in info --json: an "audio_encoder" of 12 layers and its projector,
+ * the Conformer's llama.cpp names (a.blk.N.*), and no "not counted" warning. */
+static void test_gemma4_audio_components(void **state)
+{
+    (void)state;
+    built *b = build("gemma-4-e2b");
+    lx_buf j;
+    lx_buf_init(&j);
+    lx_info_json(&b->arch, &j);
+    const char *s = lx_buf_cstr(&j);
+    assert_non_null(strstr(s, "{\"kind\":\"audio_encoder\",\"name\":\"Audio encoder\",\"n_layers\":12,"
+                              "\"params\":304825088,\"bytes\":609650176}"));
+    assert_non_null(strstr(s, "{\"kind\":\"projector\",\"name\":\"Audio projector\",\"n_layers\":0,"
+                              "\"params\":2359296,"));
+    assert_non_null(strstr(s, "\"audio\":{\"kind\":\"Gemma 4 Conformer\",\"n_layers\":12,\"d_model\":1024,\"n_heads\":8,"
+                              "\"head_dim\":128,\"d_ff\":4096,\"conv_channels\":[128,32],\"conv_kernel\":5,\"chunk\":12,"
+                              "\"context_left\":12,\"context_right\":0,\"output_dim\":1536,\"projector_out\":1536}"));
+    assert_non_null(lx_tensors_find(b->arch.tensors, "a.blk.11.attn_k_rel.weight"));
+    assert_non_null(lx_tensors_find(b->arch.tensors, "a.blk.0.conv_pw1.input_max"));
+    const lx_tensor *c1 = lx_tensors_find(b->arch.tensors, "a.conv1d.1.weight");
+    assert_non_null(c1);
+    assert_int_equal(c1->n_dims, 4);
+    assert_int_equal(c1->n_elems, 32 * 128 * 9);
+    for (int w = 0; w < b->arch.n_warnings; w++)
+        if (strstr(b->arch.warnings[w], "not counted")) fail_msg("%s", b->arch.warnings[w]);
+    lx_buf_free(&j);
+    unbuild(b);
+}
+
+/* A tower the table has no row for keeps the warning naming it, and counts nothing. */
+static void expect_uncounted(const char *tower_key, const char *type, const char *warning)
+{
+    char cfg[512];
+    int n = snprintf(cfg, sizeof cfg, "{\"model_type\":\"llama\",\"hidden_size\":64,\"num_hidden_layers\":2,"
+                     "\"num_attention_heads\":4,\"intermediate_size\":128,\"vocab_size\":256,"
+                     "\"%s\":{\"model_type\":\"%s\",\"hidden_size\":32}}", tower_key, type);
     lx_source src;
     memset(&src, 0, sizeof src);
     lx_tensors_init(&src.tensors);
     lx_err err = {0};
-    assert_int_equal(lx_hfconfig_parse(CFG, sizeof CFG - 1, "cfg.json", &src.hp, &err), LX_OK);
+    assert_int_equal(lx_hfconfig_parse(cfg, (size_t)n, "cfg.json", &src.hp, &err), LX_OK);
     snprintf(src.path, sizeof src.path, "cfg.json");
     src.format = LX_FMT_CONFIG;
     lx_arch a;
     assert_int_equal(lx_arch_build(&src, &a, &err), LX_OK);
     assert_int_equal(a.n_subs, 1);
     bool named = false;
-    for (int w = 0; w < a.n_warnings; w++) named = named || strstr(a.warnings[w], "vision tower beside the text model is not counted");
-    assert_true(named);
+    for (int w = 0; w < a.n_warnings; w++) named = named || strstr(a.warnings[w], warning);
+    if (!named) fail_msg("no warning \"%s\"", warning);
     lx_arch_free(&a);
+    lx_source_free(&src);
+}
+
+static void test_unknown_tower_is_named(void **state)
+{
+    (void)state;
+    expect_uncounted("vision_config", "some_new_vit", "vision tower beside the text model is not counted");
+    expect_uncounted("audio_config", "some_new_conformer", "audio tower beside the text model is not counted");
 }
 
 /* ---------------------------------------------------------------- a clip / mmproj GGUF */
@@ -231,6 +306,7 @@ static void test_pictures_keep_the_rules(void **state)
         {"medgemma-27b-it", true, false},      {"Llama-4-Scout-17B-16E-Instruct", true, false},
         {"mistral-small-3-1-24b", true, false}, {"minicpm-v", true, false},
         {"qwen3.5-27b", true, true},           {"DeepSeek-V3", false, true},
+        {"gemma-4-e2b", true, false},          {"gemma-4-e4b", true, false}, /* vision and audio towers */
     };
     for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
         built *b = build(CASES[i].what);
@@ -242,6 +318,7 @@ static void test_pictures_keep_the_rules(void **state)
         assert_int_equal(find_id(&s, "tower.join") >= 0, CASES[i].join); /* projector -> token embedding */
         assert_int_equal(find_id(&s, "tower.mtp") >= 0, CASES[i].mtp);   /* beside the output head */
         assert_int_equal(find_id(&s, "tower") >= 0, !!b->arch.towers.has_vision);
+        assert_int_equal(find_id(&s, "audio.join") >= 0, !!b->arch.towers.has_audio); /* audio projector -> embedding */
         lx_scene_free(&s);
         lx_buf_free(&v);
         unbuild(b);
@@ -280,6 +357,23 @@ static void test_hostile_vision_configs(void **state)
                  "vision_config.merge_kernel_size[0]: expected a merge side from 1 to 64, found -2");
     expect_error(QWEN2VL_HEAD "\"vision_config\":{\"depth\":2,\"deepstack_visual_indexes\":{}}}",
                  "vision_config.deepstack_visual_indexes");
+}
+
+#define GEMMA4_AUDIO_HEAD "{\"model_type\":\"gemma4\",\"text_config\":{\"model_type\":\"gemma4_text\",\"hidden_size\":64}," \
+                          "\"audio_config\":{\"model_type\":\"gemma4_audio\",\"hidden_size\":32,\"num_attention_heads\":4,\n"
+
+static void test_hostile_audio_configs(void **state)
+{
+    (void)state;
+    expect_error(GEMMA4_AUDIO_HEAD "\"num_hidden_layers\":100000}}",
+                 "v.json: line 2:1: audio_config.num_hidden_layers: too large (expected at most 512)");
+    expect_error(GEMMA4_AUDIO_HEAD "\"subsampling_conv_channels\":[128,-1]}}",
+                 "audio_config.subsampling_conv_channels[1]: expected a channel count from 4 to 65,536, found -1");
+    expect_error(GEMMA4_AUDIO_HEAD "\"subsampling_conv_channels\":[128]}}", "audio_config.subsampling_conv_channels");
+    expect_error("{\"model_type\":\"gemma4\",\"audio_config\":{\"model_type\":\"gemma4_audio\",\"hidden_size\":1099511627776}}",
+                 "audio_config.hidden_size: too large (expected at most 1,048,576)");
+    expect_error(GEMMA4_AUDIO_HEAD "\"conv_kernel_size\":\"5\"}}", "audio_config.conv_kernel_size: expected");
+    expect_error("{\"model_type\":\"gemma4\",\"audio_config\":3}", "audio_config: expected an object or null");
 }
 
 /* ---------------------------------------------------------------- GGUF with nextn tensors */
@@ -407,6 +501,9 @@ int main(void)
         cmocka_unit_test(test_checkpoint_totals),
         cmocka_unit_test(test_deepseek_with_and_without_mtp),
         cmocka_unit_test(test_unknown_tower_is_named),
+        cmocka_unit_test(test_audio_tower_totals),
+        cmocka_unit_test(test_gemma4_audio_components),
+        cmocka_unit_test(test_hostile_audio_configs),
         cmocka_unit_test(test_mmproj_is_a_vision_encoder),
         cmocka_unit_test(test_pictures_keep_the_rules),
         cmocka_unit_test(test_hostile_vision_configs),

@@ -503,7 +503,10 @@ static void attn_window(lx_dbuild *b, const lx_layer *l, bool per_kind, char *ou
     if (per_kind && l && (l->bits & LX_LAYER_SLIDING)) {
         bool own = l >= a->layers && l < a->layers + a->n_layers; /* one of the stack's layers */
         uint32_t ratio = own && a->hp.has_compress ? a->hp.l_compress[l - a->layers] : 0;
-        lx_dsnprintf(s, sizeof s, "sliding window %s", lx_dfmt_th(b, l->window ? l->window : a->attn.sliding_window));
+        uint64_t w = l->window ? l->window : a->attn.sliding_window;
+        if (a->encoder_only) /* bidirectional: half the window on each side (ModernBERT) */
+            lx_dsnprintf(s, sizeof s, "sliding window %s, %s on each side", lx_dfmt_th(b, w), lx_dfmt_th(b, w / 2));
+        else lx_dsnprintf(s, sizeof s, "sliding window %s", lx_dfmt_th(b, w));
         /* DeepSeek-V4: beyond the window, one compressed K/V entry per `ratio` tokens */
         if (ratio) lx_dsnprintf(s + strlen(s), sizeof s - strlen(s), " + K/V compressed %s:1", lx_dfmt_th(b, ratio));
         append(out, cap, s);
@@ -663,6 +666,15 @@ static lx_desc_step *block_step(lx_desc_block *k, lx_step_type t)
     return s;
 }
 
+static bool layer_has_role(const lx_arch *a, int layer, lx_role r);
+
+/* l is layer 0, drawn for its kind, and only it lacks the attention norm (ModernBERT). */
+static bool first_without_attn_norm(const lx_arch *a, const lx_layer *l)
+{
+    return a->n_layers > 1 && l == &a->layers[0] && !layer_has_role(a, 0, LX_ROLE_ATTN_NORM) &&
+           layer_has_role(a, 1, LX_ROLE_ATTN_NORM);
+}
+
 /* One sub-layer (token mixer or feed-forward) with its residual and norms, by placement. */
 static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l, bool per_kind,
                            bool mixer)
@@ -672,8 +684,11 @@ static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, co
     bool attn = mixer && l->mixer == LX_MIX_ATTN;
     bool par_ssm = attn && (l->bits & LX_LAYER_PAR_SSM);
     block_step(k, LX_STEP_FORK);
-    if (p == LX_NORM_PRE || p == LX_NORM_SANDWICH)
-        norm_card(b, &block_step(k, LX_STEP_CARD)->card, mixer ? "attn_norm" : "ffn_norm", "");
+    if (p == LX_NORM_PRE || p == LX_NORM_SANDWICH) {
+        lx_desc_card *n = &block_step(k, LX_STEP_CARD)->card;
+        norm_card(b, n, mixer ? "attn_norm" : "ffn_norm", "");
+        if (mixer && first_without_attn_norm(b->a, l)) lx_dcard_sub(n, "none in layer 0: the embedding norm precedes it");
+    }
     lx_desc_step *st = block_step(k, par_ssm ? LX_STEP_PAIR : LX_STEP_CARD);
     lx_desc_card *c = &st->card;
     if (par_ssm) { /* Falcon-H1: a Mamba-2 beside the attention, on the same input */
@@ -692,12 +707,22 @@ static void block_sublayer(lx_dbuild *b, lx_desc_block *k, const lx_group *g, co
     if (classic_post) norm_card(b, &block_step(k, LX_STEP_CARD)->card, mixer ? "attn_norm" : "ffn_norm", "");
 }
 
+static bool layer_has_role(const lx_arch *a, int layer, lx_role r)
+{
+    for (size_t i = 0; i < a->tensors->n; i++)
+        if (a->roles[i].layer == layer && a->roles[i].role == r) return true;
+    return false;
+}
+
 /* Parallel attention and feed-forward (GPT-J, Falcon): pre-norm with exactly one norm per
- * layer, whose output feeds both, and one residual add of both outputs. */
+ * layer, the attention's, whose output feeds both, and one residual add of both outputs.
+ * (ModernBERT's layer 0 also has one norm, its FFN's: the embedding norm precedes its
+ * attention; it is not parallel.) */
 static bool parallel_block(const lx_arch *a, const lx_group *g)
 {
     return a->norm.placement == LX_NORM_PRE && g->per_layer[LX_COMP_NORM].params == norm_params(a) &&
-           g->per_layer[LX_COMP_ATTENTION].params > 0 && g->mixer == LX_MIX_ATTN && g->ffn != LX_FFN_NONE;
+           g->per_layer[LX_COMP_ATTENTION].params > 0 && g->mixer == LX_MIX_ATTN && g->ffn != LX_FFN_NONE &&
+           layer_has_role(a, g->first, LX_ROLE_ATTN_NORM);
 }
 
 static void block_parallel(lx_dbuild *b, lx_desc_block *k, const lx_group *g, const lx_layer *l, bool per_kind)

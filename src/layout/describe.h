@@ -189,6 +189,7 @@ typedef struct lx_desc {
     char active_note[192];  /* MoE: active parameters per token */
     char kv_note[256];      /* KV cache per token */
     lx_desc_tower tower;    /* vision tower and MTP modules beside the spine (present = false: none) */
+    lx_desc_tower audio;    /* the audio tower, below the vision tower in the same column (has_mtp unused) */
 } lx_desc;
 
 lx_desc *lx_desc_build(const lx_arch *a, lx_err *err);

@@ -88,6 +88,15 @@ static void pooler_card(lx_dbuild *b, lx_count n)
     lx_dsnprintf(c->tip, sizeof c->tip, "pooler: %s parameters", lx_dfmt_th(b, n.params));
 }
 
+/* The pill that ends the encoder's column: what the head's logits become. */
+static void softmax_pill(lx_dbuild *b, const char *what)
+{
+    lx_desc_card *c = spine_add(b->d->spine_bottom, &b->d->n_spine_bottom);
+    lx_dcard(c, LX_KIND_NEUTRAL, "softmax", "Softmax");
+    c->pill = true;
+    lx_dcard_sub(c, what);
+}
+
 static void classifier_cards(lx_dbuild *b, lx_count n, uint64_t labels)
 {
     lx_desc_card *c = spine_add(b->d->spine_bottom, &b->d->n_spine_bottom);
@@ -99,12 +108,9 @@ static void classifier_cards(lx_dbuild *b, lx_count n, uint64_t labels)
     lx_dcard_sub(c, s);
     set_figure(b, c, n.params);
     lx_dsnprintf(c->tip, sizeof c->tip, "classifier: %s parameters", lx_dfmt_th(b, n.params));
-    c = spine_add(b->d->spine_bottom, &b->d->n_spine_bottom);
-    lx_dcard(c, LX_KIND_NEUTRAL, "softmax", "Softmax");
-    c->pill = true;
     lx_dsnprintf(s, sizeof s, "→ probabilities over %s label%s, one set per sequence", lx_dfmt_th(b, labels),
                  labels == 1 ? "" : "s");
-    lx_dcard_sub(c, s);
+    softmax_pill(b, s);
 }
 
 static void mlm_cards(lx_dbuild *b, lx_count n)
@@ -122,11 +128,32 @@ static void mlm_cards(lx_dbuild *b, lx_count n)
     lx_dcard_sub(c, s);
     set_figure(b, c, n.params);
     lx_dsnprintf(c->tip, sizeof c->tip, "masked-LM head: %s parameters", lx_dfmt_th(b, n.params));
-    c = spine_add(b->d->spine_bottom, &b->d->n_spine_bottom);
-    lx_dcard(c, LX_KIND_NEUTRAL, "softmax", "Softmax");
-    c->pill = true;
     lx_dsnprintf(s, sizeof s, "→ probabilities over %s tokens at each (masked) position", lx_dfmt_th(b, a->hp.vocab_size));
+    softmax_pill(b, s);
+}
+
+/* BertForPreTraining: the masked-LM head on every token and the next-sentence head on the
+ * pooled [CLS] vector, side by side on the last layer's output: one card, so that no arrow
+ * says one feeds the other. */
+static void pretraining_cards(lx_dbuild *b, lx_count heads)
+{
+    const lx_arch *a = b->a;
+    lx_desc_card *c = spine_add(b->d->spine_bottom, &b->d->n_spine_bottom);
+    char s[160];
+    const char *d = lx_dfmt_th(b, a->hp.d_model);
+    lx_dcard(c, LX_KIND_OUTPUT, "pretrain", "Pre-training heads · masked LM and next sentence");
+    lx_dsnprintf(s, sizeof s, "masked LM, every token: dense %s → %s + %s, %s, decoder → %s%s", d, d,
+                 lx_dact_name(a->ffn.activation), lx_dnorm_name(a), lx_dfmt_th(b, a->hp.vocab_size),
+                 a->tied ? " (tied)" : "");
     lx_dcard_sub(c, s);
+    lx_dsnprintf(s, sizeof s, "next sentence, first token [CLS]: pooler dense %s → %s + tanh, then %s → 2", d, d, d);
+    lx_dcard_sub(c, s);
+    lx_dcard_sub(c, "both read the last layer's output; neither feeds the other");
+    set_figure(b, c, heads.params);
+    lx_dsnprintf(c->tip, sizeof c->tip, "pre-training heads: %s parameters", lx_dfmt_th(b, heads.params));
+    lx_dsnprintf(s, sizeof s, "→ %s-token probabilities at masked positions · is-next per pair",
+                 lx_dfmt_th(b, a->hp.vocab_size));
+    softmax_pill(b, s);
 }
 
 static void encoder_bottom(lx_dbuild *b)
@@ -138,6 +165,10 @@ static void encoder_bottom(lx_dbuild *b)
     b->d->n_spine_bottom = 0;
     if (role_count(a, LX_ROLE_OUTPUT_NORM, -1, NULL).params) /* a pre-norm encoder (T5's) ends in a norm */
         lx_dnorm_card(b, spine_add(b->d->spine_bottom, &b->d->n_spine_bottom), "final_norm", "Final ");
+    if (pool.params && cls.params && mlm.params) { /* a pre-training checkpoint: both of its heads */
+        pretraining_cards(b, (lx_count){pool.params + cls.params + mlm.params, pool.bytes + cls.bytes + mlm.bytes});
+        return;
+    }
     if (pool.params) pooler_card(b, pool);
     if (cls.params) classifier_cards(b, cls, labels);
     else if (mlm.params) mlm_cards(b, mlm);
@@ -236,6 +267,8 @@ static void insert_cross(lx_dbuild *b, lx_desc_block *k)
     k->n_steps += m;
 }
 
+static bool audio_stem(const lx_arch *a);
+
 static void stack_blocks(lx_dbuild *b)
 {
     const lx_arch *a = b->a;
@@ -246,7 +279,7 @@ static void stack_blocks(lx_dbuild *b)
     d->blocks_more[0] = '\0';
     d->n_blocks = 2;
     d->n_enc_blocks = 1;
-    caption(&d->blocks[0], "Encoder block", a->n_enc_layers);
+    caption(&d->blocks[0], audio_stem(a) ? "Audio encoder block" : "Encoder block", a->n_enc_layers);
     lx_dblock_layer(b, &d->blocks[0], ge, &a->layers[ge->first]);
     caption(&d->blocks[1], "Decoder block", a->n_layers - a->n_enc_layers);
     lx_dblock_layer(b, &d->blocks[1], gd, &a->layers[gd->first]);

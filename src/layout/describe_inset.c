@@ -103,7 +103,10 @@ static void sdpa_part(lx_dbuild *b, lx_desc_inset *in, uint64_t head_dim)
         lx_dsnprintf(s, sizeof s, "softmax( Q·Kᵀ / √%s + %s%s ) · V", scale, mask, alibi);
     lx_dcard_sub(c, s);
     if (a->attn.sliding_window && a->attn.n_sliding_layers > 0) {
-        if ((uint64_t)a->attn.n_sliding_layers >= a->hp.n_layers)
+        if ((uint64_t)a->attn.n_sliding_layers >= a->hp.n_layers && a->encoder_only)
+            lx_dsnprintf(s, sizeof s, "sliding window: each token sees the %s tokens around it",
+                     lx_dfmt_th(b, a->attn.sliding_window));
+        else if ((uint64_t)a->attn.n_sliding_layers >= a->hp.n_layers)
             lx_dsnprintf(s, sizeof s, "sliding window: each token sees the previous %s tokens",
                      lx_dfmt_th(b, a->attn.sliding_window));
         else

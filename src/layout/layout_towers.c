@@ -1,10 +1,12 @@
-/* layout/layout_towers — the vision tower beside the spine and the MTP modules beside the
- * output head (the description is layout/describe_towers').
+/* layout/layout_towers — the vision and audio towers beside the spine and the MTP modules
+ * beside the output head (the description is layout/describe_towers').
  *
- * The tower is a panel in its own column left of the spine: image, patch embedding,
- * positions, one block in a container with its "× N" badge, the norm after the stack and
- * the projector (its card says what it hands over); an arrow leaves the projector, runs up
- * the gutter and enters the token embedding card from the left. The MTP card sits in the
+ * A tower is a panel in its own column left of the spine: its input, the stem (patch
+ * embedding or subsampling convs), positions, one block in a container with its "× N" badge,
+ * what follows the stack and the projector (its card says what it hands over); an arrow
+ * leaves the projector, runs up the gutter and enters the token embedding card from the
+ * left. The audio tower's panel sits below the vision tower's; its arrow runs nearer the
+ * spine and enters the embedding lower, so the two arrows never cross. The MTP card sits in the
  * same column level with the output head, a dashed connector joining them. Without a
  * language model (a clip file) the tower is the whole picture's left column. */
 #include "layout/layout_towers.h"
@@ -23,28 +25,34 @@ static double card_w(lx_lay *L, const lx_desc_card *c, int n, double w)
     return w;
 }
 
+static double tower_width(lx_lay *L, const lx_desc_tower *t, double w)
+{
+    w = card_w(L, t->top, t->n_top, w);
+    w = card_w(L, t->block, t->n_block, w - 2 * T_BLOCK) + 2 * T_BLOCK;
+    w = card_w(L, t->bottom, t->n_bottom, w);
+    double title = lx_scene_text_width(L->s, LX_FONT_PANEL_TITLE, t->title) +
+                   lx_scene_text_width(L->s, LX_FONT_BODY, t->figure) + 30;
+    if (title > w) w = title;
+    double cap = lx_scene_text_width(L->s, LX_FONT_CAPTION, t->block_caption) +
+                 lx_scene_text_width(L->s, LX_FONT_BADGE, t->block_badge) + 70;
+    return cap > w ? cap : w;
+}
+
 double lx_lay_towers_width(lx_lay *L)
 {
-    const lx_desc_tower *t = &L->d->tower;
-    if (!t->present && !t->has_mtp) return 0;
+    const lx_desc_tower *t = &L->d->tower, *au = &L->d->audio;
+    if (!t->present && !t->has_mtp && !au->present) return 0;
     double w = 260;
-    if (t->present) {
-        w = card_w(L, t->top, t->n_top, w);
-        w = card_w(L, t->block, t->n_block, w - 2 * T_BLOCK) + 2 * T_BLOCK;
-        w = card_w(L, t->bottom, t->n_bottom, w);
-        double title = lx_scene_text_width(L->s, LX_FONT_PANEL_TITLE, t->title) +
-                       lx_scene_text_width(L->s, LX_FONT_BODY, t->figure) + 30;
-        if (title > w) w = title;
-        double cap = lx_scene_text_width(L->s, LX_FONT_CAPTION, t->block_caption) +
-                     lx_scene_text_width(L->s, LX_FONT_BADGE, t->block_badge) + 70;
-        if (cap > w) w = cap;
-    }
+    if (t->present) w = tower_width(L, t, w);
+    if (au->present) w = tower_width(L, au, w);
     if (t->has_mtp && lx_lay_card_w(L, &t->mtp) > w) w = lx_lay_card_w(L, &t->mtp);
     return w + 2 * T_PAD;
 }
 
 typedef struct col {
     lx_lay *L;
+    const lx_desc_tower *t;
+    const char *pfx; /* "tower" (vision) or "audio": the ids of its elements */
     double x, w;   /* the column's cards: left and width */
     int prev;      /* element the next arrow leaves, -1 none */
     double prev_bottom;
@@ -69,7 +77,7 @@ static double col_cards(col *c, int parent, double y, const lx_desc_card *cards,
 {
     for (int i = 0; i < n; i++) {
         char id[64];
-        snprintf(id, sizeof id, "tower.%s", cards[i].id);
+        snprintf(id, sizeof id, "%s.%s", c->pfx, cards[i].id);
         y = col_card(c, id, parent, y, c->x, c->w, &cards[i]);
     }
     return y;
@@ -79,26 +87,27 @@ static double col_cards(col *c, int parent, double y, const lx_desc_card *cards,
 static double col_block(col *c, int parent, double y)
 {
     lx_lay *L = c->L;
-    const lx_desc_tower *t = &L->d->tower;
-    char lines[3][256]; /* left of the arrow that runs down the middle */
+    const lx_desc_tower *t = c->t;
+    char lines[3][256], id[64]; /* left of the arrow that runs down the middle */
     int n = lx_lay_wrap(L, LX_FONT_CAPTION, t->block_caption, c->w / 2 - 14, lines, 3);
     for (int i = 0; i < n; i++) {
-        char id[48];
-        snprintf(id, sizeof id, "tower.block.caption%d", i);
+        snprintf(id, sizeof id, "%s.block.caption%d", c->pfx, i);
         lx_scene_text(L->s, id, parent, LX_FONT_CAPTION, LX_INK_MUTED, LX_ANCHOR_START, c->x + 4, y + 12 + 17.0 * i,
                       lines[i]);
     }
     double top = y + 24 + 17.0 * (n - 1);
-    int g = lx_scene_group(L->s, "tower.block", parent, (lx_rect){c->x, top, c->w, 0}, 14);
+    snprintf(id, sizeof id, "%s.block", c->pfx);
+    int g = lx_scene_group(L->s, id, parent, (lx_rect){c->x, top, c->w, 0}, 14);
     double bw = lx_scene_text_width(L->s, LX_FONT_BADGE, t->block_badge) + 40;
     lx_rect br = {c->x + c->w - bw - 10, top - 16, bw, 32};
-    int badge = lx_scene_badge(L->s, "tower.block.badge", g, br);
-    lx_scene_text(L->s, "tower.block.badge.text", badge, LX_FONT_BADGE, LX_INK_INVERSE, LX_ANCHOR_MIDDLE, lx_rect_cx(br),
-                  br.y + 22, t->block_badge);
+    snprintf(id, sizeof id, "%s.block.badge", c->pfx);
+    int badge = lx_scene_badge(L->s, id, g, br);
+    snprintf(id, sizeof id, "%s.block.badge.text", c->pfx);
+    lx_scene_text(L->s, id, badge, LX_FONT_BADGE, LX_INK_INVERSE, LX_ANCHOR_MIDDLE, lx_rect_cx(br), br.y + 22,
+                  t->block_badge);
     double yy = top + 26;
     for (int i = 0; i < t->n_block; i++) {
-        char id[64];
-        snprintf(id, sizeof id, "tower.block.%s", t->block[i].id);
+        snprintf(id, sizeof id, "%s.block.%s", c->pfx, t->block[i].id);
         yy = col_card(c, id, g, yy, c->x + T_BLOCK, c->w - 2 * T_BLOCK, &t->block[i]);
     }
     if (g >= 0) L->s->els[g].r.h = yy - T_GAP + T_BLOCK - top;
@@ -124,31 +133,37 @@ static int spine_card_of(lx_lay *L, const lx_desc_card *cards, int n, lx_kind ki
     return -1;
 }
 
-/* Projector -> up the gutter -> into the token embedding's left edge. */
-static void join_embedding(lx_lay *L, int proj, double gx)
+/* Projector -> up the gutter at gx -> into the token embedding's left edge, dy below its middle. */
+static void join_embedding(lx_lay *L, const char *id, int proj, double gx, double dy)
 {
     int emb = spine_card_of(L, L->d->spine_top, L->d->n_spine_top, LX_KIND_EMBEDDING);
     if (proj < 0 || emb < 0) return;
     lx_rect p = L->s->els[proj].r, e = L->s->els[emb].r;
-    double ey = lx_rect_cy(e);
+    double ey = lx_rect_cy(e) + dy;
     lx_pt pts[4] = {{lx_rect_right(p), lx_rect_cy(p)}, {gx, lx_rect_cy(p)}, {gx, ey}, {e.x, ey}};
-    lx_lay_arrow(L, "tower.join", -1, pts, 4, proj, emb);
+    lx_lay_arrow(L, id, -1, pts, 4, proj, emb);
 }
 
-static double layout_tower(lx_lay *L, double x, double w, double y)
+/* One tower's panel from y; with both towers the vision arrow keeps the gutter's left part
+ * and the embedding's upper half, the audio arrow the right part and lower half. */
+static double layout_tower(lx_lay *L, const lx_desc_tower *t, const char *pfx, double x, double w, double y)
 {
-    const lx_desc_tower *t = &L->d->tower;
     double save_xr = L->xr, save_rw = L->rw, cy;
     L->xr = x, L->rw = w;
-    int panel = lx_lay_panel_open(L, "tower", LX_KIND_EMBEDDING, y, t->title, t->figure, &cy);
+    int panel = lx_lay_panel_open(L, pfx, LX_KIND_EMBEDDING, y, t->title, t->figure, &cy);
     L->xr = save_xr, L->rw = save_rw;
-    col c = {L, x + T_PAD, w - 2 * T_PAD, -1, 0};
+    col c = {L, t, pfx, x + T_PAD, w - 2 * T_PAD, -1, 0};
     cy = col_cards(&c, panel, cy, t->top, t->n_top);
     cy = col_block(&c, panel, cy);
     cy = col_cards(&c, panel, cy, t->bottom, t->n_bottom) - T_GAP;
     lx_lay_panel_close(L, panel, cy);
-    int proj = find_el(L->s, "tower.proj");
-    join_embedding(L, proj, x + w + (L->x0 - x - w) / 2);
+    char id[32];
+    snprintf(id, sizeof id, "%s.proj", pfx);
+    int proj = find_el(L->s, id);
+    bool both = L->d->tower.present && L->d->audio.present, audio = t == &L->d->audio;
+    double gutter = L->x0 - x - w, share = !both ? 0.5 : audio ? 0.7 : 0.3;
+    snprintf(id, sizeof id, "%s.join", pfx);
+    join_embedding(L, id, proj, x + w + gutter * share, !both ? 0 : audio ? 7 : -7);
     return cy + LX_PANEL_PAD;
 }
 
@@ -174,7 +189,8 @@ double lx_lay_towers(lx_lay *L, double x, double w)
 {
     const lx_desc_tower *t = &L->d->tower;
     double bottom = L->top;
-    if (t->present) bottom = layout_tower(L, x, w, L->top);
+    if (t->present) bottom = layout_tower(L, t, "tower", x, w, L->top);
+    if (L->d->audio.present) bottom = layout_tower(L, &L->d->audio, "audio", x, w, t->present ? bottom + T_GAP : L->top);
     if (t->has_mtp) layout_mtp(L, x, w, bottom);
     return bottom;
 }

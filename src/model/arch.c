@@ -625,8 +625,10 @@ static void set_subs(lx_arch *a)
         p->params = a->total_params, p->bytes = a->total_bytes;
         return;
     }
-    if (a->n_enc_layers > 0 && a->n_enc_layers < a->n_layers) {
-        lx_submodel *e = add_sub(a, LX_SUB_ENCODER, "Encoder", a->n_enc_layers);
+    if (a->n_enc_layers > 0 && a->n_enc_layers < a->n_layers) { /* Whisper's encoder reads log-mel frames */
+        bool audio = a->hp.n_mels > 0;
+        lx_submodel *e = add_sub(a, audio ? LX_SUB_AUDIO : LX_SUB_ENCODER, audio ? "Audio encoder" : "Encoder",
+                                 a->n_enc_layers);
         for (size_t i = 0; i < a->tensors->n; i++)
             if (a->roles[i].role != LX_ROLE_BUFFER && lx_arch_in_encoder(a, i))
                 e->params += a->tensors->v[i].n_elems, e->bytes += a->tensors->v[i].n_bytes;
@@ -800,7 +802,7 @@ static const struct { const char *key, *label; } COMP_NAMES[LX_COMP_COUNT] = {
 const char *lx_sub_kind_key(lx_sub_kind k)
 {
     static const char *const K[LX_SUB_KIND_COUNT] = {"decoder", "encoder", "vision_encoder", "audio_encoder",
-                                                      "projector", "mtp"};
+                                                      "projector", "mtp", "projector"};
     return k < LX_SUB_KIND_COUNT ? K[k] : "decoder";
 }
 

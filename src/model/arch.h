@@ -74,6 +74,7 @@ typedef struct lx_count {
  * roles and layer indices. */
 typedef enum lx_sub_kind {
     LX_SUB_DECODER, LX_SUB_ENCODER, LX_SUB_VISION, LX_SUB_AUDIO, LX_SUB_PROJECTOR, LX_SUB_MTP,
+    LX_SUB_AUDIO_PROJ,          /* the audio tower's projector (JSON kind "projector", like the vision one) */
     LX_SUB_KIND_COUNT
 } lx_sub_kind;
 
@@ -84,6 +85,7 @@ typedef struct lx_submodel {
     char name[48];              /* for people: "Text decoder", "Vision encoder", ... */
     int n_layers;               /* its blocks (0 for a projector without blocks) */
     uint64_t params, bytes;
+    bool beside;                /* a part beside the language model (model/towers), not one of its stacks */
 } lx_submodel;
 
 /* One run of consecutive structurally identical layers. */

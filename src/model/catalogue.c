@@ -1539,6 +1539,23 @@ static const lx_catalogue_entry ENTRIES[] = {
       "{\"model_type\":\"distilbert\",\"architectures\":[\"DistilBertForMaskedLM\"],\"dim\":768,"
       "\"hidden_dim\":3072,\"n_layers\":6,\"n_heads\":12,\"vocab_size\":30522,\"max_position_embeddings\":512,"
       "\"activation\":\"gelu\",\"torch_dtype\":\"float32\"}"},
+    {"xlm-roberta-base", "XLM-RoBERTa base",
+     "Facebook XLM-RoBERTa (2019), RoBERTa's encoder over 100 languages, 250,002 SentencePiece tokens; "
+     "FacebookAI/xlm-roberta-base config.json (XLMRobertaForMaskedLM)",
+      "{\"model_type\":\"xlm-roberta\",\"architectures\":[\"XLMRobertaForMaskedLM\"],\"hidden_size\":768,"
+      "\"intermediate_size\":3072,\"num_hidden_layers\":12,\"num_attention_heads\":12,\"vocab_size\":250002,"
+      "\"max_position_embeddings\":514,\"type_vocab_size\":1,\"hidden_act\":\"gelu\",\"layer_norm_eps\":1e-05,"
+      "\"torch_dtype\":\"float32\"}"},
+    {"modernbert-base", "ModernBERT base",
+     "Answer.AI ModernBERT (2024), pre-norm encoder with RoPE, GeGLU, no biases, global attention every third "
+     "layer and a 128-token window elsewhere, 8,192-token context; answerdotai/ModernBERT-base config.json "
+     "(ModernBertForMaskedLM)",
+      "{\"model_type\":\"modernbert\",\"architectures\":[\"ModernBertForMaskedLM\"],\"hidden_size\":768,"
+      "\"intermediate_size\":1152,\"num_hidden_layers\":22,\"num_attention_heads\":12,\"vocab_size\":50368,"
+      "\"max_position_embeddings\":8192,\"global_attn_every_n_layers\":3,\"local_attention\":128,"
+      "\"global_rope_theta\":160000.0,\"local_rope_theta\":10000.0,\"hidden_activation\":\"gelu\","
+      "\"norm_eps\":1e-05,\"norm_bias\":false,\"attention_bias\":false,\"mlp_bias\":false,"
+      "\"decoder_bias\":true,\"classifier_bias\":false,\"tie_word_embeddings\":true,\"torch_dtype\":\"float32\"}"},
     {"flan-t5-base", "FLAN-T5 base",
      "Google FLAN-T5 (2022), T5 v1.1: gated GELU, untied output head; google/flan-t5-base config.json",
       "{\"model_type\":\"t5\",\"architectures\":[\"T5ForConditionalGeneration\"],\"d_model\":768,\"d_kv\":64,"

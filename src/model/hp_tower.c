@@ -1,7 +1,8 @@
 /* model/hp_tower — see hp_tower.h.
  *
  * One row per tower a config can declare: how it is recognised (vision_config.model_type,
- * else the outer model_type), which encoder and projector it is. Sizes are read through one
+ * else the outer model_type; audio_config.model_type for an audio tower), which encoder and
+ * projector it is. Sizes are read through one
  * alias list per field, the spellings of every row in one place (Qwen2-VL's vision
  * "hidden_size" is its output width, so "embed_dim" is read first).
  */
@@ -9,6 +10,8 @@
 
 #include <stdio.h>
 #include <string.h>
+
+#include "util/buf.h"
 
 typedef struct tower_row {
     const char *vision_type; /* vision_config.model_type, or NULL */
@@ -96,6 +99,7 @@ static void read_fields(lx_jcfg *v, lx_tower_hp *t)
     lx_jcfg_u64(v, "vision_output_dim", &t->proj_out, false);
     lx_jcfg_bool(v, "multi_modal_projector_bias", &t->proj_bias);
     lx_jcfg_bool(v, "standardize", &t->standardize);
+    lx_jcfg_bool(v, "use_clipped_linears", &t->clipped);
 }
 
 /* The top-level keys a projector reads (Mistral 3, MiniCPM-V). */
@@ -145,6 +149,70 @@ static bool complete(lx_jcfg *v, lx_tower_hp *t)
     return t->d_model && t->n_layers && t->n_heads && t->head_dim && t->d_ff && t->patch;
 }
 
+/* ---------------------------------------------------------------- the audio tower */
+
+static const struct { const char *type; lx_aud_kind kind; } AUDIO[] = {
+    {"gemma4_audio", LX_AUD_GEMMA4},
+};
+
+#define AH(f) offsetof(lx_audio_hp, f)
+static const struct { size_t off; const char *key; uint64_t max; } AUDIO_FIELDS[] = {
+    {AH(d_model), "hidden_size", 1u << 20}, {AH(n_layers), "num_hidden_layers", LX_MAX_LAYERS},
+    {AH(n_heads), "num_attention_heads", 4096}, {AH(conv_kernel), "conv_kernel_size", 4096},
+    {AH(chunk), "attention_chunk_size", 1u << 20}, {AH(ctx_left), "attention_context_left", 1u << 20},
+    {AH(ctx_right), "attention_context_right", 1u << 20}, {AH(out_dim), "output_proj_dims", 1u << 20},
+};
+
+static bool audio_channels(lx_jcfg *a, lx_audio_hp *t)
+{
+    json_t *ch = lx_jcfg_array(a, "subsampling_conv_channels", 2, "[channels of conv 0, of conv 1]");
+    for (size_t i = 0; ch && i < 2; i++) {
+        json_t *e = json_array_get(ch, i);
+        if (!json_is_integer(e) || json_integer_value(e) < 4 || json_integer_value(e) > 65536) {
+            lx_jcfg_elem_error(a, "subsampling_conv_channels", i, "a channel count from 4 to 65,536", e);
+            return false;
+        }
+        t->conv_ch[i] = (uint64_t)json_integer_value(e);
+    }
+    return ch != NULL;
+}
+
+/* Sizes within bounds (a key beyond its bound is an error naming it); false when a size the
+ * builder needs is missing (the tower stays uncounted, with its warning). */
+static bool audio_fields(lx_jcfg *a, lx_audio_hp *t)
+{
+    for (size_t i = 0; i < sizeof AUDIO_FIELDS / sizeof AUDIO_FIELDS[0]; i++) {
+        uint64_t *v = (uint64_t *)((char *)t + AUDIO_FIELDS[i].off);
+        lx_jcfg_u64(a, AUDIO_FIELDS[i].key, v, false);
+        if (*v > AUDIO_FIELDS[i].max) {
+            char what[64], max[32];
+            lx_fmt_thousands(max, sizeof max, AUDIO_FIELDS[i].max);
+            snprintf(what, sizeof what, "too large (expected at most %s)", max);
+            lx_jcfg_key_error(a, AUDIO_FIELDS[i].key, what);
+            return false;
+        }
+    }
+    lx_jcfg_f64(a, "attention_logit_cap", &t->logit_cap);
+    lx_jcfg_bool(a, "use_clipped_linears", &t->clipped);
+    const char *act = lx_jcfg_str(a, "hidden_act");
+    snprintf(t->act, sizeof t->act, "%s", act ? act : "silu");
+    if (!audio_channels(a, t) || lx_err_failed(a->err)) return false;
+    if (t->n_heads && t->d_model % t->n_heads == 0) t->head_dim = t->d_model / t->n_heads;
+    return t->d_model && t->n_layers && t->head_dim && t->conv_kernel && t->out_dim;
+}
+
+static void read_audio(lx_jcfg *j, lx_hparams *hp)
+{
+    lx_jcfg top = top_scope(j), a;
+    if (!lx_jcfg_sub(&top, "audio_config", &a)) return;
+    const char *type = json_string_value(json_object_get(a.cfg, "model_type"));
+    for (size_t i = 0; type && i < sizeof AUDIO / sizeof AUDIO[0]; i++) {
+        if (strcmp(type, AUDIO[i].type)) continue;
+        lx_audio_hp t = {.kind = AUDIO[i].kind};
+        if (audio_fields(&a, &t)) hp->audio = t;
+    }
+}
+
 void lx_hp_read_towers(lx_jcfg *j, lx_hparams *hp)
 {
     static const char *const VISION[] = {"vision_config", "vision_encoder", "vision_tower_config"};
@@ -154,7 +222,8 @@ void lx_hp_read_towers(lx_jcfg *j, lx_hparams *hp)
     }
     json_t *a = json_object_get(j->root, "audio_config");
     hp->has_audio = a && !json_is_null(a);
-    if (!hp->has_vision) return;
+    if (hp->has_audio) read_audio(j, hp);
+    if (!hp->has_vision || lx_err_failed(j->err)) return;
     lx_jcfg top = top_scope(j), v;
     bool sub = lx_jcfg_sub(&top, "vision_config", &v);
     if (lx_err_failed(j->err)) return;

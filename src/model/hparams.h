@@ -125,6 +125,7 @@ typedef struct lx_hparams {
     uint64_t patch_in;          /* a linear patch embedding of this many inputs beside the tokens (Fuyu) */
     bool has_vision, has_audio; /* the config declares a vision / audio tower beside the text model */
     lx_tower_hp vision;         /* the vision tower and projector when llmxray can build them (model/hp_tower) */
+    lx_audio_hp audio;          /* the audio tower and its projector, likewise */
     uint64_t n_labels;          /* a classification/score head of this many outputs instead of the LM head */
 
     /* family details the config.json reader fills and model/synth counts from */

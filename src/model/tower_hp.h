@@ -1,5 +1,6 @@
 /* model/tower_hp — the declared hyper-parameters of the towers beside a text model: the
- * vision encoder and the projector that feeds its output into the language model.
+ * vision encoder and the projector that feeds its output into the language model, and the
+ * audio encoder with its own projector (hp.audio).
  *
  * Plain values only (part of lx_hparams as hp.vision). Filled by model/hp_tower from a
  * config.json's vision_config (and the few top-level keys a projector reads), consumed by
@@ -52,6 +53,27 @@ typedef struct lx_tower_hp {
     uint64_t proj_in, proj_out; /* Llama 4 pixel-shuffle MLP widths; vision_output_dim in proj_out */
     bool proj_bias;          /* Mistral 3 multimodal_projector_bias */
     bool standardize;        /* Gemma 4 std_bias / std_scale */
+    bool clipped;            /* Gemma 4 use_clipped_linears: 4 stored clamp scalars beside each block linear */
 } lx_tower_hp;
+
+/* The audio encoders llmxray builds from a config's audio_config (rows of model/towers' table). */
+typedef enum lx_aud_kind {
+    LX_AUD_NONE = 0,
+    LX_AUD_GEMMA4,   /* Gemma 4 (USM-style Conformer): 2 subsampling convs, macaron FFNs, chunked local
+                        attention with relative positions, a light depthwise conv; projected by embed_audio */
+    LX_AUD_KIND_COUNT
+} lx_aud_kind;
+
+typedef struct lx_audio_hp {
+    lx_aud_kind kind;
+    uint64_t d_model, n_layers, n_heads, head_dim;
+    uint64_t conv_ch[2];     /* subsampling_conv_channels: the two stride-2 3x3 convs' outputs */
+    uint64_t conv_kernel;    /* conv_kernel_size: the light conv's depthwise kernel */
+    uint64_t chunk, ctx_left, ctx_right; /* attention_chunk_size, attention_context_left/right */
+    uint64_t out_dim;        /* output_proj_dims: the width the projector reads */
+    double logit_cap;        /* attention_logit_cap */
+    char act[16];            /* hidden_act of the FFNs and the light conv ("silu") */
+    bool clipped;            /* use_clipped_linears: 4 stored clamp scalars beside each clippable linear */
+} lx_audio_hp;
 
 #endif

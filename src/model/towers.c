@@ -75,29 +75,42 @@ static void t_norm(syn *s, const char *name, uint64_t n, bool ln)
     if (ln) lx_syn_add(s, 1, n, 0, 0, "%s%s.bias", s->pfx, name);
 }
 
+/* The four clamp scalars a Gemma 4 clippable linear stores beside its weight. */
+static void t_clamps(syn *s, bool clipped, const char *base)
+{
+    static const char *const CLAMPS[] = {"input_min", "input_max", "output_min", "output_max"};
+    for (size_t i = 0; clipped && i < 4; i++) lx_syn_add(s, 0, 0, 0, 0, "%s%s.%s", s->pfx, base, CLAMPS[i]);
+}
+
+static void t_lin(syn *s, bool clipped, const char *base, uint64_t out, uint64_t in, bool bias)
+{
+    lx_syn_lin(s, base, out, in, bias);
+    t_clamps(s, clipped, base);
+}
+
 static void t_block(syn *s, const lx_tower_hp *t, unsigned f, uint64_t i)
 {
     snprintf(s->pfx, sizeof s->pfx, "v.blk.%u.", (unsigned)i);
     uint64_t d = t->d_model, q = t->n_heads * t->head_dim;
-    bool ln = f & T_LN, b = f & T_ATTN_BIAS;
+    bool ln = f & T_LN, b = f & T_ATTN_BIAS, c = t->clipped;
     t_norm(s, "ln1", d, ln);
     if (f & T_QKV) {
-        lx_syn_lin(s, "attn_qkv", 3 * q, d, b);
+        t_lin(s, c, "attn_qkv", 3 * q, d, b);
     } else {
-        lx_syn_lin(s, "attn_q", q, d, b);
-        lx_syn_lin(s, "attn_k", q, d, b);
-        lx_syn_lin(s, "attn_v", q, d, b);
+        t_lin(s, c, "attn_q", q, d, b);
+        t_lin(s, c, "attn_k", q, d, b);
+        t_lin(s, c, "attn_v", q, d, b);
     }
     if (f & T_QK_NORM) {
         t_norm(s, "attn_q_norm", t->head_dim, false);
         t_norm(s, "attn_k_norm", t->head_dim, false);
     }
-    lx_syn_lin(s, "attn_out", d, q, b);
+    t_lin(s, c, "attn_out", d, q, b);
     if (f & T_SANDWICH) t_norm(s, "attn_post_norm", d, ln);
     t_norm(s, "ln2", d, ln);
-    if (f & T_GLU) lx_syn_lin(s, "ffn_gate", t->d_ff, d, false);
-    lx_syn_lin(s, "ffn_up", t->d_ff, d, !(f & T_GLU));
-    lx_syn_lin(s, "ffn_down", d, t->d_ff, !(f & T_GLU));
+    if (f & T_GLU) t_lin(s, c, "ffn_gate", t->d_ff, d, false);
+    t_lin(s, c, "ffn_up", t->d_ff, d, !(f & T_GLU));
+    t_lin(s, c, "ffn_down", d, t->d_ff, !(f & T_GLU));
     if (f & T_SANDWICH) t_norm(s, "ffn_post_norm", d, ln);
 }
 
@@ -196,12 +209,89 @@ static void t_projector(syn *s, const lx_tower_hp *t)
     s->pfx[0] = '\0';
 }
 
+/* ---------------------------------------------------------------- synth: the audio tower */
+
+static const char *const AUDIO_LABELS[LX_AUD_KIND_COUNT] = {
+    [LX_AUD_NONE] = "", [LX_AUD_GEMMA4] = "Gemma 4 Conformer",
+};
+
+/* Gemma 4's audio tower (Gemma4AudioModel) with llama.cpp's mmproj names (a.*, mm.a.*):
+ * two 3x3 stride-2 convs without bias, each with a bias-free LayerNorm; a linear from the
+ * flattened (channels_0 / 4) x channels_1 features into d_model; per Conformer layer two
+ * macaron FFNs (d -> 4d -> d, SiLU, RMSNorm before and after), chunked local attention
+ * (q, k, v, out, the relative-position key projection, a per-dimension query scale, RMSNorm
+ * before and after), a light conv (RMSNorm, d -> 2d GLU, depthwise conv of conv_kernel taps,
+ * RMSNorm, d -> d) and a final RMSNorm; an output projection with bias into output_proj_dims.
+ * Each clippable linear stores four clamp scalars (input/output min/max) beside its weight. */
+static void a_lin(syn *s, const lx_audio_hp *t, const char *base, uint64_t out, uint64_t in)
+{
+    t_lin(s, t->clipped, base, out, in, false);
+}
+
+/* A 3x3 Conv2d weight {out, in, 3, 3}. */
+static void a_conv2d(syn *s, uint64_t out, uint64_t in, int i)
+{
+    lx_syn_add(s, 3, out, in, 3, "a.conv1d.%d.weight", i);
+    if (lx_err_failed(s->err) || !s->out->n) return;
+    lx_tensor *w = &s->out->v[s->out->n - 1];
+    w->n_dims = 4, w->shape[3] = 3, w->n_elems *= 3;
+    lx_dtype_bytes(w->type, w->n_elems, &w->n_bytes);
+    lx_syn_add(s, 1, out, 0, 0, "a.conv1d.%d.norm.weight", i);
+}
+
+static void a_ffn(syn *s, const lx_audio_hp *t, const char *sfx)
+{
+    char nm[32];
+    uint64_t d = t->d_model;
+    snprintf(nm, sizeof nm, "ffn_norm%s", sfx), t_norm(s, nm, d, false);
+    snprintf(nm, sizeof nm, "ffn_up%s", sfx), a_lin(s, t, nm, 4 * d, d);
+    snprintf(nm, sizeof nm, "ffn_down%s", sfx), a_lin(s, t, nm, d, 4 * d);
+    snprintf(nm, sizeof nm, "ffn_post_norm%s", sfx), t_norm(s, nm, d, false);
+}
+
+static void a_layer(syn *s, const lx_audio_hp *t, uint64_t i)
+{
+    uint64_t d = t->d_model;
+    snprintf(s->pfx, sizeof s->pfx, "a.blk.%u.", (unsigned)i);
+    a_ffn(s, t, "");
+    t_norm(s, "attn_pre_norm", d, false);
+    a_lin(s, t, "attn_q", d, d);
+    a_lin(s, t, "attn_k", d, d);
+    a_lin(s, t, "attn_v", d, d);
+    a_lin(s, t, "attn_out", d, d);
+    lx_syn_lin(s, "attn_k_rel", d, d, false);
+    t_norm(s, "per_dim_scale", t->head_dim, false);
+    t_norm(s, "attn_post_norm", d, false);
+    t_norm(s, "conv_norm", d, false);
+    a_lin(s, t, "conv_pw1", 2 * d, d);
+    lx_syn_add(s, 2, d, t->conv_kernel, 0, "%sconv_dw.weight", s->pfx);
+    t_norm(s, "norm_conv", d, false);
+    a_lin(s, t, "conv_pw2", d, d);
+    a_ffn(s, t, "_1");
+    t_norm(s, "ln2", d, false);
+}
+
+static void a_tower(syn *s, const lx_audio_hp *t)
+{
+    s->pfx[0] = '\0';
+    a_conv2d(s, t->conv_ch[0], 1, 0);
+    a_conv2d(s, t->conv_ch[1], t->conv_ch[0], 1);
+    lx_syn_add(s, 2, t->d_model, t->conv_ch[0] / 4 * t->conv_ch[1], 0, "a.input_projection.weight");
+    for (uint64_t i = 0; i < t->n_layers && !lx_err_failed(s->err); i++) a_layer(s, t, i);
+    s->pfx[0] = '\0';
+    lx_syn_lin(s, "a.pre_encode.out", t->out_dim, t->d_model, true);
+    /* embed_audio: RMSNorm without a weight, then one projection into the text width */
+    lx_syn_add(s, 2, s->hp->d_model, t->out_dim, 0, "mm.a.input_projection.weight");
+}
+
 void lx_towers_synth(syn *s)
 {
     const lx_tower_hp *t = &s->hp->vision;
-    if (t->kind == LX_VIT_NONE || t->kind == LX_VIT_CLIP) return;
-    t_encoder(s, t);
-    t_projector(s, t);
+    if (t->kind != LX_VIT_NONE && t->kind != LX_VIT_CLIP) {
+        t_encoder(s, t);
+        t_projector(s, t);
+    }
+    if (s->hp->audio.kind != LX_AUD_NONE) a_tower(s, &s->hp->audio);
 }
 
 /* An MTP module's own tensors (DeepSeek-V3's names): the norms of the embedding and of the
@@ -225,7 +315,7 @@ void lx_towers_synth_mtp(syn *s, uint64_t layer)
 
 static const struct { const char *prefix; lx_sub_kind part; } PREFIXES[] = {
     /* llama.cpp mmproj names (projector prefixes first: "v.deepstack." is the projector's) */
-    {"mm.", LX_SUB_PROJECTOR}, {"v.deepstack.", LX_SUB_PROJECTOR}, {"adapter.", LX_SUB_PROJECTOR},
+    {"mm.a.", LX_SUB_AUDIO_PROJ}, {"mm.", LX_SUB_PROJECTOR}, {"v.deepstack.", LX_SUB_PROJECTOR}, {"adapter.", LX_SUB_PROJECTOR},
     {"v.", LX_SUB_VISION}, {"a.", LX_SUB_AUDIO},
     /* Hugging Face names */
     {"multi_modal_projector.", LX_SUB_PROJECTOR}, {"model.multi_modal_projector.", LX_SUB_PROJECTOR},
@@ -233,7 +323,7 @@ static const struct { const char *prefix; lx_sub_kind part; } PREFIXES[] = {
     {"visual.deepstack_merger_list.", LX_SUB_PROJECTOR}, {"model.visual.deepstack_merger_list.", LX_SUB_PROJECTOR},
     {"resampler.", LX_SUB_PROJECTOR}, {"mm_projector.", LX_SUB_PROJECTOR}, {"model.mm_projector.", LX_SUB_PROJECTOR},
     {"embed_vision.", LX_SUB_PROJECTOR}, {"model.embed_vision.", LX_SUB_PROJECTOR},
-    {"embed_audio.", LX_SUB_PROJECTOR}, {"model.embed_audio.", LX_SUB_PROJECTOR},
+    {"embed_audio.", LX_SUB_AUDIO_PROJ}, {"model.embed_audio.", LX_SUB_AUDIO_PROJ},
     {"vision_tower.", LX_SUB_VISION}, {"model.vision_tower.", LX_SUB_VISION}, {"visual.", LX_SUB_VISION},
     {"model.visual.", LX_SUB_VISION}, {"vpm.", LX_SUB_VISION}, {"vision_model.", LX_SUB_VISION},
     {"model.vision_model.", LX_SUB_VISION}, {"audio_tower.", LX_SUB_AUDIO}, {"model.audio_tower.", LX_SUB_AUDIO},
@@ -401,6 +491,7 @@ static void add_part_sub(lx_arch *a, lx_sub_kind k, const char *name, int n_laye
     p->n_layers = n_layers;
     p->params = a->towers.params[k];
     p->bytes = a->towers.bytes[k];
+    p->beside = true;
 }
 
 static void count_parts(lx_arch *a)
@@ -428,9 +519,14 @@ void lx_towers_account(lx_arch *a)
     if (!t->any) return;
     if (t->tower_only) a->n_subs = 0; /* no language model: only the parts below */
     if (t->params[LX_SUB_VISION] || t->params[LX_SUB_PROJECTOR]) describe(a);
+    if (t->params[LX_SUB_AUDIO] && a->hp.audio.kind != LX_AUD_NONE) {
+        t->has_audio = true;
+        t->audio_label = AUDIO_LABELS[a->hp.audio.kind];
+    }
     add_part_sub(a, LX_SUB_VISION, "Vision encoder", (int)t->desc.n_layers);
     add_part_sub(a, LX_SUB_PROJECTOR, "Projector", 0);
-    add_part_sub(a, LX_SUB_AUDIO, "Audio encoder", 0);
+    add_part_sub(a, LX_SUB_AUDIO, "Audio encoder", (int)a->hp.audio.n_layers);
+    add_part_sub(a, LX_SUB_AUDIO_PROJ, "Audio projector", 0);
     add_part_sub(a, LX_SUB_MTP, "Multi-token prediction", t->n_mtp);
     for (int k = LX_SUB_VISION; k < LX_SUB_KIND_COUNT; k++) {
         a->total_params += t->params[k];

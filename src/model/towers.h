@@ -49,6 +49,8 @@ typedef struct lx_towers {
     bool any;                /* some tensor is outside the language model */
     bool tower_only;         /* no language model at all (a clip / mmproj GGUF) */
     bool has_vision;         /* desc is filled */
+    bool has_audio;          /* the audio tower of hp.audio is counted; audio_label names it */
+    const char *audio_label; /* "Gemma 4 Conformer" */
     uint64_t params[8], bytes[8]; /* per lx_sub_kind (vision, audio, projector, mtp) */
     int n_mtp;               /* MTP modules */
     uint64_t lm_params, lm_bytes; /* the language model alone (by_component sums to lm_params) */

@@ -479,13 +479,13 @@ static void walk_inset(flow *f, const lx_desc *d, int ii, const lx_desc_inset *i
     f->ops->edge(f, from, to, E_ZOOM, id);
 }
 
-/* ---- the vision tower and MTP modules beside the spine ---- */
+/* ---- the vision and audio towers and MTP modules beside the spine ---- */
 
-static void tower_cards(flow *f, const lx_desc_card *cards, int n)
+static void tower_cards(flow *f, const char *pfx, const lx_desc_card *cards, int n)
 {
     for (int i = 0; i < n; i++) {
         char id[48];
-        make_id(id, sizeof id, "v", cards[i].id);
+        make_id(id, sizeof id, pfx, cards[i].id);
         card_node(f, id, &cards[i]);
         join(f, id);
     }
@@ -499,30 +499,38 @@ static void spine_id(char *out, size_t cap, const lx_desc_card *cards, int n, lx
         if (cards[i].kind == kind) make_id(out, cap, "s", cards[i].id);
 }
 
-/* Its own chain (the spine's tails are kept), its projector joining the token embedding. */
+/* One tower as its own chain ("v": vision, "a": audio), its projector joining the token embedding. */
+static void walk_one_tower(flow *f, const lx_desc *d, const lx_desc_tower *t, const char *pfx)
+{
+    char to[48], title[200], group[8];
+    f->n_tails = 0;
+    snprintf(title, sizeof title, "%s · %s", t->title, t->figure);
+    const char *lines[1] = {title};
+    snprintf(group, sizeof group, "t%s", pfx);
+    f->ops->open(f, group, lines, 1);
+    tower_cards(f, pfx, t->top, t->n_top);
+    char cap[sizeof t->block_caption + sizeof t->block_badge + 8];
+    snprintf(cap, sizeof cap, "%s · %s", t->block_caption, t->block_badge);
+    const char *block[1] = {cap};
+    snprintf(group, sizeof group, "b%s", pfx);
+    f->ops->open(f, group, block, 1);
+    tower_cards(f, pfx, t->block, t->n_block);
+    f->ops->close(f);
+    tower_cards(f, pfx, t->bottom, t->n_bottom);
+    f->ops->close(f);
+    spine_id(to, sizeof to, d->spine_top, d->n_spine_top, LX_KIND_EMBEDDING);
+    if (to[0] && f->n_tails) f->ops->edge(f, f->tails[0], to, E_DATA, NULL);
+}
+
+/* The towers' chains (the spine's tails are kept) and the MTP card beside the head. */
 static void walk_tower(flow *f, const lx_desc *d)
 {
     const lx_desc_tower *t = &d->tower;
-    char saved[2][48], to[48], title[200];
+    char saved[2][48], to[48];
     int n_saved = f->n_tails;
     memcpy(saved, f->tails, sizeof saved);
-    if (t->present) {
-        f->n_tails = 0;
-        snprintf(title, sizeof title, "%s · %s", t->title, t->figure);
-        const char *lines[1] = {title};
-        f->ops->open(f, "tv", lines, 1);
-        tower_cards(f, t->top, t->n_top);
-        char cap[sizeof t->block_caption + sizeof t->block_badge + 8];
-        snprintf(cap, sizeof cap, "%s · %s", t->block_caption, t->block_badge);
-        const char *block[1] = {cap};
-        f->ops->open(f, "bv", block, 1);
-        tower_cards(f, t->block, t->n_block);
-        f->ops->close(f);
-        tower_cards(f, t->bottom, t->n_bottom);
-        f->ops->close(f);
-        spine_id(to, sizeof to, d->spine_top, d->n_spine_top, LX_KIND_EMBEDDING);
-        if (to[0] && f->n_tails) f->ops->edge(f, f->tails[0], to, E_DATA, NULL);
-    }
+    if (t->present) walk_one_tower(f, d, t, "v");
+    if (d->audio.present) walk_one_tower(f, d, &d->audio, "a");
     if (t->has_mtp) {
         card_node(f, "m_mtp", &t->mtp);
         spine_id(to, sizeof to, d->spine_bottom, d->n_spine_bottom, LX_KIND_OUTPUT);

@@ -17,5 +17,7 @@ void lx_info_json(const lx_arch *a, lx_buf *out);
  * of JSON "vision" (an object, or null without a vision encoder). */
 void lx_info_text_towers(const lx_arch *a, lx_buf *out);
 void lx_info_json_vision(const lx_arch *a, lx_buf *out);
+/* The value of JSON "audio": the audio encoder (Gemma 4's Conformer), or null. */
+void lx_info_json_audio(const lx_arch *a, lx_buf *out);
 
 #endif

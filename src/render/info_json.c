@@ -399,6 +399,8 @@ void lx_info_json(const lx_arch *a, lx_buf *out)
     put_subs(&j, a);
     key(&j, "vision");
     lx_info_json_vision(a, j.b);
+    key(&j, "audio");
+    lx_info_json_audio(a, j.b);
     put_params(&j, a);
     put_bytes(&j, a);
     put_quant(&j, a);

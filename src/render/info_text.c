@@ -173,7 +173,7 @@ static void text_table(const lx_arch *a, lx_buf *b)
     for (int c = 0; c < LX_COMP_COUNT; c++)
         if (a->comp[c].params) table_row(b, lx_comp_label((lx_comp)c), a->comp[c].params, a->comp[c].bytes, a->total_params);
     for (int i = 0; i < a->n_subs; i++) /* the parts beside the language model */
-        if (a->subs[i].kind != LX_SUB_DECODER && a->subs[i].kind != LX_SUB_ENCODER)
+        if (a->subs[i].beside)
             table_row(b, a->subs[i].name, a->subs[i].params, a->subs[i].bytes, a->total_params);
     table_row(b, "Total", a->total_params, a->total_bytes, a->total_params);
     lx_buf_puts(b, "\n  Storage   ");

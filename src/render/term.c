@@ -607,19 +607,24 @@ static int tower_cards(term *T, int y, const lx_desc_card *c, int n)
     return y;
 }
 
+static int draw_one_tower(term *T, int y, const lx_desc_tower *t)
+{
+    y = heading(T, y, t->title, t->figure, LX_KIND_EMBEDDING);
+    y = tower_cards(T, y, t->top, t->n_top);
+    char cap[160];
+    snprintf(cap, sizeof cap, "%s %s:", t->block_badge, t->block_caption);
+    y = wrap(T, 2, y, cap, T->w - 2, NO_KIND, A_DIM);
+    y = tower_cards(T, y, t->block, t->n_block);
+    y = tower_cards(T, y, t->bottom, t->n_bottom);
+    if (T->d->n_spine_top) y = wrap(T, 2, y, "The projector's output joins the token embedding's.", T->w - 2, NO_KIND, A_DIM);
+    return y;
+}
+
 static int draw_towers(term *T, int y)
 {
     const lx_desc_tower *t = &T->d->tower;
-    if (t->present) {
-        y = heading(T, y, t->title, t->figure, LX_KIND_EMBEDDING);
-        y = tower_cards(T, y, t->top, t->n_top);
-        char cap[160];
-        snprintf(cap, sizeof cap, "%s %s:", t->block_badge, t->block_caption);
-        y = wrap(T, 2, y, cap, T->w - 2, NO_KIND, A_DIM);
-        y = tower_cards(T, y, t->block, t->n_block);
-        y = tower_cards(T, y, t->bottom, t->n_bottom);
-        if (T->d->n_spine_top) y = wrap(T, 2, y, "The projector's output joins the token embedding's.", T->w - 2, NO_KIND, A_DIM);
-    }
+    if (t->present) y = draw_one_tower(T, y, t);
+    if (T->d->audio.present) y = draw_one_tower(T, y, &T->d->audio);
     if (t->has_mtp) {
         y = heading(T, y, "Beside the output head", t->mtp.figure, LX_KIND_OUTPUT);
         y = part_line(T, y, &t->mtp, 22);

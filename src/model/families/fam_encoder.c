@@ -7,7 +7,9 @@
 #include "model/synth.h"
 #include "model/synth_int.h"
 
-/* The head the checkpoint's class has: ...ForMaskedLM the masked-LM head and no pooler;
+/* The head the checkpoint's class has: ...ForPreTraining (what bert-base-uncased's hub file
+ * holds) the pooler, the next-sentence classifier (2 outputs, cls.seq_relationship) and the
+ * masked-LM head; ...ForMaskedLM the masked-LM head and no pooler;
  * ...ForSequenceClassification a classifier of len(id2label) outputs (num_labels;
  * transformers' default 2) after the pooler (RoBERTa's classification head has the same
  * dense + tanh, then out_proj; DistilBERT's pre_classifier the same shape); ...Model the pooler
@@ -17,9 +19,11 @@ static void encoder_head(lx_fam_cfg *c, bool base_pooler)
     json_t *archs = json_object_get(c->j->root, "architectures");
     const char *cls = json_string_value(json_array_get(archs, 0));
     if (!cls) return;
-    bool mlm = strstr(cls, "ForMaskedLM") != NULL, seq = strstr(cls, "ForSequenceClassification") != NULL;
+    bool pre = strstr(cls, "ForPreTraining") != NULL;
+    bool mlm = pre || strstr(cls, "ForMaskedLM") != NULL, seq = strstr(cls, "ForSequenceClassification") != NULL;
     c->hp->mlm_head = lx_fam_tri(mlm);
-    c->hp->pooler = lx_fam_tri(seq || (!mlm && base_pooler));
+    c->hp->pooler = lx_fam_tri(seq || pre || (!mlm && base_pooler));
+    if (pre) c->hp->n_labels = 2; /* next sentence or not */
     if (!seq) return;
     json_t *labels = json_object_get(c->j->cfg, "id2label");
     c->hp->n_labels = json_is_object(labels) && json_object_size(labels) ? json_object_size(labels) : 2;
@@ -110,13 +114,26 @@ static void cfg_roberta(lx_fam_cfg *c) { cfg_bert(c); }
 
 const lx_family lx_fam_roberta = {
     .name = "roberta", .label = "RoBERTa",
-    .hf_types = (const char *const[]){"roberta", "xlm-roberta", NULL},
-    .hf_classes = (const char *const[]){"Roberta", "XLMRoberta", NULL},
+    .hf_types = (const char *const[]){"roberta", NULL},
+    .hf_classes = (const char *const[]){"Roberta", NULL},
     .detect = detect_roberta, .position = "learned", .norm = "layernorm", .activation = "gelu",
     .gated = LX_NO, .qk_norm = LX_NO,
     .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-5,\"vocab_size\":50265,"
                 "\"max_position_embeddings\":514,\"type_vocab_size\":1}",
     .config = cfg_roberta, .hf_roles = BERT_ROLES, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER, .tokenizer = "bpe",
+};
+
+/* XLM-RoBERTa: RoBERTa's network over a 250,002-token SentencePiece vocabulary (the hub
+ * ships XLMRobertaForMaskedLM); llama.cpp converts it to the "bert" architecture. */
+const lx_family lx_fam_xlm_roberta = {
+    .name = "xlm-roberta", .label = "XLM-RoBERTa",
+    .hf_types = (const char *const[]){"xlm-roberta", NULL},
+    .hf_classes = (const char *const[]){"XLMRoberta", NULL},
+    .position = "learned", .norm = "layernorm", .activation = "gelu", .gated = LX_NO, .qk_norm = LX_NO,
+    .defaults = "{\"hidden_act\":\"gelu\",\"tie_word_embeddings\":true,\"layer_norm_eps\":1e-5,\"vocab_size\":250002,"
+                "\"max_position_embeddings\":514,\"type_vocab_size\":1}",
+    .config = cfg_roberta, .hf_roles = BERT_ROLES, .build = lx_synth_bert, .recipe = LX_R_MLM_HEAD | LX_R_NO_POOLER | LX_R_ENCODER,
+    .tokenizer = "spm",
 };
 
 /* DistilBERT: BERT's block, 6 layers, no token types and no pooler; hidden_dim is the FFN

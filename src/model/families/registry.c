@@ -20,6 +20,7 @@ extern const lx_family lx_fam_bloom, lx_fam_mpt, lx_fam_gptj, lx_fam_phi2, lx_fa
     lx_fam_cohere2, lx_fam_bailing2, lx_fam_granite, lx_fam_glm4, lx_fam_seed_oss, lx_fam_apertus, lx_fam_ernie_moe,
     lx_fam_hunyuan_moe;
 extern const lx_family lx_fam_whisper, lx_fam_bert, lx_fam_distilbert, lx_fam_t5, lx_fam_t5encoder, lx_fam_clip;
+extern const lx_family lx_fam_xlm_roberta, lx_fam_modernbert;
 extern const lx_family lx_fam_bart, lx_fam_mbart;
 
 static const lx_family *const FAMILIES[] = {
@@ -38,6 +39,7 @@ static const lx_family *const FAMILIES[] = {
     &lx_fam_cohere2, &lx_fam_bailing2, &lx_fam_granite, &lx_fam_glm4, &lx_fam_seed_oss, &lx_fam_apertus, &lx_fam_ernie_moe,
     &lx_fam_hunyuan_moe,
     &lx_fam_whisper, &lx_fam_bert, &lx_fam_distilbert, &lx_fam_t5, &lx_fam_t5encoder, &lx_fam_clip,
+    &lx_fam_xlm_roberta, &lx_fam_modernbert,
     &lx_fam_bart, &lx_fam_mbart,
 };
 
