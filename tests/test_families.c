@@ -196,6 +196,10 @@ static void test_deepseek4_mtp(void **state)
     assert_int_equal(b->arch.towers.lm_params, 284332240471ull);
     assert_int_equal(b->arch.total_params, 284332240471ull + 6610048891ull);
     assert_int_equal(b->arch.towers.n_mtp, 1);
+    /* its "other" parameters are all hyper-connections: 43 layers x 2 x (24 x 16,384 + 24 + 3)
+     * + the head's 4 x 16,384 + 4 + 1 = 33,884,439, named so */
+    assert_int_equal(b->arch.comp[LX_COMP_OTHER].params, 33884439ull);
+    assert_string_equal(lx_arch_comp_label(&b->arch, LX_COMP_OTHER), "mHC hyper-connections");
     for (int i = 0; i < b->arch.n_warnings; i++) assert_null(strstr(b->arch.warnings[i], "multi-token"));
     unbuild(b);
 }
@@ -212,6 +216,7 @@ static void test_qwen36_vision(void **state)
     assert_int_equal(b->arch.towers.params[LX_SUB_VISION], ref->arch.towers.params[LX_SUB_VISION]);
     assert_int_equal(b->arch.total_params, 27781427952ull);
     for (int i = 0; i < b->arch.n_warnings; i++) assert_null(strstr(b->arch.warnings[i], "not counted"));
+    assert_string_equal(lx_arch_comp_label(&b->arch, LX_COMP_OTHER), "Other");
     unbuild(b);
     unbuild(ref);
 }

@@ -384,6 +384,11 @@ static void norm_card(lx_dbuild *b, lx_desc_card *c, const char *id, const char 
         lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_th(b, norm_params(b->a)));
     lx_dsnprintf(c->tip, sizeof c->tip, "%s%s over d_model %s: %s parameters", prefix, lx_dnorm_name(b->a),
              lx_dfmt_th(b, b->a->hp.d_model), lx_dfmt_th(b, norm_params(b->a)));
+    if (b->a->hp.hc_mult > 1 && !prefix[0]) { /* DeepSeek-V4's manifold-constrained hyper-connections */
+        char t2[96];
+        lx_dsnprintf(t2, sizeof t2, "mHC: %s residual streams, mixed in and out", lx_dfmt_th(b, b->a->hp.hc_mult));
+        lx_dcard_sub(c, t2);
+    }
 }
 
 static void build_spine_bottom(lx_dbuild *b)
@@ -1211,7 +1216,7 @@ static const comp_entry COMPS[] = {
     {LX_COMP_ROUTER, LX_KIND_ROUTER, "Routers"},
     {LX_COMP_NORM, LX_KIND_NORM, "Norms"},
     {LX_COMP_OUTPUT, LX_KIND_OUTPUT, "Output layer"},
-    {LX_COMP_OTHER, LX_KIND_OTHER, "Other"},
+    {LX_COMP_OTHER, LX_KIND_OTHER, "Other"}, /* lx_arch_comp_label: "mHC hyper-connections" when that is all */
 };
 
 /* "32 × 41.9 M" when every layer that has the component has the same amount of it. */
@@ -1262,7 +1267,8 @@ static void build_rows(lx_dbuild *b)
         if (!n.params && !tied_out) continue;
         lx_desc_row *r = &d->rows[d->n_rows++];
         r->kind = COMPS[i].kind;
-        lx_dsnprintf(r->label, sizeof r->label, "%s", COMPS[i].label);
+        lx_dsnprintf(r->label, sizeof r->label, "%s",
+                     COMPS[i].comp == LX_COMP_OTHER ? lx_arch_comp_label(a, LX_COMP_OTHER) : COMPS[i].label);
         lx_drow_label(b, COMPS[i].comp, r->label, sizeof r->label);
         if (tied_out && !n.params) lx_dsnprintf(r->detail, sizeof r->detail, "tied to the embedding");
         else comp_detail(b, COMPS[i].comp, r->detail, sizeof r->detail);

@@ -809,6 +809,15 @@ const char *lx_sub_kind_key(lx_sub_kind k)
 const char *lx_comp_key(lx_comp c) { return (unsigned)c < LX_COMP_COUNT ? COMP_NAMES[c].key : "?"; }
 const char *lx_comp_label(lx_comp c) { return (unsigned)c < LX_COMP_COUNT ? COMP_NAMES[c].label : "?"; }
 
+const char *lx_arch_comp_label(const lx_arch *a, lx_comp c)
+{
+    if (c != LX_COMP_OTHER || !a->comp[c].params || !a->roles) return lx_comp_label(c);
+    uint64_t hyper = 0;
+    for (size_t i = 0; i < a->tensors->n; i++)
+        if (a->roles[i].role == LX_ROLE_HYPER) hyper += lx_arch_tensor_params(a, i);
+    return hyper == a->comp[c].params ? "mHC hyper-connections" : lx_comp_label(c);
+}
+
 int lx_arch_layer_mix(const lx_arch *a, const char **labels, int *counts)
 {
     int n = 0;

@@ -203,6 +203,9 @@ const char *lx_mixer_label(lx_mixer m);        /* for people: "Gated DeltaNet", 
 const char *lx_sub_kind_key(lx_sub_kind k);  /* JSON: "decoder" | "encoder" | "vision_encoder" | "audio_encoder" | "projector" | "mtp" */
 const char *lx_comp_key(lx_comp c);            /* JSON key: "embedding", "ffn_experts", ... */
 const char *lx_comp_label(lx_comp c);          /* for people: "Token embedding", ... */
+/* lx_comp_label, named after what a's component holds when that is one thing: "Other" made only
+ * of hyper-connection tensors is "mHC hyper-connections" (DeepSeek-V4). */
+const char *lx_arch_comp_label(const lx_arch *a, lx_comp c);
 /* The layer mix: each distinct lx_layer_label with its count, in order of first appearance;
  * returns how many (labels and counts hold LX_MAX_LAYERS). */
 int lx_arch_layer_mix(const lx_arch *a, const char **labels, int *counts);

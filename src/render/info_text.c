@@ -171,7 +171,7 @@ static void text_table(const lx_arch *a, lx_buf *b)
 {
     lx_buf_printf(b, "  %-22s %19s %9s %12s\n", "Component", "parameters", "share", "bytes");
     for (int c = 0; c < LX_COMP_COUNT; c++)
-        if (a->comp[c].params) table_row(b, lx_comp_label((lx_comp)c), a->comp[c].params, a->comp[c].bytes, a->total_params);
+        if (a->comp[c].params) table_row(b, lx_arch_comp_label(a, (lx_comp)c), a->comp[c].params, a->comp[c].bytes, a->total_params);
     for (int i = 0; i < a->n_subs; i++) /* the parts beside the language model */
         if (a->subs[i].beside)
             table_row(b, a->subs[i].name, a->subs[i].params, a->subs[i].bytes, a->total_params);
