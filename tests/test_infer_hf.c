@@ -174,6 +174,16 @@ static void test_qwen2_bf16(void **state) { (void)state; check_folder("qwen2", "
 static void test_gemma3_f32(void **state) { (void)state; check_folder("gemma3", "gemma3", "F32"); }
 static void test_gemma2_bf16(void **state) { (void)state; check_folder("gemma2", "gemma3", "BF16"); }
 static void test_qwen3moe_f32(void **state) { (void)state; check_folder("qwen3moe", "qwen3", "F32"); }
+static void test_gemma_f32(void **state) { (void)state; check_folder("gemma", "gemma3", "F32"); }
+static void test_gemma_f16(void **state) { (void)state; check_folder("gemma", "gemma3", "F16"); }
+static void test_smollm3_f32(void **state) { (void)state; check_folder("smollm3", "llama3", "F32"); }
+static void test_smollm3_bf16(void **state) { (void)state; check_folder("smollm3", "llama3", "BF16"); }
+/* Phi-3's and OLMo 2's tokenizer.json are written from their vocab-only GGUFs (Phi-3's
+ * SentencePiece vocabulary as transformers converts it; OLMo 2's fixture has GPT-2's BPE) */
+static void test_phi3_f32(void **state) { (void)state; check_folder("phi3", NULL, "F32"); }
+static void test_phi3_bf16(void **state) { (void)state; check_folder("phi3", NULL, "BF16"); }
+static void test_olmo2_f32(void **state) { (void)state; check_folder("olmo2", NULL, "F32"); }
+static void test_olmo2_f16(void **state) { (void)state; check_folder("olmo2", NULL, "F16"); }
 /* GPT-2's tokenizer.json is written from the vocab-only GGUF (shared/tokenizers has none) */
 static void test_gpt2_f32(void **state) { (void)state; check_folder("gpt2", NULL, "F32"); }
 
@@ -346,6 +356,10 @@ int main(void)
         cmocka_unit_test(test_qwen3_f32),     cmocka_unit_test(test_qwen2_bf16),
         cmocka_unit_test(test_gemma3_f32),    cmocka_unit_test(test_gemma2_bf16),
         cmocka_unit_test(test_qwen3moe_f32),  cmocka_unit_test(test_gpt2_f32),
+        cmocka_unit_test(test_gemma_f32),     cmocka_unit_test(test_gemma_f16),
+        cmocka_unit_test(test_smollm3_f32),   cmocka_unit_test(test_smollm3_bf16),
+        cmocka_unit_test(test_phi3_f32),      cmocka_unit_test(test_phi3_bf16),
+        cmocka_unit_test(test_olmo2_f32),     cmocka_unit_test(test_olmo2_f16),
         cmocka_unit_test(test_llama3_factors), cmocka_unit_test(test_llama_bpe_llama3),
         cmocka_unit_test(test_refusals),
     };

@@ -470,7 +470,7 @@ static lx_status load_layer(lx_llama *m, size_t li, lx_err *err)
     bool ln = hp->t.layernorm, pre = !hp->t.post_norm_only, full = hp->t.qk_norm_full;
     lx_role post_attn = tensor_at(m, l, LX_ROLE_ATTN_POST_NORM, false) ? LX_ROLE_ATTN_POST_NORM : LX_ROLE_HF_POST_ATTN_LN;
     L->local = hp->t.swa_every && (li + 1) % hp->t.swa_every != 0;
-    L->nope = hp->t.nope_every && (li + 1) % hp->t.nope_every == 0;
+    if (!lx_weights_layer_nope(m->w, li, &L->nope)) L->nope = hp->t.nope_every && (li + 1) % hp->t.nope_every == 0;
     if ((pre && (load_vec(m, l, LX_ROLE_ATTN_NORM, false, hp->d_model, false, &L->attn_norm, err) ||
                  load_vec(m, l, LX_ROLE_ATTN_NORM, true, hp->d_model, !ln, &L->attn_norm_b, err) ||
                  load_vec(m, l, LX_ROLE_FFN_NORM, false, hp->d_model, false, &L->ffn_norm, err) ||

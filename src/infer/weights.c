@@ -26,6 +26,11 @@ bool lx_weights_rope_factors(const lx_weights *w, size_t dims, double theta, flo
     return w->ops->rope_factors && w->ops->rope_factors(w->impl, dims, theta, out);
 }
 
+bool lx_weights_layer_nope(const lx_weights *w, size_t layer, bool *nope)
+{
+    return w->ops->layer_nope && w->ops->layer_nope(w->impl, layer, nope);
+}
+
 void lx_rope_llama3_factors(const lx_rope_llama3 *p, size_t dims, double theta, float *out)
 {
     const float lo = (float)p->low_freq, hi = (float)p->high_freq, factor = (float)p->factor, ctx = (float)p->orig_ctx;
@@ -85,7 +90,7 @@ static lx_status gguf_tok(void *impl, lx_tok *t, size_t n_vocab, const char *pat
     return lx_tok_from_gguf(t, ((gguf_impl *)impl)->g, path, err);
 }
 
-static const lx_weights_ops GGUF_OPS = {gguf_u64, gguf_f64, gguf_data, gguf_tok, free, NULL};
+static const lx_weights_ops GGUF_OPS = {gguf_u64, gguf_f64, gguf_data, gguf_tok, free, NULL, NULL};
 
 lx_status lx_weights_from_gguf(lx_gguf *g, const char *path, lx_weights *w, lx_err *err)
 {
@@ -199,7 +204,16 @@ static bool hf_rope_factors(const void *impl, size_t dims, double theta, float *
     return true;
 }
 
-static const lx_weights_ops HF_OPS = {hf_u64, hf_f64, hf_data, hf_tok, hf_close, hf_rope_factors};
+/* the per-layer kinds model/hp_config read (SmolLM3's no_rope_layers, ...), when it read any */
+static bool hf_layer_nope(const void *impl, size_t layer, bool *nope)
+{
+    const lx_hparams *hp = &((const hf_impl *)impl)->src->hp;
+    if (!hp->has_layer_bits || layer >= LX_MAX_LAYERS || layer >= hp->n_layers) return false;
+    *nope = (hp->layer_bits[layer] & LX_LAYER_NOPE) != 0;
+    return true;
+}
+
+static const lx_weights_ops HF_OPS = {hf_u64, hf_f64, hf_data, hf_tok, hf_close, hf_rope_factors, hf_layer_nope};
 
 static bool is_dir(const char *p)
 {

@@ -10,7 +10,8 @@
  *    shards (F32, F16, BF16, ...) mapped like GGUF data; tokenizer.json + tokenizer_config.json
  *    beside them, its vocabulary padded with unused pieces to the embedding's rows as
  *    llama.cpp's converter pads it; Llama 3's rope_scaling answered as the RoPE factors the
- *    converter would write to rope_freqs.weight (rope_factors), other scalings refused.
+ *    converter would write to rope_freqs.weight (rope_factors), other scalings refused;
+ *    the layers without RoPE as its config declares them (layer_nope).
  *
  * hf_layout says the tensors are as transformers stores them, which differs from what
  * llama.cpp's converter writes in two ways an engine must honour: Q and K rows are in the
@@ -48,6 +49,9 @@ typedef struct lx_weights_ops {
     /* RoPE frequency factors the source implies without storing them as a tensor (see
      * lx_weights_rope_factors); NULL when it never does */
     bool (*rope_factors)(const void *impl, size_t dims, double theta, float *out);
+    /* whether layer l has no RoPE, where the source declares it per layer (see
+     * lx_weights_layer_nope); NULL when it never does */
+    bool (*layer_nope)(const void *impl, size_t layer, bool *nope);
 } lx_weights_ops;
 
 typedef struct lx_weights {
@@ -90,5 +94,9 @@ void lx_rope_llama3_factors(const lx_rope_llama3 *p, size_t dims, double theta, 
 /* Factors a source's config implies (an HF folder with llama3 rope_scaling; a GGUF carries
  * them as rope_freqs.weight instead): true with out[dims/2] filled, else false. */
 bool lx_weights_rope_factors(const lx_weights *w, size_t dims, double theta, float *out);
+/* NoPE layers as the source declares them (an HF folder's config: SmolLM3's no_rope_layers
+ * or no_rope_layer_interval; a GGUF has no such key, llama.cpp fixes them per family):
+ * true with *nope set, else false (the engine's family default applies). */
+bool lx_weights_layer_nope(const lx_weights *w, size_t layer, bool *nope);
 
 #endif
