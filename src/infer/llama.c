@@ -488,12 +488,28 @@ static lx_status load_layer(lx_llama *m, size_t li, lx_err *err)
     return LX_OK;
 }
 
+/* The source's RoPE scaling on the frequencies (linear: divided by the factor; yarn: mixed
+ * per pair, with a magnitude on Q and K); see lx_rope_scaling. */
+static lx_status scale_rope(lx_llama *m, lx_err *err)
+{
+    lx_rope_scaling sc;
+    if (lx_weights_rope_scaling(m->w, &sc, err)) return err->code;
+    size_t half = m->hp.rope_dims / 2;
+    m->rope_mscale = (float)sc.mscale;
+    if (sc.kind == LX_ROPE_SCALE_LINEAR)
+        for (size_t i = 0; i < half; i++) m->rope_freq[i] /= (float)sc.factor;
+    if (sc.kind == LX_ROPE_SCALE_YARN) lx_rope_yarn_freqs(&sc, m->hp.rope_dims, m->hp.rope_theta, m->rope_freq);
+    return LX_OK;
+}
+
 /* Angle per position of RoPE pair i: theta^(-2i/dims), divided by rope_freqs[i] when the
- * file carries such factors or its config implies them (Llama 3 long-context scaling). */
+ * file carries such factors or its config implies them (Llama 3 long-context scaling),
+ * then scaled as scale_rope says. */
 static lx_status load_rope(lx_llama *m, lx_err *err)
 {
     size_t half = m->hp.rope_dims / 2;
     float *factors = NULL;
+    m->rope_mscale = 1.0f;
     if (half && load_vec(m, -1, LX_ROLE_ROPE_FREQS, false, half, true, &factors, err)) return err->code;
     if (half && !factors) { /* none in the file: those its config implies, if any (an HF folder's llama3) */
         if (!(factors = malloc(half * sizeof(float))) || !own(m, factors)) return lx_err_set(err, LX_ERR_IO, "out of memory");
@@ -505,6 +521,7 @@ static lx_status load_rope(lx_llama *m, lx_err *err)
         m->rope_freq[i] = 1.0f / powf(m->hp.rope_theta, (float)(2 * i) / (float)m->hp.rope_dims);
         if (factors && factors[i] > 0) m->rope_freq[i] /= factors[i];
     }
+    if (m->hp.rope_dims && scale_rope(m, err)) return err->code;
     float local = m->hp.t.swa_theta;
     if (!local || local == m->hp.rope_theta) return LX_OK;
     /* the sliding-window layers' own base (Gemma 3: 10000), without long-context factors */
@@ -740,6 +757,14 @@ static void attention(const lx_llama *m, lx_llama_state *s, size_t l, size_t n, 
     }
 }
 
+/* yarn's magnitude: the rotated dims of each of the heads of v times rope_mscale (as
+ * llama.cpp scales its cos and sin). */
+static void rope_magnitude(const lx_llama *m, float *v, size_t heads)
+{
+    for (size_t h = 0; m->rope_mscale != 1.0f && h < heads; h++)
+        for (size_t i = 0; i < m->hp.rope_dims; i++) v[h * m->hp.head_dim + i] *= m->rope_mscale;
+}
+
 /* q [n][dq], k [n][dkv]: turn each token's heads; then append k and v to the cache. */
 static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_t n)
 {
@@ -751,6 +776,8 @@ static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_
         if (hp->rope_dims && !m->layers[l].nope) {
             lx_kern_rope(s->q + t * dq, hp->n_heads, hp->head_dim, hp->rope_dims, freq, pos, hp->neox);
             lx_kern_rope(s->k + t * dkv, hp->n_kv_heads, hp->head_dim, hp->rope_dims, freq, pos, hp->neox);
+            rope_magnitude(m, s->q + t * dq, hp->n_heads);
+            rope_magnitude(m, s->k + t * dkv, hp->n_kv_heads);
         }
         size_t at = (l * s->cap_pos + pos) * dkv;
         memcpy(s->k_cache + at, s->k + t * dkv, dkv * sizeof(float));

@@ -144,6 +144,11 @@ static void read_rope_object(lx_jcfg *j, lx_hparams *hp, const char *key)
     lx_jcfg_u64(&sub, "original_max_position_embeddings", &hp->rope_orig_ctx, false);
     lx_jcfg_f64(&sub, "low_freq_factor", &hp->rope_low_freq);
     lx_jcfg_f64(&sub, "high_freq_factor", &hp->rope_high_freq);
+    lx_jcfg_f64(&sub, "beta_fast", &hp->rope_beta_fast);
+    lx_jcfg_f64(&sub, "beta_slow", &hp->rope_beta_slow);
+    lx_jcfg_f64(&sub, "attention_factor", &hp->rope_attn_factor);
+    lx_jcfg_f64(&sub, "mscale", &hp->rope_mscale);
+    lx_jcfg_f64(&sub, "mscale_all_dim", &hp->rope_mscale_all_dim);
     lx_jcfg_f64(&sub, "rope_theta", &hp->rope_theta); /* transformers >= 4.56 "rope_parameters" */
     lx_jcfg_f64(&sub, "partial_rotary_factor", &hp->rope_partial_frac);
 }

@@ -64,6 +64,9 @@ typedef struct lx_hparams {
     double rope_factor;     /* 0 none */
     uint64_t rope_orig_ctx; /* original_max_position_embeddings, 0 unknown */
     double rope_low_freq, rope_high_freq; /* llama3 scaling's low_freq_factor / high_freq_factor, 0 unknown */
+    double rope_beta_fast, rope_beta_slow; /* yarn scaling's beta_fast / beta_slow, 0 unknown */
+    double rope_attn_factor;               /* yarn scaling's attention_factor, 0 unknown */
+    double rope_mscale, rope_mscale_all_dim; /* yarn scaling's mscale / mscale_all_dim, 0 unknown */
     double rope_partial_frac; /* rope_parameters.partial_rotary_factor, 0 none */
 
     /* norms */

@@ -121,6 +121,9 @@ typedef struct model_facts {
     double eps, theta, attn_cap, final_cap;
     bool permuted, norm_offset, tied;
     unsigned nope_every;
+    const char *rope_type; /* rope.scaling.type, NULL: none */
+    double rope_factor;
+    uint64_t rope_orig_ctx;
 } model_facts;
 
 /* model_type and class per llama.cpp architecture, what its converter did, and config
@@ -169,7 +172,7 @@ static bool read_facts(const lx_gguf *g, model_facts *f)
         if (!strcmp(FAMILIES[i].arch, a))
             *f = (model_facts){FAMILIES[i].arch, FAMILIES[i].model_type, FAMILIES[i].architecture, FAMILIES[i].extra,
                                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, FAMILIES[i].permuted, FAMILIES[i].norm_offset,
-                               false, FAMILIES[i].nope_every};
+                               false, FAMILIES[i].nope_every, NULL, 0, 0};
     if (!f->arch) { fprintf(stderr, "fixture_hf: architecture %s is not converted\n", a ? a : "?"); return false; }
     f->d = key_u64(g, a, "embedding_length", 0), f->layers = key_u64(g, a, "block_count", 0);
     f->heads = key_u64(g, a, "attention.head_count", 0), f->kv = key_u64(g, a, "attention.head_count_kv", f->heads);
@@ -179,6 +182,11 @@ static bool read_facts(const lx_gguf *g, model_facts *f)
     f->expert_ff = key_u64(g, a, "expert_feed_forward_length", 0);
     f->eps = key_f64(g, a, "attention.layer_norm_rms_epsilon", key_f64(g, a, "attention.layer_norm_epsilon", 1e-6)), f->theta = key_f64(g, a, "rope.freq_base", 1e4);
     f->attn_cap = key_f64(g, a, "attn_logit_softcapping", 0), f->final_cap = key_f64(g, a, "final_logit_softcapping", 0);
+    char key[128];
+    snprintf(key, sizeof key, "%s.rope.scaling.type", a);
+    f->rope_type = lx_gguf_get_str(g, key);
+    f->rope_factor = key_f64(g, a, "rope.scaling.factor", 0);
+    f->rope_orig_ctx = key_u64(g, a, "rope.scaling.original_context_length", 0);
     const lx_tensor *emb = lx_tensors_find(lx_gguf_tensors(g), "token_embd.weight");
     f->vocab = emb ? emb->shape[0] : 0;
     f->tied = !lx_tensors_find(lx_gguf_tensors(g), "output.weight");
@@ -224,6 +232,14 @@ static bool write_config(const model_facts *f, const char *dtype, const char *di
             n += snprintf(text + n, sizeof text - (size_t)n, "%s%d", l ? ", " : "", (l + 1) % f->nope_every != 0);
         n += snprintf(text + n, sizeof text - (size_t)n, "]");
     }
+    if (f->rope_type) {
+        n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"rope_scaling\": {\"rope_type\": \"%s\"", f->rope_type);
+        if (f->rope_factor) n += snprintf(text + n, sizeof text - (size_t)n, ", \"factor\": %.1f", f->rope_factor);
+        if (f->rope_orig_ctx)
+            n += snprintf(text + n, sizeof text - (size_t)n, ", \"original_max_position_embeddings\": %llu",
+                          (unsigned long long)f->rope_orig_ctx);
+        n += snprintf(text + n, sizeof text - (size_t)n, "}");
+    }
     n += snprintf(text + n, sizeof text - (size_t)n, "%s", f->extra);
     snprintf(text + n, sizeof text - (size_t)n, "\n}\n");
     snprintf(path, sizeof path, "%s/config.json", dir);
@@ -267,11 +283,16 @@ static float *hf_values(const model_facts *f, const lx_tensor *t, const float *s
 
 static void put_values(lx_buf *data, const float *v, uint64_t n, const char *dtype)
 {
-    for (uint64_t i = 0; i < n; i++) {
-        uint32_t b = !strcmp(dtype, "BF16") ? bf16_bits(v[i]) : !strcmp(dtype, "F16") ? lx_fx_f16_bits(v[i])
-                                                                                       : f32_bits(v[i]);
-        int bytes = !strcmp(dtype, "F32") ? 4 : 2;
-        for (int j = 0; j < bytes; j++) lx_buf_putc(data, (char)(b >> (8 * j) & 0xFF));
+    int kind = !strcmp(dtype, "BF16") ? 1 : !strcmp(dtype, "F16") ? 2 : 0;
+    size_t bytes = kind ? 2 : 4;
+    uint8_t chunk[4096];
+    for (uint64_t i = 0; i < n;) {
+        size_t k = 0;
+        for (; i < n && k + bytes <= sizeof chunk; i++) {
+            uint32_t b = kind == 1 ? bf16_bits(v[i]) : kind == 2 ? lx_fx_f16_bits(v[i]) : f32_bits(v[i]);
+            for (size_t j = 0; j < bytes; j++) chunk[k++] = (uint8_t)(b >> (8 * j));
+        }
+        lx_buf_put(data, (const char *)chunk, k);
     }
 }
 
@@ -575,6 +596,18 @@ bool lx_fx_hf_write(const char *gguf_path, const char *tok_dir, const char *out_
     if (lx_gguf_open(gguf_path, &g, &err)) { fprintf(stderr, "%s\n", err.msg); return false; }
     bool ok = read_facts(g, &f) && write_config(&f, dtype, out_dir) && write_safetensors(g, &f, dtype, out_dir) &&
               (tok_dir ? copy_tokenizer(tok_dir, out_dir) : tokenizer_from_gguf(g, out_dir));
+    lx_gguf_close(g);
+    return ok;
+}
+
+bool lx_fx_hf_write_config(const char *gguf_path, const char *out_dir, const char *dtype)
+{
+    lx_err err = {0};
+    lx_gguf *g;
+    model_facts f;
+    mkdir(out_dir, 0755);
+    if (lx_gguf_open(gguf_path, &g, &err)) { fprintf(stderr, "%s\n", err.msg); return false; }
+    bool ok = read_facts(g, &f) && write_config(&f, dtype, out_dir);
     lx_gguf_close(g);
     return ok;
 }
