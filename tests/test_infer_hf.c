@@ -3,13 +3,19 @@
  * names, Q/K rows in half-split order, Gemma norms minus 1, config.json, a real
  * tokenizer.json from shared/tokenizers) and run from the folder:
  *  - F32 folders give the prompt ids, top-10 and greedy ids llama.cpp recorded on the GGUF
- *    (tests/data/infer/<family>.json), and the GGUF's own logits within 1e-4;
+ *    (tests/data/infer/<family>.json), and the GGUF's own logits within 1e-4 (the GGUF's
+ *    greedy ids are checked against llama.cpp's by test_infer_families);
  *  - BF16 and F16 folders give the logits of a GGUF fixture whose weights were rounded to
  *    that precision (the same model) within 1e-4, and its greedy ids.
- * A folder with Llama 3's rope_scaling gives the logits of its GGUF with the rope_freqs
- * factors llama.cpp's converter writes, and llama.cpp's numbers on that GGUF; the factors
- * are checked by hand.
- * And the one-line refusals of what the engine does not run from a folder. */
+ * RoPE scaling: GGUFs with llama.cpp's rope.scaling.* keys for linear and yarn, and the
+ * folders with the matching rope_scaling, against llama.cpp's numbers on those GGUFs; a
+ * folder with Llama 3's rope_scaling against its GGUF with the rope_freqs factors llama.cpp's
+ * converter writes; yarn's frequencies and Llama 3's factors worked by hand. SmolLM3's NoPE
+ * layers come from the folder's config.
+ * Each fixture, folder and run is made once and shared by the tests that need it (the
+ * scaled variants' folders hard-link the plain folder's weights); the group's teardown
+ * removes them.
+ * And the one-line refusals of what the engine does not run (longrope, dynamic, ...). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
