@@ -7,7 +7,7 @@
  *    greedy ids are checked against llama.cpp's by test_infer_families);
  *  - BF16 and F16 folders give the logits of a GGUF fixture whose weights were rounded to
  *    that precision (the same model) within 1e-4, and its greedy ids.
- * RoPE scaling: GGUFs with llama.cpp's rope.scaling.* keys for linear and yarn, and the
+ * RoPE scaling: GGUFs with llama.cpp's rope.scaling.* keys for linear, yarn and longrope, and the
  * folders with the matching rope_scaling, against llama.cpp's numbers on those GGUFs; a
  * folder with Llama 3's rope_scaling against its GGUF with the rope_freqs factors llama.cpp's
  * converter writes; yarn's frequencies and Llama 3's factors worked by hand. SmolLM3's NoPE
@@ -56,8 +56,8 @@ static void collect(void *ctx, int32_t id)
 }
 
 /* Runs path (a GGUF or a folder) on prompt: its ids, the logits after it, n_greedy (0 or
- * N_GREEDY) greedy ids. */
-static void run_model_n(const char *path, const char *prompt, size_t n_greedy, run_out *o)
+ * N_GREEDY) greedy ids; with room for `positions` (0: what the run needs). */
+static void run_model_n(const char *path, const char *prompt, size_t n_greedy, size_t positions, run_out *o)
 {
     lx_err err = {0};
     lx_engine *e = NULL;
@@ -69,7 +69,8 @@ static void run_model_n(const char *path, const char *prompt, size_t n_greedy, r
     assert_true(n <= 64);
     memcpy(o->prompt, ids, n * sizeof *ids), o->n_prompt = n;
     lx_engine_state s;
-    assert_int_equal(lx_engine_state_init(e, &s, lx_engine_run_positions(n, N_GREEDY), n, 1, &err), LX_OK);
+    assert_int_equal(lx_engine_state_init(e, &s, positions ? positions : lx_engine_run_positions(n, N_GREEDY), n, 1, &err),
+                     LX_OK);
     assert_int_equal(lx_engine_forward(e, &s, ids, n, NULL, &err), LX_OK);
     o->vocab = e->info.vocab;
     o->logits = malloc(o->vocab * sizeof(float));
@@ -236,7 +237,10 @@ static const char *linked_folder(const char *name, const char *of, const char *c
     return k->path;
 }
 
-/* The run of path on the family's recorded prompt (with its greedy ids when greedy), once. */
+/* The run of path on the family's recorded prompt (with its greedy ids when greedy), once;
+ * with room for run_positions positions (0: what the run needs). */
+static size_t run_positions;
+
 static const run_out *run_once(const char *path, const char *family, bool greedy)
 {
     char prompt[256];
@@ -244,7 +248,7 @@ static const run_out *run_once(const char *path, const char *family, bool greedy
     assert_non_null(k);
     if (k->ran && (k->run.n_greedy || !greedy)) return &k->run;
     free(k->run.logits);
-    run_model_n(path, ref_prompt(family, prompt, sizeof prompt), greedy ? N_GREEDY : 0, &k->run);
+    run_model_n(path, ref_prompt(family, prompt, sizeof prompt), greedy ? N_GREEDY : 0, run_positions, &k->run);
     k->ran = true;
     return &k->run;
 }
@@ -326,33 +330,49 @@ static void test_smollm3_no_rope_layers(void **state)
  * (2 ln 10000)) = floor(-0.497) -> 0 to ceil(8 ln(64 / (2 pi)) / (2 ln 10000)) = ceil(1.008)
  * = 2: pair 0 keeps its frequency, pair 1 takes half of it and half of a quarter, pairs 2
  * and 3 a quarter; Q and K are multiplied by 1 + 0.1 ln 4 = 1.1386. */
-static void check_scaled(const char *type)
+static void check_scaled(const char *family, const char *tokenizer, const char *type)
 {
     char name[64];
-    snprintf(name, sizeof name, "llama-bpe-%s", type);
+    snprintf(name, sizeof name, "%s-%s", family, type);
     const char *gguf = fixture_gguf(name, "F32");
-    const char *dir = linked_folder(name, fixture_folder("llama-bpe", "llama3", "F32"), gguf);
-    expect_folder_run(name, gguf, dir, "llama-bpe", name);
+    const char *dir = linked_folder(name, fixture_folder(family, tokenizer, "F32"), gguf);
+    expect_folder_run(name, gguf, dir, family, name);
 }
 
-static void test_linear_scaling(void **state) { (void)state; check_scaled("linear"); }
-static void test_yarn_scaling(void **state) { (void)state; check_scaled("yarn"); }
+static void test_linear_scaling(void **state) { (void)state; check_scaled("llama-bpe", "llama3", "linear"); }
+static void test_yarn_scaling(void **state) { (void)state; check_scaled("llama-bpe", "llama3", "yarn"); }
+
+/* Phi-3's longrope on the phi3 fixture (head size 8: short factors 1, 1.25, 1.5, 2, long 1,
+ * 5, 9, 13; fixture_models.c), run with room for 256 positions as llama.cpp was (its context):
+ * with an original context of 64 the long factors apply and Q and K take sqrt(1 + ln 4 /
+ * ln 64) = 1.1547; with one of 256 the short ones, and 1. The folder has the factors as
+ * rope_scaling's long_factor / short_factor and original_max_position_embeddings beside it. */
+static void test_longrope_scaling(void **state)
+{
+    (void)state;
+    run_positions = 256;
+    check_scaled("phi3", NULL, "longrope");
+    check_scaled("phi3", NULL, "longrope-short");
+    run_positions = 0;
+}
 
 /* The recorded numbers show the scaling matters: each type's top 10 is another model's (an id
  * differs, or a logit by ten times the tolerance the runs are held to). */
 static void test_scaled_refs_differ(void **state)
 {
     (void)state;
-    static const char *const names[] = {"llama-bpe", "llama-bpe-linear", "llama-bpe-yarn", "llama-bpe-llama3"};
-    json_t *ref[4];
-    for (size_t i = 0; i < 4; i++) {
+    static const char *const names[] = {"llama-bpe", "llama-bpe-linear", "llama-bpe-yarn", "llama-bpe-llama3",
+                                        "phi3",      "phi3-longrope",    "phi3-longrope-short"};
+    enum { N = sizeof names / sizeof names[0] };
+    json_t *ref[N];
+    for (size_t i = 0; i < N; i++) {
         char path[512];
         snprintf(path, sizeof path, LX_SOURCE_DIR "/tests/data/infer/%s.json", names[i]);
         json_error_t jerr;
         assert_non_null(ref[i] = json_load_file(path, 0, &jerr));
     }
-    for (size_t i = 0; i < 4; i++)
-        for (size_t j = i + 1; j < 4; j++) {
+    for (size_t i = 0; i < N; i++)
+        for (size_t j = i + 1; j < N; j++) {
             bool differ = false;
             for (size_t k = 0; k < 10; k++) {
                 const json_t *a = json_array_get(json_object_get(ref[i], "top"), k);
@@ -363,7 +383,7 @@ static void test_scaled_refs_differ(void **state)
             }
             if (!differ) fail_msg("%s and %s have the same top 10", names[i], names[j]);
         }
-    for (size_t i = 0; i < 4; i++) json_decref(ref[i]);
+    for (size_t i = 0; i < N; i++) json_decref(ref[i]);
 }
 
 /* yarn's frequencies on the fixture's head size 8, theta 10000 (see check_scaled): pair i
@@ -508,19 +528,18 @@ static void expect_refused(const char *dir, const char *needle)
     assert_non_null(strstr(err.msg, dir)); /* the line names the folder */
 }
 
-/* A GGUF whose rope.scaling.type the engine lacks (Phi-3's longrope; llama.cpp's converter
- * writes its factors as rope_factors_long/short tensors) is refused naming the key and type. */
-static void test_gguf_longrope_refused(void **state)
+/* A GGUF whose rope.scaling.type the engine lacks is refused naming the key and type. */
+static void test_gguf_scaling_refused(void **state)
 {
     (void)state;
-    const char *gguf = fixture_gguf("olmo2-longrope", "F32");
+    const char *gguf = fixture_gguf("olmo2-dynamic", "F32");
     lx_err err = {0};
     lx_engine *e = NULL;
     assert_int_equal(lx_engine_open(gguf, &e, &err), LX_ERR_MODEL);
     assert_null(e);
     char want[700];
-    snprintf(want, sizeof want, "%s: olmo2.rope.scaling.type 'longrope' is not supported by the inference engine "
-             "(expected none, linear, yarn or llama3)", gguf);
+    snprintf(want, sizeof want, "%s: olmo2.rope.scaling.type 'dynamic' is not supported by the inference engine "
+             "(expected none, linear, yarn, llama3 or longrope)", gguf);
     assert_string_equal(err.msg, want);
 }
 
@@ -529,14 +548,16 @@ static void test_refusals(void **state)
     (void)state;
     size_t n = sizeof LLAMA_TINY / sizeof LLAMA_TINY[0];
     expect_refused(tiny_folder("notok", LLAMA_CONFIG(""), LLAMA_TINY, n), "no tokenizer.json beside the weights");
+    /* head size 16: longrope needs 8 factors of each kind */
     expect_refused(tiny_folder("scaled", LLAMA_CONFIG(", \"rope_scaling\": {\"rope_type\": \"longrope\", "
                                                       "\"short_factor\": [1, 1, 1, 1], \"long_factor\": [2, 2, 2, 2]}"),
                                LLAMA_TINY, n),
-                   "config.json's rope_scaling 'longrope' is not supported by the inference engine (expected none, "
-                   "linear, yarn or llama3)");
+                   "longrope RoPE scaling without its long and short factors (expected rope_factors_long/short.weight "
+                   "or rope_scaling's long_factor/short_factor, 8 values each)");
     expect_refused(tiny_folder("dynamic", LLAMA_CONFIG(", \"rope_scaling\": {\"type\": \"dynamic\", \"factor\": 2.0}"),
                                LLAMA_TINY, n),
-                   "config.json's rope_scaling 'dynamic' is not supported");
+                   "config.json's rope_scaling 'dynamic' is not supported by the inference engine (expected none, "
+                   "linear, yarn, llama3 or longrope)");
     static const tiny_tensor moe[] = {{"model.embed_tokens.weight", 8, 32},
                                       {"model.layers.0.mlp.experts.0.up_proj.weight", 64, 32}};
     expect_refused(tiny_folder("expert", LLAMA_CONFIG(""), moe, 2),
@@ -562,8 +583,9 @@ int main(void)
         cmocka_unit_test(test_smollm3_no_rope_layers),
         cmocka_unit_test(test_yarn_freqs),    cmocka_unit_test(test_scaled_refs_differ),
         cmocka_unit_test(test_linear_scaling), cmocka_unit_test(test_yarn_scaling),
+        cmocka_unit_test(test_longrope_scaling),
         cmocka_unit_test(test_llama3_factors), cmocka_unit_test(test_llama_bpe_llama3),
-        cmocka_unit_test(test_gguf_longrope_refused), cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_gguf_scaling_refused), cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -21,9 +21,9 @@ lx_status lx_weights_tokenizer(lx_weights *w, lx_tok *t, size_t n_vocab, lx_err 
     return w->ops->tokenizer(w->impl, t, n_vocab, w->path, err);
 }
 
-bool lx_weights_rope_factors(const lx_weights *w, size_t dims, double theta, float *out)
+bool lx_weights_rope_factors(const lx_weights *w, lx_rope_factors which, size_t dims, double theta, float *out)
 {
-    return w->ops->rope_factors && w->ops->rope_factors(w->impl, dims, theta, out);
+    return w->ops->rope_factors && w->ops->rope_factors(w->impl, which, dims, theta, out);
 }
 
 bool lx_weights_layer_nope(const lx_weights *w, size_t layer, bool *nope)
@@ -53,7 +53,7 @@ void lx_rope_llama3_factors(const lx_rope_llama3 *p, size_t dims, double theta, 
  * runs; llama3's becomes per-pair factors (lx_weights_rope_factors), not a kind of its own. */
 static const struct { const char *name; lx_rope_scale_kind kind; } ROPE_TYPES[] = {
     {"none", LX_ROPE_SCALE_NONE}, {"linear", LX_ROPE_SCALE_LINEAR}, {"yarn", LX_ROPE_SCALE_YARN},
-    {"llama3", LX_ROPE_SCALE_NONE},
+    {"llama3", LX_ROPE_SCALE_NONE}, {"longrope", LX_ROPE_SCALE_LONGROPE}, {"su", LX_ROPE_SCALE_LONGROPE},
 };
 
 static lx_status scale_kind(const char *type, const char *path, const char *where, lx_rope_scale_kind *kind, lx_err *err)
@@ -64,7 +64,7 @@ static lx_status scale_kind(const char *type, const char *path, const char *wher
             return LX_OK;
         }
     return lx_err_set(err, LX_ERR_MODEL, "%s: %s '%s' is not supported by the inference engine (expected none, linear, "
-                      "yarn or llama3)", path, where, type);
+                      "yarn, llama3 or longrope)", path, where, type);
 }
 
 /* yarn's magnitude for a factor as transformers and llama.cpp take it: 0.1 * m * ln(factor) + 1 */
@@ -154,7 +154,7 @@ static lx_status gguf_rope_scaling(const void *impl, lx_rope_scaling *out, const
     gguf_f64(impl, "rope.scaling.attn_factor", &attn);
     if (!gguf_u64(impl, "rope.scaling.original_context_length", &orig)) gguf_u64(impl, "context_length", &orig);
     out->factor = factor, out->orig_ctx = orig;
-    out->mscale = (out->kind == LX_ROPE_SCALE_YARN ? yarn_mscale(factor, 1.0) : 1.0) * attn;
+    out->mscale = (out->kind == LX_ROPE_SCALE_YARN ? yarn_mscale(factor, 1.0) : 1.0) * attn; /* longrope: attn alone */
     if (out->kind == LX_ROPE_SCALE_YARN && !orig)
         return lx_err_set(err, LX_ERR_MODEL, "%s: yarn RoPE scaling without %s.rope.scaling.original_context_length",
                           path, s->arch);
@@ -264,10 +264,21 @@ static void hf_close(void *impl)
 
 static bool is_llama3(const lx_hparams *hp) { return strcmp(hp->rope_scaling, "llama3") == 0; }
 
-/* llama3 rope_scaling, with the defaults llama.cpp's converter takes for absent keys */
-static bool hf_rope_factors(const void *impl, size_t dims, double theta, float *out)
+/* longrope's long_factor or short_factor, when it lists dims/2 of them */
+static bool hf_longrope_factors(const lx_hparams *hp, lx_rope_factors which, size_t dims, float *out)
+{
+    bool lng = which == LX_ROPE_FACTORS_LONG;
+    uint32_t n = lng ? hp->n_rope_long : hp->n_rope_short;
+    if (n == 0 || n != dims / 2) return false;
+    memcpy(out, lng ? hp->rope_long : hp->rope_short, n * sizeof *out);
+    return true;
+}
+
+/* llama3 rope_scaling, with the defaults llama.cpp's converter takes for absent keys; longrope's lists */
+static bool hf_rope_factors(const void *impl, lx_rope_factors which, size_t dims, double theta, float *out)
 {
     const lx_hparams *hp = &((const hf_impl *)impl)->src->hp;
+    if (which != LX_ROPE_FACTORS_FREQS) return hf_longrope_factors(hp, which, dims, out);
     if (!is_llama3(hp)) return false;
     lx_rope_llama3 p = {hp->rope_factor ? hp->rope_factor : 8.0, hp->rope_low_freq ? hp->rope_low_freq : 1.0,
                         hp->rope_high_freq ? hp->rope_high_freq : 4.0, hp->rope_orig_ctx ? hp->rope_orig_ctx : 8192};
@@ -298,6 +309,13 @@ static lx_status hf_rope_scaling(const void *impl, lx_rope_scaling *out, const c
     out->orig_ctx = hp->rope_orig_ctx ? hp->rope_orig_ctx : hp->context_length;
     if (hp->rope_beta_fast > 0) out->beta_fast = hp->rope_beta_fast;
     if (hp->rope_beta_slow > 0) out->beta_slow = hp->rope_beta_slow;
+    if (out->kind == LX_ROPE_SCALE_LONGROPE) {
+        double s = out->orig_ctx && hp->context_length ? (double)hp->context_length / (double)out->orig_ctx : 1.0;
+        out->factor = 1.0;
+        out->mscale = hp->rope_attn_factor > 0 ? hp->rope_attn_factor
+                      : s > 1 && out->orig_ctx > 1 ? sqrt(1.0 + log(s) / log((double)out->orig_ctx))
+                                                  : 1.0;
+    }
     if (out->kind != LX_ROPE_SCALE_YARN) return LX_OK;
     out->mscale = hp->rope_attn_factor > 0 ? hp->rope_attn_factor
                   : hp->rope_mscale > 0 && hp->rope_mscale_all_dim > 0

@@ -40,6 +40,10 @@
 
 struct lx_rope_scaling;
 
+/* Which per-pair factors: rope_freqs.weight's (Llama 3), or longrope's beyond and within the
+ * original context (rope_factors_long / rope_factors_short.weight). */
+typedef enum lx_rope_factors { LX_ROPE_FACTORS_FREQS, LX_ROPE_FACTORS_LONG, LX_ROPE_FACTORS_SHORT } lx_rope_factors;
+
 typedef struct lx_weights_ops {
     /* "<arch>.<suffix>" as a non-negative integer / a float; false when absent */
     bool (*get_u64)(const void *impl, const char *suffix, uint64_t *out);
@@ -50,7 +54,7 @@ typedef struct lx_weights_ops {
     void (*close)(void *impl);
     /* RoPE frequency factors the source implies without storing them as a tensor (see
      * lx_weights_rope_factors); NULL when it never does */
-    bool (*rope_factors)(const void *impl, size_t dims, double theta, float *out);
+    bool (*rope_factors)(const void *impl, lx_rope_factors which, size_t dims, double theta, float *out);
     /* whether layer l has no RoPE, where the source declares it per layer (see
      * lx_weights_layer_nope); NULL when it never does */
     bool (*layer_nope)(const void *impl, size_t layer, bool *nope);
@@ -95,23 +99,31 @@ typedef struct lx_rope_llama3 {
  * orig_ctx/low_freq, and between them 1 / ((1-s)/factor + s), s = (orig_ctx/wavelength -
  * low_freq) / (high_freq - low_freq). Computed in float as the converter's torch code is. */
 void lx_rope_llama3_factors(const lx_rope_llama3 *p, size_t dims, double theta, float *out);
-/* Factors a source's config implies (an HF folder with llama3 rope_scaling; a GGUF carries
- * them as rope_freqs.weight instead): true with out[dims/2] filled, else false. */
-bool lx_weights_rope_factors(const lx_weights *w, size_t dims, double theta, float *out);
+/* Factors a source's config implies (an HF folder with llama3 rope_scaling, or longrope's
+ * long_factor / short_factor of dims/2 values each; a GGUF carries them as the tensors
+ * instead): true with out[dims/2] filled, else false. */
+bool lx_weights_rope_factors(const lx_weights *w, lx_rope_factors which, size_t dims, double theta, float *out);
 /* How RoPE positions are scaled for a longer context (Llama 3's factors aside, which
  * lx_weights_rope_factors gives):
  *  - linear: every pair's frequency divided by factor;
  *  - yarn: pair i's frequency f_i mixed as f_i/factor * (1 - r_i) + f_i * r_i, with r_i = 1 -
  *    clamp((i - low) / max(0.001, high - low), 0, 1), low = max(0, floor(c(beta_fast))), high =
  *    min(dims - 1, ceil(c(beta_slow))), c(b) = dims * ln(orig_ctx / (2 pi b)) / (2 ln theta);
- *    and the rotated dims of Q and K multiplied by mscale.
+ *    and the rotated dims of Q and K multiplied by mscale;
+ *  - longrope (Phi-3): each pair's frequency divided by its long factor when the run holds
+ *    more than orig_ctx positions, else by its short one (lx_rope_factors), and the rotated
+ *    dims multiplied by mscale — a GGUF's rope.scaling.attn_factor, or transformers'
+ *    attention_factor, else sqrt(1 + ln(s) / ln(orig_ctx)) for s = max_position_embeddings /
+ *    original_max_position_embeddings > 1.
  * A GGUF declares it with llama.cpp's keys: rope.scaling.type, .factor (or the older
  * rope.scale_linear), .original_context_length and .attn_factor (yarn's mscale is
  * (1 + 0.1 ln factor) * attn_factor, beta_fast 32 and beta_slow 1, as llama.cpp takes them
  * for these families); a folder with config.json's rope_scaling (rope_type, factor,
  * original_max_position_embeddings, beta_fast, beta_slow, and mscale as transformers takes
  * it: attention_factor, else mscale / mscale_all_dim, else 1 + 0.1 ln factor). */
-typedef enum lx_rope_scale_kind { LX_ROPE_SCALE_NONE, LX_ROPE_SCALE_LINEAR, LX_ROPE_SCALE_YARN } lx_rope_scale_kind;
+typedef enum lx_rope_scale_kind {
+    LX_ROPE_SCALE_NONE, LX_ROPE_SCALE_LINEAR, LX_ROPE_SCALE_YARN, LX_ROPE_SCALE_LONGROPE
+} lx_rope_scale_kind;
 
 typedef struct lx_rope_scaling {
     lx_rope_scale_kind kind;

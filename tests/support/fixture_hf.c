@@ -124,6 +124,8 @@ typedef struct model_facts {
     const char *rope_type; /* rope.scaling.type, NULL: none */
     double rope_factor;
     uint64_t rope_orig_ctx;
+    const lx_tensor *rope_long, *rope_short; /* longrope's factors (rope_factors_long/short.weight) */
+    const float *long_f, *short_f;
 } model_facts;
 
 /* model_type and class per llama.cpp architecture, what its converter did, and config
@@ -164,7 +166,7 @@ static double key_f64(const lx_gguf *g, const char *arch, const char *suffix, do
     return lx_gguf_get_f64(g, k, &v) ? v : dflt;
 }
 
-static bool read_facts(const lx_gguf *g, model_facts *f)
+static bool read_facts(lx_gguf *g, model_facts *f)
 {
     const char *a = lx_gguf_get_str(g, "general.architecture");
     memset(f, 0, sizeof *f);
@@ -172,7 +174,7 @@ static bool read_facts(const lx_gguf *g, model_facts *f)
         if (!strcmp(FAMILIES[i].arch, a))
             *f = (model_facts){FAMILIES[i].arch, FAMILIES[i].model_type, FAMILIES[i].architecture, FAMILIES[i].extra,
                                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, FAMILIES[i].permuted, FAMILIES[i].norm_offset,
-                               false, FAMILIES[i].nope_every, NULL, 0, 0};
+                               false, FAMILIES[i].nope_every, NULL, 0, 0, NULL, NULL, NULL, NULL};
     if (!f->arch) { fprintf(stderr, "fixture_hf: architecture %s is not converted\n", a ? a : "?"); return false; }
     f->d = key_u64(g, a, "embedding_length", 0), f->layers = key_u64(g, a, "block_count", 0);
     f->heads = key_u64(g, a, "attention.head_count", 0), f->kv = key_u64(g, a, "attention.head_count_kv", f->heads);
@@ -187,6 +189,11 @@ static bool read_facts(const lx_gguf *g, model_facts *f)
     f->rope_type = lx_gguf_get_str(g, key);
     f->rope_factor = key_f64(g, a, "rope.scaling.factor", 0);
     f->rope_orig_ctx = key_u64(g, a, "rope.scaling.original_context_length", 0);
+    lx_err err = {0};
+    f->rope_long = lx_tensors_find(lx_gguf_tensors(g), "rope_factors_long.weight");
+    f->rope_short = lx_tensors_find(lx_gguf_tensors(g), "rope_factors_short.weight");
+    if (f->rope_long) f->long_f = lx_gguf_tensor_data(g, f->rope_long, &err);
+    if (f->rope_short) f->short_f = lx_gguf_tensor_data(g, f->rope_short, &err);
     const lx_tensor *emb = lx_tensors_find(lx_gguf_tensors(g), "token_embd.weight");
     f->vocab = emb ? emb->shape[0] : 0;
     f->tied = !lx_tensors_find(lx_gguf_tensors(g), "output.weight");
@@ -200,6 +207,36 @@ static bool write_text(const char *path, const char *text)
     if (fp && fclose(fp) != 0) ok = false;
     if (!ok) perror(path);
     return ok;
+}
+
+/* ", [v0, v1, ...]" of a factor list */
+static int factor_list(const char *key, const float *v, uint64_t n, char *out, size_t cap)
+{
+    int k = snprintf(out, cap, ", \"%s\": [", key);
+    for (uint64_t i = 0; i < n; i++) k += snprintf(out + k, cap - (size_t)k, "%s%g", i ? ", " : "", v[i]);
+    return k + snprintf(out + k, cap - (size_t)k, "]");
+}
+
+/* config.json's rope_scaling for the GGUF's rope.scaling.* keys, as the model's config had
+ * it: the type, factor, original context (Phi-3 keeps it beside rope_scaling) and longrope's
+ * factor lists. */
+static int rope_scaling_json(const model_facts *f, char *out, size_t cap)
+{
+    bool longrope = f->long_f && f->short_f;
+    int n = snprintf(out, cap, ",\n  \"rope_scaling\": {\"rope_type\": \"%s\"", f->rope_type);
+    if (f->rope_factor) n += snprintf(out + n, cap - (size_t)n, ", \"factor\": %.1f", f->rope_factor);
+    if (f->rope_orig_ctx && !longrope)
+        n += snprintf(out + n, cap - (size_t)n, ", \"original_max_position_embeddings\": %llu",
+                      (unsigned long long)f->rope_orig_ctx);
+    if (longrope) {
+        n += factor_list("long_factor", f->long_f, f->rope_long->n_elems, out + n, cap - (size_t)n);
+        n += factor_list("short_factor", f->short_f, f->rope_short->n_elems, out + n, cap - (size_t)n);
+    }
+    n += snprintf(out + n, cap - (size_t)n, "}");
+    if (longrope)
+        n += snprintf(out + n, cap - (size_t)n, ",\n  \"original_max_position_embeddings\": %llu",
+                      (unsigned long long)f->rope_orig_ctx);
+    return n;
 }
 
 static bool write_config(const model_facts *f, const char *dtype, const char *dir)
@@ -232,14 +269,7 @@ static bool write_config(const model_facts *f, const char *dtype, const char *di
             n += snprintf(text + n, sizeof text - (size_t)n, "%s%d", l ? ", " : "", (l + 1) % f->nope_every != 0);
         n += snprintf(text + n, sizeof text - (size_t)n, "]");
     }
-    if (f->rope_type) {
-        n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"rope_scaling\": {\"rope_type\": \"%s\"", f->rope_type);
-        if (f->rope_factor) n += snprintf(text + n, sizeof text - (size_t)n, ", \"factor\": %.1f", f->rope_factor);
-        if (f->rope_orig_ctx)
-            n += snprintf(text + n, sizeof text - (size_t)n, ", \"original_max_position_embeddings\": %llu",
-                          (unsigned long long)f->rope_orig_ctx);
-        n += snprintf(text + n, sizeof text - (size_t)n, "}");
-    }
+    if (f->rope_type) n += rope_scaling_json(f, text + n, sizeof text - (size_t)n);
     n += snprintf(text + n, sizeof text - (size_t)n, "%s", f->extra);
     snprintf(text + n, sizeof text - (size_t)n, "\n}\n");
     snprintf(path, sizeof path, "%s/config.json", dir);
@@ -358,7 +388,8 @@ static bool write_safetensors(lx_gguf *g, const model_facts *f, const char *dtyp
     lx_buf_putc(&hdr, '{');
     const lx_tensors *ts = lx_gguf_tensors(g);
     bool ok = true;
-    for (size_t i = 0; ok && i < ts->n; i++) ok = add_tensor(g, f, &ts->v[i], dtype, &hdr, &data);
+    for (size_t i = 0; ok && i < ts->n; i++) /* longrope's factors are config.json's */
+        if (&ts->v[i] != f->rope_long && &ts->v[i] != f->rope_short) ok = add_tensor(g, f, &ts->v[i], dtype, &hdr, &data);
     if (ok && !strcmp(f->arch, "gpt2")) ok = add_mask_buffers(f, dtype, &hdr, &data);
     lx_buf_putc(&hdr, '}');
     while (hdr.len % 8) lx_buf_putc(&hdr, ' ');
