@@ -3,13 +3,19 @@
  * names, Q/K rows in half-split order, Gemma norms minus 1, config.json, a real
  * tokenizer.json from shared/tokenizers) and run from the folder:
  *  - F32 folders give the prompt ids, top-10 and greedy ids llama.cpp recorded on the GGUF
- *    (tests/data/infer/<family>.json), and the GGUF's own logits within 1e-4;
+ *    (tests/data/infer/<family>.json), and the GGUF's own logits within 1e-4 (the GGUF's
+ *    greedy ids are checked against llama.cpp's by test_infer_families);
  *  - BF16 and F16 folders give the logits of a GGUF fixture whose weights were rounded to
  *    that precision (the same model) within 1e-4, and its greedy ids.
- * A folder with Llama 3's rope_scaling gives the logits of its GGUF with the rope_freqs
- * factors llama.cpp's converter writes, and llama.cpp's numbers on that GGUF; the factors
- * are checked by hand.
- * And the one-line refusals of what the engine does not run from a folder. */
+ * RoPE scaling: GGUFs with llama.cpp's rope.scaling.* keys for linear, yarn and longrope, and the
+ * folders with the matching rope_scaling, against llama.cpp's numbers on those GGUFs; a
+ * folder with Llama 3's rope_scaling against its GGUF with the rope_freqs factors llama.cpp's
+ * converter writes; yarn's frequencies and Llama 3's factors worked by hand. SmolLM3's NoPE
+ * layers come from the folder's config.
+ * Each fixture, folder and run is made once and shared by the tests that need it (the
+ * scaled variants' folders hard-link the plain folder's weights); the group's teardown
+ * removes them.
+ * And the one-line refusals of what the engine does not run (longrope, dynamic, ...). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -49,8 +55,9 @@ static void collect(void *ctx, int32_t id)
     if (o->n_greedy < N_GREEDY) o->greedy[o->n_greedy++] = id;
 }
 
-/* Runs path (a GGUF or a folder) on prompt: its ids, the logits after it, 8 greedy ids. */
-static void run_model(const char *path, const char *prompt, run_out *o)
+/* Runs path (a GGUF or a folder) on prompt: its ids, the logits after it, n_greedy (0 or
+ * N_GREEDY) greedy ids; with room for `positions` (0: what the run needs). */
+static void run_model_n(const char *path, const char *prompt, size_t n_greedy, size_t positions, run_out *o)
 {
     lx_err err = {0};
     lx_engine *e = NULL;
@@ -62,14 +69,15 @@ static void run_model(const char *path, const char *prompt, run_out *o)
     assert_true(n <= 64);
     memcpy(o->prompt, ids, n * sizeof *ids), o->n_prompt = n;
     lx_engine_state s;
-    assert_int_equal(lx_engine_state_init(e, &s, lx_engine_run_positions(n, N_GREEDY), n, 1, &err), LX_OK);
+    assert_int_equal(lx_engine_state_init(e, &s, positions ? positions : lx_engine_run_positions(n, N_GREEDY), n, 1, &err),
+                     LX_OK);
     assert_int_equal(lx_engine_forward(e, &s, ids, n, NULL, &err), LX_OK);
     o->vocab = e->info.vocab;
     o->logits = malloc(o->vocab * sizeof(float));
     assert_non_null(o->logits);
     memcpy(o->logits, s.logits, o->vocab * sizeof(float));
     size_t done = 0;
-    assert_int_equal(lx_sample_greedy(e, &s, N_GREEDY, collect, o, &done, &err), LX_OK);
+    if (n_greedy) assert_int_equal(lx_sample_greedy(e, &s, n_greedy, collect, o, &done, &err), LX_OK);
     lx_engine_state_free(e, &s);
     free(ids);
     lx_engine_close(e);
@@ -141,30 +149,133 @@ static void remove_folder(const char *dir)
     rmdir(dir);
 }
 
+/* ---- fixtures, each written once per run of this program ---- */
+
+/* Every file and folder written, removed by the group's teardown; a fixture asked for again
+ * is the one already written (the tests share the llama-bpe model, its folder and its run). */
+#define MAX_KEPT 48
+static struct kept { char path[512]; bool folder; run_out run; bool ran; } kept[MAX_KEPT];
+static size_t n_kept;
+
+static struct kept *find_kept(const char *path)
+{
+    for (size_t i = 0; i < n_kept; i++)
+        if (!strcmp(kept[i].path, path)) return &kept[i];
+    return NULL;
+}
+
+static struct kept *keep(const char *path, bool folder)
+{
+    assert_true(n_kept < MAX_KEPT);
+    struct kept *k = &kept[n_kept++];
+    memset(k, 0, sizeof *k);
+    snprintf(k->path, sizeof k->path, "%s", path);
+    k->folder = folder;
+    return k;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < n_kept; i++) {
+        if (kept[i].folder) remove_folder(kept[i].path);
+        else remove(kept[i].path);
+        free(kept[i].run.logits);
+    }
+    n_kept = 0;
+    return 0;
+}
+
+static float (*rounding(const char *dtype))(float)
+{
+    return !strcmp(dtype, "BF16") ? lx_fx_round_bf16 : !strcmp(dtype, "F16") ? lx_fx_round_f16 : NULL;
+}
+
+/* The GGUF fixture `name` with its weights rounded to dtype's precision (none for F32). */
+static const char *fixture_gguf(const char *name, const char *dtype)
+{
+    char p[512];
+    snprintf(p, sizeof p, LX_TMP_DIR "/hf-%s-%s.gguf", name, dtype);
+    struct kept *k = find_kept(p);
+    if (k) return k->path;
+    k = keep(p, false);
+    assert_true(lx_fx_model_write_rounded(name, LX_SHARED_DIR "/models/vocab-only", k->path, rounding(dtype)));
+    return k->path;
+}
+
+/* That GGUF converted to a folder in dtype, with shared/tokenizers/<tokenizer> (NULL: one
+ * written from the GGUF's vocabulary). */
+static const char *fixture_folder(const char *name, const char *tokenizer, const char *dtype)
+{
+    char p[512], tok[512];
+    snprintf(p, sizeof p, LX_TMP_DIR "/hf-%s-%s", name, dtype);
+    struct kept *k = find_kept(p);
+    if (k) return k->path;
+    const char *gguf = fixture_gguf(name, dtype);
+    k = keep(p, true);
+    snprintf(tok, sizeof tok, LX_SHARED_DIR "/tokenizers/%s", tokenizer ? tokenizer : "");
+    assert_true(lx_fx_hf_write(gguf, tokenizer ? tok : NULL, k->path, dtype));
+    return k->path;
+}
+
+/* A folder `name` holding the weights and tokenizer of folder `of` (hard links) and the
+ * config.json converted from the GGUF `config_from`. */
+static const char *linked_folder(const char *name, const char *of, const char *config_from)
+{
+    static const char *const files[] = {"model.safetensors", "tokenizer.json", "tokenizer_config.json"};
+    char p[512], a[600], b[600];
+    snprintf(p, sizeof p, LX_TMP_DIR "/hf-%s", name);
+    struct kept *k = keep(p, true);
+    if (mkdir(k->path, 0755) != 0 && access(k->path, F_OK) != 0) fail_msg("cannot make %s", k->path);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(a, sizeof a, "%s/%s", of, files[i]);
+        snprintf(b, sizeof b, "%s/%s", k->path, files[i]);
+        remove(b);
+        if (link(a, b) != 0) fail_msg("cannot link %s to %s", b, a);
+    }
+    assert_true(lx_fx_hf_write_config(config_from, k->path, "F32"));
+    return k->path;
+}
+
+/* The run of path on the family's recorded prompt (with its greedy ids when greedy), once;
+ * with room for run_positions positions (0: what the run needs). */
+static size_t run_positions;
+
+static const run_out *run_once(const char *path, const char *family, bool greedy)
+{
+    char prompt[256];
+    struct kept *k = find_kept(path);
+    assert_non_null(k);
+    if (k->ran && (k->run.n_greedy || !greedy)) return &k->run;
+    free(k->run.logits);
+    run_model_n(path, ref_prompt(family, prompt, sizeof prompt), greedy ? N_GREEDY : 0, run_positions, &k->run);
+    k->ran = true;
+    return &k->run;
+}
+
+/* The folder's run beside its GGUF's: logits within SAME_TOL, the same prompt ids, and the
+ * same greedy ids unless the folder's are checked against llama.cpp's instead (F32); then
+ * llama.cpp's numbers recorded as tests/data/infer/<ref>.json (ref NULL: none). */
+static void expect_folder_run(const char *label, const char *gguf, const char *dir, const char *family, const char *ref)
+{
+    const run_out *a = run_once(gguf, family, ref == NULL), *b = run_once(dir, family, true);
+    double d = max_diff(a, b);
+    print_message("%s folder: logits within %.2g of its GGUF's\n", label, d);
+    assert_true(d < SAME_TOL);
+    expect_same_ids(a->prompt, a->n_prompt, b->prompt, b->n_prompt);
+    if (ref) expect_llama_cpp(ref, b); /* the GGUF's greedy ids are llama.cpp's too: test_infer_families */
+    else expect_same_ids(a->greedy, a->n_greedy, b->greedy, b->n_greedy);
+}
+
 /* The family's GGUF fixture (weights rounded to dtype's precision unless F32), the folder
  * converted from it in dtype, both run; F32 also against llama.cpp's numbers. */
 static void check_folder(const char *family, const char *tokenizer, const char *dtype)
 {
-    char gguf[512], dir[512], tok[512], prompt[256];
-    snprintf(gguf, sizeof gguf, LX_TMP_DIR "/hf-%s-%s.gguf", family, dtype);
-    snprintf(dir, sizeof dir, LX_TMP_DIR "/hf-%s-%s", family, dtype);
-    snprintf(tok, sizeof tok, LX_SHARED_DIR "/tokenizers/%s", tokenizer ? tokenizer : "");
-    float (*round)(float) = !strcmp(dtype, "BF16") ? lx_fx_round_bf16 : !strcmp(dtype, "F16") ? lx_fx_round_f16 : NULL;
-    assert_true(lx_fx_model_write_rounded(family, LX_SHARED_DIR "/models/vocab-only", gguf, round));
-    assert_true(lx_fx_hf_write(gguf, tokenizer ? tok : NULL, dir, dtype));
-    run_out a, b;
-    ref_prompt(family, prompt, sizeof prompt);
-    run_model(gguf, prompt, &a);
-    run_model(dir, prompt, &b);
-    double d = max_diff(&a, &b);
-    print_message("%s %s folder: logits within %.2g of its GGUF's\n", family, dtype, d);
-    assert_true(d < SAME_TOL);
-    expect_same_ids(a.prompt, a.n_prompt, b.prompt, b.n_prompt);
-    expect_same_ids(a.greedy, a.n_greedy, b.greedy, b.n_greedy);
-    if (!round) expect_llama_cpp(family, &b);
-    free(a.logits), free(b.logits);
-    remove(gguf);
-    remove_folder(dir);
+    char label[96];
+    snprintf(label, sizeof label, "%s %s", family, dtype);
+    bool f32 = rounding(dtype) == NULL;
+    expect_folder_run(label, fixture_gguf(family, dtype), fixture_folder(family, tokenizer, dtype), family,
+                      f32 ? family : NULL);
 }
 
 static void test_llama_bpe_f32(void **state) { (void)state; check_folder("llama-bpe", "llama3", "F32"); }
@@ -174,10 +285,121 @@ static void test_qwen2_bf16(void **state) { (void)state; check_folder("qwen2", "
 static void test_gemma3_f32(void **state) { (void)state; check_folder("gemma3", "gemma3", "F32"); }
 static void test_gemma2_bf16(void **state) { (void)state; check_folder("gemma2", "gemma3", "BF16"); }
 static void test_qwen3moe_f32(void **state) { (void)state; check_folder("qwen3moe", "qwen3", "F32"); }
+static void test_gemma_f32(void **state) { (void)state; check_folder("gemma", "gemma3", "F32"); }
+static void test_gemma_f16(void **state) { (void)state; check_folder("gemma", "gemma3", "F16"); }
+static void test_smollm3_f32(void **state) { (void)state; check_folder("smollm3", "llama3", "F32"); }
+static void test_smollm3_bf16(void **state) { (void)state; check_folder("smollm3", "llama3", "BF16"); }
+/* Phi-3's and OLMo 2's tokenizer.json are written from their vocab-only GGUFs (Phi-3's
+ * SentencePiece vocabulary as transformers converts it; OLMo 2's fixture has GPT-2's BPE) */
+static void test_phi3_f32(void **state) { (void)state; check_folder("phi3", NULL, "F32"); }
+static void test_phi3_bf16(void **state) { (void)state; check_folder("phi3", NULL, "BF16"); }
+static void test_olmo2_f32(void **state) { (void)state; check_folder("olmo2", NULL, "F32"); }
+static void test_olmo2_f16(void **state) { (void)state; check_folder("olmo2", NULL, "F16"); }
 /* GPT-2's tokenizer.json is written from the vocab-only GGUF (shared/tokenizers has none) */
 static void test_gpt2_f32(void **state) { (void)state; check_folder("gpt2", NULL, "F32"); }
 
-/* ---- Llama 3 rope_scaling ---- */
+/* SmolLM3's NoPE layers come from the folder's no_rope_layers: with every layer rotating
+ * (the 4th too) the folder is another model than its GGUF. */
+static void test_smollm3_no_rope_layers(void **state)
+{
+    (void)state;
+    const char *gguf = fixture_gguf("smollm3", "F32"), *plain = fixture_folder("smollm3", "llama3", "F32");
+    const char *dir = linked_folder("smollm3-all-rope", plain, gguf);
+    char p[600], text[4096];
+    snprintf(p, sizeof p, "%s/config.json", dir);
+    FILE *f = fopen(p, "rb");
+    assert_non_null(f);
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    char *at = strstr(text, "\"no_rope_layers\": [1, 1, 1, 0]");
+    assert_non_null(at);
+    at[strlen("\"no_rope_layers\": [1, 1, 1, ")] = '1';
+    assert_true(lx_fx_write_bytes(p, text, n));
+    double d = max_diff(run_once(gguf, "smollm3", false), run_once(dir, "smollm3", false));
+    print_message("smollm3 folder with every layer rotating: %.2g from its GGUF's logits\n", d);
+    assert_true(d > 100 * SAME_TOL);
+}
+
+/* ---- RoPE scaling ---- */
+
+/* The llama-bpe fixture with llama.cpp's rope.scaling.* keys for `type` (fixture_models.c,
+ * SCALED: factor 4, yarn's original context 64) and its folder (the plain folder's weights,
+ * config.json's rope_scaling from those keys) against llama.cpp's numbers on that GGUF. On
+ * head size 8 and theta 10000, yarn's ramp runs from pair floor(8 ln(64 / (2 pi 32)) /
+ * (2 ln 10000)) = floor(-0.497) -> 0 to ceil(8 ln(64 / (2 pi)) / (2 ln 10000)) = ceil(1.008)
+ * = 2: pair 0 keeps its frequency, pair 1 takes half of it and half of a quarter, pairs 2
+ * and 3 a quarter; Q and K are multiplied by 1 + 0.1 ln 4 = 1.1386. */
+static void check_scaled(const char *family, const char *tokenizer, const char *type)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s-%s", family, type);
+    const char *gguf = fixture_gguf(name, "F32");
+    const char *dir = linked_folder(name, fixture_folder(family, tokenizer, "F32"), gguf);
+    expect_folder_run(name, gguf, dir, family, name);
+}
+
+static void test_linear_scaling(void **state) { (void)state; check_scaled("llama-bpe", "llama3", "linear"); }
+static void test_yarn_scaling(void **state) { (void)state; check_scaled("llama-bpe", "llama3", "yarn"); }
+
+/* Phi-3's longrope on the phi3 fixture (head size 8: short factors 1, 1.25, 1.5, 2, long 1,
+ * 5, 9, 13; fixture_models.c), run with room for 256 positions as llama.cpp was (its context):
+ * with an original context of 64 the long factors apply and Q and K take sqrt(1 + ln 4 /
+ * ln 64) = 1.1547; with one of 256 the short ones, and 1. The folder has the factors as
+ * rope_scaling's long_factor / short_factor and original_max_position_embeddings beside it. */
+static void test_longrope_scaling(void **state)
+{
+    (void)state;
+    run_positions = 256;
+    check_scaled("phi3", NULL, "longrope");
+    check_scaled("phi3", NULL, "longrope-short");
+    run_positions = 0;
+}
+
+/* The recorded numbers show the scaling matters: each type's top 10 is another model's (an id
+ * differs, or a logit by ten times the tolerance the runs are held to). */
+static void test_scaled_refs_differ(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"llama-bpe", "llama-bpe-linear", "llama-bpe-yarn", "llama-bpe-llama3",
+                                        "phi3",      "phi3-longrope",    "phi3-longrope-short"};
+    enum { N = sizeof names / sizeof names[0] };
+    json_t *ref[N];
+    for (size_t i = 0; i < N; i++) {
+        char path[512];
+        snprintf(path, sizeof path, LX_SOURCE_DIR "/tests/data/infer/%s.json", names[i]);
+        json_error_t jerr;
+        assert_non_null(ref[i] = json_load_file(path, 0, &jerr));
+    }
+    for (size_t i = 0; i < N; i++)
+        for (size_t j = i + 1; j < N; j++) {
+            bool differ = false;
+            for (size_t k = 0; k < 10; k++) {
+                const json_t *a = json_array_get(json_object_get(ref[i], "top"), k);
+                const json_t *b = json_array_get(json_object_get(ref[j], "top"), k);
+                differ = differ || json_integer_value(json_object_get(a, "id")) != json_integer_value(json_object_get(b, "id")) ||
+                         fabs(json_number_value(json_object_get(a, "logit")) - json_number_value(json_object_get(b, "logit"))) >
+                             10 * LLAMA_CPP_TOL;
+            }
+            if (!differ) fail_msg("%s and %s have the same top 10", names[i], names[j]);
+        }
+    for (size_t i = 0; i < N; i++) json_decref(ref[i]);
+}
+
+/* yarn's frequencies on the fixture's head size 8, theta 10000 (see check_scaled): pair i
+ * turns at 10000^(-i/4) = 1, 0.1, 0.01, 0.001 radians per position; after yarn 1, 0.1 * (1/2 +
+ * 1/8) = 0.0625, 0.0025, 0.00025. */
+static void test_yarn_freqs(void **state)
+{
+    (void)state;
+    lx_rope_scaling sc = {LX_ROPE_SCALE_YARN, 4.0, 64, 32.0, 1.0, 1.0};
+    float f[4] = {1.0f, 0.1f, 0.01f, 0.001f};
+    lx_rope_yarn_freqs(&sc, 8, 10000.0, f);
+    assert_float_equal(f[0], 1.0, 1e-7);
+    assert_float_equal(f[1], 0.0625, 1e-7);
+    assert_float_equal(f[2], 0.0025, 1e-8);
+    assert_float_equal(f[3], 0.00025, 1e-9);
+}
 
 /* Llama 3.2-1B's scaling (factor 32, low_freq_factor 1, high_freq_factor 4, original context
  * 8192) on its head size 64 and theta 500000. Pair i turns at 500000^(-2i/64) radians per
@@ -240,8 +462,6 @@ static void add_llama3_scaling(const char *dir)
 static void test_llama_bpe_llama3(void **state)
 {
     (void)state;
-    const char *plain = LX_TMP_DIR "/hf-r3-plain.gguf", *scaled = LX_TMP_DIR "/hf-r3.gguf", *dir = LX_TMP_DIR "/hf-r3";
-    char tok[512], prompt[256];
     float freqs[4];
     converter_factors(8, 10000.0, freqs);
     assert_true(freqs[0] == 1.0f && freqs[2] == 32.0f && freqs[3] == 32.0f);
@@ -249,27 +469,16 @@ static void test_llama_bpe_llama3(void **state)
     float engine[4];
     lx_rope_llama3_factors(&(lx_rope_llama3){R3_FACTOR, R3_LOW, R3_HIGH, (uint64_t)R3_CTX}, 8, 10000.0, engine);
     for (int i = 0; i < 4; i++) assert_float_equal(engine[i], freqs[i], 1e-4 * freqs[i]);
-    snprintf(tok, sizeof tok, LX_SHARED_DIR "/tokenizers/llama3");
-    assert_true(lx_fx_model_write("llama-bpe", LX_SHARED_DIR "/models/vocab-only", plain));
-    assert_true(lx_fx_model_write_rope_freqs("llama-bpe", LX_SHARED_DIR "/models/vocab-only", scaled, NULL, freqs, 4));
-    assert_true(lx_fx_hf_write(plain, tok, dir, "F32"));
+    const char *plain = fixture_gguf("llama-bpe", "F32");
+    struct kept *scaled = keep(LX_TMP_DIR "/hf-r3.gguf", false);
+    assert_true(lx_fx_model_write_rope_freqs("llama-bpe", LX_SHARED_DIR "/models/vocab-only", scaled->path, NULL, freqs, 4));
+    const char *dir = linked_folder("r3", fixture_folder("llama-bpe", "llama3", "F32"), plain);
     add_llama3_scaling(dir);
-    run_out a, b, c;
-    ref_prompt("llama-bpe", prompt, sizeof prompt);
-    run_model(plain, prompt, &a);
-    run_model(scaled, prompt, &b);
-    run_model(dir, prompt, &c);
-    double d = max_diff(&b, &c), unscaled = max_diff(&a, &b);
-    print_message("llama3-scaled folder: logits within %.2g of its GGUF's (%.2g from the unscaled model's)\n", d,
-                  unscaled);
-    assert_true(d < SAME_TOL);
+    double unscaled = max_diff(run_once(plain, "llama-bpe", false), run_once(scaled->path, "llama-bpe", false));
+    print_message("llama3-scaled GGUF: %.2g from the unscaled model's logits\n", unscaled);
     assert_true(unscaled > 100 * SAME_TOL); /* the factors matter on this prompt */
-    expect_same_ids(b.prompt, b.n_prompt, c.prompt, c.n_prompt);
-    expect_same_ids(b.greedy, b.n_greedy, c.greedy, c.n_greedy);
-    expect_llama_cpp("llama-bpe-llama3", &c); /* llama.cpp's numbers on the GGUF with rope_freqs */
-    free(a.logits), free(b.logits), free(c.logits);
-    remove(plain), remove(scaled);
-    remove_folder(dir);
+    /* llama.cpp's numbers on the GGUF with rope_freqs */
+    expect_folder_run("llama3-scaled", scaled->path, dir, "llama-bpe", "llama-bpe-llama3");
 }
 
 /* ---- refusals, on small folders of zero weights ---- */
@@ -319,15 +528,36 @@ static void expect_refused(const char *dir, const char *needle)
     assert_non_null(strstr(err.msg, dir)); /* the line names the folder */
 }
 
+/* A GGUF whose rope.scaling.type the engine lacks is refused naming the key and type. */
+static void test_gguf_scaling_refused(void **state)
+{
+    (void)state;
+    const char *gguf = fixture_gguf("olmo2-dynamic", "F32");
+    lx_err err = {0};
+    lx_engine *e = NULL;
+    assert_int_equal(lx_engine_open(gguf, &e, &err), LX_ERR_MODEL);
+    assert_null(e);
+    char want[700];
+    snprintf(want, sizeof want, "%s: olmo2.rope.scaling.type 'dynamic' is not supported by the inference engine "
+             "(expected none, linear, yarn, llama3 or longrope)", gguf);
+    assert_string_equal(err.msg, want);
+}
+
 static void test_refusals(void **state)
 {
     (void)state;
     size_t n = sizeof LLAMA_TINY / sizeof LLAMA_TINY[0];
     expect_refused(tiny_folder("notok", LLAMA_CONFIG(""), LLAMA_TINY, n), "no tokenizer.json beside the weights");
-    expect_refused(tiny_folder("scaled", LLAMA_CONFIG(", \"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4.0, "
-                                                      "\"original_max_position_embeddings\": 32768}"),
+    /* head size 16: longrope needs 8 factors of each kind */
+    expect_refused(tiny_folder("scaled", LLAMA_CONFIG(", \"rope_scaling\": {\"rope_type\": \"longrope\", "
+                                                      "\"short_factor\": [1, 1, 1, 1], \"long_factor\": [2, 2, 2, 2]}"),
                                LLAMA_TINY, n),
-                   "config.json's rope_scaling 'yarn' is not supported by the inference engine");
+                   "longrope RoPE scaling without its long and short factors (expected rope_factors_long/short.weight "
+                   "or rope_scaling's long_factor/short_factor, 8 values each)");
+    expect_refused(tiny_folder("dynamic", LLAMA_CONFIG(", \"rope_scaling\": {\"type\": \"dynamic\", \"factor\": 2.0}"),
+                               LLAMA_TINY, n),
+                   "config.json's rope_scaling 'dynamic' is not supported by the inference engine (expected none, "
+                   "linear, yarn, llama3 or longrope)");
     static const tiny_tensor moe[] = {{"model.embed_tokens.weight", 8, 32},
                                       {"model.layers.0.mlp.experts.0.up_proj.weight", 64, 32}};
     expect_refused(tiny_folder("expert", LLAMA_CONFIG(""), moe, 2),
@@ -346,8 +576,16 @@ int main(void)
         cmocka_unit_test(test_qwen3_f32),     cmocka_unit_test(test_qwen2_bf16),
         cmocka_unit_test(test_gemma3_f32),    cmocka_unit_test(test_gemma2_bf16),
         cmocka_unit_test(test_qwen3moe_f32),  cmocka_unit_test(test_gpt2_f32),
+        cmocka_unit_test(test_gemma_f32),     cmocka_unit_test(test_gemma_f16),
+        cmocka_unit_test(test_smollm3_f32),   cmocka_unit_test(test_smollm3_bf16),
+        cmocka_unit_test(test_phi3_f32),      cmocka_unit_test(test_phi3_bf16),
+        cmocka_unit_test(test_olmo2_f32),     cmocka_unit_test(test_olmo2_f16),
+        cmocka_unit_test(test_smollm3_no_rope_layers),
+        cmocka_unit_test(test_yarn_freqs),    cmocka_unit_test(test_scaled_refs_differ),
+        cmocka_unit_test(test_linear_scaling), cmocka_unit_test(test_yarn_scaling),
+        cmocka_unit_test(test_longrope_scaling),
         cmocka_unit_test(test_llama3_factors), cmocka_unit_test(test_llama_bpe_llama3),
-        cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_gguf_scaling_refused), cmocka_unit_test(test_refusals),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, NULL, teardown);
 }

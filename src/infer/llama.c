@@ -130,7 +130,8 @@ static const lx_roleset *engine_roles(bool moe)
 {
     static lx_roleset rs, rs_moe;
     static const lx_role used[] = {
-        LX_ROLE_TOK_EMBD, LX_ROLE_POS_EMBD, LX_ROLE_OUTPUT_NORM, LX_ROLE_OUTPUT, LX_ROLE_ROPE_FREQS,
+        LX_ROLE_TOK_EMBD, LX_ROLE_POS_EMBD, LX_ROLE_OUTPUT_NORM, LX_ROLE_OUTPUT, LX_ROLE_ROPE_FREQS, LX_ROLE_ROPE_LONG,
+        LX_ROLE_ROPE_SHORT,
         LX_ROLE_ATTN_NORM, LX_ROLE_ATTN_Q, LX_ROLE_ATTN_K, LX_ROLE_ATTN_V, LX_ROLE_ATTN_QKV, LX_ROLE_ATTN_O,
         LX_ROLE_ATTN_Q_NORM, LX_ROLE_ATTN_K_NORM, LX_ROLE_FFN_NORM, LX_ROLE_FFN_GATE, LX_ROLE_FFN_UP,
         LX_ROLE_FFN_DOWN, LX_ROLE_ATTN_POST_NORM, LX_ROLE_HF_POST_ATTN_LN, LX_ROLE_FFN_POST_NORM};
@@ -470,7 +471,7 @@ static lx_status load_layer(lx_llama *m, size_t li, lx_err *err)
     bool ln = hp->t.layernorm, pre = !hp->t.post_norm_only, full = hp->t.qk_norm_full;
     lx_role post_attn = tensor_at(m, l, LX_ROLE_ATTN_POST_NORM, false) ? LX_ROLE_ATTN_POST_NORM : LX_ROLE_HF_POST_ATTN_LN;
     L->local = hp->t.swa_every && (li + 1) % hp->t.swa_every != 0;
-    L->nope = hp->t.nope_every && (li + 1) % hp->t.nope_every == 0;
+    if (!lx_weights_layer_nope(m->w, li, &L->nope)) L->nope = hp->t.nope_every && (li + 1) % hp->t.nope_every == 0;
     if ((pre && (load_vec(m, l, LX_ROLE_ATTN_NORM, false, hp->d_model, false, &L->attn_norm, err) ||
                  load_vec(m, l, LX_ROLE_ATTN_NORM, true, hp->d_model, !ln, &L->attn_norm_b, err) ||
                  load_vec(m, l, LX_ROLE_FFN_NORM, false, hp->d_model, false, &L->ffn_norm, err) ||
@@ -488,29 +489,79 @@ static lx_status load_layer(lx_llama *m, size_t li, lx_err *err)
     return LX_OK;
 }
 
-/* Angle per position of RoPE pair i: theta^(-2i/dims), divided by rope_freqs[i] when the
- * file carries such factors or its config implies them (Llama 3 long-context scaling). */
-static lx_status load_rope(lx_llama *m, lx_err *err)
+/* The per-pair factors of `role` (rope_freqs, longrope's long or short ones): the file's
+ * tensor, else those the source's config implies; *out NULL when neither has them. */
+static lx_status pair_factors(lx_llama *m, lx_role role, lx_rope_factors which, float **out, lx_err *err)
 {
     size_t half = m->hp.rope_dims / 2;
-    float *factors = NULL;
-    if (half && load_vec(m, -1, LX_ROLE_ROPE_FREQS, false, half, true, &factors, err)) return err->code;
-    if (half && !factors) { /* none in the file: those its config implies, if any (an HF folder's llama3) */
-        if (!(factors = malloc(half * sizeof(float))) || !own(m, factors)) return lx_err_set(err, LX_ERR_IO, "out of memory");
-        if (!lx_weights_rope_factors(m->w, m->hp.rope_dims, m->hp.rope_theta, factors)) factors = NULL;
-    }
-    m->rope_freq = malloc((half ? half : 1) * sizeof(float));
-    if (!m->rope_freq) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    *out = NULL;
+    if (load_vec(m, -1, role, false, half, true, out, err) || *out) return err->code;
+    float *f = malloc(half * sizeof(float));
+    if (!f || !own(m, f)) return lx_err_set(err, LX_ERR_IO, "out of memory");
+    if (lx_weights_rope_factors(m->w, which, m->hp.rope_dims, m->hp.rope_theta, f)) *out = f;
+    return LX_OK;
+}
+
+/* *out [rope_dims/2] <- theta^(-2i/dims), divided by factors[i] where there are factors. */
+static lx_status freq_table(lx_llama *m, float theta, const float *factors, float **out, lx_err *err)
+{
+    size_t half = m->hp.rope_dims / 2;
+    if (!(*out = malloc((half ? half : 1) * sizeof(float)))) return lx_err_set(err, LX_ERR_IO, "out of memory");
     for (size_t i = 0; i < half; i++) {
-        m->rope_freq[i] = 1.0f / powf(m->hp.rope_theta, (float)(2 * i) / (float)m->hp.rope_dims);
-        if (factors && factors[i] > 0) m->rope_freq[i] /= factors[i];
+        (*out)[i] = 1.0f / powf(theta, (float)(2 * i) / (float)m->hp.rope_dims);
+        if (factors && factors[i] > 0) (*out)[i] /= factors[i];
     }
+    return LX_OK;
+}
+
+/* longrope: the short factors' table as rope_freq, the long ones' as rope_freq_long. */
+static lx_status load_longrope(lx_llama *m, const lx_rope_scaling *sc, lx_err *err)
+{
+    float *lng, *shrt;
+    if (pair_factors(m, LX_ROLE_ROPE_LONG, LX_ROPE_FACTORS_LONG, &lng, err) ||
+        pair_factors(m, LX_ROLE_ROPE_SHORT, LX_ROPE_FACTORS_SHORT, &shrt, err))
+        return err->code;
+    if (!lng || !shrt)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: longrope RoPE scaling without its long and short factors (expected "
+                          "rope_factors_long/short.weight or rope_scaling's long_factor/short_factor, %zu values each)",
+                          m->path, m->hp.rope_dims / 2);
+    free(m->rope_freq), m->rope_freq = NULL;
+    m->rope_orig_ctx = sc->orig_ctx;
+    return freq_table(m, m->hp.rope_theta, shrt, &m->rope_freq, err) ||
+                   freq_table(m, m->hp.rope_theta, lng, &m->rope_freq_long, err)
+               ? err->code
+               : LX_OK;
+}
+
+/* The source's RoPE scaling on the frequencies (linear: divided by the factor; yarn: mixed
+ * per pair; longrope: its factor tables; yarn and longrope with a magnitude on Q and K); see
+ * lx_rope_scaling. */
+static lx_status scale_rope(lx_llama *m, lx_err *err)
+{
+    lx_rope_scaling sc;
+    if (lx_weights_rope_scaling(m->w, &sc, err)) return err->code;
+    size_t half = m->hp.rope_dims / 2;
+    m->rope_mscale = (float)sc.mscale;
+    if (sc.kind == LX_ROPE_SCALE_LINEAR)
+        for (size_t i = 0; i < half; i++) m->rope_freq[i] /= (float)sc.factor;
+    if (sc.kind == LX_ROPE_SCALE_YARN) lx_rope_yarn_freqs(&sc, m->hp.rope_dims, m->hp.rope_theta, m->rope_freq);
+    return sc.kind == LX_ROPE_SCALE_LONGROPE ? load_longrope(m, &sc, err) : LX_OK;
+}
+
+/* Angle per position of RoPE pair i: theta^(-2i/dims), divided by rope_freqs[i] when the
+ * file carries such factors or its config implies them (Llama 3 long-context scaling),
+ * then scaled as scale_rope says. */
+static lx_status load_rope(lx_llama *m, lx_err *err)
+{
+    float *factors = NULL;
+    m->rope_mscale = 1.0f;
+    if ((m->hp.rope_dims && pair_factors(m, LX_ROLE_ROPE_FREQS, LX_ROPE_FACTORS_FREQS, &factors, err)) ||
+        freq_table(m, m->hp.rope_theta, factors, &m->rope_freq, err) || (m->hp.rope_dims && scale_rope(m, err)))
+        return err->code;
     float local = m->hp.t.swa_theta;
     if (!local || local == m->hp.rope_theta) return LX_OK;
     /* the sliding-window layers' own base (Gemma 3: 10000), without long-context factors */
-    if (!(m->rope_freq_local = malloc((half ? half : 1) * sizeof(float)))) return lx_err_set(err, LX_ERR_IO, "out of memory");
-    for (size_t i = 0; i < half; i++) m->rope_freq_local[i] = 1.0f / powf(local, (float)(2 * i) / (float)m->hp.rope_dims);
-    return LX_OK;
+    return freq_table(m, local, NULL, &m->rope_freq_local, err);
 }
 
 /* Learned positions: position_embd [positions][d_model]; the context is at most its rows. */
@@ -581,7 +632,7 @@ void lx_llama_close(lx_llama *m)
     if (!m) return;
     for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
     for (size_t l = 0; m->layers && l < m->hp.n_layers; l++) free(m->layers[l].experts);
-    free(m->owned), free(m->layers), free(m->rope_freq), free(m->rope_freq_local), free(m->slots), free(m->expert_slots);
+    free(m->owned), free(m->layers), free(m->rope_freq), free(m->rope_freq_local), free(m->rope_freq_long), free(m->slots), free(m->expert_slots);
     lx_tok_free(&m->tok);
     free(m);
 }
@@ -740,17 +791,29 @@ static void attention(const lx_llama *m, lx_llama_state *s, size_t l, size_t n, 
     }
 }
 
+/* yarn's magnitude: the rotated dims of each of the heads of v times rope_mscale (as
+ * llama.cpp scales its cos and sin). */
+static void rope_magnitude(const lx_llama *m, float *v, size_t heads)
+{
+    for (size_t h = 0; m->rope_mscale != 1.0f && h < heads; h++)
+        for (size_t i = 0; i < m->hp.rope_dims; i++) v[h * m->hp.head_dim + i] *= m->rope_mscale;
+}
+
 /* q [n][dq], k [n][dkv]: turn each token's heads; then append k and v to the cache. */
 static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_t n)
 {
     const lx_llama_hp *hp = &m->hp;
     const size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
-    const float *freq = m->layers[l].local && m->rope_freq_local ? m->rope_freq_local : m->rope_freq;
+    const float *freq = m->layers[l].local && m->rope_freq_local           ? m->rope_freq_local
+                        : m->rope_freq_long && s->cap_pos > m->rope_orig_ctx ? m->rope_freq_long /* longrope */
+                                                                             : m->rope_freq;
     for (size_t t = 0; t < n; t++) {
         size_t pos = s->n_pos + t;
         if (hp->rope_dims && !m->layers[l].nope) {
             lx_kern_rope(s->q + t * dq, hp->n_heads, hp->head_dim, hp->rope_dims, freq, pos, hp->neox);
             lx_kern_rope(s->k + t * dkv, hp->n_kv_heads, hp->head_dim, hp->rope_dims, freq, pos, hp->neox);
+            rope_magnitude(m, s->q + t * dq, hp->n_heads);
+            rope_magnitude(m, s->k + t * dkv, hp->n_kv_heads);
         }
         size_t at = (l * s->cap_pos + pos) * dkv;
         memcpy(s->k_cache + at, s->k + t * dkv, dkv * sizeof(float));

@@ -110,6 +110,9 @@ typedef struct lx_llama {
     float *out_norm;     /* [d_model] */
     float *rope_freq;    /* [rope_dims/2] angle per position of each pair */
     float *rope_freq_local; /* the same for sliding-window layers with their own base, else NULL */
+    float *rope_freq_long; /* longrope: the table past rope_orig_ctx positions (rope_freq: within), else NULL */
+    uint64_t rope_orig_ctx;
+    float rope_mscale;   /* the rotated dims of Q and K times this after RoPE (yarn, longrope), else 1 */
     lx_llama_layer *layers;
     uint64_t weight_bytes; /* bytes of every tensor the forward pass reads */
     float **owned;         /* decoded copies of matrices whose rows are not whole blocks */

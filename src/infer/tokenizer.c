@@ -1,4 +1,4 @@
-/* infer/tokenizer — see tokenizer.h. The vocabulary (pieces, sorted index, special
+/* infer/tokenizer — see tokenizer.h. The vocabulary (pieces, hashed index, special
  * tokens), the table of tokenizer kinds, special-token splitting, and dispatch. */
 #include "infer/tokenizer.h"
 
@@ -64,30 +64,17 @@ void lx_tok_free(lx_tok *t)
     free(t->len);
     free(t->score);
     free(t->kind);
-    free(t->sorted);
+    free(t->index);
     free(t->merges);
     free(t->special);
     memset(t, 0, sizeof *t);
 }
 
-static int cmp_bytes(const char *a, size_t la, const char *b, size_t lb)
-{
-    int c = memcmp(a, b, la < lb ? la : lb);
-    if (c) return c;
-    return la < lb ? -1 : la > lb;
-}
-
-/* qsort has no context argument: sort (piece, len, id) triples, then keep the ids. */
+/* (piece, len, id) triples for qsort, which has no context argument. */
 typedef struct sort_item {
     const char *p;
     uint32_t len, id;
 } sort_item;
-
-static int cmp_item(const void *a, const void *b)
-{
-    const sort_item *x = a, *y = b;
-    return cmp_bytes(x->p, x->len, y->p, y->len);
-}
 
 /* Longest first, then by id, so the order does not depend on qsort. */
 static int cmp_special(const void *a, const void *b)
@@ -99,13 +86,34 @@ static int cmp_special(const void *a, const void *b)
 
 static bool is_special_kind(uint8_t k) { return k == LX_TOK_CONTROL || k == LX_TOK_USER || k == LX_TOK_UNKNOWN; }
 
+/* FNV-1a over the piece's bytes. */
+static size_t piece_hash(const char *p, size_t len)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of piece p in the index: the one holding it, or the empty one where it goes. */
+static size_t index_slot(const lx_tok *t, const char *p, size_t len)
+{
+    size_t i = piece_hash(p, len) & t->index_mask;
+    for (uint32_t id; (id = t->index[i]) != 0; i = (i + 1) & t->index_mask)
+        if (t->len[id - 1] == len && memcmp(t->piece[id - 1], p, len) == 0) break;
+    return i;
+}
+
+/* The hash index over the pieces (a piece listed twice finds its last id, as llama.cpp's
+ * map does), and the special pieces, longest first. */
 static bool build_index(lx_tok *t)
 {
+    size_t cap = 16;
+    while (cap < 2 * t->n) cap *= 2;
+    if (!(t->index = calloc(cap, sizeof *t->index))) return false;
+    t->index_mask = cap - 1;
+    for (size_t i = 0; i < t->n; i++) t->index[index_slot(t, t->piece[i], t->len[i])] = (uint32_t)i + 1;
     sort_item *items = malloc((t->n ? t->n : 1) * sizeof *items);
     if (!items) return false;
-    for (size_t i = 0; i < t->n; i++) items[i] = (sort_item){t->piece[i], t->len[i], (uint32_t)i};
-    qsort(items, t->n, sizeof *items, cmp_item);
-    for (size_t i = 0; i < t->n; i++) t->sorted[i] = items[i].id;
     size_t m = 0;
     for (size_t i = 0; i < t->n; i++)
         if (is_special_kind(t->kind[i]) && t->len[i] > 0) items[m++] = (sort_item){t->piece[i], t->len[i], (uint32_t)i};
@@ -120,16 +128,8 @@ static bool build_index(lx_tok *t)
 
 int32_t lx_tok_find(const lx_tok *t, const char *piece, size_t len)
 {
-    size_t lo = 0, hi = t->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint32_t id = t->sorted[mid];
-        int c = cmp_bytes(t->piece[id], t->len[id], piece, len);
-        if (c == 0) return (int32_t)id;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    return -1;
+    if (!t->index) return -1;
+    return (int32_t)t->index[index_slot(t, piece, len)] - 1;
 }
 
 int lx_tok_parse_byte_piece(const char *p, size_t len)
@@ -149,8 +149,7 @@ static bool alloc_arrays(lx_tok *t, size_t n)
     t->len = calloc(m, sizeof *t->len);
     t->score = calloc(m, sizeof *t->score);
     t->kind = calloc(m, sizeof *t->kind);
-    t->sorted = calloc(m, sizeof *t->sorted);
-    return t->piece && t->len && t->score && t->kind && t->sorted;
+    return t->piece && t->len && t->score && t->kind;
 }
 
 static int32_t valid_id(int32_t id, size_t n) { return id >= 0 && (size_t)id < n ? id : -1; }

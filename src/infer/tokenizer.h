@@ -57,7 +57,8 @@ typedef struct lx_tok {
     uint32_t *len;       /* [n] piece lengths (a piece may hold a NUL byte) */
     float *score;        /* [n] merge priority (SentencePiece) */
     uint8_t *kind;       /* [n] lx_tok_type */
-    uint32_t *sorted;    /* [n] ids ordered by piece bytes, for look-up */
+    uint32_t *index;     /* [index_mask + 1] hash table of piece bytes -> id + 1 (0: empty), for look-up */
+    size_t index_mask;
     int32_t byte_id[256];/* id of "<0xNN>" (SentencePiece) or of the byte's GPT-2 character (BPE), or -1 */
     int32_t bos, eos, unk; /* -1 when the vocabulary has none */
     uint32_t max_len;    /* longest piece */

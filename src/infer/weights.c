@@ -21,9 +21,14 @@ lx_status lx_weights_tokenizer(lx_weights *w, lx_tok *t, size_t n_vocab, lx_err 
     return w->ops->tokenizer(w->impl, t, n_vocab, w->path, err);
 }
 
-bool lx_weights_rope_factors(const lx_weights *w, size_t dims, double theta, float *out)
+bool lx_weights_rope_factors(const lx_weights *w, lx_rope_factors which, size_t dims, double theta, float *out)
 {
-    return w->ops->rope_factors && w->ops->rope_factors(w->impl, dims, theta, out);
+    return w->ops->rope_factors && w->ops->rope_factors(w->impl, which, dims, theta, out);
+}
+
+bool lx_weights_layer_nope(const lx_weights *w, size_t layer, bool *nope)
+{
+    return w->ops->layer_nope && w->ops->layer_nope(w->impl, layer, nope);
 }
 
 void lx_rope_llama3_factors(const lx_rope_llama3 *p, size_t dims, double theta, float *out)
@@ -39,6 +44,52 @@ void lx_rope_llama3_factors(const lx_rope_llama3 *p, size_t dims, double theta, 
             float s = (ctx / wavelen - lo) / (hi - lo);
             out[i] = 1.0f / ((1.0f - s) / factor + s);
         }
+    }
+}
+
+/* ---- RoPE scaling ---- */
+
+/* The types config.json's rope_scaling and a GGUF's rope.scaling.type name that the engine
+ * runs; llama3's becomes per-pair factors (lx_weights_rope_factors), not a kind of its own. */
+static const struct { const char *name; lx_rope_scale_kind kind; } ROPE_TYPES[] = {
+    {"none", LX_ROPE_SCALE_NONE}, {"linear", LX_ROPE_SCALE_LINEAR}, {"yarn", LX_ROPE_SCALE_YARN},
+    {"llama3", LX_ROPE_SCALE_NONE}, {"longrope", LX_ROPE_SCALE_LONGROPE}, {"su", LX_ROPE_SCALE_LONGROPE},
+};
+
+static lx_status scale_kind(const char *type, const char *path, const char *where, lx_rope_scale_kind *kind, lx_err *err)
+{
+    for (size_t i = 0; i < sizeof ROPE_TYPES / sizeof ROPE_TYPES[0]; i++)
+        if (strcmp(ROPE_TYPES[i].name, type) == 0) {
+            *kind = ROPE_TYPES[i].kind;
+            return LX_OK;
+        }
+    return lx_err_set(err, LX_ERR_MODEL, "%s: %s '%s' is not supported by the inference engine (expected none, linear, "
+                      "yarn, llama3 or longrope)", path, where, type);
+}
+
+/* yarn's magnitude for a factor as transformers and llama.cpp take it: 0.1 * m * ln(factor) + 1 */
+static double yarn_mscale(double factor, double m) { return factor <= 1 ? 1.0 : 0.1 * m * log(factor) + 1.0; }
+
+lx_status lx_weights_rope_scaling(const lx_weights *w, lx_rope_scaling *out, lx_err *err)
+{
+    *out = (lx_rope_scaling){LX_ROPE_SCALE_NONE, 1.0, 0, 32.0, 1.0, 1.0};
+    return w->ops->rope_scaling ? w->ops->rope_scaling(w->impl, out, w->path, err) : LX_OK;
+}
+
+/* The ramp's end for b rotations over the original context, in float as llama.cpp works it. */
+static float yarn_dim(size_t dims, uint64_t ctx, double b, double theta)
+{
+    return (float)dims * logf((float)ctx / ((float)b * 2.0f * 3.14159265358979323846f)) / (2.0f * logf((float)theta));
+}
+
+void lx_rope_yarn_freqs(const lx_rope_scaling *s, size_t dims, double theta, float *freq)
+{
+    float lo = fmaxf(0.0f, floorf(yarn_dim(dims, s->orig_ctx, s->beta_fast, theta)));
+    float hi = fminf((float)dims - 1, ceilf(yarn_dim(dims, s->orig_ctx, s->beta_slow, theta)));
+    for (size_t i = 0; i < dims / 2; i++) {
+        float y = ((float)i - lo) / fmaxf(0.001f, hi - lo);
+        float extrap = 1.0f - fminf(1.0f, fmaxf(0.0f, y)); /* 1: the pair keeps its frequency */
+        freq[i] = freq[i] / (float)s->factor * (1.0f - extrap) + freq[i] * extrap;
     }
 }
 
@@ -85,7 +136,32 @@ static lx_status gguf_tok(void *impl, lx_tok *t, size_t n_vocab, const char *pat
     return lx_tok_from_gguf(t, ((gguf_impl *)impl)->g, path, err);
 }
 
-static const lx_weights_ops GGUF_OPS = {gguf_u64, gguf_f64, gguf_data, gguf_tok, free, NULL};
+/* llama.cpp's keys: type "linear" unless named, a factor of 0 or 1 scales nothing; yarn's
+ * magnitude from the factor and rope.scaling.attn_factor, its betas llama.cpp's defaults. */
+static lx_status gguf_rope_scaling(const void *impl, lx_rope_scaling *out, const char *path, lx_err *err)
+{
+    const gguf_impl *s = impl;
+    char key[128];
+    double factor = 0, attn = 1;
+    uint64_t orig = 0;
+    gguf_key(s, "rope.scaling.type", key, sizeof key);
+    const char *type = lx_gguf_get_str(s->g, key);
+    if (!gguf_f64(impl, "rope.scaling.factor", &factor)) gguf_f64(impl, "rope.scale_linear", &factor);
+    if (scale_kind(type ? type : "linear", path, key, &out->kind, err)) return err->code;
+    if (!(factor > 0) || factor == 1) factor = 1;
+    if (out->kind == LX_ROPE_SCALE_LINEAR && factor == 1) out->kind = LX_ROPE_SCALE_NONE;
+    if (out->kind == LX_ROPE_SCALE_NONE) factor = 1; /* llama.cpp: type none never scales */
+    gguf_f64(impl, "rope.scaling.attn_factor", &attn);
+    if (!gguf_u64(impl, "rope.scaling.original_context_length", &orig)) gguf_u64(impl, "context_length", &orig);
+    out->factor = factor, out->orig_ctx = orig;
+    out->mscale = (out->kind == LX_ROPE_SCALE_YARN ? yarn_mscale(factor, 1.0) : 1.0) * attn; /* longrope: attn alone */
+    if (out->kind == LX_ROPE_SCALE_YARN && !orig)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: yarn RoPE scaling without %s.rope.scaling.original_context_length",
+                          path, s->arch);
+    return LX_OK;
+}
+
+static const lx_weights_ops GGUF_OPS = {gguf_u64, gguf_f64, gguf_data, gguf_tok, free, NULL, NULL, gguf_rope_scaling};
 
 lx_status lx_weights_from_gguf(lx_gguf *g, const char *path, lx_weights *w, lx_err *err)
 {
@@ -188,10 +264,21 @@ static void hf_close(void *impl)
 
 static bool is_llama3(const lx_hparams *hp) { return strcmp(hp->rope_scaling, "llama3") == 0; }
 
-/* llama3 rope_scaling, with the defaults llama.cpp's converter takes for absent keys */
-static bool hf_rope_factors(const void *impl, size_t dims, double theta, float *out)
+/* longrope's long_factor or short_factor, when it lists dims/2 of them */
+static bool hf_longrope_factors(const lx_hparams *hp, lx_rope_factors which, size_t dims, float *out)
+{
+    bool lng = which == LX_ROPE_FACTORS_LONG;
+    uint32_t n = lng ? hp->n_rope_long : hp->n_rope_short;
+    if (n == 0 || n != dims / 2) return false;
+    memcpy(out, lng ? hp->rope_long : hp->rope_short, n * sizeof *out);
+    return true;
+}
+
+/* llama3 rope_scaling, with the defaults llama.cpp's converter takes for absent keys; longrope's lists */
+static bool hf_rope_factors(const void *impl, lx_rope_factors which, size_t dims, double theta, float *out)
 {
     const lx_hparams *hp = &((const hf_impl *)impl)->src->hp;
+    if (which != LX_ROPE_FACTORS_FREQS) return hf_longrope_factors(hp, which, dims, out);
     if (!is_llama3(hp)) return false;
     lx_rope_llama3 p = {hp->rope_factor ? hp->rope_factor : 8.0, hp->rope_low_freq ? hp->rope_low_freq : 1.0,
                         hp->rope_high_freq ? hp->rope_high_freq : 4.0, hp->rope_orig_ctx ? hp->rope_orig_ctx : 8192};
@@ -199,7 +286,49 @@ static bool hf_rope_factors(const void *impl, size_t dims, double theta, float *
     return true;
 }
 
-static const lx_weights_ops HF_OPS = {hf_u64, hf_f64, hf_data, hf_tok, hf_close, hf_rope_factors};
+/* the per-layer kinds model/hp_config read (SmolLM3's no_rope_layers, ...), when it read any */
+static bool hf_layer_nope(const void *impl, size_t layer, bool *nope)
+{
+    const lx_hparams *hp = &((const hf_impl *)impl)->src->hp;
+    if (!hp->has_layer_bits || layer >= LX_MAX_LAYERS || layer >= hp->n_layers) return false;
+    *nope = (hp->layer_bits[layer] & LX_LAYER_NOPE) != 0;
+    return true;
+}
+
+#define CONFIG_SCALING "config.json's rope_scaling"
+
+/* config.json's rope_scaling as transformers reads it (see weights.h). */
+static lx_status hf_rope_scaling(const void *impl, lx_rope_scaling *out, const char *path, lx_err *err)
+{
+    const lx_hparams *hp = &((const hf_impl *)impl)->src->hp;
+    if (!hp->rope_scaling[0]) return LX_OK;
+    if (scale_kind(hp->rope_scaling, path, CONFIG_SCALING, &out->kind, err)) return err->code;
+    if (out->kind == LX_ROPE_SCALE_NONE) return LX_OK;
+    double f = hp->rope_factor > 0 ? hp->rope_factor : 1.0;
+    out->factor = f;
+    out->orig_ctx = hp->rope_orig_ctx ? hp->rope_orig_ctx : hp->context_length;
+    if (hp->rope_beta_fast > 0) out->beta_fast = hp->rope_beta_fast;
+    if (hp->rope_beta_slow > 0) out->beta_slow = hp->rope_beta_slow;
+    if (out->kind == LX_ROPE_SCALE_LONGROPE) {
+        double s = out->orig_ctx && hp->context_length ? (double)hp->context_length / (double)out->orig_ctx : 1.0;
+        out->factor = 1.0;
+        out->mscale = hp->rope_attn_factor > 0 ? hp->rope_attn_factor
+                      : s > 1 && out->orig_ctx > 1 ? sqrt(1.0 + log(s) / log((double)out->orig_ctx))
+                                                  : 1.0;
+    }
+    if (out->kind != LX_ROPE_SCALE_YARN) return LX_OK;
+    out->mscale = hp->rope_attn_factor > 0 ? hp->rope_attn_factor
+                  : hp->rope_mscale > 0 && hp->rope_mscale_all_dim > 0
+                      ? yarn_mscale(f, hp->rope_mscale) / yarn_mscale(f, hp->rope_mscale_all_dim)
+                      : yarn_mscale(f, 1.0);
+    if (!out->orig_ctx)
+        return lx_err_set(err, LX_ERR_MODEL, "%s: " CONFIG_SCALING " is yarn without original_max_position_embeddings "
+                          "or max_position_embeddings", path);
+    return LX_OK;
+}
+
+static const lx_weights_ops HF_OPS = {hf_u64, hf_f64, hf_data, hf_tok, hf_close, hf_rope_factors, hf_layer_nope,
+                                      hf_rope_scaling};
 
 static bool is_dir(const char *p)
 {
@@ -228,16 +357,13 @@ static void folder_of(const char *path, char *out, size_t cap)
 }
 
 /* What a folder must have for an engine: weights, and no RoPE scaling the engine would
- * silently leave out (llama3's is turned into factors, as llama.cpp's converter does). */
+ * silently leave out (ROPE_TYPES; llama3's is turned into factors, as llama.cpp's converter does). */
 static lx_status hf_check(const lx_source *src, lx_err *err)
 {
     if (!src->has_tensors)
         return lx_err_set(err, LX_ERR_MODEL, "%s: no weights to run (expected model.safetensors or its shards)", src->path);
-    if (src->hp.rope_scaling[0] && !is_llama3(&src->hp))
-        return lx_err_set(err, LX_ERR_MODEL, "%s: config.json's rope_scaling '%s' is not supported by the inference "
-                          "engine (convert the model to GGUF with llama.cpp, which writes its factors)",
-                          src->path, src->hp.rope_scaling);
-    return LX_OK;
+    lx_rope_scale_kind kind;
+    return src->hp.rope_scaling[0] ? scale_kind(src->hp.rope_scaling, src->path, CONFIG_SCALING, &kind, err) : LX_OK;
 }
 
 static lx_status hf_open(lx_source *src, bool own, lx_weights *w, lx_err *err)

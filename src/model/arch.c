@@ -66,7 +66,8 @@ static lx_comp role_comp(lx_role r)
     switch (r) {
     case LX_ROLE_TOK_EMBD: case LX_ROLE_TOKEN_TYPES: case LX_ROLE_PATCH_EMBD: case LX_ROLE_EMBD_PROJ:
         return LX_COMP_EMBEDDING;
-    case LX_ROLE_POS_EMBD: case LX_ROLE_ROPE_FREQS: case LX_ROLE_REL_BIAS: case LX_ROLE_CROSS_REL_BIAS:
+    case LX_ROLE_POS_EMBD: case LX_ROLE_ROPE_FREQS: case LX_ROLE_ROPE_LONG: case LX_ROLE_ROPE_SHORT:
+    case LX_ROLE_REL_BIAS: case LX_ROLE_CROSS_REL_BIAS:
         return LX_COMP_POSITION;
     case LX_ROLE_EMBD_NORM: case LX_ROLE_OUTPUT_NORM: case LX_ROLE_ATTN_NORM: case LX_ROLE_ATTN_POST_NORM:
     case LX_ROLE_FFN_NORM: case LX_ROLE_FFN_POST_NORM: case LX_ROLE_HF_POST_ATTN_LN: return LX_COMP_NORM;

@@ -133,6 +133,19 @@ static const char *const ACT_KEYS[] = {"hidden_activation", "hidden_act", "activ
 static const char *const EPS_KEYS[] = {"rms_norm_eps", "layer_norm_epsilon", "layer_norm_eps", "norm_epsilon",
                                        "layernorm_epsilon"};
 
+/* A list of per-pair factors (longrope's long_factor, short_factor) into out; *n stays 0 when
+ * absent, not all numbers, or longer than LX_MAX_ROPE_FACTORS. */
+static void read_factors(const lx_jcfg *sub, const char *key, float *out, uint32_t *n)
+{
+    json_t *a = lx_jcfg_get(sub, key), *v;
+    size_t i;
+    if (!json_is_array(a) || json_array_size(a) > LX_MAX_ROPE_FACTORS) return;
+    json_array_foreach(a, i, v)
+        if (!json_is_number(v)) return;
+    json_array_foreach(a, i, v) out[i] = (float)json_number_value(v);
+    *n = (uint32_t)json_array_size(a);
+}
+
 static void read_rope_object(lx_jcfg *j, lx_hparams *hp, const char *key)
 {
     lx_jcfg sub;
@@ -144,6 +157,13 @@ static void read_rope_object(lx_jcfg *j, lx_hparams *hp, const char *key)
     lx_jcfg_u64(&sub, "original_max_position_embeddings", &hp->rope_orig_ctx, false);
     lx_jcfg_f64(&sub, "low_freq_factor", &hp->rope_low_freq);
     lx_jcfg_f64(&sub, "high_freq_factor", &hp->rope_high_freq);
+    lx_jcfg_f64(&sub, "beta_fast", &hp->rope_beta_fast);
+    lx_jcfg_f64(&sub, "beta_slow", &hp->rope_beta_slow);
+    lx_jcfg_f64(&sub, "attention_factor", &hp->rope_attn_factor);
+    lx_jcfg_f64(&sub, "mscale", &hp->rope_mscale);
+    lx_jcfg_f64(&sub, "mscale_all_dim", &hp->rope_mscale_all_dim);
+    read_factors(&sub, "long_factor", hp->rope_long, &hp->n_rope_long);
+    read_factors(&sub, "short_factor", hp->rope_short, &hp->n_rope_short);
     lx_jcfg_f64(&sub, "rope_theta", &hp->rope_theta); /* transformers >= 4.56 "rope_parameters" */
     lx_jcfg_f64(&sub, "partial_rotary_factor", &hp->rope_partial_frac);
 }
@@ -157,6 +177,7 @@ static void read_scalars(lx_fam_cfg *c)
         if (lx_jcfg_f64(j, EPS_KEYS[i], &hp->norm_eps)) break;
     lx_jcfg_f64(j, "attn_logit_softcapping", &hp->attn_softcap);
     lx_jcfg_f64(j, "final_logit_softcapping", &hp->final_softcap);
+    lx_jcfg_u64(j, "original_max_position_embeddings", &hp->rope_orig_ctx, false); /* Phi-3 keeps it here */
     read_rope_object(j, hp, "rope_scaling");
     read_rope_object(j, hp, "rope_parameters");
     for (size_t i = 0; i < sizeof ACT_KEYS / sizeof ACT_KEYS[0]; i++) {

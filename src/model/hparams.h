@@ -16,6 +16,7 @@
 #include "model/tower_hp.h"
 
 #define LX_MAX_LAYERS 512
+#define LX_MAX_ROPE_FACTORS 256 /* per-pair RoPE factors a config may list (head size 512) */
 
 typedef enum lx_tristate { LX_UNKNOWN = 0, LX_NO = 1, LX_YES = 2 } lx_tristate;
 
@@ -64,6 +65,11 @@ typedef struct lx_hparams {
     double rope_factor;     /* 0 none */
     uint64_t rope_orig_ctx; /* original_max_position_embeddings, 0 unknown */
     double rope_low_freq, rope_high_freq; /* llama3 scaling's low_freq_factor / high_freq_factor, 0 unknown */
+    double rope_beta_fast, rope_beta_slow; /* yarn scaling's beta_fast / beta_slow, 0 unknown */
+    double rope_attn_factor;               /* yarn scaling's attention_factor, 0 unknown */
+    double rope_mscale, rope_mscale_all_dim; /* yarn scaling's mscale / mscale_all_dim, 0 unknown */
+    float rope_long[LX_MAX_ROPE_FACTORS], rope_short[LX_MAX_ROPE_FACTORS]; /* longrope's long_factor / short_factor */
+    uint32_t n_rope_long, n_rope_short;   /* their lengths, 0 when absent (or longer than LX_MAX_ROPE_FACTORS) */
     double rope_partial_frac; /* rope_parameters.partial_rotary_factor, 0 none */
 
     /* norms */

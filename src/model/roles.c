@@ -20,6 +20,8 @@ static const role_pattern PATTERNS[] = {
     {"output_norm", LX_ROLE_OUTPUT_NORM, false},
     {"output", LX_ROLE_OUTPUT, false},
     {"rope_freqs", LX_ROLE_ROPE_FREQS, false},
+    {"rope_factors_long", LX_ROLE_ROPE_LONG, false},   /* longrope (Phi-3): the factors past the original context */
+    {"rope_factors_short", LX_ROLE_ROPE_SHORT, false}, /* and within it */
     {"cls.output", LX_ROLE_CLS_OUT, false},
     {"patch_embd", LX_ROLE_PATCH_EMBD, false},
     {"project_in", LX_ROLE_EMBD_PROJ, false},
@@ -327,7 +329,7 @@ lx_role_match lx_role_match_with(const char *name, const lx_role_pattern *extra)
 static const char *const ROLE_NAMES[LX_ROLE_COUNT] = {
     [LX_ROLE_UNKNOWN] = "unknown", [LX_ROLE_TOK_EMBD] = "token_embd", [LX_ROLE_POS_EMBD] = "position_embd",
     [LX_ROLE_TOKEN_TYPES] = "token_types", [LX_ROLE_EMBD_NORM] = "token_embd_norm",
-    [LX_ROLE_OUTPUT_NORM] = "output_norm", [LX_ROLE_OUTPUT] = "output", [LX_ROLE_ROPE_FREQS] = "rope_freqs", [LX_ROLE_CLS_OUT] = "cls.output", [LX_ROLE_POOLER] = "pooler", [LX_ROLE_PATCH_EMBD] = "patch_embd", [LX_ROLE_EMBD_PROJ] = "embd_proj",
+    [LX_ROLE_OUTPUT_NORM] = "output_norm", [LX_ROLE_OUTPUT] = "output", [LX_ROLE_ROPE_FREQS] = "rope_freqs", [LX_ROLE_ROPE_LONG] = "rope_factors_long", [LX_ROLE_ROPE_SHORT] = "rope_factors_short", [LX_ROLE_CLS_OUT] = "cls.output", [LX_ROLE_POOLER] = "pooler", [LX_ROLE_PATCH_EMBD] = "patch_embd", [LX_ROLE_EMBD_PROJ] = "embd_proj",
     [LX_ROLE_ATTN_NORM] = "attn_norm", [LX_ROLE_ATTN_POST_NORM] = "attn_post_norm", [LX_ROLE_ATTN_Q] = "attn_q",
     [LX_ROLE_ATTN_K] = "attn_k", [LX_ROLE_ATTN_V] = "attn_v", [LX_ROLE_ATTN_QKV] = "attn_qkv",
     [LX_ROLE_ATTN_O] = "attn_output", [LX_ROLE_ATTN_Q_NORM] = "attn_q_norm", [LX_ROLE_ATTN_K_NORM] = "attn_k_norm",

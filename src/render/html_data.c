@@ -32,7 +32,7 @@ typedef struct box_roles {
 static const box_roles BOXES[] = {
     {"embed", {LX_ROLE_TOK_EMBD, LX_ROLE_TOKEN_TYPES, LX_ROLE_EMBD_NORM, LX_ROLE_EMBD_PROJ,
                LX_ROLE_PATCH_EMBD, LX_ROLE_PLE_EMBD, LX_ROLE_PLE_PROJ}},
-    {"pos", {LX_ROLE_POS_EMBD, LX_ROLE_ROPE_FREQS}},
+    {"pos", {LX_ROLE_POS_EMBD, LX_ROLE_ROPE_FREQS, LX_ROLE_ROPE_LONG, LX_ROLE_ROPE_SHORT}},
     {"ple", {LX_ROLE_PLE_EMBD, LX_ROLE_PLE_PROJ, LX_ROLE_PLE_LAYER}},
     {"final_norm", {LX_ROLE_OUTPUT_NORM}},
     {"output", {LX_ROLE_OUTPUT, LX_ROLE_CLS_OUT}},

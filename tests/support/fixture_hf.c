@@ -97,6 +97,10 @@ static bool hf_name(const lx_gguf *g, const char *name, char *out, size_t cap)
         snprintf(probe, sizeof probe, "blk.%d.post_attention_norm.weight", layer);
         if (!strcmp(base, "ffn_norm"))
             hf = lx_tensors_find(lx_gguf_tensors(g), probe) ? "pre_feedforward_layernorm" : "post_attention_layernorm";
+        snprintf(probe, sizeof probe, "blk.%d.ffn_gate.weight", layer);
+        if (!strcmp(base, "ffn_up") && !lx_tensors_find(lx_gguf_tensors(g), probe) &&
+            !lx_tensors_find(lx_gguf_tensors(g), "position_embd.weight"))
+            hf = "mlp.gate_up_proj"; /* no gate beside it: Phi-3's gate|up, one matrix in both */
         for (size_t i = 0; !hf && i < sizeof LAYER_NAMES / sizeof LAYER_NAMES[0]; i++)
             if (!strcmp(base, LAYER_NAMES[i].gguf)) hf = LAYER_NAMES[i].hf;
         if (!hf) return false;
@@ -116,6 +120,12 @@ typedef struct model_facts {
     uint64_t d, layers, heads, kv, head_dim, ff, ctx, vocab, window, experts, experts_used, expert_ff;
     double eps, theta, attn_cap, final_cap;
     bool permuted, norm_offset, tied;
+    unsigned nope_every;
+    const char *rope_type; /* rope.scaling.type, NULL: none */
+    double rope_factor;
+    uint64_t rope_orig_ctx;
+    const lx_tensor *rope_long, *rope_short; /* longrope's factors (rope_factors_long/short.weight) */
+    const float *long_f, *short_f;
 } model_facts;
 
 /* model_type and class per llama.cpp architecture, what its converter did, and config
@@ -124,16 +134,20 @@ static const struct {
     const char *arch, *model_type, *architecture;
     bool permuted, norm_offset;
     const char *extra;
+    unsigned nope_every; /* every nope_every-th layer has no RoPE (SmolLM3: no_rope_layers) */
 } FAMILIES[] = {
-    {"gpt2", "gpt2", "GPT2LMHeadModel", false, false, ",\n  \"activation_function\": \"gelu_new\""},
-    {"llama", "llama", "LlamaForCausalLM", true, false, ""},
-    {"smollm3", "smollm3", "SmolLM3ForCausalLM", true, false, ""},
-    {"qwen2", "qwen2", "Qwen2ForCausalLM", false, false, ""},
-    {"qwen3", "qwen3", "Qwen3ForCausalLM", false, false, ""},
-    {"gemma2", "gemma2", "Gemma2ForCausalLM", false, true, ""},
-    {"qwen3moe", "qwen3_moe", "Qwen3MoeForCausalLM", false, false, ",\n  \"norm_topk_prob\": true"},
+    {"gpt2", "gpt2", "GPT2LMHeadModel", false, false, ",\n  \"activation_function\": \"gelu_new\"", 0},
+    {"llama", "llama", "LlamaForCausalLM", true, false, "", 0},
+    {"smollm3", "smollm3", "SmolLM3ForCausalLM", true, false, "", 4},
+    {"qwen2", "qwen2", "Qwen2ForCausalLM", false, false, "", 0},
+    {"qwen3", "qwen3", "Qwen3ForCausalLM", false, false, "", 0},
+    {"gemma2", "gemma2", "Gemma2ForCausalLM", false, true, "", 0},
+    {"qwen3moe", "qwen3_moe", "Qwen3MoeForCausalLM", false, false, ",\n  \"norm_topk_prob\": true", 0},
     {"gemma3", "gemma3_text", "Gemma3ForCausalLM", false, true,
-     ",\n  \"sliding_window_pattern\": 6,\n  \"rope_local_base_freq\": 10000.0"},
+     ",\n  \"sliding_window_pattern\": 6,\n  \"rope_local_base_freq\": 10000.0", 0},
+    {"gemma", "gemma", "GemmaForCausalLM", false, true, ",\n  \"hidden_activation\": \"gelu_pytorch_tanh\"", 0},
+    {"phi3", "phi3", "Phi3ForCausalLM", false, false, "", 0},
+    {"olmo2", "olmo2", "Olmo2ForCausalLM", false, false, "", 0},
 };
 
 static uint64_t key_u64(const lx_gguf *g, const char *arch, const char *suffix, uint64_t dflt)
@@ -152,7 +166,7 @@ static double key_f64(const lx_gguf *g, const char *arch, const char *suffix, do
     return lx_gguf_get_f64(g, k, &v) ? v : dflt;
 }
 
-static bool read_facts(const lx_gguf *g, model_facts *f)
+static bool read_facts(lx_gguf *g, model_facts *f)
 {
     const char *a = lx_gguf_get_str(g, "general.architecture");
     memset(f, 0, sizeof *f);
@@ -160,7 +174,7 @@ static bool read_facts(const lx_gguf *g, model_facts *f)
         if (!strcmp(FAMILIES[i].arch, a))
             *f = (model_facts){FAMILIES[i].arch, FAMILIES[i].model_type, FAMILIES[i].architecture, FAMILIES[i].extra,
                                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, FAMILIES[i].permuted, FAMILIES[i].norm_offset,
-                               false};
+                               false, FAMILIES[i].nope_every, NULL, 0, 0, NULL, NULL, NULL, NULL};
     if (!f->arch) { fprintf(stderr, "fixture_hf: architecture %s is not converted\n", a ? a : "?"); return false; }
     f->d = key_u64(g, a, "embedding_length", 0), f->layers = key_u64(g, a, "block_count", 0);
     f->heads = key_u64(g, a, "attention.head_count", 0), f->kv = key_u64(g, a, "attention.head_count_kv", f->heads);
@@ -170,6 +184,16 @@ static bool read_facts(const lx_gguf *g, model_facts *f)
     f->expert_ff = key_u64(g, a, "expert_feed_forward_length", 0);
     f->eps = key_f64(g, a, "attention.layer_norm_rms_epsilon", key_f64(g, a, "attention.layer_norm_epsilon", 1e-6)), f->theta = key_f64(g, a, "rope.freq_base", 1e4);
     f->attn_cap = key_f64(g, a, "attn_logit_softcapping", 0), f->final_cap = key_f64(g, a, "final_logit_softcapping", 0);
+    char key[128];
+    snprintf(key, sizeof key, "%s.rope.scaling.type", a);
+    f->rope_type = lx_gguf_get_str(g, key);
+    f->rope_factor = key_f64(g, a, "rope.scaling.factor", 0);
+    f->rope_orig_ctx = key_u64(g, a, "rope.scaling.original_context_length", 0);
+    lx_err err = {0};
+    f->rope_long = lx_tensors_find(lx_gguf_tensors(g), "rope_factors_long.weight");
+    f->rope_short = lx_tensors_find(lx_gguf_tensors(g), "rope_factors_short.weight");
+    if (f->rope_long) f->long_f = lx_gguf_tensor_data(g, f->rope_long, &err);
+    if (f->rope_short) f->short_f = lx_gguf_tensor_data(g, f->rope_short, &err);
     const lx_tensor *emb = lx_tensors_find(lx_gguf_tensors(g), "token_embd.weight");
     f->vocab = emb ? emb->shape[0] : 0;
     f->tied = !lx_tensors_find(lx_gguf_tensors(g), "output.weight");
@@ -183,6 +207,36 @@ static bool write_text(const char *path, const char *text)
     if (fp && fclose(fp) != 0) ok = false;
     if (!ok) perror(path);
     return ok;
+}
+
+/* ", [v0, v1, ...]" of a factor list */
+static int factor_list(const char *key, const float *v, uint64_t n, char *out, size_t cap)
+{
+    int k = snprintf(out, cap, ", \"%s\": [", key);
+    for (uint64_t i = 0; i < n; i++) k += snprintf(out + k, cap - (size_t)k, "%s%g", i ? ", " : "", v[i]);
+    return k + snprintf(out + k, cap - (size_t)k, "]");
+}
+
+/* config.json's rope_scaling for the GGUF's rope.scaling.* keys, as the model's config had
+ * it: the type, factor, original context (Phi-3 keeps it beside rope_scaling) and longrope's
+ * factor lists. */
+static int rope_scaling_json(const model_facts *f, char *out, size_t cap)
+{
+    bool longrope = f->long_f && f->short_f;
+    int n = snprintf(out, cap, ",\n  \"rope_scaling\": {\"rope_type\": \"%s\"", f->rope_type);
+    if (f->rope_factor) n += snprintf(out + n, cap - (size_t)n, ", \"factor\": %.1f", f->rope_factor);
+    if (f->rope_orig_ctx && !longrope)
+        n += snprintf(out + n, cap - (size_t)n, ", \"original_max_position_embeddings\": %llu",
+                      (unsigned long long)f->rope_orig_ctx);
+    if (longrope) {
+        n += factor_list("long_factor", f->long_f, f->rope_long->n_elems, out + n, cap - (size_t)n);
+        n += factor_list("short_factor", f->short_f, f->rope_short->n_elems, out + n, cap - (size_t)n);
+    }
+    n += snprintf(out + n, cap - (size_t)n, "}");
+    if (longrope)
+        n += snprintf(out + n, cap - (size_t)n, ",\n  \"original_max_position_embeddings\": %llu",
+                      (unsigned long long)f->rope_orig_ctx);
+    return n;
 }
 
 static bool write_config(const model_facts *f, const char *dtype, const char *dir)
@@ -208,6 +262,14 @@ static bool write_config(const model_facts *f, const char *dtype, const char *di
                       (unsigned long long)f->experts_used, (unsigned long long)f->expert_ff);
     if (f->attn_cap) n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"attn_logit_softcapping\": %g", f->attn_cap);
     if (f->final_cap) n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"final_logit_softcapping\": %g", f->final_cap);
+    if (f->nope_every) {
+        n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"no_rope_layer_interval\": %u,\n  \"no_rope_layers\": [",
+                      f->nope_every);
+        for (uint64_t l = 0; l < f->layers; l++)
+            n += snprintf(text + n, sizeof text - (size_t)n, "%s%d", l ? ", " : "", (l + 1) % f->nope_every != 0);
+        n += snprintf(text + n, sizeof text - (size_t)n, "]");
+    }
+    if (f->rope_type) n += rope_scaling_json(f, text + n, sizeof text - (size_t)n);
     n += snprintf(text + n, sizeof text - (size_t)n, "%s", f->extra);
     snprintf(text + n, sizeof text - (size_t)n, "\n}\n");
     snprintf(path, sizeof path, "%s/config.json", dir);
@@ -251,11 +313,16 @@ static float *hf_values(const model_facts *f, const lx_tensor *t, const float *s
 
 static void put_values(lx_buf *data, const float *v, uint64_t n, const char *dtype)
 {
-    for (uint64_t i = 0; i < n; i++) {
-        uint32_t b = !strcmp(dtype, "BF16") ? bf16_bits(v[i]) : !strcmp(dtype, "F16") ? lx_fx_f16_bits(v[i])
-                                                                                       : f32_bits(v[i]);
-        int bytes = !strcmp(dtype, "F32") ? 4 : 2;
-        for (int j = 0; j < bytes; j++) lx_buf_putc(data, (char)(b >> (8 * j) & 0xFF));
+    int kind = !strcmp(dtype, "BF16") ? 1 : !strcmp(dtype, "F16") ? 2 : 0;
+    size_t bytes = kind ? 2 : 4;
+    uint8_t chunk[4096];
+    for (uint64_t i = 0; i < n;) {
+        size_t k = 0;
+        for (; i < n && k + bytes <= sizeof chunk; i++) {
+            uint32_t b = kind == 1 ? bf16_bits(v[i]) : kind == 2 ? lx_fx_f16_bits(v[i]) : f32_bits(v[i]);
+            for (size_t j = 0; j < bytes; j++) chunk[k++] = (uint8_t)(b >> (8 * j));
+        }
+        lx_buf_put(data, (const char *)chunk, k);
     }
 }
 
@@ -321,7 +388,8 @@ static bool write_safetensors(lx_gguf *g, const model_facts *f, const char *dtyp
     lx_buf_putc(&hdr, '{');
     const lx_tensors *ts = lx_gguf_tensors(g);
     bool ok = true;
-    for (size_t i = 0; ok && i < ts->n; i++) ok = add_tensor(g, f, &ts->v[i], dtype, &hdr, &data);
+    for (size_t i = 0; ok && i < ts->n; i++) /* longrope's factors are config.json's */
+        if (&ts->v[i] != f->rope_long && &ts->v[i] != f->rope_short) ok = add_tensor(g, f, &ts->v[i], dtype, &hdr, &data);
     if (ok && !strcmp(f->arch, "gpt2")) ok = add_mask_buffers(f, dtype, &hdr, &data);
     lx_buf_putc(&hdr, '}');
     while (hdr.len % 8) lx_buf_putc(&hdr, ' ');
@@ -361,49 +429,191 @@ static bool copy_tokenizer(const char *tok_dir, const char *dir)
     return true;
 }
 
-/* tokenizer.json of the GGUF's byte-level BPE vocabulary (tokenizer.ggml.tokens, merges;
- * control tokens as added tokens) and a tokenizer_config.json naming BOS and EOS. */
-static bool tokenizer_from_gguf(const lx_gguf *g, const char *dir)
+/* ---- a SentencePiece vocabulary as transformers converts it ---- */
+
+typedef struct spm_vocab {
+    const lx_gguf *g;
+    uint64_t n;
+    uint32_t *by_text; /* ids sorted by piece text */
+} spm_vocab;
+
+static const spm_vocab *g_spm; /* for the qsort comparator */
+
+static int cmp_piece(const char *a, size_t la, const char *b, size_t lb)
 {
-    lx_buf b;
-    uint64_t n = 0, n_merges = 0, len;
-    lx_gguf_type elem;
-    if (!lx_gguf_get_arr(g, "tokenizer.ggml.tokens", &elem, &n) || !lx_gguf_get_arr(g, "tokenizer.ggml.merges", &elem, &n_merges))
-        return false;
-    lx_buf_init(&b);
-    lx_buf_printf(&b, "{\"version\": \"1.0\", \"added_tokens\": [");
+    int c = memcmp(a, b, la < lb ? la : lb);
+    return c ? c : (la > lb) - (la < lb);
+}
+
+static int cmp_by_text(const void *x, const void *y)
+{
+    uint64_t la, lb;
+    const char *a = lx_gguf_arr_str(g_spm->g, "tokenizer.ggml.tokens", *(const uint32_t *)x, &la);
+    const char *b = lx_gguf_arr_str(g_spm->g, "tokenizer.ggml.tokens", *(const uint32_t *)y, &lb);
+    return cmp_piece(a, la, b, lb);
+}
+
+static int64_t spm_find(const spm_vocab *v, const char *p, size_t len)
+{
+    size_t lo = 0, hi = v->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint64_t lm;
+        const char *m = lx_gguf_arr_str(v->g, "tokenizer.ggml.tokens", v->by_text[mid], &lm);
+        int c = cmp_piece(m, lm, p, len);
+        if (!c) return v->by_text[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return -1;
+}
+
+typedef struct spm_merge { double score; uint32_t piece, left, right; } spm_merge;
+
+/* Highest score first; among equals the lower piece id, then the lower left and right ids. */
+static int cmp_merge(const void *x, const void *y)
+{
+    const spm_merge *a = x, *b = y;
+    if (a->score != b->score) return a->score < b->score ? 1 : -1;
+    if (a->piece != b->piece) return a->piece < b->piece ? -1 : 1;
+    if (a->left != b->left) return a->left < b->left ? -1 : 1;
+    return (a->right > b->right) - (a->right < b->right);
+}
+
+/* The merges transformers' SentencePiece converter derives: every split of a normal piece
+ * into two pieces of the vocabulary, ordered by the piece's score (so the first merge that
+ * makes a piece ranks the pieces as their scores do). *n <- their number; NULL on OOM. */
+static spm_merge *spm_merges(const lx_gguf *g, uint64_t n_tok, size_t *n)
+{
+    spm_vocab v = {g, n_tok, malloc(n_tok * sizeof(uint32_t))};
+    size_t cap = 1024, k = 0;
+    spm_merge *m = malloc(cap * sizeof *m);
+    if (!v.by_text || !m) { free(v.by_text), free(m); return NULL; }
+    for (uint64_t i = 0; i < n_tok; i++) v.by_text[i] = (uint32_t)i;
+    g_spm = &v;
+    qsort(v.by_text, n_tok, sizeof *v.by_text, cmp_by_text);
+    for (uint64_t i = 0; m && i < n_tok; i++) {
+        int64_t type = 1;
+        double score = 0;
+        uint64_t len;
+        lx_gguf_arr_i64(g, "tokenizer.ggml.token_type", i, &type);
+        lx_gguf_arr_f64(g, "tokenizer.ggml.scores", i, &score);
+        const char *p = lx_gguf_arr_str(g, "tokenizer.ggml.tokens", i, &len);
+        for (size_t cut = 1; type == 1 && cut < len; cut++) {
+            int64_t l = spm_find(&v, p, cut), r = l >= 0 ? spm_find(&v, p + cut, len - cut) : -1;
+            if (r < 0) continue;
+            if (k == cap) {
+                spm_merge *bigger = realloc(m, 2 * cap * sizeof *m);
+                if (!bigger) { free(m), m = NULL; break; }
+                m = bigger, cap *= 2;
+            }
+            m[k++] = (spm_merge){score, (uint32_t)i, (uint32_t)l, (uint32_t)r};
+        }
+    }
+    free(v.by_text);
+    if (m) qsort(m, k, sizeof *m, cmp_merge);
+    *n = k;
+    return m;
+}
+
+static void put_token_json(lx_buf *b, const lx_gguf *g, uint64_t id)
+{
+    uint64_t len;
+    lx_buf_put_json(b, lx_gguf_arr_str(g, "tokenizer.ggml.tokens", id, &len));
+}
+
+/* "added_tokens": the control tokens, as special ones. */
+static void put_added(lx_buf *b, const lx_gguf *g, uint64_t n)
+{
+    lx_buf_printf(b, "{\"version\": \"1.0\", \"added_tokens\": [");
     for (uint64_t i = 0, k = 0; i < n; i++) {
         int64_t type = 1;
         lx_gguf_arr_i64(g, "tokenizer.ggml.token_type", i, &type);
         if (type != 3) continue;
-        const char *p = lx_gguf_arr_str(g, "tokenizer.ggml.tokens", i, &len);
-        lx_buf_printf(&b, "%s{\"id\": %llu, \"content\": ", k++ ? ", " : "", (unsigned long long)i);
-        lx_buf_put_json(&b, p);
-        lx_buf_printf(&b, ", \"special\": true}");
+        lx_buf_printf(b, "%s{\"id\": %llu, \"content\": ", k++ ? ", " : "", (unsigned long long)i);
+        put_token_json(b, g, i);
+        lx_buf_printf(b, ", \"special\": true}");
     }
-    lx_buf_printf(&b, "], \"normalizer\": null, \"pre_tokenizer\": {\"type\": \"ByteLevel\", \"add_prefix_space\": false, "
-                      "\"trim_offsets\": true, \"use_regex\": true}, \"model\": {\"type\": \"BPE\", \"vocab\": {");
+    lx_buf_printf(b, "], ");
+}
+
+/* "vocab": {piece: id, ...} */
+static void put_vocab(lx_buf *b, const lx_gguf *g, uint64_t n)
+{
+    lx_buf_printf(b, "\"vocab\": {");
     for (uint64_t i = 0; i < n; i++) {
-        const char *p = lx_gguf_arr_str(g, "tokenizer.ggml.tokens", i, &len);
-        lx_buf_printf(&b, "%s", i ? ", " : "");
-        lx_buf_put_json(&b, p);
-        lx_buf_printf(&b, ": %llu", (unsigned long long)i);
+        lx_buf_printf(b, "%s", i ? ", " : "");
+        put_token_json(b, g, i);
+        lx_buf_printf(b, ": %llu", (unsigned long long)i);
     }
-    lx_buf_printf(&b, "}, \"merges\": [");
+    lx_buf_printf(b, "}, \"merges\": [");
+}
+
+/* A SentencePiece vocabulary as transformers converts it: BPE with byte fallback, "▁"
+ * prepended and spaces replaced, the merges of spm_merges. */
+static bool spm_tokenizer_json(const lx_gguf *g, uint64_t n, lx_buf *b)
+{
+    size_t n_merges;
+    spm_merge *m = spm_merges(g, n, &n_merges);
+    if (!m) return false;
+    put_added(b, g, n);
+    lx_buf_printf(b, "\"normalizer\": {\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"Prepend\", "
+                     "\"prepend\": \"\\u2581\"}, {\"type\": \"Replace\", \"pattern\": {\"String\": \" \"}, "
+                     "\"content\": \"\\u2581\"}]}, \"pre_tokenizer\": null, \"model\": {\"type\": \"BPE\", "
+                     "\"byte_fallback\": true, \"fuse_unk\": true, \"unk_token\": \"<unk>\", ");
+    put_vocab(b, g, n);
+    for (size_t i = 0; i < n_merges; i++) {
+        lx_buf_printf(b, "%s[", i ? ", " : "");
+        put_token_json(b, g, m[i].left);
+        lx_buf_printf(b, ", ");
+        put_token_json(b, g, m[i].right);
+        lx_buf_printf(b, "]");
+    }
+    lx_buf_printf(b, "]}}\n");
+    free(m);
+    return true;
+}
+
+/* A byte-level BPE vocabulary (tokenizer.ggml.merges as "a b" strings). */
+static bool bpe_tokenizer_json(const lx_gguf *g, uint64_t n, lx_buf *b)
+{
+    uint64_t n_merges = 0, len;
+    lx_gguf_type elem;
+    if (!lx_gguf_get_arr(g, "tokenizer.ggml.merges", &elem, &n_merges)) return false;
+    put_added(b, g, n);
+    lx_buf_printf(b, "\"normalizer\": null, \"pre_tokenizer\": {\"type\": \"ByteLevel\", \"add_prefix_space\": false, "
+                     "\"trim_offsets\": true, \"use_regex\": true}, \"model\": {\"type\": \"BPE\", ");
+    put_vocab(b, g, n);
     for (uint64_t i = 0; i < n_merges; i++) {
-        const char *p = lx_gguf_arr_str(g, "tokenizer.ggml.merges", i, &len);
-        lx_buf_printf(&b, "%s", i ? ", " : "");
-        lx_buf_put_json(&b, p);
+        lx_buf_printf(b, "%s", i ? ", " : "");
+        lx_buf_put_json(b, lx_gguf_arr_str(g, "tokenizer.ggml.merges", i, &len));
     }
-    lx_buf_printf(&b, "]}}\n");
+    lx_buf_printf(b, "]}}\n");
+    return true;
+}
+
+/* tokenizer.json of the GGUF's vocabulary (byte-level BPE or SentencePiece) and a
+ * tokenizer_config.json naming BOS and EOS and whether BOS is added. */
+static bool tokenizer_from_gguf(const lx_gguf *g, const char *dir)
+{
+    lx_buf b;
+    uint64_t n = 0, len;
+    lx_gguf_type elem;
+    const char *model = lx_gguf_get_str(g, "tokenizer.ggml.model");
+    if (!model || !lx_gguf_get_arr(g, "tokenizer.ggml.tokens", &elem, &n)) return false;
+    lx_buf_init(&b);
+    bool spm = !strcmp(model, "llama");
     char path[1100], cfg[512];
     snprintf(path, sizeof path, "%s/tokenizer.json", dir);
-    bool ok = write_text(path, lx_buf_cstr(&b));
+    bool ok = (spm ? spm_tokenizer_json(g, n, &b) : bpe_tokenizer_json(g, n, &b)) && write_text(path, lx_buf_cstr(&b));
     lx_buf_free(&b);
     uint64_t bos = 0, eos = 0;
+    bool add_bos = spm;
     lx_gguf_get_u64(g, "tokenizer.ggml.bos_token_id", &bos), lx_gguf_get_u64(g, "tokenizer.ggml.eos_token_id", &eos);
+    lx_gguf_get_bool(g, "tokenizer.ggml.add_bos_token", &add_bos);
     const char *bs = lx_gguf_arr_str(g, "tokenizer.ggml.tokens", bos, &len), *es = lx_gguf_arr_str(g, "tokenizer.ggml.tokens", eos, &len);
-    snprintf(cfg, sizeof cfg, "{\"bos_token\": \"%s\", \"eos_token\": \"%s\"}\n", bs ? bs : "", es ? es : "");
+    snprintf(cfg, sizeof cfg, "{\"bos_token\": \"%s\", \"eos_token\": \"%s\"%s}\n", bs ? bs : "", es ? es : "",
+             spm ? (add_bos ? ", \"add_bos_token\": true" : ", \"add_bos_token\": false") : "");
     snprintf(path, sizeof path, "%s/tokenizer_config.json", dir);
     return ok && write_text(path, cfg);
 }
@@ -417,6 +627,18 @@ bool lx_fx_hf_write(const char *gguf_path, const char *tok_dir, const char *out_
     if (lx_gguf_open(gguf_path, &g, &err)) { fprintf(stderr, "%s\n", err.msg); return false; }
     bool ok = read_facts(g, &f) && write_config(&f, dtype, out_dir) && write_safetensors(g, &f, dtype, out_dir) &&
               (tok_dir ? copy_tokenizer(tok_dir, out_dir) : tokenizer_from_gguf(g, out_dir));
+    lx_gguf_close(g);
+    return ok;
+}
+
+bool lx_fx_hf_write_config(const char *gguf_path, const char *out_dir, const char *dtype)
+{
+    lx_err err = {0};
+    lx_gguf *g;
+    model_facts f;
+    mkdir(out_dir, 0755);
+    if (lx_gguf_open(gguf_path, &g, &err)) { fprintf(stderr, "%s\n", err.msg); return false; }
+    bool ok = read_facts(g, &f) && write_config(&f, dtype, out_dir);
     lx_gguf_close(g);
     return ok;
 }

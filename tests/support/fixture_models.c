@@ -97,6 +97,25 @@ static const struct { const char *suffix; uint32_t quant; } VARIANTS[] = {
     {"-mixq", MIXED}, {"-kq", MIXED_K}, {"-q4_1", 3}, {"-q5_0", 6}, {"-q5_1", 7}, {"-q8_0", 8}, {"-iq4_nl", 20}, {"-mxfp4", 39},
 };
 
+/* Name suffixes of the RoPE-scaled variants: the keys llama.cpp's converter writes for a
+ * config.json rope_scaling of that type (a factor of 4 on an original context of 64, so
+ * factor = context_length / original as transformers' yarn also derives it). longrope
+ * (Phi-3's converter) has its factors as rope_factors_long/short.weight (longrope_factors)
+ * and rope.scaling.attn_factor = sqrt(1 + ln(256 / orig) / ln(orig)), 1 when orig is the
+ * whole context; "-dynamic" is a type the converter never writes. */
+static const struct {
+    const char *suffix, *type;
+    float factor;
+    uint32_t orig_ctx;
+    float attn_factor; /* 0: no key */
+} SCALED[] = {
+    {"-linear", "linear", 4.0f, 0, 0},
+    {"-yarn", "yarn", 4.0f, 64, 0},
+    {"-longrope-short", "longrope", 0, 256, 1.0f},
+    {"-longrope", "longrope", 0, 64, 1.15470054f}, /* sqrt(1 + ln 4 / ln 64) = sqrt(4/3) */
+    {"-dynamic", "dynamic", 2.0f, 0, 0},
+};
+
 /* The "-mixq" variants: each layer matrix in one of the 32-element quantized types
  * (ggml ids), so one file exercises five of them. */
 static const struct { const char *tensor; uint32_t type; } MIXQ[] = {
@@ -238,6 +257,32 @@ static bool copy_tokenizer(lx_fx_gguf *w, const char *path, size_t *vocab)
 
 static int n_layers(const shape *s) { return s->layers ? s->layers : FX_LAYERS; }
 
+/* rope.scaling.* of the scaled variant `scaled` (an index into SCALED, or -1: none). */
+static void scaling_keys(lx_fx_gguf *w, const char *a, int scaled)
+{
+    char k[96];
+    if (scaled < 0) return;
+    snprintf(k, sizeof k, "%s.rope.scaling.type", a);
+    lx_fx_gguf_kv_str(w, k, SCALED[scaled].type);
+    snprintf(k, sizeof k, "%s.rope.scaling.factor", a);
+    if (SCALED[scaled].factor) lx_fx_gguf_kv_f32(w, k, SCALED[scaled].factor);
+    snprintf(k, sizeof k, "%s.rope.scaling.original_context_length", a);
+    if (SCALED[scaled].orig_ctx) lx_fx_gguf_kv_u32(w, k, SCALED[scaled].orig_ctx);
+    snprintf(k, sizeof k, "%s.rope.scaling.attn_factor", a);
+    if (SCALED[scaled].attn_factor) lx_fx_gguf_kv_f32(w, k, SCALED[scaled].attn_factor);
+}
+
+/* longrope's factors of the scaled variant, one per RoPE pair: short 1 + i/4, long 1 + 4i. */
+static void longrope_factors(lx_fx_gguf *w, const rng *r, const shape *s, int scaled)
+{
+    float lng[256], shrt[256];
+    size_t n = s->head_dim * r->wide / 2;
+    if (scaled < 0 || strcmp(SCALED[scaled].type, "longrope") != 0 || n > 256) return;
+    for (size_t i = 0; i < n; i++) shrt[i] = 1.0f + (float)i / 4.0f, lng[i] = 1.0f + 4.0f * (float)i;
+    tensor_bytes(w, r, "rope_factors_long.weight", lng, n, 0, n);
+    tensor_bytes(w, r, "rope_factors_short.weight", shrt, n, 0, n);
+}
+
 static void hparams(lx_fx_gguf *w, const rng *r, const fam *f)
 {
     char k[96];
@@ -363,9 +408,14 @@ bool lx_fx_model_write_rope_freqs(const char *name, const char *vocab_dir, const
     const fam *f = NULL;
     size_t base = strlen(name);
     uint32_t quant = 0;
+    int scaled = -1;
     for (size_t i = 0; !quant && i < sizeof VARIANTS / sizeof VARIANTS[0]; i++) {
         size_t k = strlen(VARIANTS[i].suffix);
         if (base > k && strcmp(name + base - k, VARIANTS[i].suffix) == 0) base -= k, quant = VARIANTS[i].quant;
+    }
+    for (size_t i = 0; !quant && scaled < 0 && i < sizeof SCALED / sizeof SCALED[0]; i++) {
+        size_t k = strlen(SCALED[i].suffix);
+        if (base > k && strcmp(name + base - k, SCALED[i].suffix) == 0) base -= k, scaled = (int)i;
     }
     for (size_t i = 0; i < N_FAMS; i++)
         if (strlen(FAMS[i].f.name) == base && strncmp(FAMS[i].f.name, name, base) == 0) f = &FAMS[i];
@@ -376,7 +426,7 @@ bool lx_fx_model_write_rope_freqs(const char *name, const char *vocab_dir, const
     size_t vocab = 0;
     rng r = {0x9E3779B97F4A7C15ull ^ (uint64_t)base * 0x100000001B3ull, round, quant, quant == MIXED_K ? 8 : 1};
     bool ok = w != NULL;
-    if (ok) hparams(w, &r, f);
+    if (ok) hparams(w, &r, f), scaling_keys(w, f->f.arch, scaled);
     ok = ok && copy_tokenizer(w, vpath, &vocab);
     if (ok) {
         /* the wide variant's embeddings scaled down so its rows keep the narrow ones' length */
@@ -386,6 +436,7 @@ bool lx_fx_model_write_rope_freqs(const char *name, const char *vocab_dir, const
         norm(w, &r, "output_norm", f->s.layernorm, WIDE_D(&r));
         if (f->s.untied) tensor(w, &r, "output.weight", vocab, WIDE_D(&r), 0.0f, 1.0f);
         if (rope_freqs) tensor_bytes(w, &r, "rope_freqs.weight", rope_freqs, n_freqs, 0, n_freqs);
+        longrope_factors(w, &r, &f->s, scaled);
         ok = lx_fx_gguf_write(w, out_path);
         if (!ok) perror(out_path);
     }

@@ -27,7 +27,10 @@ const lx_fx_family *lx_fx_family_at(size_t i); /* NULL past the end */
  * each in one of Q4_1, Q5_0, Q5_1, IQ4_NL and MXFP4 (fixture_models.c, MIXQ); "NAME-q4_1",
  * "-q5_0", "-q5_1", "-q8_0", "-iq4_nl", "-mxfp4" with all of them in that one type;
  * "NAME-kq" 8 times wider (d_model 256, d_ff 512) with its layer matrices and embedding in
- * Q2_K, Q3_K, Q5_K and IQ4_XS (MIXQ_K). False (message on stderr) on any failure. */
+ * Q2_K, Q3_K, Q5_K and IQ4_XS (MIXQ_K); "NAME-linear", "NAME-yarn", "NAME-longrope" and
+ * "NAME-longrope-short" the same weights with the rope.scaling.* keys (and longrope's factor
+ * tensors) llama.cpp's converter writes for that type (fixture_models.c, SCALED); "NAME-dynamic"
+ * with a type the engine refuses. False (message on stderr) on any failure. */
 bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_path);
 /* The same model with every weight passed through round (e.g. to BF16 precision), so a
  * file of another storage type can hold exactly these values. */
