@@ -203,7 +203,7 @@ static double layout_caption(lx_lay *L, int k, double y)
     char lines[8][256], id[48];
     double maxw = L->cx - L->x0 - 24;
     int n = 1;
-    snprintf(lines[0], sizeof lines[0], "%s", b->caption);
+    snprintf(lines[0], sizeof lines[0], "%.*s", (int)sizeof lines[0] - 1, b->caption); /* used when it fits: short */
     const char *dot = NULL; /* the last " · ": a motif's unit may hold more of them */
     for (const char *p = strstr(b->caption, " · "); p; p = strstr(p + 1, " · ")) dot = p;
     if (lx_scene_text_width(L->s, LX_FONT_CAPTION, b->caption) > maxw && dot) { /* "name" over "layers" */
