@@ -28,15 +28,21 @@ typedef struct built {
     lx_arch arch;
 } built;
 
+/* what: a path or a catalogue name, as `llmxray info` takes it */
+static built *build_from(const char *what)
+{
+    built *b = calloc(1, sizeof *b);
+    lx_err err = {0};
+    if (lx_source_open(what, &b->src, &err) != LX_OK) fail_msg("%s: %s", what, err.msg);
+    if (lx_arch_build(&b->src, &b->arch, &err) != LX_OK) fail_msg("%s: %s", what, err.msg);
+    return b;
+}
+
 static built *build(const char *config)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/configs/%s/config.json", LX_SHARED_DIR, config);
-    built *b = calloc(1, sizeof *b);
-    lx_err err = {0};
-    if (lx_source_open(path, &b->src, &err) != LX_OK) fail_msg("%s: %s", config, err.msg);
-    if (lx_arch_build(&b->src, &b->arch, &err) != LX_OK) fail_msg("%s: %s", config, err.msg);
-    return b;
+    return build_from(path);
 }
 
 static void unbuild(built *b)
@@ -254,6 +260,86 @@ static void test_quant_labels(void **state)
     for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
         built *b = build(CASES[i].config);
         assert_string_equal(lx_arch_main_dtype(&b->arch), CASES[i].label);
+        unbuild(b);
+    }
+}
+
+/* The elements of the tensor named name in b (0 when there is none). */
+static uint64_t elems_of(const built *b, const char *name)
+{
+    for (size_t i = 0; i < b->arch.tensors->n; i++)
+        if (strcmp(b->arch.tensors->v[i].name, name) == 0) return b->arch.tensors->v[i].n_elems;
+    return 0;
+}
+
+/* Step 3.5 Flash's 3 MTP modules (model.layers.45-47; llama.cpp step35 load_block_mtp, vLLM
+ * step3p5_mtp): each a full Step 3.5 layer of the kind layer_types gives entries 45-47
+ * (sliding: attention_other_setting's 96 heads, 8 KV groups, head_dim 128), outside
+ * moe_layers_enum (dense, intermediate_size 11,264), plus its own head. By hand, d 4,096:
+ * attention Q 12,288 x 4,096 = 50,331,648, K and V 2 x 1,024 x 4,096 = 8,388,608, O 50,331,648,
+ * head-wise gate 96 x 4,096 = 393,216, QK norms 2 x 128, attention norm 4,096 = 109,449,472;
+ * FFN norm 4,096 + 3 x 11,264 x 4,096 = 138,416,128; enorm, hnorm, shared_head.norm 3 x 4,096,
+ * eh_proj 4,096 x 8,192 = 33,554,432, shared_head.output 128,896 x 4,096 = 527,958,016 =
+ * 561,524,736. Per module 809,390,336; 3 modules 2,428,171,008. The main model keeps its
+ * 196,956,130,368, as before.
+ *
+ * Ling 2's MTP layer (llama.cpp bailingmoe2: blk.N for N >= n_layer, nextn.* and
+ * layer_out_norm; BailingMoeV2's MTP layer: enorm, hnorm, eh_proj, a MoE layer,
+ * final_layernorm; embedding and head shared). Ling flash 2.0 (d 4,096, 32 heads, 4 KV, head
+ * 128, 256 experts of 1,024, one shared of 1,024): fused QKV 5,120 x 4,096 = 20,971,520, O
+ * 16,777,216, QK norms 256, 2 norms 8,192, router 256 x 4,096 = 1,048,576 + expert bias 256,
+ * experts 3 x 256 x 1,024 x 4,096 = 3,221,225,472, shared 3 x 1,024 x 4,096 = 12,582,912: the
+ * MoE layer 3,272,614,400; enorm, hnorm, final_layernorm 12,288, eh_proj 4,096 x 8,192 =
+ * 33,554,432. In all 3,306,181,120. Ling-1T (d 8,192): its MoE layer 13,088,342,528 + 3 x
+ * 8,192 + 8,192 x 16,384 = 13,222,584,832.
+ *
+ * ERNIE 4.5's MTP module (model.mtp_block.0 a dense Llama-style layer of intermediate_size,
+ * mtp_emb_norm, mtp_hidden_norm, mtp_linear_proj 2d -> d without bias; the model's final
+ * norm, embedding and head shared: vLLM's ernie_mtp). 21B-A3B (d 2,560, 20 heads, 4 KV,
+ * head 128, FFN 12,288): Q and O 2 x 2,560 x 2,560, K and V 2 x 512 x 2,560, 2 norms, FFN
+ * 3 x 12,288 x 2,560 = 110,105,600 (its layer 0's count); the two norms 5,120 and the
+ * projection 2,560 x 5,120 = 13,107,200: 123,217,920. 300B-A47B (d 8,192, 64 heads, 8 KV,
+ * FFN 28,672): its dense layer 855,654,400 + 2 x 8,192 + 8,192 x 16,384 = 989,888,512. */
+static const struct { const char *slug; uint64_t mtp, without; int n_mtp; } MTP_COUNTS[] = {
+    {"step-3.5-flash", 2428171008ull, 196956130368ull, 3},
+    {"ling-flash-2.0", 3306181120ull, 102889705216ull, 1},
+    {"ling-1t", 13222584832ull, 999705328640ull, 1},
+    {"ernie-4.5-21b-a3b", 123217920ull, 21825437888ull, 1},
+    {"ernie-4.5-300b-a47b", 989888512ull, 299484163264ull, 1},
+};
+
+/* The block kinds: what each MTP block holds, and does not (0). */
+static const struct { const char *slug, *tensor; uint64_t elems; } MTP_TENSORS[] = {
+    {"step-3.5-flash", "blk.45.attn_q.weight", 96ull * 128 * 4096}, /* sliding: 96 heads */
+    {"step-3.5-flash", "blk.44.attn_q.weight", 64ull * 128 * 4096}, /* the full layer before it */
+    {"step-3.5-flash", "blk.47.ffn_gate.weight", 11264ull * 4096},  /* dense */
+    {"step-3.5-flash", "blk.47.ffn_gate_exps.weight", 0},
+    {"step-3.5-flash", "blk.46.nextn.shared_head_head.weight", 128896ull * 4096},
+    {"step-3.5-flash", "blk.46.nextn.embed_tokens.weight", 0},      /* the model's is shared */
+    {"ling-flash-2.0", "blk.32.ffn_gate_exps.weight", 256ull * 1024 * 4096},
+    {"ling-flash-2.0", "blk.32.nextn.shared_head_norm.weight", 4096}, /* final_layernorm */
+    {"ling-flash-2.0", "blk.32.nextn.shared_head_head.weight", 0},
+    {"ernie-4.5-21b-a3b", "blk.28.ffn_gate.weight", 12288ull * 2560}, /* dense, though layer 27 is MoE */
+    {"ernie-4.5-21b-a3b", "blk.28.nextn.shared_head_norm.weight", 0},
+};
+
+static void test_mtp_blocks(void **state)
+{
+    (void)state;
+    for (size_t r = 0; r < sizeof MTP_COUNTS / sizeof MTP_COUNTS[0]; r++) {
+        built *b = build_from(MTP_COUNTS[r].slug);
+        const lx_towers *t = &b->arch.towers;
+        if (t->params[LX_SUB_MTP] != MTP_COUNTS[r].mtp || t->total_without_mtp != MTP_COUNTS[r].without ||
+            b->arch.total_params != MTP_COUNTS[r].mtp + MTP_COUNTS[r].without || t->n_mtp != MTP_COUNTS[r].n_mtp)
+            fail_msg("%s: MTP %llu (expected %llu), without %llu (expected %llu), %d modules", MTP_COUNTS[r].slug,
+                     (unsigned long long)t->params[LX_SUB_MTP], (unsigned long long)MTP_COUNTS[r].mtp,
+                     (unsigned long long)t->total_without_mtp, (unsigned long long)MTP_COUNTS[r].without, t->n_mtp);
+        for (int i = 0; i < b->arch.n_warnings; i++) assert_null(strstr(b->arch.warnings[i], "multi-token"));
+        for (size_t k = 0; k < sizeof MTP_TENSORS / sizeof MTP_TENSORS[0]; k++)
+            if (strcmp(MTP_TENSORS[k].slug, MTP_COUNTS[r].slug) == 0 &&
+                elems_of(b, MTP_TENSORS[k].tensor) != MTP_TENSORS[k].elems)
+                fail_msg("%s: %s has %llu elements (expected %llu)", MTP_TENSORS[k].slug, MTP_TENSORS[k].tensor,
+                         (unsigned long long)elems_of(b, MTP_TENSORS[k].tensor), (unsigned long long)MTP_TENSORS[k].elems);
         unbuild(b);
     }
 }
@@ -482,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_deepseek4_mtp),
         cmocka_unit_test(test_qwen36_vision),
         cmocka_unit_test(test_nemotron_super_mtp),
+        cmocka_unit_test(test_mtp_blocks),
         cmocka_unit_test(test_quant_labels),
         cmocka_unit_test(test_layer_mixes),
         cmocka_unit_test(test_motifs_with_irregular_tails),

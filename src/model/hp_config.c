@@ -227,7 +227,7 @@ static void read_layer_types(lx_fam_cfg *c, const lx_family *f)
     if (json_is_array(lt) && hp->n_nextn_layers && json_array_size(lt) == want + hp->n_nextn_layers)
         want = json_array_size(lt);
     json_t *a = lx_jcfg_array(c->j, "layer_types", want, "an array of strings");
-    for (size_t i = 0; a && i < json_array_size(a) && i < hp->n_layers && i < LX_MAX_LAYERS; i++) {
+    for (size_t i = 0; a && i < json_array_size(a) && i < want && i < LX_MAX_LAYERS; i++) {
         json_t *s = json_array_get(a, i);
         size_t k = 0;
         while (k < sizeof LAYER_TYPES / sizeof LAYER_TYPES[0] && json_is_string(s) &&
@@ -244,6 +244,7 @@ static void read_layer_types(lx_fam_cfg *c, const lx_family *f)
         hp->mixer[i] = (uint8_t)(mixer >= 0 ? mixer : f && f->linear_mixer ? (int)f->linear_mixer : (int)LX_MIX_GDN);
     }
     if (a) hp->has_layer_bits = true;
+    if (a && want > hp->n_layers) hp->mtp_layers_given = true;
 }
 
 /* ---------------------------------------------------------------- family and scope */

@@ -153,6 +153,9 @@ typedef struct lx_hparams {
     lx_tristate mlm_head;       /* encoder: the masked-LM head (...ForMaskedLM); unknown: the record's recipe */
     uint64_t n_nextn_layers;    /* DeepSeek-V3 multi-token-prediction modules in the checkpoint
                                    (num_nextn_predict_layers); counted apart (model/towers) */
+    bool mtp_layers_given;      /* layer_bits[n_layers .. + n_nextn_layers) say each MTP block's kind (Step 3.5's
+                                   layer_types past the main layers, ERNIE's dense mtp_block); else model/synth
+                                   takes the last full-attention layer's */
     lx_quant quant;             /* quantization_config: how the release stores its weights (model/quant) */
 } lx_hparams;
 

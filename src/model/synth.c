@@ -389,8 +389,9 @@ void lx_synth_t5(syn *s)
 /* ---------------------------------------------------------------- MTP modules */
 
 /* DeepSeek-V3-style multi-token-prediction modules after the main layers: each a decoder
- * block of the last full-attention layer's kind (MoE per the layer pattern) plus its own
- * norms and projection (model/towers). */
+ * block plus its own norms and projection (model/towers). The block's kind is the one the
+ * config gives for its index (hp->mtp_layers_given), else the last full-attention layer's
+ * (MoE per the layer pattern). */
 static void mtp_modules(syn *s)
 {
     const lx_hparams *hp = s->hp;
@@ -403,9 +404,11 @@ static void mtp_modules(syn *s)
     while (last > 0 && hp->has_layer_bits && (hp->mixer[last] != LX_MIX_ATTN || (hp->layer_bits[last] & LX_LAYER_SLIDING)))
         last--;
     for (uint64_t i = n; i < n + k; i++) {
-        /* an MTP block always has its FFN (Nemotron 3 folds its "*E" pair into one block) */
-        h->layer_bits[i] = hp->layer_bits[last] & ~(LX_LAYER_DENSE | LX_LAYER_NO_FFN);
         h->mixer[i] = LX_MIX_ATTN;
+        /* an MTP block always has its FFN (Nemotron 3 folds its "*E" pair into one block) */
+        h->layer_bits[i] &= ~(uint32_t)LX_LAYER_NO_FFN;
+        if (hp->mtp_layers_given) continue;
+        h->layer_bits[i] = hp->layer_bits[last] & ~(LX_LAYER_DENSE | LX_LAYER_NO_FFN);
         if (hp->n_experts && !lx_synth_layer_is_moe(hp, last)) h->layer_bits[i] |= LX_LAYER_DENSE;
     }
     s->hp = h;

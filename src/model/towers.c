@@ -295,8 +295,8 @@ void lx_towers_synth(syn *s)
 }
 
 /* An MTP module's own tensors (DeepSeek-V3's names): the norms of the embedding and of the
- * previous hidden state, their joint projection, the final norm and, when the family stores
- * them, its own embedding and head. */
+ * previous hidden state, their joint projection, the final norm (unless it shares the
+ * model's) and, when the family stores them, its own embedding and head. */
 void lx_towers_synth_mtp(syn *s, uint64_t layer)
 {
     const lx_hparams *hp = s->hp;
@@ -305,10 +305,10 @@ void lx_towers_synth_mtp(syn *s, uint64_t layer)
     lx_syn_add(s, 1, d, 0, 0, "%senorm.weight", s->pfx);
     lx_syn_add(s, 1, d, 0, 0, "%shnorm.weight", s->pfx);
     lx_syn_add(s, 2, d, 2 * d, 0, "%seh_proj.weight", s->pfx);
-    lx_syn_add(s, 1, d, 0, 0, "%sshared_head_norm.weight", s->pfx);
-    if (!(s->flags & LX_R_MTP_HEAD)) return;
-    lx_syn_add(s, 2, hp->vocab_size, d, 0, "%sembed_tokens.weight", s->pfx);
-    lx_syn_add(s, 2, hp->vocab_size, d, 0, "%sshared_head_head.weight", s->pfx);
+    if (!(s->flags & LX_R_MTP_NO_NORM)) lx_syn_add(s, 1, d, 0, 0, "%sshared_head_norm.weight", s->pfx);
+    if (s->flags & LX_R_MTP_HEAD) lx_syn_add(s, 2, hp->vocab_size, d, 0, "%sembed_tokens.weight", s->pfx);
+    if (s->flags & (LX_R_MTP_HEAD | LX_R_MTP_OWN_HEAD))
+        lx_syn_add(s, 2, hp->vocab_size, d, 0, "%sshared_head_head.weight", s->pfx);
 }
 
 /* ---------------------------------------------------------------- parts */

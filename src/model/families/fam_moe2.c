@@ -103,7 +103,11 @@ const lx_family lx_fam_grok = {
 
 /* num_attention_groups KV heads; sliding layers (layer_types) take attention_other_setting's
  * heads; a per-head output gate (use_head_wise_attn_gate); moe_layers_enum lists the MoE
- * layers ("3,4,...") with a router bias and share_expert_dim shared experts. */
+ * layers ("3,4,...") with a router bias and share_expert_dim shared experts. The
+ * num_nextn_predict_layers MTP blocks (model.layers.45-47) are full Step 3.5 layers of the
+ * kind layer_types gives past the main layers (sliding in the release), outside
+ * moe_layers_enum and so dense, each with its own head (shared_head.output) and none of the
+ * embedding: llama.cpp's step35 load_block_mtp and conversion/step3.py, vLLM's step3p5_mtp. */
 static void cfg_step35(lx_fam_cfg *c)
 {
     lx_hparams *hp = c->hp;
@@ -121,7 +125,7 @@ static void cfg_step35(lx_fam_cfg *c)
     lx_jcfg sub;
     if (lx_jcfg_sub(c->j, "attention_other_setting", &sub)) lx_jcfg_u64(&sub, "num_attention_heads", &swa_heads, true);
     const char *moe = lx_jcfg_str(c->j, "moe_layers_enum");
-    for (uint64_t i = 0; i < hp->n_layers && i < LX_MAX_LAYERS; i++) {
+    for (uint64_t i = 0; i < hp->n_layers + hp->n_nextn_layers && i < LX_MAX_LAYERS; i++) {
         if (gate) lx_fam_bits(hp, i, LX_LAYER_GATED);
         if (moe) lx_fam_bits(hp, i, LX_LAYER_DENSE);
     }
@@ -150,7 +154,7 @@ const lx_family lx_fam_step35 = {
     .gguf_arch = "step35", .position = "rope", .norm = "rmsnorm", .activation = "silu",
     .gated = LX_YES, .qk_norm = LX_YES,
     .defaults = "{\"hidden_act\":\"silu\",\"tie_word_embeddings\":false,\"rms_norm_eps\":1e-5}",
-    .config = cfg_step35, .tokenizer = "bpe",
+    .config = cfg_step35, .recipe = LX_R_MTP | LX_R_MTP_OWN_HEAD, .tokenizer = "bpe",
 };
 
 /* ---------------------------------------------------------------- Cohere 2 */
@@ -183,7 +187,10 @@ const lx_family lx_fam_cohere2 = {
 
 /* Fused qkv (bias with use_qkv_bias), output bias with use_bias, per-head QK norms
  * (use_qk_norm), first_k_dense_replace dense layers, then MoE with a sigmoid router, its
- * expert bias and moe_shared_expert_intermediate_size (or num_shared x expert) shared. */
+ * expert bias and moe_shared_expert_intermediate_size (or num_shared x expert) shared. An
+ * MTP layer (model.layers.N past the main ones) is a MoE layer plus enorm, hnorm, eh_proj
+ * and its final_layernorm, sharing the model's embedding and head: llama.cpp's bailingmoe2
+ * loader (nextn + layer_out_norm), the published BailingMoeV2 MTP layer. */
 static void cfg_bailing2(lx_fam_cfg *c)
 {
     lx_hparams *hp = c->hp;
@@ -220,7 +227,7 @@ const lx_family lx_fam_bailing2 = {
     .gguf_arch = "bailingmoe2", .position = "rope", .norm = "rmsnorm", .activation = "silu",
     .gated = LX_YES, .qk_norm = LX_NO,
     .defaults = "{\"hidden_act\":\"silu\",\"tie_word_embeddings\":false,\"rms_norm_eps\":1e-6,\"use_qkv_bias\":false}",
-    .config = cfg_bailing2, .hf_roles = BAILING_ROLES, .recipe = LX_R_FUSED_QKV, .tokenizer = "bpe",
+    .config = cfg_bailing2, .hf_roles = BAILING_ROLES, .recipe = LX_R_FUSED_QKV | LX_R_MTP, .tokenizer = "bpe",
 };
 
 /* ---------------------------------------------------------------- Granite (dense) */
@@ -299,7 +306,10 @@ const lx_family lx_fam_apertus = {
 
 /* Layer i is MoE when moe_layer_start_index <= i <= moe_layer_end_index and (i - start) %
  * moe_layer_interval == 0; moe_num_shared_experts shared experts of the expert width; an
- * e_score_correction_bias in the router; q/k/v/o biases with use_bias. */
+ * e_score_correction_bias in the router; q/k/v/o biases with use_bias. Each MTP module
+ * (model.mtp_block.N, mtp_emb_norm, mtp_hidden_norm, mtp_linear_proj) is a dense Llama-style
+ * layer of intermediate_size and the two norms and projection, sharing the model's
+ * embedding, final norm and head (vLLM's ernie_mtp: LlamaDecoderLayer). */
 static void cfg_ernie_moe(lx_fam_cfg *c)
 {
     lx_hparams *hp = c->hp;
@@ -317,6 +327,9 @@ static void cfg_ernie_moe(lx_fam_cfg *c)
     hp->router_bias = LX_YES;
     for (uint64_t i = 0; i < hp->n_layers && i < LX_MAX_LAYERS; i++)
         if (!(i >= start && i <= end && (i - start) % step == 0)) lx_fam_bits(hp, i, LX_LAYER_DENSE);
+    for (uint64_t i = hp->n_layers; i < hp->n_layers + hp->n_nextn_layers && i < LX_MAX_LAYERS; i++)
+        lx_fam_bits(hp, i, LX_LAYER_DENSE);
+    hp->mtp_layers_given = true;
     hp->has_layer_bits = true;
 }
 
@@ -327,7 +340,7 @@ const lx_family lx_fam_ernie_moe = {
     .gguf_arch = "ernie4_5-moe", .position = "rope", .norm = "rmsnorm", .activation = "silu",
     .gated = LX_YES, .qk_norm = LX_NO,
     .defaults = "{\"hidden_act\":\"silu\",\"tie_word_embeddings\":true,\"rms_norm_eps\":1e-5,\"vocab_size\":103424}",
-    .config = cfg_ernie_moe, .tokenizer = "spm",
+    .config = cfg_ernie_moe, .recipe = LX_R_MTP | LX_R_MTP_NO_NORM, .tokenizer = "spm",
 };
 
 /* ---------------------------------------------------------------- Hunyuan-A13B */

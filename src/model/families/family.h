@@ -51,7 +51,9 @@ enum lx_recipe_flag {
     LX_R_NO_SYNTH = 1u << 21,    /* read from files only: no tensor list from hyper-parameters (clip) */
     LX_R_MTP = 1u << 22,         /* num_nextn_predict_layers MTP modules: a decoder block + enorm, hnorm, eh_proj, norm */
     LX_R_MTP_HEAD = 1u << 23,    /* each MTP module stores its own embedding and head copy (DeepSeek-V3, GLM) */
-    LX_R_EMBED_SCALE = 1u << 24  /* the token embedding is multiplied by sqrt(d_model) (Gemma) */
+    LX_R_EMBED_SCALE = 1u << 24, /* the token embedding is multiplied by sqrt(d_model) (Gemma) */
+    LX_R_MTP_OWN_HEAD = 1u << 25, /* each MTP module stores its own head, not the embedding (Step 3.5) */
+    LX_R_MTP_NO_NORM = 1u << 26  /* an MTP module has no final norm of its own: it shares the model's (ERNIE 4.5) */
 };
 
 /* What a config hook works on: the config (scoped to the text model) and the hparams. */
