@@ -88,12 +88,17 @@ static void tower_mtp(lx_dbuild *b, lx_desc_tower *t)
     lx_dsnprintf(line, sizeof line, "%d module%s: a decoder block + enorm, hnorm, eh_proj", tw->n_mtp,
                  tw->n_mtp == 1 ? "" : "s");
     lx_dcard_sub(c, line);
-    lx_dcard_sub(c, "predicts one more token (speculative decoding)");
+    if (tw->n_mtp == 1) {
+        lx_dcard_sub(c, "predicts one more token (speculative decoding)");
+    } else {
+        lx_dsnprintf(line, sizeof line, "predict %d more tokens, one each (speculative decoding)", tw->n_mtp);
+        lx_dcard_sub(c, line);
+    }
     lx_dsnprintf(c->figure, sizeof c->figure, "%s", lx_dfmt_short(b, tw->params[LX_SUB_MTP]));
     t->has_mtp = true;
 }
 
-/* "N parameters" in the title becomes "N parameters, M without the MTP module". */
+/* "N parameters" in the title becomes "N parameters, M without the MTP module(s)". */
 static void title_without_mtp(lx_dbuild *b)
 {
     char *sub = b->d->subtitle[0], *p = strstr(sub, " parameters");
@@ -103,8 +108,8 @@ static void title_without_mtp(lx_dbuild *b)
     lx_dsnprintf(rest, sizeof rest, "%s", p);
     *p = '\0';
     size_t n = strlen(sub);
-    lx_dsnprintf(sub + n, sizeof b->d->subtitle[0] - n, ", %s without the MTP module%s",
-                 lx_dfmt_th(b, b->a->towers.total_without_mtp), rest);
+    lx_dsnprintf(sub + n, sizeof b->d->subtitle[0] - n, ", %s without the MTP module%s%s",
+                 lx_dfmt_th(b, b->a->towers.total_without_mtp), b->a->towers.n_mtp == 1 ? "" : "s", rest);
 }
 
 /* ---------------------------------------------------------------- the audio tower */
