@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture_st.h"
 #include "model/arch.h"
 #include "model/families/family.h"
 #include "open/source.h"
@@ -344,6 +345,78 @@ static void test_mtp_blocks(void **state)
     }
 }
 
+/* ERNIE's own names for its MTP module in a safetensors file (model.mtp_block.0.*,
+ * model.mtp_emb_norm.0, model.mtp_hidden_norm.0, model.mtp_linear_proj.0): the file's MTP part
+ * is the config's. A tiny config (d 64, 4 heads of 16, 2 KV, FFN 128, layer 1 MoE): the dense
+ * block's norms 2 x 64, Q and O 2 x 64 x 64, K and V 2 x 32 x 64, FFN 3 x 128 x 64 = 36,992;
+ * the two norms 128 and the projection 64 x 128 = 8,192: 45,312. */
+static const struct { const char *gguf, *hf; } ERNIE_MTP_NAMES[] = {
+    {"nextn.enorm.", "model.mtp_emb_norm.0."}, {"nextn.hnorm.", "model.mtp_hidden_norm.0."},
+    {"nextn.eh_proj.", "model.mtp_linear_proj.0."}, {"attn_norm.", "model.mtp_block.0.input_layernorm."},
+    {"attn_q.", "model.mtp_block.0.self_attn.q_proj."}, {"attn_k.", "model.mtp_block.0.self_attn.k_proj."},
+    {"attn_v.", "model.mtp_block.0.self_attn.v_proj."}, {"attn_output.", "model.mtp_block.0.self_attn.o_proj."},
+    {"ffn_norm.", "model.mtp_block.0.post_attention_layernorm."}, {"ffn_gate.", "model.mtp_block.0.mlp.gate_proj."},
+    {"ffn_up.", "model.mtp_block.0.mlp.up_proj."}, {"ffn_down.", "model.mtp_block.0.mlp.down_proj."},
+};
+
+static void ernie_mtp_name(const char *gguf, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", gguf);
+    if (strncmp(gguf, "blk.2.", 6) != 0) return;
+    for (size_t k = 0; k < sizeof ERNIE_MTP_NAMES / sizeof ERNIE_MTP_NAMES[0]; k++) {
+        size_t n = strlen(ERNIE_MTP_NAMES[k].gguf);
+        if (strncmp(gguf + 6, ERNIE_MTP_NAMES[k].gguf, n) == 0) {
+            snprintf(out, cap, "%s%s", ERNIE_MTP_NAMES[k].hf, gguf + 6 + n);
+            return;
+        }
+    }
+    fail_msg("no ERNIE name for %s", gguf);
+}
+
+static void test_ernie_mtp_names(void **state)
+{
+    (void)state;
+    char dir[512], cpath[600], spath[600], mk[700];
+    snprintf(dir, sizeof dir, "%s/ernie-mtp", LX_TMP_DIR);
+    snprintf(cpath, sizeof cpath, "%s/config.json", dir);
+    snprintf(spath, sizeof spath, "%s/model.safetensors", dir);
+    snprintf(mk, sizeof mk, "mkdir -p '%s'", dir);
+    assert_int_equal(system(mk), 0);
+    FILE *fp = fopen(cpath, "wb");
+    assert_non_null(fp);
+    fputs("{\"model_type\":\"ernie4_5_moe\",\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
+          "\"num_key_value_heads\":2,\"head_dim\":16,\"intermediate_size\":128,\"vocab_size\":256,"
+          "\"moe_num_experts\":4,\"moe_k\":2,\"moe_intermediate_size\":32,\"moe_layer_start_index\":1,"
+          "\"num_nextn_predict_layers\":1,\"tie_word_embeddings\":true}", fp);
+    fclose(fp);
+    built *c = build_from(cpath);
+    assert_int_equal(c->arch.towers.params[LX_SUB_MTP], 45312);
+    lx_fx_st *f = lx_fx_st_new();
+    for (size_t i = 0; i < c->arch.tensors->n; i++) {
+        const lx_tensor *t = &c->arch.tensors->v[i];
+        char name[256];
+        ernie_mtp_name(t->name, name, sizeof name);
+        int64_t shape[4];
+        for (int d = 0; d < t->n_dims; d++) shape[d] = (int64_t)t->shape[d];
+        lx_fx_st_tensor(f, name, "BF16", t->n_dims, shape);
+    }
+    assert_true(lx_fx_st_write(f, spath, NULL));
+    lx_fx_st_free(f);
+    built *b = build_from(dir);
+    assert_true(b->src.has_tensors);
+    assert_int_equal(b->arch.towers.params[LX_SUB_MTP], 45312);
+    assert_int_equal(b->arch.total_params, c->arch.total_params);
+    assert_int_equal(b->arch.towers.total_without_mtp, c->arch.towers.total_without_mtp);
+    for (int i = 0; i < b->arch.n_warnings; i++)
+        if (strstr(b->arch.warnings[i], "role table") || strstr(b->arch.warnings[i], "not counted"))
+            fail_msg("%s", b->arch.warnings[i]);
+    unbuild(b);
+    unbuild(c);
+    remove(cpath);
+    remove(spath);
+    remove(dir);
+}
+
 /* ---------------------------------------------------------------- layer mixes */
 
 static int mix_of(const lx_arch *a, const char *label)
@@ -569,6 +642,7 @@ int main(void)
         cmocka_unit_test(test_qwen36_vision),
         cmocka_unit_test(test_nemotron_super_mtp),
         cmocka_unit_test(test_mtp_blocks),
+        cmocka_unit_test(test_ernie_mtp_names),
         cmocka_unit_test(test_quant_labels),
         cmocka_unit_test(test_layer_mixes),
         cmocka_unit_test(test_motifs_with_irregular_tails),

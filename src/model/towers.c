@@ -328,6 +328,7 @@ static const struct { const char *prefix; lx_sub_kind part; } PREFIXES[] = {
     {"model.visual.", LX_SUB_VISION}, {"vpm.", LX_SUB_VISION}, {"vision_model.", LX_SUB_VISION},
     {"model.vision_model.", LX_SUB_VISION}, {"audio_tower.", LX_SUB_AUDIO}, {"model.audio_tower.", LX_SUB_AUDIO},
     {"mtp.", LX_SUB_MTP}, {"model.mtp_layers.", LX_SUB_MTP}, {"model.mtp.", LX_SUB_MTP},
+    {"model.mtp_", LX_SUB_MTP}, /* ERNIE 4.5: mtp_block, mtp_emb_norm, mtp_hidden_norm, mtp_linear_proj */
 };
 
 /* The block index after "blk." or "layers." at the start of a name or after "model.", or -1. */

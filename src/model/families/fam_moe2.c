@@ -333,6 +333,14 @@ static void cfg_ernie_moe(lx_fam_cfg *c)
     hp->has_layer_bits = true;
 }
 
+static const lx_role_pattern ERNIE_ROLES[] = {
+    {"mtp_block.%d", LX_ROLE_MTP, false},
+    {"mtp_emb_norm.%d", LX_ROLE_MTP, false},
+    {"mtp_hidden_norm.%d", LX_ROLE_MTP, false},
+    {"mtp_linear_proj.%d", LX_ROLE_MTP, false},
+    {NULL, 0, false},
+};
+
 const lx_family lx_fam_ernie_moe = {
     .name = "ernie4_5-moe", .label = "ERNIE 4.5 MoE",
     .hf_types = (const char *const[]){"ernie4_5_moe", NULL},
@@ -340,7 +348,7 @@ const lx_family lx_fam_ernie_moe = {
     .gguf_arch = "ernie4_5-moe", .position = "rope", .norm = "rmsnorm", .activation = "silu",
     .gated = LX_YES, .qk_norm = LX_NO,
     .defaults = "{\"hidden_act\":\"silu\",\"tie_word_embeddings\":true,\"rms_norm_eps\":1e-5,\"vocab_size\":103424}",
-    .config = cfg_ernie_moe, .recipe = LX_R_MTP | LX_R_MTP_NO_NORM, .tokenizer = "spm",
+    .config = cfg_ernie_moe, .hf_roles = ERNIE_ROLES, .recipe = LX_R_MTP | LX_R_MTP_NO_NORM, .tokenizer = "spm",
 };
 
 /* ---------------------------------------------------------------- Hunyuan-A13B */
