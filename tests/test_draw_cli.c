@@ -174,6 +174,24 @@ static void test_warnings_shown_under_the_title(void **state)
     lx_buf_free(&out);
 }
 
+/* Step 3.5 Flash: its head-wise gate (attn_gate rows = the layer's 64 heads) and its 3 MTP
+ * modules, as drawn. */
+static void test_step35_gate_and_mtp_text(void **state)
+{
+    (void)state;
+    lx_buf out;
+    lx_buf_init(&out);
+    assert_int_equal(run("draw step-3.5-flash -f txt -o - --width 200", &out, NULL), 0);
+    const char *t = lx_buf_cstr(&out);
+    assert_non_null(strstr(t, "W_g: 4,096 → 64, one gate value per head, in 45 layers"));
+    assert_non_null(strstr(t, "196,956,130,368 without the MTP modules"));
+    assert_non_null(strstr(t, "predict 3 more tokens, one each"));
+    lx_buf_free(&out);
+    assert_int_equal(run("draw qwen3-next-80b-a3b -f txt -o - --width 200", &out, NULL), 0);
+    assert_non_null(strstr(lx_buf_cstr(&out), "W_g: 2,048 → 4,096, one gate value per head channel"));
+    lx_buf_free(&out);
+}
+
 static void test_failed_run_keeps_existing_file(void **state)
 {
     (void)state;
@@ -210,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_usage_errors),
         cmocka_unit_test(test_model_and_io_errors),
         cmocka_unit_test(test_warnings_shown_under_the_title),
+        cmocka_unit_test(test_step35_gate_and_mtp_text),
         cmocka_unit_test(test_failed_run_keeps_existing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

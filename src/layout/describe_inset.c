@@ -137,7 +137,21 @@ static void indexer_note(lx_dbuild *b, lx_desc_inset *in)
     lx_dnote(in, s);
 }
 
-/* Gated attention (Qwen3-Next): a sigmoid of the layer input scales the heads' output. */
+/* True when the attention layers' own gate projection gives one value per head (Step 3.5's
+ * head-wise gate: its rows are the layer's heads), not one per head channel. */
+static bool gate_per_head(const lx_arch *a)
+{
+    for (size_t i = 0; i < a->tensors->n; i++) {
+        int l = a->roles[i].layer;
+        if (a->roles[i].role != LX_ROLE_ATTN_GATE || l < 0 || l >= a->n_layers || l >= LX_MAX_LAYERS ||
+            a->layers[l].mixer != LX_MIX_ATTN || a->tensors->v[i].n_dims != 2)
+            continue;
+        return a->tensors->v[i].shape[0] == a->layers[l].n_heads;
+    }
+    return false;
+}
+
+/* Gated attention (Qwen3-Next, Step 3.5): a sigmoid of the layer input scales the heads' output. */
 static void gate_part(lx_dbuild *b, lx_desc_inset *in)
 {
     const lx_arch *a = b->a;
@@ -147,8 +161,10 @@ static void gate_part(lx_dbuild *b, lx_desc_inset *in)
     if (!gated) return;
     lx_desc_card *c = lx_dpart(in, LX_PART_OGATE, LX_KIND_ATTENTION, "gate", "Output gate: o ⊙ sigmoid(x · W_g)");
     char s[160];
-    lx_dsnprintf(s, sizeof s, "W_g: %s → %s, one gate value per head channel, in %d layers", lx_dfmt_th(b, a->hp.d_model),
-                 lx_dfmt_th(b, a->attn.n_heads * (a->attn.v_head_dim ? a->attn.v_head_dim : a->attn.head_dim)), gated);
+    bool per_head = gate_per_head(a);
+    uint64_t width = a->attn.n_heads * (per_head ? 1 : a->attn.v_head_dim ? a->attn.v_head_dim : a->attn.head_dim);
+    lx_dsnprintf(s, sizeof s, "W_g: %s → %s, one gate value per head%s, in %d layers", lx_dfmt_th(b, a->hp.d_model),
+                 lx_dfmt_th(b, width), per_head ? "" : " channel", gated);
     lx_dcard_sub(c, s);
 }
 
