@@ -298,6 +298,18 @@ static void test_olmo2_f16(void **state) { (void)state; check_folder("olmo2", NU
 /* GPT-2's tokenizer.json is written from the vocab-only GGUF (shared/tokenizers has none) */
 static void test_gpt2_f32(void **state) { (void)state; check_folder("gpt2", NULL, "F32"); }
 
+/* The folder's config.json into text (NUL-terminated), its path into p; its length. */
+static size_t read_config(const char *dir, char p[600], char text[4096])
+{
+    snprintf(p, 600, "%s/config.json", dir);
+    FILE *f = fopen(p, "rb");
+    assert_non_null(f);
+    size_t n = fread(text, 1, 4095, f);
+    fclose(f);
+    text[n] = '\0';
+    return n;
+}
+
 /* SmolLM3's NoPE layers come from the folder's no_rope_layers: with every layer rotating
  * (the 4th too) the folder is another model than its GGUF. */
 static void test_smollm3_no_rope_layers(void **state)
@@ -306,12 +318,7 @@ static void test_smollm3_no_rope_layers(void **state)
     const char *gguf = fixture_gguf("smollm3", "F32"), *plain = fixture_folder("smollm3", "llama3", "F32");
     const char *dir = linked_folder("smollm3-all-rope", plain, gguf);
     char p[600], text[4096];
-    snprintf(p, sizeof p, "%s/config.json", dir);
-    FILE *f = fopen(p, "rb");
-    assert_non_null(f);
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = 0;
+    size_t n = read_config(dir, p, text);
     char *at = strstr(text, "\"no_rope_layers\": [1, 1, 1, 0]");
     assert_non_null(at);
     at[strlen("\"no_rope_layers\": [1, 1, 1, ")] = '1';
@@ -354,6 +361,21 @@ static void test_longrope_scaling(void **state)
     check_scaled("phi3", NULL, "longrope");
     check_scaled("phi3", NULL, "longrope-short");
     run_positions = 0;
+}
+
+/* Phi-3's sliding_window from a folder's config.json (4, on the 8-token prompt), as llama.cpp
+ * has it after conversion: its converter writes phi3.attention.sliding_window and its loader
+ * turns Phi-3's window off, so the run is llama.cpp's windowless one (phi3-swa.json). */
+static void test_phi3_sliding_window(void **state)
+{
+    (void)state;
+    const char *gguf = fixture_gguf("phi3-swa", "F32");
+    const char *dir = linked_folder("phi3-swa", fixture_folder("phi3", NULL, "F32"), gguf);
+    char p[600], text[4096];
+    read_config(dir, p, text);
+    assert_non_null(strstr(text, "\"sliding_window\": 4\n"));
+    assert_null(strstr(text, "query_pre_attn_scalar")); /* Gemma's key, not Phi-3's */
+    expect_folder_run("phi3-swa", gguf, dir, "phi3", "phi3-swa");
 }
 
 /* The recorded numbers show the scaling matters: each type's top 10 is another model's (an id
@@ -578,7 +600,7 @@ int main(void)
         cmocka_unit_test(test_qwen3moe_f32),  cmocka_unit_test(test_gpt2_f32),
         cmocka_unit_test(test_gemma_f32),     cmocka_unit_test(test_gemma_f16),
         cmocka_unit_test(test_smollm3_f32),   cmocka_unit_test(test_smollm3_bf16),
-        cmocka_unit_test(test_phi3_f32),      cmocka_unit_test(test_phi3_bf16),
+        cmocka_unit_test(test_phi3_f32), cmocka_unit_test(test_phi3_sliding_window),      cmocka_unit_test(test_phi3_bf16),
         cmocka_unit_test(test_olmo2_f32),     cmocka_unit_test(test_olmo2_f16),
         cmocka_unit_test(test_smollm3_no_rope_layers),
         cmocka_unit_test(test_yarn_freqs),    cmocka_unit_test(test_scaled_refs_differ),

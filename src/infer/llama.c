@@ -22,6 +22,8 @@ static const lx_llama_traits FAMILIES[] = {
     {"llama",   true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
     {"qwen2",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
     {"qwen3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
+    /* phi3: no window, though its GGUF may carry attention.sliding_window (config.json's
+     * sliding_window, 2047 in Phi-3-mini-4k): llama.cpp's loader turns Phi-3's window off */
     {"phi3",    true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
     {"smollm3", true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 4, false, false},
     {"gpt2",    false, false, true,     true,  true,       false, false,      false,    false,  0, 0, 0, false, false},
