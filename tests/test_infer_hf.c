@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "draw_support.h"
 #include "fixture_hf.h"
 #include "fixture_st.h"
 #include "fixture_models.h"
@@ -424,6 +425,7 @@ static void expect_longrope_poster(const char *model, size_t n_new, bool lng)
 static void test_longrope_poster(void **state)
 {
     (void)state;
+    lx_test_draw_init(); /* the poster measures text: fontconfig's parser allocations are not ours */
     const char *gguf = fixture_gguf("phi3-longrope", "F32");
     const char *dir = linked_folder("phi3-longrope-poster", fixture_folder("phi3", NULL, "F32"), gguf);
     for (int k = 0; k < 2; k++) {
