@@ -504,6 +504,58 @@ static void assert_aligned(const lx_scene *s)
     }
 }
 
+/* Where `id="id"` is in svg, NULL none. */
+static const char *svg_id(const char *svg, const char *id)
+{
+    char q[192];
+    snprintf(q, sizeof q, "id=\"%s\"", id);
+    return strstr(svg, q);
+}
+
+/* The end of the <g> that opens at g (just past its matching </g>). */
+static const char *svg_group_end(const char *g)
+{
+    int depth = 0;
+    for (const char *p = g; *p; p++) {
+        if (!strncmp(p, "<g", 2) && (p[2] == ' ' || p[2] == '>')) depth++;
+        else if (!strncmp(p, "</g>", 4) && --depth == 0) return p + 4;
+    }
+    return NULL;
+}
+
+static bool descends(const lx_scene *s, int i, int g)
+{
+    for (int p = s->els[i].parent, guard = 0; p >= 0 && guard < s->n; p = s->els[p].parent, guard++)
+        if (p == g) return true;
+    return false;
+}
+
+/* Every group of the scene nests in the SVG exactly its own descendants: a mark added to a
+ * layer block at the end of the scene lands in it, and what follows the block (the final
+ * norm, the output, the other spine) does not. */
+static void assert_groups_nest(const lx_scene *s, const char *svg)
+{
+    int groups = 0, checked = 0;
+    for (int g = 0; g < s->n; g++) {
+        if (s->els[g].type != LX_EL_GROUP) continue;
+        groups++;
+        const char *open = svg_id(svg, s->els[g].id);
+        assert_non_null(open);
+        while (open > svg && strncmp(open, "<g", 2)) open--;
+        const char *end = svg_group_end(open);
+        assert_non_null(end);
+        for (int i = 0; i < s->n; i++) {
+            const char *at = i == g ? NULL : svg_id(svg, s->els[i].id);
+            if (!at) continue;
+            bool inside = at > open && at < end;
+            if (inside != descends(s, i, g)) fail_msg("%s %s group %s", s->els[i].id, inside ? "inside" : "outside",
+                                                      s->els[g].id);
+            checked++;
+        }
+    }
+    assert_true(groups == 0 || checked > 0);
+}
+
 static void check_picture(const lx_arch *const *v, int n, const char *marked, const char *unmarked)
 {
     lx_diff d;
@@ -528,6 +580,7 @@ static void check_picture(const lx_arch *const *v, int n, const char *marked, co
         lx_buf_init(&svg);
         assert_int_equal(lx_compare_picture(&d, &o, &svg, &err), LX_OK);
         assert_non_null(strstr(lx_buf_cstr(&svg), "</svg>"));
+        assert_groups_nest(&s, lx_buf_cstr(&svg));
         lx_buf_free(&svg);
     }
     lx_buf_free(&violations);

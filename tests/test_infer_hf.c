@@ -29,10 +29,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "draw_support.h"
 #include "fixture_hf.h"
 #include "fixture_st.h"
 #include "fixture_models.h"
 #include "infer/engine.h"
+#include "infer/inside.h"
+#include "layout/check.h"
+#include "pipeline/pipeline.h"
 #include "infer/sample.h"
 #include "infer/weights.h"
 
@@ -298,6 +302,18 @@ static void test_olmo2_f16(void **state) { (void)state; check_folder("olmo2", NU
 /* GPT-2's tokenizer.json is written from the vocab-only GGUF (shared/tokenizers has none) */
 static void test_gpt2_f32(void **state) { (void)state; check_folder("gpt2", NULL, "F32"); }
 
+/* The folder's config.json into text (NUL-terminated), its path into p; its length. */
+static size_t read_config(const char *dir, char p[600], char text[4096])
+{
+    snprintf(p, 600, "%s/config.json", dir);
+    FILE *f = fopen(p, "rb");
+    assert_non_null(f);
+    size_t n = fread(text, 1, 4095, f);
+    fclose(f);
+    text[n] = '\0';
+    return n;
+}
+
 /* SmolLM3's NoPE layers come from the folder's no_rope_layers: with every layer rotating
  * (the 4th too) the folder is another model than its GGUF. */
 static void test_smollm3_no_rope_layers(void **state)
@@ -306,12 +322,7 @@ static void test_smollm3_no_rope_layers(void **state)
     const char *gguf = fixture_gguf("smollm3", "F32"), *plain = fixture_folder("smollm3", "llama3", "F32");
     const char *dir = linked_folder("smollm3-all-rope", plain, gguf);
     char p[600], text[4096];
-    snprintf(p, sizeof p, "%s/config.json", dir);
-    FILE *f = fopen(p, "rb");
-    assert_non_null(f);
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = 0;
+    size_t n = read_config(dir, p, text);
     char *at = strstr(text, "\"no_rope_layers\": [1, 1, 1, 0]");
     assert_non_null(at);
     at[strlen("\"no_rope_layers\": [1, 1, 1, ")] = '1';
@@ -342,7 +353,7 @@ static void check_scaled(const char *family, const char *tokenizer, const char *
 static void test_linear_scaling(void **state) { (void)state; check_scaled("llama-bpe", "llama3", "linear"); }
 static void test_yarn_scaling(void **state) { (void)state; check_scaled("llama-bpe", "llama3", "yarn"); }
 
-/* Phi-3's longrope on the phi3 fixture (head size 8: short factors 1, 1.25, 1.5, 2, long 1,
+/* Phi-3's longrope on the phi3 fixture (head size 8: short factors 1, 1.25, 1.5, 1.75, long 1,
  * 5, 9, 13; fixture_models.c), run with room for 256 positions as llama.cpp was (its context):
  * with an original context of 64 the long factors apply and Q and K take sqrt(1 + ln 4 /
  * ln 64) = 1.1547; with one of 256 the short ones, and 1. The folder has the factors as
@@ -354,6 +365,73 @@ static void test_longrope_scaling(void **state)
     check_scaled("phi3", NULL, "longrope");
     check_scaled("phi3", NULL, "longrope-short");
     run_positions = 0;
+}
+
+/* Phi-3's sliding_window from a folder's config.json (4, on the 8-token prompt), as llama.cpp
+ * has it after conversion: its converter writes phi3.attention.sliding_window and its loader
+ * turns Phi-3's window off, so the run is llama.cpp's windowless one (phi3-swa.json). */
+static void test_phi3_sliding_window(void **state)
+{
+    (void)state;
+    const char *gguf = fixture_gguf("phi3-swa", "F32");
+    const char *dir = linked_folder("phi3-swa", fixture_folder("phi3", NULL, "F32"), gguf);
+    char p[600], text[4096];
+    read_config(dir, p, text);
+    assert_non_null(strstr(text, "\"sliding_window\": 4\n"));
+    assert_null(strstr(text, "query_pre_attn_scalar")); /* Gemma's key, not Phi-3's */
+    expect_folder_run("phi3-swa", gguf, dir, "phi3", "phi3-swa");
+}
+
+/* The poster of a longrope run shows the factors the run turned by: with -n 70 after the
+ * 8-token prompt the run holds 77 positions, past the original 64, so each pair's frequency
+ * 10000^(-i/4) is divided by the long factor (1, 5, 9, 13), the RoPE panel says "long"; with
+ * -n 16 (23 positions) by the short one (1, 1.25, 1.5, 1.75). From the GGUF and from the folder. */
+static void expect_longrope_poster(const char *model, size_t n_new, bool lng)
+{
+    static const double LONG_F[4] = {1, 5, 9, 13}, SHORT_F[4] = {1, 1.25, 1.5, 1.75};
+    lx_inside in;
+    lx_err err = {0};
+    lx_inside_opts o = {"Hello world, this is a test", n_new, 10, 1, 0, 0, NULL, NULL};
+    assert_int_equal(lx_inside_run(model, &o, &in, &err), LX_OK);
+    const lx_trace_model *t = &in.trace.model;
+    assert_string_equal(t->rope_factors, lng ? "long" : "short");
+    assert_int_equal(t->run_positions, 8 + n_new - 1);
+    assert_int_equal(t->rope_orig_ctx, 64);
+    assert_int_equal(t->rope_dims, 8);
+    for (size_t i = 0; i < 4; i++) {
+        double want = pow(10000.0, -(double)i / 4) / (lng ? LONG_F : SHORT_F)[i];
+        if (fabs(t->rope_freq[i] - want) > 1e-6 * want) fail_msg("pair %zu: %.9g, want %.9g", i, (double)t->rope_freq[i], want);
+    }
+    lx_measure *m = NULL;
+    assert_int_equal(lx_measure_new(&m, &err), LX_OK);
+    lx_scene s;
+    lx_scene_init(&s, m);
+    assert_int_equal(lx_pipeline_poster_scene(&in, model, &s, &err), LX_OK);
+    lx_buf text, v;
+    lx_buf_init(&text), lx_buf_init(&v);
+    for (int i = 0; i < s.n; i++) /* the panel's wrapped sentence, line by line */
+        if (!strncmp(s.els[i].id, "rope.text.", 10) && s.els[i].type == LX_EL_TEXT)
+            lx_buf_puts(&text, s.els[i].u.text.s), lx_buf_puts(&text, " ");
+    const char *want = lng ? "long factors, as the run holds 77 positions, more than the original context of 64."
+                           : "short factors, as the run holds 23 positions, within the original context of 64.";
+    if (!strstr(lx_buf_cstr(&text), want)) fail_msg("RoPE panel: %s", lx_buf_cstr(&text));
+    assert_int_equal(lx_check_scene(&s, &v), 0);
+    lx_buf_free(&text), lx_buf_free(&v);
+    lx_scene_free(&s);
+    lx_measure_free(m);
+    lx_inside_free(&in);
+}
+
+static void test_longrope_poster(void **state)
+{
+    (void)state;
+    lx_test_draw_init(); /* the poster measures text: fontconfig's parser allocations are not ours */
+    const char *gguf = fixture_gguf("phi3-longrope", "F32");
+    const char *dir = linked_folder("phi3-longrope-poster", fixture_folder("phi3", NULL, "F32"), gguf);
+    for (int k = 0; k < 2; k++) {
+        expect_longrope_poster(k ? dir : gguf, 70, true);
+        expect_longrope_poster(k ? dir : gguf, 16, false);
+    }
 }
 
 /* The recorded numbers show the scaling matters: each type's top 10 is another model's (an id
@@ -578,7 +656,7 @@ int main(void)
         cmocka_unit_test(test_qwen3moe_f32),  cmocka_unit_test(test_gpt2_f32),
         cmocka_unit_test(test_gemma_f32),     cmocka_unit_test(test_gemma_f16),
         cmocka_unit_test(test_smollm3_f32),   cmocka_unit_test(test_smollm3_bf16),
-        cmocka_unit_test(test_phi3_f32),      cmocka_unit_test(test_phi3_bf16),
+        cmocka_unit_test(test_phi3_f32), cmocka_unit_test(test_phi3_sliding_window), cmocka_unit_test(test_longrope_poster),      cmocka_unit_test(test_phi3_bf16),
         cmocka_unit_test(test_olmo2_f32),     cmocka_unit_test(test_olmo2_f16),
         cmocka_unit_test(test_smollm3_no_rope_layers),
         cmocka_unit_test(test_yarn_freqs),    cmocka_unit_test(test_scaled_refs_differ),

@@ -38,6 +38,8 @@ typedef struct lx_engine_info {
     bool neox;                /* half-split RoPE pairing */
     bool tied;                /* output head is the embedding table */
     const float *rope_freq;   /* [rope_dims/2] angle per position of each pair (engine-owned) */
+    const float *rope_freq_long; /* longrope: the same past rope_orig_ctx positions (rope_freq: within), else NULL */
+    size_t rope_orig_ctx;
 } lx_engine_info;
 
 /* One run: positions done so far and the logits after the last token fed. */

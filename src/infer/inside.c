@@ -39,16 +39,20 @@ static char *spell(const lx_tok *t, const int32_t *ids, size_t n, size_t from, i
     return s;
 }
 
-/* The model's facts the poster shows, copied into the trace record. */
-static lx_status describe(lx_trace_model *d, const lx_engine *m, lx_err *err)
+/* The model's facts the poster shows, copied into the trace record; the RoPE table is the
+ * one a run holding cap_pos positions turns by (longrope: long or short factors). */
+static lx_status describe(lx_trace_model *d, const lx_engine *m, size_t cap_pos, lx_err *err)
 {
     const lx_engine_info *hp = &m->info;
     size_t half = hp->rope_dims / 2;
+    const float *freq = lx_rope_longrope_table(hp->rope_freq, hp->rope_freq_long, hp->rope_orig_ctx, cap_pos);
     *d = (lx_trace_model){{0}, hp->n_kv_heads, hp->head_dim, hp->d_ff, hp->context, hp->rope_dims, hp->rope_theta,
-                          hp->neox, hp->tied, m->tok->bos, malloc((half ? half : 1) * sizeof(float))};
+                          hp->neox, hp->tied, m->tok->bos, malloc((half ? half : 1) * sizeof(float)), "",
+                          hp->rope_freq_long ? hp->rope_orig_ctx : 0, cap_pos};
     snprintf(d->family, sizeof d->family, "%s", hp->family);
+    if (hp->rope_freq_long) snprintf(d->rope_factors, sizeof d->rope_factors, "%s", freq == hp->rope_freq ? "short" : "long");
     if (!d->rope_freq) return lx_err_set(err, LX_ERR_IO, "out of memory");
-    if (half) memcpy(d->rope_freq, hp->rope_freq, half * sizeof(float));
+    if (half) memcpy(d->rope_freq, freq, half * sizeof(float));
     return LX_OK;
 }
 
@@ -78,7 +82,7 @@ static lx_status traced_run(const lx_engine *m, lx_inside *in, const lx_inside_o
     if (lx_engine_check_room(m, n, o->n_new, n, o->max_memory, err) ||
         lx_trace_init(&in->trace, &(lx_trace_dims){n, hp->d_model, hp->n_layers, hp->n_heads, hp->vocab, hp->d_ff},
                       o->max_trace_floats ? o->max_trace_floats : DEFAULT_TRACE_FLOATS, err) ||
-        describe(&in->trace.model, m, err) ||
+        describe(&in->trace.model, m, lx_engine_run_positions(n, o->n_new), err) ||
         lx_engine_state_init(m, &s, lx_engine_run_positions(n, o->n_new), n, o->threads, err))
         return err->code;
     s.on_layer = o->on_layer, s.on_layer_ctx = o->on_layer_ctx;

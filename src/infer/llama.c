@@ -22,6 +22,8 @@ static const lx_llama_traits FAMILIES[] = {
     {"llama",   true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
     {"qwen2",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
     {"qwen3",   true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
+    /* phi3: no window, though its GGUF may carry attention.sliding_window (config.json's
+     * sliding_window, 2047 in Phi-3-mini-4k): llama.cpp's loader turns Phi-3's window off */
     {"phi3",    true,  true,  false,    false, false,      false, false,      false,    false,  0, 0, 0, false, false},
     {"smollm3", true,  false, false,    false, false,      false, false,      false,    false,  0, 0, 4, false, false},
     {"gpt2",    false, false, true,     true,  true,       false, false,      false,    false,  0, 0, 0, false, false},
@@ -805,8 +807,7 @@ static void rope_and_cache(const lx_llama *m, lx_llama_state *s, size_t l, size_
     const lx_llama_hp *hp = &m->hp;
     const size_t dq = hp->n_heads * hp->head_dim, dkv = hp->n_kv_heads * hp->head_dim;
     const float *freq = m->layers[l].local && m->rope_freq_local           ? m->rope_freq_local
-                        : m->rope_freq_long && s->cap_pos > m->rope_orig_ctx ? m->rope_freq_long /* longrope */
-                                                                             : m->rope_freq;
+                        : lx_rope_longrope_table(m->rope_freq, m->rope_freq_long, (size_t)m->rope_orig_ctx, s->cap_pos);
     for (size_t t = 0; t < n; t++) {
         size_t pos = s->n_pos + t;
         if (hp->rope_dims && !m->layers[l].nope) {
@@ -1020,7 +1021,8 @@ static lx_status open_engine(lx_weights *w, void **model, lx_engine_info *info, 
     if (lx_llama_open(w, &m, err)) return err->code;
     const lx_llama_hp *hp = &m->hp;
     *info = (lx_engine_info){{0}, hp->d_model, hp->n_layers, hp->n_heads, hp->n_kv_heads, hp->head_dim, hp->d_ff,
-                             hp->vocab, hp->context, hp->rope_dims, hp->rope_theta, hp->neox, hp->tied, m->rope_freq};
+                             hp->vocab, hp->context, hp->rope_dims, hp->rope_theta, hp->neox, hp->tied, m->rope_freq,
+                             m->rope_freq_long, (size_t)m->rope_orig_ctx};
     snprintf(info->family, sizeof info->family, "%s", hp->family);
     *model = m, *tok = &m->tok;
     return LX_OK;

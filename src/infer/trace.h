@@ -31,7 +31,11 @@ typedef struct lx_trace_model {
     float rope_theta;
     bool neox, tied;
     int32_t bos;              /* the vocabulary's BOS id, -1 for none */
-    float *rope_freq;         /* [rope_dims/2] angle per position of each RoPE pair (owned) */
+    float *rope_freq;         /* [rope_dims/2] angle per position of each RoPE pair the run used (owned) */
+    /* longrope: which factors made rope_freq, "long" (the run holds more positions than the
+     * original context) or "short"; "" without longrope */
+    char rope_factors[8];
+    size_t rope_orig_ctx, run_positions; /* longrope's original context; positions the run holds */
 } lx_trace_model;
 
 /* The feed-forward recorded for one layer: its kind decides which arrays hold what. */

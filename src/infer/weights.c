@@ -408,3 +408,8 @@ lx_status lx_weights_open_hf(const char *path, lx_weights *w, lx_err *err)
     if (hf_open(src, true, w, err)) return err->code; /* hf_open freed src through w on failure */
     return LX_OK;
 }
+
+const float *lx_rope_longrope_table(const float *shrt, const float *lng, size_t orig_ctx, size_t cap_pos)
+{
+    return lng && cap_pos > orig_ctx ? lng : shrt;
+}

@@ -139,6 +139,9 @@ lx_status lx_weights_rope_scaling(const lx_weights *w, lx_rope_scaling *out, lx_
 /* Yarn's per-pair frequencies: freq[dims/2] (theta^(-2i/dims), with any factors applied)
  * mixed in place as lx_rope_scaling says. */
 void lx_rope_yarn_freqs(const lx_rope_scaling *s, size_t dims, double theta, float *freq);
+/* longrope's choice of table: the long one (lng, NULL without longrope) for a run holding
+ * more than orig_ctx positions, as llama.cpp chooses by its context size; else shrt. */
+const float *lx_rope_longrope_table(const float *shrt, const float *lng, size_t orig_ctx, size_t cap_pos);
 
 /* NoPE layers as the source declares them (an HF folder's config: SmolLM3's no_rope_layers
  * or no_rope_layer_interval; a GGUF has no such key, llama.cpp fixes them per family):

@@ -183,6 +183,14 @@ static double rope_box_w(lx_ilay *L, const rope *r)
     return fmax(16 + r->bars_w + 34 + r->dials_w + 16, 420);
 }
 
+/* longrope's sentence: which factors divide the frequencies shown, and why. */
+static void longrope_note(const lx_trace_model *hp, char *out, size_t cap)
+{
+    bool lng = !strcmp(hp->rope_factors, "long");
+    snprintf(out, cap, " Longrope: these are divided by its %s factors, as the run holds %zu positions, %s the original "
+             "context of %zu.", lng ? "long" : "short", hp->run_positions, lng ? "more than" : "within", hp->rope_orig_ctx);
+}
+
 /* The RoPE box at (x, y); returns its index, or -1 for a model without rotary positions
  * (GPT-2's learned positions have their own stage on the spine). */
 static int rope_box(lx_ilay *L, int p, double x, double y)
@@ -198,11 +206,12 @@ static int rope_box(lx_ilay *L, int p, double x, double y)
     lx_fmt_thousands(theta, sizeof theta, (uint64_t)(hp->rope_theta + 0.5));
     snprintf(title, sizeof title, "Positions: rotary embedding (RoPE, θ = %s)", theta);
     lx_scene_text(L->s, "rope.title", box, LX_IFONT_BODY_BOLD, LX_INK_KIND, LX_ANCHOR_START, x + 16, y + 24, title);
-    snprintf(text, sizeof text,
-             "Before queries meet keys, each of the %zu pairs of dimensions in a head is turned by position × the "
-             "pair's frequency, so a query can tell how far back a key is: fast pairs tell near tokens apart, slow "
-             "pairs far ones.",
-             r.n_pairs);
+    int n = snprintf(text, sizeof text,
+                     "Before queries meet keys, each of the %zu pairs of dimensions in a head is turned by position × "
+                     "the pair's frequency, so a query can tell how far back a key is: fast pairs tell near tokens "
+                     "apart, slow pairs far ones.",
+                     r.n_pairs);
+    if (hp->rope_factors[0] && n > 0 && (size_t)n < sizeof text) longrope_note(hp, text + n, sizeof text - (size_t)n);
     double ty = lx_ilay_text(L, "rope.text", box, LX_IFONT_SMALL, LX_INK_TEXT, x + 16, y + 44, w - 32, text);
     if (r.n_pairs == 0) { L->s->els[box].r.h = ty + 12 - y; return box; }
     freq_bars(L, box, &r, x + 16, ty + 6);

@@ -3,48 +3,60 @@
 
 #include <stdlib.h>
 
-/* Index of the last descendant of each element (itself when it has none). */
-static void last_descendants(const lx_scene *s, int *last)
+/* The scene as a tree: first[i] is element i's first child and next[i] its next sibling (in
+ * index order), -1 none; index n stands for the root. A parent that does not come before its
+ * child (or is out of range) makes the child a root, so the tree has no cycle. */
+static void build_tree(const lx_scene *s, int *first, int *next)
 {
-    for (int i = 0; i < s->n; i++) last[i] = i;
-    for (int i = 0; i < s->n; i++)
-        for (int p = s->els[i].parent, guard = 0; p >= 0 && p < i && guard < s->n; p = s->els[p].parent, guard++)
-            if (last[p] < i) last[p] = i;
+    for (int i = 0; i <= s->n; i++) first[i] = next[i] = -1;
+    for (int i = s->n - 1; i >= 0; i--) {
+        int p = s->els[i].parent;
+        if (p < 0 || p >= i) p = s->n;
+        next[i] = first[p];
+        first[p] = i;
+    }
 }
 
-/* Closes every open element whose descendants end before i. */
-static int close_until(const lx_scene *s, const lx_render_ops *ops, void *ctx, int *stack, int depth, const int *last,
-                       int i)
+static void draw_one(const lx_scene *s, const lx_render_ops *ops, void *ctx, int i)
 {
-    while (depth > 0 && last[stack[depth - 1]] < i) {
-        depth--;
-        if (ops->close) ops->close(ctx, s, stack[depth]);
+    if (ops->draw[s->els[i].type]) ops->draw[s->els[i].type](ctx, s, i);
+}
+
+/* Depth first: an element, then its descendants, then its next sibling. An element added to a
+ * group after others that are not in it (compare's difference marks) is still drawn inside that
+ * group, and those others outside it. */
+static void walk_tree(const lx_scene *s, const lx_render_ops *ops, void *ctx, const int *first, const int *next,
+                      int *stack)
+{
+    int depth = 0, i = first[s->n];
+    while (i >= 0) {
+        if (first[i] >= 0 && ops->open) ops->open(ctx, s, i);
+        draw_one(s, ops, ctx, i);
+        if (first[i] >= 0) {
+            stack[depth++] = i;
+            i = first[i];
+            continue;
+        }
+        while (next[i] < 0 && depth > 0) {
+            i = stack[--depth];
+            if (ops->close) ops->close(ctx, s, i);
+        }
+        i = next[i];
     }
-    return depth;
 }
 
 void lx_render_walk(const lx_scene *s, const lx_render_ops *ops, void *ctx)
 {
-    int *last = malloc(sizeof *last * (size_t)(s->n ? s->n : 1));
-    int *stack = malloc(sizeof *stack * (size_t)(s->n ? s->n : 1));
-    if (!last || !stack) { /* no nesting information: draw flat */
-        for (int i = 0; i < s->n; i++) if (ops->draw[s->els[i].type]) ops->draw[s->els[i].type](ctx, s, i);
-        free(last);
-        free(stack);
-        return;
+    size_t n = (size_t)s->n + 1;
+    int *first = malloc(sizeof *first * n), *next = malloc(sizeof *next * n), *stack = malloc(sizeof *stack * n);
+    if (first && next && stack) {
+        build_tree(s, first, next);
+        walk_tree(s, ops, ctx, first, next, stack);
+    } else { /* no room for the tree: draw flat */
+        for (int i = 0; i < s->n; i++) draw_one(s, ops, ctx, i);
     }
-    last_descendants(s, last);
-    int depth = 0;
-    for (int i = 0; i < s->n; i++) {
-        depth = close_until(s, ops, ctx, stack, depth, last, i);
-        if (last[i] > i) {
-            if (ops->open) ops->open(ctx, s, i);
-            stack[depth++] = i;
-        }
-        if (ops->draw[s->els[i].type]) ops->draw[s->els[i].type](ctx, s, i);
-    }
-    close_until(s, ops, ctx, stack, depth, last, s->n);
-    free(last);
+    free(first);
+    free(next);
     free(stack);
 }
 

@@ -3,8 +3,9 @@
  *
  * Stage: render. Input: a finished lx_scene and a theme. Output: whatever the back end
  * writes (render/svg: SVG text; render/cairo: PNG or PDF bytes).
- * The walk visits elements in insertion order and tells the back end when an element's
- * descendants begin and end, so nesting formats (SVG) can group them.
+ * The walk visits the scene as a tree (each element, then its descendants, siblings in
+ * insertion order) and tells the back end when an element's descendants begin and end, so
+ * nesting formats (SVG) can group them; an element added to a group late still lands in it.
  * Ownership: reads the scene; the back-end context is the caller's.
  */
 #ifndef LX_RENDER_RENDER_H

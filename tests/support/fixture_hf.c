@@ -253,9 +253,9 @@ static bool write_config(const model_facts *f, const char *dtype, const char *di
                      (unsigned long long)f->layers, (unsigned long long)f->heads, (unsigned long long)f->kv,
                      (unsigned long long)f->head_dim, (unsigned long long)f->ctx, f->eps, f->eps, f->theta,
                      (unsigned long long)f->vocab, f->tied ? "true" : "false", torch);
-    if (f->window)
-        n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"sliding_window\": %llu,\n  \"query_pre_attn_scalar\": %llu",
-                      (unsigned long long)f->window, (unsigned long long)f->head_dim);
+    if (f->window) n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"sliding_window\": %llu", (unsigned long long)f->window);
+    if (f->window && f->norm_offset) /* Gemma's attention scale (its head size here) */
+        n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"query_pre_attn_scalar\": %llu", (unsigned long long)f->head_dim);
     if (f->experts)
         n += snprintf(text + n, sizeof text - (size_t)n, ",\n  \"num_experts\": %llu,\n  \"num_experts_per_tok\": %llu,\n"
                       "  \"moe_intermediate_size\": %llu", (unsigned long long)f->experts,

@@ -116,6 +116,11 @@ static const struct {
     {"-dynamic", "dynamic", 2.0f, 0, 0},
 };
 
+/* "-swa": the family's fixture with an attention.sliding_window of 4 (the prompt is longer),
+ * as llama.cpp's converter writes a config.json sliding_window (Phi-3). */
+#define SWA_SUFFIX "-swa"
+#define SWA_WINDOW 4u
+
 /* The "-mixq" variants: each layer matrix in one of the 32-element quantized types
  * (ggml ids), so one file exercises five of them. */
 static const struct { const char *tensor; uint32_t type; } MIXQ[] = {
@@ -409,6 +414,9 @@ bool lx_fx_model_write_rope_freqs(const char *name, const char *vocab_dir, const
     size_t base = strlen(name);
     uint32_t quant = 0;
     int scaled = -1;
+    size_t ks = strlen(SWA_SUFFIX);
+    bool swa = base > ks && strcmp(name + base - ks, SWA_SUFFIX) == 0;
+    if (swa) base -= ks;
     for (size_t i = 0; !quant && i < sizeof VARIANTS / sizeof VARIANTS[0]; i++) {
         size_t k = strlen(VARIANTS[i].suffix);
         if (base > k && strcmp(name + base - k, VARIANTS[i].suffix) == 0) base -= k, quant = VARIANTS[i].quant;
@@ -420,6 +428,8 @@ bool lx_fx_model_write_rope_freqs(const char *name, const char *vocab_dir, const
     for (size_t i = 0; i < N_FAMS; i++)
         if (strlen(FAMS[i].f.name) == base && strncmp(FAMS[i].f.name, name, base) == 0) f = &FAMS[i];
     if (!f) { fprintf(stderr, "no fixture family %s\n", name); return false; }
+    fam windowed = *f;
+    if (swa) windowed.s.window = SWA_WINDOW, f = &windowed;
     char vpath[1024];
     snprintf(vpath, sizeof vpath, "%s/%s", vocab_dir, f->f.vocab);
     lx_fx_gguf *w = lx_fx_gguf_new(3);

@@ -30,7 +30,8 @@ const lx_fx_family *lx_fx_family_at(size_t i); /* NULL past the end */
  * Q2_K, Q3_K, Q5_K and IQ4_XS (MIXQ_K); "NAME-linear", "NAME-yarn", "NAME-longrope" and
  * "NAME-longrope-short" the same weights with the rope.scaling.* keys (and longrope's factor
  * tensors) llama.cpp's converter writes for that type (fixture_models.c, SCALED); "NAME-dynamic"
- * with a type the engine refuses. False (message on stderr) on any failure. */
+ * with a type the engine refuses; "NAME-swa" the same weights with attention.sliding_window 4
+ * (a suffix before the others: "phi3-swa"). False (message on stderr) on any failure. */
 bool lx_fx_model_write(const char *name, const char *vocab_dir, const char *out_path);
 /* The same model with every weight passed through round (e.g. to BF16 precision), so a
  * file of another storage type can hold exactly these values. */

@@ -173,24 +173,9 @@
     });
     return out;
   }
-  /* What the SVG put inside a group but lies below its frame (a scene's element drawn between
-     the group's parts, as compare's marks cause) is no part of it: moved out, after it. */
-  function unnest(g) {
-    var r = g.querySelector(':scope > rect'), top = +r.getAttribute('y'), bottom = top + +r.getAttribute('height');
-    var after = g.nextSibling;
-    Array.prototype.slice.call(g.children).forEach(function (c) {
-      if (c === r || c.tagName === 'title') return;
-      var b = c.getBBox(), own = c.id && c.id.indexOf(g.id + '.') === 0;
-      var outside = b.y >= bottom - SLACK || b.y + b.height <= top + SLACK;
-      if (outside || (!own && b.y + b.height > bottom + SLACK)) diagram.insertBefore(c, after);
-    });
-  }
   function measure() {
     if (items) return;
     items = [];
-    Object.keys(folds).forEach(function (id) {
-      if (folds[id].parentNode === diagram && folds[id].querySelector(':scope > rect')) unnest(folds[id]);
-    });
     var lowest = 0;
     Array.prototype.forEach.call(diagram.children, function (e) {
       if (e.tagName === 'defs' || e.tagName === 'title' || e.id === 'background') return;
