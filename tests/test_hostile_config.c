@@ -1,6 +1,8 @@
 /* Hostile config.json files (issue 5): wrong types for the hyper-parameters (a layer count
  * as a string, negative, zero, huge, fractional), heads that do not divide the width, more
- * experts per token than experts, JSON nested 10,000 deep, invalid UTF-8, NUL bytes, a
+ * experts per token than experts, rope_scaling numbers no scaling can use (factor 0, NaN,
+ * Infinity, original context 0, beta_fast below beta_slow, longrope factors that are not
+ * positive numbers or more than 256 of them), JSON nested 10,000 deep, invalid UTF-8, NUL bytes, a
  * 15 MB integer and a 1 GB number. Each must fail with LX_ERR_MODEL and a one-line
  * "PATH: line L:C: KEY: ..." (or "offset N:" for the size limit) message through the reader
  * and through `llmxray info` (exit 1, one stderr line, nothing on stdout), also under an
@@ -82,6 +84,23 @@ static const cfg_edit EDITS[] = {
     { "mlp_layer_types_bad.json", { "model_type", "mlp_layer_types" }, { "\"laguna\"", "[\"dense\", \"huge\"]" } },
     { "hybrid_layer_pattern_short.json", { "model_type", "hybrid_layer_pattern" }, { "\"mimo_v2_flash\"", "[0]" } },
     { "full_attn_idxs_out_of_range.json", { "model_type", "full_attn_idxs" }, { "\"lfm2\"", "[5]" } },
+    /* rope_scaling (linear / yarn / longrope): the numbers the engine divides or ramps by */
+    { "rope_factor_zero.json", { "rope_scaling" }, { "{\"type\": \"linear\", \"factor\": 0}" } },
+    { "rope_factor_nan.json", { "rope_scaling" }, { "{\"type\": \"linear\", \"factor\": NaN}" } },
+    { "rope_factor_infinity.json", { "rope_scaling" }, { "{\"type\": \"yarn\", \"factor\": Infinity}" } },
+    { "rope_factor_negative.json", { "rope_scaling" }, { "{\"type\": \"linear\", \"factor\": -2}" } },
+    { "rope_orig_ctx_zero.json", { "rope_scaling" },
+      { "{\"type\": \"yarn\", \"factor\": 4, \"original_max_position_embeddings\": 0}" } },
+    { "rope_beta_inverted.json", { "rope_scaling" },
+      { "{\"type\": \"yarn\", \"factor\": 4, \"beta_fast\": 1, \"beta_slow\": 32}" } },
+    { "rope_long_factor_string.json", { "rope_scaling" },
+      { "{\"type\": \"longrope\", \"long_factor\": [1, \"x\"], \"short_factor\": [1, 1]}" } },
+    { "rope_short_factor_zero.json", { "rope_scaling" },
+      { "{\"type\": \"longrope\", \"long_factor\": [1, 1], \"short_factor\": [1, 0]}" } },
+    { "rope_long_factor_object.json", { "rope_scaling" }, { "{\"type\": \"longrope\", \"long_factor\": {}}" } },
+    { "rope_long_factor_300.json", { "rope_scaling" }, { NULL } }, /* value made by mk_long_factors */
+    { "rope_type_number.json", { "rope_scaling" }, { "{\"type\": 5}" } },
+    { "rope_scaling_array.json", { "rope_scaling" }, { "[1, 2]" } },
 };
 #define N_EDITS (sizeof EDITS / sizeof EDITS[0])
 
@@ -130,6 +149,18 @@ static bool mk_deep_value(const char *p)
     deep[20000] = '\0';
     bool ok = write_edited(p, deep);
     free(deep);
+    return ok;
+}
+
+/* rope_scaling.long_factor with 300 factors: more than any head has rotated pairs (256). */
+static bool mk_long_factors(const char *p)
+{
+    lx_buf b = { 0 };
+    lx_buf_puts(&b, "{\"type\": \"longrope\", \"long_factor\": [1");
+    for (int i = 1; i < 300; i++) lx_buf_puts(&b, ", 1");
+    lx_buf_puts(&b, "]}");
+    bool ok = lx_buf_ok(&b) && write_edited(p, lx_buf_cstr(&b));
+    lx_buf_free(&b);
     return ok;
 }
 
@@ -204,6 +235,22 @@ static const lx_hx_case CASES[] = {
     CASE("mlp_layer_types_bad.json", mk_edit, "line 9:3:", "mlp_layer_types[1]", "\"sparse\"", "found string"),
     CASE("hybrid_layer_pattern_short.json", mk_edit, "line 9:3:", "hybrid_layer_pattern", "expected 2 entries"),
     CASE("full_attn_idxs_out_of_range.json", mk_edit, "line 9:3:", "full_attn_idxs[0]", "below num_hidden_layers"),
+    CASE("rope_factor_zero.json", mk_edit, "line 9:38:", "rope_scaling.factor", "positive finite factor, found 0"),
+    CASE("rope_factor_nan.json", mk_edit, "line 9:38:", "rope_scaling.factor", "positive finite factor, found 0"),
+    CASE("rope_factor_infinity.json", mk_edit, "line 9:36:", "rope_scaling.factor", "positive finite factor, found 1e+308"),
+    CASE("rope_factor_negative.json", mk_edit, "line 9:38:", "rope_scaling.factor", "non-negative number, found -2"),
+    CASE("rope_orig_ctx_zero.json", mk_edit, "line 9:49:", "rope_scaling.original_max_position_embeddings",
+         "positive context length, found 0"),
+    CASE("rope_beta_inverted.json", mk_edit, "line 9:49:", "rope_scaling.beta_fast", "1 is below beta_slow 32"),
+    CASE("rope_long_factor_string.json", mk_edit, "line 9:40:", "rope_scaling.long_factor[1]", "positive finite factor",
+         "found string"),
+    CASE("rope_short_factor_zero.json", mk_edit, "line 9:63:", "rope_scaling.short_factor[1]", "found 0"),
+    CASE("rope_long_factor_object.json", mk_edit, "line 9:40:", "rope_scaling.long_factor", "per-pair factors",
+         "found an object"),
+    CASE("rope_long_factor_300.json", mk_long_factors, "line 9:40:", "rope_scaling.long_factor",
+         "300 factors (expected at most 256"),
+    CASE("rope_type_number.json", mk_edit, "line 9:20:", "rope_scaling.type", "expected a string, found 5"),
+    CASE("rope_scaling_array.json", mk_edit, "line 9:3:", "rope_scaling", "an object or null, found an array"),
     CASE("bomb_objects.json", mk_bomb_objects, "line 1:10241:", "maximum parsing depth"),
     CASE("not_utf8.json", mk_not_utf8, "line 2:19:", "unable to decode byte 0xff"),
     CASE("nul_byte.json", mk_nul_byte, "line 2:19:", "control character 0x0"),

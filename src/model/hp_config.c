@@ -134,16 +134,47 @@ static const char *const EPS_KEYS[] = {"rms_norm_eps", "layer_norm_epsilon", "la
                                        "layernorm_epsilon"};
 
 /* A list of per-pair factors (longrope's long_factor, short_factor) into out; *n stays 0 when
- * absent, not all numbers, or longer than LX_MAX_ROPE_FACTORS. */
-static void read_factors(const lx_jcfg *sub, const char *key, float *out, uint32_t *n)
+ * absent or null. Elements that are not positive finite numbers, or more than
+ * LX_MAX_ROPE_FACTORS of them, are an error naming the key (and element). */
+static void read_factors(lx_jcfg *sub, const char *key, float *out, uint32_t *n)
 {
-    json_t *a = lx_jcfg_get(sub, key), *v;
+    json_t *a = lx_jcfg_array(sub, key, 0, "an array of per-pair factors"), *v;
     size_t i;
-    if (!json_is_array(a) || json_array_size(a) > LX_MAX_ROPE_FACTORS) return;
-    json_array_foreach(a, i, v)
-        if (!json_is_number(v)) return;
-    json_array_foreach(a, i, v) out[i] = (float)json_number_value(v);
+    if (!a) return;
+    if (json_array_size(a) > LX_MAX_ROPE_FACTORS) {
+        char what[96];
+        snprintf(what, sizeof what, "%zu factors (expected at most %d, one per rotated pair)", json_array_size(a),
+                 LX_MAX_ROPE_FACTORS);
+        lx_jcfg_key_error(sub, key, what);
+        return;
+    }
+    json_array_foreach(a, i, v) {
+        if (!json_is_number(v) || !(json_number_value(v) > 0) || json_number_value(v) > 1e30) {
+            lx_jcfg_elem_error(sub, key, i, "a positive finite factor", v);
+            return;
+        }
+        out[i] = (float)json_number_value(v);
+    }
     *n = (uint32_t)json_array_size(a);
+}
+
+/* The scaling numbers every type divides or ramps by: a factor that is positive and finite
+ * (NaN reads as 0, Infinity as 1e308), an original context that is not 0, beta_fast not below
+ * beta_slow (yarn's ramp runs from the fast rotations to the slow ones). */
+static void check_rope_object(lx_jcfg *sub, const lx_hparams *hp)
+{
+    json_t *f = lx_jcfg_get(sub, "factor"), *o = lx_jcfg_get(sub, "original_max_position_embeddings");
+    if (lx_err_failed(sub->err)) return;
+    if (f && !(json_number_value(f) > 0 && json_number_value(f) < 1e300))
+        lx_jcfg_type_error(sub, "factor", "a positive finite factor", f);
+    else if (o && json_integer_value(o) == 0)
+        lx_jcfg_type_error(sub, "original_max_position_embeddings", "a positive context length", o);
+    else if (lx_jcfg_get(sub, "beta_fast") && lx_jcfg_get(sub, "beta_slow") && hp->rope_beta_fast < hp->rope_beta_slow) {
+        char what[128];
+        snprintf(what, sizeof what, "%g is below beta_slow %g (expected beta_fast >= beta_slow)", hp->rope_beta_fast,
+                 hp->rope_beta_slow);
+        lx_jcfg_key_error(sub, "beta_fast", what);
+    }
 }
 
 static void read_rope_object(lx_jcfg *j, lx_hparams *hp, const char *key)
@@ -164,6 +195,7 @@ static void read_rope_object(lx_jcfg *j, lx_hparams *hp, const char *key)
     lx_jcfg_f64(&sub, "mscale_all_dim", &hp->rope_mscale_all_dim);
     read_factors(&sub, "long_factor", hp->rope_long, &hp->n_rope_long);
     read_factors(&sub, "short_factor", hp->rope_short, &hp->n_rope_short);
+    check_rope_object(&sub, hp);
     lx_jcfg_f64(&sub, "rope_theta", &hp->rope_theta); /* transformers >= 4.56 "rope_parameters" */
     lx_jcfg_f64(&sub, "partial_rotary_factor", &hp->rope_partial_frac);
 }
