@@ -2,7 +2,10 @@
  * as a string, negative, zero, huge, fractional), heads that do not divide the width, more
  * experts per token than experts, rope_scaling numbers no scaling can use (factor 0, NaN,
  * Infinity, original context 0, beta_fast below beta_slow, longrope factors that are not
- * positive numbers or more than 256 of them), JSON nested 10,000 deep, invalid UTF-8, NUL bytes, a
+ * positive numbers or more than 256 of them), DeepSeek-V4 hyper-connection streams 0 or
+ * huge, hash layers beyond the layers, compress ratios (MTP entries included) out of range,
+ * more MTP modules than the layer table holds, Gemma 4 audio_config sizes of the wrong type,
+ * length or size, JSON nested 10,000 deep, invalid UTF-8, NUL bytes, a
  * 15 MB integer and a 1 GB number. Each must fail with LX_ERR_MODEL and a one-line
  * "PATH: line L:C: KEY: ..." (or "offset N:" for the size limit) message through the reader
  * and through `llmxray info` (exit 1, one stderr line, nothing on stdout), also under an
@@ -11,7 +14,7 @@
  * Most cases are the small Llama config below with one line changed; every key sits on its
  * own line at column 3, so a message about KEY names "line L:3" with L from this listing:
  *   1 {   2 model_type   3 hidden_size   4 num_hidden_layers   5 num_attention_heads
- *   6 num_key_value_heads   7 intermediate_size   8 vocab_size   (extra keys: 9, 10)
+ *   6 num_key_value_heads   7 intermediate_size   8 vocab_size   (extra keys: 9, 10, 11)
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -42,7 +45,7 @@ static const char *const BASE[][2] = {
 /* One edit per case: key gets value (a key not in BASE is added after it, in order). */
 typedef struct cfg_edit {
     const char *name;
-    const char *key[2], *value[2];
+    const char *key[3], *value[3];
 } cfg_edit;
 
 static const cfg_edit EDITS[] = {
@@ -101,6 +104,30 @@ static const cfg_edit EDITS[] = {
     { "rope_long_factor_300.json", { "rope_scaling" }, { NULL } }, /* value made by mk_long_factors */
     { "rope_type_number.json", { "rope_scaling" }, { "{\"type\": 5}" } },
     { "rope_scaling_array.json", { "rope_scaling" }, { "[1, 2]" } },
+    /* DeepSeek-V4 (hyper-connections, hash layers, compressors with MTP) and MTP modules at all */
+    { "ds4_hc_mult_zero.json", { "model_type", "hc_mult" }, { "\"deepseek_v4\"", "0" } },
+    { "ds4_hc_mult_huge.json", { "model_type", "hc_mult" }, { "\"deepseek_v4\"", "1000000" } },
+    { "ds4_hash_layers_above.json", { "model_type", "num_hash_layers" }, { "\"deepseek_v4\"", "3" } },
+    { "ds4_compress_mtp_negative.json", { "model_type", "num_nextn_predict_layers", "compress_ratios" },
+      { "\"deepseek_v4\"", "1", "[4, 128, -4]" } },
+    { "ds4_compress_huge.json", { "model_type", "compress_ratios" }, { "\"deepseek_v4\"", "[4, 2000000]" } },
+    { "ds4_compress_fraction.json", { "model_type", "compress_ratios" }, { "\"deepseek_v4\"", "[4, 4.5]" } },
+    { "ds4_compress_null_entry.json", { "model_type", "compress_ratios" }, { "\"deepseek_v4\"", "[null, 4]" } },
+    { "nextn_511.json", { "num_nextn_predict_layers" }, { "511" } },
+    { "nextn_1e12.json", { "model_type", "num_nextn_predict_layers" }, { "\"nemotron_h\"", "1000000000000" } },
+    { "nextn_negative.json", { "num_nextn_predict_layers" }, { "-1" } },
+    /* Gemma 4's audio tower (audio_config) */
+    { "audio_channels_three.json", { "audio_config" }, { "{\"model_type\": \"gemma4_audio\", \"subsampling_conv_channels\": [128, 32, 4]}" } },
+    { "audio_channels_tiny.json", { "audio_config" }, { "{\"model_type\": \"gemma4_audio\", \"subsampling_conv_channels\": [128, 2]}" } },
+    { "audio_channels_string.json", { "audio_config" }, { "{\"model_type\": \"gemma4_audio\", \"subsampling_conv_channels\": \"128\"}" } },
+    { "audio_layers_huge.json", { "audio_config" }, { "{\"model_type\": \"gemma4_audio\", \"num_hidden_layers\": 100000}" } },
+    { "audio_hidden_string.json", { "audio_config" }, { "{\"model_type\": \"gemma4_audio\", \"hidden_size\": \"1024\"}" } },
+    { "audio_hidden_huge.json", { "audio_config" }, { "{\"model_type\": \"gemma4_audio\", \"hidden_size\": 1000000000000000}" } },
+    { "audio_chunk_absurd.json", { "audio_config" }, { "{\"model_type\": \"gemma4_audio\", \"attention_chunk_size\": 1000000000000}" } },
+    { "audio_kernel_huge.json", { "audio_config" }, { "{\"model_type\": \"gemma4_audio\", \"conv_kernel_size\": 5000}" } },
+    { "audio_context_negative.json", { "audio_config" }, { "{\"model_type\": \"gemma4_audio\", \"attention_context_left\": -13}" } },
+    { "audio_config_array.json", { "audio_config" }, { "[1, 2]" } },
+    { "audio_config_string.json", { "audio_config" }, { "\"gemma4_audio\"" } },
 };
 #define N_EDITS (sizeof EDITS / sizeof EDITS[0])
 
@@ -124,10 +151,10 @@ static bool write_edited(const char *path, const char *deep)
     if (!e) return false;
     lx_buf b = { 0 };
     lx_buf_puts(&b, "{\n");
-    bool used[2] = { false, false };
-    for (size_t i = 0; i < N_BASE + 2; i++) {
+    bool used[3] = { false, false, false };
+    for (size_t i = 0; i < N_BASE + 3; i++) {
         const char *k = i < N_BASE ? BASE[i][0] : e->key[i - N_BASE], *v = i < N_BASE ? BASE[i][1] : NULL;
-        for (int j = 0; j < 2 && k; j++)
+        for (int j = 0; j < 3 && k; j++)
             if (e->key[j] && strcmp(e->key[j], k) == 0 && !used[j]) v = e->value[j] ? e->value[j] : deep, used[j] = true;
         if (k && v) lx_buf_printf(&b, "%s  \"%s\": %s", b.len > 2 ? ",\n" : "", k, v);
     }
@@ -226,7 +253,7 @@ static const lx_hx_case CASES[] = {
     CASE("layer_types_short.json", mk_edit, "line 9:3:", "layer_types", "expected 2 entries", "found 1"),
     CASE("layer_types_unknown.json", mk_edit, "line 9:3:", "layer_types[1]", "sliding_attention", "found string"),
     CASE("layer_types_numbers.json", mk_edit, "line 9:3:", "layer_types[0]", "found 1"),
-    CASE("compress_ratios_bad.json", mk_edit, "line 9:3:", "compress_ratios[1]", "non-negative ratio"),
+    CASE("compress_ratios_bad.json", mk_edit, "line 9:3:", "compress_ratios[1]", "ratio from 0 to 1,048,576", "found string"),
     CASE("compress_ratios_short.json", mk_edit, "line 9:3:", "compress_ratios", "one entry per layer"),
     CASE("block_configs_numbers.json", mk_edit, "line 9:3:", "block_configs[0]", "attention and ffn", "found 1"),
     CASE("block_configs_bad_group.json", mk_edit, "line 9:3:", "block_configs[0]", "n_heads_in_group", "found 3"),
@@ -251,6 +278,31 @@ static const lx_hx_case CASES[] = {
          "300 factors (expected at most 256"),
     CASE("rope_type_number.json", mk_edit, "line 9:20:", "rope_scaling.type", "expected a string, found 5"),
     CASE("rope_scaling_array.json", mk_edit, "line 9:3:", "rope_scaling", "an object or null, found an array"),
+    CASE("ds4_hc_mult_zero.json", mk_edit, "line 9:3:", "hc_mult", "0 residual streams (expected 1 to 64)"),
+    CASE("ds4_hc_mult_huge.json", mk_edit, "line 9:3:", "hc_mult", "1000000 residual streams (expected 1 to 64)"),
+    CASE("ds4_hash_layers_above.json", mk_edit, "line 9:3:", "num_hash_layers", "3 hash layers but 2 layers"),
+    CASE("ds4_compress_mtp_negative.json", mk_edit, "line 10:3:", "compress_ratios[2]", "found -4"),
+    CASE("ds4_compress_huge.json", mk_edit, "line 9:3:", "compress_ratios[1]", "ratio from 0 to 1,048,576",
+         "found 2000000"),
+    CASE("ds4_compress_fraction.json", mk_edit, "line 9:3:", "compress_ratios[1]", "found 4.5"),
+    CASE("ds4_compress_null_entry.json", mk_edit, "line 9:3:", "compress_ratios[0]", "found null"),
+    CASE("nextn_511.json", mk_edit, "line 9:3:", "num_nextn_predict_layers", "511 modules after 2 layers",
+         "at most 512 layers in all"),
+    CASE("nextn_1e12.json", mk_edit, "line 9:3:", "num_nextn_predict_layers", "1000000000000 modules after 2 layers"),
+    CASE("nextn_negative.json", mk_edit, "line 9:3:", "num_nextn_predict_layers", "non-negative integer, found -1"),
+    CASE("audio_channels_three.json", mk_edit, "line 9:50:", "audio_config.subsampling_conv_channels", "expected 2 entries",
+         "found 3"),
+    CASE("audio_channels_tiny.json", mk_edit, "line 9:50:", "audio_config.subsampling_conv_channels[1]",
+         "channel count from 4 to 65,536", "found 2"),
+    CASE("audio_channels_string.json", mk_edit, "line 9:50:", "audio_config.subsampling_conv_channels", "found string"),
+    CASE("audio_layers_huge.json", mk_edit, "line 9:50:", "audio_config.num_hidden_layers", "expected at most 512"),
+    CASE("audio_hidden_string.json", mk_edit, "line 9:50:", "audio_config.hidden_size", "found string"),
+    CASE("audio_hidden_huge.json", mk_edit, "line 9:50:", "audio_config.hidden_size", "found 1000000000000000"),
+    CASE("audio_chunk_absurd.json", mk_edit, "line 9:50:", "audio_config.attention_chunk_size", "expected at most 1,048,576"),
+    CASE("audio_kernel_huge.json", mk_edit, "line 9:50:", "audio_config.conv_kernel_size", "expected at most 4,096"),
+    CASE("audio_context_negative.json", mk_edit, "line 9:50:", "audio_config.attention_context_left", "found -13"),
+    CASE("audio_config_array.json", mk_edit, "line 9:3:", "audio_config", "an object or null, found an array"),
+    CASE("audio_config_string.json", mk_edit, "line 9:3:", "audio_config", "an object or null, found string"),
     CASE("bomb_objects.json", mk_bomb_objects, "line 1:10241:", "maximum parsing depth"),
     CASE("not_utf8.json", mk_not_utf8, "line 2:19:", "unable to decode byte 0xff"),
     CASE("nul_byte.json", mk_nul_byte, "line 2:19:", "control character 0x0"),

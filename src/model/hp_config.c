@@ -408,12 +408,19 @@ static void read_name(lx_jcfg *j, lx_hparams *hp)
 
 /* ---------------------------------------------------------------- checks */
 
-/* Run before any per-layer loop: the pattern array holds LX_MAX_LAYERS layers. */
+/* Run before any per-layer loop: the pattern array holds LX_MAX_LAYERS layers (the
+ * multi-token-prediction modules after the main layers included). */
 static void check_depth(lx_jcfg *j, const lx_hparams *hp)
 {
     bool enc = hp->n_layers > LX_MAX_LAYERS;
-    if (!enc && hp->n_dec_layers <= LX_MAX_LAYERS) return;
     char what[96];
+    if (!enc && hp->n_nextn_layers > LX_MAX_LAYERS - hp->n_layers) { /* MTP modules follow the layers */
+        snprintf(what, sizeof what, "%llu modules after %llu layers (expected at most %d layers in all)",
+                 (unsigned long long)hp->n_nextn_layers, (unsigned long long)hp->n_layers, LX_MAX_LAYERS);
+        lx_jcfg_key_error(j, spelled(j, "num_nextn_predict_layers"), what);
+        return;
+    }
+    if (!enc && hp->n_dec_layers <= LX_MAX_LAYERS) return;
     snprintf(what, sizeof what, "%llu layers (expected at most %d)",
              (unsigned long long)(enc ? hp->n_layers : hp->n_dec_layers), LX_MAX_LAYERS);
     lx_jcfg_key_error(j, spelled(j, enc ? "num_hidden_layers" : "num_decoder_layers"), what);
