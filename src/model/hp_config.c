@@ -258,7 +258,7 @@ static void read_layer_types(lx_fam_cfg *c, const lx_family *f)
     size_t want = (size_t)hp->n_layers;
     if (json_is_array(lt) && hp->n_nextn_layers && json_array_size(lt) == want + hp->n_nextn_layers)
         want = json_array_size(lt);
-    json_t *a = lx_jcfg_array(c->j, "layer_types", want, "an array of strings");
+    json_t *a = lx_jcfg_array(c->j, "layer_types", want, "an array of strings, one per layer");
     for (size_t i = 0; a && i < json_array_size(a) && i < hp->n_layers && i < LX_MAX_LAYERS; i++) {
         json_t *s = json_array_get(a, i);
         size_t k = 0;
