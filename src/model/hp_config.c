@@ -19,6 +19,7 @@
 #include "model/hp_tower.h"
 #include "read/jsoncfg.h"
 #include "util/buf.h"
+#include "util/text.h"
 
 /* ---------------------------------------------------------------- fields and their aliases */
 
@@ -359,7 +360,8 @@ static bool is_commit(const char *s, size_t n)
 
 /* The name of the folder holding PATH's config.json, or false: "Qwen2.5-7B" for
  * Qwen2.5-7B/config.json; "Qwen2.5-7B" for the hub cache's
- * models--Qwen--Qwen2.5-7B/snapshots/<commit>/config.json. */
+ * models--Qwen--Qwen2.5-7B/snapshots/<commit>/config.json (false for a cache folder with no
+ * "--NAME"). Cut to hp->name at a character boundary; output escapes what is not text. */
 static bool name_from_folder(lx_hparams *hp, const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -377,16 +379,15 @@ static bool name_from_folder(lx_hparams *hp, const char *path)
     if (!n || (n == 1 && seg[0][0][0] == '.') || (n == 2 && !strncmp(seg[0][0], "..", 2))) return false;
     const char *cache = seg[2][0];
     size_t cn = (size_t)(seg[2][1] - cache);
-    if (is_commit(seg[0][0], n) && cn > 8 && !strncmp(cache, "models--", 8)) {
+    if (is_commit(seg[0][0], n) && cn >= 8 && !strncmp(cache, "models--", 8)) {
         const char *dash = NULL; /* models--ORG--NAME: NAME */
         for (const char *p = cache; p + 1 < seg[2][1]; p++)
             if (p[0] == '-' && p[1] == '-') dash = p;
-        if (dash && dash + 2 < seg[2][1]) {
-            snprintf(hp->name, sizeof hp->name, "%.*s", (int)(seg[2][1] - dash - 2), dash + 2);
-            return true;
-        }
+        if (!dash || dash + 2 >= seg[2][1]) return false; /* "models--" without "--NAME": no name here */
+        lx_text_copy(hp->name, sizeof hp->name, dash + 2, (size_t)(seg[2][1] - dash - 2));
+        return true;
     }
-    snprintf(hp->name, sizeof hp->name, "%.*s", (int)n, seg[0][0]);
+    lx_text_copy(hp->name, sizeof hp->name, seg[0][0], n);
     return true;
 }
 

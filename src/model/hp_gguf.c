@@ -11,6 +11,7 @@
 #include "model/hp_gguf.h"
 
 #include "model/families/family.h"
+#include "util/text.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -34,7 +35,7 @@ typedef struct hg_ctx hg_ctx;
 /* Copies src into dst[cap], cut to fit (names longer than the field are cut on purpose). */
 static void hg_copy(char *dst, size_t cap, const char *src)
 {
-    snprintf(dst, cap, "%.*s", (int)(cap - 1), src);
+    lx_text_copy(dst, cap, src, cap);
 }
 
 static bool hg_type_error(hg_ctx *c, long i, const char *key, const char *want)

@@ -10,12 +10,13 @@
 #include "model/hparams.h"
 #include "model/roles.h"
 #include "read/dtype.h"
+#include "util/text.h"
 
 /* ---------------------------------------------------------------- reading the config */
 
 static void q_copy(char *dst, size_t cap, const char *s)
 {
-    snprintf(dst, cap, "%s", s ? s : "");
+    lx_text_copy(dst, cap, s, cap);
 }
 
 static uint64_t j_u64(const json_t *o, const char *key, uint64_t dflt)
@@ -189,7 +190,9 @@ static void parse_modelopt(const json_t *c, lx_quant *q)
     if (algo && strcmp(algo, "FP8") == 0) s = new_scheme(q, LX_QS_FP8, 8, 0);
     else if (algo && strcmp(algo, "NVFP4") == 0) s = new_scheme(q, LX_QS_NVFP4, 4, j_u64(c, "group_size", 16));
     if (!s) {
-        snprintf(q->note, sizeof q->note, "modelopt quant_algo \"%.40s\"", algo ? algo : "");
+        char name[41];
+        lx_text_copy(name, sizeof name, algo, sizeof name);
+        snprintf(q->note, sizeof q->note, "modelopt quant_algo \"%s\"", name);
         return;
     }
     s->linear = s->act_scale = true;
