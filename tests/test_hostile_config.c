@@ -404,6 +404,59 @@ static void test_huge_rope_theta_is_reported_faithfully(void **state)
     if (!(v > 1.0222e69 * 0.99 && v < 1.0222e69 * 1.01)) fail_msg("info reports theta \"%s\" for 1.0222e69", num);
 }
 
+/* quantization_config (model/quant): what llmxray cannot size is said, once, in a warning
+ * naming why, and the bytes stay the unquantized ones; what it can is labelled with the
+ * width declared (a 3-bit GPTQ is not "int4"). `info` exits 0 either way. */
+#define QGROUP(bits) "{\"targets\": [\"Linear\"], \"weights\": {\"num_bits\": " #bits ", \"type\": \"int\", \"group_size\": 128}}"
+static const struct { const char *name, *quant, *line2, *warning; } QUANTS[] = {
+    { "quant_unknown.json", "{\"quant_method\": \"zzz\"}", "BF16 · 16.00 bits/weight",
+      "its quantization_config (quant_method \"zzz\" is not one llmxray knows) is not one llmxray can size" },
+    { "quant_method_number.json", "{\"quant_method\": 5}", "BF16 · 16.00 bits/weight",
+      "(quant_method \"\" is not one llmxray knows)" },
+    { "quant_gptq_bits0.json", "{\"quant_method\": \"gptq\", \"bits\": 0, \"group_size\": 128}", "BF16",
+      "(gptq with 0-bit weights (expected 2 to 8))" },
+    { "quant_gptq_bits_string.json", "{\"quant_method\": \"gptq\", \"bits\": \"4\"}", "BF16",
+      "(gptq with 0-bit weights (expected 2 to 8))" },
+    { "quant_gptq_bits99.json", "{\"quant_method\": \"gptq\", \"bits\": 99}", "BF16", "(gptq with 99-bit weights" },
+    { "quant_gptq_bits3.json", "{\"quant_method\": \"gptq\", \"bits\": 3, \"group_size\": 128}",
+      "86,848 parameters · GPTQ int3 (gptq) · 5.57 bits/weight", NULL },
+    { "quant_groups_empty.json", "{\"quant_method\": \"compressed-tensors\", \"config_groups\": {}}", "BF16",
+      "(compressed-tensors) is not one llmxray can size" },
+    { "quant_groups_bits0.json", "{\"quant_method\": \"compressed-tensors\", \"config_groups\": {\"g\": " QGROUP(0) "}}",
+      "BF16", "(a config group of 0-bit int weights)" },
+    { "quant_groups_bits_huge.json",
+      "{\"quant_method\": \"compressed-tensors\", \"config_groups\": {\"g\": " QGROUP(1099511627776) "}}", "BF16",
+      "(a config group of 1099511627776-bit int weights)" },
+    { "quant_groups_int6.json", "{\"quant_method\": \"compressed-tensors\", \"config_groups\": {\"g\": " QGROUP(6) "}}",
+      "int6 (compressed-tensors) · 7.72 bits/weight", NULL },
+    { "quant_groups_five.json",
+      "{\"quant_method\": \"compressed-tensors\", \"config_groups\": {\"a\": " QGROUP(4) ", \"b\": " QGROUP(4) ", \"c\": "
+      QGROUP(4) ", \"d\": " QGROUP(8) ", \"e\": " QGROUP(8) "}}", "BF16", "(more than 4 config groups)" },
+    { "quant_not_object.json", "[1]", "BF16 · 16.00 bits/weight", NULL },
+};
+
+static void test_quant_configs_labelled_or_warned(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof QUANTS / sizeof QUANTS[0]; i++) {
+        char path[512], text[4096];
+        snprintf(path, sizeof path, HX_DIR "/%s", QUANTS[i].name);
+        snprintf(text, sizeof text, "{\n  \"model_type\": \"llama\",\n  \"hidden_size\": 64,\n  \"num_hidden_layers\": 2,\n"
+                 "  \"num_attention_heads\": 4,\n  \"num_key_value_heads\": 2,\n  \"intermediate_size\": 128,\n"
+                 "  \"vocab_size\": 100,\n  \"quantization_config\": %s\n}\n", QUANTS[i].quant);
+        assert_true(lx_hx_write_text(path, text));
+        const char *argv[] = { LX_BINARY, "info", path, NULL };
+        lx_hx_run r;
+        assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+        int code = r.code;
+        bool line2 = r.out && strstr(r.out, QUANTS[i].line2), warned = r.out && strstr(r.out, "quantization_config (");
+        bool why = QUANTS[i].warning && r.out && strstr(r.out, QUANTS[i].warning);
+        if (code != 0 || !line2 || (QUANTS[i].warning ? !why : warned))
+            fail_msg("%s: exit %d, stdout %.600s; stderr %s", QUANTS[i].name, code, r.out ? r.out : "", r.err ? r.err : "");
+        lx_hx_run_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -412,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_cli_fails_cleanly),
         cmocka_unit_test(test_cli_under_memory_cap),
         cmocka_unit_test(test_huge_rope_theta_is_reported_faithfully),
+        cmocka_unit_test(test_quant_configs_labelled_or_warned),
     };
     return cmocka_run_group_tests(tests, build_cases, remove_big);
 }
