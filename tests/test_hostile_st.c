@@ -6,7 +6,8 @@
  * folder ("../x", absolute paths), tensors in two shards. Each must fail with LX_ERR_MODEL and
  * a one-line "PATH: offset N: ..." (or "line L:C:") message through the reader (files) or the
  * source (folders) and through `llmxray info` (exit 1, one stderr line, nothing on stdout),
- * also under an address-space cap.
+ * also under an address-space cap. An index whose buffers, at the config's shapes, are more
+ * bytes than 64 bits hold is said to be so, not wrapped to a small number.
  *
  * Offsets in the expectations: a tensor's message names 8 + the position of its key in the
  * header JSON; with '{"w":...' that is 9, and after the 55-byte first entry
@@ -340,6 +341,30 @@ static void test_memory_linear_in_header(void **state)
     remove(path);
 }
 
+/* An index beside a config whose context makes its causal-mask buffers more bytes than 64
+ * bits hold (2^33 tokens: 2^66 bytes a mask). The check says so; before, the size wrapped
+ * and read "+ 0 bytes of 2 non-parameter buffers". */
+static void test_index_buffers_beyond_64_bits(void **state)
+{
+    (void)state;
+    const char *dir = DIR "/dir_buffers_huge";
+    assert_true(lx_hx_mkdirs(dir));
+    assert_true(put_text(dir, "config.json", "{\"model_type\": \"gpt2\", \"n_embd\": 64, \"n_layer\": 2, \"n_head\": 4, "
+                                             "\"vocab_size\": 100, \"n_positions\": 8589934592}"));
+    assert_true(put_text(dir, "model.safetensors.index.json",
+                         "{\"metadata\": {\"total_size\": 12345}, \"weight_map\": {\"wte.weight\": \"a.safetensors\", "
+                         "\"h.0.attn.bias\": \"a.safetensors\", \"h.1.attn.bias\": \"a.safetensors\"}}"));
+    const char *argv[] = { LX_BINARY, "info", dir, NULL };
+    lx_hx_run r;
+    assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+    int code = r.code;
+    bool said = r.out && strstr(r.out, "+ 2 non-parameter buffers (rotary inv_freq, causal masks) too large to size at "
+                                       "the config's shapes (over 2^64 bytes)");
+    bool wrapped = r.out && strstr(r.out, "bytes of 2 non-parameter buffers");
+    if (code != 0 || !said || wrapped) fail_msg("exit %d; stdout %.900s", code, r.out ? r.out : "");
+    lx_hx_run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_cli_fails_cleanly),
         cmocka_unit_test(test_cli_under_memory_cap),
         cmocka_unit_test(test_memory_linear_in_header),
+        cmocka_unit_test(test_index_buffers_beyond_64_bits),
     };
     return cmocka_run_group_tests(tests, build_cases, NULL);
 }
