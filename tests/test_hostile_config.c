@@ -72,6 +72,10 @@ static const cfg_edit EDITS[] = {
     { "deep_value.json", { "rope_scaling" }, { NULL } }, /* value made by mk_deep_value */
     /* the per-layer keys of the 2024-26 families (issue 8) */
     { "nemotron_bad_letter.json", { "model_type", "hybrid_override_pattern" }, { "\"nemotron_h\"", "\"MX\"" } },
+    { "nemotron_utf8_letter.json", { "model_type", "hybrid_override_pattern" }, { "\"nemotron_h\"", "\"M\u00e9\"" } },
+    { "nemotron_control_letter.json", { "model_type", "hybrid_override_pattern" }, { "\"nemotron_h\"", "\"\\u001bM\"" } },
+    { "nemotron_long_pattern.json", { "model_type", "hybrid_override_pattern" }, { "\"nemotron_h\"", "\"MEMEMEMEME\"" } },
+    { "nemotron_pattern_array.json", { "model_type", "hybrid_override_pattern" }, { "\"nemotron_h\"", "[\"M\", \"E\"]" } },
     { "nemotron_short_pattern.json", { "model_type", "hybrid_override_pattern" }, { "\"nemotron_h\"", "\"M\"" } },
     { "layer_types_short.json", { "layer_types" }, { "[\"full_attention\"]" } },
     { "layer_types_unknown.json", { "layer_types" }, { "[\"full_attention\", \"mystery\"]" } },
@@ -249,6 +253,11 @@ static const lx_hx_case CASES[] = {
     CASE("sliding_negative.json", mk_edit, "line 9:3:", "sliding_window", "found -4096"),
     CASE("deep_value.json", mk_deep_value, "line 9:2066:", "maximum parsing depth"),
     CASE("nemotron_bad_letter.json", mk_edit, "line 9:3:", "hybrid_override_pattern", "letter 2 is 'X'"),
+    CASE("nemotron_utf8_letter.json", mk_edit, "line 9:3:", "hybrid_override_pattern", "letter 2 is byte 0xC3"),
+    CASE("nemotron_control_letter.json", mk_edit, "line 9:3:", "hybrid_override_pattern", "letter 1 is byte 0x1B"),
+    CASE("nemotron_long_pattern.json", mk_edit, "line 9:3:", "hybrid_override_pattern", "expected 2 letters", "found 10"),
+    CASE("nemotron_pattern_array.json", mk_edit, "line 9:3:", "hybrid_override_pattern", "expected a string",
+         "found an array"),
     CASE("nemotron_short_pattern.json", mk_edit, "line 9:3:", "hybrid_override_pattern", "expected 2 letters"),
     CASE("layer_types_short.json", mk_edit, "line 9:3:", "layer_types", "expected 2 entries", "found 1"),
     CASE("layer_types_unknown.json", mk_edit, "line 9:3:", "layer_types[1]", "sliding_attention", "found string"),
