@@ -466,6 +466,35 @@ static void test_quant_configs_labelled_or_warned(void **state)
     }
 }
 
+/* `run` on a folder reads its config.json the same way: a rope_scaling no scaling can use is
+ * the same one line, exit 1, before any weight is looked for. */
+static void test_run_refuses_hostile_rope_scaling(void **state)
+{
+    (void)state;
+    static const struct { const char *name, *words[3]; } RUNS[] = {
+        { "rope_factor_zero.json", { "line 9:38:", "rope_scaling.factor: expected a positive finite factor, found 0" } },
+        { "rope_beta_inverted.json", { "line 9:49:", "rope_scaling.beta_fast: 1 is below beta_slow 32" } },
+        { "rope_long_factor_string.json", { "line 9:40:", "rope_scaling.long_factor[1]" } },
+    };
+    for (size_t i = 0; i < sizeof RUNS / sizeof RUNS[0]; i++) {
+        char src[512], dir[512], cfg[600];
+        snprintf(src, sizeof src, HX_DIR "/%s", RUNS[i].name);
+        snprintf(dir, sizeof dir, HX_DIR "/run_%s.d", RUNS[i].name);
+        snprintf(cfg, sizeof cfg, "%s/config.json", dir);
+        size_t n;
+        char *text = lx_hx_slurp(src, &n);
+        assert_non_null(text);
+        assert_true(lx_hx_mkdirs(dir) && lx_hx_write_text(cfg, text));
+        free(text);
+        const char *argv[] = { LX_BINARY, "run", dir, "-p", "hi", NULL };
+        lx_hx_run r;
+        assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+        const char *words[] = { RUNS[i].words[0], RUNS[i].words[1], NULL };
+        lx_hx_expect_clean_failure(&r, 1, cfg, words);
+        lx_hx_run_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -475,6 +504,7 @@ int main(void)
         cmocka_unit_test(test_cli_under_memory_cap),
         cmocka_unit_test(test_huge_rope_theta_is_reported_faithfully),
         cmocka_unit_test(test_quant_configs_labelled_or_warned),
+        cmocka_unit_test(test_run_refuses_hostile_rope_scaling),
     };
     return cmocka_run_group_tests(tests, build_cases, remove_big);
 }
