@@ -414,7 +414,7 @@ static void read_name(lx_jcfg *j, lx_hparams *hp)
 static void check_depth(lx_jcfg *j, const lx_hparams *hp)
 {
     bool enc = hp->n_layers > LX_MAX_LAYERS;
-    char what[96];
+    char what[160];
     if (!enc && hp->n_nextn_layers > LX_MAX_LAYERS - hp->n_layers) { /* MTP modules follow the layers */
         snprintf(what, sizeof what, "%llu modules after %llu layers (expected at most %d layers in all)",
                  (unsigned long long)hp->n_nextn_layers, (unsigned long long)hp->n_layers, LX_MAX_LAYERS);

@@ -535,7 +535,7 @@ void lx_quant_label(const lx_quant *q, char *out, size_t cap)
     out[0] = '\0';
     if (!q->present || !q->known) return;
     const char *names[LX_QUANT_MAX_SCHEMES + 1];
-    char bufs[LX_QUANT_MAX_SCHEMES][16];
+    char bufs[LX_QUANT_MAX_SCHEMES][24];
     int k = 0;
     for (int i = 0; i < q->n_schemes; i++) names[k++] = scheme_name(&q->s[i], bufs[i], sizeof bufs[i]);
     if (q->expert_fp4) names[k++] = "MXFP4";
