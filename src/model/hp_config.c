@@ -168,7 +168,7 @@ static void check_rope_object(lx_jcfg *sub, const lx_hparams *hp)
     if (lx_err_failed(sub->err)) return;
     if (f && !(json_number_value(f) > 0 && json_number_value(f) < 1e300))
         lx_jcfg_type_error(sub, "factor", "a positive finite factor", f);
-    else if (o && json_integer_value(o) == 0)
+    else if (o && json_number_value(o) == 0)
         lx_jcfg_type_error(sub, "original_max_position_embeddings", "a positive context length", o);
     else if (lx_jcfg_get(sub, "beta_fast") && lx_jcfg_get(sub, "beta_slow") && hp->rope_beta_fast < hp->rope_beta_slow) {
         char what[128];

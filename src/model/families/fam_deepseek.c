@@ -122,11 +122,6 @@ const lx_family lx_fam_glm4moe = {
 
 /* ---------------------------------------------------------------- DeepSeek-V4 */
 
-/* Per layer: single-head (K = V) attention of head_dim with a q latent, grouped low-rank
- * output, sinks; mHC hyper-connections around both sub-blocks; a KV compressor per
- * compress_ratios[i] (4: with an indexer; 128; 0: none); MoE with sqrt-softplus router (its
- * bias, or a token-id hash table in the first num_hash_layers layers — an integer table,
- * not parameters) and shared experts. */
 /* hc_mult residual streams (4 in V4: 1 to 64 keeps the mixing matrices sane) and hash layers
  * among the layers; an error naming the key otherwise. */
 static bool ds4_bounds(lx_fam_cfg *c)
@@ -147,6 +142,11 @@ static bool ds4_bounds(lx_fam_cfg *c)
     return true;
 }
 
+/* Per layer: single-head (K = V) attention of head_dim with a q latent, grouped low-rank
+ * output, sinks; mHC hyper-connections around both sub-blocks; a KV compressor per
+ * compress_ratios[i] (4: with an indexer; 128; 0: none); MoE with sqrt-softplus router (its
+ * bias, or a token-id hash table in the first num_hash_layers layers — an integer table,
+ * not parameters) and shared experts. */
 static void cfg_deepseek4(lx_fam_cfg *c)
 {
     lx_hparams *hp = c->hp;
