@@ -339,7 +339,7 @@ static void test_inconsistent_configs(void **state)
                  "m/config.json: line 1:40: num_hidden_layers: 100000 layers (expected at most 512)");
     expect_error("{\"model_type\":\"gpt_oss\",\"hidden_size\":64,\"num_hidden_layers\":2,\"num_attention_heads\":4,"
                  "\"vocab_size\":10,\"intermediate_size\":8,\"layer_types\":[\"full_attention\"]}", LX_ERR_MODEL,
-                 "m/config.json: line 1:126: layer_types: expected 2 entries (one per layer), found 1");
+                 "m/config.json: line 1:126: layer_types: expected 2 entries, found 1 (an array of strings, one per layer)");
     expect_error("{\"hidden_size\": 64}", LX_ERR_MODEL,
                  "m/config.json: no model_type and no known architectures entry (expected a Hugging Face "
                  "config.json)");

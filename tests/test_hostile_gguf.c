@@ -1,6 +1,7 @@
 /* Hostile GGUF files (issue 5): one named broken file per way a GGUF header can be wrong,
  * including every published bug class in GGUF readers (TALOS-2024-1912..1916, CVE-2025-53630
- * and its bypass, CVE-2024-8063, general.alignment 0, tokenizer arrays of the wrong type).
+ * and its bypass, CVE-2024-8063, general.alignment 0, tokenizer arrays of the wrong type;
+ * rope.scaling.factor, rope.freq_base and the other real-valued keys NaN, infinite or negative).
  * Each must fail with LX_ERR_MODEL and a one-line "PATH: offset N: FIELD: ..." message, through
  * the reader and through `llmxray info` (exit 1, one stderr line, nothing on stdout), also
  * under an address-space cap; cutting a valid file at every byte of its header must fail too.
@@ -16,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,6 +361,28 @@ static bool mk_hp_block_count_string(const char *p)
     return put(w, p);
 }
 
+/* RoPE and other real-valued keys (llama.cpp's rope.scaling.*): NaN, infinite or negative
+ * values are no theta, factor, cap or epsilon. One key after general.architecture; the
+ * architecture key is 20 bytes + 8 of "llama": the second key at 24 + 8+20 + 4 + 8+5 = 69, its
+ * value (what the message names) at 69 + 8 + key length + 4 (factor: 106). */
+static bool llama_real(const char *p, const char *key, double v)
+{
+    lx_fx_gguf *w = lx_fx_gguf_new(3);
+    lx_fx_gguf_kv_str(w, "general.architecture", "llama");
+    lx_fx_gguf_kv_f64(w, key, v);
+    lx_fx_gguf_kv_u32(w, "llama.block_count", 1);
+    lx_fx_gguf_kv_u32(w, "llama.embedding_length", 32);
+    lx_fx_gguf_kv_u32(w, "llama.attention.head_count", 4);
+    lx_fx_gguf_tensor(w, "token_embd.weight", T_F32, 2, (uint64_t[]){ 32, 16 });
+    return put(w, p);
+}
+static bool mk_rope_factor_nan(const char *p) { return llama_real(p, "llama.rope.scaling.factor", NAN); }
+static bool mk_rope_factor_negative(const char *p) { return llama_real(p, "llama.rope.scaling.factor", -4); }
+static bool mk_rope_theta_infinite(const char *p) { return llama_real(p, "llama.rope.freq_base", INFINITY); }
+static bool mk_rope_scale_linear_nan(const char *p) { return llama_real(p, "llama.rope.scale_linear", NAN); }
+static bool mk_softcap_negative(const char *p) { return llama_real(p, "llama.attn_logit_softcapping", -30); }
+static bool mk_rms_eps_nan(const char *p) { return llama_real(p, "llama.attention.layer_norm_rms_epsilon", NAN); }
+
 /* ------------------------------------------------------------------ the cases */
 
 /* A case whose file is opened as it is, or (IN) a folder case: open a file in it, and the
@@ -433,6 +457,13 @@ static const lx_hx_case MODEL_CASES[] = {
     CASE("hp_block_count_0.gguf", mk_hp_block_count_0, "offset 98:", "llama.block_count", "0"),
     CASE("hp_block_count_huge.gguf", mk_hp_block_count_huge, "offset 98:", "llama.block_count", "100000", "512"),
     CASE("hp_block_count_string.gguf", mk_hp_block_count_string, "offset 98:", "llama.block_count", "string"),
+    CASE("rope_factor_nan.gguf", mk_rope_factor_nan, "offset 106:", "llama.rope.scaling.factor", "nan",
+         "expected a finite non-negative number"),
+    CASE("rope_factor_negative.gguf", mk_rope_factor_negative, "offset 106:", "llama.rope.scaling.factor", "-4 (expected"),
+    CASE("rope_theta_infinite.gguf", mk_rope_theta_infinite, "offset 101:", "llama.rope.freq_base", "inf (expected"),
+    CASE("rope_scale_linear_nan.gguf", mk_rope_scale_linear_nan, "offset 104:", "llama.rope.scale_linear", "nan (expected"),
+    CASE("softcap_negative.gguf", mk_softcap_negative, "offset 109:", "llama.attn_logit_softcapping", "-30 (expected"),
+    CASE("rms_eps_nan.gguf", mk_rms_eps_nan, "offset 119:", "llama.attention.layer_norm_rms_epsilon", "nan (expected"),
     CASE("hp_heads_0.gguf", mk_hp_heads_0, "offset 219:", "llama.attention.head_count", "0"),
     CASE("hp_heads_not_dividing.gguf", mk_hp_heads_not_dividing, "offset 219:", "llama.attention.head_count", "3", "32"),
     CASE("hp_width_0.gguf", mk_hp_width_0, "offset 136:", "llama.embedding_length", "0"),

@@ -9,6 +9,10 @@
  * visible, escaped. In terminal text and JSON, markup is not active, so "<script>" there is
  * the model's name shown faithfully (and asserted to be).
  *
+ * Config folders too: a config's title comes from its folder's name (or a hub cache's
+ * repository), escaped like the rest, cut at a character boundary, never the commit of a
+ * cache folder without "--NAME"; a quantization method's text likewise.
+ *
  * Also: a failed `draw` leaves an existing output file untouched and no temporary file
  * behind, and creates no file when there was none.
  */
@@ -332,6 +336,114 @@ static void test_error_naming_a_hostile_file_is_inert(void **state)
     expect_contains(err, "bad\\x1B[2J[U+202E]\\xFF.gguf: offset 4: version", "stderr");
 }
 
+/* ------------------------------------------------------------------ config folder names */
+
+#define CFG_DIR HX_DIR "/cfg"
+#define TINY_CONFIG "{\"model_type\": \"llama\", \"hidden_size\": 64, \"intermediate_size\": 128, " \
+                    "\"num_hidden_layers\": 2, \"num_attention_heads\": 4, \"num_key_value_heads\": 2, " \
+                    "\"vocab_size\": 100%s}\n"
+#define SNAPSHOT "/snapshots/0123456789abcdef0123456789abcdef01234567"
+
+/* DIR/config.json with TINY_CONFIG and extra keys; returns the config's path (static). */
+static const char *write_config(const char *dir, const char *extra)
+{
+    static char path[1024];
+    char text[2048];
+    snprintf(path, sizeof path, "%s/config.json", dir);
+    snprintf(text, sizeof text, TINY_CONFIG, extra);
+    assert_true(lx_hx_mkdirs(dir));
+    assert_true(lx_hx_write_text(path, text));
+    return path;
+}
+
+/* The "name" `info --json` reports for config (valid, inert JSON); caller frees. */
+static char *json_name(const char *config)
+{
+    const char *argv[] = { LX_BINARY, "info", "--json", config, NULL };
+    size_t n;
+    char *out = run_ok(argv, 0, &n);
+    expect_inert(out, n, "info --json", false);
+    json_error_t je;
+    json_t *root = json_loadb(out, n, 0, &je);
+    if (!root) fail_msg("info --json is not JSON: line %d:%d: %s", je.line, je.column, je.text);
+    const char *name = json_string_value(json_object_get(root, "name"));
+    assert_non_null(name);
+    char *copy = strdup(name);
+    json_decref(root);
+    free(out);
+    return copy;
+}
+
+/* A config's title comes from its folder (or a hub cache's repository): escapes, bidi
+ * controls and invalid bytes there reach no output raw. */
+static void test_config_folder_names_are_inert(void **state)
+{
+    (void)state;
+    const char *dirs[] = { CFG_DIR "/ctl\x1b[31mred\x07\xe2\x80\xae", CFG_DIR "/bad\xff\xfeutf",
+                           CFG_DIR "/models--org--\x1b]0;pwn\x07" SNAPSHOT };
+    const char *shown[] = { "ctl\\x1B[31mred\\x07[U+202E]", "bad\\xFF\\xFEutf", "\\x1B]0;pwn\\x07" };
+    for (int i = 0; i < 3; i++) {
+        const char *argv[] = { LX_BINARY, "info", write_config(dirs[i], ""), NULL };
+        size_t n;
+        char *out = run_ok(argv, 0, &n);
+        expect_inert(out, n, "info", false);
+        expect_contains(out, shown[i], "info");
+        free(out);
+        free(json_name(argv[2]));
+    }
+}
+
+/* A folder name of 127 two-byte characters (254 bytes, the most a Linux name holds) is cut
+ * to the 127-byte title at a character boundary: 63 of them, no half character (before, the
+ * 128th byte split one: "\xC3" in text, U+FFFD in JSON). A hub cache folder without
+ * "--NAME" names nothing: the title is _name_or_path's last part, not the commit. */
+static void test_config_folder_names_are_bounded(void **state)
+{
+    (void)state;
+    char dir[512] = CFG_DIR "/";
+    for (int i = 0; i < 127; i++) strcat(dir, "\xc3\xa9");
+    char *name = json_name(write_config(dir, ""));
+    char want[256] = "";
+    for (int i = 0; i < 63; i++) strcat(want, "\xc3\xa9");
+    assert_string_equal(name, want);
+    free(name);
+    const char *argv[] = { LX_BINARY, "info", write_config(dir, ""), NULL };
+    size_t n;
+    char *out = run_ok(argv, 0, &n);
+    expect_inert(out, n, "info", false);
+    if (strstr(out, "\\xC3")) fail_msg("info shows a cut character: %.300s", out);
+    free(out);
+    name = json_name(write_config(CFG_DIR "/models--org--" SNAPSHOT, ", \"_name_or_path\": \"org/fallback-name\""));
+    assert_string_equal(name, "fallback-name");
+    free(name);
+    name = json_name(write_config(CFG_DIR "/models--" SNAPSHOT, ", \"_name_or_path\": \"org/other-name\""));
+    assert_string_equal(name, "other-name");
+    free(name);
+}
+
+/* A quantization_config method with escapes and a bidi control: inert in `info` (its warning
+ * names the method, escaped) and `info --json` (its "method", JSON-escaped). */
+static void test_quant_method_is_inert(void **state)
+{
+    (void)state;
+    const char *dir = CFG_DIR "/quant";
+    const char *cfg = write_config(dir, ", \"quantization_config\": {\"quant_method\": \"a\\u001b[31mred\\u0007\\u202e\"}");
+    assert_true(lx_hx_write_text(CFG_DIR "/quant/model.safetensors.index.json",
+                                 "{\"metadata\": {\"total_size\": 12345}, \"weight_map\": "
+                                 "{\"model.embed_tokens.weight\": \"model-00001.safetensors\"}}"));
+    const char *argv[] = { LX_BINARY, "info", dir, NULL };
+    size_t n;
+    char *out = run_ok(argv, 0, &n);
+    expect_inert(out, n, "info", false);
+    expect_contains(out, "quant_method \"a\\x1B[31mred\\x07[U+202E]\" is not one llmxray knows", "info");
+    free(out);
+    const char *js[] = { LX_BINARY, "info", "--json", cfg, NULL };
+    out = run_ok(js, 0, &n);
+    expect_inert(out, n, "info --json", false);
+    expect_contains(out, "\"method\":\"a\\u001b[31mred\\u0007\\u202e\"", "info --json");
+    free(out);
+}
+
 /* ------------------------------------------------------------------ atomic outputs */
 
 /* Names in HX_DIR/out that start with "keep.svg" (the output and any temporary sibling). */
@@ -384,6 +496,9 @@ int main(void)
         cmocka_unit_test(test_draw_without_heads),
         cmocka_unit_test(test_error_naming_a_hostile_file_is_inert),
         cmocka_unit_test(test_failed_draw_writes_nothing),
+        cmocka_unit_test(test_config_folder_names_are_inert),
+        cmocka_unit_test(test_config_folder_names_are_bounded),
+        cmocka_unit_test(test_quant_method_is_inert),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

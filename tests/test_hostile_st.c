@@ -6,7 +6,9 @@
  * folder ("../x", absolute paths), tensors in two shards. Each must fail with LX_ERR_MODEL and
  * a one-line "PATH: offset N: ..." (or "line L:C:") message through the reader (files) or the
  * source (folders) and through `llmxray info` (exit 1, one stderr line, nothing on stdout),
- * also under an address-space cap.
+ * also under an address-space cap. An index whose buffers, at the config's shapes, are more
+ * bytes than 64 bits hold is said to be so, not wrapped to a small number. T5 / BART names with
+ * layer indexes past the layers, negative-looking or past 2^64 are counted as "other", named.
  *
  * Offsets in the expectations: a tensor's message names 8 + the position of its key in the
  * header JSON; with '{"w":...' that is 9, and after the 55-byte first entry
@@ -340,6 +342,73 @@ static void test_memory_linear_in_header(void **state)
     remove(path);
 }
 
+/* An index beside a config whose context makes its causal-mask buffers more bytes than 64
+ * bits hold (2^33 tokens: 2^66 bytes a mask). The check says so; before, the size wrapped
+ * and read "+ 0 bytes of 2 non-parameter buffers". */
+static void test_index_buffers_beyond_64_bits(void **state)
+{
+    (void)state;
+    const char *dir = DIR "/dir_buffers_huge";
+    assert_true(lx_hx_mkdirs(dir));
+    assert_true(put_text(dir, "config.json", "{\"model_type\": \"gpt2\", \"n_embd\": 64, \"n_layer\": 2, \"n_head\": 4, "
+                                             "\"vocab_size\": 100, \"n_positions\": 8589934592}"));
+    assert_true(put_text(dir, "model.safetensors.index.json",
+                         "{\"metadata\": {\"total_size\": 12345}, \"weight_map\": {\"wte.weight\": \"a.safetensors\", "
+                         "\"h.0.attn.bias\": \"a.safetensors\", \"h.1.attn.bias\": \"a.safetensors\"}}"));
+    const char *argv[] = { LX_BINARY, "info", dir, NULL };
+    lx_hx_run r;
+    assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+    int code = r.code;
+    bool said = r.out && strstr(r.out, "+ 2 non-parameter buffers (rotary inv_freq, causal masks) too large to size at "
+                                       "the config's shapes (over 2^64 bytes)");
+    bool wrapped = r.out && strstr(r.out, "bytes of 2 non-parameter buffers");
+    if (code != 0 || !said || wrapped) fail_msg("exit %d; stdout %.900s", code, r.out ? r.out : "");
+    lx_hx_run_free(&r);
+}
+
+/* T5 / BART tensor names whose layer index is beyond the config's layers, beyond the 512 the
+ * layer table holds, negative-looking or past 2^64: read, counted as "other" with a warning
+ * naming the tensor, exit 0. The folder: a T5 of width 16 (shared 10 x 16 = 160, layer 0's q
+ * 16 x 16 = 256, its relative bias 4 x 4 = 16) plus the hostile q of 256: 688 parameters. */
+static void test_encdec_layer_indexes(void **state)
+{
+    (void)state;
+    static const struct { const char *name, *warning; } CASES_T5[] = {
+        { "encoder.block.600.layer.0.SelfAttention.q.weight",
+          "tensor encoder.block.600.layer.0.SelfAttention.q.weight: layer index 600 beyond the supported 512 layers" },
+        { "encoder.block.-1.layer.0.SelfAttention.q.weight",
+          "names the role table does not know (first: encoder.block.-1.layer.0.SelfAttention.q.weight)" },
+        { "decoder.block.99999999999999999999999.layer.1.EncDecAttention.k.weight",
+          "(first: decoder.block.99999999999999999999999.layer.1.EncDecAttention.k.weight)" },
+        { "model.decoder.layers.18446744073709551617.fc1.weight", "(first: model.decoder.layers.18446744073709551617" },
+    };
+    for (size_t i = 0; i < sizeof CASES_T5 / sizeof CASES_T5[0]; i++) {
+        char dir[256], path[320];
+        snprintf(dir, sizeof dir, DIR "/dir_t5_index_%zu", i);
+        assert_true(lx_hx_mkdirs(dir));
+        assert_true(put_text(dir, "config.json", "{\"model_type\": \"t5\", \"d_model\": 16, \"d_kv\": 4, \"d_ff\": 32, "
+                                                 "\"num_layers\": 2, \"num_decoder_layers\": 2, \"num_heads\": 4, "
+                                                 "\"vocab_size\": 10, \"relative_attention_num_buckets\": 4}"));
+        lx_fx_st *f = lx_fx_st_new();
+        lx_fx_st_tensor(f, "shared.weight", "F32", 2, (int64_t[]){ 10, 16 });
+        lx_fx_st_tensor(f, "encoder.block.0.layer.0.SelfAttention.q.weight", "F32", 2, (int64_t[]){ 16, 16 });
+        lx_fx_st_tensor(f, "encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight", "F32", 2,
+                        (int64_t[]){ 4, 4 });
+        lx_fx_st_tensor(f, CASES_T5[i].name, "F32", 2, (int64_t[]){ 16, 16 });
+        snprintf(path, sizeof path, "%s/model.safetensors", dir);
+        assert_true(lx_fx_st_write(f, path, NULL));
+        lx_fx_st_free(f);
+        const char *argv[] = { LX_BINARY, "info", dir, NULL };
+        lx_hx_run r;
+        assert_true(lx_hx_exec(argv, 0, LX_HX_TIMEOUT_S, &r));
+        bool ok = r.code == 0 && r.out && strstr(r.out, "  688 parameters") && strstr(r.out, CASES_T5[i].warning) &&
+                  strstr(r.out, "Other                                  256");
+        if (!ok) fail_msg("%s: exit %d; stdout %.1500s; stderr %s", CASES_T5[i].name, r.code, r.out ? r.out : "",
+                          r.err ? r.err : "");
+        lx_hx_run_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +417,8 @@ int main(void)
         cmocka_unit_test(test_cli_fails_cleanly),
         cmocka_unit_test(test_cli_under_memory_cap),
         cmocka_unit_test(test_memory_linear_in_header),
+        cmocka_unit_test(test_index_buffers_beyond_64_bits),
+        cmocka_unit_test(test_encdec_layer_indexes),
     };
     return cmocka_run_group_tests(tests, build_cases, NULL);
 }

@@ -366,12 +366,12 @@ static void test_hostile_audio_configs(void **state)
 {
     (void)state;
     expect_error(GEMMA4_AUDIO_HEAD "\"num_hidden_layers\":100000}}",
-                 "v.json: line 2:1: audio_config.num_hidden_layers: too large (expected at most 512)");
+                 "v.json: line 2:1: audio_config.num_hidden_layers: 100000 is too large (expected at most 512)");
     expect_error(GEMMA4_AUDIO_HEAD "\"subsampling_conv_channels\":[128,-1]}}",
                  "audio_config.subsampling_conv_channels[1]: expected a channel count from 4 to 65,536, found -1");
     expect_error(GEMMA4_AUDIO_HEAD "\"subsampling_conv_channels\":[128]}}", "audio_config.subsampling_conv_channels");
     expect_error("{\"model_type\":\"gemma4\",\"audio_config\":{\"model_type\":\"gemma4_audio\",\"hidden_size\":1099511627776}}",
-                 "audio_config.hidden_size: too large (expected at most 1,048,576)");
+                 "audio_config.hidden_size: 1099511627776 is too large (expected at most 1,048,576)");
     expect_error(GEMMA4_AUDIO_HEAD "\"conv_kernel_size\":\"5\"}}", "audio_config.conv_kernel_size: expected");
     expect_error("{\"model_type\":\"gemma4\",\"audio_config\":3}", "audio_config: expected an object or null");
 }

@@ -679,6 +679,9 @@ lx_status lx_arch_build(const lx_source *src, lx_arch *out, lx_err *err)
     out->format = src->format;
     lx_quant_label(&out->hp.quant, out->quant_label, sizeof out->quant_label);
     for (int i = 0; i < src->n_warnings; i++) arch_warn(out, "%s", src->warnings[i]);
+    if (out->hp.quant.present && !out->hp.quant.known && !src->has_tensors) /* a config's bytes, not its files' */
+        arch_warn(out, "its quantization_config (%s) is not one llmxray can size; bytes are those of the unquantized "
+                       "weights", out->hp.quant.note[0] ? out->hp.quant.note : out->hp.quant.method);
     if (!lx_synth_supports(out->hp.family) && !(src->has_tensors && (lx_family_by_name(out->hp.family) != NULL)))
         arch_warn(out, src->has_tensors ? "family '%s' is not one llmxray knows; the model is built generically from "
                                           "its tensor names"

@@ -19,6 +19,7 @@
 #include "model/hp_tower.h"
 #include "read/jsoncfg.h"
 #include "util/buf.h"
+#include "util/text.h"
 
 /* ---------------------------------------------------------------- fields and their aliases */
 
@@ -134,16 +135,47 @@ static const char *const EPS_KEYS[] = {"rms_norm_eps", "layer_norm_epsilon", "la
                                        "layernorm_epsilon"};
 
 /* A list of per-pair factors (longrope's long_factor, short_factor) into out; *n stays 0 when
- * absent, not all numbers, or longer than LX_MAX_ROPE_FACTORS. */
-static void read_factors(const lx_jcfg *sub, const char *key, float *out, uint32_t *n)
+ * absent or null. Elements that are not positive finite numbers, or more than
+ * LX_MAX_ROPE_FACTORS of them, are an error naming the key (and element). */
+static void read_factors(lx_jcfg *sub, const char *key, float *out, uint32_t *n)
 {
-    json_t *a = lx_jcfg_get(sub, key), *v;
+    json_t *a = lx_jcfg_array(sub, key, 0, "an array of per-pair factors"), *v;
     size_t i;
-    if (!json_is_array(a) || json_array_size(a) > LX_MAX_ROPE_FACTORS) return;
-    json_array_foreach(a, i, v)
-        if (!json_is_number(v)) return;
-    json_array_foreach(a, i, v) out[i] = (float)json_number_value(v);
+    if (!a) return;
+    if (json_array_size(a) > LX_MAX_ROPE_FACTORS) {
+        char what[96];
+        snprintf(what, sizeof what, "%zu factors (expected at most %d, one per rotated pair)", json_array_size(a),
+                 LX_MAX_ROPE_FACTORS);
+        lx_jcfg_key_error(sub, key, what);
+        return;
+    }
+    json_array_foreach(a, i, v) {
+        if (!json_is_number(v) || !(json_number_value(v) > 0) || json_number_value(v) > 1e30) {
+            lx_jcfg_elem_error(sub, key, i, "a positive finite factor", v);
+            return;
+        }
+        out[i] = (float)json_number_value(v);
+    }
     *n = (uint32_t)json_array_size(a);
+}
+
+/* The scaling numbers every type divides or ramps by: a factor that is positive and finite
+ * (NaN reads as 0, Infinity as 1e308), an original context that is not 0, beta_fast not below
+ * beta_slow (yarn's ramp runs from the fast rotations to the slow ones). */
+static void check_rope_object(lx_jcfg *sub, const lx_hparams *hp)
+{
+    json_t *f = lx_jcfg_get(sub, "factor"), *o = lx_jcfg_get(sub, "original_max_position_embeddings");
+    if (lx_err_failed(sub->err)) return;
+    if (f && !(json_number_value(f) > 0 && json_number_value(f) < 1e300))
+        lx_jcfg_type_error(sub, "factor", "a positive finite factor", f);
+    else if (o && json_number_value(o) == 0)
+        lx_jcfg_type_error(sub, "original_max_position_embeddings", "a positive context length", o);
+    else if (lx_jcfg_get(sub, "beta_fast") && lx_jcfg_get(sub, "beta_slow") && hp->rope_beta_fast < hp->rope_beta_slow) {
+        char what[128];
+        snprintf(what, sizeof what, "%g is below beta_slow %g (expected beta_fast >= beta_slow)", hp->rope_beta_fast,
+                 hp->rope_beta_slow);
+        lx_jcfg_key_error(sub, "beta_fast", what);
+    }
 }
 
 static void read_rope_object(lx_jcfg *j, lx_hparams *hp, const char *key)
@@ -164,6 +196,7 @@ static void read_rope_object(lx_jcfg *j, lx_hparams *hp, const char *key)
     lx_jcfg_f64(&sub, "mscale_all_dim", &hp->rope_mscale_all_dim);
     read_factors(&sub, "long_factor", hp->rope_long, &hp->n_rope_long);
     read_factors(&sub, "short_factor", hp->rope_short, &hp->n_rope_short);
+    check_rope_object(&sub, hp);
     lx_jcfg_f64(&sub, "rope_theta", &hp->rope_theta); /* transformers >= 4.56 "rope_parameters" */
     lx_jcfg_f64(&sub, "partial_rotary_factor", &hp->rope_partial_frac);
 }
@@ -226,7 +259,7 @@ static void read_layer_types(lx_fam_cfg *c, const lx_family *f)
     size_t want = (size_t)hp->n_layers;
     if (json_is_array(lt) && hp->n_nextn_layers && json_array_size(lt) == want + hp->n_nextn_layers)
         want = json_array_size(lt);
-    json_t *a = lx_jcfg_array(c->j, "layer_types", want, "an array of strings");
+    json_t *a = lx_jcfg_array(c->j, "layer_types", want, "an array of strings, one per layer");
     for (size_t i = 0; a && i < json_array_size(a) && i < want && i < LX_MAX_LAYERS; i++) {
         json_t *s = json_array_get(a, i);
         size_t k = 0;
@@ -328,7 +361,8 @@ static bool is_commit(const char *s, size_t n)
 
 /* The name of the folder holding PATH's config.json, or false: "Qwen2.5-7B" for
  * Qwen2.5-7B/config.json; "Qwen2.5-7B" for the hub cache's
- * models--Qwen--Qwen2.5-7B/snapshots/<commit>/config.json. */
+ * models--Qwen--Qwen2.5-7B/snapshots/<commit>/config.json (false for a cache folder with no
+ * "--NAME"). Cut to hp->name at a character boundary; output escapes what is not text. */
 static bool name_from_folder(lx_hparams *hp, const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -346,16 +380,15 @@ static bool name_from_folder(lx_hparams *hp, const char *path)
     if (!n || (n == 1 && seg[0][0][0] == '.') || (n == 2 && !strncmp(seg[0][0], "..", 2))) return false;
     const char *cache = seg[2][0];
     size_t cn = (size_t)(seg[2][1] - cache);
-    if (is_commit(seg[0][0], n) && cn > 8 && !strncmp(cache, "models--", 8)) {
+    if (is_commit(seg[0][0], n) && cn >= 8 && !strncmp(cache, "models--", 8)) {
         const char *dash = NULL; /* models--ORG--NAME: NAME */
         for (const char *p = cache; p + 1 < seg[2][1]; p++)
             if (p[0] == '-' && p[1] == '-') dash = p;
-        if (dash && dash + 2 < seg[2][1]) {
-            snprintf(hp->name, sizeof hp->name, "%.*s", (int)(seg[2][1] - dash - 2), dash + 2);
-            return true;
-        }
+        if (!dash || dash + 2 >= seg[2][1]) return false; /* "models--" without "--NAME": no name here */
+        lx_text_copy(hp->name, sizeof hp->name, dash + 2, (size_t)(seg[2][1] - dash - 2));
+        return true;
     }
-    snprintf(hp->name, sizeof hp->name, "%.*s", (int)n, seg[0][0]);
+    lx_text_copy(hp->name, sizeof hp->name, seg[0][0], n);
     return true;
 }
 
@@ -377,12 +410,19 @@ static void read_name(lx_jcfg *j, lx_hparams *hp)
 
 /* ---------------------------------------------------------------- checks */
 
-/* Run before any per-layer loop: the pattern array holds LX_MAX_LAYERS layers. */
+/* Run before any per-layer loop: the pattern array holds LX_MAX_LAYERS layers (the
+ * multi-token-prediction modules after the main layers included). */
 static void check_depth(lx_jcfg *j, const lx_hparams *hp)
 {
     bool enc = hp->n_layers > LX_MAX_LAYERS;
+    char what[160];
+    if (!enc && hp->n_nextn_layers > LX_MAX_LAYERS - hp->n_layers) { /* MTP modules follow the layers */
+        snprintf(what, sizeof what, "%llu modules after %llu layers (expected at most %d layers in all)",
+                 (unsigned long long)hp->n_nextn_layers, (unsigned long long)hp->n_layers, LX_MAX_LAYERS);
+        lx_jcfg_key_error(j, spelled(j, "num_nextn_predict_layers"), what);
+        return;
+    }
     if (!enc && hp->n_dec_layers <= LX_MAX_LAYERS) return;
-    char what[96];
     snprintf(what, sizeof what, "%llu layers (expected at most %d)",
              (unsigned long long)(enc ? hp->n_layers : hp->n_dec_layers), LX_MAX_LAYERS);
     lx_jcfg_key_error(j, spelled(j, enc ? "num_hidden_layers" : "num_decoder_layers"), what);

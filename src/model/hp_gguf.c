@@ -11,7 +11,9 @@
 #include "model/hp_gguf.h"
 
 #include "model/families/family.h"
+#include "util/text.h"
 
+#include <float.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -34,7 +36,7 @@ typedef struct hg_ctx hg_ctx;
 /* Copies src into dst[cap], cut to fit (names longer than the field are cut on purpose). */
 static void hg_copy(char *dst, size_t cap, const char *src)
 {
-    snprintf(dst, cap, "%.*s", (int)(cap - 1), src);
+    lx_text_copy(dst, cap, src, cap);
 }
 
 static bool hg_type_error(hg_ctx *c, long i, const char *key, const char *want)
@@ -107,6 +109,11 @@ static bool hg_real(hg_ctx *c, const char *suffix, double *out, bool *found)
     if (found) *found = i >= 0;
     if (i < 0) return true;
     if (!lx_gguf_get_f64(c->g, key, out)) return hg_type_error(c, i, key, "a number");
+    if (!(*out >= 0 && *out <= DBL_MAX)) { /* NaN, infinite or negative: no theta, factor, cap or epsilon */
+        lx_err_set(c->err, LX_ERR_MODEL, "%s: offset %" PRIu64 ": %s: %g (expected a finite non-negative number)", c->path,
+                   lx_gguf_kv_offset(c->g, (size_t)i), key, *out);
+        return false;
+    }
     return true;
 }
 

@@ -185,9 +185,9 @@ static bool audio_fields(lx_jcfg *a, lx_audio_hp *t)
         uint64_t *v = (uint64_t *)((char *)t + AUDIO_FIELDS[i].off);
         lx_jcfg_u64(a, AUDIO_FIELDS[i].key, v, false);
         if (*v > AUDIO_FIELDS[i].max) {
-            char what[64], max[32];
+            char what[96], max[32];
             lx_fmt_thousands(max, sizeof max, AUDIO_FIELDS[i].max);
-            snprintf(what, sizeof what, "too large (expected at most %s)", max);
+            snprintf(what, sizeof what, "%llu is too large (expected at most %s)", (unsigned long long)*v, max);
             lx_jcfg_key_error(a, AUDIO_FIELDS[i].key, what);
             return false;
         }

@@ -69,7 +69,7 @@ typedef struct lx_hparams {
     double rope_attn_factor;               /* yarn scaling's attention_factor, 0 unknown */
     double rope_mscale, rope_mscale_all_dim; /* yarn scaling's mscale / mscale_all_dim, 0 unknown */
     float rope_long[LX_MAX_ROPE_FACTORS], rope_short[LX_MAX_ROPE_FACTORS]; /* longrope's long_factor / short_factor */
-    uint32_t n_rope_long, n_rope_short;   /* their lengths, 0 when absent (or longer than LX_MAX_ROPE_FACTORS) */
+    uint32_t n_rope_long, n_rope_short;   /* their lengths, 0 when absent (more is an error) */
     double rope_partial_frac; /* rope_parameters.partial_rotary_factor, 0 none */
 
     /* norms */

@@ -10,12 +10,13 @@
 #include "model/hparams.h"
 #include "model/roles.h"
 #include "read/dtype.h"
+#include "util/text.h"
 
 /* ---------------------------------------------------------------- reading the config */
 
 static void q_copy(char *dst, size_t cap, const char *s)
 {
-    snprintf(dst, cap, "%s", s ? s : "");
+    lx_text_copy(dst, cap, s, cap);
 }
 
 static uint64_t j_u64(const json_t *o, const char *key, uint64_t dflt)
@@ -114,11 +115,13 @@ static void parse_mxfp4(const json_t *c, lx_quant *q)
 
 static void parse_gptq_awq(const json_t *c, lx_quant *q, bool awq)
 {
-    uint64_t bits = j_u64(c, "bits", j_u64(c, "w_bit", 4));
+    const json_t *b = json_object_get(c, "bits");
+    if (!b) b = json_object_get(c, "w_bit");
+    uint64_t bits = b ? (json_is_integer(b) && json_integer_value(b) > 0 ? (uint64_t)json_integer_value(b) : 0) : 4;
     const json_t *g = json_object_get(c, "group_size");
     if (!g) g = json_object_get(c, "q_group_size");
     uint64_t group = json_is_integer(g) && json_integer_value(g) > 0 ? (uint64_t)json_integer_value(g) : 0;
-    if (bits > 8) {
+    if (bits < 2 || bits > 8) { /* 0: not a positive integer */
         snprintf(q->note, sizeof q->note, "%s with %llu-bit weights (expected 2 to 8)", awq ? "awq" : "gptq",
                  (unsigned long long)bits);
         return;
@@ -152,6 +155,10 @@ static void parse_group(const json_t *grp, lx_quant *q)
     const char *type = j_str(w, "type"), *strat = j_str(w, "strategy");
     bool fl = type && strcmp(type, "float") == 0;
     lx_qscheme *s = NULL;
+    if (q->n_schemes >= LX_QUANT_MAX_SCHEMES) {
+        snprintf(q->note, sizeof q->note, "more than %d config groups", LX_QUANT_MAX_SCHEMES);
+        return;
+    }
     if (fl && bits == 8) s = new_scheme(q, LX_QS_FP8, 8, 0);
     else if (fl && bits == 4) s = new_scheme(q, LX_QS_NVFP4, 4, group ? group : 16);
     else if (bits && bits <= 8 && (!type || strcmp(type, "int") == 0)) s = new_scheme(q, LX_QS_CT_INT, (uint32_t)bits, group);
@@ -189,7 +196,9 @@ static void parse_modelopt(const json_t *c, lx_quant *q)
     if (algo && strcmp(algo, "FP8") == 0) s = new_scheme(q, LX_QS_FP8, 8, 0);
     else if (algo && strcmp(algo, "NVFP4") == 0) s = new_scheme(q, LX_QS_NVFP4, 4, j_u64(c, "group_size", 16));
     if (!s) {
-        snprintf(q->note, sizeof q->note, "modelopt quant_algo \"%.40s\"", algo ? algo : "");
+        char name[41];
+        lx_text_copy(name, sizeof name, algo, sizeof name);
+        snprintf(q->note, sizeof q->note, "modelopt quant_algo \"%s\"", name);
         return;
     }
     s->linear = s->act_scale = true;
@@ -504,15 +513,16 @@ const char *lx_quant_skip(const lx_quant *q, int i)
     return NULL;
 }
 
-static const char *scheme_name(const lx_qscheme *s)
+/* The scheme's format for people, with its real width ("GPTQ int3", "int6"), into buf. */
+static const char *scheme_name(const lx_qscheme *s, char *buf, size_t cap)
 {
     switch (s->kind) {
     case LX_QS_FP8: return s->e5m2 ? "FP8 e5m2" : "FP8";
     case LX_QS_MXFP4: return "MXFP4";
     case LX_QS_NVFP4: return "NVFP4";
-    case LX_QS_GPTQ: return s->bits == 8 ? "GPTQ int8" : s->bits == 3 ? "GPTQ int3" : s->bits == 2 ? "GPTQ int2" : "GPTQ int4";
-    case LX_QS_AWQ: return "AWQ int4";
-    case LX_QS_CT_INT: return s->bits == 8 ? "int8" : "int4";
+    case LX_QS_GPTQ: snprintf(buf, cap, "GPTQ int%u", (unsigned)s->bits); return buf;
+    case LX_QS_AWQ: snprintf(buf, cap, "AWQ int%u", (unsigned)s->bits); return buf;
+    case LX_QS_CT_INT: snprintf(buf, cap, "int%u", (unsigned)s->bits); return buf;
     case LX_QS_BNB4: return "bitsandbytes 4-bit";
     case LX_QS_BNB8: return "bitsandbytes 8-bit";
     }
@@ -525,8 +535,9 @@ void lx_quant_label(const lx_quant *q, char *out, size_t cap)
     out[0] = '\0';
     if (!q->present || !q->known) return;
     const char *names[LX_QUANT_MAX_SCHEMES + 1];
+    char bufs[LX_QUANT_MAX_SCHEMES][24];
     int k = 0;
-    for (int i = 0; i < q->n_schemes; i++) names[k++] = scheme_name(&q->s[i]);
+    for (int i = 0; i < q->n_schemes; i++) names[k++] = scheme_name(&q->s[i], bufs[i], sizeof bufs[i]);
     if (q->expert_fp4) names[k++] = "MXFP4";
     for (int i = 0; i < k; i++) {
         bool seen = false;

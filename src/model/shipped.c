@@ -127,14 +127,23 @@ static void add_to(lx_buf *b, const char *sep, const char *text)
 
 static void add_cause(lx_buf *b, const char *text) { add_to(b, "; ", text); }
 
+/* Products and sums of a config's sizes, held at UINT64_MAX when they would wrap (a mask of
+ * a 2^33-token context is 2^66 bytes: wrapped, it read as 0). */
+static uint64_t sat_mul(uint64_t a, uint64_t b) { return a && b > UINT64_MAX / a ? UINT64_MAX : a * b; }
+static uint64_t sat_add(uint64_t a, uint64_t b) { return b > UINT64_MAX - a ? UINT64_MAX : a + b; }
+
 /* Bytes the buffers hold at the config's shapes: float tables of width bytes per value, a
- * mask of eighths bytes per element / 8. */
+ * mask of eighths bytes per element / 8; UINT64_MAX when that is more than 64 bits hold. */
 static uint64_t buffer_bytes(const lx_index_facts *f, const lx_hparams *hp, uint64_t width, uint64_t eighths)
 {
-    uint64_t rot = hp->rope_dims ? hp->rope_dims : hp->head_dim, ctx = hp->context_length;
-    return f->n_buf[LX_BUF_ROTARY] * (rot / 2) * width + f->n_buf[LX_BUF_MASK] * (ctx * ctx * eighths / 8) +
-           f->n_buf[LX_BUF_SCALAR] * width + f->n_buf[LX_BUF_LOGITS] * hp->vocab_size * width +
-           f->n_buf[LX_BUF_POS_IDS] * ctx * 8;
+    uint64_t rot = hp->rope_dims ? hp->rope_dims : hp->head_dim, ctx = hp->context_length, cc = sat_mul(ctx, ctx);
+    uint64_t mask = cc == UINT64_MAX ? UINT64_MAX : sat_add(sat_mul(cc / 8, eighths), cc % 8 * eighths / 8);
+    const uint64_t each[LX_BUF_KIND_COUNT] = {
+        [LX_BUF_ROTARY] = sat_mul(rot / 2, width), [LX_BUF_MASK] = mask, [LX_BUF_SCALAR] = width,
+        [LX_BUF_LOGITS] = sat_mul(hp->vocab_size, width), [LX_BUF_POS_IDS] = sat_mul(ctx, 8)};
+    uint64_t sum = 0;
+    for (int k = 0; k < LX_BUF_KIND_COUNT; k++) sum = sat_add(sum, sat_mul(f->n_buf[k], each[k]));
+    return sum;
 }
 
 /* The buffers' bytes that make counted + known == total_size, trying their float tables at the
@@ -146,7 +155,7 @@ static uint64_t buffers_fitting(const lx_index_facts *f, const lx_hparams *hp, u
     const uint64_t widths[] = {w, 4};
     for (size_t a = 0; a < 2; a++)
         for (size_t b = 0; b < 2; b++)
-            if (known + buffer_bytes(f, hp, widths[a], EIGHTHS[b]) == f->total_size)
+            if (sat_add(known, buffer_bytes(f, hp, widths[a], EIGHTHS[b])) == f->total_size)
                 return buffer_bytes(f, hp, widths[a], EIGHTHS[b]);
     return buffer_bytes(f, hp, w, 8);
 }
@@ -179,13 +188,19 @@ static uint64_t accounted(const lx_index_facts *f, const lx_hparams *hp, uint64_
     char t[240], n[32];
     uint64_t head = 0;
     if (tied && f->head_listed && strcmp(f->file, INDEX_NAMES[0]) != 0) {
-        head = hp->vocab_size * hp->d_model * (strcmp(hp->torch_dtype, "float32") == 0 ? 4 : 2);
+        head = sat_mul(sat_mul(hp->vocab_size, hp->d_model), strcmp(hp->torch_dtype, "float32") == 0 ? 4 : 2);
         lx_fmt_thousands(n, sizeof n, head);
         snprintf(t, sizeof t, "%s bytes of the tied head %s saved a second time (PyTorch files store tied tensors "
                  "twice)", n, f->head_name);
         add_to(b, " + ", t);
     }
-    uint64_t buf = f->n_buffers ? buffers_fitting(f, hp, counted + head) : 0;
+    uint64_t buf = f->n_buffers ? buffers_fitting(f, hp, sat_add(counted, head)) : 0;
+    if (buf == UINT64_MAX) { /* a context no file could hold: said, not summed */
+        snprintf(t, sizeof t, "%zu non-parameter buffer%s (rotary inv_freq, causal masks) too large to size at the "
+                 "config's shapes (over 2^64 bytes)", f->n_buffers, f->n_buffers == 1 ? "" : "s");
+        add_to(b, " + ", t);
+        return head;
+    }
     if (f->n_buffers) {
         lx_fmt_thousands(n, sizeof n, buf);
         snprintf(t, sizeof t, "%s bytes of %zu non-parameter buffer%s (rotary inv_freq, causal masks) at the config's "
@@ -203,9 +218,9 @@ void lx_shipped_check(const lx_index_facts *f, const lx_hparams *hp, uint64_t co
     lx_buf_init(&known);
     lx_buf_init(&why);
     uint64_t extra = accounted(f, hp, counted, tied, &known);
-    if (counted + extra != f->total_size) {
+    if (sat_add(counted, extra) != f->total_size) {
         char want[32], got[32], rest[32];
-        uint64_t sum = counted + extra, gap = f->total_size > sum ? f->total_size - sum : sum - f->total_size;
+        uint64_t sum = sat_add(counted, extra), gap = f->total_size > sum ? f->total_size - sum : sum - f->total_size;
         lx_fmt_thousands(want, sizeof want, f->total_size);
         lx_fmt_thousands(got, sizeof got, counted);
         lx_fmt_thousands(rest, sizeof rest, gap);

@@ -319,7 +319,7 @@ json_t *lx_jcfg_array(lx_jcfg *c, const char *key, size_t want, const char *what
     if (!json_is_array(a)) { lx_jcfg_type_error(c, key, what, a); return NULL; }
     if (want && json_array_size(a) != want) {
         char msg[160];
-        snprintf(msg, sizeof msg, "expected %zu entries (one per layer), found %zu", want, json_array_size(a));
+        snprintf(msg, sizeof msg, "expected %zu entries, found %zu (%s)", want, json_array_size(a), what);
         lx_jcfg_key_error(c, key, msg);
         return NULL;
     }

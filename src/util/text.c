@@ -29,3 +29,15 @@ size_t lx_text_distance(const char *a, const char *b)
     }
     return prev[lb];
 }
+
+void lx_text_copy(char *dst, size_t cap, const char *src, size_t n)
+{
+    size_t k = 0;
+    while (src && k < n && src[k]) k++;
+    if (k >= cap) {
+        k = cap - 1;
+        while (k > 0 && ((unsigned char)src[k] & 0xC0) == 0x80) k--; /* src[k] continues a character */
+    }
+    if (k) memcpy(dst, src, k);
+    dst[k] = '\0';
+}

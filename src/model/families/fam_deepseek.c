@@ -122,6 +122,26 @@ const lx_family lx_fam_glm4moe = {
 
 /* ---------------------------------------------------------------- DeepSeek-V4 */
 
+/* hc_mult residual streams (4 in V4: 1 to 64 keeps the mixing matrices sane) and hash layers
+ * among the layers; an error naming the key otherwise. */
+static bool ds4_bounds(lx_fam_cfg *c)
+{
+    const lx_hparams *hp = c->hp;
+    char what[128];
+    if (lx_jcfg_get(c->j, "hc_mult") && (hp->hc_mult < 1 || hp->hc_mult > 64)) {
+        snprintf(what, sizeof what, "%llu residual streams (expected 1 to 64)", (unsigned long long)hp->hc_mult);
+        lx_jcfg_key_error(c->j, "hc_mult", what);
+        return false;
+    }
+    if (hp->n_hash_layers > hp->n_layers) {
+        snprintf(what, sizeof what, "%llu hash layers but %llu layers (expected at most num_hidden_layers)",
+                 (unsigned long long)hp->n_hash_layers, (unsigned long long)hp->n_layers);
+        lx_jcfg_key_error(c->j, "num_hash_layers", what);
+        return false;
+    }
+    return true;
+}
+
 /* Per layer: single-head (K = V) attention of head_dim with a q latent, grouped low-rank
  * output, sinks; mHC hyper-connections around both sub-blocks; a KV compressor per
  * compress_ratios[i] (4: with an indexer; 128; 0: none); MoE with sqrt-softplus router (its
@@ -130,6 +150,7 @@ const lx_family lx_fam_glm4moe = {
 static void cfg_deepseek4(lx_fam_cfg *c)
 {
     lx_hparams *hp = c->hp;
+    if (!ds4_bounds(c)) return;
     json_t *cr = lx_jcfg_array(c->j, "compress_ratios", 0, "an array of ratios");
     if (cr && json_array_size(cr) < hp->n_layers) {
         lx_jcfg_key_error(c->j, "compress_ratios", "expected at least one entry per layer");
@@ -141,7 +162,7 @@ static void cfg_deepseek4(lx_fam_cfg *c)
         json_t *v = json_array_get(cr, i);
         json_int_t r = json_integer_value(v);
         if (!json_is_integer(v) || r < 0 || r > 1 << 20) {
-            lx_jcfg_elem_error(c->j, "compress_ratios", (size_t)i, "a non-negative ratio", v);
+            lx_jcfg_elem_error(c->j, "compress_ratios", (size_t)i, "a ratio from 0 to 1,048,576 (0: no compressor)", v);
             return;
         }
         hp->l_compress[i] = (uint32_t)r;

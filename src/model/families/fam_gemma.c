@@ -86,7 +86,7 @@ static void cfg_gemma4(lx_fam_cfg *c)
         if (lx_jcfg_sub(&sub, "full_attention", &kind)) lx_jcfg_f64(&kind, "rope_theta", &hp->rope_theta);
         if (lx_jcfg_sub(&sub, "sliding_attention", &kind)) lx_jcfg_f64(&kind, "rope_theta", &hp->rope_theta_local);
     }
-    json_t *lt = lx_jcfg_array(c->j, "layer_types", (size_t)hp->n_layers, "an array of strings");
+    json_t *lt = lx_jcfg_array(c->j, "layer_types", (size_t)hp->n_layers, "an array of strings, one per layer");
     for (uint64_t i = 0; lt && i < hp->n_layers && i < LX_MAX_LAYERS; i++) {
         bool sliding = strcmp(json_string_value(json_array_get(lt, i)) ? json_string_value(json_array_get(lt, i)) : "",
                               "sliding_attention") == 0;

@@ -152,12 +152,28 @@ static const lx_role_pattern NEMOTRON_H_ROLES[] = {
 };
 
 /* hybrid_override_pattern: one letter per layer — M Mamba-2, * attention, - MLP, E MoE —
- * each layer one mixer or one FFN behind a single pre-norm. */
+ * each layer one mixer or one FFN behind a single pre-norm. A letter outside these (checked
+ * before the length, so a multi-byte character is named as such, not counted as letters)
+ * or a length other than the layers' is an error naming the key. */
+static bool nemotron_letters_ok(lx_fam_cfg *c, const char *pat)
+{
+    size_t i = strspn(pat, "M*-E");
+    if (!pat[i]) return true;
+    char what[160];
+    unsigned char ch = (unsigned char)pat[i];
+    if (ch >= 0x20 && ch < 0x7f)
+        snprintf(what, sizeof what, "letter %zu is '%c' (expected M, *, - or E)", i + 1, ch);
+    else /* a control or a byte of a multi-byte character: its value, not '?' */
+        snprintf(what, sizeof what, "letter %zu is byte 0x%02X (expected M, *, - or E)", i + 1, ch);
+    lx_jcfg_key_error(c->j, "hybrid_override_pattern", what);
+    return false;
+}
+
 static void nemotron_pattern(lx_fam_cfg *c)
 {
     lx_hparams *hp = c->hp;
     const char *pat = lx_jcfg_str(c->j, "hybrid_override_pattern");
-    if (!pat) return;
+    if (!pat || !nemotron_letters_ok(c, pat)) return;
     if (strlen(pat) != hp->n_layers) {
         char what[160];
         snprintf(what, sizeof what, "expected %llu letters (one per layer), found %zu",
@@ -170,14 +186,7 @@ static void nemotron_pattern(lx_fam_cfg *c)
         case 'M': hp->mixer[i] = LX_MIX_MAMBA2; lx_fam_bits(hp, i, LX_LAYER_NO_FFN); break;
         case '*': hp->mixer[i] = LX_MIX_ATTN; lx_fam_bits(hp, i, LX_LAYER_NO_FFN | LX_LAYER_NOPE); break;
         case '-': hp->mixer[i] = LX_MIX_NONE; lx_fam_bits(hp, i, LX_LAYER_DENSE); break;
-        case 'E': hp->mixer[i] = LX_MIX_NONE; lx_fam_bits(hp, i, 0); break;
-        default: {
-            char what[160];
-            snprintf(what, sizeof what, "letter %llu is '%c' (expected M, *, - or E)", (unsigned long long)i + 1,
-                     (pat[i] >= 0x20 && pat[i] < 0x7f) ? pat[i] : '?');
-            lx_jcfg_key_error(c->j, "hybrid_override_pattern", what);
-            return;
-        }
+        default: hp->mixer[i] = LX_MIX_NONE; lx_fam_bits(hp, i, 0); break; /* 'E' */
         }
     }
 }

@@ -23,7 +23,7 @@ static void moe_prefix(lx_fam_cfg *c, uint64_t dense, bool router_bias)
 static void mlp_layer_types(lx_fam_cfg *c)
 {
     lx_hparams *hp = c->hp;
-    json_t *a = lx_jcfg_array(c->j, "mlp_layer_types", (size_t)hp->n_layers, "an array of \"dense\"/\"sparse\"");
+    json_t *a = lx_jcfg_array(c->j, "mlp_layer_types", (size_t)hp->n_layers, "an array of \"dense\"/\"sparse\", one per layer");
     for (size_t i = 0; a && i < json_array_size(a) && i < LX_MAX_LAYERS; i++) {
         const char *t = json_string_value(json_array_get(a, i));
         if (!t || (strcmp(t, "dense") != 0 && strcmp(t, "sparse") != 0)) {

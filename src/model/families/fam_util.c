@@ -3,12 +3,13 @@
 #include <string.h>
 
 #include "model/families/family.h"
+#include "util/text.h"
 
 lx_tristate lx_fam_tri(bool b) { return b ? LX_YES : LX_NO; }
 
 void lx_fam_copy(char *dst, size_t cap, const char *src)
 {
-    snprintf(dst, cap, "%.*s", (int)(cap - 1), src ? src : "");
+    lx_text_copy(dst, cap, src, cap);
 }
 
 void lx_fam_bits(lx_hparams *hp, uint64_t layer, uint32_t bits)
