@@ -162,15 +162,12 @@ static bool is_float_type(const char *name)
     return !strcmp(name, "F32") || !strcmp(name, "F16") || !strcmp(name, "BF16") || !strcmp(name, "F64");
 }
 
-/* The storage type holding most bytes. */
+/* The storage type holding most bytes (a packed release: its schemes, lx_arch_main_dtype), or "". */
 static const char *main_dtype(const lx_arch *a)
 {
-    int best = -1;
     for (int t = 0; t < LX_DT_COUNT; t++)
-        if (a->bytes_by_type[t] && (best < 0 || a->bytes_by_type[t] > a->bytes_by_type[best])) best = t;
-    if (best < 0) return "";
-    const lx_dtype_info *info = lx_dtype_get((lx_dtype)best);
-    return info ? info->name : "";
+        if (a->bytes_by_type[t]) return lx_arch_main_dtype(a);
+    return "";
 }
 
 /* ---- title ---- */
