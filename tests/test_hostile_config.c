@@ -86,6 +86,10 @@ static const cfg_edit EDITS[] = {
     { "block_configs_bad_group.json", { "model_type", "block_configs" },
       { "\"nemotron-nas\"", "[{\"attention\": {\"n_heads_in_group\": 3}, \"ffn\": {\"ffn_mult\": 1.0}}, "
                               "{\"attention\": {\"no_op\": true}, \"ffn\": {\"no_op\": true}}]" } },
+    /* found by the fuzzer: the key misspelled, so there is no value to describe */
+    { "block_configs_no_group.json", { "model_type", "block_configs" },
+      { "\"nemotron-nas\"", "[{\"attention\": {\"n_he0ads_in_group\": 3}, \"ffn\": {\"ffn_mult\": 1.0}}, "
+                              "{\"attention\": {\"no_op\": true}, \"ffn\": {\"no_op\": true}}]" } },
     { "openelm_heads_short.json", { "model_type", "num_query_heads" }, { "\"openelm\"", "[4]" } },
     { "no_rope_layers_bad.json", { "model_type", "no_rope_layers" }, { "\"smollm3\"", "[1, \"x\"]" } },
     { "mlp_layer_types_bad.json", { "model_type", "mlp_layer_types" }, { "\"laguna\"", "[\"dense\", \"huge\"]" } },
@@ -266,6 +270,7 @@ static const lx_hx_case CASES[] = {
     CASE("compress_ratios_short.json", mk_edit, "line 9:3:", "compress_ratios", "one entry per layer"),
     CASE("block_configs_numbers.json", mk_edit, "line 9:3:", "block_configs[0]", "attention and ffn", "found 1"),
     CASE("block_configs_bad_group.json", mk_edit, "line 9:3:", "block_configs[0]", "n_heads_in_group", "found 3"),
+    CASE("block_configs_no_group.json", mk_edit, "line 9:3:", "block_configs[0]", "n_heads_in_group", "found no value"),
     CASE("openelm_heads_short.json", mk_edit, "line 9:3:", "num_query_heads", "expected 2 entries"),
     CASE("no_rope_layers_bad.json", mk_edit, "line 9:3:", "no_rope_layers[1]", "0 or 1", "found string"),
     CASE("mlp_layer_types_bad.json", mk_edit, "line 9:3:", "mlp_layer_types[1]", "\"sparse\"", "found string"),

@@ -161,6 +161,10 @@ void lx_jcfg_key_error(lx_jcfg *c, const char *key, const char *what)
 
 static void describe(const json_t *v, char *out, size_t cap)
 {
+    if (!v) { /* the key is absent */
+        snprintf(out, cap, "no value");
+        return;
+    }
     switch (json_typeof(v)) {
     case JSON_OBJECT: snprintf(out, cap, "an object"); break;
     case JSON_ARRAY: snprintf(out, cap, "an array"); break;
