@@ -622,6 +622,34 @@ static void test_index_parsed_once(void **state)
     lx_source_free(&src);
 }
 
+/* An index whose metadata.total_size is no byte count (negative, fractional, 1e30, a string) is
+ * not a check that silently passes: one warning names the file and the field. */
+static void test_index_total_not_a_count(void **state)
+{
+    (void)state;
+    static const char *const BAD[] = {"-5", "1.5", "1e30", "\"13 GB\""};
+    lx_buf cfg;
+    lx_buf_init(&cfg);
+    assert_true(lx_test_read_file(CONFIGS "smollm3-3b/config.json", &cfg));
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        char dir[512], path[700], text[256];
+        char name[32];
+        snprintf(name, sizeof name, "bad-total-%zu", i);
+        folder_with_config(dir, sizeof dir, name, lx_buf_cstr(&cfg));
+        snprintf(path, sizeof path, "%s/model.safetensors.index.json", dir);
+        snprintf(text, sizeof text, "{\"metadata\": {\"total_size\": %s}, \"weight_map\": "
+                 "{\"lm_head.weight\": \"model-00001-of-00001.safetensors\"}}", BAD[i]);
+        write_text(path, text);
+        snprintf(path, sizeof path, "%s/config.json", dir);
+        opened *o = open_arch(path);
+        const char *w = warning_with(&o->a, "total_size");
+        assert_non_null(w);
+        assert_non_null(strstr(w, "model.safetensors.index.json: metadata.total_size is not a byte count"));
+        close_arch(o);
+    }
+    lx_buf_free(&cfg);
+}
+
 /* ---------------------------------------------------------------- KV cache at the context */
 
 static uint64_t kv_at_ctx(const char *name)
@@ -758,6 +786,7 @@ int main(void)
     lx_test_draw_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gpt_oss_mxfp4_matches_index),
+        cmocka_unit_test(test_index_total_not_a_count),
         cmocka_unit_test(test_deepseek_v3_fp8_block_scales),
         cmocka_unit_test(test_quantization_null_when_absent),
         cmocka_unit_test(test_quant_patterns_owned_once),

@@ -86,6 +86,7 @@ void lx_shipped_read(const lx_source *src, const lx_hparams *hp, lx_index_facts 
     snprintf(f->file, sizeof f->file, "%s", src->index_name);
     f->found = true;
     f->has_total = idx->has_total_size;
+    f->bad_total = idx->bad_total_size;
     f->total_size = idx->total_size;
     f->n_names = idx->n_names;
     const lx_family *fam = lx_family_by_name(hp->family);
@@ -213,6 +214,11 @@ static uint64_t accounted(const lx_index_facts *f, const lx_hparams *hp, uint64_
 void lx_shipped_check(const lx_index_facts *f, const lx_hparams *hp, uint64_t counted, bool tied, char *msg, size_t cap)
 {
     msg[0] = '\0';
+    if (f->found && f->bad_total) {
+        snprintf(msg, cap, "%s: metadata.total_size is not a byte count (expected a non-negative integer); the bytes "
+                 "counted are not checked against it", f->file);
+        return;
+    }
     if (!f->found || !f->has_total || f->total_size == counted) return;
     lx_buf known, why;
     lx_buf_init(&known);

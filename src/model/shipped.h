@@ -35,6 +35,7 @@ typedef struct lx_index_facts {
     bool found;
     char file[40];            /* "model.safetensors.index.json" or "pytorch_model.bin.index.json" */
     bool has_total;
+    bool bad_total;           /* metadata.total_size present but no byte count */
     uint64_t total_size;      /* metadata.total_size */
     bool embed_listed, head_listed;
     char head_name[96];       /* the listed output head, e.g. "lm_head.weight" */

@@ -437,6 +437,8 @@ static void st_index_total(lx_st_index *idx, const json_t *root)
                json_real_value(t) == (double)(uint64_t)json_real_value(t)) {
         idx->total_size = (uint64_t)json_real_value(t);
         idx->has_total_size = true;
+    } else if (t) {
+        idx->bad_total_size = true; /* reported by model/shipped: the bytes are then not checked */
     }
 }
 

@@ -86,6 +86,7 @@ typedef struct lx_st_index {
     char **names;         /* weight_map keys, in the index's order */
     int *name_file;       /* per name: index into files */
     bool has_total_size;
+    bool bad_total_size;  /* metadata.total_size is present but no byte count (negative, fractional, huge, a string) */
     uint64_t total_size;  /* metadata.total_size (bytes) when has_total_size */
     uint64_t index_bytes; /* size of the index JSON file */
 } lx_st_index;
