@@ -1,6 +1,6 @@
 /* api/session — the llmxray_session_* functions and llmxray_generate of include/llmxray.h
  * over infer/engine and infer/sample: a session is an lx_engine, the tokenizer it lends, and
- * the state of its current run; the sampler is api/sampler.c's. */
+ * the state of its current run; the sampler is infer/sample's, set up by api/sampler. */
 #include "llmxray.h"
 
 #include <stdbool.h>
@@ -143,7 +143,7 @@ llmxray_status llmxray_generate(llmxray_session *s, size_t n, const llmxray_samp
 {
     lx_err err = {0};
     size_t done = 0;
-    lx_api_sampler sm;
+    lx_sampler sm;
     if (!s->started) lx_err_set(&err, LX_ERR_USAGE, "llmxray_generate before llmxray_session_start");
     else lx_api_sampler_init(&sm, sampler, &err);
     if (n > s->n_left) n = s->n_left;
@@ -151,7 +151,7 @@ llmxray_status llmxray_generate(llmxray_session *s, size_t n, const llmxray_samp
     for (size_t i = 0; !err.code && i < n; i++) {
         if (s->unfed && lx_engine_forward(s->e, &s->st, &s->last, 1, NULL, &err) != LX_OK) break;
         s->unfed = false;
-        int32_t next = lx_api_sample(&sm, s->st.logits, s->e->info.vocab, &err);
+        int32_t next = lx_sample_next(&sm, s->st.logits, s->e->info.vocab, &err);
         if (err.code || next == s->e->tok->eos || next == s->e->tok->bos) break;
         done++;
         s->n_left--;

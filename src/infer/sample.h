@@ -1,5 +1,6 @@
 /* infer/sample — choosing next tokens from logits: the K most probable with their
- * probabilities, and the greedy (argmax) continuation.
+ * probabilities, the greedy (argmax) continuation, and a seeded sampler (temperature, top K,
+ * top P) whose seed gives the same tokens every run.
  *
  * Stage: inference, after infer/engine. Input: logits, or a model and its run state.
  * Output: caller-owned arrays / a callback per token. Owns nothing.
@@ -20,6 +21,18 @@ typedef struct lx_top {
 /* The k (<= n) largest logits, most probable first (lower id first among equals).
  * False on allocation failure. */
 bool lx_sample_top(const float *logits, size_t n, size_t k, lx_top *out);
+
+/* Sampling at a temperature from the top K cut to top P, by a seeded generator (splitmix64).
+ * Plain values; nothing is kept between calls but the generator's state. */
+typedef struct lx_sampler {
+    double temperature; /* 0: greedy */
+    size_t top_k;       /* 0: the whole vocabulary */
+    double top_p;       /* 1: no cut */
+    uint64_t state;     /* the generator */
+} lx_sampler;
+
+/* The next token from logits[0..n); LX_ERR_IO (and -1) when out of memory. */
+int32_t lx_sample_next(lx_sampler *s, const float *logits, size_t n, lx_err *err);
 
 /* Called with each chosen token. */
 typedef void (*lx_token_fn)(void *ctx, int32_t id);
